@@ -1,0 +1,67 @@
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/config.schema';
+import { createRootLogger, PinoNestLogger } from './logging';
+import { AppIoAdapter } from './realtime/app-io.adapter';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Builds the whole API (GraphQL, socket.io, health, the web client's files) on Fastify.
+ * Used by main.ts and by every e2e and browser test, so tests boot exactly what users get.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace',
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true });
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.CORS_ORIGINS));
+
+  const webRoot = resolve(config.WEB_DIST_DIR);
+  if (existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic as never, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes (/signup, /organization, ...) all load the single-page app.
+    fastify.get('/*', (request, reply) => {
+      const path = request.url.split('?')[0];
+      if (path.startsWith('/graphql') || path.startsWith('/socket.io') || /\.[a-z0-9]+$/i.test(path)) {
+        return reply.code(404).send({ error: 'Not Found' });
+      }
+      return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
+    });
+  }
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './common/auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/config.schema';
+import { DatabaseModule } from './database/database.module';
+import { GraphQLModule } from './graphql/graphql.module';
+import { HealthController } from './health/health.controller';
+import { IdentityModule } from './modules/identity/identity.module';
+import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+import { DemoSeeder } from './seed/demo.seeder';
+
+/** Feature modules and their infrastructure, without any transport (used by the CLI too). */
+@Module({})
+export class DomainModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DomainModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule],
+      providers: [DemoSeeder],
+      exports: [DemoSeeder],
+    };
+  }
+}
+
+/** The API: the domain plus GraphQL over HTTP, health routes and the socket.io gateway. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [DomainModule.forRoot(config), GraphQLModule],
+      controllers: [HealthController],
+      providers: [RealtimeGateway],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { ErrorCode, type ErrorExtensions } from '@aimatch/contracts';
+import { localizeViolation, type MessageLocale } from '@aimatch/validation';
+import { GraphQLError } from 'graphql';
+import { AppError } from './app-error';
+import { message } from './messages';
+
+export interface FormattedError {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  locations?: ReadonlyArray<{ line: number; column: number }>;
+  extensions: ErrorExtensions;
+}
+
+/** Maps any error to the one public shape; unknown errors become INTERNAL without details. */
+export function formatGraphQLError(
+  error: GraphQLError,
+  locale: MessageLocale,
+  requestId: string,
+  logUnexpected: (err: unknown) => void,
+): FormattedError {
+  const original = error.originalError;
+  const base = { path: error.path, locations: error.locations };
+  if (original instanceof AppError) {
+    const extensions: ErrorExtensions = { code: original.code, requestId };
+    if (original.violations.length) {
+      extensions.fields = original.violations.map((v) => ({ path: v.path, rule: v.rule, message: localizeViolation(v, locale) }));
+    }
+    if (original.retryAfterSeconds !== undefined) extensions.retryAfter = original.retryAfterSeconds;
+    return { ...base, message: message(original.messageKey, locale), extensions };
+  }
+  if (!original || original instanceof GraphQLError) {
+    // A document that failed parsing, validation or an input coercion: the client's fault,
+    // and graphql-js messages name the field without leaking internals.
+    const code = (error.extensions?.code as string | undefined) === ErrorCode.RATE_LIMITED ? ErrorCode.RATE_LIMITED : ErrorCode.BAD_USER_INPUT;
+    return { ...base, message: error.message, extensions: { code, requestId } };
+  }
+  logUnexpected(original);
+  return { ...base, message: message('internal', locale), extensions: { code: ErrorCode.INTERNAL, requestId } };
+}

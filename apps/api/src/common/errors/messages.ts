@@ -1,0 +1,27 @@
+import type { MessageLocale } from '@aimatch/validation';
+
+/** Error messages of the api in Korean (default) and English. */
+export const MESSAGES = {
+  'bad-input': { ko: '입력값을 확인해 주세요.', en: 'Please check the input.' },
+  'bad-query': { ko: '요청한 GraphQL 문서가 올바르지 않습니다.', en: 'The GraphQL document is invalid.' },
+  'query-too-complex': { ko: '요청이 허용 한도를 넘었습니다.', en: 'The request exceeds the allowed limits.' },
+  unauthenticated: { ko: '로그인이 필요합니다.', en: 'Please sign in.' },
+  'session-expired': { ko: '세션이 만료되었습니다. 다시 로그인해 주세요.', en: 'Your session has expired. Please sign in again.' },
+  'invalid-credentials': { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'The e-mail or password is incorrect.' },
+  'refresh-reused': {
+    ko: '이미 사용된 세션 토큰입니다. 보안을 위해 모든 세션을 종료했습니다.',
+    en: 'This session token was already used; all sessions of this sign-in were ended for safety.',
+  },
+  forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
+  'not-found': { ko: '찾을 수 없습니다.', en: 'Not found.' },
+  conflict: { ko: '다른 데이터와 충돌합니다.', en: 'This conflicts with existing data.' },
+  'already-member': { ko: '이미 이 기관의 구성원입니다.', en: 'You are already a member of this organization.' },
+  'rate-limited': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many requests. Please try again later.' },
+  internal: { ko: '일시적인 오류가 발생했습니다.', en: 'Something went wrong on our side.' },
+} as const satisfies Record<string, Record<MessageLocale, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(key: MessageKey, locale: MessageLocale): string {
+  return MESSAGES[key][locale];
+}

@@ -1,0 +1,60 @@
+/** Every setting of the api, validated once at start. Each has an embedded default for development. */
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(3000, 0, 65535),
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: int(54329, 0, 65535),
+  JWT_ACCESS_SECRET: z.string().min(32).optional(),
+  JWT_REFRESH_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(900, 30, 86_400),
+  REFRESH_TOKEN_TTL_SECONDS: int(30 * 86_400, 300, 365 * 86_400),
+  INVITATION_TTL_SECONDS: int(7 * 86_400, 300, 90 * 86_400),
+  ARGON2_MEMORY_KIB: int(19_456, 19_456),
+  ARGON2_TIME_COST: int(2, 2),
+  ARGON2_PARALLELISM: int(1, 1, 8),
+  CORS_ORIGINS: list,
+  TRUST_PROXY: bool(false),
+  BODY_LIMIT_BYTES: int(1_048_576, 1024, 50 * 1_048_576),
+  GRAPHQL_INTROSPECTION: bool(true),
+  GRAPHQL_MAX_DEPTH: int(6, 2, 20),
+  GRAPHQL_MAX_ALIASES: int(15, 1, 100),
+  GRAPHQL_MAX_TOKENS: int(1000, 50, 10_000),
+  GRAPHQL_MAX_CHARS: int(15_000, 500, 200_000),
+  GRAPHQL_MAX_COST: int(5000, 100, 100_000),
+  RATE_LIMIT_API_PER_MINUTE: int(600, 1),
+  RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: int(20, 1),
+  RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES: int(10, 1),
+  OUTBOX_POLL_MS: int(1000, 10, 60_000),
+  SEED_DEMO: bool(true),
+  WEB_DIST_DIR: z.string().default('dist/web'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type RawConfig = z.output<typeof configSchema>;
+
+export interface AppConfig extends Omit<RawConfig, 'JWT_ACCESS_SECRET' | 'JWT_REFRESH_SECRET' | 'GRAPHQL_INTROSPECTION'> {
+  JWT_ACCESS_SECRET: string;
+  JWT_REFRESH_SECRET: string;
+  GRAPHQL_INTROSPECTION: boolean;
+  isProduction: boolean;
+}
+
+/** Settings production refuses to start without: no generated fallbacks there. */
+export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const;

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from '../common/audit/audit.service';
+import { Clock } from '../common/clock';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
+import { dataSourceOptions } from './data-source-options';
+import { OutboxDispatcher } from './outbox/outbox.dispatcher';
+import { OutboxService } from './outbox/outbox.service';
+import { TransactionService } from './transaction.service';
+
+/** PostgreSQL through TypeORM (migrations run at start), transactions, the outbox, the audit log, the clock. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL!), migrationsRun: true }),
+    }),
+  ],
+  providers: [TransactionService, OutboxService, OutboxDispatcher, AuditService, Clock],
+  exports: [TransactionService, OutboxService, OutboxDispatcher, AuditService, Clock],
+})
+export class DatabaseModule {}

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { TransactionService } from '../transaction.service';
+import type { OutboxEventEntity } from './outbox-event.entity';
+
+export type OutboxHandler = (event: OutboxEventEntity) => Promise<void>;
+
+/** Advisory-lock key: one active dispatcher across all API instances. */
+const DISPATCHER_LOCK = 7_301_001;
+const BATCH = 50;
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Drains the outbox after commits and on a timer: at least once (handlers must be idempotent),
+ * in order per aggregate (an event waits while an earlier one of its aggregate is pending),
+ * with exponential back-off, parking an event after MAX_ATTEMPTS failures.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  private readonly handlers = new Map<string, OutboxHandler[]>();
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<number>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    transactions: TransactionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    transactions.onCommitted(() => this.wake());
+  }
+
+  register(eventType: string, handler: OutboxHandler): void {
+    this.handlers.set(eventType, [...(this.handlers.get(eventType) ?? []), handler]);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining?.catch(() => undefined);
+  }
+
+  /** Asks for a drain soon; coalesces calls made while one is running. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((err) => {
+        this.logger.error(`outbox drain failed: ${(err as Error).message}`);
+        return 0;
+      })
+      .finally(() => {
+        this.draining = undefined;
+        if (this.again) {
+          this.again = false;
+          setImmediate(() => this.wake());
+        }
+      });
+  }
+
+  /** Handles every ready event; returns how many were processed. Exposed for tests and the CLI. */
+  async drain(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [DISPATCHER_LOCK]);
+      if (!locked) return 0;
+      try {
+        let processed = 0;
+        for (;;) {
+          const batch: OutboxEventEntity[] = await this.dataSource.query(
+            `SELECT o.id, o.aggregate_type AS "aggregateType", o.aggregate_id AS "aggregateId",
+                    o.event_type AS "eventType", o.payload, o.attempts, o.created_at AS "createdAt"
+               FROM outbox o
+              WHERE o.processed_at IS NULL AND o.parked_at IS NULL AND o.available_at <= now()
+                AND NOT EXISTS (SELECT 1 FROM outbox p
+                                 WHERE p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id
+                                   AND p.id < o.id AND p.processed_at IS NULL AND p.parked_at IS NULL)
+              ORDER BY o.id LIMIT $1`,
+            [BATCH],
+          );
+          if (batch.length === 0 || this.stopped) return processed;
+          for (const event of batch) {
+            if (await this.handle(event)) processed++;
+          }
+          if (batch.length < BATCH) return processed;
+        }
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [DISPATCHER_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async handle(event: OutboxEventEntity): Promise<boolean> {
+    try {
+      for (const handler of this.handlers.get(event.eventType) ?? []) await handler(event);
+      await this.dataSource.query('UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1', [event.id]);
+      return true;
+    } catch (err) {
+      const attempts = event.attempts + 1;
+      const park = attempts >= MAX_ATTEMPTS;
+      const delayMs = Math.min(2 ** attempts * 250, 5 * 60_000);
+      await this.dataSource.query(
+        `UPDATE outbox SET attempts = $2, last_error = $3,
+                available_at = now() + ($4 || ' milliseconds')::interval,
+                parked_at = CASE WHEN $5 THEN now() ELSE NULL END
+          WHERE id = $1`,
+        [event.id, attempts, String((err as Error)?.stack ?? err).slice(0, 4000), String(delayMs), park],
+      );
+      this.logger[park ? 'error' : 'warn'](
+        `${park ? 'parked' : 'retrying'} outbox event ${event.id} ${event.eventType}: ${(err as Error)?.message}`,
+      );
+      return false;
+    }
+  }
+}

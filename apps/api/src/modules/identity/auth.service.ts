@@ -1,0 +1,120 @@
+import { MembershipRole, VerificationStatus } from '@aimatch/contracts';
+import { checkPassword, parseInput, type RuleViolation } from '@aimatch/validation';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { uniqueViolation } from '../../common/errors/pg-errors';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { OutboxService } from '../../database/outbox/outbox.service';
+import { TransactionService } from '../../database/transaction.service';
+import { VocabularyService } from '../vocabulary/vocabulary.service';
+import type { SignInInput, SignUpInput } from './dto/identity.inputs';
+import type { MembershipEntity } from './entities/membership.entity';
+import type { UserEntity } from './entities/user.entity';
+import { IdentityRepository } from './identity.repository';
+import { signInSchema, signUpSchema } from './identity.schemas';
+import { InvitationService } from './invitation.service';
+import { PasswordHasher } from './password-hasher';
+import { type IssuedSession, SessionService } from './session.service';
+
+/** Sign-up and sign-in. Every check happens before the one transaction that writes. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly repository: IdentityRepository,
+    private readonly sessions: SessionService,
+    private readonly invitations: InvitationService,
+    private readonly vocabulary: VocabularyService,
+    private readonly hasher: PasswordHasher,
+    private readonly transactions: TransactionService,
+    private readonly outbox: OutboxService,
+    private readonly rateLimit: RateLimitService,
+  ) {}
+
+  async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {
+    await this.rateLimit.consume('auth-ip', ip);
+    const parsed = parseInput(signUpSchema(), raw);
+    if (!parsed.ok) throw AppError.badInput(parsed.violations);
+    const input = parsed.value;
+    const violations: RuleViolation[] = [...checkPassword(input.password, input.email)];
+    const org = input.organization;
+    if (org) {
+      violations.push(
+        ...(await this.vocabulary.checkReferences([
+          { path: 'organization.regionId', id: org.regionId ?? '', scheme: 'region' },
+          { path: 'organization.industryId', id: org.industryId ?? '', scheme: 'industry' },
+        ])),
+      );
+      if (await this.repository.brnTaken(org.businessRegistrationNumber)) {
+        violations.push({ path: 'organization.businessRegistrationNumber', rule: 'unique' });
+      }
+    }
+    if (await this.repository.emailTaken(input.email)) violations.push({ path: 'email', rule: 'unique' });
+    if (violations.length) throw AppError.badInput(violations);
+
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return await this.transactions.run(async (tx) => {
+        const user = await this.repository.insertUser(tx, {
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName,
+          locale: input.locale,
+          platformRoles: [],
+        });
+        if (org) {
+          const organization = await this.repository.insertOrganization(tx, {
+            ...org,
+            kind: org.kind as never,
+            verificationStatus: VerificationStatus.UNVERIFIED,
+          });
+          await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
+          await this.outbox.enqueue(tx, {
+            aggregateType: 'organization',
+            aggregateId: organization.id,
+            eventType: 'organization.registered',
+            payload: { organizationId: organization.id, ownerUserId: user.id, kind: organization.kind },
+          });
+        } else {
+          await this.invitations.acceptInTransaction(tx, input.invitationToken!, user.id, user.email, 'invitationToken');
+        }
+        await this.outbox.enqueue(tx, {
+          aggregateType: 'user',
+          aggregateId: user.id,
+          eventType: 'user.signed-up',
+          payload: { userId: user.id, locale: user.locale },
+        });
+        return this.sessions.issue(tx, user.id);
+      });
+    } catch (err) {
+      // Lost a race with a concurrent sign-up: the constraint, not the pre-check, is the truth.
+      const constraint = uniqueViolation(err);
+      if (constraint === 'users_email_unique') throw AppError.field('email', 'unique');
+      if (constraint === 'organizations_brn_unique') throw AppError.field('organization.businessRegistrationNumber', 'unique');
+      throw err;
+    }
+  }
+
+  async signIn(raw: SignInInput, ip: string): Promise<IssuedSession> {
+    const parsed = parseInput(signInSchema, raw);
+    if (!parsed.ok) throw AppError.badInput(parsed.violations);
+    await this.rateLimit.consume('auth-ip', ip);
+    await this.rateLimit.consume('signin-account', parsed.value.email);
+    const user = await this.repository.findUserByEmailWithPassword(parsed.value.email);
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, parsed.value.password);
+    if (!user || !ok) throw AppError.unauthenticated('invalid-credentials');
+    return this.transactions.run((tx: EntityManager) => this.sessions.issue(tx, user.id));
+  }
+
+  async refresh(refreshToken: string, ip: string): Promise<IssuedSession> {
+    await this.rateLimit.consume('auth-ip', ip);
+    return this.sessions.refresh(refreshToken);
+  }
+
+  /** The signed-in user with their memberships (oldest first). */
+  async me(userId: string): Promise<{ user: UserEntity; memberships: MembershipEntity[] }> {
+    const [user, memberships] = await Promise.all([this.repository.findUser(userId), this.repository.membershipsOfUser(userId)]);
+    if (!user) throw AppError.unauthenticated();
+    return { user, memberships };
+  }
+}

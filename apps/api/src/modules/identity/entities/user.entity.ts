@@ -1,0 +1,14 @@
+import { Locale, PlatformRole } from '@aimatch/contracts';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') email: string;
+  @Column('text', { name: 'password_hash', select: false }) passwordHash: string;
+  @Column('text', { name: 'display_name' }) displayName: string;
+  @Column('text') locale: Locale;
+  @Column('text', { name: 'platform_roles', array: true }) platformRoles: PlatformRole[];
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
+}

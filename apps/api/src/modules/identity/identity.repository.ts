@@ -1,0 +1,165 @@
+import { VerificationStatus } from '@aimatch/contracts';
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { LoaderFactory } from '../../graphql/loader-registry';
+import { InvitationEntity } from './entities/invitation.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import { OrganizationEntity } from './entities/organization.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { UserEntity } from './entities/user.entity';
+
+function byIdLoader<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const rows = await load([...ids]);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** Users, organizations, memberships, sessions and invitations in PostgreSQL. */
+@Injectable()
+export class IdentityRepository {
+  /** Per-request batched look-ups, one factory per entity. */
+  readonly userLoader: LoaderFactory<string, UserEntity | null> = {
+    create: () => byIdLoader((ids) => this.manager.findBy(UserEntity, { id: In(ids) })),
+  };
+  readonly organizationLoader: LoaderFactory<string, OrganizationEntity | null> = {
+    create: () => byIdLoader((ids) => this.manager.findBy(OrganizationEntity, { id: In(ids) })),
+  };
+  /** Memberships of a user in an organization, keyed `userId:organizationId`. */
+  readonly membershipLoader: LoaderFactory<string, MembershipEntity | null> = {
+    create: () =>
+      new DataLoader(async (keys) => {
+        const pairs = keys.map((k) => k.split(':'));
+        const rows = await this.manager
+          .createQueryBuilder(MembershipEntity, 'm')
+          .where('(m.user_id, m.organization_id) IN (SELECT * FROM unnest(:users::uuid[], :orgs::uuid[]))', {
+            users: pairs.map((p) => p[0]),
+            orgs: pairs.map((p) => p[1]),
+          })
+          .getMany();
+        const map = new Map(rows.map((r) => [`${r.userId}:${r.organizationId}`, r]));
+        return keys.map((k) => map.get(k) ?? null);
+      }),
+  };
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  findUser(id: string): Promise<UserEntity | null> {
+    return this.manager.findOneBy(UserEntity, { id });
+  }
+
+  findUserByEmailWithPassword(email: string): Promise<UserEntity | null> {
+    return this.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.manager.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email])).length > 0;
+  }
+
+  async brnTaken(brn: string, exceptOrganizationId?: string): Promise<boolean> {
+    const rows = await this.manager.query(
+      'SELECT 1 FROM organizations WHERE business_registration_number = $1 AND ($2::uuid IS NULL OR id <> $2)',
+      [brn, exceptOrganizationId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  insertUser(tx: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles'>): Promise<UserEntity> {
+    return tx.save(tx.create(UserEntity, user));
+  }
+
+  insertOrganization(tx: EntityManager, org: Partial<OrganizationEntity>): Promise<OrganizationEntity> {
+    return tx.save(tx.create(OrganizationEntity, org));
+  }
+
+  async updateOrganization(tx: EntityManager, id: string, patch: Partial<OrganizationEntity>): Promise<OrganizationEntity> {
+    if (Object.keys(patch).length) await tx.update(OrganizationEntity, { id }, { ...patch, updatedAt: () => 'now()' });
+    return tx.findOneByOrFail(OrganizationEntity, { id });
+  }
+
+  insertMembership(tx: EntityManager, m: Pick<MembershipEntity, 'userId' | 'organizationId' | 'role'>): Promise<MembershipEntity> {
+    return tx.save(tx.create(MembershipEntity, m));
+  }
+
+  membershipsOfUser(userId: string, tx: EntityManager = this.manager): Promise<MembershipEntity[]> {
+    return tx.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async membersPage(organizationId: string, limit: number, after: unknown[] | null): Promise<{ rows: MembershipEntity[]; total: number }> {
+    const qb = this.manager.createQueryBuilder(MembershipEntity, 'm').where('m.organization_id = :organizationId', { organizationId });
+    const total = await qb.getCount();
+    if (after) qb.andWhere('(m.created_at, m.id) > (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const rows = await qb.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').limit(limit + 1).getMany();
+    return { rows, total };
+  }
+
+  async organizationsPage(
+    filter: { verificationStatus?: VerificationStatus },
+    limit: number,
+    after: unknown[] | null,
+  ): Promise<{ rows: OrganizationEntity[]; total: number }> {
+    const qb = this.manager.createQueryBuilder(OrganizationEntity, 'o');
+    if (filter.verificationStatus) qb.where('o.verification_status = :s', { s: filter.verificationStatus });
+    const total = await qb.getCount();
+    if (after) qb.andWhere('(o.created_at, o.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
+    return { rows, total };
+  }
+
+  // --- sessions -------------------------------------------------------------------------------
+
+  insertRefreshToken(tx: EntityManager, row: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<RefreshTokenEntity> {
+    return tx.save(tx.create(RefreshTokenEntity, row));
+  }
+
+  /** Atomically marks a live token used; null when it is unknown, used, revoked or expired. */
+  async claimRefreshToken(tx: EntityManager, tokenHash: string, now: Date): Promise<{ userId: string; familyId: string } | null> {
+    const [rows] = await tx.query(
+      `UPDATE refresh_tokens SET used_at = $2
+        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2
+        RETURNING user_id AS "userId", family_id AS "familyId"`,
+      [tokenHash, now],
+    );
+    return rows[0] ?? null;
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenEntity | null> {
+    return this.manager.findOneBy(RefreshTokenEntity, { tokenHash });
+  }
+
+  async revokeFamily(familyId: string, now: Date, tx: EntityManager = this.manager): Promise<void> {
+    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+  }
+
+  // --- invitations ----------------------------------------------------------------------------
+
+  insertInvitation(tx: EntityManager, row: Partial<InvitationEntity>): Promise<InvitationEntity> {
+    return tx.save(tx.create(InvitationEntity, row));
+  }
+
+  lockInvitationByTokenHash(tx: EntityManager, tokenHash: string): Promise<InvitationEntity | null> {
+    return tx.createQueryBuilder(InvitationEntity, 'i').setLock('pessimistic_write').where('i.token_hash = :tokenHash', { tokenHash }).getOne();
+  }
+
+  async acceptInvitation(tx: EntityManager, id: string, userId: string, now: Date): Promise<void> {
+    await tx.update(InvitationEntity, { id }, { acceptedAt: now, acceptedById: userId });
+  }
+
+  async isMemberByEmail(organizationId: string, email: string): Promise<boolean> {
+    const rows = await this.manager.query(
+      'SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND lower(u.email) = lower($2)',
+      [organizationId, email],
+    );
+    return rows.length > 0;
+  }
+}

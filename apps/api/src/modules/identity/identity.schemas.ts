@@ -1,0 +1,89 @@
+/** Input rules of the identity commands (zod), turned into field errors by @aimatch/validation. */
+import { EmployeeBand, Locale, MembershipRole, SELF_SERVICE_ORGANIZATION_KINDS } from '@aimatch/contracts';
+import {
+  isValidBusinessRegistrationNumber,
+  normalizeBusinessRegistrationNumber,
+} from '@aimatch/validation';
+import { z } from 'zod';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } });
+const optionalText = (max: number) =>
+  z.string().trim().max(max).refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } })
+    .transform((v) => v || null).nullish();
+
+export const emailSchema = z.string().trim().min(1).max(254).pipe(z.email()).transform((v) => v.toLowerCase());
+const conceptId = z.string().trim().max(200).transform((v) => v || null).nullish();
+
+const brn = z
+  .string()
+  .max(20)
+  .transform((v, ctx) => {
+    const digits = normalizeBusinessRegistrationNumber(v);
+    if (!digits) {
+      ctx.addIssue({ code: 'custom', params: { rule: 'brn-format' } });
+      return z.NEVER;
+    }
+    if (!isValidBusinessRegistrationNumber(digits)) {
+      ctx.addIssue({ code: 'custom', params: { rule: 'checksum' } });
+      return z.NEVER;
+    }
+    return digits;
+  });
+
+const website = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), { params: { rule: 'url' } })
+  .nullish();
+
+const foundedYear = () => z.number().int().min(1900).max(new Date().getFullYear()).nullish();
+
+const organizationFields = {
+  nameKo: text(100),
+  nameEn: optionalText(100),
+  regionId: conceptId,
+  industryId: conceptId,
+  employeeBand: z.enum(EmployeeBand).nullish(),
+  website,
+};
+
+export const newOrganizationSchema = () =>
+  z.object({
+    kind: z.enum(SELF_SERVICE_ORGANIZATION_KINDS as [string, ...string[]]),
+    businessRegistrationNumber: brn,
+    foundedYear: foundedYear(),
+    ...organizationFields,
+  });
+
+export const signUpSchema = () =>
+  z
+    .object({
+      email: emailSchema,
+      password: z.string().max(1024),
+      displayName: text(50),
+      locale: z.enum(Locale).default(Locale.KO),
+      organization: newOrganizationSchema().nullish(),
+      invitationToken: z.string().trim().min(1).max(200).nullish(),
+    })
+    .superRefine((v, ctx) => {
+      if (!!v.organization === !!v.invitationToken) {
+        ctx.addIssue({ code: 'custom', path: ['organization'], params: { rule: 'one-of', fields: 'organization, invitationToken' } });
+      }
+    });
+
+export const signInSchema = z.object({ email: z.string().trim().max(254).transform((v) => v.toLowerCase()), password: z.string().max(1024) });
+
+/** Omitted fields stay as they are; null or '' clears an optional field. */
+export const updateOrganizationSchema = () =>
+  z.object({ organizationId: z.uuid(), ...organizationFields, nameKo: text(100).optional(), foundedYear: foundedYear() });
+
+export const inviteMemberSchema = z.object({
+  organizationId: z.uuid(),
+  email: emailSchema,
+  role: z.enum(MembershipRole).default(MembershipRole.MEMBER),
+});

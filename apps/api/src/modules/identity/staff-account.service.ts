@@ -1,0 +1,47 @@
+import { Locale, PlatformRole } from '@aimatch/contracts';
+import { parseInput } from '@aimatch/validation';
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { AuditService } from '../../common/audit/audit.service';
+import { AppError } from '../../common/errors/app-error';
+import { TransactionService } from '../../database/transaction.service';
+import { UserEntity } from './entities/user.entity';
+import { IdentityRepository } from './identity.repository';
+import { emailSchema } from './identity.schemas';
+import { PasswordHasher } from './password-hasher';
+
+/** Staff accounts are made from the command line by the association, never by sign-up. */
+@Injectable()
+export class StaffAccountService {
+  constructor(
+    private readonly repository: IdentityRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createOrPromote(input: { email: string; displayName?: string; admin: boolean }): Promise<{ email: string; roles: PlatformRole[]; password?: string }> {
+    const parsed = parseInput(emailSchema, input.email);
+    if (!parsed.ok) throw AppError.field('email', parsed.violations[0].rule);
+    const email = parsed.value;
+    const roles = input.admin ? [PlatformRole.STAFF, PlatformRole.ADMIN] : [PlatformRole.STAFF];
+    const existing = await this.repository.findUserByEmailWithPassword(email);
+    const password = existing ? undefined : randomBytes(12).toString('base64url');
+    const passwordHash = password ? await this.hasher.hash(password) : undefined;
+    await this.transactions.run(async (tx) => {
+      let userId: string;
+      if (existing) {
+        const merged = [...new Set([...existing.platformRoles, ...roles])];
+        await tx.update(UserEntity, { id: existing.id }, { platformRoles: merged, updatedAt: () => 'now()' });
+        userId = existing.id;
+      } else {
+        const user = await this.repository.insertUser(tx, {
+          email, passwordHash: passwordHash!, displayName: input.displayName ?? email.split('@')[0], locale: Locale.KO, platformRoles: roles,
+        });
+        userId = user.id;
+      }
+      await this.audit.record(tx, { actorUserId: null, action: 'staff.granted', subjectType: 'user', subjectId: userId, details: { roles, via: 'cli' } });
+    });
+    return { email, roles, password };
+  }
+}

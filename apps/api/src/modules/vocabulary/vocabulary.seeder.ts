@@ -1,0 +1,71 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { TransactionService } from '../../database/transaction.service';
+import seed from './seed/concepts.json';
+import { VocabularyRepository } from './vocabulary.repository';
+
+interface SeedConcept {
+  id: string;
+  scheme: string;
+  parent: string | null;
+  code?: string;
+  labels: { ko: string; en: string };
+  synonyms?: { ko?: string[]; en?: string[] };
+  definition?: { ko?: string; en?: string };
+  deprecated?: boolean;
+  replacedBy?: string;
+}
+
+/**
+ * Loads the association's vocabulary shipped in `seed/concepts.json` (a copy of the standard,
+ * version-stamped). Idempotent: a version already loaded is skipped; a new version upserts.
+ */
+@Injectable()
+export class VocabularySeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Vocabulary');
+
+  constructor(
+    private readonly repository: VocabularyRepository,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.seed();
+  }
+
+  async seed(): Promise<boolean> {
+    const version = seed.version;
+    if (await this.repository.hasVersion(version)) return false;
+    const concepts = seed.concepts as SeedConcept[];
+    await this.transactions.run(async (tx) => {
+      await tx.query('LOCK TABLE vocabulary_versions IN EXCLUSIVE MODE');
+      if (await tx.query('SELECT 1 FROM vocabulary_versions WHERE version = $1', [version]).then((r) => r.length)) return;
+      await this.repository.upsertSchemes(
+        tx,
+        seed.schemes.map((s, i) => ({ id: s.id, labelKo: s.labels.ko, labelEn: s.labels.en, sortOrder: i })),
+      );
+      await this.repository.upsertConcepts(
+        tx,
+        concepts.map((c, i) => ({
+          id: c.id,
+          schemeId: c.scheme,
+          parentId: c.parent,
+          code: c.code ?? null,
+          labelKo: c.labels.ko,
+          labelEn: c.labels.en,
+          synonymsKo: c.synonyms?.ko ?? [],
+          synonymsEn: c.synonyms?.en ?? [],
+          definitionKo: c.definition?.ko ?? null,
+          definitionEn: c.definition?.en ?? null,
+          deprecated: c.deprecated ?? false,
+          replacedById: c.replacedBy ?? null,
+          updatedInVersion: version,
+          sortOrder: i,
+        })),
+        version,
+      );
+      await this.repository.recordVersion(tx, version, concepts.length);
+    });
+    this.logger.log(`vocabulary ${version} loaded (${concepts.length} concepts)`);
+    return true;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Four projects: libs (pure unit), api (integration on embedded PostgreSQL, a fresh database
+ * per test file cloned from a migrated template), e2e (the booted app over HTTP and socket.io),
+ * browser (playwright-core driving Debian's chromium against the built web client).
+ * Run through `npm test` (scripts/test.mjs), which adds the node flags ESM jest needs.
+ */
+const transform = { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] };
+const common = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform,
+  moduleNameMapper: {
+    '^@aimatch/(contracts|validation|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  testEnvironment: 'node',
+};
+
+export default {
+  testTimeout: 60_000,
+  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+  projects: [
+    { ...common, displayName: 'libs', testMatch: ['<rootDir>/libs/**/__tests__/**/*.test.ts'] },
+    { ...common, displayName: 'api', testMatch: ['<rootDir>/apps/api/src/**/__tests__/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,4 @@
+/** Test support: template databases on the run's embedded PostgreSQL, the booted app, factories. */
+export * from './template-database';
+export * from './test-app';
+export * from './factories';

@@ -1,0 +1,6 @@
+/** Input validation rules and their ko/en messages. Framework-free: used by the api, readable by the web. */
+export * from './violation';
+export * from './messages';
+export * from './parse-input';
+export * from './business-registration-number';
+export * from './password-policy';

@@ -1,0 +1,74 @@
+import type { MessageLocale, RuleViolation } from './violation';
+
+type Template = (p: Record<string, string | number>) => string;
+
+/** Every rule has a Korean and an English message; a missing rule falls back to `invalid`. */
+const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
+  required: { ko: () => '필수 입력 항목입니다.', en: () => 'This field is required.' },
+  invalid: { ko: () => '올바르지 않은 값입니다.', en: () => 'The value is invalid.' },
+  type: { ko: (p) => `${p.expected} 형식이어야 합니다.`, en: (p) => `Must be a ${p.expected}.` },
+  'min-length': { ko: (p) => `${p.min}자 이상 입력하세요.`, en: (p) => `Must be at least ${p.min} characters.` },
+  'max-length': { ko: (p) => `${p.max}자 이하로 입력하세요.`, en: (p) => `Must be at most ${p.max} characters.` },
+  range: {
+    ko: (p) => `${p.min} 이상 ${p.max} 이하의 값이어야 합니다.`,
+    en: (p) => `Must be between ${p.min} and ${p.max}.`,
+  },
+  'min-value': { ko: (p) => `${p.min} 이상이어야 합니다.`, en: (p) => `Must be at least ${p.min}.` },
+  'max-value': { ko: (p) => `${p.max} 이하여야 합니다.`, en: (p) => `Must be at most ${p.max}.` },
+  'max-items': { ko: (p) => `최대 ${p.max}개까지 입력할 수 있습니다.`, en: (p) => `At most ${p.max} items.` },
+  enum: { ko: (p) => `허용된 값이 아닙니다: ${p.allowed}`, en: (p) => `Not an allowed value: ${p.allowed}` },
+  email: { ko: () => '올바른 이메일 주소가 아닙니다.', en: () => 'Not a valid e-mail address.' },
+  url: { ko: () => 'http(s):// 로 시작하는 올바른 주소가 아닙니다.', en: () => 'Not a valid http(s):// address.' },
+  format: { ko: (p) => `형식이 올바르지 않습니다 (${p.format}).`, en: (p) => `Wrong format (${p.format}).` },
+  'brn-format': {
+    ko: () => '사업자등록번호는 숫자 10자리입니다 (예: 123-45-67890).',
+    en: () => 'A business registration number has 10 digits (e.g. 123-45-67890).',
+  },
+  checksum: {
+    ko: () => '사업자등록번호의 검증번호가 맞지 않습니다.',
+    en: () => 'The business registration number fails its checksum.',
+  },
+  unique: { ko: () => '이미 사용 중입니다.', en: () => 'Already in use.' },
+  'password-length': {
+    ko: (p) => `비밀번호는 ${p.min}자 이상 ${p.max}자 이하여야 합니다.`,
+    en: (p) => `The password must have ${p.min} to ${p.max} characters.`,
+  },
+  'password-common': {
+    ko: () => '너무 흔하거나 단순한 비밀번호입니다.',
+    en: () => 'This password is too common or too simple.',
+  },
+  'password-contains-email': {
+    ko: () => '비밀번호에 이메일 주소를 포함할 수 없습니다.',
+    en: () => 'The password must not contain your e-mail address.',
+  },
+  'unknown-concept': {
+    ko: (p) => `어휘집에 없는 개념입니다: ${p.id}`,
+    en: (p) => `Unknown vocabulary concept: ${p.id}`,
+  },
+  'wrong-scheme': {
+    ko: (p) => `'${p.expected}' 분류의 개념이어야 합니다.`,
+    en: (p) => `Must be a concept of scheme '${p.expected}'.`,
+  },
+  'one-of': {
+    ko: (p) => `${p.fields} 중 정확히 하나를 입력하세요.`,
+    en: (p) => `Give exactly one of ${p.fields}.`,
+  },
+  'not-allowed': { ko: () => '선택할 수 없는 값입니다.', en: () => 'This value cannot be chosen.' },
+  'invitation-invalid': {
+    ko: () => '초대가 없거나 만료되었습니다.',
+    en: () => 'The invitation does not exist or has expired.',
+  },
+  'invitation-email': {
+    ko: () => '초대받은 이메일 주소로만 가입할 수 있습니다.',
+    en: () => 'Only the invited e-mail address can accept this invitation.',
+  },
+};
+
+export function hasMessage(rule: string): boolean {
+  return rule in MESSAGES;
+}
+
+export function localizeViolation(v: RuleViolation, locale: MessageLocale): string {
+  const entry = MESSAGES[v.rule] ?? MESSAGES.invalid;
+  return entry[locale](v.params ?? {});
+}

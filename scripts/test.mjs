@@ -1,0 +1,43 @@
+// `npm test`: static checks, then every jest project; ends with one line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const run = (cmd, args, opts = {}) => {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  return r.status ?? 1;
+};
+
+const steps = [
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],
+  ['build web', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']],
+];
+for (const [name, cmd, args] of steps) {
+  if (run(cmd, args) !== 0) {
+    console.error(`\n${name} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+mkdirSync('.test-results', { recursive: true });
+const jestArgs = [
+  '--experimental-vm-modules',
+  '--no-warnings=ExperimentalWarning',
+  'node_modules/jest/bin/jest.js',
+  '--json',
+  '--outputFile=.test-results/jest.json',
+  ...process.argv.slice(2),
+];
+const status = run(process.execPath, jestArgs);
+let passed = 0;
+let failed = status === 0 ? 0 : 1;
+if (existsSync('.test-results/jest.json')) {
+  const summary = JSON.parse(readFileSync('.test-results/jest.json', 'utf8'));
+  passed = summary.numPassedTests;
+  failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+  if (status !== 0 && failed === 0) failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(status === 0 && failed === 0 ? 0 : 1);

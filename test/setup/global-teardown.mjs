@@ -1,0 +1,3 @@
+export default async function globalTeardown() {
+  await globalThis.__AIMATCH_PG__?.stop();
+}

@@ -3,6 +3,7 @@ import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { IdentityRepository } from './identity.repository';
+import { InvitationResolver } from './invitation.resolver';
 import { InvitationService } from './invitation.service';
 import { MembershipPolicy } from './membership.policy';
 import { MembershipResolver } from './membership.resolver';
@@ -27,6 +28,7 @@ import { StaffAccountService } from './staff-account.service';
     AuthResolver,
     OrganizationResolver,
     MembershipResolver,
+    InvitationResolver,
   ],
   exports: [IdentityRepository, PasswordHasher, MembershipPolicy, AuthService, StaffAccountService],
 })

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/testing';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+
+/**
+ * Deny by default, proven: every root field of the schema must have a row here with the
+ * expected outcome per role. A new query or mutation without a row fails this test.
+ * `allow` = not refused by authorization (other errors such as NOT_FOUND may still occur);
+ * `deny` = UNAUTHENTICATED or FORBIDDEN.
+ */
+type Role = 'anonymous' | 'sme' | 'supplier' | 'staff';
+type Outcome = 'allow' | 'deny';
+interface World {
+  sme: SignedUp;
+  supplier: SignedUp;
+}
+interface Rule {
+  document: string;
+  variables?: (w: World) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  expect: Record<Role, Outcome>;
+}
+
+const everyone: Record<Role, Outcome> = { anonymous: 'allow', sme: 'allow', supplier: 'allow', staff: 'allow' };
+const signedIn: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'allow', staff: 'allow' };
+const staffOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'allow' };
+const smeOwnerOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'deny' };
+
+let t: TestApp;
+
+const RULES: Record<string, Rule> = {
+  'Query.me': { document: '{ me { user { id } } }', expect: signedIn },
+  'Query.organization': {
+    document: 'query($id: ID!) { organization(id: $id) { id nameKo } }',
+    variables: (w) => ({ id: w.sme.organizationId }),
+    expect: signedIn,
+  },
+  'Query.organizations': { document: '{ organizations(first: 5) { totalCount } }', expect: staffOnly },
+  'Query.concepts': { document: '{ concepts(scheme: "task", first: 1) { totalCount } }', expect: everyone },
+  'Query.vocabularyVersion': { document: '{ vocabularyVersion }', expect: everyone },
+  'Mutation.signUp': {
+    document: 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
+    variables: () => ({
+      i: {
+        email: `authz-${Math.random().toString(36).slice(2)}@example.kr`,
+        password: TEST_PASSWORD,
+        displayName: 'authz',
+        organization: { kind: 'AI_SUPPLIER', nameKo: '권한테스트', businessRegistrationNumber: validBrn() },
+      },
+    }),
+    expect: everyone,
+  },
+  'Mutation.signIn': {
+    document: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }',
+    variables: (w) => ({ i: { email: w.supplier.email, password: TEST_PASSWORD } }),
+    expect: everyone,
+  },
+  'Mutation.refreshSession': {
+    document: 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }',
+    variables: async (w) => {
+      const res = await t.gql('mutation($i: SignInInput!) { signIn(input: $i) { refreshToken } }', { i: { email: w.supplier.email, password: TEST_PASSWORD } });
+      return { r: res.data!.signIn.refreshToken };
+    },
+    expect: everyone,
+  },
+  'Mutation.signOut': { document: 'mutation { signOut(refreshToken: "unknown-token") }', expect: everyone },
+  'Mutation.updateMyOrganization': {
+    document: 'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id } }',
+    variables: (w) => ({ i: { organizationId: w.sme.organizationId, website: 'https://example.kr' } }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.inviteMember': {
+    document: 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }',
+    variables: (w) => ({ i: { organizationId: w.sme.organizationId, email: `invitee-${Math.random().toString(36).slice(2)}@example.kr` } }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.acceptInvitation': { document: 'mutation { acceptInvitation(token: "no-such-invitation") { id } }', expect: signedIn },
+};
+
+/** Fields below the root that carry their own rule. */
+const FIELD_RULES: Record<string, Rule> = {
+  'Organization.members': {
+    document: 'query($id: ID!) { organization(id: $id) { members(first: 5) { totalCount } } }',
+    variables: (w) => ({ id: w.sme.organizationId }),
+    expect: { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'allow' },
+  },
+};
+
+describe('authorization table', () => {
+  let world: World;
+  let tokens: Record<Role, string | undefined>;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const sme = await signUpOrganization(t, { kind: 'SME' as never });
+    const supplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+    const staff = await signInStaff(t);
+    world = { sme, supplier };
+    tokens = { anonymous: undefined, sme: sme.accessToken, supplier: supplier.accessToken, staff: staff.accessToken };
+  });
+  afterAll(() => t.close());
+
+  it('has a rule for every query and mutation in the schema', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const fields = [
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+    ].sort();
+    expect(Object.keys(RULES).sort()).toEqual(fields);
+  });
+
+  const cases = Object.entries({ ...RULES, ...FIELD_RULES }).flatMap(([field, rule]) =>
+    (Object.keys(rule.expect) as Role[]).map((role) => [field, role, rule.expect[role]] as const),
+  );
+
+  it.each(cases)('%s as %s: %s', async (field, role, outcome) => {
+    const rule = RULES[field] ?? FIELD_RULES[field];
+    const variables = rule.variables ? await rule.variables(world) : undefined;
+    const res = await t.gql(rule.document, variables, { token: tokens[role] });
+    const codes = (res.errors ?? []).map((e) => e.extensions.code);
+    const denied = codes.some((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN');
+    expect({ field, role, outcome: denied ? 'deny' : 'allow', codes }).toEqual({ field, role, outcome, codes: expect.any(Array) });
+    if (outcome === 'deny') expect(codes).toContain(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  });
+});

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD } from '@aimatch/testing';
+import { JwtService } from '@nestjs/jwt';
+
+const SIGN_IN = 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken me { user { email } } } }';
+const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
+const ME = '{ me { user { id } } }';
+
+describe('sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('signs in with any letter case of the e-mail', async () => {
+    const u = await signUpOrganization(t);
+    const res = await t.gql(SIGN_IN, { i: { email: u.email.toUpperCase(), password: TEST_PASSWORD } });
+    expect(res.data!.signIn.me.user.email).toBe(u.email);
+  });
+
+  it('answers a wrong password and an unknown e-mail with the same error', async () => {
+    const u = await signUpOrganization(t);
+    const wrong = await t.gql(SIGN_IN, { i: { email: u.email, password: 'wrong-password-123' } });
+    const unknown = await t.gql(SIGN_IN, { i: { email: 'nobody@example.kr', password: 'wrong-password-123' } });
+    expect(wrong.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(wrong.errors![0].message).toBe(unknown.errors![0].message);
+    expect(wrong.errors![0].message).toBe('이메일 또는 비밀번호가 올바르지 않습니다.');
+  });
+
+  it('rate-limits an account after repeated wrong passwords, even for the right password then', async () => {
+    const u = await signUpOrganization(t);
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await t.gql(SIGN_IN, { i: { email: u.email, password: `wrong-password-${i}` } });
+      codes.push(res.errors![0].extensions.code);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
+    expect(codes.slice(10).every((c) => c === 'RATE_LIMITED')).toBe(true);
+    const right = await t.gql(SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } });
+    expect(right.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+  });
+
+  it('rotates refresh tokens: each works once and yields a working access token', async () => {
+    const u = await signUpOrganization(t);
+    const r1 = await t.gql(REFRESH, { r: u.refreshToken });
+    const next = r1.data!.refreshSession;
+    expect(next.refreshToken).not.toBe(u.refreshToken);
+    expect((await t.gql(ME, {}, { token: next.accessToken })).data!.me.user.id).toBe(u.userId);
+    const r2 = await t.gql(REFRESH, { r: next.refreshToken });
+    expect(r2.errors).toBeUndefined();
+  });
+
+  it('revokes the whole family when an old refresh token is reused', async () => {
+    const u = await signUpOrganization(t);
+    const rotated = (await t.gql(REFRESH, { r: u.refreshToken })).data!.refreshSession;
+    const reuse = await t.gql(REFRESH, { r: u.refreshToken });
+    expect(reuse.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(reuse.errors![0].message).toContain('이미 사용된');
+    // The thief's and the owner's newer tokens are dead too.
+    expect((await t.gql(REFRESH, { r: rotated.refreshToken })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(ME, {}, { token: rotated.accessToken })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('signOut ends the session at once, access token included', async () => {
+    const u = await signUpOrganization(t);
+    expect((await t.gql(ME, {}, { token: u.accessToken })).errors).toBeUndefined();
+    await t.gql('mutation($r: String!) { signOut(refreshToken: $r) }', { r: u.refreshToken });
+    expect((await t.gql(ME, {}, { token: u.accessToken })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(REFRESH, { r: u.refreshToken })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses forged, malformed and expired access tokens', async () => {
+    const u = await signUpOrganization(t);
+    const forged = new JwtService({ secret: 'not-the-server-secret-0123456789abcdef' }).sign({ sub: u.userId, sid: 'x' }, { issuer: 'aimatch' });
+    const expired = t.app.get(JwtService).sign({ sub: u.userId, sid: 'x' }, { expiresIn: -10 });
+    const [header, payload] = u.accessToken.split('.');
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+    for (const token of [forged, none, 'garbage', `${header}.${payload}.AAAA`]) {
+      expect((await t.gql(ME, {}, { token })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const res = await t.gql(ME, {}, { token: expired, locale: 'en' });
+    expect(res.errors![0]).toMatchObject({ message: 'Your session has expired. Please sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('lets public operations through with a stale token', async () => {
+    const res = await t.gql('{ vocabularyVersion }', {}, { token: 'stale' });
+    expect(res.data!.vocabularyVersion).toBe('0.1.0');
+  });
+});
+
+describe('sign-in rate limit per IP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp({ env: { RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '5' } });
+  });
+  afterAll(() => t.close());
+
+  it('limits sign-in attempts from one address across accounts', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await t.gql(SIGN_IN, { i: { email: `someone${i}@example.kr`, password: 'whatever-password' } });
+      codes.push(res.errors![0].extensions.code);
+    }
+    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+});

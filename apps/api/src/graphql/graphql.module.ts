@@ -47,9 +47,10 @@ const logger = new Logger('GraphQL');
           // A document rejected before execution (syntax, validation, limits) is a 400; errors
           // raised while executing are reported with 200, as GraphQL over HTTP prescribes.
           const rejectedDocument = !execution.data && flat.every((e) => !e.path);
+          const httpStatus = errors.find((e) => e.httpStatus)?.httpStatus;
           return {
-            statusCode: rejectedDocument ? 400 : 200,
-            response: { data: execution.data ?? null, errors },
+            statusCode: httpStatus ?? (rejectedDocument ? 400 : 200),
+            response: { data: execution.data ?? null, errors: errors.map(({ httpStatus: _, ...e }) => e) },
           } as never;
         },
         hooks: {

@@ -9,6 +9,8 @@ export interface FormattedError {
   path?: ReadonlyArray<string | number>;
   locations?: ReadonlyArray<{ line: number; column: number }>;
   extensions: ErrorExtensions;
+  /** HTTP status to answer with when the request was refused before execution. */
+  httpStatus?: number;
 }
 
 /** Maps any error to the one public shape; unknown errors become INTERNAL without details. */
@@ -27,6 +29,11 @@ export function formatGraphQLError(
     }
     if (original.retryAfterSeconds !== undefined) extensions.retryAfter = original.retryAfterSeconds;
     return { ...base, message: message(original.messageKey, locale), extensions };
+  }
+  const httpStatus = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500) {
+    // Rejected by Fastify before GraphQL ran (body too large, bad JSON, wrong content type).
+    return { message: message(httpStatus === 413 ? 'payload-too-large' : 'bad-query', locale), extensions: { code: ErrorCode.BAD_USER_INPUT, requestId }, httpStatus };
   }
   if (!original || original instanceof GraphQLError) {
     // A document that failed parsing, validation or an input coercion: the client's fault,

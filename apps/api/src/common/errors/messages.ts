@@ -4,7 +4,7 @@ import type { MessageLocale } from '@aimatch/validation';
 export const MESSAGES = {
   'bad-input': { ko: '입력값을 확인해 주세요.', en: 'Please check the input.' },
   'bad-query': { ko: '요청한 GraphQL 문서가 올바르지 않습니다.', en: 'The GraphQL document is invalid.' },
-  'query-too-complex': { ko: '요청이 허용 한도를 넘었습니다.', en: 'The request exceeds the allowed limits.' },
+  'payload-too-large': { ko: '요청 본문이 너무 큽니다.', en: 'The request body is too large.' },
   unauthenticated: { ko: '로그인이 필요합니다.', en: 'Please sign in.' },
   'session-expired': { ko: '세션이 만료되었습니다. 다시 로그인해 주세요.', en: 'Your session has expired. Please sign in again.' },
   'invalid-credentials': { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'The e-mail or password is incorrect.' },

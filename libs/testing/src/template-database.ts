@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -51,6 +52,7 @@ async function buildTemplate(admin: pg.Client): Promise<void> {
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
+    Logger.overrideLogger(false); // the seeder's "loaded" line is noise in test output
     await new VocabularySeeder(new VocabularyRepository(ds), new TransactionService(ds)).seed();
   } finally {
     await ds.destroy();

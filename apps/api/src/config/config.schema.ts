@@ -25,6 +25,7 @@ export const configSchema = z.object({
   JWT_REFRESH_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 30, 86_400),
   REFRESH_TOKEN_TTL_SECONDS: int(30 * 86_400, 300, 365 * 86_400),
+  REFRESH_REUSE_GRACE_SECONDS: int(10, 0, 60),
   INVITATION_TTL_SECONDS: int(7 * 86_400, 300, 90 * 86_400),
   ARGON2_MEMORY_KIB: int(19_456, 19_456),
   ARGON2_TIME_COST: int(2, 2),

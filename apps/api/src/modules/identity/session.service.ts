@@ -20,7 +20,9 @@ export interface IssuedSession {
 /**
  * Sessions: short-lived JWT access tokens plus opaque refresh tokens that rotate on every use.
  * A refresh token is stored only as an HMAC; presenting one that was already used revokes its
- * whole family (a stolen token is then worthless to both holders).
+ * whole family (a stolen token is then worthless to both holders) — except within a few
+ * seconds of its use (REFRESH_REUSE_GRACE_SECONDS), where a client whose reload or second tab
+ * lost the rotated token gets another one instead of being signed out.
  */
 @Injectable()
 export class SessionService {
@@ -62,6 +64,10 @@ export class SessionService {
     if (session) return session;
     const known = await this.repository.findRefreshToken(tokenHash);
     if (!known) throw AppError.unauthenticated();
+    const graceMs = this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
+    if (known.usedAt && !known.revokedAt && now.getTime() - known.usedAt.getTime() <= graceMs && known.expiresAt > now) {
+      return this.transactions.run((tx) => this.issue(tx, known.userId, known.familyId));
+    }
     if (known.usedAt && !known.revokedAt) {
       await this.repository.revokeFamily(known.familyId, now);
       throw AppError.unauthenticated('refresh-reused');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD } from '@aimatch/testing';
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
 
 const SIGN_IN = 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken me { user { email } } } }';
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
@@ -51,9 +52,18 @@ describe('sessions', () => {
     expect(r2.errors).toBeUndefined();
   });
 
-  it('revokes the whole family when an old refresh token is reused', async () => {
+  it('tolerates a retry of the same refresh within the grace window (a reload lost the answer)', async () => {
+    const u = await signUpOrganization(t);
+    const first = await t.gql(REFRESH, { r: u.refreshToken });
+    const retry = await t.gql(REFRESH, { r: u.refreshToken });
+    expect(retry.errors).toBeUndefined();
+    expect((await t.gql(ME, {}, { token: first.data!.refreshSession.accessToken })).errors).toBeUndefined();
+  });
+
+  it('revokes the whole family when an old refresh token is reused after the grace window', async () => {
     const u = await signUpOrganization(t);
     const rotated = (await t.gql(REFRESH, { r: u.refreshToken })).data!.refreshSession;
+    await t.app.get(DataSource).query(`UPDATE refresh_tokens SET used_at = used_at - interval '1 minute' WHERE used_at IS NOT NULL`);
     const reuse = await t.gql(REFRESH, { r: u.refreshToken });
     expect(reuse.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect(reuse.errors![0].message).toContain('이미 사용된');

@@ -1,0 +1,75 @@
+import { Link } from 'react-router';
+import { useLocale, useT } from '@/i18n';
+import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { organizationName } from '@/modules/organization/labels';
+import { OrganizationKindLabel } from '@/modules/organization/components/OrganizationKindLabel';
+import { VerificationBadge } from '@/modules/organization/components/VerificationBadge';
+
+export function HomePage() {
+  const t = useT();
+  const locale = useLocale();
+  const { signedIn, viewer, fetching } = useViewer();
+  const membership = viewer?.memberships[0];
+
+  return (
+    <div className="page page--home">
+      <section className="hero">
+        <h1 className="hero__title">{t('home.heading')}</h1>
+        <p className="hero__lead">{t('home.lead')}</p>
+        {!signedIn ? (
+          <div className="hero__actions">
+            <Link to="/signup" className="button" data-testid="home-signup">
+              {t('home.cta.signUp')}
+            </Link>
+            <Link to="/signin" className="button button--ghost" data-testid="home-signin">
+              {t('home.cta.signIn')}
+            </Link>
+          </div>
+        ) : null}
+      </section>
+
+      {signedIn ? (
+        <section className="card" aria-labelledby="home-org-heading" data-testid="home-organization">
+          <h2 id="home-org-heading" className="card__title">
+            {t('home.myOrganization')}
+          </h2>
+          {membership ? (
+            <div className="home-org">
+              <p className="home-org__name" data-testid="home-org-name">
+                {organizationName(membership.organization, locale)}
+              </p>
+              <p className="home-org__meta">
+                <span data-testid="home-org-kind">
+                  <OrganizationKindLabel kind={membership.organization.kind} />
+                </span>
+                <VerificationBadge status={membership.organization.verificationStatus} testId="home-org-verification" />
+              </p>
+              <Link to="/organization" className="button button--ghost button--small">
+                {t('home.manageOrganization')}
+              </Link>
+            </div>
+          ) : fetching ? (
+            <p role="status">{t('common.loading')}</p>
+          ) : (
+            <p>{t('home.noOrganization')}</p>
+          )}
+        </section>
+      ) : null}
+
+      <section className="features" aria-label={t('home.features.label')}>
+        <article className="feature">
+          <h2 className="feature__title">{t('home.features.demand.title')}</h2>
+          <p>{t('home.features.demand.body')}</p>
+        </article>
+        <article className="feature">
+          <h2 className="feature__title">{t('home.features.supply.title')}</h2>
+          <p>{t('home.features.supply.body')}</p>
+        </article>
+        <article className="feature">
+          <h2 className="feature__title">{t('home.features.curation.title')}</h2>
+          <p>{t('home.features.curation.body')}</p>
+        </article>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { SimpleMessageKey } from '@/i18n';
+
+/**
+ * Who may open a route.
+ * - `public`: everyone.
+ * - `signedIn`: redirects to /signin?next=… when signed out.
+ * - `signedOut`: open to everyone, listed in the navigation only when signed out.
+ * - `staff`: signed-in users with the STAFF or ADMIN platform role.
+ */
+export type RouteAccess = 'public' | 'signedIn' | 'signedOut' | 'staff';
+
+export interface AppRoute {
+  /** Path below the layout, e.g. `signup`, `organization`, `demands/:id`; '' for the home page. */
+  path: string;
+  element: ReactNode;
+  access: RouteAccess;
+  /** Page title (document.title). */
+  titleKey: SimpleMessageKey;
+  /** Set to list the route in the header navigation. */
+  nav?: {
+    labelKey: SimpleMessageKey;
+    /** Position in the navigation (ascending). */
+    order: number;
+    testId: string;
+    /** When the link is listed; defaults to the route's `access`. */
+    showWhen?: RouteAccess;
+  };
+}

@@ -1,0 +1,29 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AccessGuard } from './AccessGuard';
+import { Layout } from './Layout';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteErrorPage } from './pages/RouteErrorPage';
+import type { AppRoute } from './route-types';
+import { appRoutes } from './routes';
+
+export interface RouteHandle {
+  titleKey: AppRoute['titleKey'];
+}
+
+function toRouteObject(route: AppRoute): RouteObject {
+  const element = <AccessGuard access={route.access}>{route.element}</AccessGuard>;
+  const handle: RouteHandle = { titleKey: route.titleKey };
+  return route.path === '' ? { index: true, element, handle } : { path: route.path, element, handle };
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      ...appRoutes.map(toRouteObject),
+      { path: '*', element: <NotFoundPage />, handle: { titleKey: 'notFound.title' } satisfies RouteHandle },
+    ],
+  },
+]);

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { LoadingState } from '@/shared/ui/LoadingState';
+import { useT } from '@/i18n';
+import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { SignInMutation } from '../graphql/operations';
+import { useSession } from '../hooks/useSession';
+import { safeNextPath } from '../redirect';
+import { startSession } from '../session';
+
+const PATHS = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const session = useSession();
+  const form = useFormErrors(PATHS);
+  const [{ fetching }, signIn] = useMutation(SignInMutation);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const next = safeNextPath(searchParams.get('next'), '/');
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    form.clear();
+    const result = await signIn({ input: { email: email.trim(), password } });
+    if (result.data) {
+      startSession(result.data.signIn);
+      await navigate(next, { replace: true });
+    } else {
+      form.setError(result.error);
+    }
+  };
+
+  if (session.status === 'restoring') return <LoadingState label={t('session.restoring')} />;
+
+  if (session.status === 'authenticated' && !fetching) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('signIn.title')}</h1>
+        <p role="status" data-testid="auth-already-signed-in">{t('auth.alreadySignedIn')}</p>
+        <Link to={next} className="button">
+          {t('auth.continue')}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t('signIn.title')}</h1>
+      {searchParams.get('expired') ? (
+        <p className="alert alert--info" role="status" data-testid="session-expired">
+          {t('signIn.expired')}
+        </p>
+      ) : null}
+      <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
+        <FormAlert summary={form.summary} />
+        <Field form={form} path="email" label={t('auth.email')} required>
+          {(props) => (
+            <input
+              {...props}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              data-testid="signin-email"
+            />
+          )}
+        </Field>
+        <Field form={form} path="password" label={t('auth.password')} required>
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              data-testid="signin-password"
+            />
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={fetching} data-testid="signin-submit">
+            {fetching ? t('common.working') : t('signIn.submit')}
+          </button>
+        </div>
+        <p className="form__footnote">
+          {t('signIn.noAccount')} <Link to="/signup">{t('signIn.toSignUp')}</Link>
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,335 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import type { EmployeeBand, NewOrganizationInput, OrganizationKind, SignUpInput } from '@/generated/graphql';
+import { LoadingState } from '@/shared/ui/LoadingState';
+import { toGraphqlLocale, useLocale, useT } from '@/i18n';
+import { EMPLOYEE_BANDS, employeeBandKey, kindKey, SELF_SERVICE_KINDS } from '@/modules/organization/labels';
+import { ConceptSelect } from '@/modules/vocabulary';
+import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shared/forms';
+import { SignUpMutation } from '../graphql/operations';
+import { useSession } from '../hooks/useSession';
+import { startSession } from '../session';
+import { AcceptInvitationPanel } from './AcceptInvitationPanel';
+
+const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;
+const ORGANIZATION_PATHS = [
+  'organization.kind',
+  'organization.nameKo',
+  'organization.nameEn',
+  'organization.businessRegistrationNumber',
+  'organization.regionId',
+  'organization.industryId',
+  'organization.employeeBand',
+  'organization.foundedYear',
+  'organization.website',
+] as const;
+const ALL_PATHS = [...ACCOUNT_PATHS, ...ORGANIZATION_PATHS] as const;
+type SignUpPath = (typeof ALL_PATHS)[number];
+
+interface SignUpValues {
+  email: string;
+  password: string;
+  displayName: string;
+  kind: OrganizationKind;
+  nameKo: string;
+  nameEn: string;
+  businessRegistrationNumber: string;
+  regionId: string;
+  industryId: string;
+  employeeBand: EmployeeBand | '';
+  foundedYear: string;
+  website: string;
+}
+
+const INITIAL_VALUES: SignUpValues = {
+  email: '',
+  password: '',
+  displayName: '',
+  kind: 'SME',
+  nameKo: '',
+  nameEn: '',
+  businessRegistrationNumber: '',
+  regionId: '',
+  industryId: '',
+  employeeBand: '',
+  foundedYear: '',
+  website: '',
+};
+
+export function SignUpPage() {
+  const t = useT();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const invitationToken = searchParams.get('invitation')?.trim() || null;
+  const session = useSession();
+  const form = useFormErrors<SignUpPath>(invitationToken ? ACCOUNT_PATHS : ALL_PATHS);
+  const [{ fetching }, signUp] = useMutation(SignUpMutation);
+  const [values, setValues] = useState<SignUpValues>(INITIAL_VALUES);
+
+  const set =
+    <K extends keyof SignUpValues>(key: K) =>
+    (value: SignUpValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    form.clear();
+    const input: SignUpInput = {
+      email: values.email.trim(),
+      password: values.password,
+      displayName: values.displayName.trim(),
+      locale: toGraphqlLocale(locale),
+    };
+    if (invitationToken) {
+      input.invitationToken = invitationToken;
+    } else {
+      const foundedYear = parseYear(values.foundedYear);
+      if (foundedYear === 'invalid') {
+        form.setFieldMessages({ 'organization.foundedYear': t('validation.year') });
+        return;
+      }
+      const organization: NewOrganizationInput = {
+        kind: values.kind,
+        nameKo: values.nameKo.trim(),
+        nameEn: optionalText(values.nameEn),
+        businessRegistrationNumber: values.businessRegistrationNumber.trim(),
+        regionId: optionalText(values.regionId),
+        industryId: optionalText(values.industryId),
+        employeeBand: values.employeeBand === '' ? undefined : values.employeeBand,
+        foundedYear,
+        website: optionalText(values.website),
+      };
+      input.organization = organization;
+    }
+    const result = await signUp({ input });
+    if (result.data) {
+      startSession(result.data.signUp);
+      await navigate('/organization', { replace: true });
+    } else {
+      form.setError(result.error);
+    }
+  };
+
+  if (session.status === 'restoring') return <LoadingState label={t('session.restoring')} />;
+
+  if (session.status === 'authenticated' && !fetching) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('signUp.title')}</h1>
+        {invitationToken ? (
+          <AcceptInvitationPanel token={invitationToken} />
+        ) : (
+          <>
+            <p role="status" data-testid="auth-already-signed-in">{t('auth.alreadySignedIn')}</p>
+            <Link to="/organization" className="button">
+              {t('auth.continue')}
+            </Link>
+          </>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <h1>{t('signUp.title')}</h1>
+      <p className="page__lead">{invitationToken ? t('signUp.invitationLead') : t('signUp.lead')}</p>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
+        <FormAlert summary={form.summary} />
+
+        <fieldset className="card fieldset">
+          <legend className="fieldset__legend">{t('signUp.account')}</legend>
+          <div className="form__grid">
+            <Field form={form} path="email" label={t('auth.email')} required>
+              {(props) => (
+                <input
+                  {...props}
+                  type="email"
+                  autoComplete="email"
+                  value={values.email}
+                  onChange={(event) => set('email')(event.target.value)}
+                  data-testid="signup-email"
+                />
+              )}
+            </Field>
+            <Field form={form} path="displayName" label={t('auth.displayName')} required>
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  autoComplete="name"
+                  maxLength={100}
+                  value={values.displayName}
+                  onChange={(event) => set('displayName')(event.target.value)}
+                  data-testid="signup-display-name"
+                />
+              )}
+            </Field>
+            <Field form={form} path="password" label={t('auth.password')} hint={t('auth.passwordHint')} required>
+              {(props) => (
+                <input
+                  {...props}
+                  type="password"
+                  autoComplete="new-password"
+                  minLength={10}
+                  maxLength={128}
+                  value={values.password}
+                  onChange={(event) => set('password')(event.target.value)}
+                  data-testid="signup-password"
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        {invitationToken ? null : (
+          <fieldset className="card fieldset">
+            <legend className="fieldset__legend">{t('signUp.organization')}</legend>
+            <div className="form__grid">
+              <Field form={form} path="organization.kind" label={t('organization.field.kind')} required>
+                {(props) => (
+                  <select
+                    {...props}
+                    value={values.kind}
+                    onChange={(event) => set('kind')(event.target.value as OrganizationKind)}
+                    data-testid="signup-org-kind"
+                  >
+                    {SELF_SERVICE_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(kindKey(kind))}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field form={form} path="organization.nameKo" label={t('organization.field.nameKo')} required>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    autoComplete="organization"
+                    lang="ko"
+                    value={values.nameKo}
+                    onChange={(event) => set('nameKo')(event.target.value)}
+                    data-testid="signup-org-name-ko"
+                  />
+                )}
+              </Field>
+              <Field form={form} path="organization.nameEn" label={t('organization.field.nameEn')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    lang="en"
+                    value={values.nameEn}
+                    onChange={(event) => set('nameEn')(event.target.value)}
+                    data-testid="signup-org-name-en"
+                  />
+                )}
+              </Field>
+              <Field
+                form={form}
+                path="organization.businessRegistrationNumber"
+                label={t('organization.field.businessRegistrationNumber')}
+                hint={t('organization.brnHint')}
+                required
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    placeholder="123-45-67890"
+                    maxLength={20}
+                    value={values.businessRegistrationNumber}
+                    onChange={(event) => set('businessRegistrationNumber')(event.target.value)}
+                    data-testid="signup-brn"
+                  />
+                )}
+              </Field>
+              <Field form={form} path="organization.regionId" label={t('organization.field.region')}>
+                {(props) => (
+                  <ConceptSelect
+                    {...props}
+                    scheme="region"
+                    value={values.regionId}
+                    onChange={set('regionId')}
+                    data-testid="signup-region"
+                  />
+                )}
+              </Field>
+              <Field form={form} path="organization.industryId" label={t('organization.field.industry')}>
+                {(props) => (
+                  <ConceptSelect
+                    {...props}
+                    scheme="industry"
+                    value={values.industryId}
+                    onChange={set('industryId')}
+                    data-testid="signup-industry"
+                  />
+                )}
+              </Field>
+              <Field form={form} path="organization.employeeBand" label={t('organization.field.employeeBand')}>
+                {(props) => (
+                  <select
+                    {...props}
+                    value={values.employeeBand}
+                    onChange={(event) => set('employeeBand')(event.target.value as EmployeeBand | '')}
+                    data-testid="signup-employee-band"
+                  >
+                    <option value="">{t('common.selectNone')}</option>
+                    {EMPLOYEE_BANDS.map((band) => (
+                      <option key={band} value={band}>
+                        {t(employeeBandKey(band))}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field form={form} path="organization.foundedYear" label={t('organization.field.foundedYear')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    inputMode="numeric"
+                    pattern="[0-9]*"
+                    maxLength={4}
+                    placeholder="2015"
+                    value={values.foundedYear}
+                    onChange={(event) => set('foundedYear')(event.target.value)}
+                    data-testid="signup-founded-year"
+                  />
+                )}
+              </Field>
+              <Field form={form} path="organization.website" label={t('organization.field.website')}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="url"
+                    autoComplete="url"
+                    placeholder="https://"
+                    value={values.website}
+                    onChange={(event) => set('website')(event.target.value)}
+                    data-testid="signup-website"
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+        )}
+
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={fetching} data-testid="signup-submit">
+            {fetching ? t('common.working') : t('signUp.submit')}
+          </button>
+        </div>
+        <p className="form__footnote">
+          {t('signUp.haveAccount')} <Link to="/signin">{t('signUp.toSignIn')}</Link>
+        </p>
+      </form>
+    </div>
+  );
+}

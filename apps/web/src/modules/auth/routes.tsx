@@ -1,0 +1,21 @@
+import type { AppRoute } from '@/app/route-types';
+import { SignInPage } from './components/SignInPage';
+import { SignUpPage } from './components/SignUpPage';
+
+export const authRoutes: AppRoute[] = [
+  {
+    path: 'signin',
+    element: <SignInPage />,
+    access: 'signedOut',
+    titleKey: 'signIn.title',
+    nav: { labelKey: 'nav.signIn', order: 90, testId: 'nav-signin' },
+  },
+  {
+    // Public (not signedOut-only): a signed-in user may open an invitation link.
+    path: 'signup',
+    element: <SignUpPage />,
+    access: 'public',
+    titleKey: 'signUp.title',
+    nav: { labelKey: 'nav.signUp', order: 91, testId: 'nav-signup', showWhen: 'signedOut' },
+  },
+];

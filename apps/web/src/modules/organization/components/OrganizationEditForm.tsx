@@ -1,0 +1,219 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import type { EmployeeBand, OrganizationDetailFieldsFragment, UpdateOrganizationInput } from '@/generated/graphql';
+import { useGraphqlLocale, useT } from '@/i18n';
+import { ConceptSelect } from '@/modules/vocabulary';
+import { Field, FormAlert, parseYear, useFormErrors } from '@/shared/forms';
+import { UpdateMyOrganizationMutation } from '../graphql/operations';
+import { EMPLOYEE_BANDS, employeeBandKey } from '../labels';
+
+const PATHS = [
+  'nameKo',
+  'nameEn',
+  'regionId',
+  'industryId',
+  'employeeBand',
+  'foundedYear',
+  'website',
+] as const;
+
+interface EditValues {
+  nameKo: string;
+  nameEn: string;
+  regionId: string;
+  industryId: string;
+  employeeBand: EmployeeBand | '';
+  foundedYear: string;
+  website: string;
+}
+
+function toValues(organization: OrganizationDetailFieldsFragment): EditValues {
+  return {
+    nameKo: organization.nameKo,
+    nameEn: organization.nameEn ?? '',
+    regionId: organization.region?.id ?? '',
+    industryId: organization.industry?.id ?? '',
+    employeeBand: organization.employeeBand ?? '',
+    foundedYear: organization.foundedYear === null || organization.foundedYear === undefined ? '' : String(organization.foundedYear),
+    website: organization.website ?? '',
+  };
+}
+
+/** Owner-only edit form. Sends only changed fields; a cleared optional field is sent as null. */
+export function OrganizationEditForm({ organization }: { organization: OrganizationDetailFieldsFragment }) {
+  const t = useT();
+  const locale = useGraphqlLocale();
+  const form = useFormErrors(PATHS);
+  const [{ fetching }, update] = useMutation(UpdateMyOrganizationMutation);
+  const [values, setValues] = useState<EditValues>(() => toValues(organization));
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const set =
+    <K extends keyof EditValues>(key: K) =>
+    (value: EditValues[K]) => {
+      setNotice(null);
+      setValues((current) => ({ ...current, [key]: value }));
+    };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    form.clear();
+    setNotice(null);
+    const saved = toValues(organization);
+    const foundedYear = parseYear(values.foundedYear);
+    if (foundedYear === 'invalid') {
+      form.setFieldMessages({ foundedYear: t('validation.year') });
+      return;
+    }
+    const input: UpdateOrganizationInput = { organizationId: organization.id };
+    let changed = false;
+    const text = (key: 'nameKo' | 'nameEn' | 'website') => {
+      const value = values[key].trim();
+      if (value === saved[key]) return;
+      changed = true;
+      input[key] = value === '' && key !== 'nameKo' ? null : value;
+    };
+    text('nameKo');
+    text('nameEn');
+    text('website');
+    if (values.regionId !== saved.regionId) {
+      changed = true;
+      input.regionId = values.regionId || null;
+    }
+    if (values.industryId !== saved.industryId) {
+      changed = true;
+      input.industryId = values.industryId || null;
+    }
+    if (values.employeeBand !== saved.employeeBand) {
+      changed = true;
+      input.employeeBand = values.employeeBand || null;
+    }
+    if (values.foundedYear.trim() !== saved.foundedYear) {
+      changed = true;
+      input.foundedYear = foundedYear ?? null;
+    }
+    if (!changed) {
+      setNotice(t('organization.edit.noChanges'));
+      return;
+    }
+    const result = await update({ input, locale });
+    if (result.data) {
+      setValues(toValues(result.data.updateMyOrganization));
+      setNotice(t('organization.edit.saved'));
+    } else {
+      form.setError(result.error);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="org-edit-heading">
+      <h2 id="org-edit-heading" className="card__title">
+        {t('organization.edit.title')}
+      </h2>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
+        <FormAlert summary={form.summary} />
+        <div className="form__grid">
+          <Field form={form} path="nameKo" label={t('organization.field.nameKo')} required>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                lang="ko"
+                value={values.nameKo}
+                onChange={(event) => set('nameKo')(event.target.value)}
+                data-testid="org-edit-name-ko"
+              />
+            )}
+          </Field>
+          <Field form={form} path="nameEn" label={t('organization.field.nameEn')}>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                lang="en"
+                value={values.nameEn}
+                onChange={(event) => set('nameEn')(event.target.value)}
+                data-testid="org-edit-name-en"
+              />
+            )}
+          </Field>
+          <Field form={form} path="regionId" label={t('organization.field.region')}>
+            {(props) => (
+              <ConceptSelect
+                {...props}
+                scheme="region"
+                value={values.regionId}
+                onChange={set('regionId')}
+                data-testid="org-edit-region"
+              />
+            )}
+          </Field>
+          <Field form={form} path="industryId" label={t('organization.field.industry')}>
+            {(props) => (
+              <ConceptSelect
+                {...props}
+                scheme="industry"
+                value={values.industryId}
+                onChange={set('industryId')}
+                data-testid="org-edit-industry"
+              />
+            )}
+          </Field>
+          <Field form={form} path="employeeBand" label={t('organization.field.employeeBand')}>
+            {(props) => (
+              <select
+                {...props}
+                value={values.employeeBand}
+                onChange={(event) => set('employeeBand')(event.target.value as EmployeeBand | '')}
+                data-testid="org-edit-employee-band"
+              >
+                <option value="">{t('common.selectNone')}</option>
+                {EMPLOYEE_BANDS.map((band) => (
+                  <option key={band} value={band}>
+                    {t(employeeBandKey(band))}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field form={form} path="foundedYear" label={t('organization.field.foundedYear')}>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                inputMode="numeric"
+                pattern="[0-9]*"
+                maxLength={4}
+                value={values.foundedYear}
+                onChange={(event) => set('foundedYear')(event.target.value)}
+                data-testid="org-edit-founded-year"
+              />
+            )}
+          </Field>
+          <Field form={form} path="website" label={t('organization.field.website')}>
+            {(props) => (
+              <input
+                {...props}
+                type="url"
+                placeholder="https://"
+                value={values.website}
+                onChange={(event) => set('website')(event.target.value)}
+                data-testid="org-edit-website"
+              />
+            )}
+          </Field>
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={fetching} data-testid="org-edit-submit">
+            {fetching ? t('common.working') : t('organization.edit.submit')}
+          </button>
+          {notice ? (
+            <p className="form__notice" role="status" data-testid="org-edit-status">
+              {notice}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

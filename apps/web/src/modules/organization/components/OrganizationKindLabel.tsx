@@ -1,0 +1,8 @@
+import type { OrganizationKind } from '@/generated/graphql';
+import { useT } from '@/i18n';
+import { kindKey } from '../labels';
+
+export function OrganizationKindLabel({ kind }: { kind: OrganizationKind }) {
+  const t = useT();
+  return <>{t(kindKey(kind))}</>;
+}

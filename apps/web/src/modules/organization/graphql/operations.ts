@@ -1,0 +1,82 @@
+import { graphql } from '@/generated';
+
+export const OrganizationDetailFieldsFragment = graphql(`
+  fragment OrganizationDetailFields on Organization {
+    id
+    kind
+    nameKo
+    nameEn
+    businessRegistrationNumber
+    region {
+      id
+      label(locale: $locale)
+      deprecated
+    }
+    industry {
+      id
+      label(locale: $locale)
+      deprecated
+    }
+    employeeBand
+    foundedYear
+    website
+    verificationStatus
+    createdAt
+  }
+`);
+
+export const OrganizationDetailQuery = graphql(`
+  query OrganizationDetail($id: ID!, $locale: Locale!) {
+    organization(id: $id) {
+      ...OrganizationDetailFields
+    }
+  }
+`);
+
+export const OrganizationMembersQuery = graphql(`
+  query OrganizationMembers($id: ID!, $first: Int!, $after: String) {
+    organization(id: $id) {
+      id
+      members(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            role
+            createdAt
+            user {
+              id
+              displayName
+              email
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateMyOrganizationMutation = graphql(`
+  mutation UpdateMyOrganization($input: UpdateOrganizationInput!, $locale: Locale!) {
+    updateMyOrganization(input: $input) {
+      ...OrganizationDetailFields
+    }
+  }
+`);
+
+export const InviteMemberMutation = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      id
+      email
+      role
+      expiresAt
+      token
+    }
+  }
+`);

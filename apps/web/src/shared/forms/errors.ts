@@ -1,0 +1,106 @@
+import type { CombinedError } from 'urql';
+
+/** Error codes the API puts in `extensions.code`. */
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+/** One entry of `extensions.fields` on a BAD_USER_INPUT error. */
+export interface ApiFieldError {
+  /** Dot path inside the mutation's `input` argument, e.g. `organization.nameKo`. */
+  path: string;
+  /** Machine rule, e.g. `required`, `max-length`, `format`, `checksum`, `unique`. */
+  rule: string;
+  /** Already localised by the server (Accept-Language). */
+  message: string;
+}
+
+export interface ApiErrorSummary {
+  /** Field errors keyed by path (only paths the form renders). */
+  fields: Record<string, ApiFieldError[]>;
+  /** Messages for the alert region: non-field errors and field errors the form cannot show. */
+  general: string[];
+  /** Codes seen, for callers that react to e.g. NOT_FOUND. */
+  codes: ApiErrorCode[];
+}
+
+export const EMPTY_ERRORS: ApiErrorSummary = { fields: {}, general: [], codes: [] };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function readFieldErrors(value: unknown): ApiFieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry): ApiFieldError[] => {
+    if (!isRecord(entry) || typeof entry['path'] !== 'string') return [];
+    return [
+      {
+        path: entry['path'],
+        rule: typeof entry['rule'] === 'string' ? entry['rule'] : 'invalid',
+        message: typeof entry['message'] === 'string' ? entry['message'] : '',
+      },
+    ];
+  });
+}
+
+export function errorCodes(error: CombinedError | undefined): ApiErrorCode[] {
+  if (!error) return [];
+  return error.graphQLErrors.flatMap((e) => {
+    const code = e.extensions?.['code'];
+    return typeof code === 'string' ? [code as ApiErrorCode] : [];
+  });
+}
+
+export function hasErrorCode(error: CombinedError | undefined, code: ApiErrorCode): boolean {
+  return errorCodes(error).includes(code);
+}
+
+export interface SummariseOptions {
+  /** Paths rendered by the form; field errors for other paths go to `general`. */
+  knownPaths?: readonly string[];
+  /** Localised fallback texts. */
+  networkMessage: string;
+  unknownMessage: string;
+}
+
+/** Split a urql `CombinedError` into per-field errors and alert messages. */
+export function summariseError(error: CombinedError | undefined, options: SummariseOptions): ApiErrorSummary {
+  if (!error) return EMPTY_ERRORS;
+  const known = options.knownPaths ? new Set(options.knownPaths) : null;
+  const fields: Record<string, ApiFieldError[]> = {};
+  const general: string[] = [];
+  const codes: ApiErrorCode[] = [];
+
+  for (const graphQLError of error.graphQLErrors) {
+    const extensions = graphQLError.extensions ?? {};
+    const code = extensions['code'];
+    if (typeof code === 'string') codes.push(code as ApiErrorCode);
+    const fieldErrors = readFieldErrors(extensions['fields']);
+    for (const fieldError of fieldErrors) {
+      const message = fieldError.message || graphQLError.message;
+      if (!known || known.has(fieldError.path)) {
+        (fields[fieldError.path] ??= []).push({ ...fieldError, message });
+      } else {
+        general.push(message);
+      }
+    }
+    // The top-level message summarises the error in the alert region (screen
+    // readers announce it); skip it when it merely repeats a field message.
+    const topLevel = graphQLError.message;
+    if (topLevel && !fieldErrors.some((fieldError) => fieldError.message === topLevel)) {
+      general.push(topLevel);
+    } else if (!topLevel && fieldErrors.length === 0) {
+      general.push(options.unknownMessage);
+    }
+  }
+  if (error.networkError && error.graphQLErrors.length === 0) general.push(options.networkMessage);
+  if (general.length === 0 && Object.keys(fields).length === 0) general.push(options.unknownMessage);
+
+  return { fields, general: [...new Set(general)], codes };
+}

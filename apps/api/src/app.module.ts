@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { GraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
+import { ListingsModule } from './modules/listings/listings.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { DemoSeeder } from './seed/demo.seeder';
@@ -16,7 +17,7 @@ export class DomainModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DomainModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule],
       providers: [DemoSeeder],
       exports: [DemoSeeder],
     };

@@ -22,4 +22,6 @@ export interface ErrorExtensions {
   fields?: FieldError[];
   /** Seconds until a rate-limited request may be retried. */
   retryAfter?: number;
+  /** Context of the error, e.g. `current` status or version of a CONFLICT. */
+  [detail: string]: unknown;
 }

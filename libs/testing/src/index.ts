@@ -2,3 +2,4 @@
 export * from './template-database';
 export * from './test-app';
 export * from './factories';
+export * from './listing-factories';

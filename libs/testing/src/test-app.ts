@@ -7,7 +7,7 @@ import { createTestDatabase } from './template-database';
 export interface GqlError {
   message: string;
   path?: Array<string | number>;
-  extensions: { code: string; fields?: Array<{ path: string; rule: string; message: string }>; retryAfter?: number; requestId?: string };
+  extensions: { code: string; fields?: Array<{ path: string; rule: string; message: string }>; retryAfter?: number; requestId?: string; [detail: string]: unknown };
 }
 export interface GqlResponse<T = Record<string, any>> {
   status: number;

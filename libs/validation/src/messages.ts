@@ -62,6 +62,41 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '초대받은 이메일 주소로만 가입할 수 있습니다.',
     en: () => 'Only the invited e-mail address can accept this invitation.',
   },
+  // Capability metadata (@aimatch/capability-model): listing content and AAS import.
+  duplicate: { ko: () => '같은 값이 이미 있습니다.', en: () => 'This value is already in the list.' },
+  'deprecated-concept': {
+    ko: (p) => (p.replacement ? `더 이상 쓰지 않는 개념입니다: ${p.id} (대신 ${p.replacement})` : `더 이상 쓰지 않는 개념입니다: ${p.id}`),
+    en: (p) => (p.replacement ? `Deprecated concept: ${p.id} (use ${p.replacement})` : `Deprecated concept: ${p.id}`),
+  },
+  'min-greater-than-max': {
+    ko: (p) => `최솟값(${p.min})이 최댓값(${p.max})보다 클 수 없습니다.`,
+    en: (p) => `The minimum (${p.min}) must not exceed the maximum (${p.max}).`,
+  },
+  'past-deadline': { ko: () => '마감 일시는 현재 이후여야 합니다.', en: () => 'The deadline must be in the future.' },
+  'unknown-checklist-item': {
+    ko: (p) => `알 수 없는 점검 항목입니다: ${p.id}`,
+    en: (p) => `Unknown checklist item: ${p.id}`,
+  },
+  'invalid-characters': {
+    ko: () => '사용할 수 없는 제어 문자가 들어 있습니다.',
+    en: () => 'Contains control characters that are not allowed.',
+  },
+  json: {
+    ko: (p) => (p.detail ? `올바른 JSON이 아닙니다 (${p.detail}).` : '올바른 JSON이 아닙니다.'),
+    en: (p) => (p.detail ? `Not valid JSON (${p.detail}).` : 'Not valid JSON.'),
+  },
+  'aas-format': {
+    ko: (p) => (p.detail ? `AAS v3 JSON 형식이 아닙니다 (${p.detail}).` : 'AAS v3 JSON 형식이 아닙니다.'),
+    en: (p) => (p.detail ? `Not in the AAS v3 JSON format (${p.detail}).` : 'Not in the AAS v3 JSON format.'),
+  },
+  'aas-verification': {
+    ko: (p) => (p.detail ? `AAS 메타모델 제약을 위반합니다 (${p.detail}).` : 'AAS 메타모델 제약을 위반합니다.'),
+    en: (p) => (p.detail ? `Violates an AAS metamodel constraint (${p.detail}).` : 'Violates an AAS metamodel constraint.'),
+  },
+  'unknown-semantic-id': {
+    ko: (p) => `어휘집에 없는 개념을 참조합니다: ${p.id}`,
+    en: (p) => `Refers to a concept that is not in the vocabulary: ${p.id}`,
+  },
 };
 
 export function hasMessage(rule: string): boolean {

@@ -34,7 +34,9 @@ export const configSchema = z.object({
   TRUST_PROXY: bool(false),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 50 * 1_048_576),
   GRAPHQL_INTROSPECTION: bool(true),
-  GRAPHQL_MAX_DEPTH: int(6, 2, 20),
+  // graphql-armor's default is 6; cursor connections spend two levels (edges, node) before a
+  // listing's submodel and its concept labels, so 8 is the smallest that serves the web client.
+  GRAPHQL_MAX_DEPTH: int(8, 2, 20),
   GRAPHQL_MAX_ALIASES: int(15, 1, 100),
   GRAPHQL_MAX_TOKENS: int(1000, 50, 10_000),
   GRAPHQL_MAX_CHARS: int(15_000, 500, 200_000),

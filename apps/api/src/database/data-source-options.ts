@@ -5,6 +5,7 @@ import { MembershipEntity } from '../modules/identity/entities/membership.entity
 import { OrganizationEntity } from '../modules/identity/entities/organization.entity';
 import { RefreshTokenEntity } from '../modules/identity/entities/refresh-token.entity';
 import { UserEntity } from '../modules/identity/entities/user.entity';
+import { ListingEntity, ListingEventEntity } from '../modules/listings/entities/listing.entity';
 import { ConceptEntity, ConceptSchemeEntity, VocabularyVersionEntity } from '../modules/vocabulary/entities/concept.entity';
 import { migrations } from './migrations';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
@@ -18,6 +19,8 @@ export const entities = [
   MembershipEntity,
   RefreshTokenEntity,
   InvitationEntity,
+  ListingEntity,
+  ListingEventEntity,
   OutboxEventEntity,
   AuditLogEntity,
 ];

@@ -27,7 +27,6 @@ const logger = new Logger('GraphQL');
         graphiql: !config.isProduction,
         ide: false,
         introspection: config.GRAPHQL_INTROSPECTION,
-        queryDepth: config.GRAPHQL_MAX_DEPTH + 1,
         validationRules: graphqlLimitRules(config),
         context: (request: FastifyRequest, _reply: FastifyReply) => ({ rc: contextForRequest(request) }),
         errorFormatter: (execution, context) => {

@@ -11,7 +11,7 @@ const report = { propagateOnRejection: false, onReject: [(ctx: { reportError(e: 
 /** Validation rules bounding what one document may ask for (graphql-armor's defaults unless configured). */
 export function graphqlLimitRules(config: AppConfig): ValidationRule[] {
   return [
-    maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, ...report }),
+    maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true, ...report }),
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...report }),
     maxDirectivesRule({ n: 50, ...report }),
     costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true, ...report }),

@@ -1,9 +1,16 @@
 import { MembershipRole, OrganizationKind, PlatformRole, VerificationStatus, Locale, EmployeeBand } from '@aimatch/contracts';
 import { businessRegistrationCheckDigit } from '@aimatch/validation';
+import { validateListingContent } from '@aimatch/capability-model';
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { OutboxService } from '../database/outbox/outbox.service';
 import { TransactionService } from '../database/transaction.service';
+import type { OrganizationEntity } from '../modules/identity/entities/organization.entity';
 import { IdentityRepository } from '../modules/identity/identity.repository';
 import { PasswordHasher } from '../modules/identity/password-hasher';
+import { ListingsRepository } from '../modules/listings/listings.repository';
+import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache';
+import { DEMO_DEMANDS, DEMO_SUPPLIERS, demandContentOf, demoBrn, supplyContentOf } from './demo/demo-marketplace';
 
 export const DEMO_PASSWORD = 'aimatch-demo-2026!';
 
@@ -41,8 +48,8 @@ const DEMO: DemoAccount[] = [
     displayName: '박준호',
     roles: [],
     organization: {
-      kind: OrganizationKind.AI_SUPPLIER, nameKo: '비전웍스AI(주)', nameEn: 'VisionWorks AI', brnPrefix: '220881234',
-      regionId: 'urn:aimatch:region:seoul', industryId: 'urn:aimatch:industry:it-services',
+      kind: OrganizationKind.AI_SUPPLIER, nameKo: '(주)가온비전테크', nameEn: 'Gaon Vision Tech', brnPrefix: '220881234',
+      regionId: 'urn:aimatch:region:gyeongnam', industryId: 'urn:aimatch:industry:it-services',
       employeeBand: EmployeeBand.SIZE_10_49, foundedYear: 2019, verificationStatus: VerificationStatus.VERIFIED,
     },
   },
@@ -68,35 +75,152 @@ const DEMO: DemoAccount[] = [
   },
 ];
 
+/**
+ * Invented owners of the sample demands d002…d030, written to fit each demand's story (d001
+ * belongs to the main SME demo account). Public offices post as PUBLIC_AGENCY.
+ */
+const DEMAND_OWNERS: Record<string, { name: string; kind?: OrganizationKind; region?: string }> = {
+  d002: { name: '진천떡방앗간', region: 'urn:aimatch:region:chungbuk' },
+  d003: { name: '(주)화성정밀사출' },
+  d004: { name: '(주)대한보일러', region: 'urn:aimatch:region:gyeonggi' },
+  d005: { name: '(주)부천일렉트론' },
+  d006: { name: '(주)예산음료' },
+  d007: { name: '(주)울산파인케미칼' },
+  d008: { name: '(주)시흥열처리', region: 'urn:aimatch:region:gyeonggi' },
+  d009: { name: '(주)창원유압정공' },
+  d010: { name: '(주)사하식자재마트' },
+  d011: { name: '(주)한끼푸드유통' },
+  d012: { name: '(주)살림곳간' },
+  d013: { name: '강원 ○○군청', kind: OrganizationKind.PUBLIC_AGENCY },
+  d014: { name: '(주)든든철근콘크리트', region: 'urn:aimatch:region:gyeonggi' },
+  d015: { name: '(주)남동포장기계' },
+  d016: { name: '(주)믿음보험대리점' },
+  d017: { name: '유성숯불갈비', region: 'urn:aimatch:region:daejeon' },
+  d018: { name: '(주)이천로지스' },
+  d019: { name: '순천 햇살요양원' },
+  d020: { name: '(주)데일리무드' },
+  d021: { name: '(주)페이세이프' },
+  d022: { name: '(주)천안볼트상사' },
+  d023: { name: '진주딸기영농조합법인' },
+  d024: { name: '(주)한국신소재화학' },
+  d025: { name: '(주)경주단조' },
+  d026: { name: '경기 ○○시청 민원실', kind: OrganizationKind.PUBLIC_AGENCY },
+  d027: { name: '경북 ○○시청 교통과', kind: OrganizationKind.PUBLIC_AGENCY },
+  d028: { name: '(주)맛있는분식 가맹본부', region: 'urn:aimatch:region:gyeonggi' },
+  d029: { name: '(주)바른손해보험' },
+  d030: { name: '(주)포항강관' },
+};
+
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger('DemoSeed');
 
   constructor(
     private readonly repository: IdentityRepository,
+    private readonly listings: ListingsRepository,
+    private readonly vocabulary: VocabularyCache,
     private readonly hasher: PasswordHasher,
     private readonly transactions: TransactionService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
-  /** Idempotent: accounts that exist are left alone. Returns the demo sign-ins. */
+  /** Idempotent: accounts and organizations that exist are left alone. Returns the demo sign-ins. */
   async seed(): Promise<Array<{ email: string; password: string; role: string }>> {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     let created = 0;
+    const orgByEmail = new Map<string, string>();
     for (const account of DEMO) {
-      if (await this.repository.emailTaken(account.email)) continue;
+      const existing = await this.repository.findUserByEmailWithPassword(account.email);
+      if (existing) {
+        const [m] = await this.repository.membershipsOfUser(existing.id);
+        if (m) orgByEmail.set(account.email, m.organizationId);
+        continue;
+      }
       const { brnPrefix, ...org } = account.organization;
-      await this.transactions.run(async (tx) => {
-        const user = await this.repository.insertUser(tx, {
-          email: account.email, passwordHash, displayName: account.displayName, locale: Locale.KO, platformRoles: account.roles,
-        });
-        const organization = await this.repository.insertOrganization(tx, {
-          ...org, businessRegistrationNumber: brnPrefix + businessRegistrationCheckDigit(brnPrefix),
-        });
-        await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
+      const orgId = await this.account(passwordHash, account.email, account.displayName, account.roles, {
+        ...org,
+        businessRegistrationNumber: brnPrefix + businessRegistrationCheckDigit(brnPrefix),
       });
+      orgByEmail.set(account.email, orgId);
       created++;
     }
-    if (created) this.logger.log(`demo marketplace: ${created} accounts created`);
+    created += await this.sampleMarketplace(passwordHash, orgByEmail);
+    if (created) this.logger.log(`demo marketplace: ${created} organizations created`);
     return DEMO.map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.roles[0] ?? a.organization.kind }));
+  }
+
+  /** The benchmark's suppliers and demands as verified organizations with published listings. */
+  private async sampleMarketplace(passwordHash: string, orgByEmail: Map<string, string>): Promise<number> {
+    const vocabulary = await this.vocabulary.get();
+    const now = this.clock.now();
+    let created = 0;
+    const samples = [
+      ...DEMO_SUPPLIERS.map((s) => ({ id: s.id, kind: OrganizationKind.AI_SUPPLIER, name: s.name, region: s.region, industry: null as string | null, supplier: s })),
+      ...DEMO_DEMANDS.map((d) => {
+        const owner = DEMAND_OWNERS[d.id] ?? { name: `데모기업 ${d.id}` };
+        return { id: d.id, kind: owner.kind ?? OrganizationKind.SME, name: owner.name, region: d.region ?? owner.region ?? null, industry: d.industry, demand: d };
+      }),
+    ];
+    for (const sample of samples) {
+      const email = `${sample.id}@demo.aimatch.kr`;
+      const ownerEmail = sample.id === 's001' ? 'supplier@demo.aimatch.kr' : sample.id === 'd001' ? 'sme@demo.aimatch.kr' : email;
+      let orgId = orgByEmail.get(ownerEmail);
+      if (!orgId) {
+        if (await this.repository.emailTaken(email)) continue;
+        orgId = await this.account(passwordHash, email, `${sample.name} 담당자`, [], {
+          kind: sample.kind,
+          nameKo: sample.name,
+          nameEn: null,
+          businessRegistrationNumber: demoBrn(sample.id),
+          regionId: sample.region,
+          industryId: sample.industry,
+          verificationStatus: VerificationStatus.VERIFIED,
+        });
+        created++;
+      } else if ((await this.listings.countByOrganization(orgId)) > 0) {
+        continue;
+      }
+      const content = 'supplier' in sample ? supplyContentOf(sample.supplier, ownerEmail) : demandContentOf(sample.demand, ownerEmail, now);
+      const { errors } = validateListingContent(content, vocabulary, { now, forSubmission: false });
+      if (errors.length) throw new Error(`demo listing ${sample.id} is invalid: ${JSON.stringify(errors.slice(0, 3))}`);
+      await this.transactions.run(async (tx) => {
+        const listing = await this.listings.insert(tx, {
+          kind: content.kind,
+          organizationId: orgId,
+          status: 'PUBLISHED',
+          version: 1,
+          title: content.title,
+          content,
+          visibility: 'PUBLIC',
+          bidDeadline: content.kind === 'DEMAND' && content.bidDeadline ? new Date(content.bidDeadline) : null,
+          regionId: content.kind === 'DEMAND' ? content.regionId : null,
+          submittedAt: now,
+          publishedAt: now,
+        });
+        await this.outbox.enqueue(tx, {
+          aggregateType: 'listing',
+          aggregateId: listing.id,
+          eventType: 'listing.changed',
+          payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
+        });
+      });
+    }
+    return created;
+  }
+
+  private async account(
+    passwordHash: string,
+    email: string,
+    displayName: string,
+    roles: PlatformRole[],
+    org: Partial<OrganizationEntity>,
+  ): Promise<string> {
+    return this.transactions.run(async (tx) => {
+      const user = await this.repository.insertUser(tx, { email, passwordHash, displayName, locale: Locale.KO, platformRoles: roles });
+      const organization = await this.repository.insertOrganization(tx, org);
+      await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
+      return organization.id;
+    });
   }
 }

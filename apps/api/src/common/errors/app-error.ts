@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly messageKey: MessageKey,
     readonly violations: RuleViolation[] = [],
     readonly retryAfterSeconds?: number,
+    /** Values for the message template, e.g. the current status of a refused transition. */
+    readonly messageParams: Record<string, string | number> = {},
   ) {
     super(messageKey);
     this.name = 'AppError';
@@ -26,14 +28,14 @@ export class AppError extends Error {
   static unauthenticated(key: MessageKey = 'unauthenticated'): AppError {
     return new AppError(ErrorCode.UNAUTHENTICATED, key);
   }
-  static forbidden(key: MessageKey = 'forbidden'): AppError {
-    return new AppError(ErrorCode.FORBIDDEN, key);
+  static forbidden(key: MessageKey = 'forbidden', params: Record<string, string | number> = {}): AppError {
+    return new AppError(ErrorCode.FORBIDDEN, key, [], undefined, params);
   }
   static notFound(key: MessageKey = 'not-found'): AppError {
     return new AppError(ErrorCode.NOT_FOUND, key);
   }
-  static conflict(key: MessageKey = 'conflict', violations: RuleViolation[] = []): AppError {
-    return new AppError(ErrorCode.CONFLICT, key, violations);
+  static conflict(key: MessageKey = 'conflict', params: Record<string, string | number> = {}): AppError {
+    return new AppError(ErrorCode.CONFLICT, key, [], undefined, params);
   }
   static rateLimited(retryAfterSeconds: number): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, 'rate-limited', [], retryAfterSeconds);

@@ -23,12 +23,12 @@ export function formatGraphQLError(
   const original = error.originalError;
   const base = { path: error.path, locations: error.locations };
   if (original instanceof AppError) {
-    const extensions: ErrorExtensions = { code: original.code, requestId };
+    const extensions: ErrorExtensions = { code: original.code, requestId, ...original.messageParams };
     if (original.violations.length) {
       extensions.fields = original.violations.map((v) => ({ path: v.path, rule: v.rule, message: localizeViolation(v, locale) }));
     }
     if (original.retryAfterSeconds !== undefined) extensions.retryAfter = original.retryAfterSeconds;
-    return { ...base, message: message(original.messageKey, locale), extensions };
+    return { ...base, message: message(original.messageKey, locale, original.messageParams), extensions };
   }
   const httpStatus = (original as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500) {

@@ -16,12 +16,24 @@ export const MESSAGES = {
   'not-found': { ko: '찾을 수 없습니다.', en: 'Not found.' },
   conflict: { ko: '다른 데이터와 충돌합니다.', en: 'This conflicts with existing data.' },
   'already-member': { ko: '이미 이 기관의 구성원입니다.', en: 'You are already a member of this organization.' },
+  'invalid-transition': {
+    ko: '현재 상태({current})에서는 이 작업({action})을 할 수 없습니다.',
+    en: 'Cannot {action} a listing whose status is {current}.',
+  },
+  'stale-version': {
+    ko: '다른 사용자가 먼저 수정했습니다(현재 버전 {current}). 최신 내용을 불러온 뒤 다시 시도하세요.',
+    en: 'Someone changed this first (now version {current}). Reload and try again.',
+  },
+  'wrong-organization-kind': {
+    ko: '이 조직 유형({kind})은 이 종류의 목록을 등록할 수 없습니다.',
+    en: 'An organization of kind {kind} cannot create this kind of listing.',
+  },
   'rate-limited': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many requests. Please try again later.' },
   internal: { ko: '일시적인 오류가 발생했습니다.', en: 'Something went wrong on our side.' },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function message(key: MessageKey, locale: MessageLocale): string {
-  return MESSAGES[key][locale];
+export function message(key: MessageKey, locale: MessageLocale, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

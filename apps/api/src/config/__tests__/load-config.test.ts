@@ -11,7 +11,7 @@ describe('loadConfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     const a = loadConfig({ DATA_DIR: dir });
     const b = loadConfig({ DATA_DIR: dir });
-    expect(a).toMatchObject({ PORT: 3000, NODE_ENV: 'development', SEED_DEMO: true, GRAPHQL_INTROSPECTION: true });
+    expect(a).toMatchObject({ GRAPHQL_MAX_DEPTH: 8, PORT: 3000, NODE_ENV: 'development', SEED_DEMO: true, GRAPHQL_INTROSPECTION: true });
     expect(a.DATABASE_URL).toBeUndefined();
     expect(a.JWT_ACCESS_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(b.JWT_ACCESS_SECRET).toBe(a.JWT_ACCESS_SECRET);

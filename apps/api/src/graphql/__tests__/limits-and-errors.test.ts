@@ -10,8 +10,8 @@ describe('GraphQL limits and the error model', () => {
   });
   afterAll(() => t.close());
 
-  it('rejects a document deeper than 6 levels with 400 and BAD_USER_INPUT', async () => {
-    const deep = '{ me { memberships { organization { members { edges { node { user { id } } } } } } } }';
+  it('rejects a document deeper than 8 levels with 400 and BAD_USER_INPUT', async () => {
+    const deep = '{ me { memberships { organization { members { edges { node { organization { members { totalCount } } } } } } } } }';
     const res = await t.gql(deep, {}, { token });
     expect(res.status).toBe(400);
     expect(res.data).toBeNull();

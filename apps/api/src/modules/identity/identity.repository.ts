@@ -44,10 +44,23 @@ export class IdentityRepository {
       }),
   };
 
+  /** All memberships of a user, keyed by user id. */
+  readonly membershipsByUserLoader: LoaderFactory<string, MembershipEntity[]> = {
+    create: () =>
+      new DataLoader(async (userIds) => {
+        const rows = await this.manager.find(MembershipEntity, { where: { userId: In([...userIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+        return userIds.map((id) => rows.filter((r) => r.userId === id));
+      }),
+  };
+
   constructor(private readonly dataSource: DataSource) {}
 
   private get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  findOrganization(id: string): Promise<OrganizationEntity | null> {
+    return this.manager.findOneBy(OrganizationEntity, { id });
   }
 
   findUser(id: string): Promise<UserEntity | null> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VocabularyCache } from './vocabulary-cache';
 import { VocabularyRepository } from './vocabulary.repository';
 import { VocabularyResolver } from './vocabulary.resolver';
 import { VocabularySeeder } from './vocabulary.seeder';
@@ -6,7 +7,7 @@ import { VocabularyService } from './vocabulary.service';
 
 /** The standard capability vocabulary: stored concepts, seeding, look-ups and reference checks. */
 @Module({
-  providers: [VocabularyRepository, VocabularyService, VocabularySeeder, VocabularyResolver],
-  exports: [VocabularyService, VocabularyRepository, VocabularySeeder],
+  providers: [VocabularyRepository, VocabularyService, VocabularySeeder, VocabularyCache, VocabularyResolver],
+  exports: [VocabularyService, VocabularyRepository, VocabularySeeder, VocabularyCache],
 })
 export class VocabularyModule {}

@@ -1,5 +1,7 @@
 import { Locale } from '@aimatch/contracts';
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AppError } from '../../common/errors/app-error';
+import { VocabularyRepository } from './vocabulary.repository';
 import { Ctx, Public } from '../../common/auth/decorators';
 import type { RequestContext } from '../../graphql/request-context';
 import { ConceptConnection, ConceptModel } from './dto/concept.model';
@@ -9,12 +11,23 @@ import { VocabularyService } from './vocabulary.service';
 
 @Resolver(() => ConceptModel)
 export class VocabularyResolver {
-  constructor(private readonly vocabulary: VocabularyService) {}
+  constructor(
+    private readonly vocabulary: VocabularyService,
+    private readonly repository: VocabularyRepository,
+  ) {}
 
   @Public()
   @Query(() => ConceptConnection, { description: 'Concepts of one scheme in vocabulary order.' })
   concepts(@Args() args: ConceptsArgs) {
     return this.vocabulary.concepts(args);
+  }
+
+  @Public()
+  @Query(() => ConceptModel, { description: 'One concept by id (NOT_FOUND when unknown).' })
+  async concept(@Args('id', { type: () => ID }) id: string, @Ctx() rc: RequestContext) {
+    const concept = await rc.loaders.get(this.repository).load(id.slice(0, 200));
+    if (!concept) throw AppError.notFound();
+    return concept;
   }
 
   @Public()

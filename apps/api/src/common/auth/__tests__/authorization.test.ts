@@ -1,18 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createDemand,
+  createSupply,
+  publish,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  TEST_PASSWORD,
+  transition,
+  validBrn,
+} from '@aimatch/testing';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 
 /**
  * Deny by default, proven: every root field of the schema must have a row here with the
  * expected outcome per role. A new query or mutation without a row fails this test.
- * `allow` = not refused by authorization (other errors such as NOT_FOUND may still occur);
- * `deny` = UNAUTHENTICATED or FORBIDDEN.
+ * `allow` = not refused by authorization (input errors may still occur); `deny` =
+ * UNAUTHENTICATED or FORBIDDEN; `hidden` = NOT_FOUND for something the role may not even see.
  */
 type Role = 'anonymous' | 'sme' | 'supplier' | 'staff';
-type Outcome = 'allow' | 'deny';
+type Outcome = 'allow' | 'deny' | 'hidden';
 interface World {
   sme: SignedUp;
   supplier: SignedUp;
+  staffToken: string;
+  publishedSupplyId: string;
 }
 interface Rule {
   document: string;
@@ -24,6 +38,18 @@ const everyone: Record<Role, Outcome> = { anonymous: 'allow', sme: 'allow', supp
 const signedIn: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'allow', staff: 'allow' };
 const staffOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'allow' };
 const smeOwnerOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'deny' };
+const supplierOwnerOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' };
+/** An SME draft: the owner acts, staff sees it but may not act, others do not see it. */
+const smeDraftOwner: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'hidden', staff: 'deny' };
+/** A submitted SME listing: staff decides; the owner sees it but may not decide. */
+const staffDecides: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'allow' };
+/** A published supply: only its owner may act on it. */
+const publishedSupplyOwner: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' };
+
+const draft = async (w: World) => createDemand(t, w.sme);
+const submitted = async (w: World) => (await transition(t, 'submitListing', await draft(w), w.sme.accessToken)).data!.submitListing;
+const publishedSupply = async (w: World) => publish(t, await createSupply(t, w.supplier), w.supplier.accessToken, w.staffToken);
+const vars = (l: { id: string; version: number }) => ({ id: l.id, v: l.version });
 
 let t: TestApp;
 
@@ -74,6 +100,64 @@ const RULES: Record<string, Rule> = {
     expect: smeOwnerOnly,
   },
   'Mutation.acceptInvitation': { document: 'mutation { acceptInvitation(token: "no-such-invitation") { id } }', expect: signedIn },
+  'Query.concept': { document: '{ concept(id: "urn:aimatch:task:visual-inspection") { id } }', expect: everyone },
+  'Query.trustChecklist': { document: '{ trustChecklist { id } }', expect: everyone },
+  'Query.listing': { document: 'query($id: ID!) { listing(id: $id) { id } }', variables: (w) => ({ id: w.publishedSupplyId }), expect: everyone },
+  'Query.listings': { document: '{ listings(kind: SUPPLY) { totalCount } }', expect: everyone },
+  'Query.listingAas': { document: 'query($id: ID!) { listingAas(id: $id) }', variables: (w) => ({ id: w.publishedSupplyId }), expect: everyone },
+  'Query.myListings': { document: '{ myListings { totalCount } }', expect: signedIn },
+  'Query.listingsForReview': { document: '{ listingsForReview { totalCount } }', expect: staffOnly },
+  'Mutation.createDemandListing': {
+    document: 'mutation($o: ID!) { createDemandListing(organizationId: $o, input: { title: "권한" }) { id } }',
+    variables: (w) => ({ o: w.sme.organizationId }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.createSupplyListing': {
+    document: 'mutation($o: ID!) { createSupplyListing(organizationId: $o, input: { title: "권한" }) { id } }',
+    variables: (w) => ({ o: w.supplier.organizationId }),
+    expect: supplierOwnerOnly,
+  },
+  'Mutation.importSupplyFromAas': {
+    document: 'mutation($o: ID!) { importSupplyFromAas(organizationId: $o, json: "{}") { id } }',
+    variables: (w) => ({ o: w.supplier.organizationId }),
+    expect: supplierOwnerOnly,
+  },
+  'Mutation.updateDemandListing': {
+    document: 'mutation($id: ID!, $v: Int!) { updateDemandListing(id: $id, version: $v, input: { title: "수정" }) { id } }',
+    variables: async (w) => vars(await draft(w)),
+    expect: smeDraftOwner,
+  },
+  'Mutation.updateSupplyListing': {
+    document: 'mutation($id: ID!, $v: Int!) { updateSupplyListing(id: $id, version: $v, input: { title: "수정" }) { id } }',
+    variables: async (w) => vars(await createSupply(t, w.supplier)),
+    expect: { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'deny' },
+  },
+  'Mutation.submitListing': { document: 'mutation($id: ID!, $v: Int!) { submitListing(id: $id, version: $v) { id } }', variables: async (w) => vars(await draft(w)), expect: smeDraftOwner },
+  'Mutation.archiveListing': { document: 'mutation($id: ID!, $v: Int!) { archiveListing(id: $id, version: $v) { id } }', variables: async (w) => vars(await draft(w)), expect: smeDraftOwner },
+  'Mutation.approveListing': { document: 'mutation($id: ID!, $v: Int!) { approveListing(id: $id, version: $v) { id } }', variables: async (w) => vars(await submitted(w)), expect: staffDecides },
+  'Mutation.rejectListing': {
+    document: 'mutation($id: ID!, $v: Int!) { rejectListing(id: $id, version: $v, reason: "부적합") { id } }',
+    variables: async (w) => vars(await submitted(w)),
+    expect: staffDecides,
+  },
+  'Mutation.requestListingChanges': {
+    document: 'mutation($id: ID!, $v: Int!) { requestListingChanges(id: $id, version: $v, reason: "보완") { id } }',
+    variables: async (w) => vars(await submitted(w)),
+    expect: staffDecides,
+  },
+  'Mutation.pauseListing': {
+    document: 'mutation($id: ID!, $v: Int!) { pauseListing(id: $id, version: $v) { id } }',
+    variables: async (w) => vars(await publishedSupply(w)),
+    expect: publishedSupplyOwner,
+  },
+  'Mutation.resumeListing': {
+    document: 'mutation($id: ID!, $v: Int!) { resumeListing(id: $id, version: $v) { id } }',
+    variables: async (w) => {
+      const p = await publishedSupply(w);
+      return vars((await transition(t, 'pauseListing', p, w.supplier.accessToken)).data!.pauseListing);
+    },
+    expect: { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'deny' },
+  },
 };
 
 /** Fields below the root that carry their own rule. */
@@ -94,7 +178,8 @@ describe('authorization table', () => {
     const sme = await signUpOrganization(t, { kind: 'SME' as never });
     const supplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
     const staff = await signInStaff(t);
-    world = { sme, supplier };
+    const published = await publish(t, await createSupply(t, supplier), supplier.accessToken, staff.accessToken);
+    world = { sme, supplier, staffToken: staff.accessToken, publishedSupplyId: published.id };
     tokens = { anonymous: undefined, sme: sme.accessToken, supplier: supplier.accessToken, staff: staff.accessToken };
   });
   afterAll(() => t.close());
@@ -118,7 +203,8 @@ describe('authorization table', () => {
     const res = await t.gql(rule.document, variables, { token: tokens[role] });
     const codes = (res.errors ?? []).map((e) => e.extensions.code);
     const denied = codes.some((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN');
-    expect({ field, role, outcome: denied ? 'deny' : 'allow', codes }).toEqual({ field, role, outcome, codes: expect.any(Array) });
+    const actual = denied ? 'deny' : codes.includes('NOT_FOUND') ? 'hidden' : 'allow';
+    expect({ field, role, outcome: actual, codes }).toEqual({ field, role, outcome, codes: expect.any(Array) });
     if (outcome === 'deny') expect(codes).toContain(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   });
 });

@@ -1,0 +1,123 @@
+import { type ListingAction, availableActions } from '@aimatch/marketplace';
+import { localizeViolation } from '@aimatch/validation';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../../common/auth/decorators';
+import type { RequestContext } from '../../graphql/request-context';
+import { OrganizationModel } from '../identity/dto/identity.models';
+import { IdentityRepository } from '../identity/identity.repository';
+import { ConceptModel } from '../vocabulary/dto/concept.model';
+import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import {
+  CapabilityElementsModel,
+  ContactInformationModel,
+  DataProfileModel,
+  ListingActionEnum,
+  ListingIssueModel,
+  ListingModel,
+  ListingReviewModel,
+  ReferenceCaseModel,
+  TrustProfileModel,
+} from './dto/listing.models';
+import type { ListingView } from './listing-view';
+import { ListingAccessPolicy } from './listing-access.policy';
+import { ListingsService } from './listings.service';
+
+/** Fields of every listing that depend on who is looking. */
+@Resolver(() => ListingModel)
+export class ListingFieldsResolver {
+  constructor(
+    private readonly access: ListingAccessPolicy,
+    private readonly listings: ListingsService,
+    private readonly identity: IdentityRepository,
+    private readonly concepts: VocabularyRepository,
+  ) {}
+
+  @ResolveField(() => OrganizationModel)
+  organization(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.identity.organizationLoader).load(l.organizationId);
+  }
+
+  @ResolveField(() => ConceptModel, { nullable: true, description: 'Demands: where the work happens.' })
+  region(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
+    return l.regionId ? rc.loaders.get(this.concepts).load(l.regionId) : null;
+  }
+
+  @ResolveField(() => ContactInformationModel, { nullable: true, description: 'Signed-in members only.' })
+  contact(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
+    return rc.viewer ? l.contact : null;
+  }
+
+  @ResolveField(() => ListingReviewModel, { nullable: true, description: "Staff's latest decision (owner and staff only)." })
+  async review(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
+    return l.review && (await this.access.actor(rc, l.entity)) ? l.review : null;
+  }
+
+  @ResolveField(() => [ListingActionEnum], { description: 'Workflow actions the viewer may take now.' })
+  async availableActions(@Parent() l: ListingView, @Ctx() rc: RequestContext): Promise<ListingAction[]> {
+    const actor = await this.access.actor(rc, l.entity);
+    return actor ? availableActions(l.kind, l.status, actor) : [];
+  }
+
+  @ResolveField(() => [ListingIssueModel], { description: 'Accepted findings worth fixing, e.g. deprecated concepts (owner and staff only).' })
+  async warnings(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
+    if (!(await this.access.actor(rc, l.entity))) return [];
+    return (await this.listings.warnings(l.entity)).map((w) => ({
+      path: w.path,
+      rule: w.rule,
+      message: localizeViolation(w, rc.locale),
+      replacementId: w.replacement ?? null,
+    }));
+  }
+}
+
+/** Concept references inside submodels resolve to concepts through one batched loader. */
+function conceptList(rc: RequestContext, repo: VocabularyRepository, ids: string[]) {
+  return rc.loaders.get(repo).loadMany(ids).then((rows) => rows.filter((c) => c && !(c instanceof Error)));
+}
+
+@Resolver(() => CapabilityElementsModel)
+export class CapabilityElementsResolver {
+  constructor(private readonly concepts: VocabularyRepository) {}
+  @ResolveField(() => [ConceptModel]) tasks(@Parent() p: { tasks: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.tasks);
+  }
+  @ResolveField(() => [ConceptModel]) modalities(@Parent() p: { modalities: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.modalities);
+  }
+  @ResolveField(() => [ConceptModel]) industries(@Parent() p: { industries: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.industries);
+  }
+  @ResolveField(() => [ConceptModel]) deployments(@Parent() p: { deployments: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.deployments);
+  }
+  @ResolveField(() => [ConceptModel]) integrations(@Parent() p: { integrations: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.integrations);
+  }
+}
+
+@Resolver(() => DataProfileModel)
+export class DataProfileResolver {
+  constructor(private readonly concepts: VocabularyRepository) {}
+  @ResolveField(() => [ConceptModel]) dataKinds(@Parent() p: { dataKinds: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.dataKinds);
+  }
+  @ResolveField(() => [ConceptModel]) systems(@Parent() p: { systems: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.systems);
+  }
+}
+
+@Resolver(() => TrustProfileModel)
+export class TrustProfileResolver {
+  constructor(private readonly concepts: VocabularyRepository) {}
+  @ResolveField(() => [ConceptModel]) certifications(@Parent() p: { certifications: string[] }, @Ctx() rc: RequestContext) {
+    return conceptList(rc, this.concepts, p.certifications);
+  }
+}
+
+@Resolver(() => ReferenceCaseModel)
+export class ReferenceCaseResolver {
+  constructor(private readonly concepts: VocabularyRepository) {}
+  @ResolveField(() => ConceptModel, { nullable: true }) industry(@Parent() p: { industryId: string | null }, @Ctx() rc: RequestContext) {
+    return p.industryId ? rc.loaders.get(this.concepts).load(p.industryId) : null;
+  }
+}

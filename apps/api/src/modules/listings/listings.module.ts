@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { ListingAccessPolicy } from './listing-access.policy';
+import {
+  CapabilityElementsResolver,
+  DataProfileResolver,
+  ListingFieldsResolver,
+  ReferenceCaseResolver,
+  TrustProfileResolver,
+} from './listing-fields.resolver';
+import { ListingsRepository } from './listings.repository';
+import { ListingsResolver } from './listings.resolver';
+import { ListingsService } from './listings.service';
+
+/** Demand and supply listings: content in the standard submodels, the review workflow, AAS export/import. */
+@Module({
+  imports: [IdentityModule, VocabularyModule],
+  providers: [
+    ListingsRepository,
+    ListingAccessPolicy,
+    ListingsService,
+    ListingsResolver,
+    ListingFieldsResolver,
+    CapabilityElementsResolver,
+    DataProfileResolver,
+    TrustProfileResolver,
+    ReferenceCaseResolver,
+  ],
+  exports: [ListingsService, ListingsRepository],
+})
+export class ListingsModule {}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { LoaderFactory } from '../../graphql/loader-registry';
+import { ListingEntity, ListingEventEntity } from './entities/listing.entity';
+
+export interface ListingPageQuery {
+  where: string;
+  params: Record<string, unknown>;
+  order: 'published' | 'updated' | 'submitted';
+  limit: number;
+  after: unknown[] | null;
+}
+
+const ORDER = {
+  published: { columns: ['l.published_at', 'l.id'], direction: 'DESC' as const },
+  updated: { columns: ['l.updated_at', 'l.id'], direction: 'DESC' as const },
+  submitted: { columns: ['l.submitted_at', 'l.id'], direction: 'ASC' as const },
+};
+
+@Injectable()
+export class ListingsRepository implements LoaderFactory<string, ListingEntity | null> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  create(): DataLoader<string, ListingEntity | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.dataSource.manager.findBy(ListingEntity, { id: In([...ids]) });
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+
+  findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<ListingEntity | null> {
+    return tx.findOneBy(ListingEntity, { id });
+  }
+
+  countByOrganization(organizationId: string): Promise<number> {
+    return this.dataSource.manager.countBy(ListingEntity, { organizationId });
+  }
+
+  insert(tx: EntityManager, row: Partial<ListingEntity>): Promise<ListingEntity> {
+    return tx.save(tx.create(ListingEntity, row));
+  }
+
+  /**
+   * Applies a change only if the row is still at `version` (optimistic locking) and bumps it.
+   * Returns null when someone else changed it first.
+   */
+  async updateAtVersion(tx: EntityManager, id: string, version: number, patch: Partial<ListingEntity>): Promise<ListingEntity | null> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(ListingEntity)
+      .set({ ...(patch as object), version: () => 'version + 1', updatedAt: () => "date_trunc('milliseconds', now())" })
+      .where('id = :id AND version = :version', { id, version })
+      .returning('*')
+      .execute();
+    if (!result.affected) return null;
+    return tx.findOneByOrFail(ListingEntity, { id });
+  }
+
+  async recordEvent(tx: EntityManager, event: Partial<ListingEventEntity>): Promise<void> {
+    await tx.insert(ListingEventEntity, event as never);
+  }
+
+  async page(q: ListingPageQuery): Promise<{ rows: ListingEntity[]; total: number }> {
+    const { columns, direction } = ORDER[q.order];
+    const qb = this.dataSource.manager.createQueryBuilder(ListingEntity, 'l').where(q.where, q.params);
+    const total = await qb.getCount();
+    if (q.after) {
+      const op = direction === 'DESC' ? '<' : '>';
+      qb.andWhere(`(${columns[0]}, ${columns[1]}) ${op} (:k0::timestamptz, :k1::uuid)`, { k0: q.after[0], k1: q.after[1] });
+    }
+    const rows = await qb.orderBy(columns[0], direction).addOrderBy(columns[1], direction).limit(q.limit + 1).getMany();
+    return { rows, total };
+  }
+
+  static cursorKey(order: ListingPageQuery['order'], l: ListingEntity): unknown[] {
+    const at = order === 'published' ? l.publishedAt : order === 'submitted' ? l.submittedAt : l.updatedAt;
+    return [at?.toISOString() ?? null, l.id];
+  }
+}

@@ -1,0 +1,273 @@
+import {
+  exportListingToAas,
+  importListingFromAas,
+  type ListingContent,
+  type ListingIssue,
+  type ListingKind,
+  validateListingContent,
+} from '@aimatch/capability-model';
+import { OrganizationKind } from '@aimatch/contracts';
+import { type ListingAction, type ListingStatus, checkTransition, EDITABLE_STATUSES, materialChanges } from '@aimatch/marketplace';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors/app-error';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { OutboxService } from '../../database/outbox/outbox.service';
+import { TransactionService } from '../../database/transaction.service';
+import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { IdentityRepository } from '../identity/identity.repository';
+import { MembershipPolicy } from '../identity/membership.policy';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
+import type { ListingEntity, ListingReview } from './entities/listing.entity';
+import { ListingAccessPolicy } from './listing-access.policy';
+import { ListingsRepository, type ListingPageQuery } from './listings.repository';
+
+/** Which organization kinds may create which listing kind. */
+const CREATORS: Record<ListingKind, OrganizationKind[]> = {
+  DEMAND: [OrganizationKind.SME, OrganizationKind.PUBLIC_AGENCY],
+  SUPPLY: [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR],
+};
+
+/** Rules a draft may still break: it is saved incomplete and checked in full on submission. */
+const COMPLETENESS_RULES = new Set(['required', 'past-deadline']);
+
+const MAX_AAS_JSON_CHARS = 512 * 1024;
+
+/**
+ * Listing commands and queries. Each command: authorise, validate against the submodel
+ * templates, then one transaction that writes the row (optimistic locking on `version`), its
+ * workflow event and a `listing.changed` outbox event.
+ */
+@Injectable()
+export class ListingsService {
+  constructor(
+    private readonly repository: ListingsRepository,
+    private readonly access: ListingAccessPolicy,
+    private readonly memberships: MembershipPolicy,
+    private readonly identity: IdentityRepository,
+    private readonly vocabulary: VocabularyCache,
+    private readonly transactions: TransactionService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // --- commands ---------------------------------------------------------------------------
+
+  async create(viewer: Viewer, organizationId: string, content: ListingContent): Promise<ListingEntity> {
+    await this.memberships.assertMember(viewer, organizationId);
+    const org = await this.identity.findOrganization(organizationId);
+    if (!org) throw AppError.forbidden();
+    if (!CREATORS[content.kind].includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org.kind });
+    await this.validate(content, false);
+    return this.transactions.run(async (tx) => {
+      const listing = await this.repository.insert(tx, {
+        kind: content.kind,
+        organizationId,
+        status: 'DRAFT',
+        version: 1,
+        createdById: viewer.userId,
+        ...this.columns(content),
+      });
+      await this.changed(tx, listing, 'create', null, viewer.userId, {});
+      return listing;
+    });
+  }
+
+  /** Replaces the content. Editing a published listing materially sends it back to review. */
+  async update(rc: RequestContext, id: string, version: number, content: ListingContent): Promise<ListingEntity> {
+    const current = await this.visibleOrThrow(rc, id);
+    if ((await this.access.actor(rc, current)) !== 'owner') throw AppError.forbidden();
+    if (current.kind !== content.kind) throw AppError.field('kind', 'enum', { allowed: current.kind });
+    if (!EDITABLE_STATUSES.includes(current.status)) throw AppError.conflict('invalid-transition', { current: current.status, action: 'update' });
+    const live = current.status === 'PUBLISHED' || current.status === 'PAUSED';
+    await this.validate(content, live);
+    const material = materialChanges(current.content as never, content as never);
+    const backToReview = live && material.length > 0;
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const updated = await this.repository.updateAtVersion(tx, id, version, {
+        ...this.columns(content),
+        ...(backToReview ? { status: 'SUBMITTED' as ListingStatus, submittedAt: now } : {}),
+      });
+      if (!updated) throw await this.stale(id);
+      await this.changed(tx, updated, backToReview ? 'update-resubmitted' : 'update', current.status, rc.viewer!.userId, { material });
+      return updated;
+    });
+  }
+
+  async transition(
+    rc: RequestContext,
+    id: string,
+    version: number,
+    action: ListingAction,
+    decision?: { reason?: string | null; comments?: FieldCommentInput[] },
+  ): Promise<ListingEntity> {
+    const current = await this.visibleOrThrow(rc, id);
+    const actor = await this.access.actor(rc, current);
+    if (!actor) throw AppError.forbidden();
+    const check = checkTransition(current.kind, current.status, action, actor);
+    if (!check.ok) {
+      if (check.reason === 'wrong-actor') throw AppError.forbidden();
+      throw AppError.conflict('invalid-transition', { current: current.status, action });
+    }
+    if (action === 'submit') await this.validate(current.content, true);
+    const reason = decision?.reason?.trim() || null;
+    if (action === 'reject' && !reason) throw AppError.field('reason', 'required');
+    if ((reason?.length ?? 0) > 2000) throw AppError.field('reason', 'max-length', { max: 2000 });
+    const comments = (decision?.comments ?? []).map((c) => ({ path: c.path.trim().slice(0, 200), comment: c.comment.trim() }));
+    if (comments.length > 50) throw AppError.field('comments', 'max-items', { max: 50 });
+    const badComment = comments.findIndex((c) => !c.comment || c.comment.length > 2000);
+    if (badComment >= 0) throw AppError.field(`comments.${badComment}.comment`, comments[badComment].comment ? 'max-length' : 'required', { max: 2000 });
+    if (action === 'requestChanges' && !reason && comments.length === 0) throw AppError.field('comments', 'required');
+
+    const now = this.clock.now();
+    const patch: Partial<ListingEntity> = { status: check.to };
+    if (action === 'submit') patch.submittedAt = now;
+    if (action === 'approve' && !current.publishedAt) patch.publishedAt = now;
+    if (actor === 'staff') {
+      const review: ListingReview = {
+        decision: action === 'approve' ? 'APPROVED' : action === 'reject' ? 'REJECTED' : 'CHANGES_REQUESTED',
+        reason,
+        comments,
+        decidedAt: now.toISOString(),
+        decidedById: rc.viewer!.userId,
+      };
+      patch.review = review;
+    }
+    return this.transactions.run(async (tx) => {
+      const updated = await this.repository.updateAtVersion(tx, id, version, patch);
+      if (!updated) throw await this.stale(id);
+      await this.changed(tx, updated, action, current.status, rc.viewer!.userId, reason || comments.length ? { reason, comments } : {});
+      return updated;
+    });
+  }
+
+  async importSupplyFromAas(viewer: Viewer, organizationId: string, json: string): Promise<ListingEntity> {
+    await this.memberships.assertMember(viewer, organizationId);
+    if (json.length > MAX_AAS_JSON_CHARS) throw AppError.field('json', 'max-length', { max: MAX_AAS_JSON_CHARS });
+    const result = importListingFromAas(json, await this.vocabulary.get());
+    if (!result.ok) throw AppError.badInput(result.issues.map(({ path, rule, params }) => ({ path, rule, params })));
+    if (result.content.kind !== 'SUPPLY') throw AppError.field('json', 'enum', { allowed: 'SUPPLY' });
+    return this.create(viewer, organizationId, result.content);
+  }
+
+  // --- queries ----------------------------------------------------------------------------
+
+  async get(rc: RequestContext, id: string): Promise<ListingEntity> {
+    return this.visibleOrThrow(rc, id);
+  }
+
+  async published(rc: RequestContext, kind: ListingKind, first?: number, after?: string): Promise<Connection<ListingEntity>> {
+    const restricted = kind === 'DEMAND' && !(await this.access.isVerifiedSupplier(rc)) && !this.access.isStaff(rc.viewer);
+    return this.page(
+      {
+        where: `l.status = 'PUBLISHED' AND l.kind = :kind${restricted ? " AND l.visibility = 'PUBLIC'" : ''}`,
+        params: { kind },
+        order: 'published',
+      },
+      first,
+      after,
+    );
+  }
+
+  async mine(rc: RequestContext, args: MyListingsArgs): Promise<Connection<ListingEntity>> {
+    const orgIds = await this.access.organizationIds(rc);
+    if (args.organizationId && !orgIds.includes(args.organizationId)) throw AppError.forbidden();
+    const where = ['l.organization_id = ANY(:orgs)'];
+    if (args.kind) where.push('l.kind = :kind');
+    if (args.status) where.push('l.status = :status');
+    else where.push("l.status <> 'ARCHIVED'");
+    return this.page(
+      { where: where.join(' AND '), params: { orgs: args.organizationId ? [args.organizationId] : orgIds, kind: args.kind, status: args.status }, order: 'updated' },
+      args.first,
+      args.after,
+    );
+  }
+
+  reviewQueue(args: ReviewQueueArgs): Promise<Connection<ListingEntity>> {
+    return this.page(
+      { where: `l.status = 'SUBMITTED'${args.kind ? ' AND l.kind = :kind' : ''}`, params: { kind: args.kind }, order: 'submitted' },
+      args.first,
+      args.after,
+    );
+  }
+
+  async aas(rc: RequestContext, id: string): Promise<string> {
+    const listing = await this.visibleOrThrow(rc, id);
+    const org = await rc.loaders.get(this.identity.organizationLoader).load(listing.organizationId);
+    const environment = exportListingToAas(
+      {
+        listingId: listing.id,
+        version: listing.version,
+        content: listing.content,
+        company: {
+          nameKo: org!.nameKo,
+          nameEn: org!.nameEn,
+          businessRegistrationNumber: org!.businessRegistrationNumber,
+          regionId: org!.regionId,
+          industryId: org!.industryId,
+          website: org!.website,
+          foundedYear: org!.foundedYear,
+        },
+        baseIri: this.config.PUBLIC_URL ?? 'https://aimatch.or.kr',
+      },
+      await this.vocabulary.get(),
+    );
+    return JSON.stringify(environment);
+  }
+
+  /** Deprecated concepts and other accepted-but-worth-fixing findings, for the owner and staff. */
+  async warnings(listing: ListingEntity): Promise<ListingIssue[]> {
+    return validateListingContent(listing.content, await this.vocabulary.get(), { now: this.clock.now(), forSubmission: false }).warnings;
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  private async visibleOrThrow(rc: RequestContext, id: string): Promise<ListingEntity> {
+    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.repository.findById(id) : null;
+    if (!listing || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
+    return listing;
+  }
+
+  private async validate(content: ListingContent, forSubmission: boolean): Promise<void> {
+    const { errors } = validateListingContent(content, await this.vocabulary.get(), { now: this.clock.now(), forSubmission });
+    const blocking = forSubmission ? errors : errors.filter((e) => !COMPLETENESS_RULES.has(e.rule));
+    if (blocking.length) throw AppError.badInput(blocking.map(({ path, rule, params }) => ({ path, rule, params })));
+  }
+
+  private columns(content: ListingContent): Partial<ListingEntity> {
+    return {
+      title: content.title,
+      content,
+      visibility: content.kind === 'DEMAND' ? content.visibility : 'PUBLIC',
+      bidDeadline: content.kind === 'DEMAND' && content.bidDeadline ? new Date(content.bidDeadline) : null,
+      regionId: content.kind === 'DEMAND' ? content.regionId : null,
+    };
+  }
+
+  private async stale(id: string): Promise<AppError> {
+    const now = await this.repository.findById(id);
+    return AppError.conflict('stale-version', { current: now?.version ?? 0 });
+  }
+
+  private async changed(tx: EntityManager, listing: ListingEntity, action: string, from: ListingStatus | null, actorUserId: string, details: Record<string, unknown>) {
+    await this.repository.recordEvent(tx, { listingId: listing.id, version: listing.version, action, fromStatus: from, toStatus: listing.status, actorUserId, details });
+    await this.outbox.enqueue(tx, {
+      aggregateType: 'listing',
+      aggregateId: listing.id,
+      eventType: 'listing.changed',
+      payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
+    });
+  }
+
+  private async page(q: Omit<ListingPageQuery, 'limit' | 'after'>, first?: number, after?: string | null): Promise<Connection<ListingEntity>> {
+    const { limit, after: key } = pageArgs(first, after);
+    const { rows, total } = await this.repository.page({ ...q, limit, after: key });
+    return toConnection(rows, limit, total, (l) => ListingsRepository.cursorKey(q.order, l));
+  }
+}

@@ -1,0 +1,687 @@
+/**
+ * AAS v3 JSON export and import of listings, driven by the submodel templates.
+ *
+ * Export: one AssetAdministrationShell per listing (assetKind Instance, globalAssetId
+ * `<baseIri>/listings/<id>`, the listing id also as specificAssetId `aimatchListingId`), one
+ * Submodel per template the listing carries plus CompanyData, and a ConceptDescription (with an
+ * IEC 61360 data specification) for every vocabulary concept used. Mapping per element type:
+ *
+ * | template value type   | AAS element                                                                     |
+ * |-----------------------|---------------------------------------------------------------------------------|
+ * | concept               | Property xs:string, value = concept id, valueId = ExternalReference to the id   |
+ * | conceptList           | SubmodelElementList of such Properties (no idShort, per AASd-120)               |
+ * | string / stringList   | Property xs:string / SubmodelElementList of Properties xs:string                |
+ * | multiLanguageString   | MultiLanguageProperty (ko, en); longer than 1,023 UTF-16 units: a               |
+ * |                       | SubmodelElementList of MultiLanguageProperty chunks, joined again on import     |
+ * | integer               | Property xs:int / xs:long                                                       |
+ * | boolean, date, dateTime | Property xs:boolean, xs:date, xs:dateTime                                     |
+ * | enum                  | Property xs:string                                                              |
+ * | collectionList        | SubmodelElementList of SubmodelElementCollections                               |
+ *
+ * A null value is an element without value; an empty list is a list without items, so that
+ * `importListingFromAas(exportListingToAas(x)).content` equals `x`.
+ *
+ * Import finds submodels and elements by semanticId first, idShort second, so files written by
+ * other tools (other property order, extra optional fields, explicit nulls, a single
+ * MultiLanguageProperty for a long text, a ReferenceElement for a concept) are accepted.
+ */
+import * as aas from '@aas-core-works/aas-core3.0-typescript';
+import type { CompanyData, ListingContent, ListingKind } from './submodels';
+import {
+  COMPANY_DATA_TEMPLATE,
+  elementsForKind,
+  LISTING_INFORMATION_TEMPLATE,
+  LISTING_KINDS,
+  templatesForKind,
+  type CollectionListElement,
+  type MultiLanguageStringElement,
+  type SubmodelTemplate,
+  type TemplateElement,
+} from './templates';
+import {
+  joinPath,
+  validateCompanyData,
+  validateListingContent,
+  INVALID_TEXT_CHARACTERS,
+  type CapabilityModelRule,
+  type ListingIssue,
+} from './validate';
+import { CONCEPT_ID_PATTERN, type Concept, type LocalizedText, type Vocabulary } from './vocabulary';
+
+const T = aas.types;
+
+/** Name of the specificAssetId that carries the listing id. */
+export const LISTING_ID_ASSET_KEY = 'aimatchListingId';
+export const LISTING_SHELL_ID_SHORT = 'AimatchListing';
+export const IEC_61360_DATA_SPECIFICATION = 'https://admin-shell.io/DataSpecificationTemplates/DataSpecificationIec61360/3/0';
+
+/** AAS MultiLanguageTextType: at most 1,023 UTF-16 code units per LangString. */
+const TEXT_MAX = 1023;
+const CHUNK = 1000;
+const NAME_MAX = 128;
+const PREFERRED_NAME_MAX = 255;
+/** Verification errors reported on import, at most. */
+const MAX_REPORTED = 100;
+
+export type AasEnvironmentJson = aas.jsonization.JsonObject;
+
+export interface AasExportInput {
+  listingId: string;
+  /** The listing's version; written as administration.version when it fits (0..9999). */
+  version: number;
+  content: ListingContent;
+  /** The owning organization; exported as the CompanyData submodel when given. */
+  company: CompanyData | null;
+  /** e.g. `https://aimatch.or.kr`; shell, asset and submodel ids are built under it. */
+  baseIri: string;
+}
+
+/** Thrown when an export would not verify (content values AAS cannot carry, e.g. a non-integer amount). */
+export class AasExportError extends Error {
+  constructor(readonly issues: ListingIssue[]) {
+    super(`The AAS export does not verify: ${issues.map((i) => `${i.path} ${i.params?.detail ?? ''}`).join('; ')}`);
+    this.name = 'AasExportError';
+  }
+}
+
+export type AasImportResult =
+  | { ok: true; content: ListingContent; company: CompanyData | null; listingId?: string; warnings: ListingIssue[] }
+  | { ok: false; issues: ListingIssue[] };
+
+// --- small builders -------------------------------------------------------------------------
+
+const INVALID_GLOBAL = new RegExp(INVALID_TEXT_CHARACTERS.source, 'gu');
+
+/** AAS strings may not carry control characters (AASd-130); validation reports them, export replaces them. */
+function clean(s: string): string {
+  return s.replace(INVALID_GLOBAL, '\uFFFD');
+}
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1]) ? max - 1 : max;
+  return s.slice(0, end);
+}
+
+function chunks(s: string): string[] {
+  const out: string[] = [];
+  let rest = s;
+  while (rest.length > 0) {
+    const part = cut(rest, CHUNK);
+    out.push(part);
+    rest = rest.slice(part.length);
+  }
+  return out;
+}
+
+function globalReference(value: string): aas.types.Reference {
+  return new T.Reference(T.ReferenceTypes.ExternalReference, [new T.Key(T.KeyTypes.GlobalReference, value)]);
+}
+
+function langStrings<L>(texts: Array<[string, string | null | undefined]>, max: number, make: (lang: string, text: string) => L): L[] | null {
+  const out = texts.filter((t): t is [string, string] => typeof t[1] === 'string' && t[1] !== '').map(([lang, text]) => make(lang, cut(clean(text), max)));
+  return out.length ? out : null;
+}
+
+const nameType = (l: string, t: string) => new T.LangStringNameType(l, t);
+const textType = (l: string, t: string) => new T.LangStringTextType(l, t);
+
+function displayName(labels: LocalizedText): aas.types.LangStringNameType[] | null {
+  return langStrings([['ko', labels.ko], ['en', labels.en]], NAME_MAX, nameType);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function rec(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function property(valueType: aas.types.DataTypeDefXsd, el: TemplateElement | null, value: string | null, valueId: aas.types.Reference | null = null) {
+  return new T.Property(
+    valueType,
+    null,
+    null,
+    el?.idShort ?? null,
+    el ? displayName(el.labels) : null,
+    null,
+    el ? globalReference(el.semanticId) : null,
+    null,
+    null,
+    null,
+    value === null ? null : clean(value),
+    valueId,
+  );
+}
+
+function list(
+  el: TemplateElement,
+  type: aas.types.AasSubmodelElements,
+  items: aas.types.ISubmodelElement[],
+  valueType: aas.types.DataTypeDefXsd | null = null,
+) {
+  return new T.SubmodelElementList(
+    type,
+    null,
+    null,
+    el.idShort,
+    displayName(el.labels),
+    null,
+    globalReference(el.semanticId),
+    null,
+    null,
+    null,
+    true,
+    null,
+    valueType,
+    items.length ? items : null,
+  );
+}
+
+// --- export ---------------------------------------------------------------------------------
+
+class ExportContext {
+  /** Concept ids in order of first use. */
+  readonly concepts = new Set<string>();
+  use(id: string | null): aas.types.Reference | null {
+    if (!id) return null;
+    this.concepts.add(id);
+    return globalReference(id);
+  }
+}
+
+function multiLanguage(el: MultiLanguageStringElement, record: Record<string, unknown>, idShort: boolean): aas.types.ISubmodelElement {
+  const texts: Array<[string, string]> = [];
+  const ko = str(record[el.keys.ko]);
+  const en = el.keys.en ? str(record[el.keys.en]) : null;
+  if (ko) texts.push(['ko', clean(ko)]);
+  if (en) texts.push(['en', clean(en)]);
+  const mlp = (value: Array<[string, string]>, withHeader: boolean) =>
+    new T.MultiLanguageProperty(
+      null,
+      null,
+      withHeader ? el.idShort : null,
+      withHeader ? displayName(el.labels) : null,
+      null,
+      withHeader ? globalReference(el.semanticId) : null,
+      null,
+      null,
+      null,
+      value.length ? value.map(([l, t]) => textType(l, t)) : null,
+    );
+  if (texts.every(([, t]) => t.length <= TEXT_MAX)) return mlp(texts, idShort);
+  const parts = texts.map(([lang, text]) => [lang, chunks(text)] as const);
+  const count = Math.max(...parts.map(([, c]) => c.length));
+  const items: aas.types.ISubmodelElement[] = [];
+  for (let i = 0; i < count; i++) {
+    items.push(mlp(parts.filter(([, c]) => i < c.length).map(([lang, c]) => [lang, c[i]]), false));
+  }
+  return list(el, T.AasSubmodelElements.MultiLanguageProperty, items);
+}
+
+function exportElement(el: TemplateElement, record: Record<string, unknown>, ctx: ExportContext): aas.types.ISubmodelElement {
+  const value = record[el.idShort];
+  switch (el.valueType) {
+    case 'concept': {
+      const id = str(value) || null;
+      return property(T.DataTypeDefXsd.String, el, id, ctx.use(id));
+    }
+    case 'conceptList':
+      return list(
+        el,
+        T.AasSubmodelElements.Property,
+        arr(value)
+          .filter((v): v is string => typeof v === 'string')
+          .map((id) => property(T.DataTypeDefXsd.String, null, id, ctx.use(id))),
+        T.DataTypeDefXsd.String,
+      );
+    case 'stringList':
+      return list(
+        el,
+        T.AasSubmodelElements.Property,
+        arr(value)
+          .filter((v): v is string => typeof v === 'string')
+          .map((s) => property(T.DataTypeDefXsd.String, null, s)),
+        T.DataTypeDefXsd.String,
+      );
+    case 'string':
+      return property(T.DataTypeDefXsd.String, el, str(value));
+    case 'multiLanguageString':
+      return multiLanguage(el, record, true);
+    case 'integer':
+      return property(
+        el.aasValueType === 'xs:long' ? T.DataTypeDefXsd.Long : T.DataTypeDefXsd.Int,
+        el,
+        typeof value === 'number' ? String(value) : null,
+      );
+    case 'boolean':
+      return property(T.DataTypeDefXsd.Boolean, el, value === true ? 'true' : 'false');
+    case 'date':
+      return property(T.DataTypeDefXsd.Date, el, str(value) || null);
+    case 'dateTime':
+      return property(T.DataTypeDefXsd.DateTime, el, str(value) || null);
+    case 'enum':
+      return property(T.DataTypeDefXsd.String, el, str(value));
+    case 'collectionList':
+      return list(
+        el,
+        T.AasSubmodelElements.SubmodelElementCollection,
+        arr(value).map(
+          (item) =>
+            new T.SubmodelElementCollection(null, null, null, null, null, null, null, null, null, el.elements.map((child) => exportElement(child, rec(item), ctx))),
+        ),
+      );
+  }
+}
+
+function conceptIdShort(id: string): string {
+  const m = CONCEPT_ID_PATTERN.exec(id);
+  const raw = m ? `${m[1]}_${m[2]}` : `concept_${id}`;
+  return cut(raw.replace(/[^A-Za-z0-9_]/g, '_'), NAME_MAX);
+}
+
+function conceptDescription(c: Concept, vocabularyVersion: string): aas.types.ConceptDescription {
+  const definitionEn = c.definition.en.trim() ? c.definition.en : c.labels.en;
+  const iec = new T.DataSpecificationIec61360(
+    langStrings([['en', c.labels.en], ['ko', c.labels.ko]], PREFERRED_NAME_MAX, (l, t) => new T.LangStringPreferredNameTypeIec61360(l, t))!,
+    null,
+    null,
+    null,
+    cut(clean(`aimatch standard vocabulary ${vocabularyVersion}`), 2000),
+    null,
+    null,
+    langStrings([['en', definitionEn], ['ko', c.definition.ko]], TEXT_MAX, (l, t) => new T.LangStringDefinitionTypeIec61360(l, t)),
+  );
+  return new T.ConceptDescription(
+    c.id,
+    null,
+    null,
+    conceptIdShort(c.id),
+    displayName(c.labels),
+    langStrings([['ko', c.definition.ko], ['en', c.definition.en]], TEXT_MAX, textType),
+    null,
+    [new T.EmbeddedDataSpecification(globalReference(IEC_61360_DATA_SPECIFICATION), iec)],
+  );
+}
+
+function verificationIssues(env: aas.types.Environment): ListingIssue[] {
+  const issues: ListingIssue[] = [];
+  for (const e of aas.verification.verify(env)) {
+    issues.push({ path: jsonPath(e.path.toString()), rule: 'aas-verification', params: { detail: e.message }, severity: 'error' });
+    if (issues.length >= MAX_REPORTED) break;
+  }
+  return issues;
+}
+
+/**
+ * The listing as a JSON-able AAS v3 environment that `aas.verification.verify` accepts without
+ * errors. Throws `AasExportError` when the content holds values AAS cannot carry (validate first).
+ */
+export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary): AasEnvironmentJson {
+  const { version, content, company } = input;
+  const listingId = clean(String(input.listingId ?? ''));
+  const base = clean(String(input.baseIri ?? '')).replace(/\/+$/, '');
+  const shellId = `${base}/aas/listings/${encodeURIComponent(listingId)}`;
+  const kind = content?.kind;
+  if (!LISTING_KINDS.includes(kind)) {
+    throw new AasExportError([{ path: 'kind', rule: 'enum', params: { allowed: LISTING_KINDS.join(', ') }, severity: 'error' }]);
+  }
+  const administration = () =>
+    Number.isInteger(version) && version >= 0 && version <= 9999 ? new T.AdministrativeInformation(null, String(version)) : null;
+  const ctx = new ExportContext();
+  const record = rec(content);
+
+  const templates: SubmodelTemplate[] = [...templatesForKind(kind), ...(company ? [COMPANY_DATA_TEMPLATE] : [])];
+  const submodels = templates.map((template) => {
+    const source = template === COMPANY_DATA_TEMPLATE ? rec(company) : template.contentKey === null ? record : rec(record[template.contentKey]);
+    const elements = template === COMPANY_DATA_TEMPLATE ? template.elements : elementsForKind(template, kind);
+    const admin = new T.AdministrativeInformation(null, administration()?.version ?? null, null, null, template.semanticId);
+    return new T.Submodel(
+      `${shellId}/submodels/${template.idShort}`,
+      null,
+      null,
+      template.idShort,
+      displayName(template.labels),
+      langStrings([['ko', template.description.ko], ['en', template.description.en]], TEXT_MAX, textType),
+      admin,
+      T.ModellingKind.Instance,
+      globalReference(template.semanticId),
+      template.basedOn.length ? template.basedOn.map((s) => globalReference(s.semanticId)) : null,
+      null,
+      null,
+      elements.map((el) => exportElement(el, source, ctx)),
+    );
+  });
+
+  const shell = new T.AssetAdministrationShell(
+    shellId,
+    new T.AssetInformation(
+      T.AssetKind.Instance,
+      `${base}/listings/${encodeURIComponent(listingId)}`,
+      listingId ? [new T.SpecificAssetId(LISTING_ID_ASSET_KEY, listingId)] : null,
+    ),
+    null,
+    null,
+    LISTING_SHELL_ID_SHORT,
+    langStrings([['ko', str(record.title)], ['en', str(record.titleEn)]], NAME_MAX, nameType),
+    langStrings([['ko', str(record.summary)], ['en', str(record.summaryEn)]], TEXT_MAX, textType),
+    administration(),
+    null,
+    null,
+    submodels.map((s) => new T.Reference(T.ReferenceTypes.ModelReference, [new T.Key(T.KeyTypes.Submodel, s.id)])),
+  );
+
+  const conceptDescriptions = [...ctx.concepts]
+    .map((id) => vocabulary.get(id))
+    .filter((c): c is Concept => !!c)
+    .map((c) => conceptDescription(c, vocabulary.version));
+
+  const env = new T.Environment([shell], submodels, conceptDescriptions.length ? conceptDescriptions : null);
+  const issues = verificationIssues(env);
+  if (issues.length) throw new AasExportError(issues);
+  return aas.jsonization.toJsonable(env);
+}
+
+// --- import ---------------------------------------------------------------------------------
+
+/** A library path (`submodels[0].idShort`, `.submodels[0]`) as a JSON path (`$.submodels[0].idShort`). */
+function jsonPath(p: string): string {
+  if (!p) return '$';
+  return p.startsWith('.') || p.startsWith('[') ? `$${p}` : `$.${p}`;
+}
+
+/** Other tools write `"description": null` for absent optional fields; AAS JSON omits them. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+    return out;
+  }
+  return v;
+}
+
+function semanticKeys(ref: aas.types.Reference | null | undefined): string[] {
+  return ref?.keys.map((k) => k.value) ?? [];
+}
+
+function hasSemantic(x: aas.types.IHasSemantics, iri: string): boolean {
+  return semanticKeys(x.semanticId).includes(iri) || (x.supplementalSemanticIds ?? []).some((r) => semanticKeys(r).includes(iri));
+}
+
+function find<E extends aas.types.IReferable & aas.types.IHasSemantics>(items: readonly E[], iri: string, idShort: string): E | undefined {
+  return items.find((x) => hasSemantic(x, iri)) ?? items.find((x) => x.idShort === idShort);
+}
+
+function modelTypeName(e: aas.types.Class): string {
+  return aas.stringification.modelTypeToString(e.modelType()) ?? 'unknown';
+}
+
+/** The concept a reference points to: its GlobalReference / ConceptDescription key, else its first key. */
+function referencedId(ref: aas.types.Reference | null): string | null {
+  if (!ref || !ref.keys.length) return null;
+  const key = ref.keys.find((k) => k.type === T.KeyTypes.GlobalReference || k.type === T.KeyTypes.ConceptDescription) ?? ref.keys[0];
+  return key.value;
+}
+
+class ImportContext {
+  readonly issues: ListingIssue[] = [];
+  constructor(readonly vocabulary: Vocabulary) {}
+  issue(path: string, rule: CapabilityModelRule, params?: Record<string, string | number>): void {
+    this.issues.push(params ? { path, rule, params, severity: 'error' } : { path, rule, severity: 'error' });
+  }
+  wrongElement(path: string, expected: string, e: aas.types.Class): void {
+    this.issue(path, 'aas-format', { detail: `expected ${expected}, got ${modelTypeName(e)}` });
+  }
+}
+
+/** Concept id from a Property (valueId, else value) or a ReferenceElement. */
+function readConcept(e: aas.types.ISubmodelElement, path: string, ctx: ImportContext): string | null {
+  const p = T.asProperty(e);
+  const r = T.asReferenceElement(e);
+  if (!p && !r) {
+    ctx.wrongElement(path, 'Property or ReferenceElement', e);
+    return null;
+  }
+  const ref = p ? p.valueId : r!.value;
+  const id = referencedId(ref);
+  if (id !== null) {
+    if (!ctx.vocabulary.has(id)) ctx.issue(path, 'unknown-semantic-id', { id });
+    return id;
+  }
+  return p?.value ?? null;
+}
+
+/** Texts per language of a MultiLanguageProperty, a list of MultiLanguageProperty chunks, or a Property (Korean). */
+function readTexts(e: aas.types.ISubmodelElement, path: string, ctx: ImportContext): Array<[string, string]> | null {
+  const p = T.asProperty(e);
+  if (p) return p.value === null ? [] : [['ko', p.value]];
+  const mlps = T.asMultiLanguageProperty(e)
+    ? [T.asMultiLanguageProperty(e)!]
+    : T.asSubmodelElementList(e)?.value?.map((item) => T.asMultiLanguageProperty(item)) ?? null;
+  if (!mlps || mlps.some((m) => m === null)) {
+    ctx.wrongElement(path, 'MultiLanguageProperty', e);
+    return null;
+  }
+  const joined = new Map<string, string>();
+  for (const m of mlps) {
+    for (const ls of m!.value ?? []) {
+      const lang = ls.language.toLowerCase();
+      joined.set(lang, (joined.get(lang) ?? '') + ls.text);
+    }
+  }
+  return [...joined];
+}
+
+function pickLanguage(texts: Array<[string, string]>, lang: string): string | null {
+  const parts = texts.filter(([l]) => l === lang || l.startsWith(`${lang}-`)).map(([, t]) => t);
+  return parts.length ? parts.join('') : null;
+}
+
+function readItems(e: aas.types.ISubmodelElement, path: string, ctx: ImportContext): aas.types.ISubmodelElement[] | null {
+  const listElement = T.asSubmodelElementList(e);
+  if (listElement) return listElement.value ?? [];
+  const collection = T.asSubmodelElementCollection(e);
+  if (collection) return collection.value ?? [];
+  ctx.wrongElement(path, 'SubmodelElementList', e);
+  return null;
+}
+
+function readScalar(e: aas.types.ISubmodelElement, path: string, ctx: ImportContext): string | null | undefined {
+  const p = T.asProperty(e);
+  if (!p) {
+    ctx.wrongElement(path, 'Property', e);
+    return undefined;
+  }
+  return p.value;
+}
+
+/** Fills `target` with the template elements found among `children`, defaults for the others. */
+function readElements(
+  elements: readonly TemplateElement[],
+  children: readonly aas.types.ISubmodelElement[],
+  prefix: string,
+  target: Record<string, unknown>,
+  ctx: ImportContext,
+): void {
+  for (const el of elements) {
+    const path = joinPath(prefix, el.idShort);
+    const e = find(children, el.semanticId, el.idShort);
+    switch (el.valueType) {
+      case 'concept':
+        target[el.idShort] = e ? readConcept(e, path, ctx) : null;
+        break;
+      case 'conceptList':
+      case 'stringList': {
+        const items = e ? readItems(e, path, ctx) : [];
+        target[el.idShort] = (items ?? []).map((item, i) => {
+          if (el.valueType === 'conceptList') return readConcept(item, `${path}[${i}]`, ctx) ?? '';
+          return readScalar(item, `${path}[${i}]`, ctx) ?? '';
+        });
+        break;
+      }
+      case 'string': {
+        const texts = e ? readTexts(e, path, ctx) : [];
+        const text = texts ? (pickLanguage(texts, 'ko') ?? texts[0]?.[1] ?? null) : null;
+        target[el.idShort] = text ?? (el.required ? '' : null);
+        break;
+      }
+      case 'multiLanguageString': {
+        const texts = (e ? readTexts(e, path, ctx) : []) ?? [];
+        const ko = el.keys.en ? pickLanguage(texts, 'ko') : (pickLanguage(texts, 'ko') ?? texts[0]?.[1] ?? null);
+        target[el.keys.ko] = ko ?? (el.required ? '' : null);
+        if (el.keys.en) target[el.keys.en] = pickLanguage(texts, 'en');
+        break;
+      }
+      case 'integer': {
+        const raw = e ? readScalar(e, path, ctx) : null;
+        let n: number | null = null;
+        if (typeof raw === 'string' && raw.trim() !== '') {
+          const parsed = Number(raw.trim());
+          if (Number.isInteger(parsed)) n = parsed;
+          else ctx.issue(path, 'type', { expected: 'integer' });
+        }
+        target[el.idShort] = n;
+        break;
+      }
+      case 'boolean': {
+        const raw = e ? readScalar(e, path, ctx) : null;
+        let b = el.default;
+        if (raw === 'true' || raw === '1') b = true;
+        else if (raw === 'false' || raw === '0') b = false;
+        else if (typeof raw === 'string') ctx.issue(path, 'type', { expected: 'boolean' });
+        target[el.idShort] = b;
+        break;
+      }
+      case 'date':
+      case 'dateTime': {
+        const raw = e ? readScalar(e, path, ctx) : null;
+        target[el.idShort] = raw || null;
+        break;
+      }
+      case 'enum': {
+        const raw = e ? readScalar(e, path, ctx) : null;
+        target[el.idShort] = raw ?? el.default ?? (el.required ? '' : null);
+        break;
+      }
+      case 'collectionList': {
+        const items = e ? readItems(e, path, ctx) : [];
+        target[el.idShort] = (items ?? []).map((item, i) => readCollection(el, item, `${path}[${i}]`, ctx));
+        break;
+      }
+    }
+  }
+}
+
+function readCollection(el: CollectionListElement, item: aas.types.ISubmodelElement, path: string, ctx: ImportContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const collection = T.asSubmodelElementCollection(item);
+  if (!collection) ctx.wrongElement(path, 'SubmodelElementCollection', item);
+  readElements(el.elements, collection?.value ?? [], path, out, ctx);
+  return out;
+}
+
+function fail(issues: ListingIssue[]): AasImportResult {
+  return { ok: false, issues };
+}
+
+function issue(path: string, rule: CapabilityModelRule, params?: Record<string, string | number>): ListingIssue {
+  return params ? { path, rule, params, severity: 'error' } : { path, rule, severity: 'error' };
+}
+
+function kindOf(submodels: readonly aas.types.Submodel[], ctx: ImportContext): ListingKind | null {
+  const info = find(submodels, LISTING_INFORMATION_TEMPLATE.semanticId, LISTING_INFORMATION_TEMPLATE.idShort);
+  const kindElement = LISTING_INFORMATION_TEMPLATE.elements.find((e) => e.idShort === 'kind')!;
+  const e = info ? find(info.submodelElements ?? [], kindElement.semanticId, kindElement.idShort) : undefined;
+  const value = e ? readScalar(e, 'kind', ctx) : undefined;
+  if (typeof value === 'string' && value !== '') {
+    if (LISTING_KINDS.includes(value as ListingKind)) return value as ListingKind;
+    ctx.issue('kind', 'enum', { allowed: LISTING_KINDS.join(', ') });
+    return null;
+  }
+  const demand = templatesForKind('DEMAND').find((t) => t.contentKey === 'requirement')!;
+  const supply = templatesForKind('SUPPLY').find((t) => t.contentKey === 'capability')!;
+  const hasDemand = !!find(submodels, demand.semanticId, demand.idShort);
+  const hasSupply = !!find(submodels, supply.semanticId, supply.idShort);
+  if (hasDemand !== hasSupply) return hasDemand ? 'DEMAND' : 'SUPPLY';
+  if (!ctx.issues.length) ctx.issue('kind', 'required');
+  return null;
+}
+
+function importEnvironment(env: aas.types.Environment, vocabulary: Vocabulary): AasImportResult {
+  const ctx = new ImportContext(vocabulary);
+  const submodels = env.submodels ?? [];
+  const kind = kindOf(submodels, ctx);
+  if (!kind) return fail(ctx.issues);
+
+  const content: Record<string, unknown> = { kind };
+  for (const template of templatesForKind(kind)) {
+    const submodel = find(submodels, template.semanticId, template.idShort);
+    const elements = elementsForKind(template, kind).filter((e) => !(template === LISTING_INFORMATION_TEMPLATE && e.idShort === 'kind'));
+    const target: Record<string, unknown> = template.contentKey === null ? content : {};
+    if (template.contentKey !== null) content[template.contentKey] = target;
+    readElements(elements, submodel?.submodelElements ?? [], template.contentKey === null ? '' : template.idShort, target, ctx);
+  }
+
+  const companySubmodel = find(submodels, COMPANY_DATA_TEMPLATE.semanticId, COMPANY_DATA_TEMPLATE.idShort);
+  let company: CompanyData | null = null;
+  if (companySubmodel) {
+    const target: Record<string, unknown> = {};
+    readElements(COMPANY_DATA_TEMPLATE.elements, companySubmodel.submodelElements ?? [], COMPANY_DATA_TEMPLATE.idShort, target, ctx);
+    company = target as unknown as CompanyData;
+  }
+
+  const listing = content as unknown as ListingContent;
+  const checked = validateListingContent(listing, vocabulary, { now: new Date(0), forSubmission: false });
+  const companyChecked = company ? validateCompanyData(company, vocabulary) : { errors: [], warnings: [] };
+  const unknownRefs = new Set(ctx.issues.filter((i) => i.rule === 'unknown-semantic-id').map((i) => i.path));
+  const errors = [
+    ...ctx.issues,
+    ...[...checked.errors, ...companyChecked.errors].filter((e) => !(e.rule === 'unknown-concept' && unknownRefs.has(e.path))),
+  ];
+  if (errors.length) return fail(errors);
+
+  const shell = env.assetAdministrationShells?.[0];
+  const listingId = shell?.assetInformation.specificAssetIds?.find((s) => s.name === LISTING_ID_ASSET_KEY)?.value;
+  const result: AasImportResult = { ok: true, content: listing, company, warnings: [...checked.warnings, ...companyChecked.warnings] };
+  if (listingId !== undefined) result.listingId = listingId;
+  return result;
+}
+
+/**
+ * Reads a listing from AAS v3 JSON (a string or a parsed object). Issues, in this order of
+ * precedence: `json` (not JSON, path `$`), `aas-format` (not an AAS environment, at the JSON path
+ * the parser reports, e.g. `$.submodels[0].modelType`), `aas-verification` (metamodel
+ * constraints, at their JSON path), then at listing paths: `aas-format` (an element of the wrong
+ * kind), `type` (unreadable numbers), `unknown-semantic-id` (a concept reference not in the
+ * vocabulary) and every error of `validateListingContent` (forSubmission false) and of
+ * `validateCompanyData`. Never throws.
+ */
+export function importListingFromAas(json: unknown, vocabulary: Vocabulary): AasImportResult {
+  let parsed: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      parsed = JSON.parse(json);
+    } catch (e) {
+      return fail([issue('$', 'json', { detail: e instanceof Error ? e.message : String(e) })]);
+    }
+  }
+  try {
+    const read = aas.jsonization.environmentFromJsonable(withoutNulls(parsed) as aas.jsonization.JsonValue);
+    if (read.error !== null || read.value === null) {
+      return fail([issue(jsonPath(read.error?.path.toString() ?? ''), 'aas-format', { detail: read.error?.message ?? 'not an environment' })]);
+    }
+    const issues = verificationIssues(read.value);
+    if (issues.length) return fail(issues);
+    return importEnvironment(read.value, vocabulary);
+  } catch (e) {
+    // Defensive: absurdly deep input can exhaust the stack.
+    return fail([issue('$', 'aas-format', { detail: e instanceof Error ? e.message : String(e) })]);
+  }
+}

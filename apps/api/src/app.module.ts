@@ -7,6 +7,7 @@ import { GraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
+import { SearchModule } from './modules/search/search.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { DemoSeeder } from './seed/demo.seeder';
@@ -17,7 +18,7 @@ export class DomainModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DomainModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule],
       providers: [DemoSeeder],
       exports: [DemoSeeder],
     };

@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../../apps/api/src/app.factory';
+import { OutboxDispatcher } from '../../../apps/api/src/database/outbox/outbox.dispatcher';
 import type { AppConfig } from '../../../apps/api/src/config/config.schema';
 import { loadConfig } from '../../../apps/api/src/config/load-config';
 import { createTestDatabase } from './template-database';
@@ -92,4 +94,18 @@ export async function bootTestApp(options: { listen?: boolean; env?: Record<stri
       await db.drop();
     },
   };
+}
+
+/** Waits until the outbox has nothing left to handle (indexing, notifications), waking the dispatcher. */
+export async function settleOutbox(t: TestApp, timeoutMs = 10_000): Promise<void> {
+  const ds = t.app.get(DataSource);
+  const dispatcher = t.app.get(OutboxDispatcher);
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= now()');
+    if (n === 0) return;
+    if (Date.now() > until) throw new Error(`outbox still has ${n} pending events`);
+    dispatcher.wake();
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -14,7 +14,8 @@ export function graphqlLimitRules(config: AppConfig): ValidationRule[] {
     maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true, ...report }),
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...report }),
     maxDirectivesRule({ n: 50, ...report }),
-    costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true, ...report }),
+    // Fragments are costed once where they are spread (the web client's generated documents use them).
+    costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true, flattenFragments: true, ...report }),
   ] as unknown as ValidationRule[];
 }
 

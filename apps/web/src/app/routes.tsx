@@ -1,4 +1,5 @@
 import { authRoutes } from '@/modules/auth/routes';
+import { listingRoutes } from '@/modules/listings/routes';
 import { organizationRoutes } from '@/modules/organization/routes';
 import { HomePage } from './pages/HomePage';
 import type { AppRoute } from './route-types';
@@ -21,4 +22,4 @@ const coreRoutes: AppRoute[] = [
   },
 ];
 
-export const appRoutes: readonly AppRoute[] = [...coreRoutes, ...authRoutes, ...organizationRoutes];
+export const appRoutes: readonly AppRoute[] = [...coreRoutes, ...listingRoutes, ...authRoutes, ...organizationRoutes];

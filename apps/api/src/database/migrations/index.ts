@@ -1,5 +1,6 @@
 /** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Listings1763900100000 } from './1763900100000-listings';
+import { Search1763900200000 } from './1763900200000-search';
 
-export const migrations = [Foundation1763900000000, Listings1763900100000];
+export const migrations = [Foundation1763900000000, Listings1763900100000, Search1763900200000];

@@ -1,4 +1,4 @@
-import { type ListingAction, availableActions } from '@aimatch/marketplace';
+import { availableActions, EDITABLE_STATUSES, type ListingAction } from '@aimatch/marketplace';
 import { localizeViolation } from '@aimatch/validation';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/auth/decorators';
@@ -49,7 +49,12 @@ export class ListingFieldsResolver {
 
   @ResolveField(() => ListingReviewModel, { nullable: true, description: "Staff's latest decision (owner and staff only)." })
   async review(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
-    return l.review && (await this.access.actor(rc, l.entity)) ? l.review : null;
+    return l.review && (await this.access.actor(rc, l.entity)) ? { ...l.review, decidedAt: new Date(l.review.decidedAt) } : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may edit the content now (owner, in an editable status).' })
+  async canEdit(@Parent() l: ListingView, @Ctx() rc: RequestContext): Promise<boolean> {
+    return EDITABLE_STATUSES.includes(l.status) && (await this.access.actor(rc, l.entity)) === 'owner';
   }
 
   @ResolveField(() => [ListingActionEnum], { description: 'Workflow actions the viewer may take now.' })

@@ -27,6 +27,6 @@ import { ListingsService } from './listings.service';
     TrustProfileResolver,
     ReferenceCaseResolver,
   ],
-  exports: [ListingsService, ListingsRepository],
+  exports: [ListingsService, ListingsRepository, ListingAccessPolicy],
 })
 export class ListingsModule {}

@@ -34,6 +34,10 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
     return tx.findOneBy(ListingEntity, { id });
   }
 
+  findByIds(ids: string[]): Promise<ListingEntity[]> {
+    return ids.length ? this.dataSource.manager.findBy(ListingEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   countByOrganization(organizationId: string): Promise<number> {
     return this.dataSource.manager.countBy(ListingEntity, { organizationId });
   }

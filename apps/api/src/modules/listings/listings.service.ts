@@ -83,7 +83,7 @@ export class ListingsService {
     const current = await this.visibleOrThrow(rc, id);
     if ((await this.access.actor(rc, current)) !== 'owner') throw AppError.forbidden();
     if (current.kind !== content.kind) throw AppError.field('kind', 'enum', { allowed: current.kind });
-    if (!EDITABLE_STATUSES.includes(current.status)) throw AppError.conflict('invalid-transition', { current: current.status, action: 'update' });
+    if (!EDITABLE_STATUSES.includes(current.status)) throw AppError.conflict('invalid-transition', { current: current.status, action: 'update', reason: 'invalid-transition' });
     const live = current.status === 'PUBLISHED' || current.status === 'PAUSED';
     await this.validate(content, live);
     const material = materialChanges(current.content as never, content as never);
@@ -113,7 +113,7 @@ export class ListingsService {
     const check = checkTransition(current.kind, current.status, action, actor);
     if (!check.ok) {
       if (check.reason === 'wrong-actor') throw AppError.forbidden();
-      throw AppError.conflict('invalid-transition', { current: current.status, action });
+      throw AppError.conflict('invalid-transition', { current: current.status, action, reason: 'invalid-transition' });
     }
     if (action === 'submit') await this.validate(current.content, true);
     const reason = decision?.reason?.trim() || null;
@@ -252,7 +252,7 @@ export class ListingsService {
 
   private async stale(id: string): Promise<AppError> {
     const now = await this.repository.findById(id);
-    return AppError.conflict('stale-version', { current: now?.version ?? 0 });
+    return AppError.conflict('stale-version', { current: now?.version ?? 0, reason: 'stale-version' });
   }
 
   private async changed(tx: EntityManager, listing: ListingEntity, action: string, from: ListingStatus | null, actorUserId: string, details: Record<string, unknown>) {

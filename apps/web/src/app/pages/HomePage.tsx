@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { LatestListings } from '@/modules/listings/components/LatestListings';
+import { creatableKind } from '@/modules/listings/model/labels';
 import { organizationName } from '@/modules/organization/labels';
 import { OrganizationKindLabel } from '@/modules/organization/components/OrganizationKindLabel';
 import { VerificationBadge } from '@/modules/organization/components/VerificationBadge';
@@ -10,6 +12,7 @@ export function HomePage() {
   const locale = useLocale();
   const { signedIn, viewer, fetching } = useViewer();
   const membership = viewer?.memberships[0];
+  const newKind = membership ? creatableKind(membership.organization.kind) : null;
 
   return (
     <div className="page page--home">
@@ -44,9 +47,19 @@ export function HomePage() {
                 </span>
                 <VerificationBadge status={membership.organization.verificationStatus} testId="home-org-verification" />
               </p>
-              <Link to="/organization" className="button button--ghost button--small">
-                {t('home.manageOrganization')}
-              </Link>
+              <div className="button-row">
+                {newKind ? (
+                  <Link to={`/listings/new?kind=${newKind}`} className="button button--small" data-testid="home-new-listing">
+                    {newKind === 'DEMAND' ? t('listing.newDemand') : t('listing.newSupply')}
+                  </Link>
+                ) : null}
+                <Link to="/listings/mine" className="button button--ghost button--small" data-testid="home-my-listings">
+                  {t('nav.myListings')}
+                </Link>
+                <Link to="/organization" className="button button--ghost button--small">
+                  {t('home.manageOrganization')}
+                </Link>
+              </div>
             </div>
           ) : fetching ? (
             <p role="status">{t('common.loading')}</p>
@@ -55,6 +68,11 @@ export function HomePage() {
           )}
         </section>
       ) : null}
+
+      <div className="home-latest">
+        <LatestListings kind="DEMAND" />
+        <LatestListings kind="SUPPLY" />
+      </div>
 
       <section className="features" aria-label={t('home.features.label')}>
         <article className="feature">

@@ -64,6 +64,13 @@ export function hasErrorCode(error: CombinedError | undefined, code: ApiErrorCod
 export interface SummariseOptions {
   /** Paths rendered by the form; field errors for other paths go to `general`. */
   knownPaths?: readonly string[];
+  /**
+   * Maps a server path to the form field that shows it (e.g. `AIRequirement.tasks[2]` →
+   * `AIRequirement.tasks`). The entry keeps its original `path`; it is filed under the result.
+   */
+  mapPath?: (path: string) => string;
+  /** Message for a field error whose path the form does not render (default: the message alone). */
+  describeUnknown?: (error: ApiFieldError) => string;
   /** Localised fallback texts. */
   networkMessage: string;
   unknownMessage: string;
@@ -84,10 +91,11 @@ export function summariseError(error: CombinedError | undefined, options: Summar
     const fieldErrors = readFieldErrors(extensions['fields']);
     for (const fieldError of fieldErrors) {
       const message = fieldError.message || graphQLError.message;
-      if (!known || known.has(fieldError.path)) {
-        (fields[fieldError.path] ??= []).push({ ...fieldError, message });
+      const key = options.mapPath ? options.mapPath(fieldError.path) : fieldError.path;
+      if (!known || known.has(key)) {
+        (fields[key] ??= []).push({ ...fieldError, message });
       } else {
-        general.push(message);
+        general.push(options.describeUnknown ? options.describeUnknown({ ...fieldError, message }) : message);
       }
     }
     // The top-level message summarises the error in the alert region (screen

@@ -1,6 +1,6 @@
 export { Field } from './Field';
 export { FormAlert } from './FormAlert';
-export { useFormErrors, type ControlProps, type FormErrors } from './useFormErrors';
+export { useFormErrors, type ControlProps, type FormErrors, type FormErrorsOptions } from './useFormErrors';
 export {
   errorCodes,
   hasErrorCode,
@@ -8,5 +8,6 @@ export {
   type ApiErrorCode,
   type ApiErrorSummary,
   type ApiFieldError,
+  type SummariseOptions,
 } from './errors';
 export { optionalText, parseYear } from './parse';

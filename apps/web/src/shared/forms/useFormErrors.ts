@@ -35,8 +35,16 @@ export interface FormErrors<Path extends string> {
  * `paths` are the input paths the form renders (e.g. `email`,
  * `organization.nameKo`); errors for other paths are shown in the alert.
  */
-export function useFormErrors<Path extends string>(paths: readonly Path[]): FormErrors<Path> {
+export interface FormErrorsOptions {
+  /** Maps a server path to the field that shows it (see `SummariseOptions.mapPath`). */
+  mapPath?: (path: string) => string;
+  /** Alert text for a field error of a path the form does not render. */
+  describeUnknown?: (error: ApiFieldError) => string;
+}
+
+export function useFormErrors<Path extends string>(paths: readonly Path[], options: FormErrorsOptions = {}): FormErrors<Path> {
   const t = useT();
+  const { mapPath, describeUnknown } = options;
   const formId = useId();
   const [summary, setSummary] = useState<ApiErrorSummary>(EMPTY_ERRORS);
   const pathsKey = paths.join('\n');
@@ -48,9 +56,11 @@ export function useFormErrors<Path extends string>(paths: readonly Path[]): Form
           knownPaths: pathsKey.split('\n'),
           networkMessage: t('error.network'),
           unknownMessage: t('error.unknown'),
+          ...(mapPath ? { mapPath } : {}),
+          ...(describeUnknown ? { describeUnknown } : {}),
         }),
       ),
-    [t, pathsKey],
+    [t, pathsKey, mapPath, describeUnknown],
   );
 
   return useMemo(() => {

@@ -66,10 +66,11 @@ describe('listing workflow over GraphQL', () => {
       { token: staff },
     );
     expect(changes.data!.requestListingChanges.status).toBe('CHANGES_REQUESTED');
-    const seen = await t.gql('query($id: ID!) { listing(id: $id) { availableActions review { decision comments { path comment } } } }', { id: d.id }, { token: sme.accessToken });
+    const seen = await t.gql('query($id: ID!) { listing(id: $id) { availableActions canEdit review { decision decidedAt comments { path comment } } } }', { id: d.id }, { token: sme.accessToken });
     expect(seen.data!.listing).toEqual({
       availableActions: ['submit', 'archive'],
-      review: { decision: 'CHANGES_REQUESTED', comments: [{ path: 'AIRequirement.tasks', comment: '과업을 더 구체적으로' }] },
+      canEdit: true,
+      review: { decision: 'CHANGES_REQUESTED', decidedAt: expect.stringMatching(/^\d{4}-/), comments: [{ path: 'AIRequirement.tasks', comment: '과업을 더 구체적으로' }] },
     });
 
     const s2 = (await transition(t, 'submitListing', changes.data!.requestListingChanges.version ? { id: d.id, version: changes.data!.requestListingChanges.version } : d, sme.accessToken)).data!.submitListing;
@@ -105,7 +106,7 @@ describe('listing workflow over GraphQL', () => {
     expect(first.data!.updateDemandListing).toEqual({ version: 2, title: '첫 번째 수정' });
     const stale = await t.gql('mutation($id: ID!) { updateDemandListing(id: $id, version: 1, input: { title: "늦은 수정" }) { version } }', { id: d.id }, { token: sme.accessToken });
     expect(code(stale)).toBe('CONFLICT');
-    expect(stale.errors![0].extensions.current).toBe(2);
+    expect(stale.errors![0].extensions).toMatchObject({ current: 2, reason: 'stale-version' });
     const now = await t.gql('query($id: ID!) { listing(id: $id) { title version } }', { id: d.id }, { token: sme.accessToken });
     expect(now.data!.listing).toEqual({ title: '첫 번째 수정', version: 2 });
   });

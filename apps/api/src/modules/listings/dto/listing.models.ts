@@ -165,6 +165,7 @@ export abstract class ListingModel {
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it last entered review.' }) submittedAt: Date | null;
 }
 
 @ObjectType('DemandListing', { implements: () => [ListingModel], description: "An SME's AI need." })

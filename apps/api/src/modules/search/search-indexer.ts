@@ -1,0 +1,90 @@
+import { buildSearchDocument, type SearchIndex } from '@aimatch/search';
+import { VerificationStatus } from '@aimatch/contracts';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
+import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
+import { OrganizationEntity } from '../identity/entities/organization.entity';
+import { ListingEntity } from '../listings/entities/listing.entity';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { SEARCH_INDEX } from './search-index.provider';
+
+/**
+ * Keeps the search index in step with PostgreSQL, fed by the outbox: `listing.changed` indexes
+ * or removes the listing as it is now (so a late or repeated event is harmless), and
+ * `organization.updated` re-indexes that organization's listings (name, verification).
+ * The outbox dispatcher gives order per aggregate, retries with back-off and parks poison events.
+ */
+@Injectable()
+export class SearchIndexer implements OnModuleInit {
+  private readonly logger = new Logger('SearchIndexer');
+
+  constructor(
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly dataSource: DataSource,
+    private readonly vocabulary: VocabularyCache,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register('listing.changed', (e) => this.onListingChanged(e));
+    this.dispatcher.register('organization.updated', (e) => this.onOrganizationUpdated(e));
+    this.dispatcher.register('organization.verification-changed', (e) => this.onOrganizationUpdated(e));
+  }
+
+  async onListingChanged(event: OutboxEventEntity): Promise<void> {
+    await this.indexListings([String(event.payload.id)]);
+  }
+
+  async onOrganizationUpdated(event: OutboxEventEntity): Promise<void> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM listings WHERE organization_id = $1 AND status = 'PUBLISHED'`,
+      [event.payload.organizationId],
+    );
+    await this.indexListings(rows.map((r) => r.id));
+  }
+
+  /** Indexes published listings among `ids` and removes the others from the index. */
+  async indexListings(ids: string[]): Promise<{ indexed: number; removed: number }> {
+    if (ids.length === 0) return { indexed: 0, removed: 0 };
+    const listings = await this.dataSource.manager.findBy(ListingEntity, { id: In(ids) });
+    const published = listings.filter((l) => l.status === 'PUBLISHED');
+    const publishedIds = new Set(published.map((l) => l.id));
+    const gone = ids.filter((id) => !publishedIds.has(id));
+    const orgs = new Map(
+      (await this.dataSource.manager.findBy(OrganizationEntity, { id: In([...new Set(published.map((l) => l.organizationId))]) })).map((o) => [o.id, o]),
+    );
+    const vocabulary = await this.vocabulary.get();
+    const docs = published.map((l) => {
+      const org = orgs.get(l.organizationId)!;
+      return buildSearchDocument(
+        {
+          id: l.id,
+          kind: l.kind,
+          version: l.version,
+          visibility: l.visibility,
+          publishedAt: l.publishedAt ?? l.updatedAt,
+          content: l.content,
+          organization: { id: org.id, nameKo: org.nameKo, nameEn: org.nameEn, verified: org.verificationStatus === VerificationStatus.VERIFIED, regionId: org.regionId },
+        },
+        vocabulary,
+      );
+    });
+    if (docs.length) await this.index.upsert(docs);
+    if (gone.length) await this.index.delete(gone);
+    return { indexed: docs.length, removed: gone.length };
+  }
+
+  /** Rebuilds the whole index from PostgreSQL, the source of truth. */
+  async reindexAll(): Promise<{ indexed: number; removed: number }> {
+    await this.index.ensureIndex({ synonyms: [] });
+    await this.index.clear();
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM listings WHERE status = 'PUBLISHED' ORDER BY id`);
+    let indexed = 0;
+    for (let i = 0; i < rows.length; i += 200) {
+      indexed += (await this.indexListings(rows.slice(i, i + 200).map((r) => r.id))).indexed;
+    }
+    this.logger.log(`reindexed ${indexed} listings into ${this.index.engine}`);
+    return { indexed, removed: 0 };
+  }
+}

@@ -1,0 +1,187 @@
+import { choseong, isChoseongQuery, normalize, compactKey } from '@aimatch/korean-text';
+import {
+  type ConceptFacet,
+  FACETS,
+  type FacetName,
+  highlight,
+  planQuery,
+  SearchInputError,
+  type SearchIndex,
+  type SearchRequest,
+  SORTS,
+  type SortName,
+} from '@aimatch/search';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { MAX_PAGE_SIZE } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import type { ListingEntity } from '../listings/entities/listing.entity';
+import { ListingAccessPolicy } from '../listings/listing-access.policy';
+import { ListingsRepository } from '../listings/listings.repository';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import type { SearchFiltersInput, SearchListingsArgs } from './dto/search.dto';
+import { SEARCH_INDEX } from './search-index.provider';
+
+const FILTER_FACETS: Record<keyof Omit<SearchFiltersInput, 'amountMin' | 'amountMax' | 'verifiedOnly'>, ConceptFacet> = {
+  tasks: 'task',
+  industries: 'industry',
+  regions: 'region',
+  deployments: 'deployment',
+  integrations: 'integration',
+  modalities: 'modality',
+  certifications: 'certification',
+};
+const MAX_FILTER_VALUES = 20;
+
+export interface SearchPage {
+  hits: Array<{ listing: ListingEntity; score: number; cursor: string; highlights: ReturnType<typeof highlight>[] }>;
+  totalCount: number;
+  hasNextPage: boolean;
+  facets: Array<{ facet: FacetName; value: string; count: number }>;
+  tookMs: number;
+  engine: string;
+}
+
+/**
+ * Search over published listings through the SearchIndex port. Visibility is decided here and
+ * passed to the engine as a filter, so restricted demands never reach hits, counts or facets.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly vocabulary: VocabularyCache,
+    private readonly access: ListingAccessPolicy,
+    private readonly listings: ListingsRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async search(rc: RequestContext, args: SearchListingsArgs): Promise<SearchPage> {
+    const vocabulary = await this.vocabulary.get();
+    const limit = args.first ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });
+    const sort = (args.sort ?? 'relevance') as SortName;
+    if (!SORTS.includes(sort)) throw AppError.field('sort', 'enum', { allowed: SORTS.join(', ') });
+    const facets = (args.facets ?? []) as FacetName[];
+    if (facets.some((f) => !FACETS.includes(f))) throw AppError.field('facets', 'enum', { allowed: FACETS.join(', ') });
+
+    let query;
+    try {
+      query = planQuery(args.q, vocabulary);
+    } catch (err) {
+      if (err instanceof SearchInputError) throw AppError.field(err.path, err.rule, err.params);
+      throw err;
+    }
+    const concepts: Partial<Record<ConceptFacet, string[]>> = {};
+    for (const [key, facet] of Object.entries(FILTER_FACETS) as Array<[keyof typeof FILTER_FACETS, ConceptFacet]>) {
+      const values = args.filters?.[key];
+      if (!values?.length) continue;
+      if (values.length > MAX_FILTER_VALUES) throw AppError.field(`filters.${key}`, 'max-items', { max: MAX_FILTER_VALUES });
+      const bad = values.findIndex((id) => vocabulary.get(id)?.scheme !== facet);
+      if (bad >= 0) throw AppError.field(`filters.${key}.${bad}`, vocabulary.has(values[bad]) ? 'wrong-scheme' : 'unknown-concept', { id: values[bad], expected: facet });
+      concepts[facet] = values;
+    }
+    const { amountMin, amountMax } = args.filters ?? {};
+    for (const [path, v] of [['filters.amountMin', amountMin], ['filters.amountMax', amountMax]] as const) {
+      if (v !== undefined && v !== null && (!Number.isFinite(v) || v < 0)) throw AppError.field(path, 'min-value', { min: 0 });
+    }
+    const visibility: SearchRequest['filters']['visibility'] =
+      this.access.isStaff(rc.viewer) || (await this.access.isVerifiedSupplier(rc)) ? ['PUBLIC', 'VERIFIED_SUPPLIERS'] : ['PUBLIC'];
+    const filters: SearchRequest['filters'] = {
+      visibility,
+      kind: args.kind,
+      concepts,
+      amountMin: amountMin ?? undefined,
+      amountMax: amountMax ?? undefined,
+      verifiedOnly: args.filters?.verifiedOnly ?? undefined,
+    };
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([args.kind ?? null, query?.text ?? null, filters, sort]))
+      .digest('base64url')
+      .slice(0, 12);
+    const offset = args.after ? this.decodeCursor(args.after, fingerprint) : 0;
+
+    const result = await this.index.search({ query, filters, facets, sort, limit: limit + 1, offset });
+    const page = result.hits.slice(0, limit);
+    const rows = await this.listings.findByIds(page.map((h) => h.id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // The index is derived data: a hit whose listing stopped being visible since is dropped.
+    const hits: SearchPage['hits'] = [];
+    for (const [i, h] of page.entries()) {
+      const listing = byId.get(h.id);
+      if (!listing || listing.status !== 'PUBLISHED' || !(await this.access.canSee(rc, listing))) continue;
+      hits.push({
+        listing,
+        score: h.score,
+        cursor: Buffer.from(JSON.stringify({ o: offset + i + 1, f: fingerprint })).toString('base64url'),
+        highlights: [highlight('title', listing.content.title, query), highlight('summary', listing.content.summary, query)],
+      });
+    }
+    const facetRows = Object.entries(result.facetDistribution).flatMap(([facet, counts]) =>
+      Object.entries(counts ?? {})
+        .map(([value, count]) => ({ facet: facet as FacetName, value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    );
+    return {
+      hits,
+      totalCount: result.estimatedTotal,
+      hasNextPage: result.hits.length > limit,
+      facets: facetRows,
+      tookMs: result.tookMs,
+      engine: this.index.engine,
+    };
+  }
+
+  /**
+   * Search-as-you-type: concepts by label or synonym (ko/en, choseong too) and listing titles.
+   */
+  async suggest(rc: RequestContext, q: string, first: number): Promise<Array<{ kind: 'CONCEPT' | 'LISTING'; id: string; label: string; scheme: string | null }>> {
+    if (q.length > 100) throw AppError.field('q', 'max-length', { max: 100 });
+    const limit = Math.min(Math.max(first, 1), 20);
+    const text = normalize(q);
+    if (!text) return [];
+    const vocabulary = await this.vocabulary.get();
+    const lang = rc.locale;
+    const chosung = isChoseongQuery(text) ? text.replace(/\s+/g, '') : null;
+    const key = compactKey(text);
+    const concepts: Array<{ kind: 'CONCEPT'; id: string; label: string; scheme: string; rank: number }> = [];
+    for (const c of vocabulary.concepts) {
+      if (c.deprecated) continue;
+      const names = [c.labels.ko, c.labels.en, ...c.synonyms.ko, ...c.synonyms.en];
+      let rank = Infinity;
+      for (const name of names) {
+        const n = compactKey(normalize(name));
+        const hit = chosung ? choseong(name).replace(/\s+/g, '').indexOf(chosung) : n.indexOf(key);
+        if (hit >= 0) rank = Math.min(rank, hit === 0 ? 0 : 1);
+      }
+      if (rank < Infinity) concepts.push({ kind: 'CONCEPT', id: c.id, label: lang === 'en' ? c.labels.en : c.labels.ko, scheme: c.scheme, rank });
+    }
+    concepts.sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.id.localeCompare(b.id));
+    const fromConcepts = concepts.slice(0, limit).map(({ rank: _, ...c }) => c);
+    const listings = await this.search(rc, { q, first: Math.max(1, limit - Math.min(fromConcepts.length, Math.ceil(limit / 2))), sort: 'relevance' as never });
+    const fromListings = listings.hits.map((h) => ({ kind: 'LISTING' as const, id: h.listing.id, label: h.listing.content.title, scheme: null }));
+    return [...fromConcepts.slice(0, Math.ceil(limit / 2)), ...fromListings].slice(0, limit);
+  }
+
+  async status(): Promise<{ engine: string; documents: number; pendingEvents: number; lagSeconds: number | null; parkedEvents: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL)::int AS pending,
+              count(*) FILTER (WHERE parked_at IS NOT NULL)::int AS parked,
+              extract(epoch FROM now() - min(created_at) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL))::float AS lag
+         FROM outbox WHERE event_type IN ('listing.changed', 'organization.updated')`,
+    );
+    return { engine: this.index.engine, documents: (await this.index.stats()).documents, pendingEvents: row.pending, lagSeconds: row.lag, parkedEvents: row.parked };
+  }
+
+  private decodeCursor(cursor: string, fingerprint: string): number {
+    try {
+      const { o, f } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (f === fingerprint && Number.isInteger(o) && o >= 0 && o <= 10_000) return o;
+    } catch {
+      /* fall through */
+    }
+    throw AppError.field('after', 'format', { format: 'cursor of this search' });
+  }
+}

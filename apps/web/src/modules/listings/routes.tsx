@@ -1,0 +1,41 @@
+import type { AppRoute } from '@/app/route-types';
+import { BrowseListingsPage } from './components/BrowseListingsPage';
+import { MyListingsPage } from './components/MyListingsPage';
+import { ReviewQueuePage } from './components/ReviewQueuePage';
+import { ListingDetailPage } from './detail/ListingDetailPage';
+import { ListingEditorRoute } from './editor/ListingEditorRoute';
+
+export const listingRoutes: AppRoute[] = [
+  {
+    path: 'demands',
+    element: <BrowseListingsPage kind="DEMAND" />,
+    access: 'public',
+    titleKey: 'browse.demands.title',
+    nav: { labelKey: 'nav.demands', order: 1, testId: 'nav-demands' },
+  },
+  {
+    path: 'supplies',
+    element: <BrowseListingsPage kind="SUPPLY" />,
+    access: 'public',
+    titleKey: 'browse.supplies.title',
+    nav: { labelKey: 'nav.supplies', order: 2, testId: 'nav-supplies' },
+  },
+  {
+    path: 'listings/mine',
+    element: <MyListingsPage />,
+    access: 'signedIn',
+    titleKey: 'mine.title',
+    nav: { labelKey: 'nav.myListings', order: 5, testId: 'nav-my-listings' },
+  },
+  // Both render ListingEditorRoute, so the editor survives the URL change after the first save.
+  { path: 'listings/new', element: <ListingEditorRoute />, access: 'signedIn', titleKey: 'editor.newListing' },
+  { path: 'listings/:id/edit', element: <ListingEditorRoute />, access: 'signedIn', titleKey: 'editor.editListing' },
+  { path: 'listings/:id', element: <ListingDetailPage />, access: 'public', titleKey: 'listing.title' },
+  {
+    path: 'staff/review',
+    element: <ReviewQueuePage />,
+    access: 'staff',
+    titleKey: 'reviewQueue.title',
+    nav: { labelKey: 'nav.review', order: 20, testId: 'nav-review' },
+  },
+];

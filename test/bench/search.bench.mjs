@@ -1,0 +1,180 @@
+// `npm run bench:search [-- --n 10000,100000 --queries 1000]`
+// Generates N synthetic listings (Korean and English text drawn from the vocabulary, 50–400 words),
+// indexes them in both embedded candidates — the PostgreSQL-native engine (the default) and
+// MiniSearch in-process with the korean-text tokenizer (the runner-up) — and measures build time,
+// memory and p50/p95/p99 latency of mixed query classes on the same data.
+// Runs on the build (`npm run build:api` first; the npm script does it). EXPLAIN=<class> prints the
+// PostgreSQL plan of that class's first query.
+import { createRequire } from 'node:module';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(resolve('package.json'));
+const dist = (p) => require(resolve('dist/apps/api', p));
+const { startEmbeddedPostgres, ensureDatabase } = dist('apps/api/src/database/embedded-postgres.js');
+const { dataSourceOptions } = dist('apps/api/src/database/data-source-options.js');
+const { Vocabulary } = dist('libs/capability-model/src/index.js');
+const { buildSearchDocument, planQuery, PostgresSearchIndex } = dist('libs/search/src/index.js');
+const { indexTerms, choseong } = dist('libs/korean-text/src/index.js');
+const { DataSource } = require('typeorm');
+const MiniSearch = require('minisearch');
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '10000,100000' }, queries: { type: 'string', default: '1000' } } });
+const sizes = values.n.split(',').map(Number);
+const queryCount = Number(values.queries);
+
+// --- deterministic synthetic data ---------------------------------------------------------
+let seed = 42;
+const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('apps/api/src/modules/vocabulary/seed/concepts.json', 'utf8')));
+const scheme = (s) => vocabulary.concepts.filter((c) => c.scheme === s);
+const tasks = scheme('task'), industries = scheme('industry'), regions = scheme('region'), deployments = scheme('deployment');
+const integrations = scheme('integration'), modalities = scheme('modality'), certifications = scheme('certification');
+const FILLER_KO = ['공장', '데이터', '자동화', '개선', '생산', '품질', '고객', '시스템', '구축', '분석', '현장', '운영', '관리', '효율', '비용', '설비', '라인', '작업자', '모델', '학습', '정확도', '도입', '솔루션', '경험', '프로젝트', '납품', '유지보수', '서버', '클라우드', '보안'];
+const PARTICLES = ['', '', '을', '를', '의', '에서', '으로', '와', '는', '이', '가'];
+const FILLER_EN = ['factory', 'data', 'automation', 'quality', 'customer', 'system', 'analysis', 'operation', 'model', 'accuracy', 'solution', 'project', 'deployment', 'maintenance', 'cloud', 'security'];
+// Like real listings, a text mostly names its own concepts (10% of words) and rarely others (2%).
+const words = (n, en, own) =>
+  Array.from({ length: n }, () => {
+    const r = rand();
+    if (r < 0.12) {
+      const c = r < 0.1 && own.length ? vocabulary.get(pick(own)) : pick(tasks.concat(industries, modalities));
+      return en ? c.labels.en : pick([c.labels.ko, ...c.synonyms.ko]) + pick(PARTICLES);
+    }
+    return en ? pick(FILLER_EN) : pick(FILLER_KO) + pick(PARTICLES);
+  }).join(' ');
+
+function listing(i) {
+  const en = rand() < 0.1;
+  const kind = rand() < 0.4 ? 'DEMAND' : 'SUPPLY';
+  const ts = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(tasks).id);
+  const min = Math.round(rand() * 300) * 1_000_000;
+  const elements = { tasks: [...new Set(ts)], modalities: [pick(modalities).id], industries: [pick(industries).id], deployments: [pick(deployments).id], integrations: [pick(integrations).id], languages: ['ko'] };
+  const own = [...elements.tasks, ...elements.industries, ...elements.modalities];
+  const texts = { title: words(4 + Math.floor(rand() * 6), en, own), titleEn: null, summary: words(15, en, own), summaryEn: null, description: words(50 + Math.floor(rand() * 350), en, own), descriptionEn: null };
+  const terms = { currency: 'KRW', minAmountKrw: min, maxAmountKrw: min + Math.round(rand() * 200) * 1_000_000, leadTimeWeeks: null, desiredStartDate: null, durationWeeks: null };
+  const contact = { name: 'x', role: null, email: 'x@example.kr', phone: null };
+  const content = kind === 'DEMAND'
+    ? { kind, ...texts, requirement: elements, dataProfile: { dataKinds: [], systems: [], volumeDescription: null, approximateRecords: null, labelling: 'UNKNOWN', sampleAvailable: false, containsPersonalData: false }, commercialTerms: terms, contact, bidDeadline: null, onSiteRequired: false, regionId: pick(regions).id, visibility: rand() < 0.1 ? 'VERIFIED_SUPPLIERS' : 'PUBLIC' }
+    : { kind, ...texts, capability: elements, commercialTerms: terms, trustProfile: { certifications: [pick(certifications).id], checklist: [] }, contact, referenceCases: [] };
+  const hex = i.toString(16).padStart(12, '0');
+  return {
+    id: `00000000-0000-4000-8000-${hex}`, kind, version: 1, visibility: kind === 'DEMAND' ? content.visibility : 'PUBLIC',
+    publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 1000), content,
+    organization: { id: `10000000-0000-4000-8000-${hex}`, nameKo: `${pick(FILLER_KO)}테크(주)`, nameEn: null, verified: rand() < 0.6, regionId: pick(regions).id },
+  };
+}
+
+// --- query classes --------------------------------------------------------------------------
+const leafTasks = tasks.filter((t) => t.parent);
+const parentTasks = tasks.filter((t) => !t.parent);
+const CLASSES = {
+  selective: () => ({ q: pick(leafTasks.flatMap((t) => t.synonyms.ko.length ? t.synonyms.ko : [t.labels.ko])) + pick(PARTICLES) }),
+  broad: () => ({ q: pick(['AI', '데이터 분석', '공장 자동화', '품질', '시스템 구축', 'data', '컴퓨터 비전', '솔루션']) }),
+  filtered: () => ({ q: pick(FILLER_KO), concepts: { task: [pick(parentTasks).id] }, kind: pick(['DEMAND', 'SUPPLY']) }),
+  budget: () => { const a = Math.round(rand() * 200) * 1_000_000; return { kind: pick(['DEMAND', 'SUPPLY']), amountMin: a, amountMax: a + 50_000_000 }; },
+  facets: () => ({ q: pick(FILLER_KO), facets: ['task', 'industry', 'region', 'deployment', 'certification', 'verified'] }),
+  choseong: () => ({ q: choseong(pick(leafTasks).labels.ko).slice(0, 3) }),
+};
+const queries = Array.from({ length: queryCount }, (_, i) => { const cls = Object.keys(CLASSES)[i % 6]; return { cls, ...CLASSES[cls]() }; });
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const fmt = (x) => x.toFixed(2);
+
+async function measure(name, run) {
+  const byClass = {};
+  for (const q of queries.slice(0, 20)) await run(q); // warm-up
+  for (const q of queries) {
+    const t0 = performance.now();
+    await run(q);
+    (byClass[q.cls] ??= []).push(performance.now() - t0);
+  }
+  const rows = Object.entries(byClass).map(([cls, xs]) => ({ cls, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) }));
+  for (const r of rows) console.log(`  ${name.padEnd(10)} ${r.cls.padEnd(10)} p50 ${fmt(r.p50).padStart(8)} ms  p95 ${fmt(r.p95).padStart(8)} ms  p99 ${fmt(r.p99).padStart(8)} ms`);
+  const all = Object.values(byClass).flat();
+  const worst = rows.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  return { p50: pct(all, 50), p95: pct(all, 95), p99: pct(all, 99), worst };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'aimatch-bench-search-'));
+chmodSync(dataDir, 0o755);
+const pg = await startEmbeddedPostgres({ dataDir, port: 0, settings: { shared_buffers: '256MB', work_mem: '32MB' } });
+let last;
+try {
+  for (const n of sizes) {
+    console.log(`\n== N = ${n} listings ==`);
+    seed = 42 + n;
+    const t0 = performance.now();
+    const docs = Array.from({ length: n }, (_, i) => buildSearchDocument(listing(i), vocabulary));
+    console.log(`  documents built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // PostgreSQL-native (default)
+    const url = pg.url(`bench_${n}`);
+    await ensureDatabase(url);
+    const ds = new DataSource({ ...dataSourceOptions(url, { poolSize: 4 }), logging: false });
+    await ds.initialize();
+    await ds.runMigrations();
+    const index = new PostgresSearchIndex((sql, params) => ds.query(sql, params));
+    const b0 = performance.now();
+    await index.upsert(docs);
+    await ds.query('VACUUM ANALYZE search_documents');
+    const pgBuild = (performance.now() - b0) / 1000;
+    const [{ bytes }] = await ds.query(`SELECT pg_total_relation_size('search_documents')::bigint AS bytes`);
+    console.log(`  postgres   build ${pgBuild.toFixed(1)} s, table+indexes ${(Number(bytes) / 2 ** 20).toFixed(0)} MiB (in the database, not the API process)`);
+    const pgRun = async (q) =>
+      index.search({
+        query: planQuery(q.q ?? null, vocabulary),
+        filters: { visibility: ['PUBLIC'], kind: q.kind, concepts: q.concepts, amountMin: q.amountMin, amountMax: q.amountMax },
+        facets: q.facets ?? [], sort: 'relevance', limit: 20, offset: 0,
+      });
+    if (process.env.EXPLAIN) {
+      const sel = queries.find((q) => q.cls === process.env.EXPLAIN);
+      const plan = planQuery(sel.q ?? null, vocabulary);
+      console.log('  query', JSON.stringify(sel), JSON.stringify(plan));
+      const orig = index.sql;
+      index.sql = async (sql, params) => { const rows = await ds.query('EXPLAIN (ANALYZE, BUFFERS) ' + sql, params); console.log(rows.map((r) => r['QUERY PLAN']).join('\n')); return orig(sql, params); };
+      await pgRun(sel);
+      index.sql = orig;
+    }
+    const pgStats = await measure('postgres', pgRun);
+
+    // MiniSearch in-process (runner-up)
+    global.gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    const m0 = performance.now();
+    const mini = new MiniSearch({
+      fields: ['a', 'b', 'c'], storeFields: ['kind', 'visibility', 'concepts_x', 'amountMin', 'amountMax', 'concepts', 'verified'],
+      tokenize: (text) => text.split(' '), processTerm: (t) => t,
+      searchOptions: { boost: { a: 3, b: 2, c: 1 }, combineWith: 'OR' },
+    });
+    mini.addAll(docs.map((d) => ({
+      id: d.id, a: d.terms.a.join(' '), b: d.terms.b.join(' '), c: d.terms.c.join(' '), kind: d.kind, visibility: d.visibility,
+      concepts_x: Object.values(d.conceptsExpanded).flat(), concepts: Object.values(d.concepts).flat(), amountMin: d.amountMin, amountMax: d.amountMax, verified: d.verified,
+    })));
+    const miniBuild = (performance.now() - m0) / 1000;
+    global.gc?.();
+    const miniHeap = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+    console.log(`  minisearch build ${miniBuild.toFixed(1)} s, heap +${miniHeap.toFixed(0)} MiB (in the API process)`);
+    const miniRun = async (q) => {
+      const plan = planQuery(q.q ?? null, vocabulary);
+      const filter = (r) => r.visibility === 'PUBLIC' && (!q.kind || r.kind === q.kind) && (!q.concepts || r.concepts_x.some((c) => q.concepts.task.includes(c)))
+        && (q.amountMin === undefined || r.amountMax === null || r.amountMax >= q.amountMin) && (q.amountMax === undefined || r.amountMin === null || r.amountMin <= q.amountMax);
+      const hits = plan?.terms?.length ? mini.search(plan.terms.join(' '), { filter }) : plan?.choseong ? [] : mini.search(MiniSearch.wildcard, { filter });
+      if (q.facets) { const f = {}; for (const h of hits) for (const c of h.concepts) f[c] = (f[c] ?? 0) + 1; }
+      return hits.slice(0, 20);
+    };
+    const miniStats = await measure('minisearch', miniRun);
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    console.log(`  ratio minisearch/postgres p95: ${(miniStats.p95 / pgStats.p95).toFixed(1)}x; worst class p95: postgres ${pgStats.worst.cls} ${fmt(pgStats.worst.p95)} ms, minisearch ${miniStats.worst.cls} ${fmt(miniStats.worst.p95)} ms`);
+    last = `engine=postgres n=${n} p50_ms=${fmt(pgStats.p50)} p95_ms=${fmt(pgStats.p95)} p99_ms=${fmt(pgStats.p99)} rss_mb=${rss.toFixed(0)} pg_index_mb=${(Number(bytes) / 2 ** 20).toFixed(0)} worst_class=${pgStats.worst.cls} worst_p95_ms=${fmt(pgStats.worst.p95)} other_p95_ms=${fmt(miniStats.worst.p95)}`;
+    await ds.destroy();
+  }
+} finally {
+  await pg.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(last);

@@ -48,12 +48,14 @@ const jestArgs = [
 ];
 const status = run(process.execPath, jestArgs);
 let passed = 0;
+let skipped = 0;
 let failed = status === 0 ? 0 : 1;
 if (existsSync('.test-results/jest.json')) {
   const summary = JSON.parse(readFileSync('.test-results/jest.json', 'utf8'));
   passed = summary.numPassedTests;
+  skipped = summary.numPendingTests + summary.numTodoTests;
   failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
   if (status !== 0 && failed === 0) failed = 1;
 }
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(status === 0 && failed === 0 ? 0 : 1);

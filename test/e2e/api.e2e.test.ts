@@ -59,11 +59,12 @@ describe('api over HTTP and socket.io', () => {
     expect(reply.at).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('drops a socket.io connection without a valid token', async () => {
-    const s = connect({ token: 'forged' });
-    const expired = new Promise<void>((resolve) => s.on('session:expired', () => resolve()));
-    const closed = new Promise<string>((resolve) => s.on('disconnect', (reason) => resolve(reason)));
-    await expired;
-    expect(await closed).toBe('io server disconnect');
+  it('refuses a socket.io connection without a valid token before it exists', async () => {
+    for (const auth of [{ token: 'forged' }, {}]) {
+      const s = connect(auth);
+      const error = await new Promise<Error>((resolve) => s.on('connect_error', resolve));
+      expect(error.message).toBe('UNAUTHENTICATED');
+      expect(s.connected).toBe(false);
+    }
   });
 });

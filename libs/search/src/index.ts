@@ -5,3 +5,4 @@ export * from './document';
 export * from './query-planner';
 export * from './highlight';
 export * from './adapters/postgres/postgres-search-index';
+export * from './adapters/meilisearch';

@@ -46,6 +46,9 @@ export const configSchema = z.object({
   RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES: int(10, 1),
   OUTBOX_POLL_MS: int(1000, 10, 60_000),
   SEED_DEMO: bool(true),
+  MEILI_URL: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/).default('listings'),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

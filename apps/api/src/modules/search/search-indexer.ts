@@ -26,7 +26,9 @@ export class SearchIndexer implements OnModuleInit {
     private readonly vocabulary: VocabularyCache,
   ) {}
 
-  onModuleInit(): void {
+  /** Prepares the engine (Meilisearch: index and settings; PostgreSQL: checks the table) before any event is handled. */
+  async onModuleInit(): Promise<void> {
+    await this.index.ensureIndex({ synonyms: [] });
     this.dispatcher.register('listing.changed', (e) => this.onListingChanged(e));
     this.dispatcher.register('organization.updated', (e) => this.onOrganizationUpdated(e));
     this.dispatcher.register('organization.verification-changed', (e) => this.onOrganizationUpdated(e));

@@ -1,6 +1,7 @@
 import { authRoutes } from '@/modules/auth/routes';
 import { listingRoutes } from '@/modules/listings/routes';
 import { organizationRoutes } from '@/modules/organization/routes';
+import { searchRoutes } from '@/modules/search/routes';
 import { HomePage } from './pages/HomePage';
 import type { AppRoute } from './route-types';
 
@@ -22,4 +23,10 @@ const coreRoutes: AppRoute[] = [
   },
 ];
 
-export const appRoutes: readonly AppRoute[] = [...coreRoutes, ...listingRoutes, ...authRoutes, ...organizationRoutes];
+export const appRoutes: readonly AppRoute[] = [
+  ...coreRoutes,
+  ...listingRoutes,
+  ...searchRoutes,
+  ...authRoutes,
+  ...organizationRoutes,
+];

@@ -27,23 +27,6 @@ export class IdentityRepository {
   readonly organizationLoader: LoaderFactory<string, OrganizationEntity | null> = {
     create: () => byIdLoader((ids) => this.manager.findBy(OrganizationEntity, { id: In(ids) })),
   };
-  /** Memberships of a user in an organization, keyed `userId:organizationId`. */
-  readonly membershipLoader: LoaderFactory<string, MembershipEntity | null> = {
-    create: () =>
-      new DataLoader(async (keys) => {
-        const pairs = keys.map((k) => k.split(':'));
-        const rows = await this.manager
-          .createQueryBuilder(MembershipEntity, 'm')
-          .where('(m.user_id, m.organization_id) IN (SELECT * FROM unnest(:users::uuid[], :orgs::uuid[]))', {
-            users: pairs.map((p) => p[0]),
-            orgs: pairs.map((p) => p[1]),
-          })
-          .getMany();
-        const map = new Map(rows.map((r) => [`${r.userId}:${r.organizationId}`, r]));
-        return keys.map((k) => map.get(k) ?? null);
-      }),
-  };
-
   /** All memberships of a user, keyed by user id. */
   readonly membershipsByUserLoader: LoaderFactory<string, MembershipEntity[]> = {
     create: () =>

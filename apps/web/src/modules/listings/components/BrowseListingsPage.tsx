@@ -25,11 +25,16 @@ export function BrowseListingsPage({ kind }: { kind: ListingKind }) {
           <h1>{kind === 'DEMAND' ? t('browse.demands.title') : t('browse.supplies.title')}</h1>
           <p className="page__lead">{kind === 'DEMAND' ? t('browse.demands.lead') : t('browse.supplies.lead')}</p>
         </div>
-        {canCreate ? (
-          <Link to={`/listings/new?kind=${kind}`} className="button" data-testid={`${testId}-new`}>
-            {kind === 'DEMAND' ? t('listing.newDemand') : t('listing.newSupply')}
+        <div className="button-row">
+          <Link to={`/search?kind=${kind}`} className="button button--ghost" data-testid={`${testId}-search`}>
+            {t('browse.search')}
           </Link>
-        ) : null}
+          {canCreate ? (
+            <Link to={`/listings/new?kind=${kind}`} className="button" data-testid={`${testId}-new`}>
+              {kind === 'DEMAND' ? t('listing.newDemand') : t('listing.newSupply')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       {pages.totalCount !== null ? (
         <p className="muted" data-testid={`${testId}-count`}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ListingSummaryFieldsFragment } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
@@ -6,8 +7,21 @@ import { formatKrwRange, localized } from '../model/labels';
 import { ConceptList } from './ConceptList';
 import { KindBadge, StatusChip } from './StatusChip';
 
+export interface ListingCardProps {
+  listing: ListingSummaryFieldsFragment;
+  showStatus?: boolean;
+  /** Marks listings of verified organizations (search results). */
+  showVerified?: boolean;
+  /** Replaces the title / summary text, e.g. with the search's highlighted version. */
+  titleContent?: { node: ReactNode; lang: 'ko' | 'en' };
+  summaryContent?: { node: ReactNode; lang: 'ko' | 'en' } | null;
+  /** Shown under the summary (e.g. where a search matched the Korean original). */
+  extra?: ReactNode;
+  testId?: string;
+}
+
 /** A listing as a card: title, summary, organization, key concepts, budget / price. */
-export function ListingCard({ listing, showStatus = false }: { listing: ListingSummaryFieldsFragment; showStatus?: boolean }) {
+export function ListingCard({ listing, showStatus = false, showVerified = false, titleContent, summaryContent, extra, testId }: ListingCardProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormatters();
@@ -18,22 +32,32 @@ export function ListingCard({ listing, showStatus = false }: { listing: ListingS
   const demand = listing.__typename === 'DemandListing' ? listing : null;
 
   return (
-    <article className="listing-card" data-testid={`listing-card-${listing.id}`} data-kind={listing.kind}>
+    <article className="listing-card" data-testid={testId ?? `listing-card-${listing.id}`} data-kind={listing.kind}>
       <header className="listing-card__header">
         <KindBadge kind={listing.kind} />
         {showStatus ? <StatusChip status={listing.status} testId={`listing-card-status-${listing.id}`} /> : null}
+        {showVerified && listing.organization.verificationStatus === 'VERIFIED' ? (
+          <span className="badge badge--verified">{t('listing.verifiedOrganization')}</span>
+        ) : null}
       </header>
       <h3 className="listing-card__title">
-        <Link to={`/listings/${listing.id}`} lang={title.lang} data-testid={`listing-card-link-${listing.id}`}>
-          {title.text || t('listing.untitled')}
+        <Link to={`/listings/${listing.id}`} lang={titleContent?.lang ?? title.lang} data-testid={`listing-card-link-${listing.id}`}>
+          {titleContent ? titleContent.node : title.text || t('listing.untitled')}
         </Link>
       </h3>
       <p className="listing-card__org">{organizationName(listing.organization, locale)}</p>
-      {summary.text ? (
+      {summaryContent !== undefined ? (
+        summaryContent ? (
+          <p className="listing-card__summary" lang={summaryContent.lang}>
+            {summaryContent.node}
+          </p>
+        ) : null
+      ) : summary.text ? (
         <p className="listing-card__summary" lang={summary.lang}>
           {summary.text}
         </p>
       ) : null}
+      {extra}
       <ConceptList concepts={[...elements.tasks, ...elements.industries]} limit={4} />
       <dl className="listing-card__facts">
         <div>

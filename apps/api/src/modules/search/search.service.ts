@@ -104,6 +104,7 @@ export class SearchService {
     const offset = args.after ? this.decodeCursor(args.after, fingerprint) : 0;
 
     const result = await this.index.search({ query, filters, facets, sort, limit: limit + 1, offset });
+    await this.disjunctiveFacets(result.facetDistribution, { query, filters, facets, sort, limit: 1, offset: 0 });
     const page = result.hits.slice(0, limit);
     const rows = await this.listings.findByIds(page.map((h) => h.id));
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -173,6 +174,21 @@ export class SearchService {
          FROM outbox WHERE event_type IN ('listing.changed', 'organization.updated')`,
     );
     return { engine: this.index.engine, documents: (await this.index.stats()).documents, pendingEvents: row.pending, lagSeconds: row.lag, parkedEvents: row.parked };
+  }
+
+  /**
+   * A facet with an active filter is counted without that filter (the other values stay
+   * visible with their counts, so one can widen the choice); the rest use the result's counts.
+   */
+  private async disjunctiveFacets(distribution: Partial<Record<FacetName, Record<string, number>>>, request: SearchRequest): Promise<void> {
+    for (const facet of request.facets) {
+      const own = facet === 'verified' ? request.filters.verifiedOnly : request.filters.concepts?.[facet as ConceptFacet]?.length;
+      if (!own) continue;
+      const { [facet as ConceptFacet]: _, ...otherConcepts } = request.filters.concepts ?? {};
+      const filters = facet === 'verified' ? { ...request.filters, verifiedOnly: undefined } : { ...request.filters, concepts: otherConcepts };
+      const widened = await this.index.search({ ...request, filters, facets: [facet] });
+      distribution[facet] = widened.facetDistribution[facet] ?? {};
+    }
   }
 
   private decodeCursor(cursor: string, fingerprint: string): number {

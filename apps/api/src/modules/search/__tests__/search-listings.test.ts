@@ -95,6 +95,13 @@ describe('searchListings and suggest', () => {
     expect(await ids({ q: '불량 검출 비전' })).toContain(visionId);
   });
 
+  it('keeps the other values of a filtered facet with their counts (disjunctive facets)', async () => {
+    const res = await search({ kind: 'SUPPLY', filters: { tasks: ['urn:aimatch:task:predictive-maintenance'] }, facets: ['TASK'] });
+    expect(res.data!.searchListings.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(['설비 예지보전 솔루션']);
+    const values = res.data!.searchListings.facets.map((f: { value: string }) => f.value);
+    expect(values).toEqual(expect.arrayContaining(['urn:aimatch:task:predictive-maintenance', 'urn:aimatch:task:visual-inspection']));
+  });
+
   it('filters by a broader concept and facets with counts', async () => {
     const res = await search({ kind: 'SUPPLY', filters: { tasks: ['urn:aimatch:task:computer-vision'] }, facets: ['TASK', 'VERIFIED'] });
     expect(res.data!.searchListings.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([visionId]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bootTestApp, invalidBrn, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { launchChromium } from './browser';
 
 /** A person in chromium: sign up with an organization, see it, sign out and in, switch language. */
@@ -79,6 +80,10 @@ describe('web client: sign-up, organization, language', () => {
     const enText = await page.locator('body').innerText();
     expect(enText).not.toBe(koText);
     expect(enText).toMatch(/Organization|Sign out/);
+    // Signed in, the choice is saved to the account (e-mails and notifications follow it).
+    const localeOf = async () => (await t.app.get(DataSource).query('SELECT locale FROM users WHERE email = $1', [email]))[0].locale;
+    for (let i = 0; i < 50 && (await localeOf()) !== 'EN'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await localeOf()).toBe('EN');
     await page.screenshot({ path: '.test-results/organization-en.png', fullPage: true });
     await page.reload();
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -1,15 +1,27 @@
+import { useMutation } from 'urql';
 import { useLocaleSwitch, useT } from '@/i18n';
+import { UpdateMyLocaleMutation } from '@/modules/auth/graphql/operations';
+import { useSession } from '@/modules/auth/hooks/useSession';
 
-/** Toggles the UI between Korean and English (persisted in localStorage). */
+/**
+ * Toggles the UI between Korean and English (persisted in localStorage) and, when signed in,
+ * saves the choice to the account so e-mails and notifications follow it.
+ */
 export function LanguageSwitch() {
   const t = useT();
-  const { locale, toggle } = useLocaleSwitch();
+  const { locale, setLocale } = useLocaleSwitch();
+  const session = useSession();
+  const [, saveLocale] = useMutation(UpdateMyLocaleMutation);
   const target = locale === 'ko' ? 'en' : 'ko';
+  const onClick = () => {
+    setLocale(target);
+    if (session.status === 'authenticated') void saveLocale({ locale: target === 'en' ? 'EN' : 'KO' });
+  };
   return (
     <button
       type="button"
       className="button button--ghost button--small"
-      onClick={toggle}
+      onClick={onClick}
       data-testid="lang-switch"
       data-locale={locale}
       lang={target}

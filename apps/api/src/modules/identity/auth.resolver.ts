@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentViewer, Public } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
-import { SignInInput, SignUpInput } from './dto/identity.inputs';
+import { SignInInput, SignUpInput, UpdateMeInput } from './dto/identity.inputs';
 import { AuthPayloadModel, MeModel } from './dto/identity.models';
 import { AuthService } from './auth.service';
 import type { IssuedSession } from './session.service';
@@ -16,6 +16,12 @@ export class AuthResolver {
 
   @Query(() => MeModel)
   me(@CurrentViewer() viewer: Viewer) {
+    return this.auth.me(viewer.userId);
+  }
+
+  @Mutation(() => MeModel, { description: "Changes the signed-in user's display name or language." })
+  async updateMe(@Args('input') input: UpdateMeInput, @CurrentViewer() viewer: Viewer) {
+    await this.auth.updateMe(viewer.userId, input);
     return this.auth.me(viewer.userId);
   }
 

@@ -8,11 +8,11 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
 import { VocabularyService } from '../vocabulary/vocabulary.service';
-import type { SignInInput, SignUpInput } from './dto/identity.inputs';
+import type { SignInInput, SignUpInput, UpdateMeInput } from './dto/identity.inputs';
 import type { MembershipEntity } from './entities/membership.entity';
 import type { UserEntity } from './entities/user.entity';
 import { IdentityRepository } from './identity.repository';
-import { signInSchema, signUpSchema } from './identity.schemas';
+import { signInSchema, signUpSchema, updateMeSchema } from './identity.schemas';
 import { InvitationService } from './invitation.service';
 import { PasswordHasher } from './password-hasher';
 import { type IssuedSession, SessionService } from './session.service';
@@ -109,6 +109,14 @@ export class AuthService {
   async refresh(refreshToken: string, ip: string): Promise<IssuedSession> {
     await this.rateLimit.consume('auth-ip', ip);
     return this.sessions.refresh(refreshToken);
+  }
+
+  /** Changes the signed-in user's display name or language. */
+  async updateMe(userId: string, raw: UpdateMeInput): Promise<void> {
+    const parsed = parseInput(updateMeSchema, raw);
+    if (!parsed.ok) throw AppError.badInput(parsed.violations);
+    const patch = Object.fromEntries(Object.entries(parsed.value).filter(([, v]) => v !== undefined));
+    if (Object.keys(patch).length) await this.repository.updateUser(userId, patch);
   }
 
   /** The signed-in user with their memberships (oldest first). */

@@ -46,6 +46,10 @@ export class IdentityRepository {
     return this.manager.findOneBy(OrganizationEntity, { id });
   }
 
+  async updateUser(id: string, patch: Partial<Pick<UserEntity, 'displayName' | 'locale'>>): Promise<void> {
+    await this.manager.update(UserEntity, { id }, { ...patch, updatedAt: () => 'now()' });
+  }
+
   findUser(id: string): Promise<UserEntity | null> {
     return this.manager.findOneBy(UserEntity, { id });
   }

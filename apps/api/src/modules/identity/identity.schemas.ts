@@ -76,6 +76,8 @@ export const signUpSchema = () =>
       }
     });
 
+export const updateMeSchema = z.object({ displayName: text(50).optional(), locale: z.enum(Locale).optional() });
+
 export const signInSchema = z.object({ email: z.string().trim().max(254).transform((v) => v.toLowerCase()), password: z.string().max(1024) });
 
 /** Omitted fields stay as they are; null or '' clears an optional field. */

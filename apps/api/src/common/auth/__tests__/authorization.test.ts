@@ -100,6 +100,7 @@ const RULES: Record<string, Rule> = {
     expect: smeOwnerOnly,
   },
   'Mutation.acceptInvitation': { document: 'mutation { acceptInvitation(token: "no-such-invitation") { id } }', expect: signedIn },
+  'Mutation.updateMe': { document: 'mutation { updateMe(input: { locale: KO }) { user { locale } } }', expect: signedIn },
   'Query.searchListings': { document: '{ searchListings(q: "불량 검출") { totalCount } }', expect: everyone },
   'Query.suggest': { document: '{ suggest(q: "불량") { id } }', expect: everyone },
   'Query.searchIndexStatus': { document: '{ searchIndexStatus { documents } }', expect: staffOnly },

@@ -93,6 +93,14 @@ describe('sessions', () => {
     expect(res.errors![0]).toMatchObject({ message: 'Your session has expired. Please sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('saves the language a user picks and answers in it when the client names none', async () => {
+    const u = await signUpOrganization(t);
+    const res = await t.gql('mutation { updateMe(input: { locale: EN, displayName: "Minji" }) { user { locale displayName } } }', {}, { token: u.accessToken });
+    expect(res.data!.updateMe.user).toEqual({ locale: 'EN', displayName: 'Minji' });
+    const bad = await t.gql('mutation { updateMe(input: { displayName: "" }) { user { id } } }', {}, { token: u.accessToken, headers: { 'accept-language': '' } });
+    expect(bad.errors![0]).toMatchObject({ message: 'Please check the input.', extensions: { fields: [expect.objectContaining({ path: 'displayName', rule: 'required' })] } });
+  });
+
   it('lets public operations through with a stale token', async () => {
     const res = await t.gql('{ vocabularyVersion }', {}, { token: 'stale' });
     expect(res.data!.vocabularyVersion).toBe('0.1.0');

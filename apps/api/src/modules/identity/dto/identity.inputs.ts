@@ -28,6 +28,13 @@ export class SignUpInput {
 }
 
 @InputType()
+export class UpdateMeInput {
+  @Field({ nullable: true }) displayName?: string;
+  @Field(() => Locale, { nullable: true, description: 'Language of e-mails and notifications, and of errors when the client sends none.' })
+  locale?: Locale;
+}
+
+@InputType()
 export class SignInInput {
   @Field() email: string;
   @Field() password: string;

@@ -92,3 +92,14 @@ export const AUTH_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'Sig
 
 /** Operations sent without an Authorization header (a stale access token must not get in the way). */
 export const ANONYMOUS_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'SignIn', 'RefreshSession']);
+
+export const UpdateMyLocaleMutation = graphql(`
+  mutation UpdateMyLocale($locale: Locale!) {
+    updateMe(input: { locale: $locale }) {
+      user {
+        id
+        locale
+      }
+    }
+  }
+`);

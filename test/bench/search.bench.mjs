@@ -22,7 +22,7 @@ const { indexTerms, choseong } = dist('libs/korean-text/src/index.js');
 const { DataSource } = require('typeorm');
 const MiniSearch = require('minisearch');
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '10000,100000' }, queries: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '10000,100000' }, queries: { type: 'string', default: '1000' }, 'postgres-only': { type: 'boolean', default: false } } });
 const sizes = values.n.split(',').map(Number);
 const queryCount = Number(values.queries);
 
@@ -142,6 +142,11 @@ try {
     }
     const pgStats = await measure('postgres', pgRun);
 
+    if (values['postgres-only']) {
+      last = `engine=postgres n=${n} p50_ms=${fmt(pgStats.p50)} p95_ms=${fmt(pgStats.p95)} p99_ms=${fmt(pgStats.p99)} rss_mb=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} pg_index_mb=${(Number(bytes) / 2 ** 20).toFixed(0)} worst_class=${pgStats.worst.cls} worst_p95_ms=${fmt(pgStats.worst.p95)} other_p95_ms=n/a`;
+      await ds.destroy();
+      continue;
+    }
     // MiniSearch in-process (runner-up)
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;

@@ -4,8 +4,8 @@ import { useMutation } from 'urql';
 import type { EmployeeBand, NewOrganizationInput, OrganizationKind, SignUpInput } from '@/generated/graphql';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { toGraphqlLocale, useLocale, useT } from '@/i18n';
-import { EMPLOYEE_BANDS, employeeBandKey, kindKey, SELF_SERVICE_KINDS } from '@/modules/organization/labels';
-import { ConceptSelect } from '@/modules/vocabulary';
+import { OrganizationProfileFields } from '@/modules/organization/components/OrganizationProfileFields';
+import { kindKey, SELF_SERVICE_KINDS } from '@/modules/organization/labels';
 import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shared/forms';
 import { SignUpMutation } from '../graphql/operations';
 import { useSession } from '../hooks/useSession';
@@ -250,73 +250,13 @@ export function SignUpPage() {
                   />
                 )}
               </Field>
-              <Field form={form} path="organization.regionId" label={t('organization.field.region')}>
-                {(props) => (
-                  <ConceptSelect
-                    {...props}
-                    scheme="region"
-                    value={values.regionId}
-                    onChange={set('regionId')}
-                    data-testid="signup-region"
-                  />
-                )}
-              </Field>
-              <Field form={form} path="organization.industryId" label={t('organization.field.industry')}>
-                {(props) => (
-                  <ConceptSelect
-                    {...props}
-                    scheme="industry"
-                    value={values.industryId}
-                    onChange={set('industryId')}
-                    data-testid="signup-industry"
-                  />
-                )}
-              </Field>
-              <Field form={form} path="organization.employeeBand" label={t('organization.field.employeeBand')}>
-                {(props) => (
-                  <select
-                    {...props}
-                    value={values.employeeBand}
-                    onChange={(event) => set('employeeBand')(event.target.value as EmployeeBand | '')}
-                    data-testid="signup-employee-band"
-                  >
-                    <option value="">{t('common.selectNone')}</option>
-                    {EMPLOYEE_BANDS.map((band) => (
-                      <option key={band} value={band}>
-                        {t(employeeBandKey(band))}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field form={form} path="organization.foundedYear" label={t('organization.field.foundedYear')}>
-                {(props) => (
-                  <input
-                    {...props}
-                    type="text"
-                    inputMode="numeric"
-                    pattern="[0-9]*"
-                    maxLength={4}
-                    placeholder="2015"
-                    value={values.foundedYear}
-                    onChange={(event) => set('foundedYear')(event.target.value)}
-                    data-testid="signup-founded-year"
-                  />
-                )}
-              </Field>
-              <Field form={form} path="organization.website" label={t('organization.field.website')}>
-                {(props) => (
-                  <input
-                    {...props}
-                    type="url"
-                    autoComplete="url"
-                    placeholder="https://"
-                    value={values.website}
-                    onChange={(event) => set('website')(event.target.value)}
-                    data-testid="signup-website"
-                  />
-                )}
-              </Field>
+              <OrganizationProfileFields
+                form={form}
+                pathOf={(key) => `organization.${key}` as const}
+                values={values}
+                set={set}
+                testIdPrefix="signup"
+              />
             </div>
           </fieldset>
         )}

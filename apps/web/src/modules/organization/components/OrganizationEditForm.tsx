@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { EmployeeBand, OrganizationDetailFieldsFragment, UpdateOrganizationInput } from '@/generated/graphql';
 import { useGraphqlLocale, useT } from '@/i18n';
-import { ConceptSelect } from '@/modules/vocabulary';
 import { Field, FormAlert, parseYear, useFormErrors } from '@/shared/forms';
 import { UpdateMyOrganizationMutation } from '../graphql/operations';
-import { EMPLOYEE_BANDS, employeeBandKey } from '../labels';
+import { OrganizationProfileFields } from './OrganizationProfileFields';
 
 const PATHS = [
   'nameKo',
@@ -137,71 +136,7 @@ export function OrganizationEditForm({ organization }: { organization: Organizat
               />
             )}
           </Field>
-          <Field form={form} path="regionId" label={t('organization.field.region')}>
-            {(props) => (
-              <ConceptSelect
-                {...props}
-                scheme="region"
-                value={values.regionId}
-                onChange={set('regionId')}
-                data-testid="org-edit-region"
-              />
-            )}
-          </Field>
-          <Field form={form} path="industryId" label={t('organization.field.industry')}>
-            {(props) => (
-              <ConceptSelect
-                {...props}
-                scheme="industry"
-                value={values.industryId}
-                onChange={set('industryId')}
-                data-testid="org-edit-industry"
-              />
-            )}
-          </Field>
-          <Field form={form} path="employeeBand" label={t('organization.field.employeeBand')}>
-            {(props) => (
-              <select
-                {...props}
-                value={values.employeeBand}
-                onChange={(event) => set('employeeBand')(event.target.value as EmployeeBand | '')}
-                data-testid="org-edit-employee-band"
-              >
-                <option value="">{t('common.selectNone')}</option>
-                {EMPLOYEE_BANDS.map((band) => (
-                  <option key={band} value={band}>
-                    {t(employeeBandKey(band))}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field form={form} path="foundedYear" label={t('organization.field.foundedYear')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                inputMode="numeric"
-                pattern="[0-9]*"
-                maxLength={4}
-                value={values.foundedYear}
-                onChange={(event) => set('foundedYear')(event.target.value)}
-                data-testid="org-edit-founded-year"
-              />
-            )}
-          </Field>
-          <Field form={form} path="website" label={t('organization.field.website')}>
-            {(props) => (
-              <input
-                {...props}
-                type="url"
-                placeholder="https://"
-                value={values.website}
-                onChange={(event) => set('website')(event.target.value)}
-                data-testid="org-edit-website"
-              />
-            )}
-          </Field>
+          <OrganizationProfileFields form={form} pathOf={(key) => key} values={values} set={set} testIdPrefix="org-edit" />
         </div>
         <div className="form__actions">
           <button type="submit" className="button" disabled={fetching} data-testid="org-edit-submit">

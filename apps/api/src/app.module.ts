@@ -7,6 +7,8 @@ import { GraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
+import { MatchingModule } from './modules/matching/matching.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { SearchModule } from './modules/search/search.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGateway } from './realtime/realtime.gateway';
@@ -18,7 +20,7 @@ export class DomainModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DomainModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, MatchingModule],
       providers: [DemoSeeder],
       exports: [DemoSeeder],
     };

@@ -5,3 +5,4 @@ export * from './templates';
 export * from './languages';
 export * from './validate';
 export * from './aas';
+export * from './concept-recognition';

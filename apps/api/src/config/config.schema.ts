@@ -49,6 +49,10 @@ export const configSchema = z.object({
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/).default('listings'),
+  /** Embedded engine when MEILI_URL is unset: in-process index fed from PostgreSQL (memory) or PostgreSQL full-text (postgres); chosen by `npm run bench:search`. */
+  SEARCH_ENGINE: z.enum(['memory', 'postgres']).default('memory'),
+  /** K: candidates retrieval hands to the matcher for re-ranking (all of them when the pool is smaller). */
+  MATCHING_CANDIDATES: int(200, 10, 2000),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

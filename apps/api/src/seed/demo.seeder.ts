@@ -10,7 +10,7 @@ import { IdentityRepository } from '../modules/identity/identity.repository';
 import { PasswordHasher } from '../modules/identity/password-hasher';
 import { ListingsRepository } from '../modules/listings/listings.repository';
 import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache';
-import { DEMO_DEMANDS, DEMO_SUPPLIERS, demandContentOf, demoBrn, supplyContentOf } from './demo/demo-marketplace';
+import { type BenchmarkDemand, type BenchmarkSupplier, DEMO_DEMANDS, DEMO_SUPPLIERS, demandContentOf, demoBrn, supplyContentOf } from './demo/demo-marketplace';
 
 export const DEMO_PASSWORD = 'aimatch-demo-2026!';
 
@@ -150,14 +150,27 @@ export class DemoSeeder {
     return DEMO.map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.roles[0] ?? a.organization.kind }));
   }
 
+  /**
+   * Another sample in the benchmark's format (`npm run eval:matching -- --suppliers … --demands …`):
+   * each supplier and demand becomes a verified organization (BRN from `demoBrn(id)`) with a published listing.
+   */
+  async seedSamples(suppliers: BenchmarkSupplier[], demands: BenchmarkDemand[]): Promise<number> {
+    return this.sampleMarketplace(await this.hasher.hash(DEMO_PASSWORD), new Map(), suppliers, demands);
+  }
+
   /** The benchmark's suppliers and demands as verified organizations with published listings. */
-  private async sampleMarketplace(passwordHash: string, orgByEmail: Map<string, string>): Promise<number> {
+  private async sampleMarketplace(
+    passwordHash: string,
+    orgByEmail: Map<string, string>,
+    suppliers: BenchmarkSupplier[] = DEMO_SUPPLIERS,
+    demands: BenchmarkDemand[] = DEMO_DEMANDS,
+  ): Promise<number> {
     const vocabulary = await this.vocabulary.get();
     const now = this.clock.now();
     let created = 0;
     const samples = [
-      ...DEMO_SUPPLIERS.map((s) => ({ id: s.id, kind: OrganizationKind.AI_SUPPLIER, name: s.name, region: s.region, industry: null as string | null, supplier: s })),
-      ...DEMO_DEMANDS.map((d) => {
+      ...suppliers.map((s) => ({ id: s.id, kind: OrganizationKind.AI_SUPPLIER, name: s.name, region: s.region, industry: null as string | null, supplier: s })),
+      ...demands.map((d) => {
         const owner = DEMAND_OWNERS[d.id] ?? { name: `데모기업 ${d.id}` };
         return { id: d.id, kind: owner.kind ?? OrganizationKind.SME, name: owner.name, region: d.region ?? owner.region ?? null, industry: d.industry, demand: d };
       }),
@@ -181,6 +194,7 @@ export class DemoSeeder {
       } else if ((await this.listings.countByOrganization(orgId)) > 0) {
         continue;
       }
+      if ('supplier' in sample) await this.trackRecord(orgId, sample.supplier.completedProjects, sample.supplier.rating);
       const content = 'supplier' in sample ? supplyContentOf(sample.supplier, ownerEmail) : demandContentOf(sample.demand, ownerEmail, now);
       const { errors } = validateListingContent(content, vocabulary, { now, forSubmission: false });
       if (errors.length) throw new Error(`demo listing ${sample.id} is invalid: ${JSON.stringify(errors.slice(0, 3))}`);
@@ -207,6 +221,17 @@ export class DemoSeeder {
       });
     }
     return created;
+  }
+
+  /** The association's records of a sample supplier: completed projects and their average rating. */
+  private async trackRecord(organizationId: string, completedProjects: number, rating: number): Promise<void> {
+    await this.transactions.run((tx) =>
+      tx.query(
+        `INSERT INTO organization_track_records (organization_id, completed_projects, rating_average, rating_count)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id) DO NOTHING`,
+        [organizationId, completedProjects, rating, Math.max(1, completedProjects)],
+      ),
+    );
   }
 
   private async account(

@@ -28,6 +28,10 @@ export const MESSAGES = {
     ko: '이 조직 유형({kind})은 이 종류의 목록을 등록할 수 없습니다.',
     en: 'An organization of kind {kind} cannot create this kind of listing.',
   },
+  'not-published': {
+    ko: '게시된 목록만 매칭할 수 있습니다(현재 상태 {current}).',
+    en: 'Only published listings can be matched (this one is {current}).',
+  },
   'rate-limited': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many requests. Please try again later.' },
   internal: { ko: '일시적인 오류가 발생했습니다.', en: 'Something went wrong on our side.' },
 } as const satisfies Record<string, Record<MessageLocale, string>>;

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
-import { searchIndexProvider } from './search-index.provider';
+import { SEARCH_INDEX, searchIndexProvider } from './search-index.provider';
 import { SearchIndexer } from './search-indexer';
 import { FacetCountResolver, SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
@@ -11,6 +11,6 @@ import { SearchService } from './search.service';
 @Module({
   imports: [VocabularyModule, IdentityModule, ListingsModule],
   providers: [searchIndexProvider, SearchIndexer, SearchService, SearchResolver, FacetCountResolver],
-  exports: [SearchIndexer, SearchService],
+  exports: [SearchIndexer, SearchService, SEARCH_INDEX],
 })
 export class SearchModule {}

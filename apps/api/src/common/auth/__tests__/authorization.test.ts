@@ -27,6 +27,7 @@ interface World {
   supplier: SignedUp;
   staffToken: string;
   publishedSupplyId: string;
+  publishedDemandId: string;
 }
 interface Rule {
   document: string;
@@ -45,6 +46,9 @@ const smeDraftOwner: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', 
 const staffDecides: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'allow' };
 /** A published supply: only its owner may act on it. */
 const publishedSupplyOwner: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' };
+/** Matches of a published listing: its owner and staff read them; others see the listing but not its matches. */
+const demandOwnerOrStaff: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'allow' };
+const supplyOwnerOrStaff: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'allow' };
 
 const draft = async (w: World) => createDemand(t, w.sme);
 const submitted = async (w: World) => (await transition(t, 'submitListing', await draft(w), w.sme.accessToken)).data!.submitListing;
@@ -162,6 +166,33 @@ const RULES: Record<string, Rule> = {
     },
     expect: { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'deny' },
   },
+  'Query.matchesForDemand': {
+    document: 'query($id: ID!) { matchesForDemand(demandId: $id, first: 3) { totalCount } }',
+    variables: (w) => ({ id: w.publishedDemandId }),
+    expect: demandOwnerOrStaff,
+  },
+  'Query.recommendedDemands': {
+    document: 'query($id: ID!) { recommendedDemands(supplyListingId: $id, first: 3) { totalCount } }',
+    variables: (w) => ({ id: w.publishedSupplyId }),
+    expect: supplyOwnerOrStaff,
+  },
+  'Query.suggestDemandFields': { document: '{ suggestDemandFields(text: "공장 사진으로 불량 검출") { concept { id } } }', expect: signedIn },
+  'Query.matchAlerts': { document: '{ matchAlerts { totalCount } }', expect: signedIn },
+  'Mutation.createMatchAlert': {
+    document: 'mutation($i: CreateMatchAlertInput!) { createMatchAlert(input: $i) { id } }',
+    variables: (w) => ({ i: { organizationId: w.supplier.organizationId, name: '알림', supplyListingId: w.publishedSupplyId, minScore: 60 } }),
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' },
+  },
+  'Mutation.deleteMatchAlert': {
+    document: 'mutation($id: ID!) { deleteMatchAlert(id: $id) }',
+    variables: async (w) => {
+      const res = await t.gql('mutation($i: CreateMatchAlertInput!) { createMatchAlert(input: $i) { id } }', { i: { organizationId: w.supplier.organizationId, name: '삭제용', minScore: 50, supplyListingId: w.publishedSupplyId } }, { token: w.supplier.accessToken });
+      return { id: res.data!.createMatchAlert.id };
+    },
+    expect: { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'hidden' },
+  },
+  'Query.notifications': { document: '{ notifications(first: 5) { totalCount unreadCount } }', expect: signedIn },
+  'Mutation.markNotificationsRead': { document: 'mutation { markNotificationsRead(ids: []) }', expect: signedIn },
 };
 
 /** Fields below the root that carry their own rule. */
@@ -183,7 +214,8 @@ describe('authorization table', () => {
     const supplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
     const staff = await signInStaff(t);
     const published = await publish(t, await createSupply(t, supplier), supplier.accessToken, staff.accessToken);
-    world = { sme, supplier, staffToken: staff.accessToken, publishedSupplyId: published.id };
+    const demand = await publish(t, await createDemand(t, sme), sme.accessToken, staff.accessToken);
+    world = { sme, supplier, staffToken: staff.accessToken, publishedSupplyId: published.id, publishedDemandId: demand.id };
     tokens = { anonymous: undefined, sme: sme.accessToken, supplier: supplier.accessToken, staff: staff.accessToken };
   });
   afterAll(() => t.close());

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { ListingsModule } from '../listings/listings.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { SearchModule } from '../search/search.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { MatchAlertsService } from './match-alerts.service';
+import { MatchEngine } from './match-engine';
+import { ConceptMatchResolver, DemandFieldSuggestionResolver, MatchingResolver } from './matching.resolver';
+import { MatchingService } from './matching.service';
+
+/** Explainable matching (libs/matching) over candidates from the search index; alerts on new demands. */
+@Module({
+  imports: [VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule],
+  providers: [MatchEngine, MatchingService, MatchAlertsService, MatchingResolver, ConceptMatchResolver, DemandFieldSuggestionResolver],
+  exports: [MatchEngine],
+})
+export class MatchingModule {}

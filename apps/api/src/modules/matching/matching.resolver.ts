@@ -1,0 +1,106 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentViewer } from '../../common/auth/decorators';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { toListingView } from '../listings/listing-view';
+import { ConceptModel } from '../vocabulary/dto/concept.model';
+import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import {
+  ConceptMatchModel,
+  CreateMatchAlertInput,
+  DemandFieldSuggestionModel,
+  MatchAlertConnection,
+  MatchAlertModel,
+  MatchConnectionModel,
+  MatchesForDemandArgs,
+  RecommendedDemandsArgs,
+} from './dto/matching.dto';
+import { MatchAlertsService } from './match-alerts.service';
+import { type MatchPage, MatchingService } from './matching.service';
+import { MATCHING_WEIGHTS } from '@aimatch/matching';
+
+function connection(page: MatchPage, rc: RequestContext) {
+  return {
+    edges: page.edges.map((e) => ({
+      cursor: e.cursor,
+      node: toListingView(e.listing),
+      explanation: {
+        ...e.ranked.explanation,
+        constraints: e.ranked.explanation.constraints.map((c) => ({ code: c.code, satisfied: c.satisfied })),
+        reasons: e.ranked.explanation.reasons.map((r) => ({ ...r, text: rc.locale === 'en' ? r.en : r.ko })),
+      },
+    })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+    totalCount: page.totalCount,
+    candidates: page.candidates,
+    weightsVersion: MATCHING_WEIGHTS.version,
+    tookMs: page.tookMs,
+  };
+}
+
+@Resolver()
+export class MatchingResolver {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly alerts: MatchAlertsService,
+  ) {}
+
+  @Query(() => MatchConnectionModel, { description: "Supplier listings ranked for a published demand, each explained (the demand's organization and staff)." })
+  async matchesForDemand(@Args() args: MatchesForDemandArgs, @Ctx() rc: RequestContext) {
+    return connection(await this.matching.matchesForDemand(rc, args.demandId, args.first, args.after), rc);
+  }
+
+  @Query(() => MatchConnectionModel, { description: "Published demands ranked for a supply listing, each explained (the listing's organization and staff)." })
+  async recommendedDemands(@Args() args: RecommendedDemandsArgs, @Ctx() rc: RequestContext) {
+    return connection(await this.matching.recommendedDemands(rc, args.supplyListingId, args.first, args.after), rc);
+  }
+
+  @Query(() => [DemandFieldSuggestionModel], { description: 'Drafting help: structured demand fields proposed from a few sentences, each with its trigger words.' })
+  suggestDemandFields(@Args('text') text: string) {
+    return this.matching.suggestDemandFields(text);
+  }
+
+  @Query(() => MatchAlertConnection, { description: "Your organizations' match alerts, newest first." })
+  matchAlerts(
+    @CurrentViewer() viewer: Viewer,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.alerts.list(viewer, first, after);
+  }
+
+  @Mutation(() => MatchAlertModel, { description: 'Supplier: be notified of new demands matching a listing above a score, or saved search criteria.' })
+  createMatchAlert(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateMatchAlertInput) {
+    return this.alerts.create(viewer, input);
+  }
+
+  @Mutation(() => Boolean)
+  deleteMatchAlert(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.alerts.delete(viewer, id);
+  }
+}
+
+/** Concept labels for matched/missing elements and suggestions, batched per request. */
+@Resolver(() => ConceptMatchModel)
+export class ConceptMatchResolver {
+  constructor(private readonly concepts: VocabularyRepository) {}
+
+  @ResolveField(() => ConceptModel, { nullable: true })
+  concept(@Parent() m: { conceptId: string }, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.concepts).load(m.conceptId);
+  }
+
+  @ResolveField(() => ConceptModel, { nullable: true })
+  offeredConcept(@Parent() m: { offeredConceptId: string | null }, @Ctx() rc: RequestContext) {
+    return m.offeredConceptId ? rc.loaders.get(this.concepts).load(m.offeredConceptId) : null;
+  }
+}
+
+@Resolver(() => DemandFieldSuggestionModel)
+export class DemandFieldSuggestionResolver {
+  constructor(private readonly concepts: VocabularyRepository) {}
+
+  @ResolveField(() => ConceptModel, { nullable: true })
+  concept(@Parent() s: { conceptId: string }, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.concepts).load(s.conceptId);
+  }
+}

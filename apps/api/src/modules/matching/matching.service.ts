@@ -1,0 +1,117 @@
+import { MATCHED_SCHEMES } from '@aimatch/matching';
+import { recognizeConcepts } from '@aimatch/capability-model';
+import { VerificationStatus } from '@aimatch/contracts';
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { AppError } from '../../common/errors/app-error';
+import { MAX_PAGE_SIZE } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { IdentityRepository } from '../identity/identity.repository';
+import type { ListingEntity } from '../listings/entities/listing.entity';
+import { ListingAccessPolicy } from '../listings/listing-access.policy';
+import { ListingsRepository } from '../listings/listings.repository';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { MatchEngine, type Ranked } from './match-engine';
+
+export interface MatchPage {
+  edges: Array<{ cursor: string; listing: ListingEntity; ranked: Ranked }>;
+  hasNextPage: boolean;
+  totalCount: number;
+  candidates: number;
+  tookMs: number;
+}
+
+const FIELD_OF_SCHEME: Record<(typeof MATCHED_SCHEMES)[number], string> = {
+  task: 'tasks',
+  industry: 'industries',
+  modality: 'modalities',
+  integration: 'integrations',
+  deployment: 'deployments',
+  certification: 'certifications',
+};
+export const MAX_DRAFT_TEXT = 2000;
+
+/**
+ * Who may read matches, and paging over a ranking. A listing one may not see is NOT_FOUND; a
+ * visible listing of someone else is FORBIDDEN; matches exist for published listings only.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly engine: MatchEngine,
+    private readonly listings: ListingsRepository,
+    private readonly access: ListingAccessPolicy,
+    private readonly vocabulary: VocabularyCache,
+    private readonly identity: IdentityRepository,
+  ) {}
+
+  async matchesForDemand(rc: RequestContext, demandId: string, first = 20, after?: string | null): Promise<MatchPage> {
+    const demand = await this.ownListing(rc, demandId, 'DEMAND');
+    return this.page(demand, first, after, () => this.engine.suppliersFor(demand));
+  }
+
+  async recommendedDemands(rc: RequestContext, supplyId: string, first = 20, after?: string | null): Promise<MatchPage> {
+    const supply = await this.ownListing(rc, supplyId, 'SUPPLY');
+    // Only demands the supplier may see (staff see what the supplier would): restricted ones once it is verified.
+    const verified = await this.ownerVerified(rc, supply);
+    return this.page(supply, first, after, () => this.engine.demandsFor(supply, verified ? ['PUBLIC', 'VERIFIED_SUPPLIERS'] : ['PUBLIC']));
+  }
+
+  /** Drafting help: structured field values recognised in an SME's few sentences, each with its trigger words. */
+  async suggestDemandFields(text: string): Promise<Array<{ field: string; conceptId: string; evidence: string[]; partial: boolean }>> {
+    if (text.length > MAX_DRAFT_TEXT) throw AppError.field('text', 'max-length', { max: MAX_DRAFT_TEXT });
+    const vocabulary = await this.vocabulary.get();
+    const found = recognizeConcepts(text, vocabulary, { schemes: MATCHED_SCHEMES, prose: true });
+    // A broader concept next to a narrower one it contains adds nothing to propose.
+    return found
+      .filter((c) => !found.some((o) => o.id !== c.id && vocabulary.isSameOrDescendantOf(o.id, c.id)))
+      .map((c) => ({ field: FIELD_OF_SCHEME[c.scheme as keyof typeof FIELD_OF_SCHEME], conceptId: c.id, evidence: c.evidence, partial: c.partial }))
+      .sort((a, b) => Number(a.partial) - Number(b.partial) || a.field.localeCompare(b.field) || a.conceptId.localeCompare(b.conceptId));
+  }
+
+  private async ownListing(rc: RequestContext, id: string, kind: 'DEMAND' | 'SUPPLY'): Promise<ListingEntity> {
+    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findById(id) : null;
+    if (!listing || listing.kind !== kind || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
+    if (!(await this.access.actor(rc, listing))) throw AppError.forbidden();
+    if (listing.status !== 'PUBLISHED') throw AppError.conflict('not-published', { current: listing.status });
+    return listing;
+  }
+
+  private async ownerVerified(rc: RequestContext, supply: ListingEntity): Promise<boolean> {
+    const org = await rc.loaders.get(this.identity.organizationLoader).load(supply.organizationId);
+    return !!org && org.verificationStatus === VerificationStatus.VERIFIED;
+  }
+
+  private async page(listing: ListingEntity, first: number, after: string | null | undefined, rank: () => Promise<Ranked[]>): Promise<MatchPage> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });
+    // A cursor belongs to one version of one listing's ranking.
+    const fingerprint = createHash('sha256').update(`${listing.id}:${listing.version}`).digest('base64url').slice(0, 12);
+    const offset = after ? decodeCursor(after, fingerprint) : 0;
+    const started = performance.now();
+    const ranked = await rank();
+    const slice = ranked.slice(offset, offset + first);
+    const rows = await this.listings.findByIds(slice.map((r) => r.listingId));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return {
+      edges: slice.flatMap((r, i) => {
+        const l = byId.get(r.listingId);
+        return l ? [{ cursor: Buffer.from(JSON.stringify({ o: offset + i + 1, f: fingerprint })).toString('base64url'), listing: l, ranked: r }] : [];
+      }),
+      hasNextPage: offset + first < ranked.length,
+      totalCount: ranked.length,
+      candidates: ranked.length,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+}
+
+function decodeCursor(cursor: string, fingerprint: string): number {
+  try {
+    const { o, f } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (f === fingerprint && Number.isInteger(o) && o >= 0 && o <= 10_000) return o;
+  } catch {
+    /* fall through */
+  }
+  throw AppError.field('after', 'format', { format: 'cursor' });
+}

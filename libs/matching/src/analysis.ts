@@ -26,13 +26,18 @@ export type Elements = Record<MatchedScheme, Element[]>;
 export interface AnalysedDemand {
   profile: RequiredProfile;
   needs: Elements;
+  /** Its text as a query against suppliers' texts… */
   text: TextQuery;
+  /** …and as a document, for ranking demands for a supplier. */
+  document: AnalysedText;
 }
 
 export interface AnalysedSupply {
   profile: OfferedProfile;
   offers: Elements;
   text: AnalysedText;
+  /** Its text as a query against demands' texts. */
+  query: TextQuery;
 }
 
 const stated = (ids: readonly string[]): Element[] => ids.map((id) => ({ id, weight: 1, inferred: false, evidence: [] }));
@@ -88,7 +93,7 @@ export function analyseDemand(profile: RequiredProfile, vocabulary: Vocabulary, 
     // Certifications are never a field of a demand: only asked for in its text.
     certification: withInferred(vocabulary, [], title.certification, body.certification, { title: 1, body: 1, partial: 1, broad: 1 }),
   };
-  return { profile, needs, text: analyseQueryText(profile.title, profile.body) };
+  return { profile, needs, text: analyseQueryText(profile.title, profile.body), document: analyseDocumentText(profile.title, profile.body) };
 }
 
 export function analyseSupply(profile: OfferedProfile, vocabulary: Vocabulary, weights = MATCHING_WEIGHTS): AnalysedSupply {
@@ -103,5 +108,5 @@ export function analyseSupply(profile: OfferedProfile, vocabulary: Vocabulary, w
     deployment: stated(profile.deployments),
     certification: stated(profile.certifications),
   };
-  return { profile, offers, text: analyseDocumentText(profile.title, profile.body) };
+  return { profile, offers, text: analyseDocumentText(profile.title, profile.body), query: analyseQueryText(profile.title, profile.body) };
 }

@@ -16,16 +16,19 @@ function chain(vocabulary: Vocabulary, id: string): string[] {
   return [id, ...vocabulary.ancestors(id).map((a) => a.id)];
 }
 
-const memo = new WeakMap<Vocabulary, Map<string, Similarity>>();
+/** Results per vocabulary, required → offered → similarity (shared, never mutated: ranking asks for the same pairs over and over). */
+const memo = new WeakMap<Vocabulary, Map<string, Map<string, Similarity>>>();
+const EXACT: Similarity = Object.freeze({ value: MATCHING_WEIGHTS.hierarchy.exact, relation: 'exact' });
 
 export function conceptSimilarity(vocabulary: Vocabulary, required: string, offered: string, h = MATCHING_WEIGHTS.hierarchy): Similarity {
-  if (required === offered) return { value: h.exact, relation: 'exact' };
-  if (h !== MATCHING_WEIGHTS.hierarchy) return compare(vocabulary, required, offered, h);
-  let known = memo.get(vocabulary);
-  if (!known) memo.set(vocabulary, (known = new Map()));
-  const key = `${required} ${offered}`;
-  let s = known.get(key);
-  if (!s) known.set(key, (s = compare(vocabulary, required, offered, h)));
+  if (h !== MATCHING_WEIGHTS.hierarchy) return required === offered ? { value: h.exact, relation: 'exact' } : compare(vocabulary, required, offered, h);
+  if (required === offered) return EXACT;
+  let byRequired = memo.get(vocabulary);
+  if (!byRequired) memo.set(vocabulary, (byRequired = new Map()));
+  let byOffered = byRequired.get(required);
+  if (!byOffered) byRequired.set(required, (byOffered = new Map()));
+  let s = byOffered.get(offered);
+  if (!s) byOffered.set(offered, (s = Object.freeze(compare(vocabulary, required, offered, h))));
   return s;
 }
 
@@ -40,14 +43,4 @@ function compare(vocabulary: Vocabulary, required: string, offered: string, h: t
   if (r.length > 1 && o.length > 1 && r[1] === o[1]) return { value: h.sibling, relation: 'sibling' };
   if (r[r.length - 1] === o[o.length - 1] && r.length > 0) return { value: h.sameRoot, relation: 'sameRoot' };
   return UNRELATED;
-}
-
-/** The best offered concept for a required one (ties: the first offered). */
-export function bestMatch(vocabulary: Vocabulary, required: string, offered: readonly string[]): Similarity & { offered: string | null } {
-  let best: Similarity & { offered: string | null } = { ...UNRELATED, offered: null };
-  for (const o of offered) {
-    const s = conceptSimilarity(vocabulary, required, o);
-    if (s.value > best.value) best = { ...s, offered: o };
-  }
-  return best;
 }

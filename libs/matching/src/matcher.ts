@@ -4,7 +4,7 @@
  */
 import type { Vocabulary } from '@aimatch/capability-model';
 import type { AnalysedDemand, AnalysedSupply, Element, MatchedScheme } from './analysis';
-import { bestMatch, type Relation } from './hierarchy';
+import { conceptSimilarity, type Relation } from './hierarchy';
 import { type Reason, reasonsFor } from './reasons';
 import { textRelevance } from './text-relevance';
 import { MATCHING_WEIGHTS, type FeatureName, FEATURE_NAMES, type MatchingWeights } from './weights';
@@ -161,7 +161,7 @@ export class Matcher {
     const matched = all.filter((m) => m.similarity >= MATCHED_AT);
     const missing = all.filter((m) => m.similarity < MATCHED_AT);
     const textOnly = fitNames.every((f) => f === 'text');
-    const explanation: Omit<MatchExplanation, 'reasons'> = {
+    const facts: Omit<MatchExplanation, 'reasons'> = {
       score: Math.round(raw * 100),
       rawScore: raw,
       capped,
@@ -173,18 +173,31 @@ export class Matcher {
       textOnly,
       weightsVersion: w.version,
     };
-    return { ...explanation, reasons: reasonsFor(explanation, this.vocabulary, { demandZone, supplierRegion: s.regionId }) };
+    // Reasons are sentences: written when read (a page of matches), not for every candidate ranked.
+    let reasons: Reason[] | null = null;
+    const vocabulary = this.vocabulary;
+    return Object.defineProperty(facts, 'reasons', {
+      enumerable: true,
+      get: () => (reasons ??= reasonsFor(facts, vocabulary, { demandZone, supplierRegion: s.regionId })),
+    }) as MatchExplanation;
   }
 
   private conceptMatches(scheme: MatchedScheme, needs: Element[], supply: AnalysedSupply | null): ConceptMatch[] {
     const offers = supply?.offers[scheme] ?? [];
     return needs.map((need) => {
-      let best = { value: 0, relation: 'unrelated' as Relation, offered: null as Element | null };
+      let bestValue = 0;
+      let relation: Relation = 'unrelated';
+      let offered: Element | null = null;
       for (const offer of offers) {
-        const m = bestMatch(this.vocabulary, need.id, [offer.id]);
+        const m = conceptSimilarity(this.vocabulary, need.id, offer.id);
         const value = m.value * offer.weight;
-        if (value > best.value) best = { value, relation: m.relation, offered: offer };
+        if (value > bestValue) {
+          bestValue = value;
+          relation = m.relation;
+          offered = offer;
+        }
       }
+      const best = { value: bestValue, relation, offered };
       return {
         scheme,
         conceptId: need.id,
@@ -202,7 +215,7 @@ export class Matcher {
   private focus(demand: AnalysedDemand, supply: AnalysedSupply): number {
     const own = supply.offers.task.filter((t) => !t.inferred);
     if (own.length === 0 || demand.needs.task.length === 0) return 1;
-    const related = own.filter((o) => demand.needs.task.some((n) => bestMatch(this.vocabulary, n.id, [o.id]).value >= MATCHED_AT)).length;
+    const related = own.filter((o) => demand.needs.task.some((n) => conceptSimilarity(this.vocabulary, n.id, o.id).value >= MATCHED_AT)).length;
     const share = this.weights.focusShare;
     return 1 - share + (share * related) / own.length;
   }

@@ -1,50 +1,83 @@
 /**
- * Text relevance of candidates to a demand: BM25 over korean-text terms (bigrams of stems,
- * whole Latin words), with document frequencies from the candidate pool itself. Computed here
- * rather than taken from the search engine, so that the embedded engine and Meilisearch give
- * the same ranking for the same candidates; normalised to 0..1 by the best candidate.
+ * Text relevance of candidates to a demand (or of demands to a supply listing): BM25 over
+ * korean-text terms (bigrams of stems, whole Latin words), with document frequencies from the
+ * candidates themselves. Computed here rather than taken from the search engine, so that the
+ * embedded engine and Meilisearch give the same ranking for the same candidates; normalised to
+ * 0..1 by the best candidate. Terms are interned as integers and kept sorted, so scoring a
+ * candidate is a merge of two integer arrays (no hashing, no allocation per term).
  */
 import { analyzeQuery, indexTerms } from '@aimatch/korean-text';
 import { MATCHING_WEIGHTS } from './weights';
 
-/** A candidate's text, analysed once (cacheable per listing version). */
+/** A text's terms, analysed once (cacheable per listing version). */
 export interface AnalysedText {
-  terms: ReadonlySet<string>;
+  /** Interned term ids, ascending, unique. */
+  terms: Int32Array;
 }
 
-/** A demand's text as weighted query terms (title terms count double). */
+/** A text as weighted query terms (title terms count double). */
 export interface TextQuery {
-  weights: ReadonlyMap<string, number>;
+  /** Interned term ids, ascending, unique, with their weights at the same positions. */
+  terms: Int32Array;
+  weights: Float64Array;
 }
+
+/** Process-wide term ids; the set of terms is bounded by the language, not by the data. */
+const termIds = new Map<string, number>();
+const intern = (term: string): number => {
+  let id = termIds.get(term);
+  if (id === undefined) termIds.set(term, (id = termIds.size));
+  return id;
+};
+const sorted = (ids: Iterable<number>) => Int32Array.from(new Set(ids)).sort();
 
 export function analyseDocumentText(title: string, body: string): AnalysedText {
-  return { terms: new Set([...indexTerms(title), ...indexTerms(body)]) };
+  return { terms: sorted([...indexTerms(title), ...indexTerms(body)].map(intern)) };
 }
 
 export function analyseQueryText(title: string, body: string): TextQuery {
-  const weights = new Map<string, number>();
-  for (const t of analyzeQuery(body).terms) weights.set(t, 1);
-  for (const t of analyzeQuery(title).terms) weights.set(t, 2);
-  return { weights };
+  const weights = new Map<number, number>();
+  for (const t of analyzeQuery(body).terms) weights.set(intern(t), 1);
+  for (const t of analyzeQuery(title).terms) weights.set(intern(t), 2);
+  const terms = sorted(weights.keys());
+  return { terms, weights: Float64Array.from(terms, (id) => weights.get(id)!) };
+}
+
+/** Calls `hit(queryIndex)` for each query term the document has. */
+function intersect(query: Int32Array, doc: Int32Array, hit: (qi: number) => void): void {
+  let i = 0;
+  let j = 0;
+  while (i < query.length && j < doc.length) {
+    const q = query[i];
+    const d = doc[j];
+    if (q === d) {
+      hit(i);
+      i++;
+      j++;
+    } else if (q < d) i++;
+    else j++;
+  }
 }
 
 /** Scores per candidate (same order), 0..1; all 0 when nothing overlaps. */
 export function textRelevance(query: TextQuery, docs: readonly AnalysedText[], bm25 = MATCHING_WEIGHTS.bm25): number[] {
   const n = docs.length;
-  if (n === 0 || query.weights.size === 0) return docs.map(() => 0);
-  const avgLength = docs.reduce((s, d) => s + d.terms.size, 0) / n || 1;
-  const idf = new Map<string, number>();
-  for (const term of query.weights.keys()) {
-    let df = 0;
-    for (const d of docs) if (d.terms.has(term)) df++;
-    if (df > 0) idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  if (n === 0 || query.terms.length === 0) return docs.map(() => 0);
+  const df = new Float64Array(query.terms.length);
+  let totalLength = 0;
+  for (const d of docs) {
+    totalLength += d.terms.length;
+    intersect(query.terms, d.terms, (qi) => df[qi]++);
   }
+  const avgLength = totalLength / n || 1;
+  const idfWeight = Float64Array.from(df, (f, qi) => (f > 0 ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) * query.weights[qi] : 0));
+  let best = 0;
   const raw = docs.map((d) => {
-    const norm = (bm25.k1 + 1) / (1 + bm25.k1 * (1 - bm25.b + (bm25.b * d.terms.size) / avgLength));
     let score = 0;
-    for (const [term, w] of idf) if (d.terms.has(term)) score += w * query.weights.get(term)! * norm;
+    intersect(query.terms, d.terms, (qi) => (score += idfWeight[qi]));
+    score *= (bm25.k1 + 1) / (1 + bm25.k1 * (1 - bm25.b + (bm25.b * d.terms.length) / avgLength));
+    if (score > best) best = score;
     return score;
   });
-  const best = Math.max(...raw);
   return best > 0 ? raw.map((s) => s / best) : raw;
 }

@@ -4,8 +4,6 @@ import {
   type AnalysedDemand,
   type AnalysedSupply,
   analyseDemand,
-  analyseDocumentText,
-  analyseQueryText,
   analyseSupply,
   Matcher,
   type MatchExplanation,
@@ -90,8 +88,7 @@ export class MatchEngine {
     const rows = await this.dataSource.manager.findBy(ListingEntity, { id: In(ids) });
     const demands = await Promise.all(rows.filter((r) => r.status === 'PUBLISHED').map((r) => this.demand(r, vocabulary)));
     // Text relevance in this direction: the supply's text against each demand's.
-    const query = analyseQueryText(offer.profile.title, offer.profile.body);
-    const text = textRelevance(query, demands.map((d) => analyseDocumentText(d.profile.title, d.profile.body)));
+    const text = textRelevance(offer.query, demands.map((d) => d.document));
     return demands
       .map((d, i) => ({ listingId: d.profile.id, explanation: matcher.explain(d, offer, text[i]) }))
       .sort((a, b) => b.explanation.rawScore - a.explanation.rawScore || (a.listingId < b.listingId ? -1 : 1));

@@ -19,6 +19,8 @@ export interface Element {
   inferred: boolean;
   /** For an inferred concept: the words that named it. */
   evidence: string[];
+  /** Inferred from only the first word of a longer name (its `evidence[0]`): to be confirmed by the listings that use the word. */
+  partial?: boolean;
 }
 
 export type Elements = Record<MatchedScheme, Element[]>;
@@ -68,7 +70,7 @@ function withInferred(
     if (seen.has(c.id)) continue;
     seen.add(c.id);
     const broad = vocabulary.children(c.id).length > 0;
-    out.push({ id: c.id, weight: weight * (c.partial ? weights.partial : 1) * (broad ? weights.broad : 1), inferred: true, evidence: c.evidence });
+    out.push({ id: c.id, weight: weight * (c.partial ? weights.partial : 1) * (broad ? weights.broad : 1), inferred: true, evidence: c.evidence, partial: c.partial });
   }
   const all = out.map((e) => e.id);
   return out.filter((e) => !e.inferred || !all.some((other) => other !== e.id && vocabulary.isSameOrDescendantOf(other, e.id)));

@@ -6,7 +6,7 @@ import type { Vocabulary } from '@aimatch/capability-model';
 import type { AnalysedDemand, AnalysedSupply, Element, MatchedScheme } from './analysis';
 import { conceptSimilarity, type Relation } from './hierarchy';
 import { type Reason, reasonsFor } from './reasons';
-import { textRelevance } from './text-relevance';
+import { hasTerm, termId, textRelevance } from './text-relevance';
 import { MATCHING_WEIGHTS, type FeatureName, FEATURE_NAMES, type MatchingWeights } from './weights';
 import { zoneOf } from './zones';
 
@@ -83,9 +83,41 @@ export class Matcher {
   /** Candidates ranked best first (ties by id), each explained. Text relevance is relative to these candidates. */
   rank(demand: AnalysedDemand, candidates: readonly AnalysedSupply[]): RankedMatch[] {
     const text = textRelevance(demand.text, candidates.map((c) => c.text), this.weights.bm25);
+    demand = this.confirmPartialNeeds(demand, candidates);
     return candidates
       .map((c, i) => ({ supplyId: c.profile.id, explanation: this.explain(demand, c, text[i]) }))
       .sort((a, b) => b.explanation.rawScore - a.explanation.rawScore || (a.supplyId < b.supplyId ? -1 : a.supplyId > b.supplyId ? 1 : 0));
+  }
+
+  /**
+   * A need read from one word (`고장` → 고장 예측) is only as good as that word is specific. The
+   * candidates' own listings tell: among those whose text uses the word, the share that state the
+   * concept (or a narrower one) scales the need's weight. 고장 in supplier texts mostly comes with
+   * 예지 보전; 사람 comes with anything. Fewer than `minListings` such listings: left as it is.
+   */
+  private confirmPartialNeeds(demand: AnalysedDemand, candidates: readonly AnalysedSupply[]): AnalysedDemand {
+    const { minListings } = this.weights.partialConfirmation;
+    let changed = false;
+    const needs = { ...demand.needs };
+    for (const scheme of Object.keys(needs) as MatchedScheme[]) {
+      needs[scheme] = needs[scheme].flatMap((need) => {
+        if (!need.partial || !need.evidence[0]) return [need];
+        const word = termId(need.evidence[0]);
+        if (word === undefined) return [need];
+        let using = 0;
+        let stating = 0;
+        for (const c of candidates) {
+          if (!hasTerm(c.text.terms, word)) continue;
+          using++;
+          if (c.offers[scheme].some((o) => !o.inferred && this.vocabulary.isSameOrDescendantOf(o.id, need.id))) stating++;
+        }
+        if (using < minListings) return [need];
+        changed = true;
+        // Never stated alongside the word: not a need at all (and not shown as one).
+        return stating === 0 ? [] : [{ ...need, weight: need.weight * (stating / using) }];
+      });
+    }
+    return changed ? { ...demand, needs } : demand;
   }
 
   /** One supplier against one demand; `textScore` is its normalised text relevance among the candidates. */

@@ -29,6 +29,22 @@ const intern = (term: string): number => {
   if (id === undefined) termIds.set(term, (id = termIds.size));
   return id;
 };
+/** The id of a term seen before, else undefined (a term no text had cannot be in any). */
+export const termId = (term: string): number | undefined => termIds.get(term);
+
+/** Binary search in a text's sorted term ids. */
+export function hasTerm(terms: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid] === id) return true;
+    if (terms[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 const sorted = (ids: Iterable<number>) => Int32Array.from(new Set(ids)).sort();
 
 export function analyseDocumentText(title: string, body: string): AnalysedText {

@@ -8,7 +8,7 @@
  * hard constraints cap a match; trust signals only separate otherwise similar suppliers.
  */
 export const MATCHING_WEIGHTS = {
-  version: '1.0.0',
+  version: '1.1.0',
 
   /** Feature weights; a feature the demand says nothing about is left out and the rest rescaled. */
   features: {
@@ -47,6 +47,9 @@ export const MATCHING_WEIGHTS = {
    * narrower ones (a generic word such as 예측 or 추천 says little about the real need).
    */
   inferred: { inTitle: 1, inBody: 0.7, offeredFromText: 0.8, partial: 0.6, broad: 0.5 },
+
+  /** A need inferred from one word is weighted by how often listings that use the word state the concept (see Matcher). */
+  partialConfirmation: { minListings: 3 },
 
   /** Score cap for a broken hard constraint (0..1): a suitable supplier that breaks one is a backup at best. */
   constraintCap: 0.35,

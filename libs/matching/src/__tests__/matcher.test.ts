@@ -107,6 +107,21 @@ describe('Matcher', () => {
     expect(top.supplyId).toBe('fit');
   });
 
+  it('drops a need read from one everyday word when the listings using that word never state it', () => {
+    // 사람 begins only 사람 계수 (face/person analytics); suppliers write 사람 about anything.
+    const offers = ['a', 'b', 'c'].map((id) => offer(id, { tasks: [T('visual-inspection')], body: '사람이 눈으로 보던 검사를 자동화합니다' }));
+    const d = need({ body: '사람이 일일이 확인하고 있습니다' });
+    expect(analyseDemand(d, vocabulary).needs.task.map((n) => [n.id, n.partial])).toEqual([[T('face-person-analytics'), true]]);
+    const [top] = rank(d, offers);
+    expect([...top.explanation.matched, ...top.explanation.missing].map((m) => m.conceptId)).not.toContain(T('face-person-analytics'));
+  });
+
+  it('keeps a need read from a specific word that listings use with that concept', () => {
+    const offers = ['a', 'b', 'c'].map((id) => offer(id, { tasks: [T('predictive-maintenance')], body: '설비 고장을 미리 알려 드립니다' }));
+    const [top] = rank(need({ body: '모터가 고장 나기 전에 알고 싶습니다' }), offers);
+    expect(top.explanation.matched.map((m) => [m.conceptId, m.inferred])).toContainEqual([T('predictive-maintenance'), true]);
+  });
+
   it('ranks a demand without any requirement by text alone and says so', () => {
     const [top] = rank(need({ title: '떡볶이 가게 이야기', body: '떡볶이 맛집' }), [offer('a', { title: '떡볶이 매장 전문', body: '떡볶이' }), offer('b', { title: '철강 설비', body: '압연' })]);
     expect(top.supplyId).toBe('a');

@@ -4,6 +4,7 @@ import { useT } from '@/i18n';
 import { SignOutButton } from '@/modules/auth/components/SignOutButton';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
 import { onSessionEnd } from '@/modules/auth/session';
+import { NotificationBadge } from '@/modules/matching';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
 import type { AppRoute } from './route-types';
@@ -99,6 +100,7 @@ export function Layout() {
             <LanguageSwitch />
             {signedIn ? (
               <>
+                <NotificationBadge />
                 {viewer ? (
                   <span className="header__user" data-testid="nav-user">
                     {viewer.user.displayName}

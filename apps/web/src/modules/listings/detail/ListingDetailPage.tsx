@@ -4,6 +4,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import type { ListingAction } from '@/generated/graphql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { MatchAlertSettings, MatchesPanel } from '@/modules/matching';
 import { organizationName } from '@/modules/organization/labels';
 import { ConceptLabel } from '@/modules/vocabulary';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
@@ -345,6 +346,17 @@ function ListingDetail({
       ) : null}
 
       <ListingSections listing={listing} comments={comments} showMissing={isOwner || isStaff} />
+
+      {isOwner && listing.status === 'PUBLISHED' ? (
+        listing.kind === 'DEMAND' ? (
+          <MatchesPanel target={{ kind: 'DEMAND', listingId: listing.id }} />
+        ) : (
+          <>
+            <MatchesPanel target={{ kind: 'SUPPLY', listingId: listing.id }} />
+            <MatchAlertSettings organizationId={listing.organization.id} supplyListingId={listing.id} listingTitle={listing.title} />
+          </>
+        )
+      ) : null}
 
       <ReviewDecisionDialog
         decision={decision}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChecklistAnswer, DemandVisibility, LabellingState } from '@/generated/graphql';
 import { useT } from '@/i18n';
+import { DraftingHelp, type SuggestionField } from '@/modules/matching';
 import { ConceptPicker, ConceptSelect } from '@/modules/vocabulary';
 import {
   CAPABILITY_ELEMENTS,
@@ -218,6 +219,7 @@ export function CapabilityStep() {
   return (
     <div className="form__grid form__grid--single">
       <p className="step-lead">{kind === 'DEMAND' ? t('editor.lead.requirement') : t('editor.lead.capability')}</p>
+      {kind === 'DEMAND' ? <DemandDraftingHelp /> : null}
       {CAPABILITY_ELEMENTS.map((element) =>
         element === 'languages' ? (
           <EditorField key={element} path={`${cap}.languages`} label={t('element.languages')} hint={t('editor.hint.languages')} wide>
@@ -238,6 +240,29 @@ export function CapabilityStep() {
         ),
       )}
     </div>
+  );
+}
+
+/**
+ * Drafting help on the requirement step: an accepted suggestion is appended to the requirement
+ * list it names (the same values the concept pickers below show and the save sends).
+ * Demands hold no certifications, so those suggestions cannot be added.
+ */
+function DemandDraftingHelp() {
+  const { values, update } = useEditor();
+  const held = (field: SuggestionField): readonly string[] | null => (field === 'certifications' ? null : values.capability[field]);
+  return (
+    <DraftingHelp
+      initialText={values.summary}
+      supports={(field) => held(field) !== null}
+      isAccepted={(field, conceptId) => held(field)?.includes(conceptId) ?? false}
+      onAccept={(field, conceptId) => {
+        if (field === 'certifications') return;
+        const current = values.capability[field];
+        if (current.includes(conceptId) || current.length >= MAX_LIST_ITEMS) return;
+        update({ capability: { ...values.capability, [field]: [...current, conceptId] } });
+      }}
+    />
   );
 }
 

@@ -1,0 +1,203 @@
+import { graphql } from '@/generated';
+
+/*
+ * `$locale` keys the document cache by UI language (concept labels). Reason texts come in the
+ * request's Accept-Language (`text`) and in both languages (`ko`, `en`); the card picks by the
+ * UI language so that a language switch needs no refetch.
+ * The API bounds depth (8) and cost: the counterpart listing is asked for with few fields.
+ */
+
+/** One ranked counterpart with its explanation, as a match card shows it. */
+export const MatchEdgeFieldsFragment = graphql(`
+  fragment MatchEdgeFields on MatchEdge {
+    cursor
+    node {
+      __typename
+      id
+      kind
+      title
+      titleEn
+      summary
+      summaryEn
+      organization {
+        id
+        nameKo
+        nameEn
+        verificationStatus
+      }
+      commercialTerms {
+        minAmountKrw
+        maxAmountKrw
+      }
+    }
+    explanation {
+      score
+      capped
+      textOnly
+      budgetFit
+      weightsVersion
+      features {
+        feature
+        applicable
+        value
+        weight
+        points
+      }
+      matched {
+        scheme
+        conceptId
+        concept {
+          id
+          label(locale: $locale)
+        }
+        inferred
+        evidence
+        offeredConcept {
+          id
+          label(locale: $locale)
+        }
+        relation
+        similarity
+      }
+      missing {
+        scheme
+        conceptId
+        concept {
+          id
+          label(locale: $locale)
+        }
+        inferred
+        evidence
+      }
+      constraints {
+        code
+        satisfied
+      }
+      reasons {
+        code
+        tone
+        text
+        ko
+        en
+      }
+    }
+  }
+`);
+
+/** Supply listings ranked for a demand (its organization and staff). */
+export const MatchesForDemandQuery = graphql(`
+  query MatchesForDemand($demandId: ID!, $first: Int!, $after: String, $locale: Locale!) {
+    matchesForDemand(demandId: $demandId, first: $first, after: $after) {
+      totalCount
+      weightsVersion
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        ...MatchEdgeFields
+      }
+    }
+  }
+`);
+
+/** Published demands ranked for a supply listing (its organization and staff). */
+export const RecommendedDemandsQuery = graphql(`
+  query RecommendedDemands($supplyListingId: ID!, $first: Int!, $after: String, $locale: Locale!) {
+    recommendedDemands(supplyListingId: $supplyListingId, first: $first, after: $after) {
+      totalCount
+      weightsVersion
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        ...MatchEdgeFields
+      }
+    }
+  }
+`);
+
+/** Drafting help: structured demand fields proposed from a few sentences. */
+export const SuggestDemandFieldsQuery = graphql(`
+  query SuggestDemandFields($text: String!, $locale: Locale!) {
+    suggestDemandFields(text: $text) {
+      field
+      conceptId
+      concept {
+        id
+        label(locale: $locale)
+      }
+      evidence
+      partial
+    }
+  }
+`);
+
+export const MatchAlertsQuery = graphql(`
+  query MatchAlerts($first: Int!, $after: String) {
+    matchAlerts(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          organizationId
+          supplyListingId
+          minScore
+          criteria
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const CreateMatchAlertMutation = graphql(`
+  mutation CreateMatchAlert($input: CreateMatchAlertInput!) {
+    createMatchAlert(input: $input) {
+      id
+      name
+      organizationId
+      supplyListingId
+      minScore
+      criteria
+      createdAt
+    }
+  }
+`);
+
+export const DeleteMatchAlertMutation = graphql(`
+  mutation DeleteMatchAlert($id: ID!) {
+    deleteMatchAlert(id: $id)
+  }
+`);
+
+/** The header's unread count (and the latest few notifications). */
+export const NotificationsQuery = graphql(`
+  query Notifications($first: Int!, $after: String) {
+    notifications(first: $first, after: $after) {
+      unreadCount
+      totalCount
+      edges {
+        node {
+          id
+          type
+          payload
+          readAt
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const MarkNotificationsReadMutation = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
+  }
+`);

@@ -1,0 +1,6 @@
+export { DraftingHelp, SUGGESTION_FIELDS, isSuggestionField, type DraftingHelpProps, type SuggestionField } from './components/DraftingHelp';
+export { MatchAlertSettings } from './components/MatchAlertSettings';
+export { MatchCard } from './components/MatchCard';
+export { MatchesPanel } from './components/MatchesPanel';
+export { NotificationBadge } from './components/NotificationBadge';
+export { useMatchPages, type MatchEdge, type MatchTarget } from './hooks/useMatchPages';

@@ -5,4 +5,5 @@ export * from './document';
 export * from './query-planner';
 export * from './highlight';
 export * from './adapters/postgres/postgres-search-index';
+export * from './adapters/memory';
 export * from './adapters/meilisearch';

@@ -1,7 +1,7 @@
 /**
- * The SearchIndex port: what the marketplace needs from a search engine. Two adapters implement
- * it (PostgreSQL-native, the embedded default; Meilisearch in production) and pass one
- * contract suite (`contract/search-index.contract.ts`).
+ * The SearchIndex port: what the marketplace needs from a search engine. Three adapters implement
+ * it (in-process memory, the embedded default; PostgreSQL full-text; Meilisearch in production)
+ * and pass one contract suite (`contract/search-index.contract.ts`).
  */
 import type { ListingKind } from '@aimatch/capability-model';
 
@@ -98,6 +98,8 @@ export interface SearchIndex {
   stats(): Promise<{ documents: number }>;
   /** Removes every document (tests, full reindex). */
   clear(): Promise<void>;
+  /** Stops background work (an in-process engine's change feed); the app calls it on shutdown. */
+  close?(): Promise<void>;
 }
 
 export class SearchInputError extends Error {

@@ -127,18 +127,26 @@ export class MatchEngine {
     return found.hits.map((h) => h.id);
   }
 
-  /** The need as a search query: its concepts (stated and inferred) as boosted tokens, plus the title's words. */
+  /**
+   * The need as a search query: its task concepts (stated and inferred) and their broader ones,
+   * so that specialists, generalists and siblings are all retrieved, plus its industries, as
+   * concept tokens; the title's words only when no task is known (a text-only demand).
+   * Concept tokens are selective, which keeps retrieval fast on every engine.
+   */
   private retrievalQuery(need: AnalysedDemand, vocabulary: Vocabulary): PlannedQuery | null {
-    return this.conceptQuery(need.profile.title, [...need.needs.task, ...need.needs.industry].map((e) => e.id), vocabulary);
+    return this.conceptQuery(need.profile.title, need.needs.task.map((e) => e.id), need.needs.industry.map((e) => e.id), vocabulary);
   }
 
   private offerQuery(offer: AnalysedSupply, vocabulary: Vocabulary): PlannedQuery | null {
-    return this.conceptQuery(offer.profile.title, [...offer.offers.task, ...offer.offers.industry].map((e) => e.id), vocabulary);
+    return this.conceptQuery(offer.profile.title, offer.offers.task.map((e) => e.id), offer.offers.industry.map((e) => e.id), vocabulary);
   }
 
-  private conceptQuery(title: string, conceptIds: string[], vocabulary: Vocabulary): PlannedQuery | null {
-    const boostTerms = [...new Set(conceptIds.filter((id) => vocabulary.has(id)))].map(conceptToken);
-    const terms = [...new Set([...analyzeQuery(title).terms, ...boostTerms])];
+  private conceptQuery(title: string, tasks: string[], industries: string[], vocabulary: Vocabulary): PlannedQuery | null {
+    const known = (ids: string[]) => ids.filter((id) => vocabulary.has(id));
+    const taskIds = known(tasks);
+    const broader = taskIds.flatMap((id) => vocabulary.ancestors(id).slice(0, 1).map((a) => a.id));
+    const boostTerms = [...new Set([...taskIds, ...broader, ...known(industries)])].map(conceptToken);
+    const terms = [...new Set([...(taskIds.length ? [] : analyzeQuery(title).terms), ...boostTerms])];
     return terms.length ? { text: title, terms, boostTerms, choseong: null } : null;
   }
 

@@ -1,5 +1,5 @@
-import { MeilisearchSearchIndex, PostgresSearchIndex, type SearchIndex } from '@aimatch/search';
-import type { Provider } from '@nestjs/common';
+import { MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex } from '@aimatch/search';
+import { Logger, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
@@ -7,12 +7,19 @@ import type { AppConfig } from '../../config/config.schema';
 /** The SearchIndex port's token: inject it as `@Inject(SEARCH_INDEX) index: SearchIndex`. */
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
 
-/** Meilisearch when MEILI_URL is set (production); otherwise the PostgreSQL-native engine in the application's database. */
+/**
+ * Meilisearch when MEILI_URL is set (production); otherwise the embedded engine SEARCH_ENGINE names:
+ * `memory` (default: in-process, loaded from and following the `search_documents` table) or
+ * `postgres` (full-text queries on that table).
+ */
 export const searchIndexProvider: Provider = {
   provide: SEARCH_INDEX,
   inject: [DataSource, APP_CONFIG],
-  useFactory: (dataSource: DataSource, config: AppConfig): SearchIndex =>
-    config.MEILI_URL
-      ? new MeilisearchSearchIndex({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX })
-      : new PostgresSearchIndex((sql, params) => dataSource.query(sql, params)),
+  useFactory: (dataSource: DataSource, config: AppConfig): SearchIndex => {
+    if (config.MEILI_URL) return new MeilisearchSearchIndex({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX });
+    const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
+    if (config.SEARCH_ENGINE === 'postgres') return new PostgresSearchIndex(sql);
+    const logger = new Logger('MemorySearchIndex');
+    return new MemorySearchIndex(sql, { onError: (err) => logger.warn(`change feed read failed: ${(err as Error).message}`) });
+  },
 };

@@ -1,6 +1,6 @@
 import { buildSearchDocument, type SearchIndex } from '@aimatch/search';
 import { VerificationStatus } from '@aimatch/contracts';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
@@ -16,7 +16,7 @@ import { SEARCH_INDEX } from './search-index.provider';
  * The outbox dispatcher gives order per aggregate, retries with back-off and parks poison events.
  */
 @Injectable()
-export class SearchIndexer implements OnModuleInit {
+export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('SearchIndexer');
 
   constructor(
@@ -26,12 +26,20 @@ export class SearchIndexer implements OnModuleInit {
     private readonly vocabulary: VocabularyCache,
   ) {}
 
-  /** Prepares the engine (Meilisearch: index and settings; PostgreSQL: checks the table) before any event is handled. */
+  /**
+   * Prepares the engine before any event is handled and before the app serves search (Meilisearch:
+   * index and settings; PostgreSQL: checks the table; memory: loads it and follows its changes).
+   */
   async onModuleInit(): Promise<void> {
     await this.index.ensureIndex({ synonyms: [] });
     this.dispatcher.register('listing.changed', (e) => this.onListingChanged(e));
     this.dispatcher.register('organization.updated', (e) => this.onOrganizationUpdated(e));
     this.dispatcher.register('organization.verification-changed', (e) => this.onOrganizationUpdated(e));
+  }
+
+  /** Stops the engine's background work (the memory engine's change feed) while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.index.close?.();
   }
 
   async onListingChanged(event: OutboxEventEntity): Promise<void> {

@@ -1,13 +1,20 @@
 /**
- * The embedded default engine: a `search_documents` table in the application's PostgreSQL
- * (created by a migration) with a weighted tsvector of korean-text terms (GIN), an array of
- * concept ids with their ancestors (GIN) for filters, and a choseong key. No second process and
- * no second copy of the data outside the database.
+ * PostgreSQL-native engine (SEARCH_ENGINE=postgres, and the benchmark's runner-up): a
+ * `search_documents` table in the application's PostgreSQL (created by a migration) with a
+ * weighted tsvector of korean-text terms (GIN), an array of concept ids with their ancestors
+ * (GIN) for filters, and a choseong key. The same table is the durable store the default
+ * in-process engine (MemorySearchIndex) writes through and loads from.
  */
 import { CONCEPT_FACETS, type FacetName, type IndexSettings, type SearchDocument, type SearchIndex, type SearchRequest, type SearchResult } from '../../port';
 
 /** Runs SQL with positional parameters and returns the rows (TypeORM's DataSource.query or a pg Pool wrapper). */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<any[]>;
+
+/** A row an upsert or delete touched, with its change-feed sequence (bigint as text). */
+export interface WrittenRow {
+  id: string;
+  seq: string;
+}
 
 const TABLE = 'search_documents';
 /** ts_rank weights for D, C, B, A. */
@@ -46,8 +53,16 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!row?.t) throw new Error(`table ${TABLE} is missing: run the migrations`);
   }
 
-  /** Upserts in batches of 500 rows per statement; an older version never replaces a newer one. */
   async upsert(docs: SearchDocument[]): Promise<void> {
+    await this.write(docs);
+  }
+
+  /**
+   * Upserts in batches of 500 rows per statement; an older version never replaces a newer one.
+   * Returns the rows written with their change-feed sequence (MemorySearchIndex applies exactly those).
+   */
+  async write(docs: SearchDocument[]): Promise<WrittenRow[]> {
+    const written: WrittenRow[] = [];
     for (let i = 0; i < docs.length; i += 500) {
       const rows = docs.slice(i, i + 500).map((d) => ({
         id: d.id,
@@ -68,7 +83,7 @@ export class PostgresSearchIndex implements SearchIndex {
         terms_head: tsvectorLiteral({ a: d.terms.a, b: d.terms.b, c: [] }),
         choseong: d.choseong,
       }));
-      await this.sql(
+      const returned = await this.sql(
         `INSERT INTO ${TABLE} (id, kind, version, visibility, organization_id, organization_name, verified, title, summary,
                                published_at, amount_min, amount_max, concepts, concepts_x, terms, terms_head, choseong, indexed_at)
          SELECT DISTINCT ON (x.id) x.id, x.kind, x.version, x.visibility, x.organization_id, x.organization_name, x.verified, x.title, x.summary,
@@ -82,18 +97,31 @@ export class PostgresSearchIndex implements SearchIndex {
            title = EXCLUDED.title, summary = EXCLUDED.summary, published_at = EXCLUDED.published_at,
            amount_min = EXCLUDED.amount_min, amount_max = EXCLUDED.amount_max, concepts = EXCLUDED.concepts,
            concepts_x = EXCLUDED.concepts_x, terms = EXCLUDED.terms, terms_head = EXCLUDED.terms_head, choseong = EXCLUDED.choseong, indexed_at = now()
-         WHERE ${TABLE}.version <= EXCLUDED.version`,
+         WHERE ${TABLE}.version <= EXCLUDED.version
+         RETURNING id, seq`,
         [JSON.stringify(rows)],
       );
+      written.push(...returned);
     }
+    return written;
   }
 
   async delete(ids: string[]): Promise<void> {
-    if (ids.length) await this.sql(`DELETE FROM ${TABLE} WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.remove(ids);
+  }
+
+  /** Deletes (all documents when `ids` is null) and returns the deleted rows with the sequence they had. */
+  async remove(ids: string[] | null): Promise<WrittenRow[]> {
+    if (ids?.length === 0) return [];
+    // Through a CTE: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+    return this.sql(
+      `WITH gone AS (DELETE FROM ${TABLE} ${ids ? 'WHERE id = ANY($1::uuid[])' : ''} RETURNING id, seq) SELECT id, seq FROM gone`,
+      ids ? [ids] : [],
+    );
   }
 
   async clear(): Promise<void> {
-    await this.sql(`DELETE FROM ${TABLE}`);
+    await this.remove(null);
   }
 
   async stats(): Promise<{ documents: number }> {

@@ -3,7 +3,7 @@ import { PostgresSearchIndex } from '@aimatch/search';
 import { searchIndexContract } from '@aimatch/search/contract';
 import pg from 'pg';
 
-searchIndexContract('PostgresSearchIndex (embedded default)', async () => {
+searchIndexContract('PostgresSearchIndex (SEARCH_ENGINE=postgres)', async () => {
   const db = await createTestDatabase();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   return {

@@ -57,7 +57,7 @@ describe('searchListings and suggest', () => {
 
   it('finds a published listing through a Korean particle and marks where it matched', async () => {
     const res = await search({ q: '스마트공장의 불량검출' });
-    expect(res.data!.searchListings.engine).toBe('postgres');
+    expect(res.data!.searchListings.engine).toBe('memory');
     const first = res.data!.searchListings.edges[0];
     expect(first.node.id).toBe(visionId);
     const title = first.highlights.find((h: { field: string }) => h.field === 'title');
@@ -161,7 +161,7 @@ describe('searchListings and suggest', () => {
 
   it('reports the index size and lag to staff only', async () => {
     const res = await t.gql('{ searchIndexStatus { engine documents pendingEvents parkedEvents } }', {}, { token: staff });
-    expect(res.data!.searchIndexStatus).toMatchObject({ engine: 'postgres', pendingEvents: 0, parkedEvents: 0 });
+    expect(res.data!.searchIndexStatus).toMatchObject({ engine: 'memory', pendingEvents: 0, parkedEvents: 0 });
     expect(res.data!.searchIndexStatus.documents).toBeGreaterThanOrEqual(3);
     expect((await t.gql('{ searchIndexStatus { engine } }', {}, { token: sme.accessToken })).errors![0].extensions.code).toBe('FORBIDDEN');
   });

@@ -5,6 +5,8 @@ import type { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { GraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
+import { ChatGatewayModule } from './modules/chat/chat-gateway.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MatchingModule } from './modules/matching/matching.module';
@@ -20,7 +22,7 @@ export class DomainModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DomainModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, MatchingModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, MatchingModule, ChatModule],
       providers: [DemoSeeder],
       exports: [DemoSeeder],
     };
@@ -33,7 +35,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DomainModule.forRoot(config), GraphQLModule],
+      imports: [DomainModule.forRoot(config), GraphQLModule, ChatGatewayModule],
       controllers: [HealthController],
       providers: [RealtimeGateway],
     };

@@ -1,3 +1,5 @@
+import type { ErrorCode, FieldError } from './errors';
+
 /**
  * Typed socket.io event maps shared by api and web. One WebSocket per client carries every
  * real-time push; features add their events here (chat, notifications).
@@ -8,4 +10,116 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   ping: (ack: (reply: { at: string }) => void) => void;
+}
+
+// --- chat: the `/chat` namespace ------------------------------------------------------------
+
+/** What a conversation is about. BID conversations open once bids exist. */
+export enum ConversationContextType {
+  DEMAND = 'DEMAND',
+  BID = 'BID',
+  SUPPLY_INQUIRY = 'SUPPLY_INQUIRY',
+}
+
+export enum ChatMessageKind {
+  USER = 'USER',
+  SYSTEM = 'SYSTEM',
+}
+
+export const CHAT_NAMESPACE = '/chat';
+export const CHAT_MAX_BODY = 4000;
+export const CHAT_EDIT_WINDOW_SECONDS = 600;
+/** Largest page a `sync` returns; the client asks again while `hasMore`. */
+export const CHAT_SYNC_MAX_PAGE = 200;
+
+/** Every refused chat event answers with this (in the ack, or as a `chat:error` event when there is no ack). */
+export interface ChatError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  /** Seconds until a RATE_LIMITED send may be retried. */
+  retryAfter?: number;
+  /** The event that was refused, on `chat:error`. */
+  event?: string;
+  [detail: string]: unknown;
+}
+export type ChatResult<T> = T | { error: ChatError };
+
+export interface ChatMessagePayload {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: ChatMessageKind;
+  senderUserId: string | null;
+  senderOrganizationId: string | null;
+  clientMessageId: string | null;
+  /** Plain text (render it escaped); null once deleted (a tombstone). */
+  body: string | null;
+  systemEvent: string | null;
+  systemPayload: Record<string, unknown> | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export interface ChatJoinReply {
+  conversationId: string;
+  lastSeq: number;
+  lastReadSeq: number;
+  unread: number;
+}
+export interface ChatSendReply {
+  id: string;
+  seq: number;
+  createdAt: string;
+  /** True when this clientMessageId was already stored: the original id and seq are returned. */
+  duplicate?: boolean;
+}
+export interface ChatSyncReply {
+  conversationId: string;
+  messages: ChatMessagePayload[];
+  hasMore: boolean;
+  lastSeq: number;
+}
+export interface ChatReadReply {
+  conversationId: string;
+  lastReadSeq: number;
+  unread: number;
+}
+
+/** A new message in a conversation of one of your organizations, joined or not (for lists and badges). */
+export interface ChatActivity {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  senderUserId: string | null;
+  createdAt: string;
+}
+
+export interface ChatClientToServerEvents {
+  join: (p: { conversationId: string }, ack: (r: ChatResult<ChatJoinReply>) => void) => void;
+  leave: (p: { conversationId: string }, ack?: (r: ChatResult<{ conversationId: string }>) => void) => void;
+  send: (p: { conversationId: string; clientMessageId: string; body: string }, ack: (r: ChatResult<ChatSendReply>) => void) => void;
+  edit: (p: { messageId: string; body: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
+  delete: (p: { messageId: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
+  sync: (p: { conversationId: string; afterSeq: number; limit?: number }, ack: (r: ChatResult<ChatSyncReply>) => void) => void;
+  typing: (p: { conversationId: string; typing?: boolean }) => void;
+  read: (p: { conversationId: string; seq: number }, ack?: (r: ChatResult<ChatReadReply>) => void) => void;
+  /** A refreshed access token for the same user: the socket stays open past the old expiry. */
+  auth: (p: { token: string }, ack?: (r: ChatResult<{ expiresAt: string }>) => void) => void;
+}
+
+export interface ChatServerToClientEvents {
+  message: (m: ChatMessagePayload) => void;
+  /** An edit or a delete (tombstone) of a message already delivered. */
+  'message:updated': (m: ChatMessagePayload) => void;
+  typing: (p: { conversationId: string; userId: string; typing: boolean }) => void;
+  /** A participant's read receipt. */
+  read: (p: { conversationId: string; userId: string; seq: number }) => void;
+  /** Sent to every member of the participant organizations, whether or not they joined the room. */
+  'conversation:activity': (p: ChatActivity) => void;
+  /** Your own unread count changed (e.g. read on another tab). */
+  unread: (p: { conversationId: string; unread: number }) => void;
+  'chat:error': (e: ChatError) => void;
+  'session:expired': () => void;
 }

@@ -53,6 +53,11 @@ export const configSchema = z.object({
   SEARCH_ENGINE: z.enum(['memory', 'postgres']).default('memory'),
   /** K: candidates retrieval hands to the matcher for re-ranking (all of them when the pool is smaller). */
   MATCHING_CANDIDATES: int(200, 10, 2000),
+  /** Chat fan-out across API instances: in-process (one instance) or @socket.io/postgres-adapter on DATABASE_URL. */
+  CHAT_ADAPTER: z.enum(['memory', 'postgres']).default('memory'),
+  /** Per-user chat send limit: at most this many messages per window. */
+  CHAT_RATE_LIMIT_MESSAGES: int(20, 1, 10_000),
+  CHAT_RATE_LIMIT_WINDOW_SECONDS: int(10, 1, 3600),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

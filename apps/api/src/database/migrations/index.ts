@@ -4,5 +4,6 @@ import { Listings1763900100000 } from './1763900100000-listings';
 import { Search1763900200000 } from './1763900200000-search';
 import { Matching1763900400000 } from './1763900400000-matching';
 import { SearchChangeFeed1763900450000 } from './1763900450000-search-change-feed';
+import { Chat1763900500000 } from './1763900500000-chat';
 
-export const migrations = [Foundation1763900000000, Listings1763900100000, Search1763900200000, Matching1763900400000, SearchChangeFeed1763900450000];
+export const migrations = [Foundation1763900000000, Listings1763900100000, Search1763900200000, Matching1763900400000, SearchChangeFeed1763900450000, Chat1763900500000];

@@ -13,6 +13,8 @@ import {
   validBrn,
 } from '@aimatch/testing';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { ChatService } from '../../../modules/chat/chat.service';
 
 /**
  * Deny by default, proven: every root field of the schema must have a row here with the
@@ -50,6 +52,17 @@ const publishedSupplyOwner: Record<Role, Outcome> = { anonymous: 'deny', sme: 'd
 const demandOwnerOrStaff: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'allow' };
 const supplyOwnerOrStaff: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'allow' };
 
+/** Conversations: only participants read or act; staff (not participants) are refused like strangers. */
+const participantsOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'allow', staff: 'deny' };
+const OPEN = 'mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }';
+/** The supplier's pre-bid Q&A on the SME's published demand, with one message from the supplier. */
+const conversationWithMessage = async (w: World) => {
+  const open = await t.gql(OPEN, { i: { contextType: 'DEMAND', contextId: w.publishedDemandId, supplyListingId: w.publishedSupplyId } }, { token: w.supplier.accessToken });
+  const conversationId = open.data!.openConversation.id as string;
+  const viewer = { userId: w.supplier.userId, roles: [], locale: 'KO' as never, sessionId: 'authz' };
+  const sent = await t.app.get(ChatService).send(viewer, { conversationId, clientMessageId: randomUUID(), body: '납기 일정 문의드립니다.' });
+  return { conversationId, messageId: sent.message.id };
+};
 const draft = async (w: World) => createDemand(t, w.sme);
 const submitted = async (w: World) => (await transition(t, 'submitListing', await draft(w), w.sme.accessToken)).data!.submitListing;
 const publishedSupply = async (w: World) => publish(t, await createSupply(t, w.supplier), w.supplier.accessToken, w.staffToken);
@@ -193,6 +206,32 @@ const RULES: Record<string, Rule> = {
   },
   'Query.notifications': { document: '{ notifications(first: 5) { totalCount unreadCount } }', expect: signedIn },
   'Mutation.markNotificationsRead': { document: 'mutation { markNotificationsRead(ids: []) }', expect: signedIn },
+  'Query.conversations': { document: '{ conversations(first: 5) { totalCount edges { node { id unreadCount } } } }', expect: signedIn },
+  'Query.messages': {
+    document: 'query($c: ID!) { messages(conversationId: $c, first: 5) { totalCount edges { node { seq body } } } }',
+    variables: async (w) => ({ c: (await conversationWithMessage(w)).conversationId }),
+    expect: participantsOnly,
+  },
+  'Mutation.openConversation': {
+    document: OPEN,
+    variables: (w) => ({ i: { contextType: 'DEMAND', contextId: w.publishedDemandId, supplyListingId: w.publishedSupplyId } }),
+    expect: participantsOnly,
+  },
+  'Mutation.reportMessage': {
+    document: 'mutation($id: ID!) { reportMessage(id: $id, reason: "스팸") }',
+    variables: async (w) => ({ id: (await conversationWithMessage(w)).messageId }),
+    expect: participantsOnly,
+  },
+  'Query.reportedMessages': { document: '{ reportedMessages(first: 5) { totalCount } }', expect: staffOnly },
+  'Query.reportedMessageContext': {
+    document: 'query($id: ID!) { reportedMessageContext(reportId: $id) { messages { seq } } }',
+    variables: async (w) => {
+      const { messageId } = await conversationWithMessage(w);
+      const reporter = { userId: w.sme.userId, roles: [], locale: 'KO' as never, sessionId: 'authz' };
+      return { id: await t.app.get(ChatService).reportMessage(reporter, messageId, '부적절한 표현') };
+    },
+    expect: staffOnly,
+  },
 };
 
 /** Fields below the root that carry their own rule. */

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ChatGateway } from './chat.gateway';
+import { ChatModule } from './chat.module';
+
+/** The `/chat` socket.io namespace: a transport, so only the API (not the CLI) loads it. */
+@Module({ imports: [ChatModule], providers: [ChatGateway] })
+export class ChatGatewayModule {}

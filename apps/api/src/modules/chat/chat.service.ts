@@ -1,0 +1,329 @@
+import {
+  CHAT_EDIT_WINDOW_SECONDS,
+  CHAT_SYNC_MAX_PAGE,
+  type ChatJoinReply,
+  type ChatReadReply,
+  type ChatSyncReply,
+  ConversationContextType,
+  OrganizationKind,
+  VerificationStatus,
+} from '@aimatch/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors/app-error';
+import { uniqueViolation } from '../../common/errors/pg-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
+import type { OrganizationEntity } from '../identity/entities/organization.entity';
+import { IdentityRepository } from '../identity/identity.repository';
+import { MembershipPolicy } from '../identity/membership.policy';
+import { ListingAccessPolicy } from '../listings/listing-access.policy';
+import { ListingsRepository } from '../listings/listings.repository';
+import { ChatPublisher } from './chat.publisher';
+import { ChatRateLimiter } from './chat-rate-limiter';
+import { type ConversationListRow, type ConversationRow, ChatRepository, type MessageRow, type ReportRow, toPayload } from './chat.repository';
+import { editSchema, isUuid, parseOrThrow as parse, readSchema, reportReason, sendSchema, syncSchema } from './chat.schemas';
+
+const SUPPLIER_KINDS: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
+/** Messages shown to staff on each side of a reported one. */
+export const REPORT_CONTEXT = 5;
+
+export interface OpenConversationCommand {
+  contextType: ConversationContextType;
+  contextId: string;
+  /** The organization facing the context's owner (the supplier on a DEMAND, the asker on a SUPPLY_INQUIRY). */
+  partyOrganizationId?: string | null;
+  /** On a DEMAND: names the supplier side by one of its listings (e.g. from the matches page). */
+  supplyListingId?: string | null;
+}
+
+/**
+ * Conversations between organizations about a context, and their messages: stored before they
+ * are acknowledged or broadcast, numbered per conversation without gaps, idempotent per
+ * clientMessageId. Non-participants (staff included) get FORBIDDEN whether or not the
+ * conversation exists; staff see only reported messages and their immediate context, audited.
+ */
+@Injectable()
+export class ChatService {
+  constructor(
+    private readonly repository: ChatRepository,
+    private readonly transactions: TransactionService,
+    private readonly listings: ListingsRepository,
+    private readonly access: ListingAccessPolicy,
+    private readonly identity: IdentityRepository,
+    private readonly memberships: MembershipPolicy,
+    private readonly rateLimiter: ChatRateLimiter,
+    private readonly publisher: ChatPublisher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // --- conversations --------------------------------------------------------------------------
+
+  /**
+   * Opens (or returns the existing) conversation about a demand or a supply listing. The viewer
+   * must see the listing and act for one of the two sides: the listing's owner, or the party
+   * (a supplier on a demand, any member organization asking about a supply listing).
+   */
+  async openConversation(rc: RequestContext, viewer: Viewer, cmd: OpenConversationCommand): Promise<ConversationRow> {
+    if (cmd.contextType === ConversationContextType.BID) throw AppError.field('contextType', 'not-allowed');
+    if (!isUuid(cmd.contextId)) throw AppError.notFound();
+    const listing = await this.listings.findById(cmd.contextId);
+    const wantedKind = cmd.contextType === ConversationContextType.DEMAND ? 'DEMAND' : 'SUPPLY';
+    if (!listing || listing.kind !== wantedKind || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
+
+    const myOrgIds = (await this.identity.membershipsOfUser(viewer.userId)).map((m) => m.organizationId);
+    const ownerSide = myOrgIds.includes(listing.organizationId);
+    let partyId = cmd.partyOrganizationId ?? null;
+    if (cmd.supplyListingId) {
+      if (cmd.contextType !== ConversationContextType.DEMAND) throw AppError.field('supplyListingId', 'not-allowed');
+      const supply = isUuid(cmd.supplyListingId) ? await this.listings.findById(cmd.supplyListingId) : null;
+      if (!supply || supply.kind !== 'SUPPLY' || !(await this.access.canSee(rc, supply))) throw AppError.notFound();
+      if (partyId && partyId !== supply.organizationId) throw AppError.field('supplyListingId', 'invalid');
+      partyId = supply.organizationId;
+    }
+    const eligible = (o: OrganizationEntity) =>
+      cmd.contextType === ConversationContextType.DEMAND ? SUPPLIER_KINDS.includes(o.kind) : o.kind !== OrganizationKind.ASSOCIATION;
+
+    if (!ownerSide) {
+      if (partyId && !myOrgIds.includes(partyId)) throw AppError.forbidden();
+      if (!partyId) {
+        const mine = (await Promise.all(myOrgIds.map((id) => this.identity.findOrganization(id)))).filter((o): o is OrganizationEntity => !!o && eligible(o));
+        if (mine.length === 0) throw AppError.forbidden();
+        if (mine.length > 1) throw AppError.field('partyOrganizationId', 'required');
+        partyId = mine[0].id;
+      }
+    } else if (!partyId) {
+      throw AppError.field('partyOrganizationId', 'required');
+    }
+    if (!isUuid(partyId)) throw AppError.field('partyOrganizationId', 'format', { format: 'uuid' });
+    if (partyId === listing.organizationId) throw AppError.field('partyOrganizationId', 'invalid');
+    const party = await this.identity.findOrganization(partyId);
+    if (!party) throw AppError.notFound();
+    if (!eligible(party)) throw AppError.field('partyOrganizationId', 'not-allowed');
+    const acting = ownerSide ? await this.identity.findOrganization(listing.organizationId) : party;
+    if (acting?.verificationStatus === VerificationStatus.SUSPENDED) throw AppError.forbidden();
+
+    const { conversation } = await this.transactions.run((tx) =>
+      this.repository.openConversation(tx, {
+        contextType: cmd.contextType,
+        contextId: listing.id,
+        organizations: [listing.organizationId, party.id],
+        createdById: viewer.userId,
+      }),
+    );
+    return conversation;
+  }
+
+  /** The conversations the viewer takes part in, latest activity first, with unread counts. */
+  async conversations(viewer: Viewer, first?: number, after?: string | null): Promise<Connection<ConversationListRow>> {
+    const { limit, after: key } = pageArgs(first, after);
+    const { rows, total } = await this.repository.conversationsOfUser(viewer.userId, limit, key);
+    return toConnection(rows, limit, total, (r) => [r.sortAt.toISOString(), r.id]);
+  }
+
+  /** FORBIDDEN unless the viewer acts for a participant organization; the same for an unknown id. */
+  async assertParticipant(viewer: Viewer, conversationId: string): Promise<{ organizationId: string; suspended: boolean }> {
+    const p = isUuid(conversationId) ? await this.repository.participation(conversationId, viewer.userId) : null;
+    if (!p) throw AppError.forbidden();
+    return p;
+  }
+
+  async join(viewer: Viewer, conversationId: string): Promise<ChatJoinReply> {
+    await this.assertParticipant(viewer, conversationId);
+    const conversation = (await this.repository.findConversation(conversationId))!;
+    const read = await this.repository.readState(conversationId, viewer.userId);
+    return { conversationId, lastSeq: conversation.lastSeq, ...read };
+  }
+
+  // --- messages -------------------------------------------------------------------------------
+
+  /**
+   * Stores a message (once per clientMessageId: a retry returns the stored id and seq with
+   * `duplicate`), then broadcasts it unless the caller broadcasts itself.
+   */
+  async send(viewer: Viewer, input: unknown, options: { broadcast?: boolean } = {}): Promise<{ message: MessageRow; duplicate: boolean }> {
+    const cmd = parse(sendSchema, input);
+    this.rateLimiter.consume(viewer.userId);
+    let stored: MessageRow | null = null;
+    try {
+      stored = await this.repository.insertUserMessage({ ...cmd, userId: viewer.userId });
+    } catch (err) {
+      if (uniqueViolation(err) !== 'chat_messages_client_message_key') throw err;
+      // a concurrent retry of the same message won: fall through to return what it stored
+    }
+    if (stored) {
+      if (options.broadcast !== false) this.publisher.toConversation(cmd.conversationId, 'message', toPayload(stored));
+      void this.announce(stored);
+      return { message: stored, duplicate: false };
+    }
+    const participation = await this.assertParticipant(viewer, cmd.conversationId);
+    const existing = await this.repository.findByClientMessageId(cmd.conversationId, cmd.clientMessageId);
+    if (existing) {
+      if (existing.senderUserId !== viewer.userId) throw AppError.conflict('conflict', { reason: 'CLIENT_MESSAGE_ID_TAKEN' });
+      return { message: existing, duplicate: true };
+    }
+    if (participation.suspended) throw AppError.forbidden('forbidden', { reason: 'ORGANIZATION_SUSPENDED' });
+    throw AppError.forbidden();
+  }
+
+  /** Replaces the text of one's own message within CHAT_EDIT_WINDOW_SECONDS of sending it. */
+  async edit(viewer: Viewer, input: unknown): Promise<MessageRow> {
+    const cmd = parse(editSchema, input);
+    const message = await this.ownMessage(viewer, cmd.messageId);
+    const notBefore = new Date(this.clock.now().getTime() - CHAT_EDIT_WINDOW_SECONDS * 1000);
+    const edited = await this.repository.editMessage(message.id, viewer.userId, cmd.body, notBefore);
+    if (!edited) {
+      if (message.deletedAt) throw AppError.conflict('conflict', { reason: 'MESSAGE_DELETED' });
+      throw AppError.conflict('conflict', { reason: 'EDIT_WINDOW_CLOSED' });
+    }
+    this.publisher.toConversation(edited.conversationId, 'message:updated', toPayload(edited));
+    return edited;
+  }
+
+  /** Deletes one's own message, leaving a tombstone (same id and seq, no body). Idempotent. */
+  async remove(viewer: Viewer, messageId: string): Promise<MessageRow> {
+    const message = await this.ownMessage(viewer, messageId);
+    if (message.deletedAt) return message;
+    const removed = (await this.repository.tombstoneMessage(message.id, viewer.userId)) ?? (await this.repository.findMessage(message.id))!;
+    this.publisher.toConversation(removed.conversationId, 'message:updated', toPayload(removed));
+    return removed;
+  }
+
+  private async ownMessage(viewer: Viewer, messageId: string): Promise<MessageRow> {
+    const message = isUuid(messageId) ? await this.repository.findMessage(messageId) : null;
+    if (!message) throw AppError.forbidden();
+    const p = await this.assertParticipant(viewer, message.conversationId);
+    if (message.senderUserId !== viewer.userId || message.kind !== 'USER') throw AppError.forbidden();
+    if (p.suspended) throw AppError.forbidden('forbidden', { reason: 'ORGANIZATION_SUSPENDED' });
+    return message;
+  }
+
+  /** What the viewer missed after `afterSeq`: one bounded page, ascending; ask again while `hasMore`. */
+  async sync(viewer: Viewer, input: unknown): Promise<ChatSyncReply> {
+    const cmd = parse(syncSchema, input);
+    await this.assertParticipant(viewer, cmd.conversationId);
+    const conversation = (await this.repository.findConversation(cmd.conversationId))!;
+    if (cmd.afterSeq > conversation.lastSeq) throw AppError.field('afterSeq', 'max-value', { max: conversation.lastSeq });
+    const limit = cmd.limit ?? CHAT_SYNC_MAX_PAGE;
+    const rows = await this.repository.messagesAfter(cmd.conversationId, cmd.afterSeq, limit + 1);
+    return { conversationId: cmd.conversationId, messages: rows.slice(0, limit).map(toPayload), hasMore: rows.length > limit, lastSeq: conversation.lastSeq };
+  }
+
+  /** A page of a thread in ascending order: after a seq, before a seq (scrolling back), or the newest. */
+  async messages(viewer: Viewer, conversationId: string, args: { before?: number | null; after?: number | null; first?: number | null }): Promise<Connection<MessageRow>> {
+    await this.assertParticipant(viewer, conversationId);
+    const { limit } = pageArgs(args.first ?? undefined, null, 50);
+    if (args.before != null && args.after != null) throw AppError.field('before', 'not-allowed');
+    for (const k of ['before', 'after'] as const) {
+      const v = args[k];
+      if (v != null && (!Number.isInteger(v) || v < 0)) throw AppError.field(k, 'min-value', { min: 0 });
+    }
+    const conversation = (await this.repository.findConversation(conversationId))!;
+    let rows: MessageRow[];
+    let more: boolean;
+    if (args.after != null) {
+      rows = await this.repository.messagesAfter(conversationId, args.after, limit + 1);
+      more = rows.length > limit;
+      rows = rows.slice(0, limit);
+    } else {
+      rows = await this.repository.messagesBefore(conversationId, args.before ?? null, limit + 1);
+      more = rows.length > limit;
+      rows = rows.slice(0, limit).reverse();
+    }
+    const edges = rows.map((node) => ({ cursor: String(node.seq), node }));
+    return { edges, totalCount: conversation.lastSeq, pageInfo: { hasNextPage: more, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** A read receipt: moves the viewer's pointer (never back, never past the last message). */
+  async markRead(viewer: Viewer, input: unknown): Promise<ChatReadReply> {
+    const cmd = parse(readSchema, input);
+    await this.assertParticipant(viewer, cmd.conversationId);
+    const conversation = (await this.repository.findConversation(cmd.conversationId))!;
+    if (cmd.seq > conversation.lastSeq) throw AppError.field('seq', 'max-value', { max: conversation.lastSeq });
+    const state = await this.repository.markRead(cmd.conversationId, viewer.userId, cmd.seq);
+    return { conversationId: cmd.conversationId, ...state };
+  }
+
+  /**
+   * A system message (bid submitted, award…) inside the caller's transaction. The caller calls
+   * `publish` after its commit; clients that miss it get it by `sync`.
+   */
+  async postSystemMessage(tx: EntityManager, conversationId: string, event: string, payload: Record<string, unknown>, body?: string): Promise<{ message: MessageRow; publish: () => void }> {
+    const message = await this.repository.insertSystemMessage(tx, conversationId, event, payload, body ?? null);
+    return {
+      message,
+      publish: () => {
+        this.publisher.toConversation(conversationId, 'message', toPayload(message));
+        void this.announce(message);
+      },
+    };
+  }
+
+  /**
+   * Tells every member of the participant organizations (joined or not) that a message arrived,
+   * so conversation lists and unread badges move live. Best effort: lists also refetch.
+   */
+  async announce(message: MessageRow): Promise<void> {
+    try {
+      const organizationIds = await this.repository.participantOrganizations(message.conversationId);
+      this.publisher.toOrganizations(organizationIds, 'conversation:activity', {
+        conversationId: message.conversationId,
+        messageId: message.id,
+        seq: Number(message.seq),
+        senderUserId: message.senderUserId,
+        createdAt: message.createdAt.toISOString(),
+      });
+    } catch {
+      // a lost announcement only delays a list refresh
+    }
+  }
+
+  /** The organizations the user is a member of (a socket joins their rooms for announcements). */
+  async organizationIdsOf(userId: string): Promise<string[]> {
+    return (await this.identity.membershipsOfUser(userId)).map((m) => m.organizationId);
+  }
+
+  // --- moderation -----------------------------------------------------------------------------
+
+  /** A participant reports a message to staff (once per reporter; repeating is harmless). */
+  async reportMessage(viewer: Viewer, messageId: string, reason: string): Promise<string> {
+    const text = parse(reportReason, reason);
+    const message = isUuid(messageId) ? await this.repository.findMessage(messageId) : null;
+    if (!message) throw AppError.forbidden();
+    await this.assertParticipant(viewer, message.conversationId);
+    return this.transactions.run(async (tx) => (await this.repository.insertReport(tx, message.id, viewer.userId, text)).id);
+  }
+
+  /** Reports for staff, newest first: who reported what and why, without any message text. */
+  async reports(viewer: Viewer, first?: number, after?: string | null): Promise<Connection<ReportRow>> {
+    if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
+    const { limit, after: key } = pageArgs(first, after);
+    const { rows, total } = await this.repository.reportsPage(limit, key);
+    return toConnection(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id]);
+  }
+
+  /** For staff: the reported message and at most REPORT_CONTEXT messages on each side, with an audit row. */
+  async reportContext(rc: RequestContext, viewer: Viewer, reportId: string): Promise<{ report: ReportRow; messages: MessageRow[] }> {
+    if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
+    const report = isUuid(reportId) ? await this.repository.findReport(reportId) : null;
+    if (!report) throw AppError.notFound();
+    const from = Math.max(1, report.seq - REPORT_CONTEXT);
+    const to = report.seq + REPORT_CONTEXT;
+    const messages = await this.transactions.run(async (tx) => {
+      await this.audit.record(tx, {
+        actorUserId: viewer.userId,
+        action: 'chat.report.context-viewed',
+        subjectType: 'chat_message_report',
+        subjectId: report.id,
+        details: { messageId: report.messageId, conversationId: report.conversationId, fromSeq: from, toSeq: to },
+        requestId: rc.requestId,
+      });
+      return this.repository.messagesBetween(report.conversationId, from, to);
+    });
+    return { report, messages };
+  }
+}

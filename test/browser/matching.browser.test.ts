@@ -121,10 +121,10 @@ describe('web client: matching', () => {
         .evaluateAll((cards) => cards.map((card) => Number(card.getAttribute('data-score'))));
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);
 
-      // Bidding and chat are announced, not yet offered.
+      // Bidding is announced, not yet offered; a conversation can be started (see chat.browser.test.ts).
       await expect(byTestId(`match-invite-${top}`).isDisabled()).resolves.toBe(true);
       await expect(byTestId(`match-invite-${top}`).getAttribute('title')).resolves.toContain('입찰');
-      await expect(byTestId(`match-chat-${top}`).isDisabled()).resolves.toBe(true);
+      await expect(byTestId(`match-chat-${top}`).isDisabled()).resolves.toBe(false);
       await byTestId(`match-card-${top}`).screenshot({ path: '.test-results/matching-card.png' });
       await page.screenshot({ path: '.test-results/matching-demand.png', fullPage: true });
     });

@@ -87,7 +87,7 @@ export interface ChatReadReply {
   unread: number;
 }
 
-/** A new message in a conversation of one of your organizations, joined or not (for lists and badges). */
+/** A new message in a conversation of one of your organizations that this socket did not join (for lists and badges). */
 export interface ChatActivity {
   conversationId: string;
   messageId: string;
@@ -116,7 +116,7 @@ export interface ChatServerToClientEvents {
   typing: (p: { conversationId: string; userId: string; typing: boolean }) => void;
   /** A participant's read receipt. */
   read: (p: { conversationId: string; userId: string; seq: number }) => void;
-  /** Sent to every member of the participant organizations, whether or not they joined the room. */
+  /** Sent to the members of the participant organizations whose socket did not join the conversation (joined ones get `message`). */
   'conversation:activity': (p: ChatActivity) => void;
   /** Your own unread count changed (e.g. read on another tab). */
   unread: (p: { conversationId: string; unread: number }) => void;

@@ -4,6 +4,7 @@ import { useT } from '@/i18n';
 import { SignOutButton } from '@/modules/auth/components/SignOutButton';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
 import { onSessionEnd } from '@/modules/auth/session';
+import { ChatProvider, MessagesNavLink } from '@/modules/chat';
 import { NotificationBadge } from '@/modules/matching';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
@@ -68,57 +69,60 @@ export function Layout() {
   );
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t('nav.skipToContent')}
-      </a>
-      <header className="header">
-        <div className="header__inner">
-          <Link to="/" className="brand" data-testid="nav-brand">
-            <span className="brand__mark" aria-hidden="true">
-              AI
-            </span>
-            <span className="brand__name">{t('app.name')}</span>
-          </Link>
-          <nav className="nav" aria-label={t('nav.label')}>
-            <ul className="nav__list">
-              {navRoutes.map((route) => (
-                <li key={route.path}>
-                  <NavLink
-                    to={`/${route.path}`}
-                    end={route.path === ''}
-                    className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}
-                    data-testid={route.nav?.testId}
-                  >
-                    {route.nav ? t(route.nav.labelKey) : null}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="header__tools">
-            <LanguageSwitch />
-            {signedIn ? (
-              <>
-                <NotificationBadge />
-                {viewer ? (
-                  <span className="header__user" data-testid="nav-user">
-                    {viewer.user.displayName}
-                  </span>
-                ) : null}
-                <SignOutButton />
-              </>
-            ) : null}
+    <ChatProvider>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t('nav.skipToContent')}
+        </a>
+        <header className="header">
+          <div className="header__inner">
+            <Link to="/" className="brand" data-testid="nav-brand">
+              <span className="brand__mark" aria-hidden="true">
+                AI
+              </span>
+              <span className="brand__name">{t('app.name')}</span>
+            </Link>
+            <nav className="nav" aria-label={t('nav.label')}>
+              <ul className="nav__list">
+                {navRoutes.map((route) => (
+                  <li key={route.path}>
+                    <NavLink
+                      to={`/${route.path}`}
+                      end={route.path === ''}
+                      className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}
+                      data-testid={route.nav?.testId}
+                    >
+                      {route.nav ? t(route.nav.labelKey) : null}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header__tools">
+              <LanguageSwitch />
+              {signedIn ? (
+                <>
+                  <MessagesNavLink />
+                  <NotificationBadge />
+                  {viewer ? (
+                    <span className="header__user" data-testid="nav-user">
+                      {viewer.user.displayName}
+                    </span>
+                  ) : null}
+                  <SignOutButton />
+                </>
+              ) : null}
+            </div>
           </div>
-        </div>
-      </header>
-      <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="footer">
-        <p>{t('footer.text')}</p>
-      </footer>
-      <ScrollRestoration />
-    </div>
+        </header>
+        <main id="main" className="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        <footer className="footer">
+          <p>{t('footer.text')}</p>
+        </footer>
+        <ScrollRestoration />
+      </div>
+    </ChatProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { authRoutes } from '@/modules/auth/routes';
+import { chatRoutes } from '@/modules/chat/routes';
 import { listingRoutes } from '@/modules/listings/routes';
 import { organizationRoutes } from '@/modules/organization/routes';
 import { searchRoutes } from '@/modules/search/routes';
@@ -29,4 +30,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...searchRoutes,
   ...authRoutes,
   ...organizationRoutes,
+  ...chatRoutes,
 ];

@@ -33,9 +33,18 @@ export class ChatPublisher {
     (this.namespace?.to(userRoom(userId)).emit as ((e: E, p: unknown) => void) | undefined)?.(event, payload);
   }
 
-  /** To the members of these organizations (each socket joins its user's organizations' rooms). */
-  toOrganizations<E extends keyof ChatServerToClientEvents>(organizationIds: string[], event: E, payload: Parameters<ChatServerToClientEvents[E]>[0]): void {
-    if (!organizationIds.length) return;
-    (this.namespace?.to(organizationIds.map(organizationRoom)).emit as ((e: E, p: unknown) => void) | undefined)?.(event, payload);
+  /**
+   * To the members of these organizations (each socket joins its user's organizations' rooms),
+   * except the sockets in `exceptRoom` (e.g. those that joined the conversation and get `message`).
+   */
+  toOrganizations<E extends keyof ChatServerToClientEvents>(
+    organizationIds: string[],
+    event: E,
+    payload: Parameters<ChatServerToClientEvents[E]>[0],
+    exceptRoom?: string,
+  ): void {
+    if (!organizationIds.length || !this.namespace) return;
+    const target = this.namespace.to(organizationIds.map(organizationRoom));
+    ((exceptRoom ? target.except(exceptRoom) : target).emit as (e: E, p: unknown) => void)(event, payload);
   }
 }

@@ -22,7 +22,7 @@ import { IdentityRepository } from '../identity/identity.repository';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsRepository } from '../listings/listings.repository';
-import { ChatPublisher } from './chat.publisher';
+import { ChatPublisher, conversationRoom } from './chat.publisher';
 import { ChatRateLimiter } from './chat-rate-limiter';
 import { type ConversationListRow, type ConversationRow, ChatRepository, type MessageRow, type ReportRow, toPayload } from './chat.repository';
 import { editSchema, isUuid, parseOrThrow as parse, readSchema, reportReason, sendSchema, syncSchema } from './chat.schemas';
@@ -156,8 +156,10 @@ export class ChatService {
       // a concurrent retry of the same message won: fall through to return what it stored
     }
     if (stored) {
-      if (options.broadcast !== false) this.publisher.toConversation(cmd.conversationId, 'message', toPayload(stored));
-      void this.announce(stored);
+      if (options.broadcast !== false) {
+        this.publisher.toConversation(cmd.conversationId, 'message', toPayload(stored));
+        void this.announce(stored);
+      }
       return { message: stored, duplicate: false };
     }
     const participation = await this.assertParticipant(viewer, cmd.conversationId);
@@ -264,8 +266,9 @@ export class ChatService {
   }
 
   /**
-   * Tells every member of the participant organizations (joined or not) that a message arrived,
-   * so conversation lists and unread badges move live. Best effort: lists also refetch.
+   * Tells the members of the participant organizations who did not join the conversation's room
+   * (they get `message` there) that a message arrived, so conversation lists and unread badges
+   * move live. Best effort: lists also refetch.
    */
   async announce(message: MessageRow): Promise<void> {
     try {
@@ -276,7 +279,7 @@ export class ChatService {
         seq: Number(message.seq),
         senderUserId: message.senderUserId,
         createdAt: message.createdAt.toISOString(),
-      });
+      }, conversationRoom(message.conversationId));
     } catch {
       // a lost announcement only delays a list refresh
     }

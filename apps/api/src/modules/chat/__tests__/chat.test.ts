@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error';
 import { TransactionService } from '../../../database/transaction.service';
 import type { Viewer } from '../../../graphql/request-context';
+import { ChatPublisher } from '../chat.publisher';
 import { ChatService } from '../chat.service';
 
 /** The chat's rules on the real database: who may talk, ordering, idempotency, limits, moderation. */
@@ -254,6 +255,45 @@ describe('chat service', () => {
       const p2 = await t.gql('query($a: String) { conversations(first: 1, after: $a) { edges { node { id } } } }', { a: p1.data!.conversations.pageInfo.endCursor }, { token: sme.accessToken });
       expect(p1.data!.conversations.pageInfo.hasNextPage).toBe(true);
       expect(p2.data!.conversations.edges[0].node.id).not.toBe(p1.data!.conversations.edges[0].node.id);
+    });
+
+    it("shows the context's title and the other side's read pointer (not a colleague's)", async () => {
+      const conv = await freshConversation();
+      await send(supplier, '질문 1', randomUUID(), conv);
+      await send(supplier, '질문 2', randomUUID(), conv);
+      const Q = '{ conversations(first: 50) { edges { node { id contextTitle contextTitleEn othersLastReadSeq participants { id nameKo } } } } }';
+      const mine = async (token: string) =>
+        (await t.gql(Q, {}, { token })).data!.conversations.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { id: string }) => n.id === conv);
+      const [{ title }] = await ds.query('SELECT l.title FROM conversations c JOIN listings l ON l.id = c.context_id WHERE c.id = $1', [conv]);
+      expect(await mine(supplier.accessToken)).toMatchObject({ contextTitle: title, othersLastReadSeq: 0 });
+      // the supplier's own read pointer is not "read by the other side"
+      await chat.markRead(viewerOf(supplier), { conversationId: conv, seq: 2 });
+      expect((await mine(supplier.accessToken)).othersLastReadSeq).toBe(0);
+      await chat.markRead(viewerOf(sme), { conversationId: conv, seq: 1 });
+      expect((await mine(supplier.accessToken)).othersLastReadSeq).toBe(1);
+      expect((await mine(sme.accessToken)).othersLastReadSeq).toBe(2);
+    });
+
+    it('announces every stored message to the participant organizations, except the joined sockets (for lists of unjoined conversations)', async () => {
+      const conv = await freshConversation();
+      const publisher = t.app.get(ChatPublisher);
+      const calls: Array<[string[], string, unknown, string | undefined]> = [];
+      const original = publisher.toOrganizations.bind(publisher);
+      publisher.toOrganizations = ((ids: string[], event: never, payload: never, except?: string) => {
+        calls.push([ids, event, payload, except]);
+      }) as typeof publisher.toOrganizations;
+      try {
+        const { message } = await send(supplier, '알림', randomUUID(), conv);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(calls).toHaveLength(1);
+        expect(calls[0]![0].sort()).toEqual([sme.organizationId, supplier.organizationId].sort());
+        expect(calls[0]![1]).toBe('conversation:activity');
+        expect(calls[0]![2]).toEqual({ conversationId: conv, messageId: message.id, seq: 1, senderUserId: supplier.userId, createdAt: message.createdAt.toISOString() });
+        // sockets in the conversation's room get the message itself instead
+        expect(calls[0]![3]).toBe(`conv:${conv}`);
+      } finally {
+        publisher.toOrganizations = original;
+      }
     });
 
     it('pages a thread backwards and forwards by seq', async () => {

@@ -4,6 +4,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import type { ListingAction } from '@/generated/graphql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { StartConversationButton } from '@/modules/chat';
 import { MatchAlertSettings, MatchesPanel } from '@/modules/matching';
 import { organizationName } from '@/modules/organization/labels';
 import { ConceptLabel } from '@/modules/vocabulary';
@@ -104,6 +105,11 @@ function ListingDetail({
 
   const isOwner = viewer?.memberships.some((m) => m.organization.id === listing.organization.id) ?? false;
   const canEdit = isOwner && EDITABLE_STATUSES.includes(listing.status);
+  // A supplier (AI supplier or SI integrator) who sees a published demand may ask its owner before bidding.
+  const askAs =
+    listing.kind === 'DEMAND' && listing.status === 'PUBLISHED' && !isOwner && !isStaff
+      ? (viewer?.memberships.find((m) => m.organization.kind === 'AI_SUPPLIER' || m.organization.kind === 'SI_INTEGRATOR')?.organization ?? null)
+      : null;
   const ownerActions = listing.availableActions.filter(
     (action): action is CommandAction => !REVIEW_ACTIONS.includes(action) && !UNSUPPORTED_ACTIONS.includes(action),
   );
@@ -264,6 +270,14 @@ function ListingDetail({
             {running === action ? t('common.working') : t(actionKey(action))}
           </button>
         ))}
+        {askAs ? (
+          <StartConversationButton
+            input={{ contextType: 'DEMAND', contextId: listing.id, partyOrganizationId: askAs.id }}
+            label={t('chat.ask')}
+            title={t('chat.askHint')}
+            testId="listing-ask-question"
+          />
+        ) : null}
         <AasDownloadButton listingId={listing.id} />
       </div>
 

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { useFormatters, useLocale, useT } from '@/i18n';
+import { StartConversationButton } from '@/modules/chat';
 import { formatKrwRange, localized } from '@/modules/listings/model/labels';
 import { organizationName } from '@/modules/organization/labels';
-import type { MatchEdge } from '../hooks/useMatchPages';
+import type { MatchEdge, MatchTarget } from '../hooks/useMatchPages';
 import { budgetKey, constraintKey, featureKey, reasonText, schemeKey, scoreBand, toneKey } from '../model/labels';
 
 type Explanation = MatchEdge['explanation'];
@@ -12,7 +13,7 @@ type ConceptMatch = Explanation['matched'][number];
  * One ranked counterpart: score, a bar per applicable feature, the reasons (tone-coloured),
  * matched concepts (inferred ones badged), missing elements, broken constraints and actions.
  */
-export function MatchCard({ edge, rank }: { edge: MatchEdge; rank: number }) {
+export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: number; target?: MatchTarget }) {
   const t = useT();
   const locale = useLocale();
   const listing = edge.node;
@@ -139,9 +140,23 @@ export function MatchCard({ edge, rank }: { edge: MatchEdge; rank: number }) {
           <button type="button" className="button button--ghost button--small" disabled title={t('matching.comingWithBidding')} data-testid={`match-invite-${listing.id}`}>
             {t('matching.inviteToBid')}
           </button>
-          <button type="button" className="button button--ghost button--small" disabled title={t('matching.comingWithChat')} data-testid={`match-chat-${listing.id}`}>
-            {t('matching.startConversation')}
-          </button>
+          {target ? (
+            // The demand's owner talks to the supplier of this listing; a supplier asks about this demand.
+            <StartConversationButton
+              input={
+                target.kind === 'DEMAND'
+                  ? { contextType: 'DEMAND', contextId: target.listingId, supplyListingId: listing.id }
+                  : { contextType: 'DEMAND', contextId: listing.id, supplyListingId: target.listingId }
+              }
+              label={t('matching.startConversation')}
+              className="button button--ghost button--small"
+              testId={`match-chat-${listing.id}`}
+            />
+          ) : (
+            <button type="button" className="button button--ghost button--small" disabled title={t('matching.comingWithChat')} data-testid={`match-chat-${listing.id}`}>
+              {t('matching.startConversation')}
+            </button>
+          )}
         </div>
       </footer>
     </article>

@@ -39,7 +39,7 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
         <ol className="match-list" data-testid={`${testId}-list`}>
           {edges.map((edge, index) => (
             <li key={edge.node.id}>
-              <MatchCard edge={edge} rank={index + 1} />
+              <MatchCard edge={edge} rank={index + 1} target={target} />
             </li>
           ))}
         </ol>

@@ -1,0 +1,228 @@
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { useLocale, useT } from '@/i18n';
+import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useChatSnapshot, useChatStore, useThread } from '../hooks/useChat';
+import { contextKey, contextPath, contextTitle, counterpartNames } from '../model/labels';
+import { CHAT_MAX_BODY, type ChatMessage, type OutgoingMessage } from '../model/types';
+import { useTimeFormat } from './ConversationList';
+
+const NEAR_TOP_PX = 80;
+const NEAR_BOTTOM_PX = 120;
+
+/**
+ * One conversation: scrolls back page by page (`messages(before:)`), shows our messages as
+ * pending / sent / read / failed (with retry), the other side's typing, and a composer. Bodies
+ * are plain text rendered by React (escaped), line breaks kept by CSS.
+ */
+export function ThreadView({ conversationId }: { conversationId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const store = useChatStore();
+  const thread = useThread(conversationId);
+  const { conversations } = useChatSnapshot();
+  const conversation = conversations.find((c) => c.id === conversationId);
+  const { viewer } = useViewer();
+  const mine = useMemo(() => new Set(viewer?.memberships.map((m) => m.organization.id) ?? []), [viewer]);
+  const me = store?.currentUserId ?? null;
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const layout = useRef({ firstSeq: 0, count: 0, scrollHeight: 0, nearBottom: true });
+
+  const messages = thread?.messages ?? [];
+  const outgoing = thread?.outgoing ?? [];
+  const othersReadSeq = Math.max(thread?.othersReadSeq ?? 0, conversation?.othersLastReadSeq ?? 0);
+  const lastMineSeq = useMemo(() => [...messages].reverse().find((m) => m.senderUserId === me && m.kind === 'USER')?.seq ?? 0, [messages, me]);
+
+  // Keep the view still when older messages are prepended; follow new ones when at the bottom.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const prev = layout.current;
+    const firstSeq = messages[0]?.seq ?? 0;
+    const count = messages.length + outgoing.length;
+    if (prev.count > 0 && firstSeq < prev.firstSeq && firstSeq !== 0) {
+      el.scrollTop += el.scrollHeight - prev.scrollHeight;
+    } else if (count !== prev.count && (prev.nearBottom || prev.count === 0 || outgoing.some((o) => o.state === 'pending'))) {
+      el.scrollTop = el.scrollHeight;
+    }
+    layout.current = { firstSeq, count, scrollHeight: el.scrollHeight, nearBottom: el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX };
+  }, [messages, outgoing]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    layout.current.nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    layout.current.scrollHeight = el.scrollHeight;
+    if (el.scrollTop < NEAR_TOP_PX && thread?.hasOlder && !thread.loadingOlder) void store?.loadOlder(conversationId);
+  };
+
+  const title = conversation ? (contextTitle(conversation, locale) ?? t('chat.untitled')) : null;
+  const path = conversation ? contextPath(conversation) : null;
+
+  return (
+    <section className="chat-thread" aria-labelledby="chat-thread-heading" data-testid="chat-thread" data-conversation-id={conversationId} data-state={thread?.loaded ? 'done' : 'loading'}>
+      <header className="chat-thread__header">
+        <Link to="/messages" className="chat-thread__back">
+          ← {t('chat.back')}
+        </Link>
+        <h2 id="chat-thread-heading" className="chat-thread__title" data-testid="chat-thread-title">
+          {conversation ? counterpartNames(conversation, mine, locale) : t('chat.thread.label')}
+        </h2>
+        {conversation ? (
+          <p className="chat-thread__context">
+            <span className="badge">{t(contextKey(conversation.contextType))}</span> {title}
+            {path ? (
+              <>
+                {' · '}
+                <Link to={path} data-testid="chat-context-link">
+                  {t('chat.openContext')}
+                </Link>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="chat-thread__scroll" ref={scroller} onScroll={onScroll} role="log" aria-live="polite" aria-label={t('chat.thread.label')} data-testid="chat-messages">
+        {thread?.hasOlder ? (
+          <div className="chat-thread__older">
+            <button type="button" className="button button--ghost button--small" onClick={() => void store?.loadOlder(conversationId)} disabled={thread.loadingOlder} data-testid="chat-load-older">
+              {thread.loadingOlder ? t('chat.thread.loadingOlder') : t('chat.thread.older')}
+            </button>
+          </div>
+        ) : thread?.loaded && messages.length > 0 ? (
+          <p className="chat-thread__note muted">{t('chat.thread.start')}</p>
+        ) : null}
+        {!thread?.loaded && !thread?.error ? <p className="chat-thread__note muted">{t('chat.thread.loading')}</p> : null}
+        {thread?.error ? (
+          <p className="alert alert--error" role="alert" data-testid="chat-thread-error">
+            {t('chat.thread.error')}
+          </p>
+        ) : null}
+        {thread?.loaded && messages.length === 0 && outgoing.length === 0 ? <p className="chat-thread__note muted">{t('chat.thread.empty')}</p> : null}
+        <ol className="chat-messages">
+          {messages.map((m) => (
+            <Bubble key={m.id} message={m} mine={m.senderUserId === me} state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null} showState={m.seq === lastMineSeq} />
+          ))}
+          {outgoing.map((o) => (
+            <OutgoingBubble key={o.clientMessageId} message={o} />
+          ))}
+        </ol>
+      </div>
+
+      <p className="chat-thread__typing" aria-live="polite" data-testid="chat-typing">
+        {thread && thread.typing.length > 0 ? t('chat.typing') : ''}
+      </p>
+      <Composer conversationId={conversationId} />
+    </section>
+  );
+}
+
+function Bubble({ message: m, mine, state, showState }: { message: ChatMessage; mine: boolean; state: 'sent' | 'read' | null; showState: boolean }) {
+  const t = useT();
+  const time = useTimeFormat();
+  if (m.kind === 'SYSTEM') {
+    return (
+      <li className="chat-system" data-seq={m.seq} data-testid="chat-system">
+        {m.body ?? t('chat.system', { event: m.systemEvent ?? '' })}
+      </li>
+    );
+  }
+  return (
+    <li className={`chat-bubble${mine ? ' chat-bubble--mine' : ''}`} data-testid="chat-bubble" data-seq={m.seq} data-mine={mine} data-state={state ?? 'received'}>
+      <p className={`chat-bubble__body${m.deletedAt ? ' chat-bubble__body--deleted' : ''}`}>{m.deletedAt ? t('chat.deleted') : m.body}</p>
+      <span className="chat-bubble__meta">
+        {m.editedAt && !m.deletedAt ? <span>{t('chat.edited')} · </span> : null}
+        <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
+        {mine && showState && state ? (
+          <span className={`chat-bubble__state chat-bubble__state--${state}`} data-testid={state === 'read' ? 'chat-read-receipt' : 'chat-sent'}>
+            {' · '}
+            {state === 'read' ? t('chat.state.read') : t('chat.state.sent')}
+          </span>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+function OutgoingBubble({ message: o }: { message: OutgoingMessage }) {
+  const t = useT();
+  const store = useChatStore();
+  const failed = o.state === 'failed';
+  return (
+    <li className={`chat-bubble chat-bubble--mine chat-bubble--${o.state}`} data-testid="chat-bubble" data-mine="true" data-state={o.state} data-client-id={o.clientMessageId}>
+      <p className="chat-bubble__body">{o.body}</p>
+      <span className="chat-bubble__meta">
+        <span className={`chat-bubble__state chat-bubble__state--${o.state}`}>{failed ? t('chat.state.failed') : t('chat.state.pending')}</span>
+        {failed && o.error ? <span className="chat-bubble__error"> · {o.error}</span> : null}
+        {failed ? (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => store?.retry(o.conversationId, o.clientMessageId)} data-testid="chat-retry">
+              {t('chat.retry')}
+            </button>{' '}
+            <button type="button" className="link-button" onClick={() => store?.discard(o.conversationId, o.clientMessageId)}>
+              {t('chat.discard')}
+            </button>
+          </>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+function Composer({ conversationId }: { conversationId: string }) {
+  const t = useT();
+  const store = useChatStore();
+  const [text, setText] = useState('');
+  const length = [...text].length;
+  const tooLong = length > CHAT_MAX_BODY;
+  const empty = text.trim().length === 0;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (empty || tooLong || !store) return;
+    store.send(conversationId, text.trim());
+    setText('');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter sends, except while an IME (Korean input) is composing or with Shift (new line).
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form className="chat-composer" onSubmit={submit}>
+      <label htmlFor="chat-composer-input" className="visually-hidden">
+        {t('chat.composer.label')}
+      </label>
+      <textarea
+        id="chat-composer-input"
+        className="chat-composer__input"
+        rows={2}
+        value={text}
+        placeholder={t('chat.composer.placeholder')}
+        onChange={(event) => {
+          setText(event.target.value);
+          store?.typing(conversationId, event.target.value.trim().length > 0);
+        }}
+        onBlur={() => store?.typing(conversationId, false)}
+        onKeyDown={onKeyDown}
+        aria-invalid={tooLong || undefined}
+        aria-describedby="chat-composer-count"
+        data-testid="chat-composer-input"
+      />
+      <div className="chat-composer__side">
+        <span id="chat-composer-count" className={tooLong ? 'chat-composer__count chat-composer__count--over' : 'chat-composer__count'}>
+          {tooLong ? t('chat.composer.tooLong', { max: CHAT_MAX_BODY }) : length > CHAT_MAX_BODY * 0.9 ? t('chat.composer.count', { count: length, max: CHAT_MAX_BODY }) : ''}
+        </span>
+        <button type="submit" className="button" disabled={empty || tooLong} data-testid="chat-composer-send">
+          {t('chat.composer.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+/*
+ * The `/chat` socket contract is shared with the API (libs/contracts); only its types are used
+ * here, so nothing of the API's code reaches the bundle.
+ */
+import type { ChatMessageFieldsFragment, ConversationFieldsFragment } from '@/generated/graphql';
+import type {
+  ChatActivity,
+  ChatClientToServerEvents,
+  ChatError,
+  ChatJoinReply,
+  ChatMessagePayload,
+  ChatReadReply,
+  ChatResult,
+  ChatSendReply,
+  ChatServerToClientEvents,
+  ChatSyncReply,
+} from '../../../../../../libs/contracts/src/socket-events';
+
+export type {
+  ChatActivity,
+  ChatClientToServerEvents,
+  ChatError,
+  ChatJoinReply,
+  ChatMessagePayload,
+  ChatReadReply,
+  ChatResult,
+  ChatSendReply,
+  ChatServerToClientEvents,
+  ChatSyncReply,
+};
+
+export const CHAT_NAMESPACE = '/chat';
+export const CHAT_MAX_BODY = 4000;
+
+/** A stored message, from GraphQL or the socket. */
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: 'USER' | 'SYSTEM';
+  senderUserId: string | null;
+  clientMessageId: string | null;
+  body: string | null;
+  systemEvent: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+/** A message of ours not acknowledged yet: pending (in flight or waiting for the socket) or failed. */
+export interface OutgoingMessage {
+  clientMessageId: string;
+  conversationId: string;
+  body: string;
+  state: 'pending' | 'failed';
+  createdAt: string;
+  error: string | null;
+}
+
+export type ConversationSummary = ConversationFieldsFragment;
+
+export interface ThreadState {
+  conversationId: string;
+  /** Ascending seq, unique by id. */
+  messages: readonly ChatMessage[];
+  outgoing: readonly OutgoingMessage[];
+  loaded: boolean;
+  loadingOlder: boolean;
+  hasOlder: boolean;
+  error: boolean;
+  /** Furthest seq read by the other side. */
+  othersReadSeq: number;
+  myReadSeq: number;
+  /** Users of the other side typing now. */
+  typing: readonly string[];
+}
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'disconnected';
+
+export interface ChatSnapshot {
+  status: ConnectionStatus;
+  /** True once the socket connected at least once (the banner shows only after a loss). */
+  everConnected: boolean;
+  conversations: readonly ConversationSummary[];
+  conversationsLoaded: boolean;
+  conversationsError: boolean;
+  totalUnread: number;
+  threads: ReadonlyMap<string, ThreadState>;
+}
+
+export function fromPayload(m: ChatMessagePayload | ChatMessageFieldsFragment): ChatMessage {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    kind: m.kind === 'SYSTEM' ? 'SYSTEM' : 'USER',
+    senderUserId: m.senderUserId ?? null,
+    clientMessageId: m.clientMessageId ?? null,
+    body: m.body ?? null,
+    systemEvent: m.systemEvent ?? null,
+    createdAt: m.createdAt,
+    editedAt: m.editedAt ?? null,
+    deletedAt: m.deletedAt ?? null,
+  };
+}
+
+/** A client message id: random, URL-safe, unique per message (a retry reuses it). */
+export function newClientMessageId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

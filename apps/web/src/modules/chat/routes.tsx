@@ -1,0 +1,8 @@
+import type { AppRoute } from '@/app/route-types';
+import { MessagesPage } from './components/MessagesPage';
+
+/** The header links to /messages itself (with the unread total), so these have no `nav` entry. */
+export const chatRoutes: AppRoute[] = [
+  { path: 'messages', element: <MessagesPage />, access: 'signedIn', titleKey: 'chat.title' },
+  { path: 'messages/:conversationId', element: <MessagesPage />, access: 'signedIn', titleKey: 'chat.title' },
+];

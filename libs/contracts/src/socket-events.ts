@@ -80,6 +80,10 @@ export interface ChatSyncReply {
   messages: ChatMessagePayload[];
   hasMore: boolean;
   lastSeq: number;
+  /** Messages at or below `afterSeq` edited or deleted since `changedSince` (empty without it). */
+  changed: ChatMessagePayload[];
+  /** Pass it as `changedSince` next time (a little before the server's clock, so nothing slips between). */
+  serverTime: string;
 }
 export interface ChatReadReply {
   conversationId: string;
@@ -102,7 +106,7 @@ export interface ChatClientToServerEvents {
   send: (p: { conversationId: string; clientMessageId: string; body: string }, ack: (r: ChatResult<ChatSendReply>) => void) => void;
   edit: (p: { messageId: string; body: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
   delete: (p: { messageId: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
-  sync: (p: { conversationId: string; afterSeq: number; limit?: number }, ack: (r: ChatResult<ChatSyncReply>) => void) => void;
+  sync: (p: { conversationId: string; afterSeq: number; limit?: number; changedSince?: string }, ack: (r: ChatResult<ChatSyncReply>) => void) => void;
   typing: (p: { conversationId: string; typing?: boolean }) => void;
   read: (p: { conversationId: string; seq: number }, ack?: (r: ChatResult<ChatReadReply>) => void) => void;
   /** A refreshed access token for the same user: the socket stays open past the old expiry. */

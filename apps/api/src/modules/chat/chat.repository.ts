@@ -305,6 +305,16 @@ export class ChatRepository {
     );
   }
 
+  /** Messages up to `upToSeq` edited or deleted after `since`, ascending, at most `limit`. */
+  messagesChangedSince(conversationId: string, upToSeq: number, since: Date, limit: number): Promise<MessageRow[]> {
+    return this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM chat_messages m
+        WHERE m.conversation_id = $1 AND m.seq <= $2 AND greatest(m.edited_at, m.deleted_at) > $3
+        ORDER BY m.seq LIMIT $4`,
+      [conversationId, upToSeq, since, limit],
+    );
+  }
+
   /** Messages before `beforeSeq` (or the newest), descending, at most `limit`. */
   messagesBefore(conversationId: string, beforeSeq: number | null, limit: number): Promise<MessageRow[]> {
     return this.dataSource.query(

@@ -30,7 +30,13 @@ export const sendSchema = z
 export const editSchema = z.object({ messageId: uuid, body: messageBody }).strict();
 export const deleteSchema = z.object({ messageId: uuid }).strict();
 export const syncSchema = z
-  .object({ conversationId: uuid, afterSeq: seqNumber, limit: z.number().int().min(1).max(CHAT_SYNC_MAX_PAGE).optional() })
+  .object({
+    conversationId: uuid,
+    afterSeq: seqNumber,
+    limit: z.number().int().min(1).max(CHAT_SYNC_MAX_PAGE).optional(),
+    /** The `serverTime` of the client's previous sync: edits and deletes since then come back in `changed`. */
+    changedSince: z.string().datetime({ offset: true }).optional(),
+  })
   .strict();
 export const typingSchema = z.object({ conversationId: uuid, typing: z.boolean().optional() }).strict();
 export const readSchema = z.object({ conversationId: uuid, seq: seqNumber }).strict();

@@ -28,6 +28,8 @@ import { type ConversationListRow, type ConversationRow, ChatRepository, type Me
 import { editSchema, isUuid, parseOrThrow as parse, readSchema, reportReason, sendSchema, syncSchema } from './chat.schemas';
 
 const SUPPLIER_KINDS: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
+/** How far before its own clock a sync answers `serverTime` (edits committing meanwhile are read again next time). */
+const SYNC_CHANGE_MARGIN_MS = 5_000;
 /** Messages shown to staff on each side of a reported one. */
 export const REPORT_CONTEXT = 5;
 
@@ -211,8 +213,18 @@ export class ChatService {
     const conversation = (await this.repository.findConversation(cmd.conversationId))!;
     if (cmd.afterSeq > conversation.lastSeq) throw AppError.field('afterSeq', 'max-value', { max: conversation.lastSeq });
     const limit = cmd.limit ?? CHAT_SYNC_MAX_PAGE;
+    // Taken before reading, less a margin for transactions still committing: the next sync re-reads that overlap.
+    const serverTime = new Date(Date.now() - SYNC_CHANGE_MARGIN_MS).toISOString();
     const rows = await this.repository.messagesAfter(cmd.conversationId, cmd.afterSeq, limit + 1);
-    return { conversationId: cmd.conversationId, messages: rows.slice(0, limit).map(toPayload), hasMore: rows.length > limit, lastSeq: conversation.lastSeq };
+    const changed = cmd.changedSince ? await this.repository.messagesChangedSince(cmd.conversationId, cmd.afterSeq, new Date(cmd.changedSince), CHAT_SYNC_MAX_PAGE) : [];
+    return {
+      conversationId: cmd.conversationId,
+      messages: rows.slice(0, limit).map(toPayload),
+      hasMore: rows.length > limit,
+      lastSeq: conversation.lastSeq,
+      changed: changed.map(toPayload),
+      serverTime,
+    };
   }
 
   /** A page of a thread in ascending order: after a seq, before a seq (scrolling back), or the newest. */

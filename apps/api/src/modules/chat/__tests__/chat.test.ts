@@ -233,6 +233,20 @@ describe('chat service', () => {
       expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 0, limit: 100_000 }))).code).toBe('BAD_USER_INPUT');
     });
 
+    it('brings back edits and deletes made while a client was away (changedSince)', async () => {
+      const conv = await freshConversation();
+      const first = await send(supplier, '원래 문장', randomUUID(), conv);
+      const second = await send(supplier, '지울 문장', randomUUID(), conv);
+      const before = await chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 0 });
+      expect(before.changed).toEqual([]);
+      await chat.edit(viewerOf(supplier), { messageId: first.message.id, body: '고친 문장' });
+      await chat.remove(viewerOf(supplier), second.message.id);
+      const after = await chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 2, changedSince: before.serverTime });
+      expect(after.messages).toEqual([]);
+      expect(after.changed.map((m) => [m.seq, m.body])).toEqual([[1, '고친 문장'], [2, null]]);
+      expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 0, changedSince: 'yesterday' }))).violations[0]).toMatchObject({ path: 'changedSince' });
+    });
+
     it('counts unread messages from others and lists conversations by latest message', async () => {
       const older = await freshConversation();
       const newer = await freshConversation();

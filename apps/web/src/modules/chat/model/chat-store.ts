@@ -279,11 +279,22 @@ export class ChatStore {
     if (this.syncing.has(conversationId)) return;
     this.syncing.add(conversationId);
     try {
+      // The first page's server time: everything changed after it is read by the next sync.
+      let startedAt: string | undefined;
       for (let guard = 0; guard < 50; guard++) {
-        const reply = await this.emitWithAck<ChatSyncReply>('sync', { conversationId, afterSeq: maxSeq(this.thread(conversationId)) });
+        const { changedSince } = this.thread(conversationId);
+        const reply = await this.emitWithAck<ChatSyncReply>('sync', { conversationId, afterSeq: maxSeq(this.thread(conversationId)), ...(changedSince ? { changedSince } : {}) });
         if (!reply || isError(reply)) return;
         this.addMessages(conversationId, reply.messages.map(fromPayload));
-        if (!reply.hasMore) return;
+        // Edits and deletes made while this client was away.
+        const changed = reply.changed.map(fromPayload);
+        if (changed.length) this.setThread(conversationId, (t) => ({ ...t, messages: mergeMessages(t.messages, changed) }));
+        startedAt ??= reply.serverTime;
+        if (!reply.hasMore) {
+          const since = startedAt;
+          this.setThread(conversationId, (t) => ({ ...t, changedSince: since }));
+          return;
+        }
       }
     } finally {
       this.syncing.delete(conversationId);

@@ -71,6 +71,8 @@ export interface ThreadState {
   /** Furthest seq read by the other side. */
   othersReadSeq: number;
   myReadSeq: number;
+  /** The server's time of the last sync: edits and deletes after it are asked for on the next one. */
+  changedSince?: string;
   /** Users of the other side typing now. */
   typing: readonly string[];
 }

@@ -5,12 +5,14 @@ import type { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { GraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
+import { BidsModule } from './modules/bids/bids.module';
 import { ChatGatewayModule } from './modules/chat/chat-gateway.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGateway } from './realtime/realtime.gateway';
@@ -22,7 +24,7 @@ export class DomainModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DomainModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, MatchingModule, ChatModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, MatchingModule, ChatModule, ReviewsModule, BidsModule],
       providers: [DemoSeeder],
       exports: [DemoSeeder],
     };

@@ -2,3 +2,5 @@
 export * from './enums';
 export * from './errors';
 export * from './socket-events';
+export * from './notifications';
+export * from './reviews';

@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldError } from './errors';
+import type { NotificationPayload } from './notifications';
 
 /**
  * Typed socket.io event maps shared by api and web. One WebSocket per client carries every
@@ -6,6 +7,8 @@ import type { ErrorCode, FieldError } from './errors';
  */
 export interface ServerToClientEvents {
   'session:expired': () => void;
+  /** A new in-app notification of the signed-in user (sent once per notification, after it was stored). */
+  notification: (n: NotificationPayload) => void;
 }
 
 export interface ClientToServerEvents {

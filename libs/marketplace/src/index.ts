@@ -1,2 +1,3 @@
-/** Marketplace rules that are not capability metadata: the listing workflow (bids and awards later). Framework-free. */
+/** Marketplace rules that are not capability metadata: the listing workflow, bids and awards. Framework-free. */
 export * from './listing-workflow';
+export * from './bid-workflow';

@@ -13,9 +13,10 @@ export type ListingStatus =
   | 'PAUSED'
   | 'AWARDED'
   | 'COMPLETED'
+  | 'CANCELLED'
   | 'ARCHIVED';
 
-export type ListingAction = 'submit' | 'approve' | 'reject' | 'requestChanges' | 'pause' | 'resume' | 'award' | 'complete' | 'archive';
+export type ListingAction = 'submit' | 'approve' | 'reject' | 'requestChanges' | 'pause' | 'resume' | 'award' | 'complete' | 'cancel' | 'archive';
 
 /** `owner`: a member of the owning organization; `staff`: association staff. */
 export type ListingActor = 'owner' | 'staff';
@@ -29,7 +30,7 @@ interface Transition {
 
 const BOTH: readonly ListingKind[] = ['DEMAND', 'SUPPLY'];
 const ALL_BUT_ARCHIVED: readonly ListingStatus[] = [
-  'DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'REJECTED', 'PUBLISHED', 'PAUSED', 'AWARDED', 'COMPLETED',
+  'DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'REJECTED', 'PUBLISHED', 'PAUSED', 'AWARDED', 'COMPLETED', 'CANCELLED',
 ];
 
 export const LISTING_TRANSITIONS: Readonly<Record<ListingAction, Transition>> = {
@@ -41,6 +42,8 @@ export const LISTING_TRANSITIONS: Readonly<Record<ListingAction, Transition>> = 
   resume: { from: ['PAUSED'], to: 'PUBLISHED', by: 'owner', kinds: BOTH },
   award: { from: ['PUBLISHED'], to: 'AWARDED', by: 'owner', kinds: ['DEMAND'] },
   complete: { from: ['AWARDED'], to: 'COMPLETED', by: 'owner', kinds: ['DEMAND'] },
+  /** The awarded project will not be delivered; the owner gives a reason. */
+  cancel: { from: ['AWARDED'], to: 'CANCELLED', by: 'owner', kinds: ['DEMAND'] },
   archive: { from: ALL_BUT_ARCHIVED, to: 'ARCHIVED', by: 'owner', kinds: BOTH },
 };
 
@@ -65,7 +68,10 @@ export function availableActions(kind: ListingKind, status: ListingStatus, actor
 export const EDITABLE_STATUSES: readonly ListingStatus[] = ['DRAFT', 'CHANGES_REQUESTED', 'PUBLISHED', 'PAUSED'];
 
 /** Statuses that everyone allowed to see the listing may see (others: owner and staff only). */
-export const PUBLIC_STATUSES: readonly ListingStatus[] = ['PUBLISHED', 'AWARDED', 'COMPLETED'];
+export const PUBLIC_STATUSES: readonly ListingStatus[] = ['PUBLISHED', 'AWARDED', 'COMPLETED', 'CANCELLED'];
+
+/** Actions that need a reason (kept in the listing's event history). */
+export const REASON_REQUIRED_ACTIONS: readonly ListingAction[] = ['reject', 'cancel'];
 
 /**
  * Content keys whose change does not need another review: who to call and until when bids

@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { OutboxDispatcher } from '../../../apps/api/src/database/outbox/outbox.dispatcher';
@@ -44,6 +46,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: '60000',
     SEED_DEMO: 'false',
+    // The outbox mailer's .eml files go to the system's temp directory, not the repository's .data.
+    MAIL_DIR: join(tmpdir(), 'aimatch-test-mail'),
     ...env,
   });
 }

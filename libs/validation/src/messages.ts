@@ -93,6 +93,42 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: (p) => (p.detail ? `AAS 메타모델 제약을 위반합니다 (${p.detail}).` : 'AAS 메타모델 제약을 위반합니다.'),
     en: (p) => (p.detail ? `Violates an AAS metamodel constraint (${p.detail}).` : 'Violates an AAS metamodel constraint.'),
   },
+  // bids
+  'sum-mismatch': {
+    ko: (p) => `마일스톤 금액의 합(${p.sum}원)이 총액(${p.total}원)과 같아야 합니다.`,
+    en: (p) => `The milestone amounts add up to ${p.sum} KRW, not the total of ${p.total} KRW.`,
+  },
+  'not-a-requirement': {
+    ko: (p) => `이 수요의 요구 항목이 아닙니다: ${p.id}`,
+    en: (p) => `Not one of this demand's required elements: ${p.id}`,
+  },
+  'share-total': {
+    ko: (p) => `참여사 지분의 합은 ${p.max}% 이하여야 합니다(주관사 지분이 남아야 합니다).`,
+    en: (p) => `The partners' shares may add up to at most ${p.max} % (the lead keeps the rest).`,
+  },
+  'verification-required': {
+    ko: () => '협회 인증(VERIFIED)을 받은 기관만 입찰할 수 있습니다.',
+    en: () => 'Only organizations verified by the association may bid.',
+  },
+  'wrong-organization-kind': {
+    ko: (p) => `이 유형의 기관(${p.kind})은 참여할 수 없습니다.`,
+    en: (p) => `An organization of kind ${p.kind} cannot take part.`,
+  },
+  'locked-after-submit': {
+    ko: () => '제출된 입찰의 컨소시엄 구성은 바꿀 수 없습니다. 철회 후 새로 입찰하세요.',
+    en: () => 'The consortium of a submitted bid cannot change; withdraw and bid again.',
+  },
+  // Reviews after a completed project.
+  'not-completed': {
+    ko: (p) => `완료된 프로젝트만 평가할 수 있습니다(현재 상태 ${p.current}).`,
+    en: (p) => `Only a completed project can be reviewed (this one is ${p.current}).`,
+  },
+  'already-reviewed': { ko: () => '이 프로젝트는 이미 평가했습니다.', en: () => 'You have already reviewed this project.' },
+  'missing-criteria': {
+    ko: (p) => `모든 평가 항목에 점수를 주세요: ${p.missing}`,
+    en: (p) => `Rate every criterion: ${p.missing}`,
+  },
+  'no-counterpart': { ko: () => '평가할 상대 기관이 없습니다.', en: () => 'There is no other party to review.' },
   'unknown-semantic-id': {
     ko: (p) => `어휘집에 없는 개념을 참조합니다: ${p.id}`,
     en: (p) => `Refers to a concept that is not in the vocabulary: ${p.id}`,

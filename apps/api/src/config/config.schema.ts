@@ -58,6 +58,13 @@ export const configSchema = z.object({
   /** Per-user chat send limit: at most this many messages per window. */
   CHAT_RATE_LIMIT_MESSAGES: int(20, 1, 10_000),
   CHAT_RATE_LIMIT_WINDOW_SECONDS: int(10, 1, 3600),
+  /** Outbox mailer: RFC 822 `.eml` files in this directory (default `<DATA_DIR>/mail`) unless SMTP_URL is set. */
+  MAIL_DIR: z.string().optional(),
+  MAIL_FROM: z.string().default('aimatch <no-reply@aimatch.local>'),
+  /** Production mail transport (smtp[s]://user:pass@host:port). Not implemented yet: see notifications/mailer.ts. */
+  SMTP_URL: z.string().url().optional(),
+  /** How often the reviews' 14-day reveal runs (ms). */
+  REVIEW_REVEAL_SWEEP_MS: int(60_000, 1000, 86_400_000),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

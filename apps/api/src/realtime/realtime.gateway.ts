@@ -4,6 +4,7 @@ import type { Server, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../common/auth/access-token.verifier';
 import { Public } from '../common/auth/decorators';
 import type { Viewer } from '../graphql/request-context';
+import { RealtimePublisher, realtimeUserRoom } from './realtime.publisher';
 
 type SocketData = { viewer?: Viewer; expiry?: NodeJS.Timeout };
 type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -13,14 +14,18 @@ type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
  * The handshake must carry a valid access token (`auth: { token }`): it is checked in a
  * socket.io middleware, before the connection exists, so no event can arrive unauthenticated
  * (a refused client gets `connect_error` "UNAUTHENTICATED"). The socket is closed when the
- * token expires.
+ * token expires. Each socket joins its user's room, where notifications are pushed.
  */
 @Public()
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  constructor(private readonly verifier: AccessTokenVerifier) {}
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    private readonly publisher: RealtimePublisher,
+  ) {}
 
   afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>): void {
+    this.publisher.attach(server as never);
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       if (typeof token !== 'string' || token.length > 4096) return next(new Error('UNAUTHENTICATED'));
@@ -42,6 +47,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.disconnect(true);
     }, Math.max(0, exp * 1000 - Date.now()));
     socket.on('ping', (ack) => typeof ack === 'function' && ack({ at: new Date().toISOString() }));
+    // Notifications (`notification`) go to the user's room.
+    if (socket.data.viewer) void socket.join(realtimeUserRoom(socket.data.viewer.userId));
   }
 
   handleDisconnect(socket: ClientSocket): void {

@@ -127,6 +127,7 @@ export type ListingAction =
   | 'approve'
   | 'archive'
   | 'award'
+  | 'cancel'
   | 'complete'
   | 'pause'
   | 'reject'
@@ -141,6 +142,7 @@ export type ListingKind =
 export type ListingStatus =
   | 'ARCHIVED'
   | 'AWARDED'
+  | 'CANCELLED'
   | 'CHANGES_REQUESTED'
   | 'COMPLETED'
   | 'DRAFT'

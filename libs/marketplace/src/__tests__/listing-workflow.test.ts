@@ -14,6 +14,8 @@ describe('listing workflow', () => {
     ['DEMAND', 'PUBLISHED', 'award', 'owner', 'AWARDED'],
     ['DEMAND', 'AWARDED', 'complete', 'owner', 'COMPLETED'],
     ['DEMAND', 'REJECTED', 'archive', 'owner', 'ARCHIVED'],
+    ['DEMAND', 'AWARDED', 'cancel', 'owner', 'CANCELLED'],
+    ['DEMAND', 'CANCELLED', 'archive', 'owner', 'ARCHIVED'],
   ] as Array<[ListingKind, ListingStatus, ListingAction, ListingActor, ListingStatus]>)('%s %s --%s by %s--> %s', (kind, from, action, actor, to) => {
     expect(checkTransition(kind, from, action, actor)).toEqual({ ok: true, to });
   });
@@ -25,6 +27,9 @@ describe('listing workflow', () => {
     ['SUPPLY', 'PUBLISHED', 'award', 'owner', 'wrong-kind'],
     ['DEMAND', 'ARCHIVED', 'archive', 'owner', 'wrong-status'],
     ['DEMAND', 'PUBLISHED', 'submit', 'owner', 'wrong-status'],
+    ['DEMAND', 'PUBLISHED', 'cancel', 'owner', 'wrong-status'],
+    ['DEMAND', 'AWARDED', 'cancel', 'staff', 'wrong-actor'],
+    ['SUPPLY', 'AWARDED', 'cancel', 'owner', 'wrong-kind'],
   ] as Array<[ListingKind, ListingStatus, ListingAction, ListingActor, string]>)('%s %s --%s by %s--> refused (%s)', (kind, from, action, actor, reason) => {
     expect(checkTransition(kind, from, action, actor)).toEqual({ ok: false, reason, current: from });
   });

@@ -32,6 +32,34 @@ export const MESSAGES = {
     ko: '게시된 목록만 매칭할 수 있습니다(현재 상태 {current}).',
     en: 'Only published listings can be matched (this one is {current}).',
   },
+  'bid-invalid-transition': {
+    ko: '입찰의 현재 상태({current})에서는 이 작업({action})을 할 수 없습니다.',
+    en: 'Cannot {action} a bid whose status is {current}.',
+  },
+  'demand-not-open': {
+    ko: '이 수요는 입찰을 받고 있지 않습니다(현재 상태 {current}).',
+    en: 'This demand is not taking bids (its status is {current}).',
+  },
+  'bidding-closed': {
+    ko: '입찰 마감 일시({deadline})가 지났습니다.',
+    en: 'The bid deadline ({deadline}) has passed.',
+  },
+  'live-bid-exists': {
+    ko: '이 기관은 이 수요에 이미 진행 중인 입찰이 있습니다.',
+    en: 'Your organization already has a live bid on this demand.',
+  },
+  'consortium-pending': {
+    ko: '컨소시엄 참여사가 모두 초대를 수락해야 제출할 수 있습니다(대기 {pending}곳).',
+    en: 'Every consortium partner must accept the invitation before the bid is submitted ({pending} pending).',
+  },
+  'demand-already-awarded': {
+    ko: '다른 입찰이 먼저 선정되었습니다.',
+    en: 'Another bid was accepted first.',
+  },
+  'invitation-not-pending': {
+    ko: '응답할 수 있는 컨소시엄 초대가 아닙니다(현재 {current}).',
+    en: 'This consortium invitation cannot be answered now (it is {current}).',
+  },
   'rate-limited': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many requests. Please try again later.' },
   internal: { ko: '일시적인 오류가 발생했습니다.', en: 'Something went wrong on our side.' },
 } as const satisfies Record<string, Record<MessageLocale, string>>;

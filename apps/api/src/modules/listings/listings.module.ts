@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { ListingAccessPolicy } from './listing-access.policy';
 import {
@@ -15,7 +16,7 @@ import { ListingsService } from './listings.service';
 
 /** Demand and supply listings: content in the standard submodels, the review workflow, AAS export/import. */
 @Module({
-  imports: [IdentityModule, VocabularyModule],
+  imports: [IdentityModule, VocabularyModule, NotificationsModule],
   providers: [
     ListingsRepository,
     ListingAccessPolicy,

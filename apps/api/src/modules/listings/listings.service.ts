@@ -7,7 +7,7 @@ import {
   validateListingContent,
 } from '@aimatch/capability-model';
 import { OrganizationKind } from '@aimatch/contracts';
-import { type ListingAction, type ListingStatus, checkTransition, EDITABLE_STATUSES, materialChanges } from '@aimatch/marketplace';
+import { type ListingAction, type ListingStatus, checkTransition, EDITABLE_STATUSES, materialChanges, REASON_REQUIRED_ACTIONS } from '@aimatch/marketplace';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -20,6 +20,7 @@ import { type Connection, pageArgs, toConnection } from '../../graphql/paginatio
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { IdentityRepository } from '../identity/identity.repository';
 import { MembershipPolicy } from '../identity/membership.policy';
+import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
@@ -54,6 +55,7 @@ export class ListingsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // --- commands ---------------------------------------------------------------------------
@@ -117,7 +119,7 @@ export class ListingsService {
     }
     if (action === 'submit') await this.validate(current.content, true);
     const reason = decision?.reason?.trim() || null;
-    if (action === 'reject' && !reason) throw AppError.field('reason', 'required');
+    if (REASON_REQUIRED_ACTIONS.includes(action) && !reason) throw AppError.field('reason', 'required');
     if ((reason?.length ?? 0) > 2000) throw AppError.field('reason', 'max-length', { max: 2000 });
     const comments = (decision?.comments ?? []).map((c) => ({ path: c.path.trim().slice(0, 200), comment: c.comment.trim() }));
     if (comments.length > 50) throw AppError.field('comments', 'max-items', { max: 50 });
@@ -143,8 +145,41 @@ export class ListingsService {
       const updated = await this.repository.updateAtVersion(tx, id, version, patch);
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, action, current.status, rc.viewer!.userId, reason || comments.length ? { reason, comments } : {});
+      if (action === 'approve' || action === 'reject') {
+        await this.notifications.notifyOrganization(
+          tx,
+          updated.organizationId,
+          action === 'approve' ? 'LISTING_APPROVED' : 'LISTING_REJECTED',
+          { listingId: updated.id, kind: updated.kind, title: updated.content.title, reason },
+          { link: { type: 'LISTING', id: updated.id }, sourceKey: `listing-${action}:${updated.id}:${updated.version}` },
+        );
+      }
       return updated;
     });
+  }
+
+  /**
+   * A workflow transition inside the caller's transaction (bids: award, complete, cancel), on a
+   * listing row the caller has read (and locked) in that transaction: checks the workflow,
+   * writes at the row's version, records the event and the `listing.changed` outbox event.
+   */
+  async transitionInTransaction(
+    tx: EntityManager,
+    current: ListingEntity,
+    action: ListingAction,
+    actor: 'owner' | 'staff',
+    actorUserId: string,
+    details: Record<string, unknown> = {},
+  ): Promise<ListingEntity> {
+    const check = checkTransition(current.kind, current.status, action, actor);
+    if (!check.ok) {
+      if (check.reason === 'wrong-actor') throw AppError.forbidden();
+      throw AppError.conflict('invalid-transition', { current: current.status, action, reason: 'invalid-transition' });
+    }
+    const updated = await this.repository.updateAtVersion(tx, current.id, current.version, { status: check.to });
+    if (!updated) throw await this.stale(current.id);
+    await this.changed(tx, updated, action, current.status, actorUserId, details);
+    return updated;
   }
 
   async importSupplyFromAas(viewer: Viewer, organizationId: string, json: string): Promise<ListingEntity> {

@@ -162,7 +162,10 @@ export class MatchAlertsService implements OnModuleInit {
       [demand.id, organizationId, alertId, score],
     );
     if (inserted.length === 0) return;
-    await this.notifications.notifyOrganization(tx, organizationId, 'MATCH_ALERT', { demandId: demand.id, title: demand.content.title, alertId, score });
+    await this.notifications.notifyOrganization(tx, organizationId, 'MATCH_ALERT', { demandId: demand.id, title: demand.content.title, alertId, score }, {
+      link: { type: 'LISTING', id: demand.id },
+      sourceKey: `match-alert:${demand.id}`,
+    });
   }
 
   /** Saved criteria against one demand, with the search's semantics: all query words, each filter's concept or a narrower one. */

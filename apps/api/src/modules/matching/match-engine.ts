@@ -78,6 +78,19 @@ export class MatchEngine {
     return matcher.rank(need, supplies).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
   }
 
+  /**
+   * These supply listings (e.g. a bidder's, when retrieval did not bring them) ranked for a
+   * demand among themselves. Text relevance is relative to this smaller set, so a score can
+   * differ a little from the one in the full ranking.
+   */
+  async suppliersAmong(demand: ListingEntity, supplyIds: string[]): Promise<Ranked[]> {
+    if (supplyIds.length === 0) return [];
+    const { vocabulary, matcher } = await this.current();
+    const need = await this.demand(demand, vocabulary);
+    const supplies = await this.supplies(supplyIds, vocabulary);
+    return matcher.rank(need, supplies).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
+  }
+
   /** Published demands ranked for a supply listing, best first; `visibility` is what the supplier may see. */
   async demandsFor(supply: ListingEntity, visibility: SearchRequest['filters']['visibility']): Promise<Ranked[]> {
     const { vocabulary, matcher } = await this.current();

@@ -14,6 +14,7 @@ import {
 } from '@aimatch/testing';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ChatService } from '../../../modules/chat/chat.service';
 
 /**
@@ -63,7 +64,48 @@ const conversationWithMessage = async (w: World) => {
   const sent = await t.app.get(ChatService).send(viewer, { conversationId, clientMessageId: randomUUID(), body: '납기 일정 문의드립니다.' });
   return { conversationId, messageId: sent.message.id };
 };
+/** A revealed review of the supplier by the SME, written directly (reviews need a completed, awarded demand). */
+const visibleReview = async (w: World): Promise<string> => {
+  const [row] = await t.app.get(DataSource).query(
+    `INSERT INTO reviews (demand_id, side, author_organization_id, subject_organization_id, ratings, rating, body, submitted_at, revealed_at)
+     VALUES ($1, 'CLIENT', $2, $3, '{"QUALITY":4,"COMMUNICATION":4,"SCHEDULE":4,"EXPERTISE":4}', 4, '권한 테스트', now(), now())
+     ON CONFLICT (demand_id, side) DO UPDATE SET body = EXCLUDED.body RETURNING id`,
+    [w.publishedDemandId, w.sme.organizationId, w.supplier.organizationId],
+  );
+  return row.id as string;
+};
 const draft = async (w: World) => createDemand(t, w.sme);
+/** A bid written directly on a fresh published demand of the SME (the supplier in this world is not verified, so it could not bid itself). */
+const bidOn = async (w: World, status: 'DRAFT' | 'SUBMITTED', lead?: string) => {
+  const demand = await publish(t, await createDemand(t, w.sme), w.sme.accessToken, w.staffToken);
+  const [row] = await t.app.get(DataSource).query(
+    `INSERT INTO bids (demand_id, organization_id, status, amount_krw, duration_weeks, approach, milestones, submitted_at, revision)
+     VALUES ($1, $2, $3, 1000000, 4, '권한 테스트', '[{"title":"구축","weeks":4,"amountKrw":1000000}]', CASE WHEN $3 = 'DRAFT' THEN NULL ELSE now() END, CASE WHEN $3 = 'DRAFT' THEN 0 ELSE 1 END)
+     RETURNING id, version`,
+    [demand.id, lead ?? w.supplier.organizationId, status],
+  );
+  return { id: row.id as string, v: row.version as number, demandId: demand.id };
+};
+/** A draft bid of another supplier inviting the world's supplier as a consortium partner. */
+const invitingBid = async (w: World) => {
+  const lead = await signUpOrganization(t, { kind: 'SI_INTEGRATOR' as never });
+  const bid = await bidOn(w, 'DRAFT', lead.organizationId);
+  await t.app.get(DataSource).query(`INSERT INTO bid_partners (bid_id, organization_id, role, share_percent) VALUES ($1, $2, 'DATA_LABELLING', 20)`, [bid.id, w.supplier.organizationId]);
+  return { id: bid.id };
+};
+/** A demand of the SME awarded to the world's supplier. */
+const awardedDemand = async (w: World) => {
+  const bid = await bidOn(w, 'SUBMITTED');
+  const ds = t.app.get(DataSource);
+  await ds.query(`UPDATE bids SET status = 'ACCEPTED' WHERE id = $1`, [bid.id]);
+  const [[l]] = await ds.query(`UPDATE listings SET status = 'AWARDED', version = version + 1 WHERE id = $1 RETURNING version`, [bid.demandId]);
+  return { id: bid.demandId, v: l.version as number };
+};
+const BID_CONTENT = { amountKrw: 90_000_000, durationWeeks: 12, approach: '권한 테스트 제안', milestones: [{ title: '구축', weeks: 12, amountKrw: 90_000_000 }] };
+/** A submitted bid: its lead withdraws, the demand owner decides, staff only reads. */
+const bidderActs: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' };
+/** A draft bid: the lead acts; the demand owner does not see drafts; staff sees it but may not act. */
+const draftBidder: Record<Role, Outcome> = { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'deny' };
 const submitted = async (w: World) => (await transition(t, 'submitListing', await draft(w), w.sme.accessToken)).data!.submitListing;
 const publishedSupply = async (w: World) => publish(t, await createSupply(t, w.supplier), w.supplier.accessToken, w.staffToken);
 const vars = (l: { id: string; version: number }) => ({ id: l.id, v: l.version });
@@ -206,6 +248,66 @@ const RULES: Record<string, Rule> = {
   },
   'Query.notifications': { document: '{ notifications(first: 5) { totalCount unreadCount } }', expect: signedIn },
   'Mutation.markNotificationsRead': { document: 'mutation { markNotificationsRead(ids: []) }', expect: signedIn },
+  'Query.notificationPreferences': { document: '{ notificationPreferences { type email inApp } }', expect: signedIn },
+  'Mutation.updateNotificationPreferences': {
+    document: 'mutation { updateNotificationPreferences(preferences: [{ type: "MATCH_ALERT", email: false, inApp: true }]) { type email } }',
+    expect: signedIn,
+  },
+  'Query.reviewsOf': {
+    document: 'query($o: ID!) { reviewsOf(organizationId: $o, first: 5) { totalCount } }',
+    variables: (w) => ({ o: w.supplier.organizationId }),
+    expect: signedIn,
+  },
+  // On a demand that is not completed: its owner gets an input error (allowed), nobody else is a party.
+  'Mutation.submitReview': {
+    document: 'mutation($i: SubmitReviewInput!) { submitReview(input: $i) { id } }',
+    variables: (w) => ({
+      i: { demandId: w.publishedDemandId, ratings: ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'].map((criterion) => ({ criterion, score: 4 })), body: '좋았습니다.' },
+    }),
+    expect: { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'deny' },
+  },
+  'Mutation.reportReview': {
+    document: 'mutation($id: ID!) { reportReview(id: $id, reason: "허위 내용") }',
+    variables: async (w) => ({ id: await visibleReview(w) }),
+    expect: signedIn,
+  },
+  'Mutation.hideReview': {
+    document: 'mutation($id: ID!) { hideReview(id: $id, reason: "개인정보 노출") { id hidden } }',
+    variables: async (w) => ({ id: await visibleReview(w) }),
+    expect: staffOnly,
+  },
+  'Query.bid': { document: 'query($id: ID!) { bid(id: $id) { id revisions { number } } }', variables: async (w) => ({ id: (await bidOn(w, 'SUBMITTED')).id }), expect: signedIn },
+  'Query.bidsForDemand': {
+    document: 'query($id: ID!) { bidsForDemand(demandId: $id, first: 5) { totalCount edges { node { id match { score } } } } }',
+    variables: (w) => ({ id: w.publishedDemandId }),
+    expect: demandOwnerOrStaff,
+  },
+  'Query.myBids': { document: '{ myBids(first: 5) { totalCount } }', expect: signedIn },
+  'Query.platformSettings': { document: '{ platformSettings { bidsVerifiedOrganizationsOnly } }', expect: signedIn },
+  'Mutation.createBid': {
+    document: 'mutation($i: CreateBidInput!) { createBid(input: $i) { id } }',
+    variables: (w) => ({ i: { demandId: w.publishedDemandId, organizationId: w.supplier.organizationId, ...BID_CONTENT } }),
+    expect: supplierOwnerOnly,
+  },
+  'Mutation.updateBid': {
+    document: 'mutation($id: ID!, $v: Int!, $i: BidContentInput!) { updateBid(id: $id, version: $v, input: $i) { id } }',
+    variables: async (w) => ({ ...(await bidOn(w, 'DRAFT')), i: BID_CONTENT }),
+    expect: draftBidder,
+  },
+  'Mutation.submitBid': { document: 'mutation($id: ID!, $v: Int!) { submitBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'DRAFT'), expect: draftBidder },
+  'Mutation.withdrawBid': { document: 'mutation($id: ID!, $v: Int!) { withdrawBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: bidderActs },
+  'Mutation.respondToConsortiumInvitation': {
+    document: 'mutation($id: ID!) { respondToConsortiumInvitation(bidId: $id, accept: true) { id } }',
+    variables: (w) => invitingBid(w),
+    expect: draftBidder,
+  },
+  'Mutation.shortlistBid': { document: 'mutation($id: ID!, $v: Int!) { shortlistBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: smeOwnerOnly },
+  'Mutation.declineBid': { document: 'mutation($id: ID!, $v: Int!) { declineBid(id: $id, version: $v, reason: "예산 초과") { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: smeOwnerOnly },
+  'Mutation.acceptBid': { document: 'mutation($id: ID!, $v: Int!) { acceptBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: smeOwnerOnly },
+  'Mutation.completeDemand': { document: 'mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { id } }', variables: (w) => awardedDemand(w), expect: smeOwnerOnly },
+  'Mutation.cancelDemand': { document: 'mutation($id: ID!, $v: Int!) { cancelDemand(id: $id, version: $v, reason: "예산 삭감") { id } }', variables: (w) => awardedDemand(w), expect: smeOwnerOnly },
+  // Sets the default again, so the rest of this world is unchanged.
+  'Mutation.setBidVerificationRequired': { document: 'mutation { setBidVerificationRequired(required: true) { bidsVerifiedOrganizationsOnly } }', expect: staffOnly },
   'Query.conversations': { document: '{ conversations(first: 5) { totalCount edges { node { id unreadCount } } } }', expect: signedIn },
   'Query.messages': {
     document: 'query($c: ID!) { messages(conversationId: $c, first: 5) { totalCount edges { node { seq body } } } }',

@@ -17,6 +17,7 @@ export enum ListingStatusEnum {
   PAUSED = 'PAUSED',
   AWARDED = 'AWARDED',
   COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
   ARCHIVED = 'ARCHIVED',
 }
 export enum ListingActionEnum {
@@ -28,6 +29,7 @@ export enum ListingActionEnum {
   resume = 'resume',
   award = 'award',
   complete = 'complete',
+  cancel = 'cancel',
   archive = 'archive',
 }
 export enum DemandVisibilityEnum {

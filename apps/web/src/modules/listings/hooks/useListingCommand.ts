@@ -12,7 +12,7 @@ import {
   SubmitListingMutation,
 } from '../graphql/operations';
 
-export type CommandAction = Exclude<ListingAction, 'award' | 'complete'>;
+export type CommandAction = Exclude<ListingAction, 'award' | 'complete' | 'cancel'>;
 
 export interface CommandExtras {
   reason?: string | null;

@@ -19,6 +19,7 @@ export const LISTING_STATUSES = [
   'PAUSED',
   'AWARDED',
   'COMPLETED',
+  'CANCELLED',
   'ARCHIVED',
 ] as const satisfies readonly ListingStatus[];
 

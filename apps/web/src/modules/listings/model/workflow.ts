@@ -9,5 +9,5 @@ export const EDITABLE_STATUSES: readonly ListingStatus[] = ['DRAFT', 'CHANGES_RE
 /** Staff decisions: shown in the review panel rather than the owner's action bar. */
 export const REVIEW_ACTIONS: readonly ListingAction[] = ['approve', 'reject', 'requestChanges'];
 
-/** Actions the API lists but has no mutation for yet (demand award / completion). */
-export const UNSUPPORTED_ACTIONS: readonly ListingAction[] = ['award', 'complete'];
+/** Actions not run from the listing page: award happens by accepting a bid; completion and cancellation have their own mutations (bids). */
+export const UNSUPPORTED_ACTIONS: readonly ListingAction[] = ['award', 'complete', 'cancel'];

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { ListingsModule } from '../listings/listings.module';
+import { MatchingModule } from '../matching/matching.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { BidAccessPolicy } from './bid-access.policy';
+import { BidMatchLoader } from './bid-match.loader';
+import { BidsRepository } from './bids.repository';
+import { BidFieldsResolver, BidPartnerResolver, BidsResolver, DemandBidCountResolver } from './bids.resolver';
+import { BidsService } from './bids.service';
+import { PlatformSettingsService } from './platform-settings.service';
+
+/** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
+@Module({
+  imports: [IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule],
+  providers: [BidsRepository, BidAccessPolicy, BidMatchLoader, PlatformSettingsService, BidsService, BidsResolver, BidFieldsResolver, BidPartnerResolver, DemandBidCountResolver],
+  exports: [BidsService, BidsRepository],
+})
+export class BidsModule {}

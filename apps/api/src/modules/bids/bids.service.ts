@@ -1,0 +1,498 @@
+import type { DemandContent } from '@aimatch/capability-model';
+import { OrganizationKind, VerificationStatus } from '@aimatch/contracts';
+import {
+  type BidAction,
+  type BidContent,
+  type BidStatus,
+  BID_LIMITS,
+  checkBidTransition,
+  EDITABLE_BID_STATUSES,
+  validateBidContent,
+} from '@aimatch/marketplace';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors/app-error';
+import { uniqueViolation } from '../../common/errors/pg-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import type { OrganizationEntity } from '../identity/entities/organization.entity';
+import { IdentityRepository } from '../identity/identity.repository';
+import { MembershipPolicy } from '../identity/membership.policy';
+import type { ListingEntity } from '../listings/entities/listing.entity';
+import { ListingAccessPolicy } from '../listings/listing-access.policy';
+import { ListingsRepository } from '../listings/listings.repository';
+import { ListingsService } from '../listings/listings.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { BidAccessPolicy } from './bid-access.policy';
+import { type BidPartnerRow, type BidRow, BidsRepository, type ExpiredBid } from './bids.repository';
+import { PlatformSettingsService } from './platform-settings.service';
+
+const BIDDER_KINDS: OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+const AWARDED_ELSEWHERE = 'awarded-to-another-bid';
+
+/** Notification types written by bids (the notification store delivers them in-app, live and by e-mail). */
+export const BID_NOTIFICATIONS = {
+  NEW_BID: 'BID_RECEIVED',
+  REVISED: 'BID_REVISED',
+  WITHDRAWN: 'BID_WITHDRAWN',
+  SHORTLISTED: 'BID_SHORTLISTED',
+  ACCEPTED: 'BID_ACCEPTED',
+  DECLINED: 'BID_DECLINED',
+  EXPIRED: 'BID_EXPIRED',
+  INVITATION: 'CONSORTIUM_INVITATION',
+  INVITATION_ANSWERED: 'CONSORTIUM_INVITATION_ANSWERED',
+  COMPLETED: 'DEMAND_COMPLETED',
+  CANCELLED: 'DEMAND_CANCELLED',
+} as const;
+
+/** The concept ids of a demand's requirement a bid can say it covers. */
+export function requiredConceptIds(demand: ListingEntity): string[] {
+  const r = (demand.content as DemandContent).requirement;
+  return r ? [...new Set([...r.tasks, ...r.modalities, ...r.industries, ...r.deployments, ...r.integrations])] : [];
+}
+
+/**
+ * Bid commands and queries. Each command: authorise, validate, then one transaction that
+ * locks the demand row (FOR SHARE for bidders, FOR UPDATE to award), writes the bid at its
+ * version, its history event and the notifications. Undecided bids expire lazily (before every
+ * command and query that reads them) and in an hourly sweep; see BID_DECISION_WINDOW_DAYS.
+ */
+@Injectable()
+export class BidsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Bids');
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly repository: BidsRepository,
+    private readonly access: BidAccessPolicy,
+    private readonly listingAccess: ListingAccessPolicy,
+    private readonly listingsRepository: ListingsRepository,
+    private readonly listings: ListingsService,
+    private readonly memberships: MembershipPolicy,
+    private readonly identity: IdentityRepository,
+    private readonly notifications: NotificationsService,
+    private readonly settings: PlatformSettingsService,
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => void this.expireDue().catch((e) => this.logger.error(`expiry sweep failed: ${String(e)}`)), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  // --- bidder commands --------------------------------------------------------------------
+
+  async create(rc: RequestContext, demandId: string, organizationId: string, content: BidContent): Promise<BidRow> {
+    const viewer = rc.viewer!;
+    await this.memberships.assertMember(viewer, organizationId);
+    const org = await this.identity.findOrganization(organizationId);
+    if (!org) throw AppError.forbidden();
+    if (!BIDDER_KINDS.includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org.kind });
+    const demand = await this.visibleDemand(rc, demandId);
+    this.assertOpen(demand);
+    await this.assertVerified(org, 'organizationId');
+    await this.validate(demand, organizationId, content);
+    try {
+      return await this.transactions.run(async (tx) => {
+        this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
+        // The partial unique index is the guarantee; this look-up only spares the common case a failed statement.
+        if (await this.repository.hasLiveBid(tx, demand.id, organizationId)) throw AppError.conflict('live-bid-exists', { reason: 'live-bid-exists' });
+        const bid = await this.repository.insert(tx, { demandId: demand.id, organizationId, ...content, createdById: viewer.userId });
+        await this.syncPartners(tx, bid, [], content);
+        await this.repository.recordEvent(tx, { bidId: bid.id, version: bid.version, action: 'create', fromStatus: null, toStatus: bid.status, actorUserId: viewer.userId });
+        return bid;
+      });
+    } catch (err) {
+      if (uniqueViolation(err) === 'bids_one_live_per_organization') throw AppError.conflict('live-bid-exists', { reason: 'live-bid-exists' });
+      throw err;
+    }
+  }
+
+  /** Replaces the content: freely as a draft; once submitted (until shortlisted) as a new numbered revision. */
+  async update(rc: RequestContext, id: string, version: number, content: BidContent): Promise<BidRow> {
+    const bid = await this.visibleBid(rc, id);
+    if ((await this.access.actor(rc, bid)) !== 'bidder') throw AppError.forbidden();
+    if (!EDITABLE_BID_STATUSES.includes(bid.status)) throw this.invalid(bid.status, 'update');
+    const demand = await this.access.demandOf(rc, bid);
+    this.assertOpen(demand);
+    await this.validate(demand, bid.organizationId, content);
+    const partners = await this.repository.partnersOf([bid.id]);
+    if (bid.status === 'SUBMITTED' && !samePartners(partners, content)) throw AppError.field('partners', 'locked-after-submit');
+    const userId = rc.viewer!.userId;
+    return this.transactions.run(async (tx) => {
+      this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
+      const submitted = bid.status === 'SUBMITTED';
+      const updated = await this.repository.updateAtVersion(tx, id, version, [bid.status], {
+        ...contentColumns(content),
+        ...(submitted ? { revision: bid.revision + 1 } : {}),
+      });
+      if (!updated) throw await this.stale(id);
+      if (submitted) {
+        await this.repository.insertRevision(tx, updated, partners, userId);
+        await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.REVISED, updated, this.payload(updated, demand, { revision: updated.revision }));
+      } else {
+        await this.syncPartners(tx, updated, partners, content);
+      }
+      await this.repository.recordEvent(tx, {
+        bidId: id, version: updated.version, action: submitted ? 'revise' : 'update', fromStatus: bid.status, toStatus: updated.status, actorUserId: userId,
+        details: submitted ? { revision: updated.revision } : {},
+      });
+      return updated;
+    });
+  }
+
+  async submit(rc: RequestContext, id: string, version: number): Promise<BidRow> {
+    const bid = await this.visibleBid(rc, id);
+    const to = await this.checkAction(rc, bid, 'submit');
+    const demand = await this.access.demandOf(rc, bid);
+    this.assertOpen(demand);
+    const org = (await this.identity.findOrganization(bid.organizationId))!;
+    await this.assertVerified(org, 'organizationId');
+    const partners = await this.repository.partnersOf([bid.id]);
+    await this.validate(demand, bid.organizationId, { ...bid, partners });
+    const userId = rc.viewer!.userId;
+    return this.transactions.run(async (tx) => {
+      this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
+      const updated = await this.repository.updateAtVersion(tx, id, version, ['DRAFT'], { status: to, submittedAt: this.clock.now(), revision: 1 });
+      if (!updated) throw await this.stale(id);
+      // The bid row is locked now; a partner answering concurrently waits for it, then sees SUBMITTED.
+      const current = await this.repository.partnersOf([id], tx);
+      const pending = current.filter((p) => p.status !== 'ACCEPTED').length;
+      if (pending > 0) throw AppError.conflict('consortium-pending', { pending, reason: 'consortium-pending' });
+      await this.repository.insertRevision(tx, updated, current, userId);
+      await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action: 'submit', fromStatus: bid.status, toStatus: to, actorUserId: userId, details: { revision: 1 } });
+      await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.NEW_BID, updated, this.payload(updated, demand));
+      return updated;
+    });
+  }
+
+  async withdraw(rc: RequestContext, id: string, version: number): Promise<BidRow> {
+    const bid = await this.visibleBid(rc, id);
+    const to = await this.checkAction(rc, bid, 'withdraw');
+    const demand = await this.access.demandOf(rc, bid);
+    return this.transactions.run(async (tx) => {
+      const updated = await this.repository.updateAtVersion(tx, id, version, ['SUBMITTED', 'SHORTLISTED'], { status: to });
+      if (!updated) throw await this.stale(id);
+      await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action: 'withdraw', fromStatus: bid.status, toStatus: to, actorUserId: rc.viewer!.userId });
+      await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.WITHDRAWN, updated, this.payload(updated, demand));
+      return updated;
+    });
+  }
+
+  /** The owner of a partner organization accepts or declines the consortium invitation (drafts only). */
+  async respondToInvitation(rc: RequestContext, bidId: string, accept: boolean): Promise<BidRow> {
+    const bid = await this.visibleBid(rc, bidId);
+    const partners = await this.repository.partnersOf([bid.id]);
+    const orgIds = await this.access.organizationIds(rc);
+    const mine = partners.filter((p) => orgIds.includes(p.organizationId));
+    if (mine.length === 0) throw AppError.forbidden();
+    const owned = await this.access.ownedPartnerOrgs(rc, bid);
+    const partner = mine.find((p) => owned.includes(p.organizationId) && p.status === 'INVITED') ?? mine.find((p) => owned.includes(p.organizationId));
+    if (!partner) throw AppError.forbidden();
+    if (partner.status !== 'INVITED') throw AppError.conflict('invitation-not-pending', { current: partner.status, reason: 'invitation-not-pending' });
+    if (bid.status !== 'DRAFT') throw this.invalid(bid.status, accept ? 'acceptInvitation' : 'declineInvitation');
+    const demand = await this.access.demandOf(rc, bid);
+    const userId = rc.viewer!.userId;
+    return this.transactions.run(async (tx) => {
+      // Bumping the bid's version serialises answers with the lead's submit and edits.
+      const updated = await this.repository.updateAtVersion(tx, bid.id, bid.version, ['DRAFT'], {});
+      if (!updated) throw await this.stale(bid.id);
+      if (!(await this.repository.respondPartner(tx, bid.id, partner.organizationId, accept ? 'ACCEPTED' : 'DECLINED', userId))) {
+        throw AppError.conflict('invitation-not-pending', { current: 'ANSWERED', reason: 'invitation-not-pending' });
+      }
+      await this.repository.recordEvent(tx, {
+        bidId: bid.id, version: updated.version, action: accept ? 'partner-accept' : 'partner-decline', fromStatus: 'DRAFT', toStatus: 'DRAFT', actorUserId: userId,
+        details: { organizationId: partner.organizationId },
+      });
+      await this.notify(tx, bid.organizationId, BID_NOTIFICATIONS.INVITATION_ANSWERED, updated, this.payload(updated, demand, { partnerOrganizationId: partner.organizationId, accepted: accept }));
+      return updated;
+    });
+  }
+
+  // --- demand owner commands --------------------------------------------------------------
+
+  async shortlist(rc: RequestContext, id: string, version: number): Promise<BidRow> {
+    return this.decide(rc, id, version, 'shortlist', null);
+  }
+
+  async decline(rc: RequestContext, id: string, version: number, reason: string): Promise<BidRow> {
+    const text = (reason ?? '').trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if (text.length > BID_LIMITS.maxReasonChars) throw AppError.field('reason', 'max-length', { max: BID_LIMITS.maxReasonChars });
+    return this.decide(rc, id, version, 'decline', text);
+  }
+
+  private async decide(rc: RequestContext, id: string, version: number, action: 'shortlist' | 'decline', reason: string | null): Promise<BidRow> {
+    const bid = await this.visibleBid(rc, id);
+    const to = await this.checkAction(rc, bid, action);
+    const demand = await this.access.demandOf(rc, bid);
+    return this.transactions.run(async (tx) => {
+      const locked = await this.lockDemand(tx, demand.id, 'FOR SHARE');
+      if (locked.status !== 'PUBLISHED' && locked.status !== 'PAUSED') throw AppError.conflict('demand-not-open', { current: locked.status, reason: 'demand-not-open' });
+      const updated = await this.repository.updateAtVersion(tx, id, version, [bid.status], {
+        status: to,
+        ...(action === 'decline' ? { decisionReason: reason, decidedAt: this.clock.now() } : {}),
+      });
+      if (!updated) throw await this.stale(id);
+      await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action, fromStatus: bid.status, toStatus: to, actorUserId: rc.viewer!.userId, details: reason ? { reason } : {} });
+      await this.notifyBidders(tx, updated, action === 'decline' ? BID_NOTIFICATIONS.DECLINED : BID_NOTIFICATIONS.SHORTLISTED, this.payload(updated, demand, reason ? { reason } : {}));
+      return updated;
+    });
+  }
+
+  /**
+   * Exactly one per demand: locks the demand row FOR UPDATE, so a second accept waits and then
+   * finds the demand AWARDED (CONFLICT). The bid becomes ACCEPTED, the demand AWARDED (listing
+   * workflow, `listing.changed` on the outbox), every other open bid DECLINED with a
+   * notification, other drafts EXPIRED — all in this one transaction.
+   */
+  async accept(rc: RequestContext, id: string, version: number): Promise<BidRow> {
+    const bid = await this.visibleBid(rc, id);
+    await this.checkAction(rc, bid, 'accept');
+    const userId = rc.viewer!.userId;
+    return this.transactions.run(async (tx) => this.acceptIn(tx, bid, id, version, userId)).catch((err) => {
+      // The lock makes this unreachable; the partial unique index is the last word if it were not.
+      if (uniqueViolation(err) === 'bids_one_accepted_per_demand') throw AppError.conflict('demand-already-awarded', { reason: 'demand-already-awarded' });
+      throw err;
+    });
+  }
+
+  private async acceptIn(tx: EntityManager, bid: BidRow, id: string, version: number, userId: string): Promise<BidRow> {
+    const demand = await this.lockDemand(tx, bid.demandId, 'FOR UPDATE');
+    if (demand.status === 'AWARDED' || demand.status === 'COMPLETED') throw AppError.conflict('demand-already-awarded', { current: demand.status, reason: 'demand-already-awarded' });
+    if (demand.status !== 'PUBLISHED') throw AppError.conflict('demand-not-open', { current: demand.status, reason: 'demand-not-open' });
+    const current = await this.repository.findById(id, tx, 'FOR UPDATE');
+    if (!current || current.version !== version) throw AppError.conflict('stale-version', { current: current?.version ?? 0, reason: 'stale-version' });
+    const check = checkBidTransition(current.status, 'accept', 'demandOwner');
+    if (!check.ok) throw this.invalid(current.status, 'accept');
+    const accepted = (await this.repository.updateAtVersion(tx, id, version, [current.status], { status: 'ACCEPTED', decidedAt: this.clock.now() }))!;
+    await this.repository.recordEvent(tx, { bidId: id, version: accepted.version, action: 'accept', fromStatus: current.status, toStatus: 'ACCEPTED', actorUserId: userId });
+    const awarded = await this.listings.transitionInTransaction(tx, demand, 'award', 'owner', userId, { bidId: id });
+    await this.notifyBidders(tx, accepted, BID_NOTIFICATIONS.ACCEPTED, this.payload(accepted, awarded));
+    for (const other of await this.repository.declineOthers(tx, demand.id, id, AWARDED_ELSEWHERE)) {
+      await this.repository.recordEvent(tx, { bidId: other.id, version: other.version, action: 'decline', fromStatus: null, toStatus: 'DECLINED', actorUserId: userId, details: { reason: AWARDED_ELSEWHERE, acceptedBidId: id } });
+      await this.notifyBidders(tx, other, BID_NOTIFICATIONS.DECLINED, this.payload(other, awarded, { reason: null, awardedToAnother: true }));
+    }
+    for (const draft of await this.repository.expireDrafts(tx, demand.id)) {
+      await this.repository.recordEvent(tx, { bidId: draft.id, version: draft.version, action: 'expire', fromStatus: 'DRAFT', toStatus: 'EXPIRED', actorUserId: userId, details: { reason: AWARDED_ELSEWHERE } });
+    }
+    return accepted;
+  }
+
+  /** Owner: AWARDED → COMPLETED (the reviews of both sides open); the winning bidders are told. */
+  completeDemand(rc: RequestContext, demandId: string, version: number): Promise<ListingEntity> {
+    return this.closeDemand(rc, demandId, version, 'complete', null);
+  }
+
+  /** Owner: AWARDED → CANCELLED with a reason; the winning bidders are told. */
+  cancelDemand(rc: RequestContext, demandId: string, version: number, reason: string): Promise<ListingEntity> {
+    const text = (reason ?? '').trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if (text.length > BID_LIMITS.maxReasonChars) throw AppError.field('reason', 'max-length', { max: BID_LIMITS.maxReasonChars });
+    return this.closeDemand(rc, demandId, version, 'cancel', text);
+  }
+
+  private async closeDemand(rc: RequestContext, demandId: string, version: number, action: 'complete' | 'cancel', reason: string | null): Promise<ListingEntity> {
+    const demand = await this.visibleDemand(rc, demandId);
+    const actor = await this.listingAccess.actor(rc, demand);
+    if (actor !== 'owner') throw AppError.forbidden();
+    const userId = rc.viewer!.userId;
+    return this.transactions.run(async (tx) => {
+      const locked = await this.lockDemand(tx, demand.id, 'FOR UPDATE');
+      if (locked.version !== version) throw AppError.conflict('stale-version', { current: locked.version, reason: 'stale-version' });
+      const updated = await this.listings.transitionInTransaction(tx, locked, action, 'owner', userId, reason ? { reason } : {});
+      const [winner] = (await tx.query(`SELECT id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [demand.id])) as Array<{ id: string }>;
+      if (winner) {
+        const bid = (await this.repository.findById(winner.id, tx))!;
+        await this.notifyBidders(tx, bid, action === 'complete' ? BID_NOTIFICATIONS.COMPLETED : BID_NOTIFICATIONS.CANCELLED, this.payload(bid, updated, reason ? { reason } : {}));
+      }
+      return updated;
+    });
+  }
+
+  // --- queries ----------------------------------------------------------------------------
+
+  async get(rc: RequestContext, id: string): Promise<BidRow> {
+    return this.visibleBid(rc, id);
+  }
+
+  /** The demand owner's and staff's view: every submitted bid, oldest submission first. */
+  async forDemand(rc: RequestContext, demandId: string, status: BidStatus | undefined, first?: number, after?: string | null): Promise<Connection<BidRow>> {
+    const demand = await this.visibleDemand(rc, demandId);
+    if (!(await this.listingAccess.actor(rc, demand))) throw AppError.forbidden();
+    const { limit, after: key } = pageArgs(first, after);
+    await this.expireDue({ demandIds: [demand.id] });
+    const params: unknown[] = [demand.id];
+    let where = `b.demand_id = $1 AND b.submitted_at IS NOT NULL`;
+    if (status) {
+      params.push(status);
+      where += ` AND b.status = $${params.length}`;
+    }
+    const { rows, total } = await this.repository.page({ where, params, order: 'submitted', limit, after: key });
+    return toConnection(rows, limit, total, (b) => BidsRepository.cursorKey('submitted', b));
+  }
+
+  /** Bids of the viewer's organizations, as lead or as (invited or accepted) consortium partner, last changed first. */
+  async mine(rc: RequestContext, status: BidStatus | undefined, first?: number, after?: string | null): Promise<Connection<BidRow>> {
+    const { limit, after: key } = pageArgs(first, after);
+    const orgIds = await this.access.organizationIds(rc);
+    await this.expireDue({ organizationIds: orgIds });
+    const params: unknown[] = [orgIds];
+    let where = `(b.organization_id = ANY($1) OR EXISTS (SELECT 1 FROM bid_partners p WHERE p.bid_id = b.id AND p.organization_id = ANY($1) AND p.status <> 'DECLINED'))`;
+    if (status) {
+      params.push(status);
+      where += ` AND b.status = $${params.length}`;
+    }
+    const { rows, total } = await this.repository.page({ where, params, order: 'updated', limit, after: key });
+    return toConnection(rows, limit, total, (b) => BidsRepository.cursorKey('updated', b));
+  }
+
+  /**
+   * Applies the decision window (see BidsRepository.expireDue) in one transaction, with a
+   * BID_EXPIRED notification to the bidders of each submitted bid that expired (written once:
+   * only the transaction that moved the row reports it).
+   */
+  async expireDue(scope: { demandIds?: string[]; organizationIds?: string[] } = {}): Promise<ExpiredBid[]> {
+    if ((scope.demandIds && scope.demandIds.length === 0) || (scope.organizationIds && scope.organizationIds.length === 0)) return [];
+    return this.transactions.run(async (tx) => {
+      const expired = await this.repository.expireDue(tx, this.clock.now(), scope);
+      for (const e of expired) {
+        await this.repository.recordEvent(tx, { bidId: e.id, version: e.version, action: 'expire', fromStatus: e.fromStatus, toStatus: 'EXPIRED', actorUserId: null });
+        if (e.fromStatus !== 'DRAFT') {
+          const bid = (await this.repository.findById(e.id, tx))!;
+          const demand = (await this.listingsRepository.findById(e.demandId, tx))!;
+          await this.notifyBidders(tx, bid, BID_NOTIFICATIONS.EXPIRED, this.payload(bid, demand));
+        }
+      }
+      return expired;
+    });
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  private async visibleBid(rc: RequestContext, id: string): Promise<BidRow> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw AppError.notFound();
+    let bid = await this.repository.findById(id);
+    if (!bid || !(await this.access.canSee(rc, bid))) throw AppError.notFound();
+    if (bid.status === 'DRAFT' || bid.status === 'SUBMITTED' || bid.status === 'SHORTLISTED') {
+      if ((await this.expireDue({ demandIds: [bid.demandId] })).some((e) => e.id === id)) bid = (await this.repository.findById(id))!;
+    }
+    return bid;
+  }
+
+  private async visibleDemand(rc: RequestContext, id: string): Promise<ListingEntity> {
+    const demand = /^[0-9a-f-]{36}$/i.test(id) ? await this.listingsRepository.findById(id) : null;
+    if (!demand || demand.kind !== 'DEMAND' || !(await this.listingAccess.canSee(rc, demand))) throw AppError.notFound();
+    return demand;
+  }
+
+  private async checkAction(rc: RequestContext, bid: BidRow, action: BidAction): Promise<BidStatus> {
+    const actor = await this.access.actor(rc, bid);
+    if (!actor) throw AppError.forbidden();
+    const check = checkBidTransition(bid.status, action, actor);
+    if (!check.ok) {
+      if (check.reason === 'wrong-actor') throw AppError.forbidden();
+      throw this.invalid(bid.status, action);
+    }
+    return check.to;
+  }
+
+  private invalid(current: string, action: string): AppError {
+    return AppError.conflict('bid-invalid-transition', { current, action, reason: 'invalid-transition' });
+  }
+
+  /** Bids are taken while the demand is PUBLISHED and before its bid deadline. */
+  private assertOpen(demand: ListingEntity): void {
+    if (demand.status !== 'PUBLISHED') {
+      throw AppError.conflict(demand.status === 'AWARDED' ? 'demand-already-awarded' : 'demand-not-open', { current: demand.status, reason: 'demand-not-open' });
+    }
+    if (demand.bidDeadline && demand.bidDeadline.getTime() <= this.clock.now().getTime()) {
+      throw AppError.conflict('bidding-closed', { deadline: demand.bidDeadline.toISOString(), reason: 'bid-deadline-passed' });
+    }
+  }
+
+  private async assertVerified(org: OrganizationEntity, path: string): Promise<void> {
+    if (org.verificationStatus === VerificationStatus.VERIFIED) return;
+    if ((await this.settings.get()).bidsVerifiedOrganizationsOnly) throw AppError.field(path, 'verification-required');
+  }
+
+  /** Content rules (libs/marketplace), then the partner organizations: existing, supplier or SI kind, verified when required. */
+  private async validate(demand: ListingEntity, leadOrganizationId: string, content: BidContent): Promise<void> {
+    const violations = validateBidContent(content, { requiredConceptIds: requiredConceptIds(demand), leadOrganizationId });
+    if (violations.length) throw AppError.badInput(violations);
+    const verifiedOnly = content.partners.length ? (await this.settings.get()).bidsVerifiedOrganizationsOnly : false;
+    for (const [i, p] of content.partners.entries()) {
+      const path = `partners.${i}.organizationId`;
+      const org = /^[0-9a-f-]{36}$/i.test(p.organizationId) ? await this.identity.findOrganization(p.organizationId) : null;
+      if (!org) throw AppError.field(path, 'not-allowed');
+      if (!BIDDER_KINDS.includes(org.kind)) throw AppError.field(path, 'wrong-organization-kind', { kind: org.kind });
+      if (verifiedOnly && org.verificationStatus !== VerificationStatus.VERIFIED) throw AppError.field(path, 'verification-required');
+    }
+  }
+
+  /** Draft partners follow the content: removed ones go, new or changed ones are (re)invited and notified. */
+  private async syncPartners(tx: EntityManager, bid: BidRow, before: BidPartnerRow[], content: BidContent): Promise<void> {
+    await this.repository.deletePartners(tx, bid.id, content.partners.map((p) => p.organizationId));
+    const demand = (await this.listingsRepository.findById(bid.demandId, tx))!;
+    for (const [position, p] of content.partners.entries()) {
+      const old = before.find((o) => o.organizationId === p.organizationId);
+      const reinvite = !old || old.role !== p.role || old.sharePercent !== p.sharePercent || old.status === 'DECLINED';
+      await this.repository.upsertPartner(tx, bid.id, { ...p, position, reinvite });
+      if (reinvite) {
+        await this.notify(tx, p.organizationId, BID_NOTIFICATIONS.INVITATION, bid, this.payload(bid, demand, { leadOrganizationId: bid.organizationId, role: p.role, sharePercent: p.sharePercent }));
+      }
+    }
+  }
+
+  /** The lead organization and the partners that accepted. */
+  private async notifyBidders(tx: EntityManager, bid: BidRow, type: string, payload: Record<string, unknown>): Promise<void> {
+    const partners = await this.repository.partnersOf([bid.id], tx);
+    for (const org of [bid.organizationId, ...partners.filter((p) => p.status === 'ACCEPTED').map((p) => p.organizationId)]) {
+      await this.notify(tx, org, type, bid, payload);
+    }
+  }
+
+  /**
+   * One notification per member of the organization, linked to the bid, keyed by the bid's
+   * version and the type so that a recipient hears about each change once.
+   */
+  private async notify(tx: EntityManager, organizationId: string, type: string, bid: BidRow, payload: Record<string, unknown>): Promise<void> {
+    await this.notifications.notifyOrganization(tx, organizationId, type, payload, {
+      link: { type: 'BID', id: bid.id },
+      sourceKey: `bid:${bid.id}:${bid.version}:${type}`,
+    });
+  }
+
+  private payload(bid: BidRow, demand: ListingEntity, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return { bidId: bid.id, demandId: demand.id, title: demand.title, bidStatus: bid.status, ...extra };
+  }
+
+  private async lockDemand(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingEntity> {
+    await tx.query(`SELECT id FROM listings WHERE id = $1 ${lock}`, [id]);
+    return (await this.listingsRepository.findById(id, tx))!;
+  }
+
+  private async stale(id: string): Promise<AppError> {
+    const now = await this.repository.findById(id);
+    return AppError.conflict('stale-version', { current: now?.version ?? 0, reason: 'stale-version' });
+  }
+}
+
+function contentColumns(c: BidContent) {
+  return { amountKrw: c.amountKrw, durationWeeks: c.durationWeeks, approach: c.approach, milestones: c.milestones, coveredConceptIds: c.coveredConceptIds };
+}
+
+function samePartners(current: BidPartnerRow[], content: BidContent): boolean {
+  return (
+    current.length === content.partners.length &&
+    content.partners.every((p) => current.some((c) => c.organizationId === p.organizationId && c.role === p.role && c.sharePercent === p.sharePercent))
+  );
+}

@@ -1,0 +1,46 @@
+import { NotificationType } from '@aimatch/contracts';
+
+type Locale = 'ko' | 'en';
+type P = Record<string, unknown>;
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** The e-mail subject and first line of each notification type, in Korean and English. */
+const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
+  [NotificationType.MATCH_ALERT]: {
+    ko: (p) => `새 수요가 알림 조건과 맞습니다: ${s(p.title)}`,
+    en: (p) => `A new demand matches your alert: ${s(p.title)}`,
+  },
+  [NotificationType.LISTING_APPROVED]: {
+    ko: (p) => `등록하신 목록이 승인되어 게시되었습니다: ${s(p.title)}`,
+    en: (p) => `Your listing was approved and published: ${s(p.title)}`,
+  },
+  [NotificationType.LISTING_REJECTED]: {
+    ko: (p) => `등록하신 목록이 반려되었습니다: ${s(p.title)}`,
+    en: (p) => `Your listing was rejected: ${s(p.title)}`,
+  },
+  [NotificationType.REVIEW_RECEIVED]: {
+    ko: (p) => (p.visible ? `새 평가가 공개되었습니다: ${s(p.demandTitle)}` : `새 평가를 받았습니다(양측 평가 후 또는 14일 뒤 공개): ${s(p.demandTitle)}`),
+    en: (p) => (p.visible ? `A new review is visible: ${s(p.demandTitle)}` : `You received a review (visible once both sides reviewed, or after 14 days): ${s(p.demandTitle)}`),
+  },
+};
+
+export function notificationText(type: string, payload: P, locale: Locale): string {
+  const t = TEXTS[type];
+  if (t) return t[locale](payload);
+  const title = s(payload.title ?? payload.demandTitle);
+  return locale === 'ko' ? `aimatch 알림 (${type})${title ? `: ${title}` : ''}` : `aimatch notification (${type})${title ? `: ${title}` : ''}`;
+}
+
+export function notificationMailBody(type: string, payload: P, locale: Locale, url: string | null): string {
+  const lines = [notificationText(type, payload, locale)];
+  if (typeof payload.reason === 'string' && payload.reason) lines.push('', locale === 'ko' ? `사유: ${payload.reason}` : `Reason: ${payload.reason}`);
+  if (url) lines.push('', url);
+  lines.push(
+    '',
+    '--',
+    locale === 'ko'
+      ? 'aimatch 알림 설정에서 이메일 수신을 끌 수 있습니다.'
+      : 'You can turn these e-mails off in your aimatch notification settings.',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,227 @@
+import { REVIEW_BLIND_DAYS, REVIEW_TREND_MONTHS, type ReviewCriterion, type ReviewSide } from '@aimatch/contracts';
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { updatedRows } from '../../database/updated-rows';
+import type { LoaderFactory } from '../../graphql/loader-registry';
+
+/** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
+export interface DemandParties {
+  demandId: string;
+  kind: string;
+  status: string;
+  title: string;
+  clientOrganizationId: string;
+  /** The accepted bid's lead organization (null while no bid was accepted). */
+  supplierLeadOrganizationId: string | null;
+  /** The lead and every consortium partner that accepted its invitation. */
+  supplierOrganizationIds: string[];
+}
+
+export interface ReviewRow {
+  id: string;
+  demandId: string;
+  side: ReviewSide;
+  authorOrganizationId: string;
+  subjectOrganizationId: string;
+  ratings: Partial<Record<ReviewCriterion, number>>;
+  rating: number;
+  body: string;
+  submittedAt: Date;
+  revealedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  /** Public now: revealed (or past the blind period) and not hidden. */
+  visible: boolean;
+}
+
+export interface ReputationRow {
+  organizationId: string;
+  count: number;
+  mean: number | null;
+  recentMean: number | null;
+  previousMean: number | null;
+  criteria: Array<{ criterion: ReviewCriterion; mean: number; count: number }>;
+}
+
+/** Statuses of a demand after a bid was accepted: only then can anyone but its owner be a party. */
+export const AWARDED_STATUSES = ['AWARDED', 'COMPLETED', 'CANCELLED'];
+
+/** SQL: the review `r` is public at `$now` (revealed, or submitted at least the blind period ago, and not hidden). */
+export const publicAt = (now: string) =>
+  `(r.hidden_at IS NULL AND (r.revealed_at IS NOT NULL OR r.submitted_at <= ${now}::timestamptz - interval '${REVIEW_BLIND_DAYS} days'))`;
+
+const REVIEW_COLUMNS = `r.id, r.demand_id AS "demandId", r.side, r.author_organization_id AS "authorOrganizationId",
+  r.subject_organization_id AS "subjectOrganizationId", r.ratings, r.rating::float AS rating, r.body,
+  r.submitted_at AS "submittedAt", r.revealed_at AS "revealedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason"`;
+
+@Injectable()
+export class ReviewsRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The parties of a demand's project (null when there is no such demand). The supplier side
+   * comes from the bids tables (migration 1763900600000-bids): the ACCEPTED bid's lead
+   * organization and its ACCEPTED consortium partners. Only demands in AWARDED_STATUSES can have
+   * one, so other demands never touch those tables.
+   */
+  async partiesOf(q: EntityManager | DataSource, demandId: string, options: { lock?: boolean } = {}): Promise<DemandParties | null> {
+    const [listing] = await q.query(
+      `SELECT id, kind, status, title, organization_id FROM listings WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+      [demandId],
+    );
+    if (!listing) return null;
+    const parties: DemandParties = {
+      demandId: listing.id,
+      kind: listing.kind,
+      status: listing.status,
+      title: listing.title,
+      clientOrganizationId: listing.organization_id,
+      supplierLeadOrganizationId: null,
+      supplierOrganizationIds: [],
+    };
+    if (listing.kind !== 'DEMAND' || !AWARDED_STATUSES.includes(listing.status)) return parties;
+    const supplier = await this.supplierSideOf(q, demandId);
+    return { ...parties, ...supplier };
+  }
+
+  /** The accepted bid's organizations; a separate method so that it is the one place that reads the bids tables. */
+  async supplierSideOf(q: EntityManager | DataSource, demandId: string): Promise<Pick<DemandParties, 'supplierLeadOrganizationId' | 'supplierOrganizationIds'>> {
+    const [row] = await q.query(
+      `SELECT b.organization_id AS lead,
+              COALESCE((SELECT array_agg(p.organization_id ORDER BY p.organization_id) FROM bid_partners p
+                         WHERE p.bid_id = b.id AND p.status = 'ACCEPTED'), '{}') AS partners
+         FROM bids b WHERE b.demand_id = $1 AND b.status = 'ACCEPTED' LIMIT 1`,
+      [demandId],
+    );
+    if (!row) return { supplierLeadOrganizationId: null, supplierOrganizationIds: [] };
+    return { supplierLeadOrganizationId: row.lead, supplierOrganizationIds: [row.lead, ...(row.partners as string[])] };
+  }
+
+  async organizationIdsOf(userId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT organization_id AS id FROM memberships WHERE user_id = $1', [userId]);
+    return rows.map((r) => r.id);
+  }
+
+  async findForSide(tx: EntityManager, demandId: string, side: ReviewSide): Promise<ReviewRow | null> {
+    const [row] = await tx.query(`SELECT ${REVIEW_COLUMNS}, false AS visible FROM reviews r WHERE r.demand_id = $1 AND r.side = $2`, [demandId, side]);
+    return row ?? null;
+  }
+
+  async findById(id: string, now = this.clock.now()): Promise<ReviewRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${REVIEW_COLUMNS}, ${publicAt('$2')} AS visible FROM reviews r WHERE r.id = $1`, [id, now]);
+    return row ?? null;
+  }
+
+  async insert(
+    tx: EntityManager,
+    review: Omit<ReviewRow, 'id' | 'revealedAt' | 'hiddenAt' | 'hiddenReason' | 'visible'> & { authorUserId: string },
+  ): Promise<string | null> {
+    const [row] = await tx.query(
+      `INSERT INTO reviews (demand_id, side, author_organization_id, author_user_id, subject_organization_id, ratings, rating, body, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
+       ON CONFLICT (demand_id, side) DO NOTHING RETURNING id`,
+      [review.demandId, review.side, review.authorOrganizationId, review.authorUserId, review.subjectOrganizationId, JSON.stringify(review.ratings), review.rating, review.body, review.submittedAt],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Reveals both reviews of a demand (both sides are in). */
+  async revealDemand(tx: EntityManager, demandId: string, at: Date): Promise<void> {
+    await tx.query('UPDATE reviews SET revealed_at = $2 WHERE demand_id = $1 AND revealed_at IS NULL', [demandId, at]);
+  }
+
+  /** Reveals every review whose blind period ended by `now`; returns them. */
+  async revealDue(tx: EntityManager, now: Date): Promise<Array<{ id: string; demandId: string; subjectOrganizationId: string }>> {
+    return updatedRows(await tx.query(
+      `UPDATE reviews SET revealed_at = submitted_at + interval '${REVIEW_BLIND_DAYS} days'
+        WHERE revealed_at IS NULL AND submitted_at <= $1::timestamptz - interval '${REVIEW_BLIND_DAYS} days'
+        RETURNING id, demand_id AS "demandId", subject_organization_id AS "subjectOrganizationId"`,
+      [now],
+    ));
+  }
+
+  /**
+   * Reviews of an organization the viewer may read, newest first: public ones; the viewer's
+   * organizations' own reviews (even blind or hidden); staff also see hidden ones.
+   */
+  async pageOf(subjectOrganizationId: string, viewerOrganizationIds: string[], staff: boolean, limit: number, after: unknown[] | null): Promise<{ rows: ReviewRow[]; total: number }> {
+    const now = this.clock.now();
+    const readable = `r.subject_organization_id = $1 AND (${publicAt('$2')} OR r.author_organization_id = ANY($3::uuid[])
+      ${staff ? `OR (r.hidden_at IS NOT NULL AND (r.revealed_at IS NOT NULL OR r.submitted_at <= $2::timestamptz - interval '${REVIEW_BLIND_DAYS} days'))` : ''})`;
+    const params: unknown[] = [subjectOrganizationId, now, viewerOrganizationIds, limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = 'AND (r.submitted_at, r.id) < ($5::timestamptz, $6::uuid)';
+    }
+    const rows: ReviewRow[] = await this.dataSource.query(
+      `SELECT ${REVIEW_COLUMNS}, ${publicAt('$2')} AS visible FROM reviews r
+        WHERE ${readable} ${keyset} ORDER BY r.submitted_at DESC, r.id DESC LIMIT $4`,
+      params,
+    );
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM reviews r WHERE ${readable}`, params.slice(0, 3));
+    return { rows, total: n };
+  }
+
+  async hide(tx: EntityManager, id: string, reason: string, userId: string): Promise<boolean> {
+    const rows = updatedRows(await tx.query('UPDATE reviews SET hidden_at = COALESCE(hidden_at, now()), hidden_reason = $2, hidden_by_id = $3 WHERE id = $1 RETURNING id', [id, reason, userId]));
+    return rows.length > 0;
+  }
+
+  async report(tx: EntityManager, reviewId: string, userId: string, reason: string): Promise<void> {
+    await tx.query('INSERT INTO review_reports (review_id, reporter_user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [reviewId, userId, reason]);
+  }
+
+  /**
+   * Writes the organization's public rating (from its public reviews) into its track record with
+   * source REVIEWS, which the matcher's trust signal reads. Completed projects never go down
+   * (an imported count is kept when larger). An organization without public reviews and without
+   * a REVIEWS record is left alone.
+   */
+  async refreshTrackRecord(tx: EntityManager, organizationId: string, now: Date): Promise<void> {
+    await tx.query(
+      `WITH v AS (SELECT count(*)::int AS n, round(avg(r.rating), 2) AS mean, count(DISTINCT r.demand_id)::int AS projects
+                    FROM reviews r WHERE r.subject_organization_id = $1 AND ${publicAt('$2')})
+       INSERT INTO organization_track_records (organization_id, completed_projects, rating_average, rating_count, source, updated_at)
+       SELECT $1, v.projects, v.mean, v.n, 'REVIEWS', now() FROM v
+        WHERE v.n > 0 OR EXISTS (SELECT 1 FROM organization_track_records t WHERE t.organization_id = $1 AND t.source = 'REVIEWS')
+       ON CONFLICT (organization_id) DO UPDATE
+         SET rating_average = EXCLUDED.rating_average, rating_count = EXCLUDED.rating_count,
+             completed_projects = GREATEST(organization_track_records.completed_projects, EXCLUDED.completed_projects),
+             source = 'REVIEWS', updated_at = now()`,
+      [organizationId, now],
+    );
+  }
+
+  /** Public reputation per organization, batched per request. */
+  readonly reputationLoader: LoaderFactory<string, ReputationRow> = {
+    create: () => new DataLoader<string, ReputationRow>((ids) => this.reputations([...ids])),
+  };
+
+  async reputations(organizationIds: string[]): Promise<ReputationRow[]> {
+    const now = this.clock.now();
+    const totals: Array<Omit<ReputationRow, 'criteria'>> = await this.dataSource.query(
+      `SELECT r.subject_organization_id AS "organizationId", count(*)::int AS count, round(avg(r.rating), 2)::float AS mean,
+              round(avg(r.rating) FILTER (WHERE r.submitted_at >= $2::timestamptz - interval '${REVIEW_TREND_MONTHS} months'), 2)::float AS "recentMean",
+              round(avg(r.rating) FILTER (WHERE r.submitted_at < $2::timestamptz - interval '${REVIEW_TREND_MONTHS} months'), 2)::float AS "previousMean"
+         FROM reviews r WHERE r.subject_organization_id = ANY($1::uuid[]) AND ${publicAt('$2')}
+        GROUP BY r.subject_organization_id`,
+      [organizationIds, now],
+    );
+    const criteria: Array<{ organizationId: string; criterion: ReviewCriterion; mean: number; count: number }> = await this.dataSource.query(
+      `SELECT r.subject_organization_id AS "organizationId", c.key AS criterion, round(avg(c.value::numeric), 2)::float AS mean, count(*)::int AS count
+         FROM reviews r CROSS JOIN LATERAL jsonb_each_text(r.ratings) c
+        WHERE r.subject_organization_id = ANY($1::uuid[]) AND ${publicAt('$2')}
+        GROUP BY r.subject_organization_id, c.key ORDER BY c.key`,
+      [organizationIds, now],
+    );
+    const byOrg = new Map(totals.map((t) => [t.organizationId, { ...t, criteria: [] as ReputationRow['criteria'] }]));
+    for (const c of criteria) byOrg.get(c.organizationId)?.criteria.push({ criterion: c.criterion, mean: c.mean, count: c.count });
+    return organizationIds.map((id) => byOrg.get(id) ?? { organizationId: id, count: 0, mean: null, recentMean: null, previousMean: null, criteria: [] });
+  }
+}

@@ -1,0 +1,279 @@
+import {
+  NotificationType,
+  REVIEW_BLIND_DAYS,
+  REVIEW_CRITERIA,
+  REVIEW_MAX_BODY,
+  REVIEW_MAX_RATING,
+  REVIEW_MIN_RATING,
+  ReputationTrend,
+  type ReviewCriterion,
+  ReviewSide,
+} from '@aimatch/contracts';
+import type { RuleViolation } from '@aimatch/validation';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors/app-error';
+import { uniqueViolation } from '../../common/errors/pg-errors';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
+import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
+import { OutboxService } from '../../database/outbox/outbox.service';
+import { TransactionService } from '../../database/transaction.service';
+import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { MembershipPolicy } from '../identity/membership.policy';
+import { NotificationsService } from '../notifications/notifications.service';
+import { type ReputationRow, type ReviewRow, ReviewsRepository } from './reviews.repository';
+
+export interface SubmitReview {
+  demandId: string;
+  ratings: Array<{ criterion: string; score: number }>;
+  body?: string | null;
+}
+
+export interface Reputation extends ReputationRow {
+  trend: ReputationTrend | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_REASON = 1000;
+/** A difference of recent and earlier means at least this large is a trend. */
+const TREND_THRESHOLD = 0.25;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Reviews after a completed project. Each side reviews the other once (the demand's organization
+ * the accepted bid's lead; the supplier side, lead or accepted partner, the demand's
+ * organization), double-blind: a review is public once both are in or REVIEW_BLIND_DAYS after it
+ * was submitted (the sweeper reveals those on the Clock), unless staff hid it. Public reviews
+ * make the organization's reputation and its REVIEWS track record for the matcher.
+ */
+@Injectable()
+export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Reviews');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ReviewsRepository,
+    private readonly memberships: MembershipPolicy,
+    private readonly transactions: TransactionService,
+    private readonly outbox: OutboxService,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register('review.submitted', (e) => this.onSubmitted(e));
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.revealDue().catch((err: unknown) => this.logger.warn(`reveal sweep failed: ${(err as Error).message}`));
+    }, this.config.REVIEW_REVEAL_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  beforeApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async submit(viewer: Viewer, input: SubmitReview): Promise<ReviewRow> {
+    // Input that is wrong whoever sends it, all at once.
+    const violations: RuleViolation[] = [];
+    if (!UUID.test(input.demandId)) violations.push({ path: 'demandId', rule: 'format', params: { format: 'uuid' } });
+    input.ratings.forEach((r, i) => {
+      if (!Number.isInteger(r.score) || r.score < REVIEW_MIN_RATING || r.score > REVIEW_MAX_RATING) {
+        violations.push({ path: `ratings.${i}.score`, rule: 'range', params: { min: REVIEW_MIN_RATING, max: REVIEW_MAX_RATING } });
+      }
+    });
+    const body = (input.body ?? '').trim();
+    if (body.length > REVIEW_MAX_BODY) violations.push({ path: 'body', rule: 'max-length', params: { max: REVIEW_MAX_BODY } });
+    else if (CONTROL.test(body)) violations.push({ path: 'body', rule: 'invalid-characters' });
+    if (violations.length) throw AppError.badInput(violations);
+
+    const parties = await this.repository.partiesOf(this.dataSource, input.demandId);
+    if (!parties || parties.kind !== 'DEMAND') throw AppError.notFound();
+    const mine = new Set(await this.repository.organizationIdsOf(viewer.userId));
+    const side = mine.has(parties.clientOrganizationId)
+      ? ReviewSide.CLIENT
+      : parties.supplierOrganizationIds.some((id) => mine.has(id))
+        ? ReviewSide.SUPPLIER
+        : null;
+    if (!side) throw AppError.forbidden();
+    if (parties.status !== 'COMPLETED') throw AppError.field('demandId', 'not-completed', { current: parties.status });
+
+    // Every criterion of the side, once each.
+    const allowed = REVIEW_CRITERIA[side];
+    const seen = new Set<string>();
+    input.ratings.forEach((r, i) => {
+      if (!allowed.includes(r.criterion as ReviewCriterion)) violations.push({ path: `ratings.${i}.criterion`, rule: 'enum', params: { allowed: allowed.join(', ') } });
+      else if (seen.has(r.criterion)) violations.push({ path: `ratings.${i}.criterion`, rule: 'duplicate' });
+      seen.add(r.criterion);
+    });
+    const missing = allowed.filter((c) => !seen.has(c));
+    if (missing.length) violations.push({ path: 'ratings', rule: 'missing-criteria', params: { missing: missing.join(', ') } });
+    if (violations.length) throw AppError.badInput(violations);
+
+    const authorOrganizationId = side === ReviewSide.CLIENT ? parties.clientOrganizationId : parties.supplierOrganizationIds.find((id) => mine.has(id))!;
+    const subjectOrganizationId = side === ReviewSide.CLIENT ? parties.supplierLeadOrganizationId : parties.clientOrganizationId;
+    if (!subjectOrganizationId) throw AppError.field('demandId', 'no-counterpart');
+    const ratings = Object.fromEntries(input.ratings.map((r) => [r.criterion, r.score]));
+    const rating = Math.round((input.ratings.reduce((s, r) => s + r.score, 0) / input.ratings.length) * 100) / 100;
+    const now = this.clock.now();
+
+    try {
+      const id = await this.transactions.run(async (tx) => {
+        // The demand row serialises the two sides' submissions, so exactly one of them reveals both.
+        const locked = await this.repository.partiesOf(tx, parties.demandId, { lock: true });
+        if (locked?.status !== 'COMPLETED') throw AppError.field('demandId', 'not-completed', { current: locked?.status ?? '' });
+        if (await this.repository.findForSide(tx, parties.demandId, side)) throw AppError.field('demandId', 'already-reviewed');
+        const reviewId = await this.repository.insert(tx, {
+          demandId: parties.demandId,
+          side,
+          authorOrganizationId,
+          authorUserId: viewer.userId,
+          subjectOrganizationId,
+          ratings,
+          rating,
+          body,
+          submittedAt: now,
+        });
+        if (!reviewId) throw AppError.field('demandId', 'already-reviewed');
+        const other = await this.repository.findForSide(tx, parties.demandId, side === ReviewSide.CLIENT ? ReviewSide.SUPPLIER : ReviewSide.CLIENT);
+        if (other) {
+          await this.repository.revealDemand(tx, parties.demandId, now);
+          await this.repository.refreshTrackRecord(tx, subjectOrganizationId, now);
+          await this.repository.refreshTrackRecord(tx, other.subjectOrganizationId, now);
+        }
+        await this.outbox.enqueue(tx, {
+          aggregateType: 'listing',
+          aggregateId: parties.demandId,
+          eventType: 'review.submitted',
+          payload: { reviewId, demandId: parties.demandId, otherReviewId: other?.id ?? null },
+        });
+        return reviewId;
+      });
+      return (await this.repository.findById(id))!;
+    } catch (err) {
+      if (uniqueViolation(err) === 'reviews_once_per_side') throw AppError.field('demandId', 'already-reviewed');
+      throw err;
+    }
+  }
+
+  /** `review.submitted`: the reviewed organization hears of it; when it completed the pair, the other side hears its review is public. */
+  async onSubmitted(event: OutboxEventEntity): Promise<void> {
+    const review = await this.repository.findById(String(event.payload.reviewId));
+    if (!review) return;
+    const otherId = event.payload.otherReviewId ? String(event.payload.otherReviewId) : null;
+    const other = otherId ? await this.repository.findById(otherId) : null;
+    const [demand] = await this.dataSource.query('SELECT title FROM listings WHERE id = $1', [review.demandId]);
+    await this.transactions.run(async (tx) => {
+      await this.notifyReceived(tx, review, demand?.title ?? '', review.visible);
+      if (other) await this.notifyReceived(tx, other, demand?.title ?? '', true);
+    });
+  }
+
+  private async notifyReceived(tx: EntityManager, review: ReviewRow, demandTitle: string, visible: boolean): Promise<void> {
+    await this.notifications.notifyOrganization(
+      tx,
+      review.subjectOrganizationId,
+      NotificationType.REVIEW_RECEIVED,
+      { reviewId: review.id, demandId: review.demandId, demandTitle, visible, ...(visible ? {} : { revealsAt: this.revealsAt(review)?.toISOString() }) },
+      // Once when received blind, once more when it becomes public.
+      { link: { type: 'ORGANIZATION', id: review.subjectOrganizationId }, sourceKey: `review-received:${review.id}:${visible ? 'public' : 'blind'}` },
+    );
+  }
+
+  /** Reveals the reviews whose blind period ended (by the Clock) and updates reputations; returns how many. */
+  async revealDue(): Promise<number> {
+    const now = this.clock.now();
+    const revealed = await this.transactions.run(async (tx) => {
+      const rows = await this.repository.revealDue(tx, now);
+      for (const org of new Set(rows.map((r) => r.subjectOrganizationId))) await this.repository.refreshTrackRecord(tx, org, now);
+      for (const r of rows) {
+        const review = { ...r, visible: true } as ReviewRow;
+        const [demand] = await tx.query('SELECT title FROM listings WHERE id = $1', [r.demandId]);
+        await this.notifyReceived(tx, review, demand?.title ?? '', true);
+      }
+      return rows.length;
+    });
+    if (revealed) this.logger.log(`revealed ${revealed} review(s) after ${REVIEW_BLIND_DAYS} days`);
+    return revealed;
+  }
+
+  async reviewsOf(viewer: Viewer, organizationId: string, first?: number, after?: string | null): Promise<Connection<ReviewRow>> {
+    const { limit, after: key } = pageArgs(first, after);
+    if (key && (typeof key[0] !== 'string' || Number.isNaN(Date.parse(key[0])) || typeof key[1] !== 'string' || !UUID.test(key[1]))) {
+      throw AppError.field('after', 'format', { format: 'cursor' });
+    }
+    if (!UUID.test(organizationId)) throw AppError.notFound();
+    const mine = await this.repository.organizationIdsOf(viewer.userId);
+    const { rows, total } = await this.repository.pageOf(organizationId, mine, this.memberships.isStaff(viewer), limit, key);
+    return toConnection(rows, limit, total, (r) => [r.submittedAt.toISOString(), r.id]);
+  }
+
+  /** A review the viewer may read, or NOT_FOUND. */
+  private async readable(viewer: Viewer, id: string): Promise<ReviewRow> {
+    const review = UUID.test(id) ? await this.repository.findById(id) : null;
+    if (!review) throw AppError.notFound();
+    if (review.visible) return review;
+    const mine = await this.repository.organizationIdsOf(viewer.userId);
+    if (mine.includes(review.authorOrganizationId)) return review;
+    if (this.memberships.isStaff(viewer) && review.hiddenAt && (review.revealedAt || this.revealsAt(review)! <= this.clock.now())) return review;
+    throw AppError.notFound();
+  }
+
+  async report(viewer: Viewer, id: string, reason: string): Promise<boolean> {
+    const text = reason.trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if (text.length > MAX_REASON) throw AppError.field('reason', 'max-length', { max: MAX_REASON });
+    const review = await this.readable(viewer, id);
+    await this.transactions.run((tx) => this.repository.report(tx, review.id, viewer.userId, text));
+    return true;
+  }
+
+  /** Staff hide a review with a reason (audited); it leaves the reputation and the track record. */
+  async hide(rc: RequestContext, viewer: Viewer, id: string, reason: string): Promise<ReviewRow> {
+    if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
+    const text = reason.trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if (text.length > 2000) throw AppError.field('reason', 'max-length', { max: 2000 });
+    const review = UUID.test(id) ? await this.repository.findById(id) : null;
+    if (!review) throw AppError.notFound();
+    await this.transactions.run(async (tx) => {
+      await this.repository.hide(tx, review.id, text, viewer.userId);
+      await this.audit.record(tx, {
+        actorUserId: viewer.userId,
+        action: 'review.hide',
+        subjectType: 'review',
+        subjectId: review.id,
+        details: { reason: text, subjectOrganizationId: review.subjectOrganizationId, demandId: review.demandId },
+        requestId: rc.requestId,
+      });
+      await this.repository.refreshTrackRecord(tx, review.subjectOrganizationId, this.clock.now());
+    });
+    return (await this.repository.findById(review.id))!;
+  }
+
+  revealsAt(review: Pick<ReviewRow, 'submittedAt' | 'revealedAt'>): Date | null {
+    if (review.revealedAt) return null;
+    return new Date(review.submittedAt.getTime() + REVIEW_BLIND_DAYS * 86_400_000);
+  }
+
+  static withTrend(row: ReputationRow): Reputation {
+    let trend: ReputationTrend | null = null;
+    if (row.recentMean !== null && row.previousMean !== null) {
+      const d = row.recentMean - row.previousMean;
+      trend = d >= TREND_THRESHOLD ? ReputationTrend.UP : d <= -TREND_THRESHOLD ? ReputationTrend.DOWN : ReputationTrend.STEADY;
+    }
+    return { ...row, trend };
+  }
+}

@@ -1,0 +1,36 @@
+/** Notification types and what the client receives live (the `notification` socket event). */
+export enum NotificationType {
+  MATCH_ALERT = 'MATCH_ALERT',
+  LISTING_APPROVED = 'LISTING_APPROVED',
+  LISTING_REJECTED = 'LISTING_REJECTED',
+  REVIEW_RECEIVED = 'REVIEW_RECEIVED',
+  BID_RECEIVED = 'BID_RECEIVED',
+  BID_SHORTLISTED = 'BID_SHORTLISTED',
+  BID_ACCEPTED = 'BID_ACCEPTED',
+  BID_DECLINED = 'BID_DECLINED',
+  CONSORTIUM_INVITATION = 'CONSORTIUM_INVITATION',
+}
+
+/** The object a notification points at (the web turns it into a route). */
+export enum NotificationLinkType {
+  LISTING = 'LISTING',
+  BID = 'BID',
+  REVIEW = 'REVIEW',
+  ORGANIZATION = 'ORGANIZATION',
+}
+
+export interface NotificationLink {
+  type: NotificationLinkType | string;
+  id: string;
+}
+
+/** One new in-app notification, pushed to the recipient's sockets after it was stored. */
+export interface NotificationPayload {
+  id: string;
+  type: NotificationType | string;
+  payload: Record<string, unknown>;
+  link: NotificationLink | null;
+  createdAt: string;
+  /** The recipient's unread count including this one (for the bell). */
+  unreadCount: number;
+}

@@ -17,6 +17,8 @@ export interface WrittenRow {
 }
 
 const TABLE = 'search_documents';
+/** How long a delete stays in the change feed (see `remove`). */
+export const TOMBSTONE_DAYS = 7;
 /** ts_rank weights for D, C, B, A. */
 const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 
@@ -114,10 +116,14 @@ export class PostgresSearchIndex implements SearchIndex {
   async remove(ids: string[] | null): Promise<WrittenRow[]> {
     if (ids?.length === 0) return [];
     // Through a CTE: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
-    return this.sql(
+    const gone: WrittenRow[] = await this.sql(
       `WITH gone AS (DELETE FROM ${TABLE} ${ids ? 'WHERE id = ANY($1::uuid[])' : ''} RETURNING id, seq) SELECT id, seq FROM gone`,
       ids ? [ids] : [],
     );
+    // Tombstones serve processes tailing the change feed (every 200 ms); a process that starts loads
+    // the table instead. A week is far beyond any reader's lag, and keeps the table from growing forever.
+    await this.sql(`DELETE FROM search_document_tombstones WHERE deleted_at < now() - interval '${TOMBSTONE_DAYS} days'`);
+    return gone;
   }
 
   async clear(): Promise<void> {

@@ -96,7 +96,7 @@ export class Matcher {
    * 예지 보전; 사람 comes with anything. Fewer than `minListings` such listings: left as it is.
    */
   private confirmPartialNeeds(demand: AnalysedDemand, candidates: readonly AnalysedSupply[]): AnalysedDemand {
-    const { minListings } = this.weights.partialConfirmation;
+    const { minListings, minShare } = this.weights.partialConfirmation;
     let changed = false;
     const needs = { ...demand.needs };
     for (const scheme of Object.keys(needs) as MatchedScheme[]) {
@@ -113,8 +113,9 @@ export class Matcher {
         }
         if (using < minListings) return [need];
         changed = true;
-        // Never stated alongside the word: not a need at all (and not shown as one).
-        return stating === 0 ? [] : [{ ...need, weight: need.weight * (stating / using) }];
+        // Mostly used for other things: not a need at all (and not shown as one, e.g. as missing).
+        const share = stating / using;
+        return share < minShare ? [] : [{ ...need, weight: need.weight * share }];
       });
     }
     return changed ? { ...demand, needs } : demand;

@@ -8,7 +8,7 @@
  * hard constraints cap a match; trust signals only separate otherwise similar suppliers.
  */
 export const MATCHING_WEIGHTS = {
-  version: '1.1.0',
+  version: '1.2.0',
 
   /** Feature weights; a feature the demand says nothing about is left out and the rest rescaled. */
   features: {
@@ -48,8 +48,11 @@ export const MATCHING_WEIGHTS = {
    */
   inferred: { inTitle: 1, inBody: 0.7, offeredFromText: 0.8, partial: 0.6, broad: 0.5 },
 
-  /** A need inferred from one word is weighted by how often listings that use the word state the concept (see Matcher). */
-  partialConfirmation: { minListings: 3 },
+  /**
+   * A need inferred from one word is weighted by the share of listings using the word that state the
+   * concept, and dropped below `minShare` (see Matcher).
+   */
+  partialConfirmation: { minListings: 3, minShare: 0.5 },
 
   /** Score cap for a broken hard constraint (0..1): a suitable supplier that breaks one is a backup at best. */
   constraintCap: 0.35,

@@ -1,34 +1,20 @@
 // `npm run bench:freshness`: time from a committed publish (staff approval) to the listing being
 // returned by searchListings, through the outbox indexer. Boots the built app on a throw-away
 // embedded PostgreSQL. Last line: `p95_ms=…`.
-import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { api, withThrowawayApp } from './boot.mjs';
 
-const require = createRequire(resolve('package.json'));
-const dist = (p) => require(resolve('dist/apps/api/apps/api/src', p));
-const { createApp } = dist('app.factory.js');
-const { loadConfig } = dist('config/load-config.js');
-const { resolveDatabase } = dist('database/embedded-postgres.js');
-const { DemoSeeder } = dist('seed/demo.seeder.js');
-const { StaffAccountService } = dist('modules/identity/staff-account.service.js');
+const { DemoSeeder } = api('seed/demo.seeder.js');
+const { StaffAccountService } = api('modules/identity/staff-account.service.js');
 
 const ROUNDS = Number(process.env.ROUNDS ?? 50);
-const dataDir = mkdtempSync(join(tmpdir(), 'aimatch-fresh-'));
-chmodSync(dataDir, 0o755);
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '1000' });
-const db = await resolveDatabase(config);
-const app = await createApp({ ...config, DATABASE_URL: db.url });
-await app.init();
-const gql = async (query, variables, token) => {
-  const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: JSON.stringify({ query, variables }) });
-  const body = res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-};
-try {
+await withThrowawayApp({ RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '1000' }, async (app) => {
+  const gql = async (query, variables, token) => {
+    const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: JSON.stringify({ query, variables }) });
+    const body = res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
   await app.get(DemoSeeder).seed(); // a realistic index of 110 listings around the new ones
   const signIn = async (email, password) => (await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { email, password } })).signIn.accessToken;
   const supplier = await signIn('supplier@demo.aimatch.kr', 'aimatch-demo-2026!');
@@ -59,8 +45,4 @@ try {
   const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   console.log(`publish → searchable over ${ROUNDS} listings: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
   console.log(`p95_ms=${p(0.95).toFixed(1)}`);
-} finally {
-  await app.close();
-  await db.embedded?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -5,11 +5,9 @@
 // `matchesForDemand` does) and with a text-only baseline (the search engine's ranking for the
 // demand's title and description, nothing structured), and prints nDCG@10, MRR and Recall@10 as
 // the benchmark README defines them, overall and for demands with and without structured tasks.
-import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { api, dist, require, withThrowawayApp } from './boot.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -18,12 +16,6 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
   },
 });
-const require = createRequire(resolve('package.json'));
-const dist = (p) => require(resolve('dist/apps/api', p));
-const api = (p) => dist(`apps/api/src/${p}`);
-const { createApp } = api('app.factory.js');
-const { loadConfig } = api('config/load-config.js');
-const { resolveDatabase } = api('database/embedded-postgres.js');
 const { DemoSeeder } = api('seed/demo.seeder.js');
 const { demoBrn } = api('seed/demo/demo-marketplace.js');
 const { SearchIndexer } = api('modules/search/search-indexer.js');
@@ -37,14 +29,8 @@ const { DataSource, In } = require('typeorm');
 const suppliers = JSON.parse(readFileSync(values.suppliers, 'utf8')).suppliers;
 const demands = JSON.parse(readFileSync(values.demands, 'utf8')).demands;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'aimatch-eval-matching-'));
-chmodSync(dataDir, 0o755);
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO: 'false' });
-const db = await resolveDatabase(config);
-const app = await createApp({ ...config, DATABASE_URL: db.url });
-await app.init();
 const fmt = (m) => `nDCG@10 ${m.ndcg10.toFixed(3)}  MRR ${m.mrr.toFixed(3)}  Recall@10 ${m.recall10.toFixed(3)}  (${m.count} demands)`;
-try {
+await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => {
   await app.get(DemoSeeder).seedSamples(suppliers, demands);
   await app.get(SearchIndexer).reindexAll();
   const dataSource = app.get(DataSource);
@@ -103,8 +89,4 @@ try {
   timings.sort((x, y) => x - y);
   console.log(`ranking time per demand: p50 ${timings[Math.floor(timings.length / 2)].toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
   console.log(`ndcg10=${m.ndcg10.toFixed(3)} mrr=${m.mrr.toFixed(3)} recall10=${m.recall10.toFixed(3)} baseline_ndcg10=${b.ndcg10.toFixed(3)}`);
-} finally {
-  await app.close();
-  await db.embedded?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -5,22 +5,14 @@
 // measures `matchesForDemand`'s work end to end in-process for every demand: candidate retrieval
 // (top K from the engine), re-ranking and explanation (MatchEngine) and loading the first page of
 // listings. Last line: `p50_ms=… p95_ms=…`.
-import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { api, dist, require, withThrowawayApp } from './boot.mjs';
 
 const { values } = parseArgs({ options: { suppliers: { type: 'string', default: '10000' }, demands: { type: 'string', default: '1000' } } });
 const SUPPLIERS = Number(values.suppliers);
 const DEMANDS = Number(values.demands);
-const require = createRequire(resolve('package.json'));
-const dist = (p) => require(resolve('dist/apps/api', p));
-const api = (p) => dist(`apps/api/src/${p}`);
-const { createApp } = api('app.factory.js');
-const { loadConfig } = api('config/load-config.js');
-const { resolveDatabase } = api('database/embedded-postgres.js');
 const { SearchIndexer } = api('modules/search/search-indexer.js');
 const { SEARCH_INDEX } = api('modules/search/search-index.provider.js');
 const { MatchEngine } = api('modules/matching/match-engine.js');
@@ -80,13 +72,7 @@ function demand(orgId) {
 }
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
-const dataDir = mkdtempSync(join(tmpdir(), 'aimatch-bench-matching-'));
-chmodSync(dataDir, 0o755);
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO: 'false' });
-const db = await resolveDatabase(config);
-const app = await createApp({ ...config, DATABASE_URL: db.url });
-await app.init();
-try {
+await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => {
   const ds = app.get(DataSource);
   const t0 = performance.now();
   const orgs = Array.from({ length: 400 }, (_, i) => {
@@ -142,8 +128,4 @@ try {
   console.log(`matchesForDemand in-process (retrieval + re-rank + explanation + first page): p50 ${pct(times, 50).toFixed(1)} ms  p95 ${pct(times, 95).toFixed(1)} ms  p99 ${pct(times, 99).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms`);
   console.log(`rss_mb=${Math.round(process.memoryUsage().rss / 1048576)}`);
   console.log(`p50_ms=${pct(times, 50).toFixed(1)} p95_ms=${pct(times, 95).toFixed(1)}`);
-} finally {
-  await app.close();
-  await db.embedded?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

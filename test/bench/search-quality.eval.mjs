@@ -1,31 +1,18 @@
 // `npm run eval:search`: searchListings against the demo marketplace with the developers' query set
 // (test/bench/search-queries.json): share of queries with a relevant supplier in the top 5, overall and
 // per kind. Boots the built app on a throw-away embedded PostgreSQL and seeds the demo marketplace.
-import { createRequire } from 'node:module';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { api, require, withThrowawayApp } from './boot.mjs';
 
-const require = createRequire(resolve('package.json'));
-const dist = (p) => require(resolve('dist/apps/api/apps/api/src', p));
-const { createApp } = dist('app.factory.js');
-const { loadConfig } = dist('config/load-config.js');
-const { resolveDatabase } = dist('database/embedded-postgres.js');
-const { DemoSeeder } = dist('seed/demo.seeder.js');
-const { SearchIndexer } = dist('modules/search/search-indexer.js');
+const { DemoSeeder } = api('seed/demo.seeder.js');
+const { SearchIndexer } = api('modules/search/search-indexer.js');
 const { DataSource } = require('typeorm');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'aimatch-eval-'));
-chmodSync(dataDir, 0o755);
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', RATE_LIMIT_API_PER_MINUTE: '100000' });
-const db = await resolveDatabase(config);
-const app = await createApp({ ...config, DATABASE_URL: db.url });
-await app.init();
-try {
+await withThrowawayApp({ NODE_ENV: 'test', RATE_LIMIT_API_PER_MINUTE: '100000' }, async (app) => {
   await app.get(DemoSeeder).seed();
   await app.get(SearchIndexer).reindexAll();
   const rows = await app.get(DataSource).query(`SELECT l.id, o.business_registration_number AS brn, o.name_ko FROM listings l JOIN organizations o ON o.id = l.organization_id WHERE l.kind = 'SUPPLY'`);
-  const { DEMO_SUPPLIERS } = dist('seed/demo/demo-marketplace.js');
+  const { DEMO_SUPPLIERS } = api('seed/demo/demo-marketplace.js');
   const bySupplierName = new Map(DEMO_SUPPLIERS.map((s) => [s.name, s.id]));
   const sampleOf = new Map(rows.map((r) => [r.id, r.name_ko === '(주)가온비전테크' ? 's001' : bySupplierName.get(r.name_ko)]));
   const { queries } = JSON.parse(readFileSync('test/bench/search-queries.json', 'utf8'));
@@ -50,8 +37,4 @@ try {
   const all = Object.values(perKind).flat();
   const worst = Object.entries(perKind).reduce((a, b) => (share(b[1]) < share(a[1]) ? b : a));
   console.log(`top5=${(share(all) * 100).toFixed(1)}% queries=${all.length} worst_kind=${worst[0]} worst_top5=${(share(worst[1]) * 100).toFixed(0)}%`);
-} finally {
-  await app.close();
-  await db.embedded?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -5,7 +5,7 @@ import { SignOutButton } from '@/modules/auth/components/SignOutButton';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
 import { onSessionEnd } from '@/modules/auth/session';
 import { ChatProvider, MessagesNavLink } from '@/modules/chat';
-import { NotificationBadge } from '@/modules/matching';
+import { NotificationBell } from '@/modules/notifications';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
 import type { AppRoute } from './route-types';
@@ -103,7 +103,7 @@ export function Layout() {
               {signedIn ? (
                 <>
                   <MessagesNavLink />
-                  <NotificationBadge />
+                  <NotificationBell />
                   {viewer ? (
                     <span className="header__user" data-testid="nav-user">
                       {viewer.user.displayName}

@@ -1,4 +1,5 @@
 import { authRoutes } from '@/modules/auth/routes';
+import { bidRoutes } from '@/modules/bids/routes';
 import { chatRoutes } from '@/modules/chat/routes';
 import { listingRoutes } from '@/modules/listings/routes';
 import { organizationRoutes } from '@/modules/organization/routes';
@@ -31,4 +32,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...authRoutes,
   ...organizationRoutes,
   ...chatRoutes,
+  ...bidRoutes,
 ];

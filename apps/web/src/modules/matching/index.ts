@@ -2,5 +2,4 @@ export { DraftingHelp, SUGGESTION_FIELDS, isSuggestionField, type DraftingHelpPr
 export { MatchAlertSettings } from './components/MatchAlertSettings';
 export { MatchCard } from './components/MatchCard';
 export { MatchesPanel } from './components/MatchesPanel';
-export { NotificationBadge } from './components/NotificationBadge';
 export { useMatchPages, type MatchEdge, type MatchTarget } from './hooks/useMatchPages';

@@ -4,6 +4,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import type { ListingAction } from '@/generated/graphql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { DemandBidsSection } from '@/modules/bids';
 import { StartConversationButton } from '@/modules/chat';
 import { MatchAlertSettings, MatchesPanel } from '@/modules/matching';
 import { organizationName } from '@/modules/organization/labels';
@@ -361,6 +362,8 @@ function ListingDetail({
 
       <ListingSections listing={listing} comments={comments} showMissing={isOwner || isStaff} />
 
+      {listing.__typename === 'DemandListing' ? <DemandBidsSection demand={listing} isOwner={isOwner} onDemandChanged={reload} /> : null}
+
       {isOwner && listing.status === 'PUBLISHED' ? (
         listing.kind === 'DEMAND' ? (
           <MatchesPanel target={{ kind: 'DEMAND', listingId: listing.id }} />
@@ -413,6 +416,7 @@ function KeyFacts({ listing }: { listing: ListingDetailData }) {
         urgent: days <= 7,
       });
     }
+    if (listing.status !== 'DRAFT') facts.push({ key: 'bids', label: t('bid.count.label'), value: t('bid.count.value', { count: listing.bidCount }) });
     if (listing.region) facts.push({ key: 'region', label: t('element.regionId'), value: listing.region.label });
     if (listing.commercialTerms.durationWeeks) {
       facts.push({ key: 'duration', label: t('element.durationWeeks'), value: t('listing.weeks', { count: listing.commercialTerms.durationWeeks }) });

@@ -125,6 +125,7 @@ export const ListingDetailQuery = graphql(`
       }
       ... on DemandListing {
         bidDeadline
+        bidCount
         onSiteRequired
         visibility
         requirement {

@@ -176,28 +176,3 @@ export const DeleteMatchAlertMutation = graphql(`
     deleteMatchAlert(id: $id)
   }
 `);
-
-/** The header's unread count (and the latest few notifications). */
-export const NotificationsQuery = graphql(`
-  query Notifications($first: Int!, $after: String) {
-    notifications(first: $first, after: $after) {
-      unreadCount
-      totalCount
-      edges {
-        node {
-          id
-          type
-          payload
-          readAt
-          createdAt
-        }
-      }
-    }
-  }
-`);
-
-export const MarkNotificationsReadMutation = graphql(`
-  mutation MarkNotificationsRead($ids: [ID!]!) {
-    markNotificationsRead(ids: $ids)
-  }
-`);

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { LoadingState } from '@/shared/ui/LoadingState';
+import { OrganizationReviews } from '@/modules/bids';
 import { useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/modules/auth/hooks/useViewer';
 import { FormAlert, summariseError } from '@/shared/forms';
@@ -110,6 +111,7 @@ function OrganizationSection({ organizationId, isOwner }: { organizationId: stri
       ) : fetching ? (
         <LoadingState label={t('common.loading')} />
       ) : null}
+      <OrganizationReviews organizationId={organizationId} />
       <MembersList organizationId={organizationId} />
       {isOwner ? <InviteForm organizationId={organizationId} /> : null}
     </div>

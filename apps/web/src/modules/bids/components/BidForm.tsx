@@ -1,0 +1,348 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useClient } from 'urql';
+import type { BidContentInput, BidFieldsFragment } from '@/generated/graphql';
+import { useLocale, useT } from '@/i18n';
+import { AmountInput } from '@/modules/listings/editor/inputs';
+import { parseAmount } from '@/modules/listings/model/values';
+import { organizationName } from '@/modules/organization/labels';
+import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { CreateBidMutation, SubmitBidMutation, UpdateBidMutation } from '../graphql/operations';
+import { formatKrwExact } from '../model/labels';
+
+export interface RequirementConcept {
+  id: string;
+  label: string;
+}
+
+export interface BidderOrganization {
+  id: string;
+  nameKo: string;
+  nameEn?: string | null;
+}
+
+interface MilestoneRow {
+  key: number;
+  title: string;
+  weeks: string;
+  amount: string;
+}
+
+const PATHS = ['organizationId', 'amountKrw', 'durationWeeks', 'approach', 'milestones', 'coveredConceptIds'] as const;
+type Path = (typeof PATHS)[number];
+const MAX_MILESTONES = 20;
+const MAX_APPROACH = 10_000;
+
+function toRows(bid: BidFieldsFragment | null): MilestoneRow[] {
+  if (!bid || bid.milestones.length === 0) return [{ key: 1, title: '', weeks: '', amount: '' }];
+  return bid.milestones.map((m, i) => ({ key: i + 1, title: m.title, weeks: String(m.weeks), amount: String(m.amountKrw) }));
+}
+
+/**
+ * A supplier's bid on a published demand: total, duration, approach, milestones whose amounts
+ * must add up to the total (running total shown), and the demand's required concepts it covers.
+ * Saves a draft (create / update) or saves and submits; a submitted bid is revised in place.
+ */
+export function BidForm({
+  demandId,
+  requirement,
+  organizations,
+  bid,
+  onSaved,
+  onCancel,
+}: {
+  demandId: string;
+  requirement: RequirementConcept[];
+  organizations: BidderOrganization[];
+  bid: BidFieldsFragment | null;
+  onSaved: (notice: 'draft' | 'submitted' | 'revised') => void;
+  onCancel?: () => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useClient();
+  const form = useFormErrors<Path>(PATHS, {
+    mapPath: (path) => {
+      const p = path.replace(/^input\./, '');
+      if (p.startsWith('milestones')) return 'milestones';
+      if (p.startsWith('coveredConceptIds')) return 'coveredConceptIds';
+      return p;
+    },
+  });
+  const [organizationId, setOrganizationId] = useState(bid?.organizationId ?? organizations[0]?.id ?? '');
+  const [amount, setAmount] = useState(bid ? String(bid.amountKrw) : '');
+  const [weeks, setWeeks] = useState(bid ? String(bid.durationWeeks) : '');
+  const [approach, setApproach] = useState(bid?.approach ?? '');
+  const [rows, setRows] = useState<MilestoneRow[]>(() => toRows(bid));
+  const [covered, setCovered] = useState<Set<string>>(() => new Set(bid?.coveredConceptIds ?? []));
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const revising = bid !== null && bid.status !== 'DRAFT';
+
+  const total = parseAmount(amount);
+  const sum = useMemo(
+    () =>
+      rows.reduce<number | null>((acc, row) => {
+        const value = parseAmount(row.amount);
+        if (acc === null || value === 'invalid') return null;
+        return acc + (value ?? 0);
+      }, 0),
+    [rows],
+  );
+  const balanced = typeof total === 'number' && sum !== null && sum === total;
+
+  const setRow = (key: number, patch: Partial<MilestoneRow>) => setRows((current) => current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  const content = (): BidContentInput | null => {
+    const messages: Partial<Record<Path, string>> = {};
+    if (typeof total !== 'number' || total < 1) messages.amountKrw = t('bid.form.amountInvalid');
+    const w = Number(weeks);
+    if (!/^\d+$/.test(weeks.trim()) || w < 1 || w > 260) messages.durationWeeks = t('bid.form.weeksInvalid');
+    const milestones = rows.map((row) => ({ title: row.title.trim(), weeks: Number(row.weeks), amountKrw: parseAmount(row.amount) }));
+    if (milestones.some((m) => !Number.isInteger(m.weeks) || m.weeks < 1 || typeof m.amountKrw !== 'number')) {
+      messages.milestones = t('bid.form.milestoneInvalid');
+    } else if (typeof total === 'number' && sum !== total) {
+      messages.milestones = t('bid.form.sumMismatch', { sum: formatKrwExact(sum ?? 0, locale), total: formatKrwExact(total, locale) });
+    }
+    if (Object.keys(messages).length > 0) {
+      form.setFieldMessages(messages);
+      return null;
+    }
+    return {
+      amountKrw: total as number,
+      durationWeeks: w,
+      approach,
+      milestones: milestones.map((m) => ({ title: m.title, weeks: m.weeks, amountKrw: m.amountKrw as number })),
+      coveredConceptIds: requirement.filter((c) => covered.has(c.id)).map((c) => c.id),
+    };
+  };
+
+  const save = async (andSubmit: boolean) => {
+    form.clear();
+    const input = content();
+    if (!input) return;
+    setBusy(andSubmit || revising ? 'submit' : 'save');
+    try {
+      let state: { id: string; version: number; status: string } | null = null;
+      if (bid) {
+        const r = await client.mutation(UpdateBidMutation, { id: bid.id, version: bid.version, input }).toPromise();
+        if (!r.data) return form.setError(r.error);
+        state = r.data.updateBid;
+      } else {
+        const r = await client.mutation(CreateBidMutation, { input: { ...input, demandId, organizationId } }).toPromise();
+        if (!r.data) return form.setError(r.error);
+        state = r.data.createBid;
+      }
+      if (andSubmit && state.status === 'DRAFT') {
+        const r = await client.mutation(SubmitBidMutation, { id: state.id, version: state.version }).toPromise();
+        if (!r.data) {
+          // The draft is saved; show why it could not be submitted, and let the page reload it.
+          form.setError(r.error);
+          onSaved('draft');
+          return;
+        }
+        onSaved('submitted');
+        return;
+      }
+      onSaved(revising ? 'revised' : 'draft');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void save(!revising);
+  };
+
+  const milestoneErrors = form.fieldErrors('milestones');
+
+  return (
+    <form className="form bid-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null} data-testid="bid-form">
+      <FormAlert summary={form.summary} testId="bid-alert" />
+      {revising ? <p className="alert alert--info">{t('bid.form.revisingNote')}</p> : null}
+      {!bid && organizations.length > 1 ? (
+        <Field form={form} path="organizationId" label={t('bid.form.organization')} required>
+          {(props) => (
+            <select {...props} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} data-testid="bid-organization">
+              {organizations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {organizationName(o, locale)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <div className="form__grid">
+        <Field form={form} path="amountKrw" label={t('bid.form.amount')} hint={t('bid.form.amountHint')} required>
+          {(props) => <AmountInput props={props} value={amount} onChange={setAmount} testId="bid-amount" unit={t('bid.form.krwUnit')} />}
+        </Field>
+        <Field form={form} path="durationWeeks" label={t('bid.form.weeks')} hint={t('bid.form.weeksHint')} required>
+          {(props) => (
+            <input {...props} type="number" min={1} max={260} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} data-testid="bid-weeks" />
+          )}
+        </Field>
+      </div>
+      <Field form={form} path="approach" label={t('bid.form.approach')} hint={t('bid.form.approachHint', { count: approach.length, max: MAX_APPROACH })} required>
+        {(props) => (
+          <textarea {...props} rows={6} maxLength={MAX_APPROACH} value={approach} onChange={(e) => setApproach(e.target.value)} data-testid="bid-approach" />
+        )}
+      </Field>
+
+      <fieldset className={milestoneErrors.length > 0 ? 'fieldset milestones field--invalid' : 'fieldset milestones'} data-testid="bid-milestones">
+        <legend className="field__label">
+          {t('bid.form.milestones')}
+          <span className="field__required" aria-hidden="true">
+            {' *'}
+          </span>
+        </legend>
+        <p className="field__hint">{t('bid.form.milestonesHint')}</p>
+        <table className="table milestones__table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('bid.form.milestoneTitle')}</th>
+              <th scope="col">{t('bid.form.milestoneWeeks')}</th>
+              <th scope="col">{t('bid.form.milestoneAmount')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={row.key} data-testid={`bid-milestone-${index}`}>
+                <td>{index + 1}</td>
+                <td>
+                  <input
+                    aria-label={t('bid.form.milestoneTitleOf', { n: index + 1 })}
+                    value={row.title}
+                    maxLength={200}
+                    onChange={(e) => setRow(row.key, { title: e.target.value })}
+                    data-testid={`bid-milestone-title-${index}`}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('bid.form.milestoneWeeksOf', { n: index + 1 })}
+                    type="number"
+                    min={1}
+                    max={260}
+                    className="milestones__weeks"
+                    value={row.weeks}
+                    onChange={(e) => setRow(row.key, { weeks: e.target.value })}
+                    data-testid={`bid-milestone-weeks-${index}`}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('bid.form.milestoneAmountOf', { n: index + 1 })}
+                    inputMode="numeric"
+                    value={row.amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+                    onChange={(e) => setRow(row.key, { amount: e.target.value.replace(/[\s,]/g, '') })}
+                    data-testid={`bid-milestone-amount-${index}`}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                    disabled={rows.length <= 1}
+                    data-testid={`bid-milestone-remove-${index}`}
+                  >
+                    {t('common.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="milestones__footer">
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => setRows((current) => [...current, { key: (current.at(-1)?.key ?? 0) + 1, title: '', weeks: '', amount: '' }])}
+            disabled={rows.length >= MAX_MILESTONES}
+            data-testid="bid-milestone-add"
+          >
+            {t('bid.form.addMilestone')}
+          </button>
+          <p
+            className={balanced ? 'milestones__total milestones__total--ok' : 'milestones__total milestones__total--off'}
+            role="status"
+            data-testid="bid-milestone-total"
+            data-balanced={balanced ? 'true' : 'false'}
+          >
+            {t('bid.form.runningTotal', {
+              sum: sum === null ? '—' : formatKrwExact(sum, locale),
+              total: typeof total === 'number' ? formatKrwExact(total, locale) : '—',
+            })}{' '}
+            {typeof total === 'number' && sum !== null && !balanced
+              ? sum < total
+                ? t('bid.form.remaining', { amount: formatKrwExact(total - sum, locale) })
+                : t('bid.form.over', { amount: formatKrwExact(sum - total, locale) })
+              : null}
+          </p>
+        </div>
+        {milestoneErrors.length > 0 ? (
+          <p className="field__error" data-testid="field-error-milestones">
+            {milestoneErrors.map((e) => e.message).join(' ')}
+          </p>
+        ) : null}
+      </fieldset>
+
+      {requirement.length > 0 ? (
+        <fieldset className="fieldset" data-testid="bid-coverage">
+          <legend className="field__label">{t('bid.form.covered')}</legend>
+          <p className="field__hint">{t('bid.form.coveredHint')}</p>
+          <div className="choice-list">
+            {requirement.map((concept) => (
+              <label key={concept.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={covered.has(concept.id)}
+                  onChange={(e) =>
+                    setCovered((current) => {
+                      const next = new Set(current);
+                      if (e.target.checked) next.add(concept.id);
+                      else next.delete(concept.id);
+                      return next;
+                    })
+                  }
+                  data-testid={`bid-covers-${concept.id}`}
+                />{' '}
+                {concept.label}
+              </label>
+            ))}
+          </div>
+          {form.fieldErrors('coveredConceptIds').length > 0 ? (
+            <p className="field__error" data-testid="field-error-coveredConceptIds">
+              {form
+                .fieldErrors('coveredConceptIds')
+                .map((e) => e.message)
+                .join(' ')}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      <p className="form__footnote muted">{t('bid.form.consortiumLater')}</p>
+
+      <div className="form__actions form__actions--end">
+        {onCancel ? (
+          <button type="button" className="button button--ghost" onClick={onCancel} data-testid="bid-cancel">
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        {!revising ? (
+          <button type="button" className="button button--ghost" onClick={() => void save(false)} disabled={busy !== null} data-testid="bid-save-draft">
+            {busy === 'save' ? t('common.working') : t('bid.form.saveDraft')}
+          </button>
+        ) : null}
+        <button type="submit" className="button" disabled={busy !== null} data-testid="bid-submit">
+          {busy === 'submit' ? t('common.working') : revising ? t('bid.form.saveRevision') : t('bid.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,269 @@
+import { graphql } from '@/generated';
+
+/*
+ * Bids, reviews and reputation. Kept lean: the API bounds a document's depth and cost.
+ * Commands return the bid's workflow state; pages reload what they show.
+ */
+
+/** A bid as its bidder edits it and as the owner's comparison table shows it. */
+export const BidFieldsFragment = graphql(`
+  fragment BidFields on Bid {
+    id
+    demandId
+    organizationId
+    status
+    version
+    revision
+    canEdit
+    availableActions
+    amountKrw
+    durationWeeks
+    approach
+    coveredConceptIds
+    milestones {
+      title
+      weeks
+      amountKrw
+    }
+    submittedAt
+    updatedAt
+    decidedAt
+    decisionReason
+    decisionDeadline
+  }
+`);
+
+/** The viewer's organizations' bids (as lead or partner), last changed first. */
+export const MyBidsQuery = graphql(`
+  query MyBids($first: Int!, $after: String, $status: BidStatus) {
+    myBids(first: $first, after: $after, status: $status) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...BidFields
+          organization {
+            id
+            nameKo
+            nameEn
+          }
+          demand {
+            id
+            title
+            titleEn
+            status
+            organization {
+              id
+              nameKo
+              nameEn
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A demand's submitted bids side by side (its owner). */
+export const BidsForDemandQuery = graphql(`
+  query BidsForDemand($demandId: ID!, $first: Int!, $locale: Locale!) {
+    bidsForDemand(demandId: $demandId, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...BidFields
+          organization {
+            id
+            nameKo
+            nameEn
+            verificationStatus
+            reputation {
+              count
+              mean
+            }
+          }
+          coverage {
+            covered
+            required
+            ratio
+            missing {
+              id
+              label(locale: $locale)
+            }
+          }
+          match {
+            score
+            capped
+          }
+          revisions {
+            number
+            amountKrw
+            durationWeeks
+            submittedAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const BidStateFieldsFragment = graphql(`
+  fragment BidStateFields on Bid {
+    id
+    status
+    version
+    revision
+    canEdit
+    availableActions
+    decisionReason
+  }
+`);
+
+export const CreateBidMutation = graphql(`
+  mutation CreateBid($input: CreateBidInput!) {
+    createBid(input: $input) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const UpdateBidMutation = graphql(`
+  mutation UpdateBid($id: ID!, $version: Int!, $input: BidContentInput!) {
+    updateBid(id: $id, version: $version, input: $input) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const SubmitBidMutation = graphql(`
+  mutation SubmitBid($id: ID!, $version: Int!) {
+    submitBid(id: $id, version: $version) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const WithdrawBidMutation = graphql(`
+  mutation WithdrawBid($id: ID!, $version: Int!) {
+    withdrawBid(id: $id, version: $version) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const ShortlistBidMutation = graphql(`
+  mutation ShortlistBid($id: ID!, $version: Int!) {
+    shortlistBid(id: $id, version: $version) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const DeclineBidMutation = graphql(`
+  mutation DeclineBid($id: ID!, $version: Int!, $reason: String!) {
+    declineBid(id: $id, version: $version, reason: $reason) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const AcceptBidMutation = graphql(`
+  mutation AcceptBid($id: ID!, $version: Int!) {
+    acceptBid(id: $id, version: $version) {
+      ...BidStateFields
+    }
+  }
+`);
+
+export const CompleteDemandMutation = graphql(`
+  mutation CompleteDemand($id: ID!, $version: Int!) {
+    completeDemand(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const CancelDemandMutation = graphql(`
+  mutation CancelDemand($id: ID!, $version: Int!, $reason: String!) {
+    cancelDemand(id: $id, version: $version, reason: $reason) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+/** An organization's public face: name, verification, reputation. */
+export const OrganizationReputationQuery = graphql(`
+  query OrganizationReputation($id: ID!) {
+    organization(id: $id) {
+      id
+      kind
+      nameKo
+      nameEn
+      verificationStatus
+      reputation {
+        count
+        mean
+        recentMean
+        previousMean
+        trend
+        criteria {
+          criterion
+          count
+          mean
+        }
+      }
+    }
+  }
+`);
+
+export const ReviewFieldsFragment = graphql(`
+  fragment ReviewFields on Review {
+    id
+    demandId
+    side
+    authorOrganizationId
+    subjectOrganizationId
+    rating
+    ratings {
+      criterion
+      score
+    }
+    body
+    submittedAt
+    revealsAt
+    visible
+    hidden
+  }
+`);
+
+export const ReviewsOfQuery = graphql(`
+  query ReviewsOf($organizationId: ID!, $first: Int!, $after: String) {
+    reviewsOf(organizationId: $organizationId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ReviewFields
+        }
+      }
+    }
+  }
+`);
+
+export const SubmitReviewMutation = graphql(`
+  mutation SubmitReview($input: SubmitReviewInput!) {
+    submitReview(input: $input) {
+      ...ReviewFields
+    }
+  }
+`);

@@ -1,0 +1,2 @@
+export { DemandBidsSection } from './components/DemandBidsSection';
+export { OrganizationReviews } from './components/OrganizationReviews';

@@ -1,0 +1,14 @@
+import type { AppRoute } from '@/app/route-types';
+import { MyBidsPage } from './components/MyBidsPage';
+import { OrganizationProfilePage } from './components/OrganizationProfilePage';
+
+export const bidRoutes: AppRoute[] = [
+  {
+    path: 'bids',
+    element: <MyBidsPage />,
+    access: 'signedIn',
+    titleKey: 'myBids.title',
+    nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids' },
+  },
+  { path: 'organizations/:id', element: <OrganizationProfilePage />, access: 'signedIn', titleKey: 'reviews.profileTitle' },
+];

@@ -1,0 +1,30 @@
+import { graphql } from '@/generated';
+
+/** The bell's latest notifications with the unread count. */
+export const NotificationListQuery = graphql(`
+  query NotificationList($first: Int!) {
+    notifications(first: $first) {
+      unreadCount
+      totalCount
+      edges {
+        node {
+          id
+          type
+          payload
+          readAt
+          createdAt
+          link {
+            type
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const MarkNotificationsReadMutation = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
+  }
+`);

@@ -1,0 +1,235 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/testing';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
+import { launchChromium } from './browser';
+
+const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
+const SME = 'sme@demo.aimatch.kr';
+const SUPPLIER_A = 'supplier@demo.aimatch.kr';
+const SUPPLIER_B = 's002@demo.aimatch.kr';
+
+/**
+ * Bidding end to end in chromium on the demo marketplace: two suppliers bid on d001 (milestone
+ * editor with a running total), the SME compares, shortlists and accepts A's bid, B is told live
+ * that its bid was declined, the SME completes the project, and the double-blind reviews appear
+ * on A's organization page only once both sides reviewed.
+ */
+describe('web client: bids, awards, reviews and notifications', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let demandId: string;
+  let orgA: string;
+  let orgB: string;
+  let smePage: Page;
+  let aPage: Page;
+  let bPage: Page;
+  let bidA: string;
+  let bidB: string;
+
+  async function tokenOf(email: string): Promise<string> {
+    const res = await t.gql<{ signIn: { accessToken: string } }>('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+      i: { email, password: DEMO_PASSWORD },
+    });
+    return res.data!.signIn.accessToken;
+  }
+
+  async function firstOrgOf(email: string): Promise<string> {
+    const res = await t.gql<{ me: { memberships: Array<{ organization: { id: string } }> } }>('{ me { memberships { organization { id } } } }', {}, { token: await tokenOf(email) });
+    return res.data!.me.memberships[0]!.organization.id;
+  }
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${t.url}/signin`);
+    await page.getByTestId('signin-email').fill(email);
+    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: `.test-results/bids-${name}.png`, fullPage: true }).catch(() => undefined);
+  }
+
+  /** Fills and submits a bid on d001 through the form. */
+  async function placeBid(page: Page, amount: string, milestones: Array<[string, string, string]>): Promise<void> {
+    await page.goto(`${t.url}/listings/${demandId}`);
+    await page.getByTestId('bid-start').click();
+    await page.getByTestId('bid-amount').fill(amount);
+    await page.getByTestId('bid-weeks').fill('12');
+    await page.getByTestId('bid-approach').fill('라인 카메라 2대와 딥러닝 결함 분류 모델로 찍힘·스크래치를 검출합니다.');
+    for (let i = 0; i < milestones.length; i++) {
+      if (i > 0) await page.getByTestId('bid-milestone-add').click();
+      const [title, weeks, value] = milestones[i]!;
+      await page.getByTestId(`bid-milestone-title-${i}`).fill(title);
+      await page.getByTestId(`bid-milestone-weeks-${i}`).fill(weeks);
+      await page.getByTestId(`bid-milestone-amount-${i}`).fill(value);
+    }
+  }
+
+  beforeAll(async () => {
+    t = await bootTestApp({ listen: true });
+    await t.app.get(DemoSeeder).seed();
+    await settleOutbox(t, 60_000);
+    browser = await launchChromium();
+    mkdirSync('.test-results', { recursive: true });
+    const res = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>('{ myListings { edges { node { id title } } } }', {}, { token: await tokenOf(SME) });
+    demandId = res.data!.myListings.edges.find((e) => e.node.title === D001_TITLE)!.node.id;
+    orgA = await firstOrgOf(SUPPLIER_A);
+    orgB = await firstOrgOf(SUPPLIER_B);
+    [smePage, aPage, bPage] = await Promise.all([signIn(SME), signIn(SUPPLIER_A), signIn(SUPPLIER_B)]);
+  }, 240_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('supplier A drafts a bid with a milestone running total, then submits it', async () => {
+    await placeBid(aPage, '50000000', [
+      ['데이터 수집·라벨링', '4', '20000000'],
+      ['모델 개발·현장 설치', '8', '20000000'],
+    ]);
+    // 40,000,000 of 50,000,000: the total says what is missing and the form refuses to send it.
+    const total = aPage.getByTestId('bid-milestone-total');
+    await expect(total.getAttribute('data-balanced')).resolves.toBe('false');
+    await expect(total.textContent()).resolves.toContain('10,000,000원 부족');
+    await aPage.getByTestId('bid-save-draft').click();
+    await aPage.getByTestId('field-error-milestones').waitFor();
+
+    await aPage.getByTestId('bid-milestone-amount-1').fill('30000000');
+    await expect(total.getAttribute('data-balanced')).resolves.toBe('true');
+    await expect(total.textContent()).resolves.toContain('합계 50,000,000원 / 입찰 금액 50,000,000원');
+    // Covers the first required concept of the demand.
+    await aPage.locator('[data-testid^="bid-covers-"]').first().check();
+    await aPage.getByTestId('bid-save-draft').click();
+    await expect(aPage.getByTestId('bid-notice').textContent()).resolves.toBe('입찰을 임시 저장했습니다.');
+
+    // The draft comes back into the form; submit it.
+    await aPage.getByTestId('bid-form').waitFor();
+    await expect(aPage.getByTestId('bid-milestone-amount-1').inputValue()).resolves.toBe('30,000,000');
+    await aPage.getByTestId('bid-submit').click();
+    await aPage.getByTestId('my-bid').waitFor({ timeout: 15_000 });
+    await expect(aPage.getByTestId('bid-notice').textContent()).resolves.toBe('입찰을 제출했습니다.');
+    await expect(aPage.getByTestId('bid-status').getAttribute('data-status')).resolves.toBe('SUBMITTED');
+    bidA = (await aPage.getByTestId('my-bid').getAttribute('data-bid-id'))!;
+
+    // "My bids" lists it with its state.
+    await aPage.getByTestId('nav-my-bids').click();
+    await aPage.getByTestId(`my-bid-${bidA}`).waitFor({ timeout: 15_000 });
+    await expect(aPage.getByTestId(`my-bid-status-${bidA}`).textContent()).resolves.toBe('제출됨');
+    await shot(aPage, 'my-bids');
+  });
+
+  it('supplier B bids too', async () => {
+    await placeBid(bPage, '45000000', [['전체 구축', '10', '45000000']]);
+    await bPage.getByTestId('bid-submit').click();
+    await bPage.getByTestId('my-bid').waitFor({ timeout: 15_000 });
+    bidB = (await bPage.getByTestId('my-bid').getAttribute('data-bid-id'))!;
+    // Other suppliers see only how many bids there are.
+    await bPage.reload();
+    await expect(bPage.getByTestId('listing-fact-bids').textContent()).resolves.toContain('2건');
+    // B waits on its bids page for the decision.
+    await bPage.goto(`${t.url}/bids`);
+    await bPage.getByTestId(`my-bid-${bidB}`).waitFor({ timeout: 15_000 });
+  });
+
+  it('the SME compares the bids, shortlists and accepts A; B is told live that it was declined', async () => {
+    await smePage.goto(`${t.url}/listings/${demandId}`);
+    await smePage.getByTestId(`bid-row-${bidA}`).waitFor({ timeout: 15_000 });
+    await expect(smePage.locator('[data-testid^="bid-row-"]').count()).resolves.toBe(2);
+    await expect(smePage.getByTestId(`bid-row-${bidA}`).getAttribute('data-organization-id')).resolves.toBe(orgA);
+    await expect(smePage.getByTestId(`bid-row-${bidB}`).getAttribute('data-organization-id')).resolves.toBe(orgB);
+    await expect(smePage.getByTestId(`bid-amount-${bidA}`).textContent()).resolves.toBe('50,000,000원');
+    // A has a published supply listing: its match score is shown; coverage counts the ticked concept.
+    await expect(smePage.getByTestId(`bid-score-${bidA}`).textContent()).resolves.toMatch(/^\d+\/100$/);
+    await expect(smePage.getByTestId(`bid-coverage-${bidA}`).textContent()).resolves.toMatch(/^1\/\d+ \(\d+%\)$/);
+    await shot(smePage, 'compare');
+
+    await smePage.getByTestId(`bid-shortlist-${bidA}`).click();
+    await smePage.waitForFunction((id) => document.querySelector(`[data-testid="bid-row-${id}"]`)?.getAttribute('data-status') === 'SHORTLISTED', bidA, { timeout: 15_000 });
+
+    const unreadBefore = await bPage.evaluate(() => Number(document.querySelector('[data-testid="nav-unread-notifications"]')?.getAttribute('data-count') ?? '0'));
+
+    await smePage.getByTestId(`bid-accept-${bidA}`).click();
+    await smePage.getByTestId('confirm-dialog').getByTestId('action-confirm').click();
+    await smePage.getByTestId('award-actions').waitFor({ timeout: 15_000 });
+    await smePage.waitForFunction((id) => document.querySelector(`[data-testid="bid-row-${id}"]`)?.getAttribute('data-status') === 'DECLINED', bidB, { timeout: 15_000 });
+    await expect(smePage.getByTestId('listing-status').getAttribute('data-status')).resolves.toBe('AWARDED');
+
+    // B's open page: the bell's count goes up without a reload (socket `notification`).
+    await bPage.waitForFunction(
+      (before) => Number(document.querySelector('[data-testid="nav-unread-notifications"]')?.getAttribute('data-count') ?? '0') > before,
+      unreadBefore,
+      { timeout: 20_000 },
+    );
+    // …and the open "my bids" list follows.
+    await bPage.waitForFunction((id) => document.querySelector(`[data-testid="my-bid-${id}"]`)?.getAttribute('data-status') === 'DECLINED', bidB, { timeout: 10_000 });
+    await bPage.getByTestId('notification-bell-button').click();
+    const declined = bPage.locator('[data-testid="notification-list"] li[data-type="BID_DECLINED"]').first();
+    await declined.waitFor({ timeout: 10_000 });
+    await expect(declined.textContent()).resolves.toContain('입찰이 반려되었습니다');
+    await expect(declined.getAttribute('data-read')).resolves.toBe('false');
+    await shot(bPage, 'declined-notification');
+    // Opening it marks it read and leads to the demand.
+    await declined.locator('.notification-item__open').click();
+    await bPage.waitForURL((u) => u.pathname === `/listings/${demandId}`, { timeout: 10_000 });
+    await bPage.getByTestId('my-bid-declined').waitFor({ timeout: 15_000 });
+  });
+
+  it('the SME completes the project and reviews A: blind until A reviews too', async () => {
+    await smePage.getByTestId('demand-complete').click();
+    await smePage.getByTestId('confirm-dialog').getByTestId('action-confirm').click();
+    await smePage.getByTestId('review-form').waitFor({ timeout: 15_000 });
+    await expect(smePage.getByTestId('listing-status').getAttribute('data-status')).resolves.toBe('COMPLETED');
+    for (const criterion of ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE']) await smePage.getByTestId(`review-rating-${criterion}-5`).check();
+    await smePage.getByTestId('review-body').fill('검사 정확도가 기대 이상이었습니다.');
+    await smePage.getByTestId('review-submit').click();
+    await smePage.getByTestId('review-submitted').waitFor({ timeout: 15_000 });
+    await expect(smePage.getByTestId('review-submitted').getAttribute('data-visible')).resolves.toBe('false');
+    await expect(smePage.getByTestId('review-blind-note').textContent()).resolves.toContain('상대방 평가가 등록되면 공개됩니다');
+    await settleOutbox(t);
+
+    // A's organization page does not show it yet.
+    await aPage.goto(`${t.url}/organizations/${orgA}`);
+    await aPage.waitForFunction(() => document.querySelector('[data-testid="org-reviews"]')?.getAttribute('data-state') === 'done', undefined, { timeout: 15_000 });
+    await expect(aPage.locator('[data-testid^="org-review-"][data-side="CLIENT"]').count()).resolves.toBe(0);
+    await expect(aPage.getByTestId('org-reputation').getAttribute('data-count')).resolves.toBe('0');
+  });
+
+  it('A reviews the SME; then both reviews are public and count in the reputation', async () => {
+    await aPage.goto(`${t.url}/listings/${demandId}`);
+    await aPage.getByTestId('review-form').waitFor({ timeout: 15_000 });
+    await expect(aPage.getByTestId('bid-status').getAttribute('data-status')).resolves.toBe('ACCEPTED');
+    for (const criterion of ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT']) await aPage.getByTestId(`review-rating-${criterion}-4`).check();
+    await aPage.getByTestId('review-body').fill('요구사항이 명확했고 대금 지급도 빨랐습니다.');
+    await aPage.getByTestId('review-submit').click();
+    await aPage.getByTestId('review-submitted').waitFor({ timeout: 15_000 });
+    await expect(aPage.getByTestId('review-submitted').getAttribute('data-visible')).resolves.toBe('true');
+    await settleOutbox(t);
+
+    await aPage.goto(`${t.url}/organizations/${orgA}`);
+    await aPage.waitForFunction(() => document.querySelector('[data-testid="org-reviews"]')?.getAttribute('data-state') === 'done', undefined, { timeout: 15_000 });
+    const client = aPage.locator('[data-testid^="org-review-"][data-side="CLIENT"]');
+    await client.first().waitFor({ timeout: 10_000 });
+    await expect(client.getAttribute('data-visible')).resolves.toBe('true');
+    await expect(client.textContent()).resolves.toContain('검사 정확도가 기대 이상이었습니다.');
+    await expect(aPage.getByTestId('org-reputation').getAttribute('data-count')).resolves.toBe('1');
+    await expect(aPage.getByTestId('org-reputation-text').textContent()).resolves.toContain('평균 5.0점');
+    await shot(aPage, 'org-reviews');
+
+    // The SME's organization page shows A's review of it.
+    const smeOrg = await firstOrgOf(SME);
+    await smePage.goto(`${t.url}/organizations/${smeOrg}`);
+    const supplierSide = smePage.locator('[data-testid^="org-review-"][data-side="SUPPLIER"]');
+    await supplierSide.first().waitFor({ timeout: 15_000 });
+    await expect(supplierSide.first().getAttribute('data-visible')).resolves.toBe('true');
+  });
+});

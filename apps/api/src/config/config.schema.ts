@@ -61,8 +61,12 @@ export const configSchema = z.object({
   /** Outbox mailer: RFC 822 `.eml` files in this directory (default `<DATA_DIR>/mail`) unless SMTP_URL is set. */
   MAIL_DIR: z.string().optional(),
   MAIL_FROM: z.string().default('aimatch <no-reply@aimatch.local>'),
-  /** Production mail transport (smtp[s]://user:pass@host:port). Not implemented yet: see notifications/mailer.ts. */
-  SMTP_URL: z.string().url().optional(),
+  /** Production mail transport: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`; unset writes .eml files to MAIL_DIR. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//i.test(u), { message: 'SMTP_URL must start with smtp:// or smtps://' })
+    .optional(),
   /** How often the reviews' 14-day reveal runs (ms). */
   REVIEW_REVEAL_SWEEP_MS: int(60_000, 1000, 86_400_000),
   WEB_DIST_DIR: z.string().default('dist/web'),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '../chat/chat.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { MatchingModule } from '../matching/matching.module';
@@ -13,7 +14,7 @@ import { PlatformSettingsService } from './platform-settings.service';
 
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
 @Module({
-  imports: [IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule],
+  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule],
   providers: [BidsRepository, BidAccessPolicy, BidMatchLoader, PlatformSettingsService, BidsService, BidsResolver, BidFieldsResolver, BidPartnerResolver, DemandBidCountResolver],
   exports: [BidsService, BidsRepository],
 })

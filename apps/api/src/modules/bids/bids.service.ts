@@ -1,5 +1,5 @@
 import type { DemandContent } from '@aimatch/capability-model';
-import { OrganizationKind, VerificationStatus } from '@aimatch/contracts';
+import { ConversationContextType, OrganizationKind, VerificationStatus } from '@aimatch/contracts';
 import {
   type BidAction,
   type BidContent,
@@ -20,6 +20,7 @@ import type { RequestContext } from '../../graphql/request-context';
 import type { OrganizationEntity } from '../identity/entities/organization.entity';
 import { IdentityRepository } from '../identity/identity.repository';
 import { MembershipPolicy } from '../identity/membership.policy';
+import { ChatService } from '../chat/chat.service';
 import type { ListingEntity } from '../listings/entities/listing.entity';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsRepository } from '../listings/listings.repository';
@@ -48,6 +49,12 @@ export const BID_NOTIFICATIONS = {
   CANCELLED: 'DEMAND_CANCELLED',
 } as const;
 
+/** System messages bids post into the demand's conversation between the owner and the bidder (`systemEvent`). */
+export const BID_CHAT_EVENTS = {
+  SUBMITTED: 'BID_SUBMITTED',
+  ACCEPTED: 'BID_ACCEPTED',
+} as const;
+
 /** The concept ids of a demand's requirement a bid can say it covers. */
 export function requiredConceptIds(demand: ListingEntity): string[] {
   const r = (demand.content as DemandContent).requirement;
@@ -74,6 +81,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     private readonly memberships: MembershipPolicy,
     private readonly identity: IdentityRepository,
     private readonly notifications: NotificationsService,
+    private readonly chat: ChatService,
     private readonly settings: PlatformSettingsService,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
@@ -159,7 +167,8 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     const partners = await this.repository.partnersOf([bid.id]);
     await this.validate(demand, bid.organizationId, { ...bid, partners });
     const userId = rc.viewer!.userId;
-    return this.transactions.run(async (tx) => {
+    const afterCommit: Array<() => void> = [];
+    return this.committed(afterCommit, async (tx) => {
       this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
       const updated = await this.repository.updateAtVersion(tx, id, version, ['DRAFT'], { status: to, submittedAt: this.clock.now(), revision: 1 });
       if (!updated) throw await this.stale(id);
@@ -170,6 +179,9 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       await this.repository.insertRevision(tx, updated, current, userId);
       await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action: 'submit', fromStatus: bid.status, toStatus: to, actorUserId: userId, details: { revision: 1 } });
       await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.NEW_BID, updated, this.payload(updated, demand));
+      // Into the pre-bid conversation between the two parties, if they have one (a submission opens none).
+      const conversation = await this.chat.findConversationIn(tx, { contextType: ConversationContextType.DEMAND, contextId: demand.id, organizations: [demand.organizationId, updated.organizationId] });
+      if (conversation) afterCommit.push((await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.SUBMITTED, this.chatPayload(updated, demand))).publish);
       return updated;
     });
   }
@@ -252,20 +264,23 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
    * Exactly one per demand: locks the demand row FOR UPDATE, so a second accept waits and then
    * finds the demand AWARDED (CONFLICT). The bid becomes ACCEPTED, the demand AWARDED (listing
    * workflow, `listing.changed` on the outbox), every other open bid DECLINED with a
-   * notification, other drafts EXPIRED — all in this one transaction.
+   * notification, other drafts EXPIRED, and the demand's conversation with the winning lead
+   * organization opened (or reused) with a BID_ACCEPTED system message — all in this one
+   * transaction; the message is pushed live after the commit.
    */
   async accept(rc: RequestContext, id: string, version: number): Promise<BidRow> {
     const bid = await this.visibleBid(rc, id);
     await this.checkAction(rc, bid, 'accept');
     const userId = rc.viewer!.userId;
-    return this.transactions.run(async (tx) => this.acceptIn(tx, bid, id, version, userId)).catch((err) => {
+    const afterCommit: Array<() => void> = [];
+    return this.committed(afterCommit, (tx) => this.acceptIn(tx, bid, id, version, userId, afterCommit)).catch((err) => {
       // The lock makes this unreachable; the partial unique index is the last word if it were not.
       if (uniqueViolation(err) === 'bids_one_accepted_per_demand') throw AppError.conflict('demand-already-awarded', { reason: 'demand-already-awarded' });
       throw err;
     });
   }
 
-  private async acceptIn(tx: EntityManager, bid: BidRow, id: string, version: number, userId: string): Promise<BidRow> {
+  private async acceptIn(tx: EntityManager, bid: BidRow, id: string, version: number, userId: string, afterCommit: Array<() => void>): Promise<BidRow> {
     const demand = await this.lockDemand(tx, bid.demandId, 'FOR UPDATE');
     if (demand.status === 'AWARDED' || demand.status === 'COMPLETED') throw AppError.conflict('demand-already-awarded', { current: demand.status, reason: 'demand-already-awarded' });
     if (demand.status !== 'PUBLISHED') throw AppError.conflict('demand-not-open', { current: demand.status, reason: 'demand-not-open' });
@@ -277,6 +292,14 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     await this.repository.recordEvent(tx, { bidId: id, version: accepted.version, action: 'accept', fromStatus: current.status, toStatus: 'ACCEPTED', actorUserId: userId });
     const awarded = await this.listings.transitionInTransaction(tx, demand, 'award', 'owner', userId, { bidId: id });
     await this.notifyBidders(tx, accepted, BID_NOTIFICATIONS.ACCEPTED, this.payload(accepted, awarded));
+    // The award opens the demand's conversation with the winning lead organization unless it exists.
+    const { conversation } = await this.chat.openConversationIn(tx, {
+      contextType: ConversationContextType.DEMAND,
+      contextId: demand.id,
+      organizations: [demand.organizationId, accepted.organizationId],
+      createdById: userId,
+    });
+    afterCommit.push((await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.ACCEPTED, this.chatPayload(accepted, awarded))).publish);
     for (const other of await this.repository.declineOthers(tx, demand.id, id, AWARDED_ELSEWHERE)) {
       await this.repository.recordEvent(tx, { bidId: other.id, version: other.version, action: 'decline', fromStatus: null, toStatus: 'DECLINED', actorUserId: userId, details: { reason: AWARDED_ELSEWHERE, acceptedBidId: id } });
       await this.notifyBidders(tx, other, BID_NOTIFICATIONS.DECLINED, this.payload(other, awarded, { reason: null, awardedToAnother: true }));
@@ -473,6 +496,23 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
 
   private payload(bid: BidRow, demand: ListingEntity, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return { bidId: bid.id, demandId: demand.id, title: demand.title, bidStatus: bid.status, ...extra };
+  }
+
+  private chatPayload(bid: BidRow, demand: ListingEntity): Record<string, unknown> {
+    return { bidId: bid.id, demandId: demand.id, organizationId: bid.organizationId, amountKrw: bid.amountKrw, durationWeeks: bid.durationWeeks, revision: bid.revision };
+  }
+
+  /** One transaction; then, once it committed, the live pushes of the system messages it left in `afterCommit`. */
+  private async committed<T>(afterCommit: Array<() => void>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.transactions.run(work);
+    for (const publish of afterCommit) {
+      try {
+        publish();
+      } catch (err) {
+        this.logger.warn(`live push of a bid system message failed (clients get it by sync): ${String(err)}`);
+      }
+    }
+    return result;
   }
 
   private async lockDemand(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingEntity> {

@@ -142,7 +142,7 @@ export class ChatRepository {
   /** Creates the conversation unless one exists for the context and pair; returns it either way. */
   async openConversation(
     tx: EntityManager,
-    c: { contextType: ConversationContextType; contextId: string; organizations: [string, string]; createdById: string },
+    c: { contextType: ConversationContextType; contextId: string; organizations: [string, string]; createdById: string | null },
   ): Promise<{ conversation: ConversationRow; created: boolean }> {
     const [low, high] = [...c.organizations].sort();
     const inserted: ConversationRow[] = await tx.query(
@@ -162,6 +162,17 @@ export class ChatRepository {
       [c.contextType, c.contextId, low, high],
     );
     return { conversation: existing, created: false };
+  }
+
+  /** The conversation about a context between two organizations, if one exists. */
+  async findByContextPair(tx: EntityManager, c: { contextType: ConversationContextType; contextId: string; organizations: [string, string] }): Promise<ConversationRow | null> {
+    const [low, high] = [...c.organizations].sort();
+    const rows: ConversationRow[] = await tx.query(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c
+        WHERE context_type = $1 AND context_id = $2 AND organization_low = $3 AND organization_high = $4`,
+      [c.contextType, c.contextId, low, high],
+    );
+    return rows[0] ?? null;
   }
 
   /** The participant organization ids of a conversation (cached; a bounded map). */

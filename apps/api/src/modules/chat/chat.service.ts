@@ -263,6 +263,23 @@ export class ChatService {
   }
 
   /**
+   * Opens (or returns the existing) conversation about a context between two organizations
+   * inside the caller's transaction, with no access checks: for other modules' commands that
+   * already authorised their actor (the award opens the demand's conversation with the winner).
+   */
+  openConversationIn(
+    tx: EntityManager,
+    c: { contextType: ConversationContextType; contextId: string; organizations: [string, string]; createdById: string | null },
+  ): Promise<{ conversation: ConversationRow; created: boolean }> {
+    return this.repository.openConversation(tx, c);
+  }
+
+  /** The existing conversation about a context between two organizations, or null (never creates one). */
+  findConversationIn(tx: EntityManager, c: { contextType: ConversationContextType; contextId: string; organizations: [string, string] }): Promise<ConversationRow | null> {
+    return this.repository.findByContextPair(tx, c);
+  }
+
+  /**
    * A system message (bid submitted, award…) inside the caller's transaction. The caller calls
    * `publish` after its commit; clients that miss it get it by `sync`.
    */

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 
@@ -42,7 +43,7 @@ export function renderEml(message: MailMessage, from: string): string {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'aimatch.local';
   const body = Buffer.from(message.text.replace(/\r?\n/g, '\r\n')).toString('base64').replace(/.{76}/g, '$&\r\n');
   const headers = [
-    `From: ${from.includes('<') ? from : `<${from}>`}`,
+    `From: ${address(envelopeAddress(from), /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || undefined)}`,
     `To: ${address(message.to, message.toName)}`,
     `Subject: ${encodeWord(message.subject.replace(/[\r\n]/g, ' '))}`,
     `Date: ${message.date.toUTCString().replace('GMT', '+0000')}`,
@@ -55,28 +56,67 @@ export function renderEml(message: MailMessage, from: string): string {
   return `${headers.join('\r\n')}\r\n\r\n${body}\r\n`;
 }
 
+/** The bare address of a `Name <addr>` or `addr` header value (for the SMTP envelope). */
+export function envelopeAddress(value: string): string {
+  return (/<([^<>\s]+)>/.exec(value)?.[1] ?? value).trim();
+}
+
+/** SMTP_URL without its password, for logs. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'smtp';
+  }
+}
+
 /**
- * The outbox mailer. By default it writes each message as `<MAIL_DIR>/<id>.eml` (MAIL_DIR
- * defaults to `<DATA_DIR>/mail`): written to a temporary name and renamed, and skipped when the
- * file exists, so a retried event leaves one message.
+ * The outbox mailer. With SMTP_URL (`smtp://` with opportunistic STARTTLS, `smtps://` for
+ * implicit TLS, credentials in the URL) each message is sent as the same RFC 822 text through
+ * nodemailer's SMTP transport; a refused or failed delivery throws, so the outbox retries the
+ * event and parks it after its attempts. Receivers can deduplicate a retried delivery by its
+ * Message-ID (`<notification id@domain>`); the notification's `emailed_at` stops resends once
+ * a delivery is recorded.
  *
- * TODO(production): SMTP_URL. No SMTP client is installed; an adapter (e.g. nodemailer's SMTP
- * transport keyed by Message-ID for idempotency) plugs in at `send`. Until then a configured
- * SMTP_URL is reported at start and messages still go to MAIL_DIR.
+ * Without SMTP_URL it writes each message as `<MAIL_DIR>/<id>.eml` (MAIL_DIR defaults to
+ * `<DATA_DIR>/mail`): written to a temporary name and renamed, and skipped when the file
+ * exists, so a retried event leaves one message.
  */
 @Injectable()
-export class Mailer {
+export class Mailer implements OnModuleDestroy {
   private readonly logger = new Logger('Mailer');
   readonly directory: string;
+  private readonly smtp: Transporter | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.directory = resolve(config.MAIL_DIR ?? join(config.DATA_DIR, 'mail'));
-    if (config.SMTP_URL) this.logger.warn(`SMTP_URL is set but no SMTP transport is built in yet; writing .eml files to ${this.directory}`);
+    this.smtp = config.SMTP_URL
+      ? createTransport({ url: config.SMTP_URL, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 })
+      : null;
+    if (config.SMTP_URL) this.logger.log(`sending e-mail through ${redacted(config.SMTP_URL)}`);
   }
 
-  /** Delivers once per message id; returns the file written (or already there). */
+  onModuleDestroy(): void {
+    this.smtp?.close();
+  }
+
+  /** Delivers the message (once per id for files); returns where it went (the file, or `smtp:<Message-ID>`). */
   async send(message: MailMessage): Promise<string> {
     if (!/^[0-9a-zA-Z-]{1,100}$/.test(message.id)) throw new Error(`bad mail id ${message.id}`);
+    return this.smtp ? this.sendSmtp(this.smtp, message) : this.writeFile(message);
+  }
+
+  private async sendSmtp(smtp: Transporter, message: MailMessage): Promise<string> {
+    const raw = renderEml(message, this.config.MAIL_FROM);
+    const to = envelopeAddress(message.to.replace(/[\r\n<>]/g, ''));
+    const info = await smtp.sendMail({ envelope: { from: envelopeAddress(this.config.MAIL_FROM), to: [to] }, raw });
+    if (info.rejected?.length) throw new Error(`SMTP server rejected ${info.rejected.length} recipient(s) of ${message.id}: ${String(info.response ?? '')}`);
+    return `smtp:${info.messageId ?? message.id}`;
+  }
+
+  private async writeFile(message: MailMessage): Promise<string> {
     const file = join(this.directory, `${message.id}.eml`);
     if (await exists(file)) return file;
     await mkdir(this.directory, { recursive: true });

@@ -1,4 +1,5 @@
 import type { AppRoute } from '@/app/route-types';
+import { ConsortiumInvitationPage } from './components/ConsortiumInvitationPage';
 import { MyBidsPage } from './components/MyBidsPage';
 import { OrganizationProfilePage } from './components/OrganizationProfilePage';
 
@@ -10,5 +11,6 @@ export const bidRoutes: AppRoute[] = [
     titleKey: 'myBids.title',
     nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids' },
   },
+  { path: 'bids/:id/invitation', element: <ConsortiumInvitationPage />, access: 'signedIn', titleKey: 'consortium.invitation.title' },
   { path: 'organizations/:id', element: <OrganizationProfilePage />, access: 'signedIn', titleKey: 'reviews.profileTitle' },
 ];

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useClient } from 'urql';
+import { useClient, type CombinedError } from 'urql';
 import type { BidContentInput, BidFieldsFragment } from '@/generated/graphql';
 import { useLocale, useT } from '@/i18n';
 import { AmountInput } from '@/modules/listings/editor/inputs';
@@ -8,6 +8,7 @@ import { organizationName } from '@/modules/organization/labels';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
 import { CreateBidMutation, SubmitBidMutation, UpdateBidMutation } from '../graphql/operations';
 import { formatKrwExact } from '../model/labels';
+import { ConsortiumSection, partnerRowsOf, partnerShareSum, type PartnerRow } from './ConsortiumSection';
 
 export interface RequirementConcept {
   id: string;
@@ -27,10 +28,18 @@ interface MilestoneRow {
   amount: string;
 }
 
-const PATHS = ['organizationId', 'amountKrw', 'durationWeeks', 'approach', 'milestones', 'coveredConceptIds'] as const;
+const PATHS = ['organizationId', 'amountKrw', 'durationWeeks', 'approach', 'milestones', 'coveredConceptIds', 'partners'] as const;
 type Path = (typeof PATHS)[number];
 const MAX_MILESTONES = 20;
 const MAX_APPROACH = 10_000;
+
+/** How many partners still have to accept, when a submit was refused for that reason (else null). */
+export function consortiumPending(error: CombinedError | undefined): number | null {
+  const hit = error?.graphQLErrors.find((e) => e.extensions?.['reason'] === 'consortium-pending');
+  if (!hit) return null;
+  const pending = hit.extensions['pending'];
+  return typeof pending === 'number' ? pending : 1;
+}
 
 function toRows(bid: BidFieldsFragment | null): MilestoneRow[] {
   if (!bid || bid.milestones.length === 0) return [{ key: 1, title: '', weeks: '', amount: '' }];
@@ -54,7 +63,7 @@ export function BidForm({
   requirement: RequirementConcept[];
   organizations: BidderOrganization[];
   bid: BidFieldsFragment | null;
-  onSaved: (notice: 'draft' | 'submitted' | 'revised') => void;
+  onSaved: (notice: 'draft' | 'submitted' | 'revised' | { pending: number }) => void;
   onCancel?: () => void;
 }) {
   const t = useT();
@@ -65,6 +74,7 @@ export function BidForm({
       const p = path.replace(/^input\./, '');
       if (p.startsWith('milestones')) return 'milestones';
       if (p.startsWith('coveredConceptIds')) return 'coveredConceptIds';
+      if (p.startsWith('partners')) return 'partners';
       return p;
     },
   });
@@ -74,6 +84,7 @@ export function BidForm({
   const [approach, setApproach] = useState(bid?.approach ?? '');
   const [rows, setRows] = useState<MilestoneRow[]>(() => toRows(bid));
   const [covered, setCovered] = useState<Set<string>>(() => new Set(bid?.coveredConceptIds ?? []));
+  const [partners, setPartners] = useState<PartnerRow[]>(() => partnerRowsOf(bid));
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const revising = bid !== null && bid.status !== 'DRAFT';
 
@@ -102,6 +113,12 @@ export function BidForm({
     } else if (typeof total === 'number' && sum !== total) {
       messages.milestones = t('bid.form.sumMismatch', { sum: formatKrwExact(sum ?? 0, locale), total: formatKrwExact(total, locale) });
     }
+    const shares = partnerShareSum(partners);
+    if (partners.some((p) => !/^\d+$/.test(p.share.trim()) || Number(p.share) < 1 || Number(p.share) > 99)) {
+      messages.partners = t('consortium.shareInvalid');
+    } else if (shares !== null && shares > 99) {
+      messages.partners = t('consortium.shareTooHigh');
+    }
     if (Object.keys(messages).length > 0) {
       form.setFieldMessages(messages);
       return null;
@@ -112,6 +129,7 @@ export function BidForm({
       approach,
       milestones: milestones.map((m) => ({ title: m.title, weeks: m.weeks, amountKrw: m.amountKrw as number })),
       coveredConceptIds: requirement.filter((c) => covered.has(c.id)).map((c) => c.id),
+      partners: partners.map((p) => ({ organizationId: p.organization.id, role: p.role, sharePercent: Number(p.share) })),
     };
   };
 
@@ -135,6 +153,11 @@ export function BidForm({
         const r = await client.mutation(SubmitBidMutation, { id: state.id, version: state.version }).toPromise();
         if (!r.data) {
           // The draft is saved; show why it could not be submitted, and let the page reload it.
+          const pending = consortiumPending(r.error);
+          if (pending !== null) {
+            onSaved({ pending });
+            return;
+          }
           form.setError(r.error);
           onSaved('draft');
           return;
@@ -326,7 +349,14 @@ export function BidForm({
         </fieldset>
       ) : null}
 
-      <p className="form__footnote muted">{t('bid.form.consortiumLater')}</p>
+      <ConsortiumSection
+        leadOrganizationId={bid?.organizationId ?? organizationId}
+        rows={partners}
+        onChange={setPartners}
+        saved={bid?.partners ?? []}
+        locked={revising}
+        errors={form.fieldErrors('partners').map((e) => e.message)}
+      />
 
       <div className="form__actions form__actions--end">
         {onCancel ? (

@@ -124,6 +124,11 @@ export function MyBidsPage() {
                     <td>{format.date(bid.updatedAt)}</td>
                     <td>
                       <div className="button-row">
+                        {bid.partners.some((p) => p.organizationId !== bid.organizationId) && !bid.canEdit && bid.status === 'DRAFT' ? (
+                          <Link to={`/bids/${bid.id}/invitation`} className="button button--ghost button--small" data-testid={`my-bid-invitation-${bid.id}`}>
+                            {t('consortium.invitation.open')}
+                          </Link>
+                        ) : null}
                         {bid.canEdit ? (
                           <Link to={`/listings/${bid.demandId}`} className="button button--ghost button--small">
                             {t('myBids.open')}

@@ -18,6 +18,7 @@ import { formatKrwExact } from '../model/labels';
 import { BidStatusChip } from './BidStatusChip';
 import { ConfirmBidDialog, ReasonDialog } from './dialogs';
 import { ReviewPanel } from './ReviewPanel';
+import { PartnerList } from './PartnerList';
 
 type BidRow = BidsForDemandQuery['bidsForDemand']['edges'][number]['node'];
 
@@ -168,6 +169,7 @@ export function OwnerBidsPanel({
                         {t('bid.revision', { n: bid.revision })}
                       </span>
                     ) : null}
+                    {bid.partners.length > 0 ? <PartnerList bid={bid} testId={`bid-consortium-${bid.id}`} /> : null}
                     <details className="bid-approach">
                       <summary>{t('bid.col.approach')}</summary>
                       <p className="prose prose--short">{bid.approach}</p>

@@ -9,6 +9,7 @@ import { MyBidsQuery, WithdrawBidMutation } from '../graphql/operations';
 import { formatKrwExact, LIVE_BID_STATUSES } from '../model/labels';
 import { BidForm, type BidderOrganization, type RequirementConcept } from './BidForm';
 import { BidStatusChip } from './BidStatusChip';
+import { PartnerList } from './PartnerList';
 import { ConfirmBidDialog } from './dialogs';
 import { ReviewPanel } from './ReviewPanel';
 
@@ -34,6 +35,7 @@ export function SupplierBidPanel({
   useOnNotification(['BID_', 'DEMAND_', 'CONSORTIUM_'], () => reexecute({ requestPolicy: 'network-only' }));
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [pendingNotice, setPendingNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<CombinedError | undefined>();
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -75,6 +77,11 @@ export function SupplierBidPanel({
           {notice}
         </p>
       ) : null}
+      {pendingNotice ? (
+        <div className="alert alert--warning" role="alert" data-testid="bid-consortium-pending">
+          <strong>{t('consortium.submitRefusedTitle')}</strong> {pendingNotice}
+        </div>
+      ) : null}
       {error || failure ? (
         <FormAlert summary={summariseError(failure ?? error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} testId="bid-panel-alert" />
       ) : null}
@@ -101,6 +108,7 @@ export function SupplierBidPanel({
               </div>
             ) : null}
           </dl>
+          {bid.partners.length > 0 ? <PartnerList bid={bid} /> : null}
           {bid.status === 'DECLINED' ? (
             <p className="alert alert--warning" data-testid="my-bid-declined">
               {bid.decisionReason === 'awarded-to-another-bid' || !bid.decisionReason ? t('bid.declinedAnother') : t('bid.declinedReason', { reason: bid.decisionReason })}
@@ -131,6 +139,13 @@ export function SupplierBidPanel({
           bid={live ? bid : null}
           onSaved={(kind) => {
             setEditing(false);
+            if (typeof kind === 'object') {
+              setNotice(null);
+              setPendingNotice(t('consortium.submitRefused', { count: kind.pending }));
+              reload();
+              return;
+            }
+            setPendingNotice(null);
             setNotice(t(kind === 'submitted' ? 'bid.notice.submitted' : kind === 'revised' ? 'bid.notice.revised' : 'bid.notice.draft'));
             reload();
           }}

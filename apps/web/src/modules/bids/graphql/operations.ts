@@ -30,6 +30,20 @@ export const BidFieldsFragment = graphql(`
     decidedAt
     decisionReason
     decisionDeadline
+    leadSharePercent
+    partners {
+      organizationId
+      role
+      sharePercent
+      status
+      invitedAt
+      respondedAt
+      organization {
+        id
+        nameKo
+        nameEn
+      }
+    }
   }
 `);
 
@@ -264,6 +278,84 @@ export const SubmitReviewMutation = graphql(`
   mutation SubmitReview($input: SubmitReviewInput!) {
     submitReview(input: $input) {
       ...ReviewFields
+    }
+  }
+`);
+
+/** Partner candidates: published supply listings matching a name or capability, with their organization. */
+export const PartnerSearchQuery = graphql(`
+  query PartnerSearch($q: String, $first: Int!) {
+    searchListings(kind: SUPPLY, q: $q, first: $first) {
+      edges {
+        node {
+          id
+          title
+          organization {
+            id
+            kind
+            nameKo
+            nameEn
+            verificationStatus
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A bid as an invited consortium partner sees it. */
+export const ConsortiumInvitationQuery = graphql(`
+  query ConsortiumInvitation($id: ID!) {
+    bid(id: $id) {
+      id
+      status
+      version
+      amountKrw
+      durationWeeks
+      leadSharePercent
+      organizationId
+      organization {
+        id
+        nameKo
+        nameEn
+      }
+      demand {
+        id
+        title
+        titleEn
+        organization {
+          id
+          nameKo
+          nameEn
+        }
+      }
+      partners {
+        organizationId
+        role
+        sharePercent
+        status
+        respondedAt
+        organization {
+          id
+          nameKo
+          nameEn
+        }
+      }
+    }
+  }
+`);
+
+export const RespondToConsortiumInvitationMutation = graphql(`
+  mutation RespondToConsortiumInvitation($bidId: ID!, $accept: Boolean!) {
+    respondToConsortiumInvitation(bidId: $bidId, accept: $accept) {
+      id
+      status
+      version
+      partners {
+        organizationId
+        status
+        respondedAt
+      }
     }
   }
 `);

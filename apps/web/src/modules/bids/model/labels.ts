@@ -1,4 +1,4 @@
-import type { BidStatus, ReviewCriterion, ReviewSide } from '@/generated/graphql';
+import type { BidStatus, ConsortiumPartnerStatus, ConsortiumRole, ReviewCriterion, ReviewSide } from '@/generated/graphql';
 import type { SimpleMessageKey, UiLocale } from '@/i18n';
 
 export const BID_STATUS_KEYS: Record<BidStatus, SimpleMessageKey> = {
@@ -34,3 +34,21 @@ export function formatKrwExact(value: number, locale: UiLocale): string {
 
 /** Bids a bidder still has in play (one per organization and demand). */
 export const LIVE_BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED'];
+
+/** Consortium partner roles, in the order the form offers them (mirrors the API's ConsortiumRole). */
+export const CONSORTIUM_ROLES: readonly ConsortiumRole[] = ['SI_INTEGRATION', 'DATA_LABELLING', 'HARDWARE', 'MODEL_DEVELOPMENT', 'OPERATIONS', 'OTHER'];
+
+export const CONSORTIUM_ROLE_KEYS: Record<ConsortiumRole, SimpleMessageKey> = {
+  SI_INTEGRATION: 'consortium.role.SI_INTEGRATION',
+  DATA_LABELLING: 'consortium.role.DATA_LABELLING',
+  HARDWARE: 'consortium.role.HARDWARE',
+  MODEL_DEVELOPMENT: 'consortium.role.MODEL_DEVELOPMENT',
+  OPERATIONS: 'consortium.role.OPERATIONS',
+  OTHER: 'consortium.role.OTHER',
+};
+
+export const PARTNER_STATUS_KEYS: Record<ConsortiumPartnerStatus, SimpleMessageKey> = {
+  INVITED: 'consortium.status.INVITED',
+  ACCEPTED: 'consortium.status.ACCEPTED',
+  DECLINED: 'consortium.status.DECLINED',
+};

@@ -66,6 +66,8 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
 /** Where a notification leads: the demand of a bid, the listing, the organization's reviews. */
 function notificationHref(item: Item): string | null {
   const p = parsePayload(item.payload);
+  // A consortium invitation leads to the page where the partner's owner answers it.
+  if (item.type === 'CONSORTIUM_INVITATION' && item.link?.type === 'BID') return `/bids/${item.link.id}/invitation`;
   if (typeof p.demandId === 'string' && item.link?.type !== 'ORGANIZATION') return `/listings/${p.demandId}`;
   switch (item.link?.type) {
     case 'LISTING':

@@ -4,7 +4,7 @@ import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
-import { launchChromium } from './browser';
+import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
 const SME = 'sme@demo.aimatch.kr';
@@ -30,12 +30,7 @@ describe('web client: bids, awards, reviews and notifications', () => {
   let bidA: string;
   let bidB: string;
 
-  async function tokenOf(email: string): Promise<string> {
-    const res = await t.gql<{ signIn: { accessToken: string } }>('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
-      i: { email, password: DEMO_PASSWORD },
-    });
-    return res.data!.signIn.accessToken;
-  }
+  const tokenOf = (email: string) => accessTokenOf(t, email, DEMO_PASSWORD);
 
   async function firstOrgOf(email: string): Promise<string> {
     const res = await t.gql<{ me: { memberships: Array<{ organization: { id: string } }> } }>('{ me { memberships { organization { id } } } }', {}, { token: await tokenOf(email) });
@@ -43,15 +38,9 @@ describe('web client: bids, awards, reviews and notifications', () => {
   }
 
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext(DESKTOP_KO);
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
-    return page;
+    return signInPage(context, t, email, DEMO_PASSWORD);
   }
 
   async function shot(page: Page, name: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ChatRepository } from '../../apps/api/src/modules/chat/chat.repository';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
-import { launchChromium } from './browser';
+import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
 const S001_TITLE = '금속 가공·자동차 부품 라인 인라인 비전 검사';
@@ -39,8 +39,8 @@ describe('web client: chat', () => {
     mkdirSync('.test-results', { recursive: true });
     demandId = await myListingId(SME, D001_TITLE);
     supplyId = await myListingId(SUPPLIER, S001_TITLE);
-    smeContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
-    supplierContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+    smeContext = await browser.newContext(DESKTOP_KO);
+    supplierContext = await browser.newContext(DESKTOP_KO);
     [sme, supplier] = await Promise.all([signIn(smeContext, SME), signIn(supplierContext, SUPPLIER)]);
   }, 180_000);
   afterAll(async () => {
@@ -61,13 +61,7 @@ describe('web client: chat', () => {
   }
 
   async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
-    return page;
+    return signInPage(context, t, email, DEMO_PASSWORD);
   }
 
   /** Bubbles of the open thread whose text is exactly `text`. */

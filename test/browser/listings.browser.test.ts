@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
-import { launchChromium } from './browser';
+import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 /**
  * A demand's life in chromium: an SME member writes it in the guided editor (vocabulary picker
@@ -37,13 +37,7 @@ describe('web client: listings', () => {
   });
 
   async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
-    return page;
+    return signInPage(context, t, email, password);
   }
 
   describe('the SME member', () => {
@@ -52,7 +46,7 @@ describe('web client: listings', () => {
     const byTestId = (id: string) => page.getByTestId(id);
 
     beforeAll(async () => {
-      context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(DESKTOP_KO);
       page = await signIn(context, sme.email, TEST_PASSWORD);
     });
     afterAll(async () => {
@@ -142,7 +136,7 @@ describe('web client: listings', () => {
     const byTestId = (id: string) => page.getByTestId(id);
 
     beforeAll(async () => {
-      context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(DESKTOP_KO);
       page = await signIn(context, staff.email, staff.password);
     });
     afterAll(async () => {
@@ -170,7 +164,7 @@ describe('web client: listings', () => {
     const byTestId = (id: string) => page.getByTestId(id);
 
     beforeAll(async () => {
-      context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(DESKTOP_KO);
       page = await context.newPage();
     });
     afterAll(async () => {

@@ -4,7 +4,7 @@ import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
-import { launchChromium } from './browser';
+import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
 const S001_TITLE = '금속 가공·자동차 부품 라인 인라인 비전 검사';
@@ -41,12 +41,7 @@ describe('web client: matching', () => {
     await t?.close();
   });
 
-  async function tokenOf(email: string): Promise<string> {
-    const res = await t.gql<{ signIn: { accessToken: string } }>('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
-      i: { email, password: DEMO_PASSWORD },
-    });
-    return res.data!.signIn.accessToken;
-  }
+  const tokenOf = (email: string) => accessTokenOf(t, email, DEMO_PASSWORD);
 
   async function myListingId(email: string, title: string): Promise<string> {
     const res = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>(
@@ -60,13 +55,7 @@ describe('web client: matching', () => {
   }
 
   async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${t.url}/signin`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
-    return page;
+    return signInPage(context, t, email, DEMO_PASSWORD);
   }
 
   /** Waits until the panel has answered (cards, empty or error). */
@@ -84,7 +73,7 @@ describe('web client: matching', () => {
 
     beforeAll(async () => {
       demandId = await myListingId('sme@demo.aimatch.kr', D001_TITLE);
-      context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(DESKTOP_KO);
       page = await signIn(context, 'sme@demo.aimatch.kr');
     });
     afterAll(async () => {
@@ -192,7 +181,7 @@ describe('web client: matching', () => {
 
   it('gives a text-only demand (d002) a sensible top match with a Korean reason', async () => {
     const demandId = await myListingId('d002@demo.aimatch.kr', D002_TITLE);
-    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext(DESKTOP_KO);
     try {
       const page = await signIn(context, 'd002@demo.aimatch.kr');
       await page.goto(`${t.url}/listings/${demandId}`);
@@ -217,7 +206,7 @@ describe('web client: matching', () => {
 
     beforeAll(async () => {
       supplyId = await myListingId('supplier@demo.aimatch.kr', S001_TITLE);
-      context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext(DESKTOP_KO);
       page = await signIn(context, 'supplier@demo.aimatch.kr');
     });
     afterAll(async () => {

@@ -12,7 +12,13 @@ const run = (cmd, args, opts = {}) => {
 function generatedClientIsFresh() {
   const dir = 'apps/web/src/generated';
   const snapshot = () =>
-    existsSync(dir) ? Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(`${dir}/${f}`, 'utf8')])) : {};
+    existsSync(dir)
+      ? Object.fromEntries(
+          readdirSync(dir)
+            .sort()
+            .map((f) => [f, readFileSync(`${dir}/${f}`, 'utf8')]),
+        )
+      : {};
   const before = JSON.stringify(snapshot());
   if (run('npx', ['graphql-codegen', '--config', 'apps/web/codegen.ts', '--silent']) !== 0) return 1;
   if (JSON.stringify(snapshot()) !== before) {

@@ -87,16 +87,23 @@ async function main() {
     // ---- data: one SME and one supplier organization and user per conversation ---------------
     const pool = new pg.Pool({ connectionString: db.url, max: 4 });
     const conversations = CLIENTS / 2;
-    const users = (await pool.query(
-      `INSERT INTO users (email, password_hash, display_name) SELECT 'bench' || g || '@example.kr', 'x', 'bench ' || g FROM generate_series(1, $1) g RETURNING id`,
-      [CLIENTS],
-    )).rows.map((r) => r.id);
-    const orgs = (await pool.query(
-      `INSERT INTO organizations (kind, name_ko, business_registration_number)
+    const users = (
+      await pool.query(
+        `INSERT INTO users (email, password_hash, display_name) SELECT 'bench' || g || '@example.kr', 'x', 'bench ' || g FROM generate_series(1, $1) g RETURNING id`,
+        [CLIENTS],
+      )
+    ).rows.map((r) => r.id);
+    const orgs = (
+      await pool.query(
+        `INSERT INTO organizations (kind, name_ko, business_registration_number)
        SELECT CASE WHEN g % 2 = 0 THEN 'SME' ELSE 'AI_SUPPLIER' END, '벤치 ' || g, lpad(g::text, 10, '0') FROM generate_series(1, $1) g RETURNING id`,
-      [CLIENTS],
-    )).rows.map((r) => r.id);
-    await pool.query(`INSERT INTO memberships (user_id, organization_id, role) SELECT u, o, 'OWNER' FROM unnest($1::uuid[], $2::uuid[]) AS x(u, o)`, [users, orgs]);
+        [CLIENTS],
+      )
+    ).rows.map((r) => r.id);
+    await pool.query(
+      `INSERT INTO memberships (user_id, organization_id, role) SELECT u, o, 'OWNER' FROM unnest($1::uuid[], $2::uuid[]) AS x(u, o)`,
+      [users, orgs],
+    );
     const convIds = [];
     for (let c = 0; c < conversations; c++) {
       const [a, b] = [orgs[2 * c], orgs[2 * c + 1]].sort();
@@ -211,7 +218,7 @@ async function main() {
           if (stopping) return res();
           reconnects++;
           const others = urls.filter((u) => alive.has(u));
-          cl.url = others.length ? others[(urls.indexOf(cl.url) + 1) % others.length] ?? others[0] : cl.url;
+          cl.url = others.length ? (others[(urls.indexOf(cl.url) + 1) % others.length] ?? others[0]) : cl.url;
           setTimeout(() => connect(cl).then(res), 200 + Math.random() * 800);
         };
         s.on('disconnect', retry);
@@ -221,7 +228,9 @@ async function main() {
 
     const t0c = performance.now();
     for (let k = 0; k < clients.length; k += 50) await Promise.all(clients.slice(k, k + 50).map(connect));
-    console.log(`${CLIENTS} clients connected to ${INSTANCES} instance(s) in ${((performance.now() - t0c) / 1000).toFixed(1)} s; ${conversations} conversations`);
+    console.log(
+      `${CLIENTS} clients connected to ${INSTANCES} instance(s) in ${((performance.now() - t0c) / 1000).toFixed(1)} s; ${conversations} conversations`,
+    );
 
     // ---- server resource sampling ------------------------------------------------------------
     const ticks = 100; // USER_HZ on Linux
@@ -303,7 +312,9 @@ async function main() {
       if (liveOnly.get(recipient.i).get(a.seq) !== a.id) liveMissed++;
     }
     for (const c of clients) timelineDup += c.have.size - new Set(c.have.values()).size;
-    const { rows: [dbStats] } = await pool.query(
+    const {
+      rows: [dbStats],
+    } = await pool.query(
       `SELECT count(*)::int AS stored, (count(*) - count(DISTINCT (conversation_id, body)))::int AS dup_bodies,
               (SELECT count(*)::int FROM conversations c WHERE c.last_seq <> (SELECT count(*) FROM chat_messages m WHERE m.conversation_id = c.id)) AS gapped
          FROM chat_messages`,
@@ -314,17 +325,30 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] : NaN);
     const unacked = clients.reduce((n, c) => n + c.pending.size, 0);
-    console.log(`sent ${sent} (${(sent / loadSeconds).toFixed(0)}/s over ${loadSeconds.toFixed(1)} s), acked ${acked.size}, rate-limited ${rateLimited}, other errors ${otherErrors}, never acked ${unacked}`);
+    console.log(
+      `sent ${sent} (${(sent / loadSeconds).toFixed(0)}/s over ${loadSeconds.toFixed(1)} s), acked ${acked.size}, rate-limited ${rateLimited}, other errors ${otherErrors}, never acked ${unacked}`,
+    );
     console.log(`stored ${dbStats.stored}, conversations with a seq gap ${dbStats.gapped}, resends ${retries}, reconnects ${reconnects}`);
-    console.log(`live deliveries ${liveDelivered}, acked but missing before the closing sync ${liveMissed}, wire duplicates dropped by clients ${wireDuplicates}`);
-    console.log(`send→receive latency (live): p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, p99 ${pct(0.99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`);
+    console.log(
+      `live deliveries ${liveDelivered}, acked but missing before the closing sync ${liveMissed}, wire duplicates dropped by clients ${wireDuplicates}`,
+    );
+    console.log(
+      `send→receive latency (live): p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, p99 ${pct(0.99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`,
+    );
     for (const [n, { child }] of instances.entries()) {
-      const cpu = cpuStart.get(child.pid) !== null && cpuEnd.get(child.pid) !== null ? ((cpuEnd.get(child.pid) - cpuStart.get(child.pid)) / loadSeconds) * 100 : NaN;
-      console.log(`instance ${n + 1}: max RSS ${(maxRss.get(child.pid) ?? NaN).toFixed(0)} MiB, CPU ${cpu.toFixed(0)}% of one core${killed?.child === child ? ' (until killed)' : ''}`);
+      const cpu =
+        cpuStart.get(child.pid) !== null && cpuEnd.get(child.pid) !== null
+          ? ((cpuEnd.get(child.pid) - cpuStart.get(child.pid)) / loadSeconds) * 100
+          : NaN;
+      console.log(
+        `instance ${n + 1}: max RSS ${(maxRss.get(child.pid) ?? NaN).toFixed(0)} MiB, CPU ${cpu.toFixed(0)}% of one core${killed?.child === child ? ' (until killed)' : ''}`,
+      );
     }
     console.log(`lost ${lost}, duplicated ${dup} (recipient timelines ${timelineDup}, database ${dbStats.dup_bodies})`);
     for (const c of clients) c.socket?.close();
-    console.log(`instances=${INSTANCES} p50_ms=${pct(0.5).toFixed(1)} p95_ms=${pct(0.95).toFixed(1)} p99_ms=${pct(0.99).toFixed(1)} lost=${lost} dup=${dup}`);
+    console.log(
+      `instances=${INSTANCES} p50_ms=${pct(0.5).toFixed(1)} p95_ms=${pct(0.95).toFixed(1)} p99_ms=${pct(0.99).toFixed(1)} lost=${lost} dup=${dup}`,
+    );
   } finally {
     await cleanup();
   }

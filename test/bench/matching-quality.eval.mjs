@@ -34,7 +34,9 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
   await app.get(DemoSeeder).seedSamples(suppliers, demands);
   await app.get(SearchIndexer).reindexAll();
   const dataSource = app.get(DataSource);
-  const rows = await dataSource.query(`SELECT l.id, l.kind, o.business_registration_number AS brn FROM listings l JOIN organizations o ON o.id = l.organization_id`);
+  const rows = await dataSource.query(
+    `SELECT l.id, l.kind, o.business_registration_number AS brn FROM listings l JOIN organizations o ON o.id = l.organization_id`,
+  );
   const sampleOfListing = new Map();
   const listingOfSample = new Map();
   const byBrn = new Map(rows.map((r) => [r.brn, r.id]));
@@ -45,7 +47,9 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
   }
   const engine = app.get(MatchEngine);
   const index = app.get(SEARCH_INDEX);
-  const entities = new Map((await dataSource.manager.findBy(ListingEntity, { id: In(demands.map((d) => listingOfSample.get(d.id))) })).map((l) => [l.id, l]));
+  const entities = new Map(
+    (await dataSource.manager.findBy(ListingEntity, { id: In(demands.map((d) => listingOfSample.get(d.id))) })).map((l) => [l.id, l]),
+  );
   const ours = [];
   const baseline = [];
   const timings = [];
@@ -72,14 +76,20 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
   if (values.verbose) {
     console.log('demand  nDCG@10  base   top 3 (grade:score)                      title');
     for (const [i, r] of ours.entries()) {
-      const top = r.top.map((t) => `${sampleOfListing.get(t.listingId)}(${r.judgments[sampleOfListing.get(t.listingId)] ?? 0}:${t.explanation.score})`).join(' ');
-      console.log(`${r.id}    ${ndcgAt(10, r.ranking, r.judgments).toFixed(3)}   ${ndcgAt(10, baseline[i].ranking, r.judgments).toFixed(3)}  ${top.padEnd(40)} ${demands[i].title}`);
+      const top = r.top
+        .map((t) => `${sampleOfListing.get(t.listingId)}(${r.judgments[sampleOfListing.get(t.listingId)] ?? 0}:${t.explanation.score})`)
+        .join(' ');
+      console.log(
+        `${r.id}    ${ndcgAt(10, r.ranking, r.judgments).toFixed(3)}   ${ndcgAt(10, baseline[i].ranking, r.judgments).toFixed(3)}  ${top.padEnd(40)} ${demands[i].title}`,
+      );
     }
     console.log('');
   }
   const m = evaluateRankings(ours);
   const b = evaluateRankings(baseline);
-  console.log(`benchmark: ${values.demands} (${demands.length} demands, ${suppliers.length} suppliers); weights ${MATCHING_WEIGHTS.version}; engine ${index.engine}`);
+  console.log(
+    `benchmark: ${values.demands} (${demands.length} demands, ${suppliers.length} suppliers); weights ${MATCHING_WEIGHTS.version}; engine ${index.engine}`,
+  );
   console.log(`matcher             ${fmt(m)}`);
   console.log(`  with tasks        ${fmt(evaluateRankings(ours.filter((r) => r.hasTasks)))}`);
   console.log(`  without tasks     ${fmt(evaluateRankings(ours.filter((r) => !r.hasTasks)))}`);
@@ -88,5 +98,7 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
   console.log(`  without tasks     ${fmt(evaluateRankings(baseline.filter((r) => !r.hasTasks)))}`);
   timings.sort((x, y) => x - y);
   console.log(`ranking time per demand: p50 ${timings[Math.floor(timings.length / 2)].toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
-  console.log(`ndcg10=${m.ndcg10.toFixed(3)} mrr=${m.mrr.toFixed(3)} recall10=${m.recall10.toFixed(3)} baseline_ndcg10=${b.ndcg10.toFixed(3)}`);
+  console.log(
+    `ndcg10=${m.ndcg10.toFixed(3)} mrr=${m.mrr.toFixed(3)} recall10=${m.recall10.toFixed(3)} baseline_ndcg10=${b.ndcg10.toFixed(3)}`,
+  );
 });

@@ -11,7 +11,11 @@ const { DataSource } = require('typeorm');
 await withThrowawayApp({ NODE_ENV: 'test', RATE_LIMIT_API_PER_MINUTE: '100000' }, async (app) => {
   await app.get(DemoSeeder).seed();
   await app.get(SearchIndexer).reindexAll();
-  const rows = await app.get(DataSource).query(`SELECT l.id, o.business_registration_number AS brn, o.name_ko FROM listings l JOIN organizations o ON o.id = l.organization_id WHERE l.kind = 'SUPPLY'`);
+  const rows = await app
+    .get(DataSource)
+    .query(
+      `SELECT l.id, o.business_registration_number AS brn, o.name_ko FROM listings l JOIN organizations o ON o.id = l.organization_id WHERE l.kind = 'SUPPLY'`,
+    );
   const { DEMO_SUPPLIERS } = api('seed/demo/demo-marketplace.js');
   const bySupplierName = new Map(DEMO_SUPPLIERS.map((s) => [s.name, s.id]));
   const sampleOf = new Map(rows.map((r) => [r.id, r.name_ko === '(주)가온비전테크' ? 's001' : bySupplierName.get(r.name_ko)]));
@@ -20,8 +24,13 @@ await withThrowawayApp({ NODE_ENV: 'test', RATE_LIMIT_API_PER_MINUTE: '100000' }
   const misses = [];
   for (const q of queries) {
     const res = await app.inject({
-      method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ query: 'query($q: String) { searchListings(kind: SUPPLY, q: $q, first: 5) { edges { node { id title } } } }', variables: { q: q.q } }),
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        query: 'query($q: String) { searchListings(kind: SUPPLY, q: $q, first: 5) { edges { node { id title } } } }',
+        variables: { q: q.q },
+      }),
     });
     const edges = res.json().data?.searchListings.edges ?? [];
     const top = edges.map((e) => sampleOf.get(e.node.id));
@@ -33,8 +42,11 @@ await withThrowawayApp({ NODE_ENV: 'test', RATE_LIMIT_API_PER_MINUTE: '100000' }
   console.log('Misses:');
   for (const m of misses) console.log(`  ${m}`);
   console.log('\nTop-5 success by kind:');
-  for (const [k, xs] of Object.entries(perKind)) console.log(`  ${k.padEnd(9)} ${(share(xs) * 100).toFixed(0).padStart(3)}%  (${xs.filter(Boolean).length}/${xs.length})`);
+  for (const [k, xs] of Object.entries(perKind))
+    console.log(`  ${k.padEnd(9)} ${(share(xs) * 100).toFixed(0).padStart(3)}%  (${xs.filter(Boolean).length}/${xs.length})`);
   const all = Object.values(perKind).flat();
   const worst = Object.entries(perKind).reduce((a, b) => (share(b[1]) < share(a[1]) ? b : a));
-  console.log(`top5=${(share(all) * 100).toFixed(1)}% queries=${all.length} worst_kind=${worst[0]} worst_top5=${(share(worst[1]) * 100).toFixed(0)}%`);
+  console.log(
+    `top5=${(share(all) * 100).toFixed(1)}% queries=${all.length} worst_kind=${worst[0]} worst_top5=${(share(worst[1]) * 100).toFixed(0)}%`,
+  );
 });

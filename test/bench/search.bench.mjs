@@ -27,21 +27,81 @@ const { indexTerms, choseong } = dist('libs/korean-text/src/index.js');
 const { DataSource } = require('typeorm');
 const MiniSearch = require('minisearch');
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '10000,100000' }, queries: { type: 'string', default: '1000' }, minisearch: { type: 'boolean', default: false }, child: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '10000,100000' },
+    queries: { type: 'string', default: '1000' },
+    minisearch: { type: 'boolean', default: false },
+    child: { type: 'string' },
+  },
+});
 const sizes = values.n.split(',').map(Number);
 const queryCount = Number(values.queries);
 
 // --- deterministic synthetic data ---------------------------------------------------------
 let seed = 42;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('apps/api/src/modules/vocabulary/seed/concepts.json', 'utf8')));
 const scheme = (s) => vocabulary.concepts.filter((c) => c.scheme === s);
-const tasks = scheme('task'), industries = scheme('industry'), regions = scheme('region'), deployments = scheme('deployment');
-const integrations = scheme('integration'), modalities = scheme('modality'), certifications = scheme('certification');
-const FILLER_KO = ['공장', '데이터', '자동화', '개선', '생산', '품질', '고객', '시스템', '구축', '분석', '현장', '운영', '관리', '효율', '비용', '설비', '라인', '작업자', '모델', '학습', '정확도', '도입', '솔루션', '경험', '프로젝트', '납품', '유지보수', '서버', '클라우드', '보안'];
+const tasks = scheme('task'),
+  industries = scheme('industry'),
+  regions = scheme('region'),
+  deployments = scheme('deployment');
+const integrations = scheme('integration'),
+  modalities = scheme('modality'),
+  certifications = scheme('certification');
+const FILLER_KO = [
+  '공장',
+  '데이터',
+  '자동화',
+  '개선',
+  '생산',
+  '품질',
+  '고객',
+  '시스템',
+  '구축',
+  '분석',
+  '현장',
+  '운영',
+  '관리',
+  '효율',
+  '비용',
+  '설비',
+  '라인',
+  '작업자',
+  '모델',
+  '학습',
+  '정확도',
+  '도입',
+  '솔루션',
+  '경험',
+  '프로젝트',
+  '납품',
+  '유지보수',
+  '서버',
+  '클라우드',
+  '보안',
+];
 const PARTICLES = ['', '', '을', '를', '의', '에서', '으로', '와', '는', '이', '가'];
-const FILLER_EN = ['factory', 'data', 'automation', 'quality', 'customer', 'system', 'analysis', 'operation', 'model', 'accuracy', 'solution', 'project', 'deployment', 'maintenance', 'cloud', 'security'];
+const FILLER_EN = [
+  'factory',
+  'data',
+  'automation',
+  'quality',
+  'customer',
+  'system',
+  'analysis',
+  'operation',
+  'model',
+  'accuracy',
+  'solution',
+  'project',
+  'deployment',
+  'maintenance',
+  'cloud',
+  'security',
+];
 // Like real listings, a text mostly names its own concepts (10% of words) and rarely others (2%).
 const words = (n, en, own) =>
   Array.from({ length: n }, () => {
@@ -58,19 +118,78 @@ function listing(i) {
   const kind = rand() < 0.4 ? 'DEMAND' : 'SUPPLY';
   const ts = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(tasks).id);
   const min = Math.round(rand() * 300) * 1_000_000;
-  const elements = { tasks: [...new Set(ts)], modalities: [pick(modalities).id], industries: [pick(industries).id], deployments: [pick(deployments).id], integrations: [pick(integrations).id], languages: ['ko'] };
+  const elements = {
+    tasks: [...new Set(ts)],
+    modalities: [pick(modalities).id],
+    industries: [pick(industries).id],
+    deployments: [pick(deployments).id],
+    integrations: [pick(integrations).id],
+    languages: ['ko'],
+  };
   const own = [...elements.tasks, ...elements.industries, ...elements.modalities];
-  const texts = { title: words(4 + Math.floor(rand() * 6), en, own), titleEn: null, summary: words(15, en, own), summaryEn: null, description: words(50 + Math.floor(rand() * 350), en, own), descriptionEn: null };
-  const terms = { currency: 'KRW', minAmountKrw: min, maxAmountKrw: min + Math.round(rand() * 200) * 1_000_000, leadTimeWeeks: null, desiredStartDate: null, durationWeeks: null };
+  const texts = {
+    title: words(4 + Math.floor(rand() * 6), en, own),
+    titleEn: null,
+    summary: words(15, en, own),
+    summaryEn: null,
+    description: words(50 + Math.floor(rand() * 350), en, own),
+    descriptionEn: null,
+  };
+  const terms = {
+    currency: 'KRW',
+    minAmountKrw: min,
+    maxAmountKrw: min + Math.round(rand() * 200) * 1_000_000,
+    leadTimeWeeks: null,
+    desiredStartDate: null,
+    durationWeeks: null,
+  };
   const contact = { name: 'x', role: null, email: 'x@example.kr', phone: null };
-  const content = kind === 'DEMAND'
-    ? { kind, ...texts, requirement: elements, dataProfile: { dataKinds: [], systems: [], volumeDescription: null, approximateRecords: null, labelling: 'UNKNOWN', sampleAvailable: false, containsPersonalData: false }, commercialTerms: terms, contact, bidDeadline: null, onSiteRequired: false, regionId: pick(regions).id, visibility: rand() < 0.1 ? 'VERIFIED_SUPPLIERS' : 'PUBLIC' }
-    : { kind, ...texts, capability: elements, commercialTerms: terms, trustProfile: { certifications: [pick(certifications).id], checklist: [] }, contact, referenceCases: [] };
+  const content =
+    kind === 'DEMAND'
+      ? {
+          kind,
+          ...texts,
+          requirement: elements,
+          dataProfile: {
+            dataKinds: [],
+            systems: [],
+            volumeDescription: null,
+            approximateRecords: null,
+            labelling: 'UNKNOWN',
+            sampleAvailable: false,
+            containsPersonalData: false,
+          },
+          commercialTerms: terms,
+          contact,
+          bidDeadline: null,
+          onSiteRequired: false,
+          regionId: pick(regions).id,
+          visibility: rand() < 0.1 ? 'VERIFIED_SUPPLIERS' : 'PUBLIC',
+        }
+      : {
+          kind,
+          ...texts,
+          capability: elements,
+          commercialTerms: terms,
+          trustProfile: { certifications: [pick(certifications).id], checklist: [] },
+          contact,
+          referenceCases: [],
+        };
   const hex = i.toString(16).padStart(12, '0');
   return {
-    id: `00000000-0000-4000-8000-${hex}`, kind, version: 1, visibility: kind === 'DEMAND' ? content.visibility : 'PUBLIC',
-    publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 1000), content,
-    organization: { id: `10000000-0000-4000-8000-${hex}`, nameKo: `${pick(FILLER_KO)}테크(주)`, nameEn: null, verified: rand() < 0.6, regionId: pick(regions).id },
+    id: `00000000-0000-4000-8000-${hex}`,
+    kind,
+    version: 1,
+    visibility: kind === 'DEMAND' ? content.visibility : 'PUBLIC',
+    publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+    content,
+    organization: {
+      id: `10000000-0000-4000-8000-${hex}`,
+      nameKo: `${pick(FILLER_KO)}테크(주)`,
+      nameEn: null,
+      verified: rand() < 0.6,
+      regionId: pick(regions).id,
+    },
   };
 }
 
@@ -78,16 +197,25 @@ function listing(i) {
 const leafTasks = tasks.filter((t) => t.parent);
 const parentTasks = tasks.filter((t) => !t.parent);
 const CLASSES = {
-  selective: () => ({ q: pick(leafTasks.flatMap((t) => t.synonyms.ko.length ? t.synonyms.ko : [t.labels.ko])) + pick(PARTICLES) }),
+  selective: () => ({ q: pick(leafTasks.flatMap((t) => (t.synonyms.ko.length ? t.synonyms.ko : [t.labels.ko]))) + pick(PARTICLES) }),
   broad: () => ({ q: pick(['AI', '데이터 분석', '공장 자동화', '품질', '시스템 구축', 'data', '컴퓨터 비전', '솔루션']) }),
   filtered: () => ({ q: pick(FILLER_KO), concepts: { task: [pick(parentTasks).id] }, kind: pick(['DEMAND', 'SUPPLY']) }),
-  budget: () => { const a = Math.round(rand() * 200) * 1_000_000; return { kind: pick(['DEMAND', 'SUPPLY']), amountMin: a, amountMax: a + 50_000_000 }; },
+  budget: () => {
+    const a = Math.round(rand() * 200) * 1_000_000;
+    return { kind: pick(['DEMAND', 'SUPPLY']), amountMin: a, amountMax: a + 50_000_000 };
+  },
   facets: () => ({ q: pick(FILLER_KO), facets: ['task', 'industry', 'region', 'deployment', 'certification', 'verified'] }),
   choseong: () => ({ q: choseong(pick(leafTasks).labels.ko).slice(0, 3) }),
 };
-const queries = Array.from({ length: queryCount }, (_, i) => { const cls = Object.keys(CLASSES)[i % 6]; return { cls, ...CLASSES[cls]() }; });
+const queries = Array.from({ length: queryCount }, (_, i) => {
+  const cls = Object.keys(CLASSES)[i % 6];
+  return { cls, ...CLASSES[cls]() };
+});
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
 const fmt = (x) => x.toFixed(2);
 
 async function measure(name, run) {
@@ -99,7 +227,10 @@ async function measure(name, run) {
     (byClass[q.cls] ??= []).push(performance.now() - t0);
   }
   const rows = Object.entries(byClass).map(([cls, xs]) => ({ cls, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) }));
-  for (const r of rows) console.log(`  ${name.padEnd(10)} ${r.cls.padEnd(10)} p50 ${fmt(r.p50).padStart(8)} ms  p95 ${fmt(r.p95).padStart(8)} ms  p99 ${fmt(r.p99).padStart(8)} ms`);
+  for (const r of rows)
+    console.log(
+      `  ${name.padEnd(10)} ${r.cls.padEnd(10)} p50 ${fmt(r.p50).padStart(8)} ms  p95 ${fmt(r.p95).padStart(8)} ms  p99 ${fmt(r.p99).padStart(8)} ms`,
+    );
   const all = Object.values(byClass).flat();
   const worst = rows.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   return { p50: pct(all, 50), p95: pct(all, 95), p99: pct(all, 99), worst };
@@ -108,7 +239,10 @@ async function measure(name, run) {
 const toRequest = (q) => ({
   query: planQuery(q.q ?? null, vocabulary),
   filters: { visibility: ['PUBLIC'], kind: q.kind, concepts: q.concepts, amountMin: q.amountMin, amountMax: q.amountMax },
-  facets: q.facets ?? [], sort: 'relevance', limit: 20, offset: 0,
+  facets: q.facets ?? [],
+  sort: 'relevance',
+  limit: 20,
+  offset: 0,
 });
 const mib = (bytes) => bytes / 2 ** 20;
 
@@ -129,7 +263,16 @@ if (values.child) {
   const rssMb = mib(Math.max(loaded.rss, process.memoryUsage().rss) - before.rss);
   await index.close();
   await ds.destroy();
-  console.log(JSON.stringify({ loadS, documents, rssMb, heapMb: mib(loaded.heapUsed - before.heapUsed), arrayBuffersMb: mib(loaded.arrayBuffers - before.arrayBuffers), stats }));
+  console.log(
+    JSON.stringify({
+      loadS,
+      documents,
+      rssMb,
+      heapMb: mib(loaded.heapUsed - before.heapUsed),
+      arrayBuffersMb: mib(loaded.arrayBuffers - before.arrayBuffers),
+      stats,
+    }),
+  );
   process.exit(0);
 }
 
@@ -157,7 +300,9 @@ try {
     await ds.query('VACUUM ANALYZE search_documents');
     const pgBuild = (performance.now() - b0) / 1000;
     const [{ bytes }] = await ds.query(`SELECT pg_total_relation_size('search_documents')::bigint AS bytes`);
-    console.log(`  postgres   write ${pgBuild.toFixed(1)} s (the table both engines use), table+indexes ${mib(Number(bytes)).toFixed(0)} MiB (in the database, not the API process)`);
+    console.log(
+      `  postgres   write ${pgBuild.toFixed(1)} s (the table both engines use), table+indexes ${mib(Number(bytes)).toFixed(0)} MiB (in the database, not the API process)`,
+    );
 
     // PostgreSQL full-text (runner-up)
     const pgRun = (q) => index.search(toRequest(q));
@@ -166,7 +311,11 @@ try {
       const plan = planQuery(sel.q ?? null, vocabulary);
       console.log('  query', JSON.stringify(sel), JSON.stringify(plan));
       const orig = index.sql;
-      index.sql = async (sql, params) => { const rows = await ds.query('EXPLAIN (ANALYZE, BUFFERS) ' + sql, params); console.log(rows.map((r) => r['QUERY PLAN']).join('\n')); return orig(sql, params); };
+      index.sql = async (sql, params) => {
+        const rows = await ds.query('EXPLAIN (ANALYZE, BUFFERS) ' + sql, params);
+        console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+        return orig(sql, params);
+      };
       await pgRun(sel);
       index.sql = orig;
     }
@@ -177,37 +326,75 @@ try {
       const heap0 = process.memoryUsage().heapUsed;
       const m0 = performance.now();
       const mini = new MiniSearch({
-        fields: ['a', 'b', 'c'], storeFields: ['kind', 'visibility', 'concepts_x', 'amountMin', 'amountMax', 'concepts', 'verified'],
-        tokenize: (text) => text.split(' '), processTerm: (t) => t,
+        fields: ['a', 'b', 'c'],
+        storeFields: ['kind', 'visibility', 'concepts_x', 'amountMin', 'amountMax', 'concepts', 'verified'],
+        tokenize: (text) => text.split(' '),
+        processTerm: (t) => t,
         searchOptions: { boost: { a: 3, b: 2, c: 1 }, combineWith: 'OR' },
       });
-      mini.addAll(docs.map((d) => ({
-        id: d.id, a: d.terms.a.join(' '), b: d.terms.b.join(' '), c: d.terms.c.join(' '), kind: d.kind, visibility: d.visibility,
-        concepts_x: Object.values(d.conceptsExpanded).flat(), concepts: Object.values(d.concepts).flat(), amountMin: d.amountMin, amountMax: d.amountMax, verified: d.verified,
-      })));
+      mini.addAll(
+        docs.map((d) => ({
+          id: d.id,
+          a: d.terms.a.join(' '),
+          b: d.terms.b.join(' '),
+          c: d.terms.c.join(' '),
+          kind: d.kind,
+          visibility: d.visibility,
+          concepts_x: Object.values(d.conceptsExpanded).flat(),
+          concepts: Object.values(d.concepts).flat(),
+          amountMin: d.amountMin,
+          amountMax: d.amountMax,
+          verified: d.verified,
+        })),
+      );
       const miniBuild = (performance.now() - m0) / 1000;
       global.gc?.();
-      console.log(`  minisearch build ${miniBuild.toFixed(1)} s, heap +${mib(process.memoryUsage().heapUsed - heap0).toFixed(0)} MiB (in the API process)`);
+      console.log(
+        `  minisearch build ${miniBuild.toFixed(1)} s, heap +${mib(process.memoryUsage().heapUsed - heap0).toFixed(0)} MiB (in the API process)`,
+      );
       await measure('minisearch', async (q) => {
         const plan = planQuery(q.q ?? null, vocabulary);
-        const filter = (r) => r.visibility === 'PUBLIC' && (!q.kind || r.kind === q.kind) && (!q.concepts || r.concepts_x.some((c) => q.concepts.task.includes(c)))
-          && (q.amountMin === undefined || r.amountMax === null || r.amountMax >= q.amountMin) && (q.amountMax === undefined || r.amountMin === null || r.amountMin <= q.amountMax);
-        const hits = plan?.terms?.length ? mini.search(plan.terms.join(' '), { filter }) : plan?.choseong ? [] : mini.search(MiniSearch.wildcard, { filter });
-        if (q.facets) { const f = {}; for (const h of hits) for (const c of h.concepts) f[c] = (f[c] ?? 0) + 1; }
+        const filter = (r) =>
+          r.visibility === 'PUBLIC' &&
+          (!q.kind || r.kind === q.kind) &&
+          (!q.concepts || r.concepts_x.some((c) => q.concepts.task.includes(c))) &&
+          (q.amountMin === undefined || r.amountMax === null || r.amountMax >= q.amountMin) &&
+          (q.amountMax === undefined || r.amountMin === null || r.amountMin <= q.amountMax);
+        const hits = plan?.terms?.length
+          ? mini.search(plan.terms.join(' '), { filter })
+          : plan?.choseong
+            ? []
+            : mini.search(MiniSearch.wildcard, { filter });
+        if (q.facets) {
+          const f = {};
+          for (const h of hits) for (const c of h.concepts) f[c] = (f[c] ?? 0) + 1;
+        }
         return hits.slice(0, 20);
       });
     }
     docs = null;
 
     // In-process engine (default), in a child process that loads the table as an API process does.
-    const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', url, '--queries', String(queryCount)], {
-      stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20, encoding: 'utf8',
-    }).trimEnd().split('\n');
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', fileURLToPath(import.meta.url), '--child', url, '--queries', String(queryCount)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 64 * 2 ** 20,
+        encoding: 'utf8',
+      },
+    )
+      .trimEnd()
+      .split('\n');
     const mem = JSON.parse(out.pop());
     for (const line of out) console.log(line);
     const memStats = mem.stats;
-    console.log(`  memory     load ${mem.loadS.toFixed(1)} s from PostgreSQL (${mem.documents} documents), rss +${mem.rssMb.toFixed(0)} MiB (heap +${mem.heapMb.toFixed(0)}, typed arrays +${mem.arrayBuffersMb.toFixed(0)}) in the API process`);
-    console.log(`  ratio postgres/memory p95: ${(pgStats.p95 / memStats.p95).toFixed(1)}x overall, ${(pgStats.worst.p95 / memStats.worst.p95).toFixed(1)}x worst class; worst class p95: memory ${memStats.worst.cls} ${fmt(memStats.worst.p95)} ms, postgres ${pgStats.worst.cls} ${fmt(pgStats.worst.p95)} ms`);
+    console.log(
+      `  memory     load ${mem.loadS.toFixed(1)} s from PostgreSQL (${mem.documents} documents), rss +${mem.rssMb.toFixed(0)} MiB (heap +${mem.heapMb.toFixed(0)}, typed arrays +${mem.arrayBuffersMb.toFixed(0)}) in the API process`,
+    );
+    console.log(
+      `  ratio postgres/memory p95: ${(pgStats.p95 / memStats.p95).toFixed(1)}x overall, ${(pgStats.worst.p95 / memStats.worst.p95).toFixed(1)}x worst class; worst class p95: memory ${memStats.worst.cls} ${fmt(memStats.worst.p95)} ms, postgres ${pgStats.worst.cls} ${fmt(pgStats.worst.p95)} ms`,
+    );
     last = `engine=memory n=${n} p50_ms=${fmt(memStats.p50)} p95_ms=${fmt(memStats.p95)} p99_ms=${fmt(memStats.p99)} rss_mb=${mem.rssMb.toFixed(0)} worst_class=${memStats.worst.cls} worst_p95_ms=${fmt(memStats.worst.p95)} other_p95_ms=${fmt(pgStats.worst.p95)}`;
     await ds.destroy();
   }

@@ -30,7 +30,11 @@ async function startOnce() {
     try {
       const [web, gql] = await Promise.all([
         fetch(`http://127.0.0.1:${port}/`),
-        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ vocabularyVersion }"}' }),
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ vocabularyVersion }"}',
+        }),
       ]);
       if (web.ok && gql.ok) break;
     } catch {

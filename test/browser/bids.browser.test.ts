@@ -33,7 +33,11 @@ describe('web client: bids, awards, reviews and notifications', () => {
   const tokenOf = (email: string) => accessTokenOf(t, email, DEMO_PASSWORD);
 
   async function firstOrgOf(email: string): Promise<string> {
-    const res = await t.gql<{ me: { memberships: Array<{ organization: { id: string } }> } }>('{ me { memberships { organization { id } } } }', {}, { token: await tokenOf(email) });
+    const res = await t.gql<{ me: { memberships: Array<{ organization: { id: string } }> } }>(
+      '{ me { memberships { organization { id } } } }',
+      {},
+      { token: await tokenOf(email) },
+    );
     return res.data!.me.memberships[0]!.organization.id;
   }
 
@@ -69,7 +73,11 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await settleOutbox(t, 60_000);
     browser = await launchChromium();
     mkdirSync('.test-results', { recursive: true });
-    const res = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>('{ myListings { edges { node { id title } } } }', {}, { token: await tokenOf(SME) });
+    const res = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>(
+      '{ myListings { edges { node { id title } } } }',
+      {},
+      { token: await tokenOf(SME) },
+    );
     demandId = res.data!.myListings.edges.find((e) => e.node.title === D001_TITLE)!.node.id;
     orgA = await firstOrgOf(SUPPLIER_A);
     orgB = await firstOrgOf(SUPPLIER_B);
@@ -143,14 +151,24 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await shot(smePage, 'compare');
 
     await smePage.getByTestId(`bid-shortlist-${bidA}`).click();
-    await smePage.waitForFunction((id) => document.querySelector(`[data-testid="bid-row-${id}"]`)?.getAttribute('data-status') === 'SHORTLISTED', bidA, { timeout: 15_000 });
+    await smePage.waitForFunction(
+      (id) => document.querySelector(`[data-testid="bid-row-${id}"]`)?.getAttribute('data-status') === 'SHORTLISTED',
+      bidA,
+      { timeout: 15_000 },
+    );
 
-    const unreadBefore = await bPage.evaluate(() => Number(document.querySelector('[data-testid="nav-unread-notifications"]')?.getAttribute('data-count') ?? '0'));
+    const unreadBefore = await bPage.evaluate(() =>
+      Number(document.querySelector('[data-testid="nav-unread-notifications"]')?.getAttribute('data-count') ?? '0'),
+    );
 
     await smePage.getByTestId(`bid-accept-${bidA}`).click();
     await smePage.getByTestId('confirm-dialog').getByTestId('action-confirm').click();
     await smePage.getByTestId('award-actions').waitFor({ timeout: 15_000 });
-    await smePage.waitForFunction((id) => document.querySelector(`[data-testid="bid-row-${id}"]`)?.getAttribute('data-status') === 'DECLINED', bidB, { timeout: 15_000 });
+    await smePage.waitForFunction(
+      (id) => document.querySelector(`[data-testid="bid-row-${id}"]`)?.getAttribute('data-status') === 'DECLINED',
+      bidB,
+      { timeout: 15_000 },
+    );
     await expect(smePage.getByTestId('listing-status').getAttribute('data-status')).resolves.toBe('AWARDED');
 
     // B's open page: the bell's count goes up without a reload (socket `notification`).
@@ -160,7 +178,11 @@ describe('web client: bids, awards, reviews and notifications', () => {
       { timeout: 20_000 },
     );
     // …and the open "my bids" list follows.
-    await bPage.waitForFunction((id) => document.querySelector(`[data-testid="my-bid-${id}"]`)?.getAttribute('data-status') === 'DECLINED', bidB, { timeout: 10_000 });
+    await bPage.waitForFunction(
+      (id) => document.querySelector(`[data-testid="my-bid-${id}"]`)?.getAttribute('data-status') === 'DECLINED',
+      bidB,
+      { timeout: 10_000 },
+    );
     await bPage.getByTestId('notification-bell-button').click();
     const declined = bPage.locator('[data-testid="notification-list"] li[data-type="BID_DECLINED"]').first();
     await declined.waitFor({ timeout: 10_000 });
@@ -178,7 +200,8 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await smePage.getByTestId('confirm-dialog').getByTestId('action-confirm').click();
     await smePage.getByTestId('review-form').waitFor({ timeout: 15_000 });
     await expect(smePage.getByTestId('listing-status').getAttribute('data-status')).resolves.toBe('COMPLETED');
-    for (const criterion of ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE']) await smePage.getByTestId(`review-rating-${criterion}-5`).check();
+    for (const criterion of ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'])
+      await smePage.getByTestId(`review-rating-${criterion}-5`).check();
     await smePage.getByTestId('review-body').fill('검사 정확도가 기대 이상이었습니다.');
     await smePage.getByTestId('review-submit').click();
     await smePage.getByTestId('review-submitted').waitFor({ timeout: 15_000 });
@@ -188,7 +211,11 @@ describe('web client: bids, awards, reviews and notifications', () => {
 
     // A's organization page does not show it yet.
     await aPage.goto(`${t.url}/organizations/${orgA}`);
-    await aPage.waitForFunction(() => document.querySelector('[data-testid="org-reviews"]')?.getAttribute('data-state') === 'done', undefined, { timeout: 15_000 });
+    await aPage.waitForFunction(
+      () => document.querySelector('[data-testid="org-reviews"]')?.getAttribute('data-state') === 'done',
+      undefined,
+      { timeout: 15_000 },
+    );
     await expect(aPage.locator('[data-testid^="org-review-"][data-side="CLIENT"]').count()).resolves.toBe(0);
     await expect(aPage.getByTestId('org-reputation').getAttribute('data-count')).resolves.toBe('0');
   });
@@ -197,7 +224,8 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await aPage.goto(`${t.url}/listings/${demandId}`);
     await aPage.getByTestId('review-form').waitFor({ timeout: 15_000 });
     await expect(aPage.getByTestId('bid-status').getAttribute('data-status')).resolves.toBe('ACCEPTED');
-    for (const criterion of ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT']) await aPage.getByTestId(`review-rating-${criterion}-4`).check();
+    for (const criterion of ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT'])
+      await aPage.getByTestId(`review-rating-${criterion}-4`).check();
     await aPage.getByTestId('review-body').fill('요구사항이 명확했고 대금 지급도 빨랐습니다.');
     await aPage.getByTestId('review-submit').click();
     await aPage.getByTestId('review-submitted').waitFor({ timeout: 15_000 });
@@ -205,7 +233,11 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await settleOutbox(t);
 
     await aPage.goto(`${t.url}/organizations/${orgA}`);
-    await aPage.waitForFunction(() => document.querySelector('[data-testid="org-reviews"]')?.getAttribute('data-state') === 'done', undefined, { timeout: 15_000 });
+    await aPage.waitForFunction(
+      () => document.querySelector('[data-testid="org-reviews"]')?.getAttribute('data-state') === 'done',
+      undefined,
+      { timeout: 15_000 },
+    );
     const client = aPage.locator('[data-testid^="org-review-"][data-side="CLIENT"]');
     await client.first().waitFor({ timeout: 10_000 });
     await expect(client.getAttribute('data-visible')).resolves.toBe('true');

@@ -26,6 +26,8 @@ export async function signInPage(context: BrowserContext, t: TestApp, email: str
 
 /** An access token for the account, for setting up or checking through the API beside the browser. */
 export async function accessTokenOf(t: TestApp, email: string, password: string): Promise<string> {
-  const res = await t.gql<{ signIn: { accessToken: string } }>('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { email, password } });
+  const res = await t.gql<{ signIn: { accessToken: string } }>('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+    i: { email, password },
+  });
   return res.data!.signIn.accessToken;
 }

@@ -56,7 +56,11 @@ describe('web client: chat', () => {
         i: { email, password: DEMO_PASSWORD },
       })
     ).data!.signIn.accessToken;
-    const mine = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>('{ myListings { edges { node { id title } } } }', {}, { token });
+    const mine = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>(
+      '{ myListings { edges { node { id title } } } }',
+      {},
+      { token },
+    );
     return mine.data!.myListings.edges.find((e) => e.node.title === title)!.node.id;
   }
 
@@ -65,7 +69,10 @@ describe('web client: chat', () => {
   }
 
   /** Bubbles of the open thread whose text is exactly `text`. */
-  const bubbles = (page: Page, text: string) => page.locator('[data-testid="chat-bubble"]').filter({ has: page.locator('.chat-bubble__body', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  const bubbles = (page: Page, text: string) =>
+    page
+      .locator('[data-testid="chat-bubble"]')
+      .filter({ has: page.locator('.chat-bubble__body', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
   const send = async (page: Page, text: string) => {
     await page.getByTestId('chat-composer-input').fill(text);
     await page.getByTestId('chat-composer-input').press('Enter');
@@ -100,7 +107,9 @@ describe('web client: chat', () => {
       await expect(supplier.locator('.chat-thread__context').textContent()).resolves.toContain(D001_TITLE);
 
       await send(supplier, '안녕하세요, 검사 대상 브래킷의 연간 생산량을 알 수 있을까요?');
-      await bubbles(supplier, '안녕하세요, 검사 대상 브래킷의 연간 생산량을 알 수 있을까요?').and(supplier.locator('[data-state="sent"]')).waitFor({ timeout: 10_000 });
+      await bubbles(supplier, '안녕하세요, 검사 대상 브래킷의 연간 생산량을 알 수 있을까요?')
+        .and(supplier.locator('[data-state="sent"]'))
+        .waitFor({ timeout: 10_000 });
 
       // Live on the SME's side: the header badge, then the conversation in the list with its badge.
       await sme.getByTestId('nav-messages-unread').waitFor({ timeout: 10_000 });
@@ -122,11 +131,17 @@ describe('web client: chat', () => {
   it('chats both ways live, with a typing indicator', () =>
     screenshotOnFailure('live', async () => {
       await sme.getByTestId('chat-composer-input').pressSequentially('연간 약 120만 개', { delay: 20 });
-      await supplier.waitForFunction(() => document.querySelector('[data-testid="chat-typing"]')?.textContent === '상대방이 입력 중…', undefined, { timeout: 10_000 });
+      await supplier.waitForFunction(
+        () => document.querySelector('[data-testid="chat-typing"]')?.textContent === '상대방이 입력 중…',
+        undefined,
+        { timeout: 10_000 },
+      );
       await sme.getByTestId('chat-composer-input').fill('');
       await send(sme, '연간 약 120만 개이고, 3교대로 생산합니다.');
       await bubbles(supplier, '연간 약 120만 개이고, 3교대로 생산합니다.').waitFor({ timeout: 10_000 });
-      await supplier.waitForFunction(() => document.querySelector('[data-testid="chat-typing"]')?.textContent === '', undefined, { timeout: 10_000 });
+      await supplier.waitForFunction(() => document.querySelector('[data-testid="chat-typing"]')?.textContent === '', undefined, {
+        timeout: 10_000,
+      });
 
       await send(supplier, '감사합니다. 라인 속도도 알려주세요.');
       await bubbles(sme, '감사합니다. 라인 속도도 알려주세요.').waitFor({ timeout: 10_000 });
@@ -161,11 +176,15 @@ describe('web client: chat', () => {
       await expect(bubbles(sme, missed).count()).resolves.toBe(1);
       await expect(bubbles(sme, queued).count()).resolves.toBe(1);
       await expect(bubbles(supplier, queued).count()).resolves.toBe(1);
-      const seqs = await sme.locator('[data-testid="chat-bubble"]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-seq'))));
+      const seqs = await sme
+        .locator('[data-testid="chat-bubble"]')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-seq'))));
       expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
 
       // Stored once on the server as well.
-      const [{ n }] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM chat_messages WHERE conversation_id = $1 AND body = $2', [conversationId, missed]);
+      const [{ n }] = await t.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM chat_messages WHERE conversation_id = $1 AND body = $2', [conversationId, missed]);
       expect(n).toBe(1);
     }));
 
@@ -203,9 +222,13 @@ describe('web client: chat', () => {
           el.scrollTop = 0;
           el.dispatchEvent(new Event('scroll'));
         });
-        await sme.waitForFunction((n) => document.querySelectorAll('[data-testid="chat-bubble"]').length === n, expected, { timeout: 10_000 });
+        await sme.waitForFunction((n) => document.querySelectorAll('[data-testid="chat-bubble"]').length === n, expected, {
+          timeout: 10_000,
+        });
       }
-      const seqs = await sme.locator('[data-testid="chat-bubble"]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-seq'))));
+      const seqs = await sme
+        .locator('[data-testid="chat-bubble"]')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-seq'))));
       expect(seqs).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
       await expect(sme.getByTestId('chat-load-older').count()).resolves.toBe(0);
     }));

@@ -33,7 +33,11 @@ describe('web client: consortium bids', () => {
   const tokenOf = (email: string) => accessTokenOf(t, email, DEMO_PASSWORD);
 
   async function firstOrgOf(email: string): Promise<string> {
-    const res = await t.gql<{ me: { memberships: Array<{ organization: { id: string } }> } }>('{ me { memberships { organization { id } } } }', {}, { token: await tokenOf(email) });
+    const res = await t.gql<{ me: { memberships: Array<{ organization: { id: string } }> } }>(
+      '{ me { memberships { organization { id } } } }',
+      {},
+      { token: await tokenOf(email) },
+    );
     return res.data!.me.memberships[0]!.organization.id;
   }
 
@@ -53,7 +57,11 @@ describe('web client: consortium bids', () => {
     await settleOutbox(t, 60_000);
     browser = await launchChromium();
     mkdirSync('.test-results', { recursive: true });
-    const res = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>('{ myListings { edges { node { id title } } } }', {}, { token: await tokenOf(SME) });
+    const res = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>(
+      '{ myListings { edges { node { id title } } } }',
+      {},
+      { token: await tokenOf(SME) },
+    );
     demandId = res.data!.myListings.edges.find((e) => e.node.title === D001_TITLE)!.node.id;
     partnerOrg = await firstOrgOf(PARTNER);
     [leadPage, partnerPage, smePage] = await Promise.all([signIn(LEAD), signIn(PARTNER), signIn(SME)]);
@@ -115,7 +123,13 @@ describe('web client: consortium bids', () => {
     const deadline = Date.now() + 20_000;
     for (;;) {
       await page.getByTestId('notification-bell-button').click();
-      if (await invitation.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+      if (
+        await invitation.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error('no consortium invitation notification');
       await page.keyboard.press('Escape');
     }
@@ -135,9 +149,13 @@ describe('web client: consortium bids', () => {
 
     await page.getByTestId('consortium-accept').click();
     await expect(page.getByTestId('consortium-invitation-notice').textContent()).resolves.toBe('컨소시엄 참여를 수락했습니다.');
-    await page.waitForFunction(() => document.querySelector('[data-testid="consortium-invitation-status"]')?.getAttribute('data-status') === 'ACCEPTED', undefined, {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="consortium-invitation-status"]')?.getAttribute('data-status') === 'ACCEPTED',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
     await expect(page.getByTestId('consortium-accept').count()).resolves.toBe(0);
   });
 

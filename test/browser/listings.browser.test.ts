@@ -58,7 +58,9 @@ describe('web client: listings', () => {
       await byTestId('mine-new-demand').click();
       await page.waitForURL('**/listings/new?kind=DEMAND');
       await byTestId('editor-title').fill(title);
-      await byTestId('editor-description').fill('경남 김해의 2차 협력사입니다. 작업자 육안 검사를 카메라 기반 자동 검사로 바꾸고, 결과를 MES에 남기려 합니다.');
+      await byTestId('editor-description').fill(
+        '경남 김해의 2차 협력사입니다. 작업자 육안 검사를 카메라 기반 자동 검사로 바꾸고, 결과를 MES에 남기려 합니다.',
+      );
       await byTestId('editor-region').selectOption('urn:aimatch:region:gyeongnam');
       const deadline = new Date(Date.now() + 30 * 86_400_000);
       const pad = (n: number) => String(n).padStart(2, '0');

@@ -60,10 +60,14 @@ describe('web client: matching', () => {
 
   /** Waits until the panel has answered (cards, empty or error). */
   const settled = (page: Page, testId: string) =>
-    page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === 'done', testId, { timeout: 30_000 });
+    page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === 'done', testId, {
+      timeout: 30_000,
+    });
 
   const cardIds = (page: Page, testId: string) =>
-    page.locator(`[data-testid="${testId}-list"] article.match-card`).evaluateAll((cards) => cards.map((card) => card.getAttribute('data-listing-id')!));
+    page
+      .locator(`[data-testid="${testId}-list"] article.match-card`)
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-listing-id')!));
 
   describe('the demo SME on its published demand (d001)', () => {
     let context: BrowserContext;
@@ -145,19 +149,25 @@ describe('web client: matching', () => {
       await page.goto(`${t.url}/listings/${demandId}`);
       await settled(page, 'matches');
       await page.getByTestId('lang-switch').click();
-      await page.waitForFunction(() => document.querySelector('#matches-heading')?.textContent === 'Matches', undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('#matches-heading')?.textContent === 'Matches', undefined, {
+        timeout: 15_000,
+      });
       await settled(page, 'matches');
       const top = (await cardIds(page, 'matches'))[0]!;
       const reasons = await byTestId(`match-reasons-${top}`).locator('li').allTextContents();
       expect(reasons.join(' ')).toMatch(/Exactly matches|Meets the required deployment/);
       await page.getByTestId('lang-switch').click();
-      await page.waitForFunction(() => document.querySelector('#matches-heading')?.textContent === '매칭 공급기업', undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('#matches-heading')?.textContent === '매칭 공급기업', undefined, {
+        timeout: 15_000,
+      });
     });
 
     it('suggests requirement fields from a few sentences in the demand editor and adds an accepted one', async () => {
       await page.goto(`${t.url}/listings/new?kind=DEMAND`);
       await byTestId('editor-next').click();
-      await byTestId('drafting-text').fill('프레스로 찍어 내는 자동차 브래킷의 찍힘과 스크래치를 카메라로 자동 검사하고 싶습니다. 결과는 MES에 남겨야 합니다.');
+      await byTestId('drafting-text').fill(
+        '프레스로 찍어 내는 자동차 브래킷의 찍힘과 스크래치를 카메라로 자동 검사하고 싶습니다. 결과는 MES에 남겨야 합니다.',
+      );
       await byTestId('drafting-suggest').click();
       await byTestId('drafting-suggestions').waitFor({ timeout: 15_000 });
       const chip = page.locator('[data-testid^="drafting-suggestion-"][data-field="tasks"]').first();

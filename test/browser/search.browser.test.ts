@@ -1,7 +1,16 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OrganizationKind } from '@aimatch/contracts';
-import { bootTestApp, createSupply, publish, settleOutbox, signInStaff, signUpOrganization, supplyInput, type TestApp } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createSupply,
+  publish,
+  settleOutbox,
+  signInStaff,
+  signUpOrganization,
+  supplyInput,
+  type TestApp,
+} from '@aimatch/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -39,7 +48,10 @@ describe('web client: search', () => {
     visionId = (
       await publish(
         t,
-        await createSupply(t, supplier, { title: '스마트 공장 불량 검출 비전 시스템', capability: { ...capability, tasks: [VISION_TASK] } }),
+        await createSupply(t, supplier, {
+          title: '스마트 공장 불량 검출 비전 시스템',
+          capability: { ...capability, tasks: [VISION_TASK] },
+        }),
         supplier.accessToken,
         staff,
       )
@@ -98,7 +110,9 @@ describe('web client: search', () => {
       { timeout: 15_000 },
     );
   const resultIds = async () =>
-    page.locator('[data-testid^="search-result-"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')!.slice('search-result-'.length)));
+    page
+      .locator('[data-testid^="search-result-"]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')!.slice('search-result-'.length)));
 
   async function searchFor(text: string): Promise<void> {
     await byTestId('search-input').fill(text);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChatClientToServerEvents, ChatMessagePayload, ChatServerToClientEvents } from '@aimatch/contracts';
-import { bootTestApp, createDemand, publish, signInStaff, signUpOrganization, type SignedUp, type TestApp, testConfig } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createDemand,
+  publish,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  testConfig,
+} from '@aimatch/testing';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +53,10 @@ describe('chat over socket.io on two instances', () => {
       });
     });
   const ack = <T>(s: ChatClient, event: string, payload?: unknown): Promise<T> =>
-    (s.timeout(5000) as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<T> }).emitWithAck(event, ...(payload === undefined ? [] : [payload]));
+    (s.timeout(5000) as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<T> }).emitWithAck(
+      event,
+      ...(payload === undefined ? [] : [payload]),
+    );
 
   beforeAll(async () => {
     one = await bootTestApp({ listen: true, env: { CHAT_ADAPTER: 'postgres' } });
@@ -56,7 +68,11 @@ describe('chat over socket.io on two instances', () => {
     stranger = await signUpOrganization(one, { kind: 'AI_SUPPLIER' as never });
     const staff = await signInStaff(one);
     const demand = await publish(one, await createDemand(one, sme), sme.accessToken, staff.accessToken);
-    const res = await one.gql('mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }', { i: { contextType: 'DEMAND', contextId: demand.id } }, { token: supplier.accessToken });
+    const res = await one.gql(
+      'mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }',
+      { i: { contextType: 'DEMAND', contextId: demand.id } },
+      { token: supplier.accessToken },
+    );
     conversationId = res.data!.openConversation.id;
   });
   afterAll(async () => {
@@ -73,7 +89,11 @@ describe('chat over socket.io on two instances', () => {
     expect(await ack(b, 'join', { conversationId })).toMatchObject({ conversationId, lastSeq: 0 });
 
     const atB = nextMessage(b);
-    const sent = await ack<{ id: string; seq: number; createdAt: string }>(a, 'send', { conversationId, clientMessageId: randomUUID(), body: '안녕하세요, 공급사입니다.' });
+    const sent = await ack<{ id: string; seq: number; createdAt: string }>(a, 'send', {
+      conversationId,
+      clientMessageId: randomUUID(),
+      body: '안녕하세요, 공급사입니다.',
+    });
     expect(sent).toMatchObject({ id: expect.any(String), seq: 1, createdAt: expect.any(String) });
     expect(await atB).toMatchObject({ id: sent.id, seq: 1, body: '안녕하세요, 공급사입니다.', senderUserId: supplier.userId });
 
@@ -107,7 +127,11 @@ describe('chat over socket.io on two instances', () => {
     // a retried send (same clientMessageId) while B is away is stored once
     const retryId = randomUUID();
     const first = await ack<{ id: string; seq: number }>(a, 'send', { conversationId, clientMessageId: retryId, body: '재전송' });
-    const again = await ack<{ id: string; seq: number; duplicate?: boolean }>(a, 'send', { conversationId, clientMessageId: retryId, body: '재전송' });
+    const again = await ack<{ id: string; seq: number; duplicate?: boolean }>(a, 'send', {
+      conversationId,
+      clientMessageId: retryId,
+      body: '재전송',
+    });
     expect(again).toMatchObject({ id: first.id, seq: first.seq, duplicate: true });
     missed.push(first.id);
 
@@ -117,7 +141,11 @@ describe('chat over socket.io on two instances', () => {
     const got: ChatMessagePayload[] = [];
     let after = seen;
     for (;;) {
-      const page = await ack<{ messages: ChatMessagePayload[]; hasMore: boolean }>(b, 'sync', { conversationId, afterSeq: after, limit: 2 });
+      const page = await ack<{ messages: ChatMessagePayload[]; hasMore: boolean }>(b, 'sync', {
+        conversationId,
+        afterSeq: after,
+        limit: 2,
+      });
       got.push(...page.messages);
       after = page.messages.at(-1)?.seq ?? after;
       if (!page.hasMore) break;
@@ -155,7 +183,9 @@ describe('chat over socket.io on two instances', () => {
     for (const id of [conversationId, randomUUID()]) {
       expect(await ack(x, 'join', { conversationId: id })).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
       expect(await ack(x, 'sync', { conversationId: id, afterSeq: 0 })).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
-      expect(await ack(x, 'send', { conversationId: id, clientMessageId: randomUUID(), body: '침입' })).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+      expect(await ack(x, 'send', { conversationId: id, clientMessageId: randomUUID(), body: '침입' })).toEqual({
+        error: expect.objectContaining({ code: 'FORBIDDEN' }),
+      });
     }
     const bad = [
       undefined,
@@ -171,7 +201,11 @@ describe('chat over socket.io on two instances', () => {
       expect(r.error.code).toBe('BAD_USER_INPUT');
       expect(r.error.message).toEqual(expect.any(String));
     }
-    const tooLong = await ack<{ error: { fields: Array<{ path: string; rule: string }> } }>(a, 'send', { conversationId, clientMessageId: randomUUID(), body: 'a'.repeat(4001) });
+    const tooLong = await ack<{ error: { fields: Array<{ path: string; rule: string }> } }>(a, 'send', {
+      conversationId,
+      clientMessageId: randomUUID(),
+      body: 'a'.repeat(4001),
+    });
     expect(tooLong.error.fields).toEqual([expect.objectContaining({ path: 'body', rule: 'max-length' })]);
     expect((await ack<{ error: { code: string } }>(a, 'sync', { conversationId, afterSeq: -1 })).error.code).toBe('BAD_USER_INPUT');
     expect((await ack<{ error: { code: string } }>(a, 'sync', { conversationId, afterSeq: 1e9 })).error.code).toBe('BAD_USER_INPUT');
@@ -180,7 +214,9 @@ describe('chat over socket.io on two instances', () => {
     (a as unknown as { emit(e: string, p: unknown): void }).emit('typing', { conversationId: 12 });
     expect(await evt).toMatchObject({ code: 'BAD_USER_INPUT', event: 'typing' });
     // the same socket still works
-    expect(await ack(a, 'send', { conversationId, clientMessageId: randomUUID(), body: '여전히 동작' })).toMatchObject({ seq: expect.any(Number) });
+    expect(await ack(a, 'send', { conversationId, clientMessageId: randomUUID(), body: '여전히 동작' })).toMatchObject({
+      seq: expect.any(Number),
+    });
     x.close();
     a.close();
   });
@@ -190,11 +226,23 @@ describe('chat over socket.io on two instances', () => {
     const flooder = await signUpOrganization(one, { kind: 'AI_SUPPLIER' as never });
     const staff = await signInStaff(one);
     const demand = await publish(one, await createDemand(one, owner), owner.accessToken, staff.accessToken);
-    const res = await one.gql('mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }', { i: { contextType: 'DEMAND', contextId: demand.id } }, { token: flooder.accessToken });
+    const res = await one.gql(
+      'mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }',
+      { i: { contextType: 'DEMAND', contextId: demand.id } },
+      { token: flooder.accessToken },
+    );
     const conv = res.data!.openConversation.id;
     const s = connect(twoUrl, flooder.accessToken);
     await connected(s);
-    const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => ack<{ seq?: number; error?: { code: string; retryAfter: number } }>(s, 'send', { conversationId: conv, clientMessageId: randomUUID(), body: `flood ${i}` })));
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        ack<{ seq?: number; error?: { code: string; retryAfter: number } }>(s, 'send', {
+          conversationId: conv,
+          clientMessageId: randomUUID(),
+          body: `flood ${i}`,
+        }),
+      ),
+    );
     const ok = replies.filter((r) => r.seq);
     const limited = replies.filter((r) => r.error?.code === 'RATE_LIMITED');
     expect(ok).toHaveLength(20);

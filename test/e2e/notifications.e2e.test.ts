@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ClientToServerEvents, NotificationPayload, ServerToClientEvents } from '@aimatch/contracts';
-import { bootTestApp, createDemand, settleOutbox, signInStaff, signUpOrganization, type SignedUp, type TestApp, transition } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createDemand,
+  settleOutbox,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  transition,
+} from '@aimatch/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +80,10 @@ describe('notifications over socket.io', () => {
 
     // The same outbox event handled again does not push again.
     const ds = t.app.get(DataSource);
-    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('user', $1, 'notification.created', $2)`, [sme.userId, JSON.stringify({ notificationId: got1[0].id, userId: sme.userId })]);
+    await ds.query(
+      `INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('user', $1, 'notification.created', $2)`,
+      [sme.userId, JSON.stringify({ notificationId: got1[0].id, userId: sme.userId })],
+    );
     await settleOutbox(t);
     await new Promise((r) => setTimeout(r, 200));
     expect(got1).toHaveLength(1);
@@ -79,7 +91,11 @@ describe('notifications over socket.io', () => {
     expect(gotStranger).toHaveLength(0);
 
     // What the socket carried is what the query lists.
-    const listed = await t.gql('{ notifications(first: 1, unreadOnly: true) { edges { node { id type } } } }', {}, { token: sme.accessToken });
+    const listed = await t.gql(
+      '{ notifications(first: 1, unreadOnly: true) { edges { node { id type } } } }',
+      {},
+      { token: sme.accessToken },
+    );
     expect(listed.data!.notifications.edges[0].node).toEqual({ id: got1[0].id, type: 'LISTING_APPROVED' });
   });
 });

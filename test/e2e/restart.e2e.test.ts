@@ -18,7 +18,14 @@ describe('embedded PostgreSQL across restarts', () => {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const gql = async (query: string, variables: Record<string, unknown>) =>
-      (await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) })).json();
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ query, variables }),
+        })
+      ).json();
     return { gql, stop: async () => (await app.close(), await database.embedded?.stop()), embedded: !!database.embedded };
   }
 
@@ -27,13 +34,20 @@ describe('embedded PostgreSQL across restarts', () => {
     const first = await start();
     expect(first.embedded).toBe(true);
     const up = await first.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
-      i: { email, password: TEST_PASSWORD, displayName: '생존자', organization: { kind: 'SME', nameKo: '재시작(주)', businessRegistrationNumber: validBrn() } },
+      i: {
+        email,
+        password: TEST_PASSWORD,
+        displayName: '생존자',
+        organization: { kind: 'SME', nameKo: '재시작(주)', businessRegistrationNumber: validBrn() },
+      },
     });
     expect(up.errors).toBeUndefined();
     await first.stop();
 
     const second = await start();
-    const res = await second.gql('mutation($i: SignInInput!) { signIn(input: $i) { me { memberships { organization { nameKo } } } } }', { i: { email, password: TEST_PASSWORD } });
+    const res = await second.gql('mutation($i: SignInInput!) { signIn(input: $i) { me { memberships { organization { nameKo } } } } }', {
+      i: { email, password: TEST_PASSWORD },
+    });
     expect(res.data.signIn.me.memberships[0].organization.nameKo).toBe('재시작(주)');
     await second.stop();
   });

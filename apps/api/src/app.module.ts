@@ -24,7 +24,20 @@ export class DomainModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DomainModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, MatchingModule, ChatModule, ReviewsModule, BidsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        VocabularyModule,
+        IdentityModule,
+        ListingsModule,
+        SearchModule,
+        NotificationsModule,
+        MatchingModule,
+        ChatModule,
+        ReviewsModule,
+        BidsModule,
+      ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],
     };

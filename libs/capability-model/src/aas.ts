@@ -119,8 +119,14 @@ function globalReference(value: string): aas.types.Reference {
   return new T.Reference(T.ReferenceTypes.ExternalReference, [new T.Key(T.KeyTypes.GlobalReference, value)]);
 }
 
-function langStrings<L>(texts: Array<[string, string | null | undefined]>, max: number, make: (lang: string, text: string) => L): L[] | null {
-  const out = texts.filter((t): t is [string, string] => typeof t[1] === 'string' && t[1] !== '').map(([lang, text]) => make(lang, cut(clean(text), max)));
+function langStrings<L>(
+  texts: Array<[string, string | null | undefined]>,
+  max: number,
+  make: (lang: string, text: string) => L,
+): L[] | null {
+  const out = texts
+    .filter((t): t is [string, string] => typeof t[1] === 'string' && t[1] !== '')
+    .map(([lang, text]) => make(lang, cut(clean(text), max)));
   return out.length ? out : null;
 }
 
@@ -128,7 +134,14 @@ const nameType = (l: string, t: string) => new T.LangStringNameType(l, t);
 const textType = (l: string, t: string) => new T.LangStringTextType(l, t);
 
 function displayName(labels: LocalizedText): aas.types.LangStringNameType[] | null {
-  return langStrings([['ko', labels.ko], ['en', labels.en]], NAME_MAX, nameType);
+  return langStrings(
+    [
+      ['ko', labels.ko],
+      ['en', labels.en],
+    ],
+    NAME_MAX,
+    nameType,
+  );
 }
 
 function str(v: unknown): string | null {
@@ -143,7 +156,12 @@ function arr(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-function property(valueType: aas.types.DataTypeDefXsd, el: TemplateElement | null, value: string | null, valueId: aas.types.Reference | null = null) {
+function property(
+  valueType: aas.types.DataTypeDefXsd,
+  el: TemplateElement | null,
+  value: string | null,
+  valueId: aas.types.Reference | null = null,
+) {
   return new T.Property(
     valueType,
     null,
@@ -220,7 +238,12 @@ function multiLanguage(el: MultiLanguageStringElement, record: Record<string, un
   const count = Math.max(...parts.map(([, c]) => c.length));
   const items: aas.types.ISubmodelElement[] = [];
   for (let i = 0; i < count; i++) {
-    items.push(mlp(parts.filter(([, c]) => i < c.length).map(([lang, c]) => [lang, c[i]]), false));
+    items.push(
+      mlp(
+        parts.filter(([, c]) => i < c.length).map(([lang, c]) => [lang, c[i]]),
+        false,
+      ),
+    );
   }
   return list(el, T.AasSubmodelElements.MultiLanguageProperty, items);
 }
@@ -274,7 +297,18 @@ function exportElement(el: TemplateElement, record: Record<string, unknown>, ctx
         T.AasSubmodelElements.SubmodelElementCollection,
         arr(value).map(
           (item) =>
-            new T.SubmodelElementCollection(null, null, null, null, null, null, null, null, null, el.elements.map((child) => exportElement(child, rec(item), ctx))),
+            new T.SubmodelElementCollection(
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              el.elements.map((child) => exportElement(child, rec(item), ctx)),
+            ),
         ),
       );
   }
@@ -289,14 +323,28 @@ function conceptIdShort(id: string): string {
 function conceptDescription(c: Concept, vocabularyVersion: string): aas.types.ConceptDescription {
   const definitionEn = c.definition.en.trim() ? c.definition.en : c.labels.en;
   const iec = new T.DataSpecificationIec61360(
-    langStrings([['en', c.labels.en], ['ko', c.labels.ko]], PREFERRED_NAME_MAX, (l, t) => new T.LangStringPreferredNameTypeIec61360(l, t))!,
+    langStrings(
+      [
+        ['en', c.labels.en],
+        ['ko', c.labels.ko],
+      ],
+      PREFERRED_NAME_MAX,
+      (l, t) => new T.LangStringPreferredNameTypeIec61360(l, t),
+    )!,
     null,
     null,
     null,
     cut(clean(`aimatch standard vocabulary ${vocabularyVersion}`), 2000),
     null,
     null,
-    langStrings([['en', definitionEn], ['ko', c.definition.ko]], TEXT_MAX, (l, t) => new T.LangStringDefinitionTypeIec61360(l, t)),
+    langStrings(
+      [
+        ['en', definitionEn],
+        ['ko', c.definition.ko],
+      ],
+      TEXT_MAX,
+      (l, t) => new T.LangStringDefinitionTypeIec61360(l, t),
+    ),
   );
   return new T.ConceptDescription(
     c.id,
@@ -304,7 +352,14 @@ function conceptDescription(c: Concept, vocabularyVersion: string): aas.types.Co
     null,
     conceptIdShort(c.id),
     displayName(c.labels),
-    langStrings([['ko', c.definition.ko], ['en', c.definition.en]], TEXT_MAX, textType),
+    langStrings(
+      [
+        ['ko', c.definition.ko],
+        ['en', c.definition.en],
+      ],
+      TEXT_MAX,
+      textType,
+    ),
     null,
     [new T.EmbeddedDataSpecification(globalReference(IEC_61360_DATA_SPECIFICATION), iec)],
   );
@@ -339,7 +394,8 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
 
   const templates: SubmodelTemplate[] = [...templatesForKind(kind), ...(company ? [COMPANY_DATA_TEMPLATE] : [])];
   const submodels = templates.map((template) => {
-    const source = template === COMPANY_DATA_TEMPLATE ? rec(company) : template.contentKey === null ? record : rec(record[template.contentKey]);
+    const source =
+      template === COMPANY_DATA_TEMPLATE ? rec(company) : template.contentKey === null ? record : rec(record[template.contentKey]);
     const elements = template === COMPANY_DATA_TEMPLATE ? template.elements : elementsForKind(template, kind);
     const admin = new T.AdministrativeInformation(null, administration()?.version ?? null, null, null, template.semanticId);
     return new T.Submodel(
@@ -348,7 +404,14 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
       null,
       template.idShort,
       displayName(template.labels),
-      langStrings([['ko', template.description.ko], ['en', template.description.en]], TEXT_MAX, textType),
+      langStrings(
+        [
+          ['ko', template.description.ko],
+          ['en', template.description.en],
+        ],
+        TEXT_MAX,
+        textType,
+      ),
       admin,
       T.ModellingKind.Instance,
       globalReference(template.semanticId),
@@ -369,8 +432,22 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
     null,
     null,
     LISTING_SHELL_ID_SHORT,
-    langStrings([['ko', str(record.title)], ['en', str(record.titleEn)]], NAME_MAX, nameType),
-    langStrings([['ko', str(record.summary)], ['en', str(record.summaryEn)]], TEXT_MAX, textType),
+    langStrings(
+      [
+        ['ko', str(record.title)],
+        ['en', str(record.titleEn)],
+      ],
+      NAME_MAX,
+      nameType,
+    ),
+    langStrings(
+      [
+        ['ko', str(record.summary)],
+        ['en', str(record.summaryEn)],
+      ],
+      TEXT_MAX,
+      textType,
+    ),
     administration(),
     null,
     null,
@@ -464,7 +541,7 @@ function readTexts(e: aas.types.ISubmodelElement, path: string, ctx: ImportConte
   if (p) return p.value === null ? [] : [['ko', p.value]];
   const mlps = T.asMultiLanguageProperty(e)
     ? [T.asMultiLanguageProperty(e)!]
-    : T.asSubmodelElementList(e)?.value?.map((item) => T.asMultiLanguageProperty(item)) ?? null;
+    : (T.asSubmodelElementList(e)?.value?.map((item) => T.asMultiLanguageProperty(item)) ?? null);
   if (!mlps || mlps.some((m) => m === null)) {
     ctx.wrongElement(path, 'MultiLanguageProperty', e);
     return null;
@@ -579,7 +656,12 @@ function readElements(
   }
 }
 
-function readCollection(el: CollectionListElement, item: aas.types.ISubmodelElement, path: string, ctx: ImportContext): Record<string, unknown> {
+function readCollection(
+  el: CollectionListElement,
+  item: aas.types.ISubmodelElement,
+  path: string,
+  ctx: ImportContext,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const collection = T.asSubmodelElementCollection(item);
   if (!collection) ctx.wrongElement(path, 'SubmodelElementCollection', item);
@@ -675,7 +757,9 @@ export function importListingFromAas(json: unknown, vocabulary: Vocabulary): Aas
   try {
     const read = aas.jsonization.environmentFromJsonable(withoutNulls(parsed) as aas.jsonization.JsonValue);
     if (read.error !== null || read.value === null) {
-      return fail([issue(jsonPath(read.error?.path.toString() ?? ''), 'aas-format', { detail: read.error?.message ?? 'not an environment' })]);
+      return fail([
+        issue(jsonPath(read.error?.path.toString() ?? ''), 'aas-format', { detail: read.error?.message ?? 'not an environment' }),
+      ]);
     }
     const issues = verificationIssues(read.value);
     if (issues.length) return fail(issues);

@@ -64,7 +64,8 @@ function namesOf(raw: string): Array<{ text: string; fragment: boolean }> {
     const single = words.length === 1 && parts.length > 1 && !/^[a-z0-9 .+-]+$/i.test(words[0]);
     out.push({ text: words.join(' '), fragment: single });
     const next = parts[i + 1];
-    if (single && next && next.length > 1 && outside.includes(`${words[0]}·`)) out.push({ text: [words[0], ...next.slice(1)].join(' '), fragment: false });
+    if (single && next && next.length > 1 && outside.includes(`${words[0]}·`))
+      out.push({ text: [words[0], ...next.slice(1)].join(' '), fragment: false });
   });
   return out;
 }
@@ -87,7 +88,14 @@ function conceptNames(vocabulary: Vocabulary): ConceptName[] {
             same.fragment &&= fragment;
             continue;
           }
-          names.push({ id: concept.id, scheme: concept.scheme, compact, words: n.split(' ').filter(Boolean), latin: /^[a-z0-9 .+-]+$/.test(n), fragment });
+          names.push({
+            id: concept.id,
+            scheme: concept.scheme,
+            compact,
+            words: n.split(' ').filter(Boolean),
+            latin: /^[a-z0-9 .+-]+$/.test(n),
+            fragment,
+          });
         }
       }
     }

@@ -177,11 +177,27 @@ export const IDTA = {
     title: 'Capability Description',
     semanticId: 'https://admin-shell.io/idta/SubmodelTemplate/CapabilityDescription/1/0',
   },
-  aiDataset: { id: 'IDTA 02058-1-0', title: 'Artificial Intelligence Dataset', semanticId: 'https://admin-shell.io/idta/SubmodelTemplate/AIDataset/1/0' },
+  aiDataset: {
+    id: 'IDTA 02058-1-0',
+    title: 'Artificial Intelligence Dataset',
+    semanticId: 'https://admin-shell.io/idta/SubmodelTemplate/AIDataset/1/0',
+  },
   timeSeries: { id: 'IDTA 02008-1-1', title: 'Time Series Data', semanticId: 'https://admin-shell.io/idta/TimeSeries/1/1' },
-  companyData: { id: 'IDTA 02068-1-0', title: 'Provision of Company Data', semanticId: 'https://admin-shell.io/idta/CompanyData/1/0/CompanyData' },
-  digitalNameplate: { id: 'IDTA 02006-3-0', title: 'Digital Nameplate for Industrial Equipment', semanticId: 'https://admin-shell.io/idta/nameplate/3/0/Nameplate' },
-  contactInformation: { id: 'IDTA 02002-1-0', title: 'Contact Information', semanticId: 'https://admin-shell.io/zvei/nameplate/1/0/ContactInformations' },
+  companyData: {
+    id: 'IDTA 02068-1-0',
+    title: 'Provision of Company Data',
+    semanticId: 'https://admin-shell.io/idta/CompanyData/1/0/CompanyData',
+  },
+  digitalNameplate: {
+    id: 'IDTA 02006-3-0',
+    title: 'Digital Nameplate for Industrial Equipment',
+    semanticId: 'https://admin-shell.io/idta/nameplate/3/0/Nameplate',
+  },
+  contactInformation: {
+    id: 'IDTA 02002-1-0',
+    title: 'Contact Information',
+    semanticId: 'https://admin-shell.io/zvei/nameplate/1/0/ContactInformations',
+  },
 } as const satisfies Record<string, TemplateSource>;
 
 const submodelIri = (name: string) => `urn:aimatch:submodel:${name}:1:0`;
@@ -573,7 +589,10 @@ export const COMPANY_DATA_TEMPLATE: SubmodelTemplate = {
   version: '1',
   revision: '0',
   labels: { ko: '기업 정보', en: 'Company data' },
-  description: { ko: '등록 기업의 기본 정보 (내보낼 때 기업 정보에서 채움).', en: 'The listing organization, filled from its record at export time.' },
+  description: {
+    ko: '등록 기업의 기본 정보 (내보낼 때 기업 정보에서 채움).',
+    en: 'The listing organization, filled from its record at export time.',
+  },
   basedOn: [IDTA.companyData, IDTA.digitalNameplate],
   contentKey: null,
   kinds: BOTH,
@@ -646,7 +665,10 @@ export const LISTING_INFORMATION_TEMPLATE: SubmodelTemplate = {
   version: '1',
   revision: '0',
   labels: { ko: '등록 정보', en: 'Listing information' },
-  description: { ko: '수요·공급 등록 건의 제목, 요약, 설명과 일반 조건.', en: 'Title, summary, description and general terms of the listing.' },
+  description: {
+    ko: '수요·공급 등록 건의 제목, 요약, 설명과 일반 조건.',
+    en: 'Title, summary, description and general terms of the listing.',
+  },
   basedOn: [],
   contentKey: null,
   kinds: BOTH,

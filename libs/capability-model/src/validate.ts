@@ -10,11 +10,7 @@
  * Deterministic (no clock but `options.now`) and total: any value, whatever its shape, yields
  * issues, never an exception.
  */
-import {
-  isValidBusinessRegistrationNumber,
-  normalizeBusinessRegistrationNumber,
-  type RuleViolation,
-} from '@aimatch/validation';
+import { isValidBusinessRegistrationNumber, normalizeBusinessRegistrationNumber, type RuleViolation } from '@aimatch/validation';
 import { isIso639_1 } from './languages';
 import type { CompanyData, ListingContent, ListingKind } from './submodels';
 import {
@@ -124,7 +120,8 @@ export function characterLength(s: string): number {
 /** Characters XML 1.0 (and so AAS, constraint AASd-130) cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF. */
 export const INVALID_TEXT_CHARACTERS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
 
@@ -355,7 +352,13 @@ function checkConstraints(template: SubmodelTemplate, record: unknown, prefix: s
   }
 }
 
-function checkSubmodel(template: SubmodelTemplate, elements: readonly TemplateElement[], record: unknown, prefix: string, sink: Sink): void {
+function checkSubmodel(
+  template: SubmodelTemplate,
+  elements: readonly TemplateElement[],
+  record: unknown,
+  prefix: string,
+  sink: Sink,
+): void {
   for (const el of elements) checkElement(el, record, prefix, sink);
   checkConstraints(template, record, prefix, sink);
 }
@@ -375,8 +378,18 @@ export function validateListingContent(content: ListingContent, vocabulary: Voca
   const kind = c.kind;
   if (typeof kind !== 'string' || !LISTING_KINDS.includes(kind as ListingKind)) {
     // Without a kind only the common texts can be checked.
-    sink.error('kind', kind === undefined || kind === null ? 'required' : 'enum', kind === undefined || kind === null ? undefined : { allowed: LISTING_KINDS.join(', ') });
-    checkSubmodel(LISTING_INFORMATION_TEMPLATE, LISTING_INFORMATION_TEMPLATE.elements.filter((e) => !e.kinds && e.idShort !== 'kind'), c, '', sink);
+    sink.error(
+      'kind',
+      kind === undefined || kind === null ? 'required' : 'enum',
+      kind === undefined || kind === null ? undefined : { allowed: LISTING_KINDS.join(', ') },
+    );
+    checkSubmodel(
+      LISTING_INFORMATION_TEMPLATE,
+      LISTING_INFORMATION_TEMPLATE.elements.filter((e) => !e.kinds && e.idShort !== 'kind'),
+      c,
+      '',
+      sink,
+    );
     return sink.result();
   }
   for (const template of templatesForKind(kind as ListingKind)) {

@@ -150,7 +150,11 @@ export class Vocabulary {
     return Vocabulary.fromJson({ version, schemes, concepts });
   }
 
-  private static build(version: string, schemeInputs: z.output<typeof schemeSchema>[], inputs: z.output<typeof conceptSchema>[]): Vocabulary {
+  private static build(
+    version: string,
+    schemeInputs: z.output<typeof schemeSchema>[],
+    inputs: z.output<typeof conceptSchema>[],
+  ): Vocabulary {
     const problems: VocabularyProblem[] = [];
     const schemes: ConceptScheme[] = [];
     const schemeIds = new Set<string>();
@@ -178,7 +182,8 @@ export class Vocabulary {
       if (index.has(c.id)) problems.push({ path: `${at}.id`, message: `duplicate concept id ${c.id}` });
       else index.set(c.id, i);
       if (!schemeIds.has(c.scheme)) problems.push({ path: `${at}.scheme`, message: `unknown scheme ${c.scheme}` });
-      else if (CONCEPT_ID_PATTERN.exec(c.id)?.[1] !== c.scheme) problems.push({ path: `${at}.id`, message: `id is not in scheme ${c.scheme}` });
+      else if (CONCEPT_ID_PATTERN.exec(c.id)?.[1] !== c.scheme)
+        problems.push({ path: `${at}.id`, message: `id is not in scheme ${c.scheme}` });
     });
     concepts.forEach((c, i) => {
       const at = `$.concepts[${i}]`;

@@ -109,7 +109,10 @@ export interface ChatClientToServerEvents {
   send: (p: { conversationId: string; clientMessageId: string; body: string }, ack: (r: ChatResult<ChatSendReply>) => void) => void;
   edit: (p: { messageId: string; body: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
   delete: (p: { messageId: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
-  sync: (p: { conversationId: string; afterSeq: number; limit?: number; changedSince?: string }, ack: (r: ChatResult<ChatSyncReply>) => void) => void;
+  sync: (
+    p: { conversationId: string; afterSeq: number; limit?: number; changedSince?: string },
+    ack: (r: ChatResult<ChatSyncReply>) => void,
+  ) => void;
   typing: (p: { conversationId: string; typing?: boolean }) => void;
   read: (p: { conversationId: string; seq: number }, ack?: (r: ChatResult<ChatReadReply>) => void) => void;
   /** A refreshed access token for the same user: the socket stays open past the old expiry. */

@@ -7,14 +7,5 @@ export { normalize, compactKey } from './normalize';
 export { choseong, isChoseongQuery, choseongQueryKey, isAllSyllables } from './hangul';
 export { stripParticle, isParticle, isQueryStopword, PARTICLES } from './particles';
 export { tokenize, tokenizeNormalized, type Token, type TokenKind } from './tokenize';
-export {
-  indexTerms,
-  analyzeQuery,
-  matches,
-  createMatcher,
-  bigrams,
-  MAX_TERM_LENGTH,
-  type AnalyzedQuery,
-  type Matcher,
-} from './terms';
+export { indexTerms, analyzeQuery, matches, createMatcher, bigrams, MAX_TERM_LENGTH, type AnalyzedQuery, type Matcher } from './terms';
 export { editDistance, withinTypoDistance, typoBudget } from './typo';

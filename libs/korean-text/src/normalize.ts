@@ -13,7 +13,10 @@ const HALFWIDTH_TO_COMPAT = new Uint16Array(0xffdc - 0xffa0 + 1);
 
 (function buildTables() {
   // Latin letters with diacritics → base letters (NFD, marks dropped); a few letters that have no decomposition.
-  const latinRanges: Array<[number, number]> = [[0x00c0, 0x024f], [0x1e00, 0x1eff]];
+  const latinRanges: Array<[number, number]> = [
+    [0x00c0, 0x024f],
+    [0x1e00, 0x1eff],
+  ];
   for (const [from, to] of latinRanges) {
     for (let c = from; c <= to; c++) {
       const ch = String.fromCharCode(c);
@@ -27,8 +30,29 @@ const HALFWIDTH_TO_COMPAT = new Uint16Array(0xffdc - 0xffa0 + 1);
     }
   }
   const special: Record<string, string> = {
-    ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd',
-    þ: 'th', Þ: 'th', ł: 'l', Ł: 'l', ħ: 'h', Ħ: 'h', ı: 'i', ĸ: 'k', ŋ: 'n', Ŋ: 'n', ſ: 's',
+    ß: 'ss',
+    ẞ: 'ss',
+    æ: 'ae',
+    Æ: 'ae',
+    œ: 'oe',
+    Œ: 'oe',
+    ø: 'o',
+    Ø: 'o',
+    đ: 'd',
+    Đ: 'd',
+    ð: 'd',
+    Ð: 'd',
+    þ: 'th',
+    Þ: 'th',
+    ł: 'l',
+    Ł: 'l',
+    ħ: 'h',
+    Ħ: 'h',
+    ı: 'i',
+    ĸ: 'k',
+    ŋ: 'n',
+    Ŋ: 'n',
+    ſ: 's',
   };
   for (const [k, v] of Object.entries(special)) REPLACE.set(k.charCodeAt(0), v);
   // Combining diacritics left over (a mark NFKC could not compose): dropped.
@@ -42,7 +66,8 @@ const HALFWIDTH_TO_COMPAT = new Uint16Array(0xffdc - 0xffa0 + 1);
   for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2e3a, 0x2e3b, 0xfe58, 0xfe63, 0xff0d]) REPLACE.set(c, '-');
   // Quotes → ' and ".
   for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x2035, 0xff07]) REPLACE.set(c, "'");
-  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x2036, 0x00ab, 0x00bb, 0xff02, 0x300c, 0x300d, 0x300e, 0x300f]) REPLACE.set(c, '"');
+  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x2036, 0x00ab, 0x00bb, 0xff02, 0x300c, 0x300d, 0x300e, 0x300f])
+    REPLACE.set(c, '"');
 
   // Conjoining jamo that NFKC leaves standalone (no syllable to compose into) → compatibility jamo.
   const compatOf = new Map<number, number>();

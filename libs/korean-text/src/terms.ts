@@ -123,7 +123,12 @@ export function analyzeQuery(q: string): AnalyzedQuery {
       const stem = stripParticle(t.text);
       // A bare particle or ending (에서, 싶다) is grammar, not a word: no stem, no terms unless alone.
       const bare = isParticle(t.text);
-      words.push({ terms: bigrams(stem), stem: bare ? null : stem, latin: [], stop: bare || isQueryStopword(stem) || isQueryStopword(t.text) });
+      words.push({
+        terms: bigrams(stem),
+        stem: bare ? null : stem,
+        latin: [],
+        stop: bare || isQueryStopword(stem) || isQueryStopword(t.text),
+      });
     }
   }
   const allStop = words.every((w) => w.stop);

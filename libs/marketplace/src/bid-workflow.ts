@@ -13,7 +13,14 @@ export type ConsortiumRole = 'SI_INTEGRATION' | 'DATA_LABELLING' | 'HARDWARE' | 
 export type PartnerStatus = 'INVITED' | 'ACCEPTED' | 'DECLINED';
 
 export const BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN', 'EXPIRED'];
-export const CONSORTIUM_ROLES: readonly ConsortiumRole[] = ['SI_INTEGRATION', 'DATA_LABELLING', 'HARDWARE', 'MODEL_DEVELOPMENT', 'OPERATIONS', 'OTHER'];
+export const CONSORTIUM_ROLES: readonly ConsortiumRole[] = [
+  'SI_INTEGRATION',
+  'DATA_LABELLING',
+  'HARDWARE',
+  'MODEL_DEVELOPMENT',
+  'OPERATIONS',
+  'OTHER',
+];
 
 /** At most one bid per organization and demand in these (a partial unique index in PostgreSQL). */
 export const LIVE_BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED'];
@@ -120,7 +127,10 @@ function integerIn(path: string, value: number, min: number, max: number, out: B
  * demand's requirement, ≤ 5 consortium partners (not the lead, no duplicates) whose shares
  * leave the lead at least 1 %.
  */
-export function validateBidContent(c: BidContent, ctx: { requiredConceptIds: readonly string[]; leadOrganizationId: string }): BidViolation[] {
+export function validateBidContent(
+  c: BidContent,
+  ctx: { requiredConceptIds: readonly string[]; leadOrganizationId: string },
+): BidViolation[] {
   const out: BidViolation[] = [];
   const L = BID_LIMITS;
   const amountOk = integerIn('amountKrw', c.amountKrw, L.minAmountKrw, L.maxAmountKrw, out);
@@ -135,12 +145,14 @@ export function validateBidContent(c: BidContent, ctx: { requiredConceptIds: rea
     let sumOk = true;
     c.milestones.forEach((m, i) => {
       if (!m.title.trim()) out.push({ path: `milestones.${i}.title`, rule: 'required' });
-      else if (m.title.length > L.maxMilestoneTitleChars) out.push({ path: `milestones.${i}.title`, rule: 'max-length', params: { max: L.maxMilestoneTitleChars } });
+      else if (m.title.length > L.maxMilestoneTitleChars)
+        out.push({ path: `milestones.${i}.title`, rule: 'max-length', params: { max: L.maxMilestoneTitleChars } });
       integerIn(`milestones.${i}.weeks`, m.weeks, L.minWeeks, L.maxWeeks, out);
       if (integerIn(`milestones.${i}.amountKrw`, m.amountKrw, L.minAmountKrw, L.maxAmountKrw, out)) sum += m.amountKrw;
       else sumOk = false;
     });
-    if (amountOk && sumOk && sum !== c.amountKrw) out.push({ path: 'milestones', rule: 'sum-mismatch', params: { sum, total: c.amountKrw } });
+    if (amountOk && sumOk && sum !== c.amountKrw)
+      out.push({ path: 'milestones', rule: 'sum-mismatch', params: { sum, total: c.amountKrw } });
   }
 
   const required = new Set(ctx.requiredConceptIds);
@@ -157,8 +169,10 @@ export function validateBidContent(c: BidContent, ctx: { requiredConceptIds: rea
     let shares = 0;
     c.partners.forEach((p, i) => {
       if (p.organizationId === ctx.leadOrganizationId) out.push({ path: `partners.${i}.organizationId`, rule: 'not-allowed' });
-      else if (c.partners.findIndex((o) => o.organizationId === p.organizationId) !== i) out.push({ path: `partners.${i}.organizationId`, rule: 'duplicate' });
-      if (!CONSORTIUM_ROLES.includes(p.role)) out.push({ path: `partners.${i}.role`, rule: 'enum', params: { allowed: CONSORTIUM_ROLES.join(', ') } });
+      else if (c.partners.findIndex((o) => o.organizationId === p.organizationId) !== i)
+        out.push({ path: `partners.${i}.organizationId`, rule: 'duplicate' });
+      if (!CONSORTIUM_ROLES.includes(p.role))
+        out.push({ path: `partners.${i}.role`, rule: 'enum', params: { allowed: CONSORTIUM_ROLES.join(', ') } });
       if (integerIn(`partners.${i}.sharePercent`, p.sharePercent, 1, 99, out)) shares += p.sharePercent;
     });
     if (shares > 99) out.push({ path: 'partners', rule: 'share-total', params: { max: 99 } });

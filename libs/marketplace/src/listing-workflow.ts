@@ -5,18 +5,10 @@
 import type { ListingKind } from '@aimatch/capability-model';
 
 export type ListingStatus =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'CHANGES_REQUESTED'
-  | 'REJECTED'
-  | 'PUBLISHED'
-  | 'PAUSED'
-  | 'AWARDED'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'ARCHIVED';
+  'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'REJECTED' | 'PUBLISHED' | 'PAUSED' | 'AWARDED' | 'COMPLETED' | 'CANCELLED' | 'ARCHIVED';
 
-export type ListingAction = 'submit' | 'approve' | 'reject' | 'requestChanges' | 'pause' | 'resume' | 'award' | 'complete' | 'cancel' | 'archive';
+export type ListingAction =
+  'submit' | 'approve' | 'reject' | 'requestChanges' | 'pause' | 'resume' | 'award' | 'complete' | 'cancel' | 'archive';
 
 /** `owner`: a member of the owning organization; `staff`: association staff. */
 export type ListingActor = 'owner' | 'staff';
@@ -30,7 +22,15 @@ interface Transition {
 
 const BOTH: readonly ListingKind[] = ['DEMAND', 'SUPPLY'];
 const ALL_BUT_ARCHIVED: readonly ListingStatus[] = [
-  'DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'REJECTED', 'PUBLISHED', 'PAUSED', 'AWARDED', 'COMPLETED', 'CANCELLED',
+  'DRAFT',
+  'SUBMITTED',
+  'CHANGES_REQUESTED',
+  'REJECTED',
+  'PUBLISHED',
+  'PAUSED',
+  'AWARDED',
+  'COMPLETED',
+  'CANCELLED',
 ];
 
 export const LISTING_TRANSITIONS: Readonly<Record<ListingAction, Transition>> = {
@@ -48,8 +48,7 @@ export const LISTING_TRANSITIONS: Readonly<Record<ListingAction, Transition>> = 
 };
 
 export type TransitionCheck =
-  | { ok: true; to: ListingStatus }
-  | { ok: false; reason: 'wrong-actor' | 'wrong-kind' | 'wrong-status'; current: ListingStatus };
+  { ok: true; to: ListingStatus } | { ok: false; reason: 'wrong-actor' | 'wrong-kind' | 'wrong-status'; current: ListingStatus };
 
 export function checkTransition(kind: ListingKind, status: ListingStatus, action: ListingAction, actor: ListingActor): TransitionCheck {
   const t = LISTING_TRANSITIONS[action];

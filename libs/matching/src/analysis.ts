@@ -57,10 +57,7 @@ function withInferred(
 ): Element[] {
   const out = stated(statedIds);
   const seen = new Set(statedIds);
-  const recognized = [
-    ...inTitle.map((c) => ({ c, weight: weights.title })),
-    ...inBody.map((c) => ({ c, weight: weights.body })),
-  ];
+  const recognized = [...inTitle.map((c) => ({ c, weight: weights.title })), ...inBody.map((c) => ({ c, weight: weights.body }))];
   for (const { c, weight } of recognized) {
     const existing = out.find((e) => e.id === c.id);
     if (existing) {
@@ -70,7 +67,13 @@ function withInferred(
     if (seen.has(c.id)) continue;
     seen.add(c.id);
     const broad = vocabulary.children(c.id).length > 0;
-    out.push({ id: c.id, weight: weight * (c.partial ? weights.partial : 1) * (broad ? weights.broad : 1), inferred: true, evidence: c.evidence, partial: c.partial });
+    out.push({
+      id: c.id,
+      weight: weight * (c.partial ? weights.partial : 1) * (broad ? weights.broad : 1),
+      inferred: true,
+      evidence: c.evidence,
+      partial: c.partial,
+    });
   }
   const all = out.map((e) => e.id);
   return out.filter((e) => !e.inferred || !all.some((other) => other !== e.id && vocabulary.isSameOrDescendantOf(other, e.id)));
@@ -78,24 +81,43 @@ function withInferred(
 
 function recognizeBySchemes(text: string, vocabulary: Vocabulary): Record<MatchedScheme, RecognizedConcept[]> {
   const found = recognizeConcepts(text, vocabulary, { schemes: MATCHED_SCHEMES, prose: true });
-  return Object.fromEntries(MATCHED_SCHEMES.map((s) => [s, found.filter((c) => c.scheme === s)])) as Record<MatchedScheme, RecognizedConcept[]>;
+  return Object.fromEntries(MATCHED_SCHEMES.map((s) => [s, found.filter((c) => c.scheme === s)])) as Record<
+    MatchedScheme,
+    RecognizedConcept[]
+  >;
 }
 
 export function analyseDemand(profile: RequiredProfile, vocabulary: Vocabulary, weights = MATCHING_WEIGHTS): AnalysedDemand {
   const title = recognizeBySchemes(profile.title, vocabulary);
   const body = recognizeBySchemes(profile.body, vocabulary);
-  const w = { title: weights.inferred.inTitle, body: weights.inferred.inBody, partial: weights.inferred.partial, broad: weights.inferred.broad };
+  const w = {
+    title: weights.inferred.inTitle,
+    body: weights.inferred.inBody,
+    partial: weights.inferred.partial,
+    broad: weights.inferred.broad,
+  };
   const needs: Elements = {
     task: withInferred(vocabulary, profile.tasks, title.task, body.task, w),
     industry: withInferred(vocabulary, profile.industries, title.industry, body.industry, w),
     modality: withInferred(vocabulary, profile.modalities, title.modality, body.modality, w),
     integration: withInferred(vocabulary, profile.integrations, title.integration, body.integration, w),
     // A stated deployment is a hard requirement; one read from the text is only a preference.
-    deployment: withInferred(vocabulary, profile.deployments, profile.deployments.length ? [] : title.deployment, profile.deployments.length ? [] : body.deployment, w),
+    deployment: withInferred(
+      vocabulary,
+      profile.deployments,
+      profile.deployments.length ? [] : title.deployment,
+      profile.deployments.length ? [] : body.deployment,
+      w,
+    ),
     // Certifications are never a field of a demand: only asked for in its text.
     certification: withInferred(vocabulary, [], title.certification, body.certification, { title: 1, body: 1, partial: 1, broad: 1 }),
   };
-  return { profile, needs, text: analyseQueryText(profile.title, profile.body), document: analyseDocumentText(profile.title, profile.body) };
+  return {
+    profile,
+    needs,
+    text: analyseQueryText(profile.title, profile.body),
+    document: analyseDocumentText(profile.title, profile.body),
+  };
 }
 
 export function analyseSupply(profile: OfferedProfile, vocabulary: Vocabulary, weights = MATCHING_WEIGHTS): AnalysedSupply {

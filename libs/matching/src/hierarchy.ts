@@ -21,7 +21,8 @@ const memo = new WeakMap<Vocabulary, Map<string, Map<string, Similarity>>>();
 const EXACT: Similarity = Object.freeze({ value: MATCHING_WEIGHTS.hierarchy.exact, relation: 'exact' });
 
 export function conceptSimilarity(vocabulary: Vocabulary, required: string, offered: string, h = MATCHING_WEIGHTS.hierarchy): Similarity {
-  if (h !== MATCHING_WEIGHTS.hierarchy) return required === offered ? { value: h.exact, relation: 'exact' } : compare(vocabulary, required, offered, h);
+  if (h !== MATCHING_WEIGHTS.hierarchy)
+    return required === offered ? { value: h.exact, relation: 'exact' } : compare(vocabulary, required, offered, h);
   if (required === offered) return EXACT;
   let byRequired = memo.get(vocabulary);
   if (!byRequired) memo.set(vocabulary, (byRequired = new Map()));

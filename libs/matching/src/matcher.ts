@@ -82,7 +82,11 @@ export class Matcher {
 
   /** Candidates ranked best first (ties by id), each explained. Text relevance is relative to these candidates. */
   rank(demand: AnalysedDemand, candidates: readonly AnalysedSupply[]): RankedMatch[] {
-    const text = textRelevance(demand.text, candidates.map((c) => c.text), this.weights.bm25);
+    const text = textRelevance(
+      demand.text,
+      candidates.map((c) => c.text),
+      this.weights.bm25,
+    );
     demand = this.confirmPartialNeeds(demand, candidates);
     return candidates
       .map((c, i) => ({ supplyId: c.profile.id, explanation: this.explain(demand, c, text[i]) }))
@@ -124,7 +128,8 @@ export class Matcher {
   /** One supplier against one demand; `textScore` is its normalised text relevance among the candidates. */
   explain(demand: AnalysedDemand, supply: AnalysedSupply, textScore: number): MatchExplanation {
     const w = this.weights;
-    const matches = (scheme: MatchedScheme) => this.conceptMatches(scheme, demand.needs[scheme], supply.offers[scheme].length ? supply : null);
+    const matches = (scheme: MatchedScheme) =>
+      this.conceptMatches(scheme, demand.needs[scheme], supply.offers[scheme].length ? supply : null);
     const task = matches('task');
     const industry = matches('industry');
     const modality = matches('modality');
@@ -174,12 +179,21 @@ export class Matcher {
     let raw = features.reduce((sum, f) => sum + f.weight * f.value, 0);
 
     const constraints: ConstraintCheck[] = [];
-    if (deploymentRequired) constraints.push({ code: 'DEPLOYMENT', satisfied: deploymentOk, params: { required: p.deployments.join(',') } });
+    if (deploymentRequired)
+      constraints.push({ code: 'DEPLOYMENT', satisfied: deploymentOk, params: { required: p.deployments.join(',') } });
     if (p.onSiteRequired) {
-      constraints.push({ code: 'ONSITE_ZONE', satisfied: sameZone, params: { zone: demandZone?.id ?? '', supplierRegion: s.regionId ?? '' } });
+      constraints.push({
+        code: 'ONSITE_ZONE',
+        satisfied: sameZone,
+        params: { zone: demandZone?.id ?? '', supplierRegion: s.regionId ?? '' },
+      });
     }
     if (budgetFit && budgetFit !== 'UNKNOWN') {
-      constraints.push({ code: 'BUDGET', satisfied: budgetFit !== 'FAR_OVER', params: { budgetMax: p.budget!.max ?? 0, priceMin: s.price.min ?? 0 } });
+      constraints.push({
+        code: 'BUDGET',
+        satisfied: budgetFit !== 'FAR_OVER',
+        params: { budgetMax: p.budget!.max ?? 0, priceMin: s.price.min ?? 0 },
+      });
     }
     const rating = s.track.rating;
     if (rating !== null && s.track.ratingCount >= w.minRatings) {
@@ -248,7 +262,9 @@ export class Matcher {
   private focus(demand: AnalysedDemand, supply: AnalysedSupply): number {
     const own = supply.offers.task.filter((t) => !t.inferred);
     if (own.length === 0 || demand.needs.task.length === 0) return 1;
-    const related = own.filter((o) => demand.needs.task.some((n) => conceptSimilarity(this.vocabulary, n.id, o.id).value >= MATCHED_AT)).length;
+    const related = own.filter((o) =>
+      demand.needs.task.some((n) => conceptSimilarity(this.vocabulary, n.id, o.id).value >= MATCHED_AT),
+    ).length;
     const share = this.weights.focusShare;
     return 1 - share + (share * related) / own.length;
   }
@@ -265,8 +281,10 @@ export class Matcher {
     const track = supply.profile.track;
     const parts: Array<[number, number]> = [[t.verified, track.verified ? 1 : 0]];
     if (track.rating !== null && track.ratingCount > 0) parts.push([t.rating, clamp((track.rating - 3) / 2)]);
-    if (track.completedProjects !== null) parts.push([t.completedProjects, clamp(Math.log1p(track.completedProjects) / Math.log1p(this.weights.projectsSaturation))]);
-    if (certificationsAsked.length) parts.push([t.certifications, certificationsAsked.filter((c) => c.relation === 'exact').length / certificationsAsked.length]);
+    if (track.completedProjects !== null)
+      parts.push([t.completedProjects, clamp(Math.log1p(track.completedProjects) / Math.log1p(this.weights.projectsSaturation))]);
+    if (certificationsAsked.length)
+      parts.push([t.certifications, certificationsAsked.filter((c) => c.relation === 'exact').length / certificationsAsked.length]);
     const total = parts.reduce((sum, [weight]) => sum + weight, 0);
     return parts.reduce((sum, [weight, value]) => sum + weight * value, 0) / total;
   }
@@ -279,6 +297,10 @@ function coverage(matches: ConceptMatch[], needs: Element[]): number {
 }
 
 /** How firmly the needs of one scheme are known: their weights summed, at most 1. */
-const evidence = (needs: Element[]) => Math.min(1, needs.reduce((s, n) => s + n.weight, 0));
+const evidence = (needs: Element[]) =>
+  Math.min(
+    1,
+    needs.reduce((s, n) => s + n.weight, 0),
+  );
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;

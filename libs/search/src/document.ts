@@ -53,7 +53,13 @@ export function buildSearchDocument(listing: IndexableListing, vocabulary: Vocab
     const concept = vocabulary.get(id)!;
     return [concept.labels.ko, concept.labels.en, ...concept.synonyms.ko, ...concept.synonyms.en];
   });
-  const body = [c.summary, c.summaryEn, c.description, c.descriptionEn, ...(c.kind === 'SUPPLY' ? c.referenceCases.map((r) => `${r.title} ${r.summary ?? ''}`) : [])];
+  const body = [
+    c.summary,
+    c.summaryEn,
+    c.description,
+    c.descriptionEn,
+    ...(c.kind === 'SUPPLY' ? c.referenceCases.map((r) => `${r.title} ${r.summary ?? ''}`) : []),
+  ];
   const orgNames = [listing.organization.nameKo, listing.organization.nameEn ?? ''];
   return {
     id: listing.id,

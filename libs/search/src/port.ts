@@ -8,7 +8,15 @@ import type { ListingKind } from '@aimatch/capability-model';
 export const FACETS = ['task', 'industry', 'region', 'deployment', 'integration', 'modality', 'certification', 'verified'] as const;
 export type FacetName = (typeof FACETS)[number];
 export type ConceptFacet = Exclude<FacetName, 'verified'>;
-export const CONCEPT_FACETS: readonly ConceptFacet[] = ['task', 'industry', 'region', 'deployment', 'integration', 'modality', 'certification'];
+export const CONCEPT_FACETS: readonly ConceptFacet[] = [
+  'task',
+  'industry',
+  'region',
+  'deployment',
+  'integration',
+  'modality',
+  'certification',
+];
 
 export const SORTS = ['relevance', 'newest', 'amount_asc', 'amount_desc'] as const;
 export type SortName = (typeof SORTS)[number];

@@ -70,7 +70,9 @@ export async function signUpOrganization(
 export async function signInStaff(t: TestApp): Promise<{ email: string; accessToken: string; userId: string }> {
   const email = `staff${++counter}-${randomInt(1e9)}@aimatch.or.kr`;
   const { password } = await t.app.get(StaffAccountService).createOrPromote({ email, admin: false });
-  const res = await t.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken me { user { id } } } }`, { i: { email, password } });
+  const res = await t.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken me { user { id } } } }`, {
+    i: { email, password },
+  });
   if (!res.data) throw new Error(`staff signIn failed: ${JSON.stringify(res.errors)}`);
   return { email, accessToken: res.data.signIn.accessToken, userId: res.data.signIn.me.user.id };
 }

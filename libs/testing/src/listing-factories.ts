@@ -15,7 +15,12 @@ export function demandInput(overrides: Record<string, unknown> = {}): Record<str
       integrations: ['urn:aimatch:integration:mes'],
       languages: ['ko'],
     },
-    dataProfile: { dataKinds: ['urn:aimatch:modality:image'], systems: ['urn:aimatch:integration:mes'], labelling: 'UNLABELLED', sampleAvailable: true },
+    dataProfile: {
+      dataKinds: ['urn:aimatch:modality:image'],
+      systems: ['urn:aimatch:integration:mes'],
+      labelling: 'UNLABELLED',
+      sampleAvailable: true,
+    },
     commercialTerms: { minAmountKrw: 70_000_000, maxAmountKrw: 150_000_000, durationWeeks: 16 },
     contact: { name: '김민지', email: 'minji@example.kr' },
     bidDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
@@ -42,7 +47,9 @@ export function supplyInput(overrides: Record<string, unknown> = {}): Record<str
     commercialTerms: { minAmountKrw: 60_000_000, maxAmountKrw: 250_000_000, leadTimeWeeks: 14 },
     trustProfile: { certifications: ['urn:aimatch:certification:innobiz'], checklist: [] },
     contact: { name: '박준호', email: 'junho@example.kr' },
-    referenceCases: [{ title: '브레이크 캘리퍼 표면 결함 검사', industryId: 'urn:aimatch:industry:automotive-parts-manufacturing', year: 2024 }],
+    referenceCases: [
+      { title: '브레이크 캘리퍼 표면 결함 검사', industryId: 'urn:aimatch:industry:automotive-parts-manufacturing', year: 2024 },
+    ],
     ...overrides,
   };
 }
@@ -56,26 +63,38 @@ export interface CreatedListing {
 const FIELDS = 'id version status';
 
 export async function createDemand(t: TestApp, owner: SignedUp, overrides: Record<string, unknown> = {}): Promise<CreatedListing> {
-  const res = await t.gql(`mutation($o: ID!, $i: DemandListingInput!) { createDemandListing(organizationId: $o, input: $i) { ${FIELDS} } }`, {
-    o: owner.organizationId,
-    i: demandInput(overrides),
-  }, { token: owner.accessToken });
+  const res = await t.gql(
+    `mutation($o: ID!, $i: DemandListingInput!) { createDemandListing(organizationId: $o, input: $i) { ${FIELDS} } }`,
+    {
+      o: owner.organizationId,
+      i: demandInput(overrides),
+    },
+    { token: owner.accessToken },
+  );
   if (!res.data) throw new Error(`createDemandListing failed: ${JSON.stringify(res.errors)}`);
   return res.data.createDemandListing;
 }
 
 export async function createSupply(t: TestApp, owner: SignedUp, overrides: Record<string, unknown> = {}): Promise<CreatedListing> {
-  const res = await t.gql(`mutation($o: ID!, $i: SupplyListingInput!) { createSupplyListing(organizationId: $o, input: $i) { ${FIELDS} } }`, {
-    o: owner.organizationId,
-    i: supplyInput(overrides),
-  }, { token: owner.accessToken });
+  const res = await t.gql(
+    `mutation($o: ID!, $i: SupplyListingInput!) { createSupplyListing(organizationId: $o, input: $i) { ${FIELDS} } }`,
+    {
+      o: owner.organizationId,
+      i: supplyInput(overrides),
+    },
+    { token: owner.accessToken },
+  );
   if (!res.data) throw new Error(`createSupplyListing failed: ${JSON.stringify(res.errors)}`);
   return res.data.createSupplyListing;
 }
 
 /** Runs one workflow mutation (submitListing, approveListing, …) and returns the raw response. */
 export function transition(t: TestApp, mutation: string, listing: { id: string; version: number }, token: string | undefined, extra = '') {
-  return t.gql(`mutation($id: ID!, $v: Int!) { ${mutation}(id: $id, version: $v${extra}) { ${FIELDS} } }`, { id: listing.id, v: listing.version }, { token });
+  return t.gql(
+    `mutation($id: ID!, $v: Int!) { ${mutation}(id: $id, version: $v${extra}) { ${FIELDS} } }`,
+    { id: listing.id, v: listing.version },
+    { token },
+  );
 }
 
 /** Submits as the owner and approves as staff: a PUBLISHED listing. */

@@ -11,7 +11,13 @@ import { createTestDatabase } from './template-database';
 export interface GqlError {
   message: string;
   path?: Array<string | number>;
-  extensions: { code: string; fields?: Array<{ path: string; rule: string; message: string }>; retryAfter?: number; requestId?: string; [detail: string]: unknown };
+  extensions: {
+    code: string;
+    fields?: Array<{ path: string; rule: string; message: string }>;
+    retryAfter?: number;
+    requestId?: string;
+    [detail: string]: unknown;
+  };
 }
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -106,7 +112,9 @@ export async function settleOutbox(t: TestApp, timeoutMs = 10_000): Promise<void
   const dispatcher = t.app.get(OutboxDispatcher);
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= now()');
+    const [{ n }] = await ds.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL AND parked_at IS NULL AND available_at <= now()',
+    );
     if (n === 0) return;
     if (Date.now() > until) throw new Error(`outbox still has ${n} pending events`);
     dispatcher.wake();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RuleViolation } from './violation';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false, violations: RuleViolation[] };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; violations: RuleViolation[] };
 
 /**
  * Runs a zod schema and turns its issues into rule violations with stable rule ids, so that
@@ -24,7 +24,9 @@ function toViolation(issue: Issue): RuleViolation {
         : { path, rule: 'type', params: { expected: String(issue.expected) } };
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? { path, rule: 'required' } : { path, rule: 'min-length', params: { min: Number(issue.minimum) } };
+        return Number(issue.minimum) <= 1
+          ? { path, rule: 'required' }
+          : { path, rule: 'min-length', params: { min: Number(issue.minimum) } };
       }
       return { path, rule: 'min-value', params: { min: Number(issue.minimum) } };
     case 'too_big':

@@ -18,10 +18,18 @@ async function main(): Promise<void> {
   if (!values.email) throw new ConfigError('usage: npm run user:create-staff -- --email <email> [--name <name>] [--admin]');
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const database = await resolveDatabase(config);
-  const app = await NestFactory.createApplicationContext(DomainModule.forRoot({ ...config, DATABASE_URL: database.url }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(DomainModule.forRoot({ ...config, DATABASE_URL: database.url }), {
+    logger: ['error', 'warn'],
+  });
   try {
-    const result = await app.get(StaffAccountService).createOrPromote({ email: values.email, displayName: values.name, admin: values.admin ?? false });
-    console.log(result.password ? `Created staff account ${result.email}\nPassword: ${result.password}` : `Granted ${result.roles.join(', ')} to ${result.email}`);
+    const result = await app
+      .get(StaffAccountService)
+      .createOrPromote({ email: values.email, displayName: values.name, admin: values.admin ?? false });
+    console.log(
+      result.password
+        ? `Created staff account ${result.email}\nPassword: ${result.password}`
+        : `Granted ${result.roles.join(', ')} to ${result.email}`,
+    );
   } finally {
     await app.close();
     await database.embedded?.stop();

@@ -13,12 +13,16 @@ import { SearchService } from '../modules/search/search.service';
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false' });
   const database = await resolveDatabase(config);
-  const app = await NestFactory.createApplicationContext(DomainModule.forRoot({ ...config, DATABASE_URL: database.url }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(DomainModule.forRoot({ ...config, DATABASE_URL: database.url }), {
+    logger: ['error', 'warn'],
+  });
   try {
     const started = performance.now();
     const { indexed } = await app.get(SearchIndexer).reindexAll();
     const status = await app.get(SearchService).status();
-    console.log(`reindexed ${indexed} published listings into ${status.engine} in ${((performance.now() - started) / 1000).toFixed(1)} s; index holds ${status.documents} documents`);
+    console.log(
+      `reindexed ${indexed} published listings into ${status.engine} in ${((performance.now() - started) / 1000).toFixed(1)} s; index holds ${status.documents} documents`,
+    );
   } finally {
     await app.close();
     await database.embedded?.stop();

@@ -6,12 +6,18 @@ const bool = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
-const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -48,7 +54,10 @@ export const configSchema = z.object({
   SEED_DEMO: bool(true),
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/).default('listings'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,100}$/)
+    .default('listings'),
   /** Embedded engine when MEILI_URL is unset: in-process index fed from PostgreSQL (memory) or PostgreSQL full-text (postgres); chosen by `npm run bench:search`. */
   SEARCH_ENGINE: z.enum(['memory', 'postgres']).default('memory'),
   /** K: candidates retrieval hands to the matcher for re-ranking (all of them when the pool is smaller). */

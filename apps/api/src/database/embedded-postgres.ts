@@ -42,9 +42,12 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', max_connections: '200', ...options.settings }).flatMap(
-      ([k, v]) => ['-c', `${k}=${v}`],
-    ),
+    postgresFlags: Object.entries({
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: '',
+      max_connections: '200',
+      ...options.settings,
+    }).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     onLog: (m: string) => {
       output.push(m);
       options.log?.(m);

@@ -6,7 +6,10 @@ import { GraphQLError, Lexer, Source, TokenKind, type ValidationRule } from 'gra
 import type { AppConfig } from '../config/config.schema';
 
 /** Report instead of throw, so that a rejected document is a normal 400 response with all its errors. */
-const report = { propagateOnRejection: false, onReject: [(ctx: { reportError(e: GraphQLError): void } | null, err: GraphQLError) => ctx?.reportError(err)] };
+const report = {
+  propagateOnRejection: false,
+  onReject: [(ctx: { reportError(e: GraphQLError): void } | null, err: GraphQLError) => ctx?.reportError(err)],
+};
 
 /** Validation rules bounding what one document may ask for (graphql-armor's defaults unless configured). */
 export function graphqlLimitRules(config: AppConfig): ValidationRule[] {

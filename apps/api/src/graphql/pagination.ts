@@ -33,7 +33,11 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 export const MAX_PAGE_SIZE = 100;
 
 /** Validates `first` (1..100) and decodes `after`; a tampered cursor is an input error, not a crash. */
-export function pageArgs(first: number | undefined, after: string | undefined | null, fallback = 20): { limit: number; after: unknown[] | null } {
+export function pageArgs(
+  first: number | undefined,
+  after: string | undefined | null,
+  fallback = 20,
+): { limit: number; after: unknown[] | null } {
   const limit = first ?? fallback;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });

@@ -42,10 +42,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   handleConnection(socket: ClientSocket): void {
     const token = (socket.handshake.auth as { token: string }).token;
     const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp as number;
-    socket.data.expiry = setTimeout(() => {
-      socket.emit('session:expired');
-      socket.disconnect(true);
-    }, Math.max(0, exp * 1000 - Date.now()));
+    socket.data.expiry = setTimeout(
+      () => {
+        socket.emit('session:expired');
+        socket.disconnect(true);
+      },
+      Math.max(0, exp * 1000 - Date.now()),
+    );
     socket.on('ping', (ack) => typeof ack === 'function' && ack({ at: new Date().toISOString() }));
     // Notifications (`notification`) go to the user's room.
     if (socket.data.viewer) void socket.join(realtimeUserRoom(socket.data.viewer.userId));

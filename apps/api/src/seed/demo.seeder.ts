@@ -10,7 +10,15 @@ import { IdentityRepository } from '../modules/identity/identity.repository';
 import { PasswordHasher } from '../modules/identity/password-hasher';
 import { ListingsRepository } from '../modules/listings/listings.repository';
 import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache';
-import { type BenchmarkDemand, type BenchmarkSupplier, DEMO_DEMANDS, DEMO_SUPPLIERS, demandContentOf, demoBrn, supplyContentOf } from './demo/demo-marketplace';
+import {
+  type BenchmarkDemand,
+  type BenchmarkSupplier,
+  DEMO_DEMANDS,
+  DEMO_SUPPLIERS,
+  demandContentOf,
+  demoBrn,
+  supplyContentOf,
+} from './demo/demo-marketplace';
 
 export const DEMO_PASSWORD = 'aimatch-demo-2026!';
 
@@ -38,9 +46,15 @@ const DEMO: DemoAccount[] = [
     displayName: '김민지',
     roles: [],
     organization: {
-      kind: OrganizationKind.SME, nameKo: '한빛정밀(주)', nameEn: 'Hanbit Precision', brnPrefix: '608812345',
-      regionId: 'urn:aimatch:region:gyeongnam', industryId: 'urn:aimatch:industry:automotive-parts-manufacturing',
-      employeeBand: EmployeeBand.SIZE_50_299, foundedYear: 1998, verificationStatus: VerificationStatus.VERIFIED,
+      kind: OrganizationKind.SME,
+      nameKo: '한빛정밀(주)',
+      nameEn: 'Hanbit Precision',
+      brnPrefix: '608812345',
+      regionId: 'urn:aimatch:region:gyeongnam',
+      industryId: 'urn:aimatch:industry:automotive-parts-manufacturing',
+      employeeBand: EmployeeBand.SIZE_50_299,
+      foundedYear: 1998,
+      verificationStatus: VerificationStatus.VERIFIED,
     },
   },
   {
@@ -48,9 +62,15 @@ const DEMO: DemoAccount[] = [
     displayName: '박준호',
     roles: [],
     organization: {
-      kind: OrganizationKind.AI_SUPPLIER, nameKo: '(주)가온비전테크', nameEn: 'Gaon Vision Tech', brnPrefix: '220881234',
-      regionId: 'urn:aimatch:region:gyeongnam', industryId: 'urn:aimatch:industry:it-services',
-      employeeBand: EmployeeBand.SIZE_10_49, foundedYear: 2019, verificationStatus: VerificationStatus.VERIFIED,
+      kind: OrganizationKind.AI_SUPPLIER,
+      nameKo: '(주)가온비전테크',
+      nameEn: 'Gaon Vision Tech',
+      brnPrefix: '220881234',
+      regionId: 'urn:aimatch:region:gyeongnam',
+      industryId: 'urn:aimatch:industry:it-services',
+      employeeBand: EmployeeBand.SIZE_10_49,
+      foundedYear: 2019,
+      verificationStatus: VerificationStatus.VERIFIED,
     },
   },
   {
@@ -58,9 +78,15 @@ const DEMO: DemoAccount[] = [
     displayName: '이서연',
     roles: [],
     organization: {
-      kind: OrganizationKind.SI_INTEGRATOR, nameKo: '스마트팩토리솔루션즈', nameEn: 'Smart Factory Solutions', brnPrefix: '131862345',
-      regionId: 'urn:aimatch:region:gyeonggi', industryId: 'urn:aimatch:industry:it-services',
-      employeeBand: EmployeeBand.SIZE_50_299, foundedYear: 2008, verificationStatus: VerificationStatus.UNVERIFIED,
+      kind: OrganizationKind.SI_INTEGRATOR,
+      nameKo: '스마트팩토리솔루션즈',
+      nameEn: 'Smart Factory Solutions',
+      brnPrefix: '131862345',
+      regionId: 'urn:aimatch:region:gyeonggi',
+      industryId: 'urn:aimatch:industry:it-services',
+      employeeBand: EmployeeBand.SIZE_50_299,
+      foundedYear: 2008,
+      verificationStatus: VerificationStatus.UNVERIFIED,
     },
   },
   {
@@ -68,9 +94,15 @@ const DEMO: DemoAccount[] = [
     displayName: '협회 운영자',
     roles: [PlatformRole.STAFF],
     organization: {
-      kind: OrganizationKind.ASSOCIATION, nameKo: '한국AI산업협회', nameEn: 'Korea AI Industry Association', brnPrefix: '104820001',
-      regionId: 'urn:aimatch:region:seoul', industryId: 'urn:aimatch:industry:professional-services',
-      employeeBand: EmployeeBand.SIZE_10_49, foundedYear: 2015, verificationStatus: VerificationStatus.VERIFIED,
+      kind: OrganizationKind.ASSOCIATION,
+      nameKo: '한국AI산업협회',
+      nameEn: 'Korea AI Industry Association',
+      brnPrefix: '104820001',
+      regionId: 'urn:aimatch:region:seoul',
+      industryId: 'urn:aimatch:industry:professional-services',
+      employeeBand: EmployeeBand.SIZE_10_49,
+      foundedYear: 2015,
+      verificationStatus: VerificationStatus.VERIFIED,
     },
   },
 ];
@@ -169,10 +201,24 @@ export class DemoSeeder {
     const now = this.clock.now();
     let created = 0;
     const samples = [
-      ...suppliers.map((s) => ({ id: s.id, kind: OrganizationKind.AI_SUPPLIER, name: s.name, region: s.region, industry: null as string | null, supplier: s })),
+      ...suppliers.map((s) => ({
+        id: s.id,
+        kind: OrganizationKind.AI_SUPPLIER,
+        name: s.name,
+        region: s.region,
+        industry: null as string | null,
+        supplier: s,
+      })),
       ...demands.map((d) => {
         const owner = DEMAND_OWNERS[d.id] ?? { name: `데모기업 ${d.id}` };
-        return { id: d.id, kind: owner.kind ?? OrganizationKind.SME, name: owner.name, region: d.region ?? owner.region ?? null, industry: d.industry, demand: d };
+        return {
+          id: d.id,
+          kind: owner.kind ?? OrganizationKind.SME,
+          name: owner.name,
+          region: d.region ?? owner.region ?? null,
+          industry: d.industry,
+          demand: d,
+        };
       }),
     ];
     for (const sample of samples) {

@@ -360,8 +360,10 @@ export const en: Messages = {
   'editor.placeholder.demandDescription': 'How the work is done today, the problem to solve, the expected benefit, the site conditions.',
   'editor.placeholder.supplyDescription': 'What the solution consists of, its strengths, how you deliver and maintain it.',
   'editor.lead.basics': 'Write the title and description in Korean; an English version is optional.',
-  'editor.lead.requirement': 'Describe the AI capability you need with the association’s standard terms so that the right suppliers find you. Search in Korean or English.',
-  'editor.lead.capability': 'Describe the AI capability you offer with the association’s standard terms so that matching demands find you. Search in Korean or English.',
+  'editor.lead.requirement':
+    'Describe the AI capability you need with the association’s standard terms so that the right suppliers find you. Search in Korean or English.',
+  'editor.lead.capability':
+    'Describe the AI capability you offer with the association’s standard terms so that matching demands find you. Search in Korean or English.',
   'editor.lead.data': 'What data you hold helps suppliers judge feasibility and effort.',
   'editor.lead.budget': 'Your budget range and timing. Leave blank what you do not know yet.',
   'editor.lead.price': 'Your usual price range and lead time.',
@@ -440,7 +442,8 @@ export const en: Messages = {
   'review.fixNow': 'Make the changes',
 
   'search.title': 'Search',
-  'search.lead': 'Find AI demands and AI supply in one place. Korean particles and spacing do not matter, and initial consonants or English work too.',
+  'search.lead':
+    'Find AI demands and AI supply in one place. Korean particles and spacing do not matter, and initial consonants or English work too.',
   'search.label': 'Search terms',
   'search.placeholder': 'e.g. 스마트공장 불량 검출, ㅇㅈㅂㅈ, predictive maintenance',
   'search.hint': 'Particles (스마트공장의) and initial consonants only (ㅂㄹㄱㅊ) are fine. Pick a standard term to add it as a filter.',
@@ -559,8 +562,10 @@ export const en: Messages = {
 
   'drafting.title': 'Drafting help',
   'drafting.label': 'Describe in a few sentences what you want to do',
-  'drafting.placeholder': 'e.g. We want cameras to check pressed car brackets for dents and scratches automatically. It has to run on a server in our plant.',
-  'drafting.hint': 'We look for standard items (AI task, data type, industry, …) in your text and suggest them. Add only the ones that fit.',
+  'drafting.placeholder':
+    'e.g. We want cameras to check pressed car brackets for dents and scratches automatically. It has to run on a server in our plant.',
+  'drafting.hint':
+    'We look for standard items (AI task, data type, industry, …) in your text and suggest them. Add only the ones that fit.',
   'drafting.suggest': 'Suggest fields',
   'drafting.suggesting': 'Looking…',
   'drafting.none': 'Nothing to suggest. Try to be a little more specific.',
@@ -694,7 +699,8 @@ export const en: Messages = {
   'bid.form.covered': 'Requirements covered',
   'bid.form.coveredHint': 'Tick the demand’s required items this proposal covers.',
   'consortium.title': 'Consortium',
-  'consortium.hint': 'Find partner organizations (AI suppliers, SI integrators) by name or capability and add them with a role and share. Saving invites each organization’s owner; the bid can be submitted only once every partner has accepted.',
+  'consortium.hint':
+    'Find partner organizations (AI suppliers, SI integrators) by name or capability and add them with a role and share. Saving invites each organization’s owner; the bid can be submitted only once every partner has accepted.',
   'consortium.lockedHint': 'The consortium of a submitted bid cannot be changed.',
   'consortium.col.organization': 'Organization',
   'consortium.col.role': 'Role',
@@ -726,7 +732,8 @@ export const en: Messages = {
   'consortium.added': 'Added',
   'consortium.isLead': 'Lead',
   'consortium.submitRefusedTitle': 'Not submitted yet.',
-  'consortium.submitRefused': 'Your bid is saved as a draft: {count} consortium partner(s) have not accepted the invitation yet. You can submit once every partner has accepted.',
+  'consortium.submitRefused':
+    'Your bid is saved as a draft: {count} consortium partner(s) have not accepted the invitation yet. You can submit once every partner has accepted.',
   'consortium.invitation.title': 'Consortium invitation',
   'consortium.invitation.lead': '{lead} invites your organization to join its bid consortium.',
   'consortium.invitation.demand': 'Demand',
@@ -767,7 +774,8 @@ export const en: Messages = {
   'bid.accept': 'Accept',
   'bid.decline': 'Decline',
   'bid.acceptTitle': 'Accept this bid?',
-  'bid.acceptBody': 'You accept the bid of {name} ({amount}). The demand becomes awarded and every other bid is declined and notified. This cannot be undone.',
+  'bid.acceptBody':
+    'You accept the bid of {name} ({amount}). The demand becomes awarded and every other bid is declined and notified. This cannot be undone.',
   'bid.declineTitle': 'Decline bid',
   'bid.declineBody': 'You decline the bid of {name}. The bidder sees your reason.',
   'bid.awardedNote': 'The bid of {name} was accepted. Mark the project complete once delivered.',

@@ -34,18 +34,14 @@ export function useGraphqlLocale(): 'KO' | 'EN' {
 /** Typed translation function for the current locale. */
 export function useT(): Translate {
   const locale = useLocale();
-  return useCallback(
-    ((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)) as Translate,
-    [locale],
-  );
+  return useCallback(((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)) as Translate, [
+    locale,
+  ]);
 }
 
 export function useLocaleSwitch(): { locale: UiLocale; setLocale: (locale: UiLocale) => void; toggle: () => void } {
   const locale = useLocale();
-  return useMemo(
-    () => ({ locale, setLocale, toggle: () => setLocale(locale === 'ko' ? 'en' : 'ko') }),
-    [locale],
-  );
+  return useMemo(() => ({ locale, setLocale, toggle: () => setLocale(locale === 'ko' ? 'en' : 'ko') }), [locale]);
 }
 
 /** Locale-aware formatting helpers. */

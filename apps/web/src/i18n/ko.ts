@@ -561,7 +561,8 @@ export const ko = {
 
   'drafting.title': '작성 도우미',
   'drafting.label': '하고 싶은 일을 몇 문장으로 적어 주세요',
-  'drafting.placeholder': '예: 프레스로 찍어 내는 자동차 브래킷의 찍힘과 스크래치를 카메라로 자동 검사하고 싶습니다. 공장 안 서버에 설치해야 합니다.',
+  'drafting.placeholder':
+    '예: 프레스로 찍어 내는 자동차 브래킷의 찍힘과 스크래치를 카메라로 자동 검사하고 싶습니다. 공장 안 서버에 설치해야 합니다.',
   'drafting.hint': '적은 내용에서 AI 과제, 데이터 유형, 산업 등 표준 항목을 찾아 제안합니다. 맞는 제안만 추가하세요.',
   'drafting.suggest': '항목 제안 받기',
   'drafting.suggesting': '찾는 중…',
@@ -696,7 +697,8 @@ export const ko = {
   'bid.form.covered': '충족하는 요구사항',
   'bid.form.coveredHint': '수요의 요구 항목 중 이 제안이 다루는 것을 선택하세요.',
   'consortium.title': '컨소시엄',
-  'consortium.hint': '협력 기관(AI 공급기업·SI)을 이름이나 역량으로 찾아 역할과 지분을 정해 추가하세요. 저장하면 각 기관의 대표(소유자)에게 초대가 가며, 모든 기관이 수락해야 입찰을 제출할 수 있습니다.',
+  'consortium.hint':
+    '협력 기관(AI 공급기업·SI)을 이름이나 역량으로 찾아 역할과 지분을 정해 추가하세요. 저장하면 각 기관의 대표(소유자)에게 초대가 가며, 모든 기관이 수락해야 입찰을 제출할 수 있습니다.',
   'consortium.lockedHint': '제출된 입찰의 컨소시엄 구성은 바꿀 수 없습니다.',
   'consortium.col.organization': '기관',
   'consortium.col.role': '역할',
@@ -728,7 +730,8 @@ export const ko = {
   'consortium.added': '추가됨',
   'consortium.isLead': '주관 기관',
   'consortium.submitRefusedTitle': '아직 제출할 수 없습니다.',
-  'consortium.submitRefused': '입찰은 임시 저장되었습니다. 컨소시엄 협력 기관 {count}곳이 아직 초대를 수락하지 않았습니다. 모두 수락하면 제출할 수 있습니다.',
+  'consortium.submitRefused':
+    '입찰은 임시 저장되었습니다. 컨소시엄 협력 기관 {count}곳이 아직 초대를 수락하지 않았습니다. 모두 수락하면 제출할 수 있습니다.',
   'consortium.invitation.title': '컨소시엄 참여 요청',
   'consortium.invitation.lead': '{lead}이(가) 입찰 컨소시엄에 참여해 달라고 요청했습니다.',
   'consortium.invitation.demand': '수요',
@@ -769,7 +772,8 @@ export const ko = {
   'bid.accept': '선정',
   'bid.decline': '반려',
   'bid.acceptTitle': '이 입찰을 선정할까요?',
-  'bid.acceptBody': '{name}의 입찰({amount})을 선정합니다. 수요는 낙찰 상태가 되고 다른 입찰은 모두 반려되며 알림이 갑니다. 되돌릴 수 없습니다.',
+  'bid.acceptBody':
+    '{name}의 입찰({amount})을 선정합니다. 수요는 낙찰 상태가 되고 다른 입찰은 모두 반려되며 알림이 갑니다. 되돌릴 수 없습니다.',
   'bid.declineTitle': '입찰 반려',
   'bid.declineBody': '{name}의 입찰을 반려합니다. 사유는 입찰 기관에 전달됩니다.',
   'bid.awardedNote': '{name}의 입찰이 선정되었습니다. 프로젝트가 끝나면 완료 처리하세요.',

@@ -10,9 +10,7 @@ export const LOCALES = ['ko', 'en'] as const;
 export type UiLocale = (typeof LOCALES)[number];
 
 /** `{name}` placeholders found in a Korean message literal. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? P | Placeholders<Rest>
-  : never;
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 
 export type MessageParams<K extends MessageKey> = Placeholders<(typeof ko)[K]>;
 

@@ -12,8 +12,11 @@ import { COMPANY, demand, LONG_KOREAN, richDemand, richSupply, supply, U, vocabu
 const LISTING_ID = '6f1c2a9e-3b7d-4c21-9a0e-5d8f7b6c4e21';
 type Json = any;
 
-const exportOf = (content: ListingContent, o: { company?: CompanyData | null; version?: number; listingId?: string } = {}, v: Vocabulary = vocabulary): Json =>
-  exportListingToAas({ listingId: LISTING_ID, version: 3, company: COMPANY, baseIri: 'https://aimatch.or.kr/', content, ...o }, v);
+const exportOf = (
+  content: ListingContent,
+  o: { company?: CompanyData | null; version?: number; listingId?: string } = {},
+  v: Vocabulary = vocabulary,
+): Json => exportListingToAas({ listingId: LISTING_ID, version: 3, company: COMPANY, baseIri: 'https://aimatch.or.kr/', content, ...o }, v);
 
 /** What another AAS tool sees: the JSON text parsed again and verified. */
 function verificationErrors(json: AasEnvironmentJson): string[] {
@@ -35,7 +38,8 @@ function walk(v: unknown, visit: (key: string, value: unknown, parent: Json) => 
 const submodel = (env: Json, idShort: string) => env.submodels.find((s: Json) => s.idShort === idShort);
 const submodelIndex = (env: Json, idShort: string) => env.submodels.findIndex((s: Json) => s.idShort === idShort);
 const element = (env: Json, sm: string, idShort: string) => submodel(env, sm).submodelElements.find((e: Json) => e.idShort === idShort);
-const elementIndex = (env: Json, sm: string, idShort: string) => submodel(env, sm).submodelElements.findIndex((e: Json) => e.idShort === idShort);
+const elementIndex = (env: Json, sm: string, idShort: string) =>
+  submodel(env, sm).submodelElements.findIndex((e: Json) => e.idShort === idShort);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 const importOk = (json: unknown, v: Vocabulary = vocabulary) => {
   const r = importListingFromAas(json, v);
@@ -77,8 +81,22 @@ describe('exportListingToAas', () => {
 
   it('exports the submodels of the listing kind, plus CompanyData', () => {
     const ids = (env: Json) => env.submodels.map((s: Json) => s.idShort);
-    expect(ids(exportOf(demand()))).toEqual(['ListingInformation', 'AIRequirement', 'DataProfile', 'CommercialTerms', 'ContactInformation', 'CompanyData']);
-    expect(ids(exportOf(supply()))).toEqual(['ListingInformation', 'AICapability', 'CommercialTerms', 'ContactInformation', 'TrustProfile', 'CompanyData']);
+    expect(ids(exportOf(demand()))).toEqual([
+      'ListingInformation',
+      'AIRequirement',
+      'DataProfile',
+      'CommercialTerms',
+      'ContactInformation',
+      'CompanyData',
+    ]);
+    expect(ids(exportOf(supply()))).toEqual([
+      'ListingInformation',
+      'AICapability',
+      'CommercialTerms',
+      'ContactInformation',
+      'TrustProfile',
+      'CompanyData',
+    ]);
     expect(ids(exportOf(supply(), { company: null }))).not.toContain('CompanyData');
     expect(element(exportOf(supply()), 'ListingInformation', 'bidDeadline')).toBeUndefined();
     expect(element(exportOf(demand()), 'ListingInformation', 'referenceCases')).toBeUndefined();
@@ -102,7 +120,9 @@ describe('exportListingToAas', () => {
     expect(capability.semanticId.keys[0].value).toBe('urn:aimatch:submodel:AICapability:1:0');
     expect(capability.supplementalSemanticIds[0].keys[0].value).toBe(IDTA.capabilityDescription.semanticId);
     expect(capability.administration).toEqual({ version: '3', templateId: 'urn:aimatch:submodel:AICapability:1:0' });
-    expect(submodel(env, 'ContactInformation').supplementalSemanticIds[0].keys[0].value).toBe('https://admin-shell.io/zvei/nameplate/1/0/ContactInformations');
+    expect(submodel(env, 'ContactInformation').supplementalSemanticIds[0].keys[0].value).toBe(
+      'https://admin-shell.io/zvei/nameplate/1/0/ContactInformations',
+    );
   });
 
   it('keeps Korean and English texts in MultiLanguageProperties', () => {
@@ -147,7 +167,9 @@ describe('exportListingToAas', () => {
     const content = richDemand();
     const env = exportOf(content);
     const used = new Set([
-      ...Object.values(content.requirement).flat().filter((v) => v.startsWith('urn:')),
+      ...Object.values(content.requirement)
+        .flat()
+        .filter((v) => v.startsWith('urn:')),
       ...content.dataProfile.dataKinds,
       ...content.dataProfile.systems,
       content.regionId!,
@@ -210,7 +232,9 @@ describe('round trip', () => {
     expect(back.content).toStrictEqual(edge);
     expect(back.company).toBeNull();
 
-    const cases: SupplyContent['referenceCases'] = [{ title: '사례', industryId: null, year: null, summary: '가'.repeat(500) + '😀'.repeat(400) }];
+    const cases: SupplyContent['referenceCases'] = [
+      { title: '사례', industryId: null, year: null, summary: '가'.repeat(500) + '😀'.repeat(400) },
+    ];
     const s = supply({ referenceCases: cases, trustProfile: { checklist: [{ itemId: 'robustness', answer: 'NA', note: null }] } });
     expect(importOk(exportOf(s)).content).toStrictEqual(s);
   });
@@ -221,7 +245,13 @@ describe('round trip', () => {
       schemes: [{ id: 'task', labels: { ko: '과제', en: 'Task' } }],
       concepts: [
         { id: U('task', 'visual-inspection'), scheme: 'task', labels: { ko: '비전 검사', en: 'Visual inspection' } },
-        { id: U('task', 'machine-vision'), scheme: 'task', labels: { ko: '머신비전', en: 'Machine vision' }, deprecated: true, replacedBy: U('task', 'visual-inspection') },
+        {
+          id: U('task', 'machine-vision'),
+          scheme: 'task',
+          labels: { ko: '머신비전', en: 'Machine vision' },
+          deprecated: true,
+          replacedBy: U('task', 'visual-inspection'),
+        },
       ],
     });
     const content = demand({ requirement: { tasks: [U('task', 'machine-vision')] } });
@@ -229,7 +259,9 @@ describe('round trip', () => {
     expect(verificationErrors(env)).toEqual([]);
     const back = importOk(env, small);
     expect(back.content).toStrictEqual(content);
-    expect(back.warnings).toMatchObject([{ path: 'AIRequirement.tasks[0]', rule: 'deprecated-concept', replacement: U('task', 'visual-inspection') }]);
+    expect(back.warnings).toMatchObject([
+      { path: 'AIRequirement.tasks[0]', rule: 'deprecated-concept', replacement: U('task', 'visual-inspection') },
+    ]);
   });
 });
 
@@ -245,7 +277,12 @@ describe('importListingFromAas failures', () => {
     const env = clone(exportOf(demand()));
     env.submodels[1].modelType = 'AssetAdministrationShell';
     expect(issuesOf(env)).toEqual([
-      { path: '$.submodels[1]', rule: 'aas-format', params: { detail: "Expected model type 'Submodel', but got: AssetAdministrationShell" }, severity: 'error' },
+      {
+        path: '$.submodels[1]',
+        rule: 'aas-format',
+        params: { detail: "Expected model type 'Submodel', but got: AssetAdministrationShell" },
+        severity: 'error',
+      },
     ]);
 
     const element = clone(exportOf(demand()));
@@ -260,7 +297,13 @@ describe('importListingFromAas failures', () => {
   it('aas-verification: metamodel constraints, at their JSON path', () => {
     const env = clone(exportOf(demand()));
     env.submodels[0].submodelElements[1].idShort = '1title';
-    expect(issuesOf(env)).toMatchObject([{ path: '$.submodels[0].submodelElements[1].idShort', rule: 'aas-verification', params: { detail: expect.stringContaining('ID-short') } }]);
+    expect(issuesOf(env)).toMatchObject([
+      {
+        path: '$.submodels[0].submodelElements[1].idShort',
+        rule: 'aas-verification',
+        params: { detail: expect.stringContaining('ID-short') },
+      },
+    ]);
 
     const number = clone(exportOf(demand()));
     const terms = submodelIndex(number, 'CommercialTerms');
@@ -274,7 +317,9 @@ describe('importListingFromAas failures', () => {
     const tasks = element(env, 'AIRequirement', 'tasks');
     tasks.value[1].valueId.keys[0].value = U('task', 'telepathy');
     const issues = issuesOf(env);
-    expect(issues).toEqual([{ path: 'AIRequirement.tasks[1]', rule: 'unknown-semantic-id', params: { id: U('task', 'telepathy') }, severity: 'error' }]);
+    expect(issues).toEqual([
+      { path: 'AIRequirement.tasks[1]', rule: 'unknown-semantic-id', params: { id: U('task', 'telepathy') }, severity: 'error' },
+    ]);
     for (const i of issues) expect(CAPABILITY_MODEL_RULES).toContain(i.rule);
   });
 
@@ -295,11 +340,21 @@ describe('importListingFromAas failures', () => {
   it('reports elements of the wrong kind and unreadable values at listing paths', () => {
     const env = clone(exportOf(demand()));
     const i = elementIndex(env, 'AIRequirement', 'tasks');
-    submodel(env, 'AIRequirement').submodelElements[i] = { modelType: 'Property', idShort: 'tasks', valueType: 'xs:string', value: 'vision' };
+    submodel(env, 'AIRequirement').submodelElements[i] = {
+      modelType: 'Property',
+      idShort: 'tasks',
+      valueType: 'xs:string',
+      value: 'vision',
+    };
     element(env, 'DataProfile', 'approximateRecords').valueType = 'xs:string';
     element(env, 'DataProfile', 'approximateRecords').value = 'many';
     expect(issuesOf(env)).toEqual([
-      { path: 'AIRequirement.tasks', rule: 'aas-format', params: { detail: 'expected SubmodelElementList, got Property' }, severity: 'error' },
+      {
+        path: 'AIRequirement.tasks',
+        rule: 'aas-format',
+        params: { detail: 'expected SubmodelElementList, got Property' },
+        severity: 'error',
+      },
       { path: 'DataProfile.approximateRecords', rule: 'type', params: { expected: 'integer' }, severity: 'error' },
     ]);
   });
@@ -336,7 +391,14 @@ describe('a file written by another tool', () => {
         integrations: [U('integration', 'erp'), U('integration', 'wms'), U('integration', 'excel-csv')],
         languages: ['ko'],
       },
-      commercialTerms: { currency: 'KRW', minAmountKrw: 10_000_000, maxAmountKrw: 40_000_000, leadTimeWeeks: 8, desiredStartDate: null, durationWeeks: null },
+      commercialTerms: {
+        currency: 'KRW',
+        minAmountKrw: 10_000_000,
+        maxAmountKrw: 40_000_000,
+        leadTimeWeeks: 8,
+        desiredStartDate: null,
+        durationWeeks: null,
+      },
       trustProfile: {
         certifications: [U('certification', 'venture-company'), U('certification', 'isms-p')],
         checklist: [
@@ -359,7 +421,10 @@ describe('a file written by another tool', () => {
 
   it('exports again in our form, verified', () => {
     const r = importOk(text);
-    const env = exportListingToAas({ listingId: 'imported', version: 1, content: r.content, company: r.company, baseIri: 'https://aimatch.or.kr' }, vocabulary);
+    const env = exportListingToAas(
+      { listingId: 'imported', version: 1, content: r.content, company: r.company, baseIri: 'https://aimatch.or.kr' },
+      vocabulary,
+    );
     expect(verificationErrors(env)).toEqual([]);
     expect(importOk(env).content).toStrictEqual(r.content);
   });
@@ -372,7 +437,8 @@ describe('robustness', () => {
   const mutate = (v: unknown, depth: number, p: number): unknown => {
     if (rand() < p) return values[Math.floor(rand() * values.length)];
     if (Array.isArray(v)) return v.map((i) => mutate(i, depth + 1, p));
-    if (v && typeof v === 'object' && depth < 12) return Object.fromEntries(Object.entries(v).map(([k, i]) => [k, mutate(i, depth + 1, p)]));
+    if (v && typeof v === 'object' && depth < 12)
+      return Object.fromEntries(Object.entries(v).map(([k, i]) => [k, mutate(i, depth + 1, p)]));
     return v;
   };
 
@@ -390,7 +456,10 @@ describe('robustness', () => {
   it('import never throws and names known rules (seeded fuzz)', () => {
     const base = exportOf(richSupply());
     for (let i = 0; i < 200; i++) {
-      const r = importListingFromAas(i % 5 === 0 ? JSON.stringify(mutate(base, 0, 0.02)).slice(0, 5000 + i * 100) : mutate(base, 0, 0.005), vocabulary);
+      const r = importListingFromAas(
+        i % 5 === 0 ? JSON.stringify(mutate(base, 0, 0.02)).slice(0, 5000 + i * 100) : mutate(base, 0, 0.005),
+        vocabulary,
+      );
       if (!r.ok) for (const issue of r.issues) expect(CAPABILITY_MODEL_RULES).toContain(issue.rule);
     }
     let deep: unknown = {};

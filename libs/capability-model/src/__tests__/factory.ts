@@ -26,8 +26,22 @@ type SupplyOverrides = Partial<Omit<SupplyContent, 'capability' | 'trustProfile'
   contact?: Partial<SupplyContent['contact']>;
 };
 
-const capability = () => ({ tasks: [U('task', 'visual-inspection')], modalities: [], industries: [], deployments: [], integrations: [], languages: [] });
-const terms = () => ({ currency: 'KRW' as const, minAmountKrw: null, maxAmountKrw: null, leadTimeWeeks: null, desiredStartDate: null, durationWeeks: null });
+const capability = () => ({
+  tasks: [U('task', 'visual-inspection')],
+  modalities: [],
+  industries: [],
+  deployments: [],
+  integrations: [],
+  languages: [],
+});
+const terms = () => ({
+  currency: 'KRW' as const,
+  minAmountKrw: null,
+  maxAmountKrw: null,
+  leadTimeWeeks: null,
+  desiredStartDate: null,
+  durationWeeks: null,
+});
 const contact = () => ({ name: '김담당', role: null, email: 'kim@example.co.kr', phone: null });
 
 /** A minimal valid demand. */
@@ -146,7 +160,12 @@ export function richSupply(): SupplyContent {
     },
     contact: { name: '이수민', role: null, email: 'sales@icheck.example', phone: '02-555-0100' },
     referenceCases: [
-      { title: 'A사 브레이크 패드 검사', industryId: U('industry', 'automotive-parts-manufacturing'), year: 2024, summary: '불량 유출 90% 감소' },
+      {
+        title: 'A사 브레이크 패드 검사',
+        industryId: U('industry', 'automotive-parts-manufacturing'),
+        year: 2024,
+        summary: '불량 유출 90% 감소',
+      },
       { title: 'B사 PCB 검사', industryId: null, year: null, summary: null },
     ],
   });

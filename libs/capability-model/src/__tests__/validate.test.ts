@@ -80,7 +80,11 @@ describe('rules, each at its path', () => {
       params: { expected: 'modality', actual: 'task' },
       severity: 'error',
     });
-    expect(only(demand({ regionId: U('industry', 'retail') }))).toMatchObject({ path: 'regionId', rule: 'wrong-scheme', params: { expected: 'region' } });
+    expect(only(demand({ regionId: U('industry', 'retail') }))).toMatchObject({
+      path: 'regionId',
+      rule: 'wrong-scheme',
+      params: { expected: 'region' },
+    });
     expect(only(supply({ trustProfile: { certifications: [U('region', 'seoul')] } })).path).toBe('TrustProfile.certifications[0]');
     expect(only(demand({ dataProfile: { systems: [U('modality', 'image')] } })).path).toBe('DataProfile.systems[0]');
   });
@@ -106,12 +110,17 @@ describe('rules, each at its path', () => {
     expect(only(demand({ summaryEn: x(301, 'a') }))).toMatchObject({ path: 'summaryEn', params: { max: 300 } });
     expect(only(demand({ description: x(10_001) }))).toMatchObject({ path: 'description', params: { max: 10_000 } });
     expect(only(demand({ contact: { role: x(101) } }))).toMatchObject({ path: 'ContactInformation.role', params: { max: 100 } });
-    expect(only(demand({ dataProfile: { volumeDescription: x(201) } }))).toMatchObject({ path: 'DataProfile.volumeDescription', params: { max: 200 } });
+    expect(only(demand({ dataProfile: { volumeDescription: x(201) } }))).toMatchObject({
+      path: 'DataProfile.volumeDescription',
+      params: { max: 200 },
+    });
     expect(only(supply({ trustProfile: { checklist: [{ itemId: 'security', answer: 'YES', note: x(501) }] } }))).toMatchObject({
       path: 'TrustProfile.checklist[0].note',
       params: { max: 500 },
     });
-    expect(only(supply({ referenceCases: [{ title: x(121), industryId: null, year: null, summary: null }] })).path).toBe('referenceCases[0].title');
+    expect(only(supply({ referenceCases: [{ title: x(121), industryId: null, year: null, summary: null }] })).path).toBe(
+      'referenceCases[0].title',
+    );
   });
 
   it('max-items (20)', () => {
@@ -144,7 +153,10 @@ describe('rules, each at its path', () => {
       params: { min: 0 },
       severity: 'error',
     });
-    expect(only(demand({ dataProfile: { approximateRecords: -5 } }))).toMatchObject({ path: 'DataProfile.approximateRecords', rule: 'min-value' });
+    expect(only(demand({ dataProfile: { approximateRecords: -5 } }))).toMatchObject({
+      path: 'DataProfile.approximateRecords',
+      rule: 'min-value',
+    });
     expect(only(demand({ commercialTerms: { maxAmountKrw: 2 ** 53 } }))).toEqual({
       path: 'CommercialTerms.maxAmountKrw',
       rule: 'max-value',
@@ -199,7 +211,12 @@ describe('rules, each at its path', () => {
     expect(only(demand({ commercialTerms: { desiredStartDate: '2027/02/01' } })).rule).toBe('format');
     expect(errors(demand({ commercialTerms: { desiredStartDate: '2028-02-29' } }))).toEqual([]);
     for (const bidDeadline of ['2026-12-31', '2026-12-31 09:00:00Z', '2026-12-31T09:00Z', '2026-12-31T09:00:00', '2026-12-31T25:00:00Z']) {
-      expect(only(demand({ bidDeadline }))).toEqual({ path: 'bidDeadline', rule: 'format', params: { format: 'ISO 8601 date-time' }, severity: 'error' });
+      expect(only(demand({ bidDeadline }))).toEqual({
+        path: 'bidDeadline',
+        rule: 'format',
+        params: { format: 'ISO 8601 date-time' },
+        severity: 'error',
+      });
     }
     expect(only(demand({ requirement: { languages: ['ko', 'kor'] } }))).toEqual({
       path: 'AIRequirement.languages[1]',
@@ -209,7 +226,11 @@ describe('rules, each at its path', () => {
     });
     expect(only(demand({ requirement: { languages: ['KO'] } })).rule).toBe('format');
     expect(only(demand({ requirement: { languages: ['xx'] } })).rule).toBe('format');
-    expect(only(demand({ contact: { phone: '전화 주세요' } }))).toMatchObject({ path: 'ContactInformation.phone', rule: 'format', params: { format: 'phone' } });
+    expect(only(demand({ contact: { phone: '전화 주세요' } }))).toMatchObject({
+      path: 'ContactInformation.phone',
+      rule: 'format',
+      params: { format: 'phone' },
+    });
     expect(errors(demand({ contact: { phone: '010-1234-5678' } }))).toEqual([]);
   });
 
@@ -227,11 +248,27 @@ describe('rules, each at its path', () => {
       rule: 'enum',
       params: { allowed: 'YES, NO, NA' },
     });
-    expect(only({ ...demand(), kind: 'OFFER' })).toEqual({ path: 'kind', rule: 'enum', params: { allowed: 'DEMAND, SUPPLY' }, severity: 'error' });
+    expect(only({ ...demand(), kind: 'OFFER' })).toEqual({
+      path: 'kind',
+      rule: 'enum',
+      params: { allowed: 'DEMAND, SUPPLY' },
+      severity: 'error',
+    });
   });
 
   it('unknown-checklist-item', () => {
-    expect(only(supply({ trustProfile: { checklist: [{ itemId: 'privacy', answer: 'YES', note: null }, { itemId: 'vibes', answer: 'YES', note: null }] } }))).toEqual({
+    expect(
+      only(
+        supply({
+          trustProfile: {
+            checklist: [
+              { itemId: 'privacy', answer: 'YES', note: null },
+              { itemId: 'vibes', answer: 'YES', note: null },
+            ],
+          },
+        }),
+      ),
+    ).toEqual({
       path: 'TrustProfile.checklist[1].itemId',
       rule: 'unknown-checklist-item',
       params: { id: 'vibes' },
@@ -266,7 +303,13 @@ describe('deprecated concepts', () => {
     ],
     [
       { id: U('task', 'visual-inspection'), scheme: 'task', labels: { ko: '비전 검사', en: 'Visual inspection' } },
-      { id: U('task', 'machine-vision'), scheme: 'task', labels: { ko: '머신비전', en: 'Machine vision' }, deprecated: true, replacedBy: U('task', 'visual-inspection') },
+      {
+        id: U('task', 'machine-vision'),
+        scheme: 'task',
+        labels: { ko: '머신비전', en: 'Machine vision' },
+        deprecated: true,
+        replacedBy: U('task', 'visual-inspection'),
+      },
       { id: U('region', 'old'), scheme: 'region', labels: { ko: '옛 지역', en: 'Old region' }, deprecated: true },
     ],
   );
@@ -328,8 +371,29 @@ describe('robustness', () => {
 
   it('never throws when any field holds any value (seeded fuzz)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const values: unknown[] = [null, undefined, 0, -1, 1.5, NaN, Infinity, '', ' ', 'x', '\u0000', [], [null], [{}], [1, 'a'], {}, { a: 1 }, true, () => 1, Symbol('s')];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values: unknown[] = [
+      null,
+      undefined,
+      0,
+      -1,
+      1.5,
+      NaN,
+      Infinity,
+      '',
+      ' ',
+      'x',
+      '\u0000',
+      [],
+      [null],
+      [{}],
+      [1, 'a'],
+      {},
+      { a: 1 },
+      true,
+      () => 1,
+      Symbol('s'),
+    ];
     const mutate = (v: unknown, depth: number): unknown => {
       if (rand() < 0.15) return values[Math.floor(rand() * values.length)];
       if (Array.isArray(v)) return v.map((i) => mutate(i, depth + 1));
@@ -347,8 +411,22 @@ describe('robustness', () => {
 
 describe('messages', () => {
   it('every rule the library emits has a Korean and an English message', () => {
-    const fallback = { ko: localizeViolation({ path: '', rule: 'invalid' }, 'ko'), en: localizeViolation({ path: '', rule: 'invalid' }, 'en') };
-    const params = { id: U('task', 'chatbot'), expected: 'task', actual: 'region', max: 3, min: 1, allowed: 'A, B', format: 'yyyy-mm-dd', value: 'x', replacement: 'y', detail: 'd' };
+    const fallback = {
+      ko: localizeViolation({ path: '', rule: 'invalid' }, 'ko'),
+      en: localizeViolation({ path: '', rule: 'invalid' }, 'en'),
+    };
+    const params = {
+      id: U('task', 'chatbot'),
+      expected: 'task',
+      actual: 'region',
+      max: 3,
+      min: 1,
+      allowed: 'A, B',
+      format: 'yyyy-mm-dd',
+      value: 'x',
+      replacement: 'y',
+      detail: 'd',
+    };
     for (const rule of CAPABILITY_MODEL_RULES) {
       expect([rule, hasMessage(rule)]).toEqual([rule, true]);
       for (const locale of ['ko', 'en'] as const) {

@@ -26,7 +26,15 @@ describe('Vocabulary.fromJson (the association file)', () => {
   it('loads version 0.1.0 with its 7 schemes and 147 concepts', () => {
     expect(vocabulary.version).toBe('0.1.0');
     expect(vocabulary.size).toBe(147);
-    expect(vocabulary.schemes.map((s) => s.id)).toEqual(['task', 'modality', 'industry', 'deployment', 'integration', 'certification', 'region']);
+    expect(vocabulary.schemes.map((s) => s.id)).toEqual([
+      'task',
+      'modality',
+      'industry',
+      'deployment',
+      'integration',
+      'certification',
+      'region',
+    ]);
     expect(vocabulary.inScheme('task')).toHaveLength(52);
     expect(vocabulary.inScheme('region')).toHaveLength(17);
     expect(vocabulary.inScheme('nothing')).toEqual([]);
@@ -49,9 +57,15 @@ describe('Vocabulary.fromJson (the association file)', () => {
   });
 
   it('walks the hierarchy: children, ancestors nearest first, descendants depth first', () => {
-    expect(ids(vocabulary.children(U('task', 'visual-inspection')))).toEqual([U('task', 'surface-defect-inspection'), U('task', 'assembly-inspection')]);
+    expect(ids(vocabulary.children(U('task', 'visual-inspection')))).toEqual([
+      U('task', 'surface-defect-inspection'),
+      U('task', 'assembly-inspection'),
+    ]);
     expect(ids(vocabulary.children(U('task', 'surface-defect-inspection')))).toEqual([]);
-    expect(ids(vocabulary.ancestors(U('task', 'surface-defect-inspection')))).toEqual([U('task', 'visual-inspection'), U('task', 'computer-vision')]);
+    expect(ids(vocabulary.ancestors(U('task', 'surface-defect-inspection')))).toEqual([
+      U('task', 'visual-inspection'),
+      U('task', 'computer-vision'),
+    ]);
     expect(vocabulary.ancestors(U('task', 'computer-vision'))).toEqual([]);
     expect(vocabulary.ancestors('urn:aimatch:task:nope')).toEqual([]);
     expect(ids(vocabulary.descendants(U('task', 'computer-vision'))).slice(0, 4)).toEqual([
@@ -96,10 +110,21 @@ describe('Vocabulary.fromJson (the association file)', () => {
 
 describe('Vocabulary.fromConcepts (database rows)', () => {
   it('accepts nulls for the optional fields', () => {
-    const v = Vocabulary.fromConcepts('7', [scheme], [
-      concept('root', { parent: null, code: null, synonyms: { ko: [], en: [] }, definition: { ko: '', en: '' }, deprecated: false, replacedBy: null }),
-      concept('old', { parent: U('task', 'root'), deprecated: true, replacedBy: U('task', 'root'), definition: null, synonyms: null }),
-    ]);
+    const v = Vocabulary.fromConcepts(
+      '7',
+      [scheme],
+      [
+        concept('root', {
+          parent: null,
+          code: null,
+          synonyms: { ko: [], en: [] },
+          definition: { ko: '', en: '' },
+          deprecated: false,
+          replacedBy: null,
+        }),
+        concept('old', { parent: U('task', 'root'), deprecated: true, replacedBy: U('task', 'root'), definition: null, synonyms: null }),
+      ],
+    );
     expect(v.version).toBe('7');
     expect(v.get(U('task', 'old'))).toEqual({
       id: U('task', 'old'),
@@ -115,12 +140,18 @@ describe('Vocabulary.fromConcepts (database rows)', () => {
   });
 
   it('rejects rows that break the hierarchy', () => {
-    expect(thrown(() => Vocabulary.fromConcepts('1', [scheme], [concept('a', { parent: U('task', 'zzz') })])).path).toBe('$.concepts[0].parent');
+    expect(thrown(() => Vocabulary.fromConcepts('1', [scheme], [concept('a', { parent: U('task', 'zzz') })])).path).toBe(
+      '$.concepts[0].parent',
+    );
     expect(thrown(() => Vocabulary.fromConcepts('1', [scheme], [concept('a'), concept('a')])).path).toBe('$.concepts[1].id');
     expect(
-      thrown(() => Vocabulary.fromConcepts('1', [scheme], [concept('a', { parent: U('task', 'b') }), concept('b', { parent: U('task', 'a') })])).path,
+      thrown(() =>
+        Vocabulary.fromConcepts('1', [scheme], [concept('a', { parent: U('task', 'b') }), concept('b', { parent: U('task', 'a') })]),
+      ).path,
     ).toBe('$.concepts[0].parent');
-    expect(thrown(() => Vocabulary.fromConcepts('1', [scheme], [concept('a', { replacedBy: U('task', 'gone') })])).path).toBe('$.concepts[0].replacedBy');
+    expect(thrown(() => Vocabulary.fromConcepts('1', [scheme], [concept('a', { replacedBy: U('task', 'gone') })])).path).toBe(
+      '$.concepts[0].replacedBy',
+    );
   });
 });
 

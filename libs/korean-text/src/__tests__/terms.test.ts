@@ -165,7 +165,19 @@ describe('analyzeQuery', () => {
   });
 
   it('every query term of a word is among the index terms of the same word', () => {
-    const words = ['스마트공장의', '불량검출을', '예지보전', '데이터를', '머신러닝으로', '공장에서는', '추가로', '정확도', 'OPC-UA', '물을', '카메라를'];
+    const words = [
+      '스마트공장의',
+      '불량검출을',
+      '예지보전',
+      '데이터를',
+      '머신러닝으로',
+      '공장에서는',
+      '추가로',
+      '정확도',
+      'OPC-UA',
+      '물을',
+      '카메라를',
+    ];
     for (const w of words) {
       const index = new Set(indexTerms(w));
       for (const t of analyzeQuery(w).terms) expect(index).toContain(t);

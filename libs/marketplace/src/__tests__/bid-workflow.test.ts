@@ -1,11 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { availableBidActions, bidDecisionDeadline, type BidContent, checkBidTransition, leadSharePercent, validateBidContent } from '../bid-workflow';
+import {
+  availableBidActions,
+  bidDecisionDeadline,
+  type BidContent,
+  checkBidTransition,
+  leadSharePercent,
+  validateBidContent,
+} from '../bid-workflow';
 
 const base: BidContent = {
   amountKrw: 100,
   durationWeeks: 4,
   approach: '접근 방법',
-  milestones: [{ title: 'a', weeks: 2, amountKrw: 40 }, { title: 'b', weeks: 2, amountKrw: 60 }],
+  milestones: [
+    { title: 'a', weeks: 2, amountKrw: 40 },
+    { title: 'b', weeks: 2, amountKrw: 60 },
+  ],
   coveredConceptIds: ['t1'],
   partners: [],
 };
@@ -32,8 +42,18 @@ describe('bid workflow', () => {
     expect(rules({ amountKrw: 90 })).toEqual([['milestones', 'sum-mismatch']]);
     expect(rules({ amountKrw: 0 })).toEqual([['amountKrw', 'min-value']]);
     expect(rules({ amountKrw: 100_000_000_001 })).toEqual([['amountKrw', 'max-value']]);
-    expect(rules({ coveredConceptIds: ['t1', 't1', 'x'] })).toEqual([['coveredConceptIds.1', 'duplicate'], ['coveredConceptIds.2', 'not-a-requirement']]);
-    expect(rules({ partners: [{ organizationId: 'p', role: 'HARDWARE', sharePercent: 60 }, { organizationId: 'q', role: 'OTHER', sharePercent: 40 }] })).toEqual([['partners', 'share-total']]);
+    expect(rules({ coveredConceptIds: ['t1', 't1', 'x'] })).toEqual([
+      ['coveredConceptIds.1', 'duplicate'],
+      ['coveredConceptIds.2', 'not-a-requirement'],
+    ]);
+    expect(
+      rules({
+        partners: [
+          { organizationId: 'p', role: 'HARDWARE', sharePercent: 60 },
+          { organizationId: 'q', role: 'OTHER', sharePercent: 40 },
+        ],
+      }),
+    ).toEqual([['partners', 'share-total']]);
     expect(leadSharePercent([{ organizationId: 'p', role: 'HARDWARE', sharePercent: 30 }])).toBe(70);
   });
 });

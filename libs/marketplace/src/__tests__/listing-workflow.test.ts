@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ListingKind } from '@aimatch/capability-model';
-import { availableActions, checkTransition, type ListingAction, type ListingActor, type ListingStatus, materialChanges } from '../listing-workflow';
+import {
+  availableActions,
+  checkTransition,
+  type ListingAction,
+  type ListingActor,
+  type ListingStatus,
+  materialChanges,
+} from '../listing-workflow';
 
 describe('listing workflow', () => {
   it.each([
@@ -16,9 +23,12 @@ describe('listing workflow', () => {
     ['DEMAND', 'REJECTED', 'archive', 'owner', 'ARCHIVED'],
     ['DEMAND', 'AWARDED', 'cancel', 'owner', 'CANCELLED'],
     ['DEMAND', 'CANCELLED', 'archive', 'owner', 'ARCHIVED'],
-  ] as Array<[ListingKind, ListingStatus, ListingAction, ListingActor, ListingStatus]>)('%s %s --%s by %s--> %s', (kind, from, action, actor, to) => {
-    expect(checkTransition(kind, from, action, actor)).toEqual({ ok: true, to });
-  });
+  ] as Array<[ListingKind, ListingStatus, ListingAction, ListingActor, ListingStatus]>)(
+    '%s %s --%s by %s--> %s',
+    (kind, from, action, actor, to) => {
+      expect(checkTransition(kind, from, action, actor)).toEqual({ ok: true, to });
+    },
+  );
 
   it.each([
     ['DEMAND', 'DRAFT', 'approve', 'staff', 'wrong-status'],
@@ -30,9 +40,12 @@ describe('listing workflow', () => {
     ['DEMAND', 'PUBLISHED', 'cancel', 'owner', 'wrong-status'],
     ['DEMAND', 'AWARDED', 'cancel', 'staff', 'wrong-actor'],
     ['SUPPLY', 'AWARDED', 'cancel', 'owner', 'wrong-kind'],
-  ] as Array<[ListingKind, ListingStatus, ListingAction, ListingActor, string]>)('%s %s --%s by %s--> refused (%s)', (kind, from, action, actor, reason) => {
-    expect(checkTransition(kind, from, action, actor)).toEqual({ ok: false, reason, current: from });
-  });
+  ] as Array<[ListingKind, ListingStatus, ListingAction, ListingActor, string]>)(
+    '%s %s --%s by %s--> refused (%s)',
+    (kind, from, action, actor, reason) => {
+      expect(checkTransition(kind, from, action, actor)).toEqual({ ok: false, reason, current: from });
+    },
+  );
 
   it('lists the buttons each side sees', () => {
     expect(availableActions('DEMAND', 'SUBMITTED', 'staff')).toEqual(['approve', 'reject', 'requestChanges']);

@@ -20,15 +20,44 @@ const T = (slug: string) => `urn:aimatch:task:${slug}`;
 const matcher = new Matcher(vocabulary);
 
 function need(overrides: Partial<RequiredProfile> = {}): RequiredProfile {
-  return { id: 'd', title: '', body: '', tasks: [], modalities: [], industries: [], integrations: [], deployments: [], regionId: null, onSiteRequired: false, budget: null, ...overrides };
+  return {
+    id: 'd',
+    title: '',
+    body: '',
+    tasks: [],
+    modalities: [],
+    industries: [],
+    integrations: [],
+    deployments: [],
+    regionId: null,
+    onSiteRequired: false,
+    budget: null,
+    ...overrides,
+  };
 }
 function offer(id: string, overrides: Partial<OfferedProfile> = {}): OfferedProfile {
   return {
-    id, organizationId: `o-${id}`, title: '', body: '', tasks: [], modalities: [], industries: [], integrations: [], deployments: [], certifications: [],
-    regionId: null, price: { min: null, max: null }, track: { verified: true, completedProjects: 10, rating: 4.5, ratingCount: 5, responseRate: null }, ...overrides,
+    id,
+    organizationId: `o-${id}`,
+    title: '',
+    body: '',
+    tasks: [],
+    modalities: [],
+    industries: [],
+    integrations: [],
+    deployments: [],
+    certifications: [],
+    regionId: null,
+    price: { min: null, max: null },
+    track: { verified: true, completedProjects: 10, rating: 4.5, ratingCount: 5, responseRate: null },
+    ...overrides,
   };
 }
-const rank = (d: RequiredProfile, offers: OfferedProfile[]) => matcher.rank(analyseDemand(d, vocabulary), offers.map((o) => analyseSupply(o, vocabulary)));
+const rank = (d: RequiredProfile, offers: OfferedProfile[]) =>
+  matcher.rank(
+    analyseDemand(d, vocabulary),
+    offers.map((o) => analyseSupply(o, vocabulary)),
+  );
 
 describe('concept similarity over the hierarchy', () => {
   it.each([
@@ -55,7 +84,10 @@ describe('concept similarity over the hierarchy', () => {
 
 describe('Matcher', () => {
   it('puts the exact task fit first and explains it in Korean and English', () => {
-    const [first, second] = rank(need({ tasks: [T('visual-inspection')] }), [offer('b', { tasks: [T('chatbot')] }), offer('a', { tasks: [T('visual-inspection')] })]);
+    const [first, second] = rank(need({ tasks: [T('visual-inspection')] }), [
+      offer('b', { tasks: [T('chatbot')] }),
+      offer('a', { tasks: [T('visual-inspection')] }),
+    ]);
     expect(first.supplyId).toBe('a');
     expect(first.explanation.score).toBeGreaterThan(second.explanation.score);
     expect(first.explanation.reasons.map((r) => r.ko)).toContain("요구 과업 '비전 검사(불량 검출)'와 정확히 일치");
@@ -64,7 +96,10 @@ describe('Matcher', () => {
   });
 
   it('infers the need from prose and marks it inferred, with the words that named it', () => {
-    const [top] = rank(need({ title: '공장 라인에서 찍힌 사진으로 불량 검출을 하고 싶다' }), [offer('x', { tasks: [T('chatbot')] }), offer('y', { tasks: [T('visual-inspection')] })]);
+    const [top] = rank(need({ title: '공장 라인에서 찍힌 사진으로 불량 검출을 하고 싶다' }), [
+      offer('x', { tasks: [T('chatbot')] }),
+      offer('y', { tasks: [T('visual-inspection')] }),
+    ]);
     expect(top.supplyId).toBe('y');
     const m = top.explanation.matched.find((c) => c.conceptId === T('visual-inspection'))!;
     expect(m.inferred).toBe(true);
@@ -86,30 +121,49 @@ describe('Matcher', () => {
   it('requires on-site suppliers in the demand zone (권역), not the same region', () => {
     expect(zoneOf('urn:aimatch:region:busan')).toBe(zoneOf('urn:aimatch:region:gyeongnam'));
     const d = need({ tasks: [T('visual-inspection')], regionId: 'urn:aimatch:region:gyeongnam', onSiteRequired: true });
-    const [near, far] = rank(d, [offer('seoul', { tasks: [T('visual-inspection')], regionId: 'urn:aimatch:region:seoul' }), offer('busan', { tasks: [T('visual-inspection')], regionId: 'urn:aimatch:region:busan' })]);
+    const [near, far] = rank(d, [
+      offer('seoul', { tasks: [T('visual-inspection')], regionId: 'urn:aimatch:region:seoul' }),
+      offer('busan', { tasks: [T('visual-inspection')], regionId: 'urn:aimatch:region:busan' }),
+    ]);
     expect(near.supplyId).toBe('busan');
     expect(far.explanation.constraints.find((c) => c.code === 'ONSITE_ZONE')!.satisfied).toBe(false);
   });
 
   it('treats a price up to twice the budget as a stretch and beyond as far over budget', () => {
     const d = need({ tasks: [T('chatbot')], budget: { min: 10_000_000, max: 20_000_000 } });
-    const r = rank(d, [offer('fits', { tasks: [T('chatbot')], price: { min: 15_000_000, max: 50_000_000 } }), offer('stretch', { tasks: [T('chatbot')], price: { min: 35_000_000, max: 60_000_000 } }), offer('far', { tasks: [T('chatbot')], price: { min: 90_000_000, max: 200_000_000 } })]);
-    expect(r.map((m) => [m.supplyId, m.explanation.budgetFit])).toEqual([['fits', 'FITS'], ['stretch', 'STRETCH'], ['far', 'FAR_OVER']]);
+    const r = rank(d, [
+      offer('fits', { tasks: [T('chatbot')], price: { min: 15_000_000, max: 50_000_000 } }),
+      offer('stretch', { tasks: [T('chatbot')], price: { min: 35_000_000, max: 60_000_000 } }),
+      offer('far', { tasks: [T('chatbot')], price: { min: 90_000_000, max: 200_000_000 } }),
+    ]);
+    expect(r.map((m) => [m.supplyId, m.explanation.budgetFit])).toEqual([
+      ['fits', 'FITS'],
+      ['stretch', 'STRETCH'],
+      ['far', 'FAR_OVER'],
+    ]);
     expect(r[2].explanation.capped).toBe(true);
   });
 
   it('keeps trust signals from outranking fit', () => {
     const d = need({ tasks: [T('demand-forecasting')] });
     const [top] = rank(d, [
-      offer('trusted', { tasks: [T('inventory-optimization')], track: { verified: true, completedProjects: 200, rating: 5, ratingCount: 50, responseRate: 1 } }),
-      offer('fit', { tasks: [T('demand-forecasting')], track: { verified: false, completedProjects: 0, rating: null, ratingCount: 0, responseRate: null } }),
+      offer('trusted', {
+        tasks: [T('inventory-optimization')],
+        track: { verified: true, completedProjects: 200, rating: 5, ratingCount: 50, responseRate: 1 },
+      }),
+      offer('fit', {
+        tasks: [T('demand-forecasting')],
+        track: { verified: false, completedProjects: 0, rating: null, ratingCount: 0, responseRate: null },
+      }),
     ]);
     expect(top.supplyId).toBe('fit');
   });
 
   it('drops a need read from one everyday word when the listings using that word never state it', () => {
     // 사람 begins only 사람 계수 (face/person analytics); suppliers write 사람 about anything.
-    const offers = ['a', 'b', 'c'].map((id) => offer(id, { tasks: [T('visual-inspection')], body: '사람이 눈으로 보던 검사를 자동화합니다' }));
+    const offers = ['a', 'b', 'c'].map((id) =>
+      offer(id, { tasks: [T('visual-inspection')], body: '사람이 눈으로 보던 검사를 자동화합니다' }),
+    );
     const d = need({ body: '사람이 일일이 확인하고 있습니다' });
     expect(analyseDemand(d, vocabulary).needs.task.map((n) => [n.id, n.partial])).toEqual([[T('face-person-analytics'), true]]);
     const [top] = rank(d, offers);
@@ -123,7 +177,10 @@ describe('Matcher', () => {
   });
 
   it('ranks a demand without any requirement by text alone and says so', () => {
-    const [top] = rank(need({ title: '떡볶이 가게 이야기', body: '떡볶이 맛집' }), [offer('a', { title: '떡볶이 매장 전문', body: '떡볶이' }), offer('b', { title: '철강 설비', body: '압연' })]);
+    const [top] = rank(need({ title: '떡볶이 가게 이야기', body: '떡볶이 맛집' }), [
+      offer('a', { title: '떡볶이 매장 전문', body: '떡볶이' }),
+      offer('b', { title: '철강 설비', body: '압연' }),
+    ]);
     expect(top.supplyId).toBe('a');
     expect(top.explanation.textOnly).toBe(true);
     expect(top.explanation.reasons.map((r) => r.code)).toContain('TEXT_ONLY');
@@ -147,6 +204,11 @@ describe('benchmark metrics (README definitions)', () => {
   it('MRR counts the first supplier with grade ≥ 2; Recall@10 the share of grade ≥ 2 in the top 10', () => {
     expect(reciprocalRank(['x', 'c', 'b'], judgments)).toBeCloseTo(1 / 3);
     expect(recallAt(10, ['b', 'x'], judgments)).toBe(0.5);
-    expect(evaluateRankings([{ ranking: ['a', 'b'], judgments }, { ranking: ['x'], judgments }]).mrr).toBeCloseTo(0.5);
+    expect(
+      evaluateRankings([
+        { ranking: ['a', 'b'], judgments },
+        { ranking: ['x'], judgments },
+      ]).mrr,
+    ).toBeCloseTo(0.5);
   });
 });

@@ -40,7 +40,12 @@ describe('toMeiliDocument', () => {
 
   it('flattens concepts (as stated) and expanded concepts (with ancestors) over every facet', () => {
     expect(doc.concepts.sort()).toEqual(
-      ['urn:aimatch:task:visual-inspection', 'urn:aimatch:deployment:on-premise', 'urn:aimatch:certification:innobiz', 'urn:aimatch:region:seoul'].sort(),
+      [
+        'urn:aimatch:task:visual-inspection',
+        'urn:aimatch:deployment:on-premise',
+        'urn:aimatch:certification:innobiz',
+        'urn:aimatch:region:seoul',
+      ].sort(),
     );
     expect(doc.conceptsX).toContain('urn:aimatch:task:computer-vision');
     expect(doc.conceptsX).toContain('urn:aimatch:task:visual-inspection');
@@ -132,7 +137,9 @@ describe('fromMeiliSearchResponse', () => {
   });
 
   it('clamps scores into 0..1 and scores a missing one 0', () => {
-    const res = response({ hits: [{ id: 'a', _rankingScore: 1.2 }, { id: 'b', _rankingScore: -0.1 }, { id: 'c' }, { id: 'd', _rankingScore: Number.NaN }] });
+    const res = response({
+      hits: [{ id: 'a', _rankingScore: 1.2 }, { id: 'b', _rankingScore: -0.1 }, { id: 'c' }, { id: 'd', _rankingScore: Number.NaN }],
+    });
     expect(fromMeiliSearchResponse(res, [], 'text', 0).hits.map((h) => h.score)).toEqual([1, 0, 0, 0]);
   });
 
@@ -177,6 +184,11 @@ describe('fromMeiliSearchResponse', () => {
 
 describe('emptySearchResult', () => {
   it('has no hits, zero total and empty requested facets', () => {
-    expect(emptySearchResult(['task', 'verified'], 1)).toEqual({ hits: [], facetDistribution: { task: {}, verified: {} }, estimatedTotal: 0, tookMs: 1 });
+    expect(emptySearchResult(['task', 'verified'], 1)).toEqual({
+      hits: [],
+      facetDistribution: { task: {}, verified: {} },
+      estimatedTotal: 0,
+      tookMs: 1,
+    });
   });
 });

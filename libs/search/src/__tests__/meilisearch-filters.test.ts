@@ -227,7 +227,12 @@ describe('meilisearchFilter', () => {
   it.each<[string, SearchFilters, string | null, string[] | null]>([
     ['visibility only', base, null, ['visibility IN ["PUBLIC"]']],
     ['no visibility allowed: nothing can match', { visibility: [] }, null, null],
-    ['both visibilities, deduplicated', { visibility: ['PUBLIC', 'VERIFIED_SUPPLIERS', 'PUBLIC'] }, null, ['visibility IN ["PUBLIC", "VERIFIED_SUPPLIERS"]']],
+    [
+      'both visibilities, deduplicated',
+      { visibility: ['PUBLIC', 'VERIFIED_SUPPLIERS', 'PUBLIC'] },
+      null,
+      ['visibility IN ["PUBLIC", "VERIFIED_SUPPLIERS"]'],
+    ],
     ['kind', { ...base, kind: 'DEMAND' }, null, ['visibility IN ["PUBLIC"]', 'kind = "DEMAND"']],
     ['verified only', { ...base, verifiedOnly: true }, null, ['visibility IN ["PUBLIC"]', 'verified = true']],
     ['verifiedOnly false adds nothing', { ...base, verifiedOnly: false }, null, ['visibility IN ["PUBLIC"]']],
@@ -248,13 +253,32 @@ describe('meilisearchFilter', () => {
         },
       },
       null,
-      ['visibility IN ["PUBLIC"]', 'conceptsX IN ["urn:aimatch:task:chatbot"]', 'conceptsX IN ["urn:aimatch:region:seoul", "urn:aimatch:region:busan"]'],
+      [
+        'visibility IN ["PUBLIC"]',
+        'conceptsX IN ["urn:aimatch:task:chatbot"]',
+        'conceptsX IN ["urn:aimatch:region:seoul", "urn:aimatch:region:busan"]',
+      ],
     ],
-    ['amount from', { ...base, amountMin: 100_000_000 }, null, ['visibility IN ["PUBLIC"]', '(amountMax IS NULL OR amountMax >= 100000000)']],
+    [
+      'amount from',
+      { ...base, amountMin: 100_000_000 },
+      null,
+      ['visibility IN ["PUBLIC"]', '(amountMax IS NULL OR amountMax >= 100000000)'],
+    ],
     ['amount to', { ...base, amountMax: 180_000_000 }, null, ['visibility IN ["PUBLIC"]', '(amountMin IS NULL OR amountMin <= 180000000)']],
-    ['amount 0 is a bound, not absent', { ...base, amountMin: 0, amountMax: 0 }, null, ['visibility IN ["PUBLIC"]', '(amountMax IS NULL OR amountMax >= 0)', '(amountMin IS NULL OR amountMin <= 0)']],
+    [
+      'amount 0 is a bound, not absent',
+      { ...base, amountMin: 0, amountMax: 0 },
+      null,
+      ['visibility IN ["PUBLIC"]', '(amountMax IS NULL OR amountMax >= 0)', '(amountMin IS NULL OR amountMin <= 0)'],
+    ],
     ['choseong', base, 'ㅂㄹㄱㅊ', ['visibility IN ["PUBLIC"]', 'choseongKeys STARTS WITH "ㅂㄹㄱㅊ"']],
-    ['an over-long choseong key is cut', base, 'ㄱ'.repeat(CHOSEONG_KEY_MAX + 10), ['visibility IN ["PUBLIC"]', `choseongKeys STARTS WITH "${'ㄱ'.repeat(CHOSEONG_KEY_MAX)}"`]],
+    [
+      'an over-long choseong key is cut',
+      base,
+      'ㄱ'.repeat(CHOSEONG_KEY_MAX + 10),
+      ['visibility IN ["PUBLIC"]', `choseongKeys STARTS WITH "${'ㄱ'.repeat(CHOSEONG_KEY_MAX)}"`],
+    ],
   ])('%s', (_name, filters, choseong, expected) => {
     const filter = meilisearchFilter(filters, choseong);
     expect(filter).toEqual(expected);
@@ -263,7 +287,13 @@ describe('meilisearchFilter', () => {
 
   it('covers every concept facet', () => {
     const concepts = {
-      task: ['t'], industry: ['i'], region: ['r'], deployment: ['d'], integration: ['g'], modality: ['m'], certification: ['c'],
+      task: ['t'],
+      industry: ['i'],
+      region: ['r'],
+      deployment: ['d'],
+      integration: ['g'],
+      modality: ['m'],
+      certification: ['c'],
     };
     expect(meilisearchFilter({ ...base, concepts })).toEqual([
       'visibility IN ["PUBLIC"]',
@@ -278,16 +308,26 @@ describe('meilisearchFilter', () => {
     `x"] OR visibility IN ["VERIFIED_SUPPLIERS`,
     `") OR (verified = false`,
   ])('keeps the injection attempt %p one literal value in every position', (evil) => {
-    const filter = meilisearchFilter({
-      visibility: [evil as 'PUBLIC'],
-      kind: evil as 'DEMAND',
-      concepts: { task: [evil], region: ['urn:aimatch:region:seoul', evil] },
-    }, evil)!;
+    const filter = meilisearchFilter(
+      {
+        visibility: [evil as 'PUBLIC'],
+        kind: evil as 'DEMAND',
+        concepts: { task: [evil], region: ['urn:aimatch:region:seoul', evil] },
+      },
+      evil,
+    )!;
     expect(filter.map(parseCondition)).toEqual([
       { op: 'in', attr: 'visibility', values: [{ kind: 'string', v: evil }] },
       { op: '=', attr: 'kind', value: { kind: 'string', v: evil } },
       { op: 'in', attr: 'conceptsX', values: [{ kind: 'string', v: evil }] },
-      { op: 'in', attr: 'conceptsX', values: [{ kind: 'string', v: 'urn:aimatch:region:seoul' }, { kind: 'string', v: evil }] },
+      {
+        op: 'in',
+        attr: 'conceptsX',
+        values: [
+          { kind: 'string', v: 'urn:aimatch:region:seoul' },
+          { kind: 'string', v: evil },
+        ],
+      },
       { op: 'starts', attr: 'choseongKeys', value: { kind: 'string', v: evil } },
     ]);
   });
@@ -300,16 +340,47 @@ describe('meilisearchFilter', () => {
 
 describe('meilisearchFilter on stored documents (the contract’s cases, evaluated with the parser model)', () => {
   const vocabulary = loadShippedVocabulary();
-  const vision = sampleListing({ title: '스마트 공장 불량 검출 비전 시스템', tasks: ['urn:aimatch:task:visual-inspection'], amount: [50_000_000, 150_000_000], certifications: ['urn:aimatch:certification:innobiz'] });
-  const maintenance = sampleListing({ title: '설비 예지보전 솔루션', tasks: ['urn:aimatch:task:predictive-maintenance'], amount: [200_000_000, 400_000_000], verified: false, region: 'urn:aimatch:region:busan' });
-  const chatbot = sampleListing({ title: 'Korean customer service chatbot', tasks: ['urn:aimatch:task:chatbot'], amount: [10_000_000, 30_000_000] });
-  const restricted = sampleListing({ kind: 'DEMAND', title: '비공개 불량 검출 수요', tasks: ['urn:aimatch:task:visual-inspection'], visibility: 'VERIFIED_SUPPLIERS' });
-  const demand = sampleListing({ kind: 'DEMAND', title: '떡 공장 이물질 선별', tasks: ['urn:aimatch:task:visual-inspection'], region: 'urn:aimatch:region:chungbuk' });
+  const vision = sampleListing({
+    title: '스마트 공장 불량 검출 비전 시스템',
+    tasks: ['urn:aimatch:task:visual-inspection'],
+    amount: [50_000_000, 150_000_000],
+    certifications: ['urn:aimatch:certification:innobiz'],
+  });
+  const maintenance = sampleListing({
+    title: '설비 예지보전 솔루션',
+    tasks: ['urn:aimatch:task:predictive-maintenance'],
+    amount: [200_000_000, 400_000_000],
+    verified: false,
+    region: 'urn:aimatch:region:busan',
+  });
+  const chatbot = sampleListing({
+    title: 'Korean customer service chatbot',
+    tasks: ['urn:aimatch:task:chatbot'],
+    amount: [10_000_000, 30_000_000],
+  });
+  const restricted = sampleListing({
+    kind: 'DEMAND',
+    title: '비공개 불량 검출 수요',
+    tasks: ['urn:aimatch:task:visual-inspection'],
+    visibility: 'VERIFIED_SUPPLIERS',
+  });
+  const demand = sampleListing({
+    kind: 'DEMAND',
+    title: '떡 공장 이물질 선별',
+    tasks: ['urn:aimatch:task:visual-inspection'],
+    region: 'urn:aimatch:region:chungbuk',
+  });
   const open = sampleListing({ title: '가격 협의 솔루션', amount: [null, null] });
-  const docs = [vision, maintenance, chatbot, restricted, demand, open].map((l) => ({ listing: l, doc: toMeiliDocument(buildSearchDocument(l, vocabulary)) }));
+  const docs = [vision, maintenance, chatbot, restricted, demand, open].map((l) => ({
+    listing: l,
+    doc: toMeiliDocument(buildSearchDocument(l, vocabulary)),
+  }));
   const ids = (filters: SearchFilters, choseong: string | null = null) => {
     const f = meilisearchFilter(filters, choseong);
-    return docs.filter((d) => matches(f, d.doc)).map((d) => d.listing.id).sort();
+    return docs
+      .filter((d) => matches(f, d.doc))
+      .map((d) => d.listing.id)
+      .sort();
   };
   const sorted = (...ls: Array<{ id: string }>) => ls.map((l) => l.id).sort();
 
@@ -329,7 +400,9 @@ describe('meilisearchFilter on stored documents (the contract’s cases, evaluat
   });
 
   it('ANDs concept facets', () => {
-    expect(ids({ visibility: ['PUBLIC'], concepts: { task: ['urn:aimatch:task:computer-vision'], region: ['urn:aimatch:region:chungbuk'] } })).toEqual(sorted(demand));
+    expect(
+      ids({ visibility: ['PUBLIC'], concepts: { task: ['urn:aimatch:task:computer-vision'], region: ['urn:aimatch:region:chungbuk'] } }),
+    ).toEqual(sorted(demand));
   });
 
   it('matches a choseong key anywhere inside a run, not across runs', () => {

@@ -5,7 +5,12 @@ import type { PlannedQuery, SearchRequest } from '../port';
 import { planQuery } from '../query-planner';
 
 const vocabulary = loadShippedVocabulary();
-const planned = (terms: string[], boostTerms: string[] = []): PlannedQuery => ({ text: terms.join(' '), terms: [...terms, ...boostTerms], boostTerms, choseong: null });
+const planned = (terms: string[], boostTerms: string[] = []): PlannedQuery => ({
+  text: terms.join(' '),
+  terms: [...terms, ...boostTerms],
+  boostTerms,
+  choseong: null,
+});
 const request = (over: Partial<SearchRequest> & { q?: string } = {}): SearchRequest => ({
   query: over.q === undefined ? (over.query ?? null) : planQuery(over.q, vocabulary),
   filters: over.filters ?? { visibility: ['PUBLIC'] },
@@ -26,7 +31,9 @@ describe('meilisearchQueryText', () => {
     const q = planQuery('스마트공장의 불량검출', vocabulary)!;
     const words = meilisearchQueryText(q).split(' ');
     expect(words.slice(0, q.boostTerms.length)).toEqual(q.boostTerms);
-    expect(words).toEqual(expect.arrayContaining(['스마', '마트', '트공', '공장', '불량', '검출'].slice(0, MAX_QUERY_WORDS - q.boostTerms.length)));
+    expect(words).toEqual(
+      expect.arrayContaining(['스마', '마트', '트공', '공장', '불량', '검출'].slice(0, MAX_QUERY_WORDS - q.boostTerms.length)),
+    );
   });
 
   it(`keeps at most ${MAX_QUERY_WORDS} words (Meilisearch ignores the rest), boost terms first`, () => {

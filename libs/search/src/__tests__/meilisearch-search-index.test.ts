@@ -129,7 +129,10 @@ class FakeMeilisearch implements MeiliClient {
 
   swapIndexes(params: Array<{ indexes: [string, string]; rename: boolean }>) {
     return this.task('indexSwap', null, () => {
-      for (const { indexes: [a, b], rename } of params) {
+      for (const {
+        indexes: [a, b],
+        rename,
+      } of params) {
         const ia = this.indexes.get(a);
         const ib = this.indexes.get(b);
         if (!ia) return this.notFound(a);
@@ -184,11 +187,16 @@ describe('MeilisearchSearchIndex (against a fake client)', () => {
     });
 
     it('throws the failed task’s code and message', async () => {
-      fake.failNext.set('settingsUpdate', { code: 'invalid_settings_ranking_rules', message: '`publishedAt:desc` is not a valid ranking rule.' });
+      fake.failNext.set('settingsUpdate', {
+        code: 'invalid_settings_ranking_rules',
+        message: '`publishedAt:desc` is not a valid ranking rule.',
+      });
       const err = await index.ensureIndex({ synonyms: [] }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(MeilisearchTaskError);
       expect((err as MeilisearchTaskError).code).toBe('invalid_settings_ranking_rules');
-      expect((err as Error).message).toMatch(/update settings of listings failed \(task 2, settingsUpdate, index listings\): invalid_settings_ranking_rules: `publishedAt:desc` is not a valid ranking rule\./);
+      expect((err as Error).message).toMatch(
+        /update settings of listings failed \(task 2, settingsUpdate, index listings\): invalid_settings_ranking_rules: `publishedAt:desc` is not a valid ranking rule\./,
+      );
     });
 
     it('accepts an index created meanwhile by another instance', async () => {
@@ -227,7 +235,11 @@ describe('MeilisearchSearchIndex (against a fake client)', () => {
       await index.upsert([doc()]);
       await index.upsert([doc()]);
       expect((await index.stats()).documents).toBe(1);
-      expect(fake.indexes.get('listings')!.docs.get(listing.id)).toMatchObject({ id: listing.id, version: 1, termsA: expect.stringContaining('공장') });
+      expect(fake.indexes.get('listings')!.docs.get(listing.id)).toMatchObject({
+        id: listing.id,
+        version: 1,
+        termsA: expect.stringContaining('공장'),
+      });
     });
 
     it('never replaces a newer stored version with an older one; an equal version replaces', async () => {
@@ -305,7 +317,11 @@ describe('MeilisearchSearchIndex (against a fake client)', () => {
         {
           uid: 'listings',
           q: null,
-          params: expect.objectContaining({ filter: ['visibility IN ["PUBLIC"]'], facets: ['concepts', 'verified'], sort: ['publishedAt:desc', 'id:desc'] }),
+          params: expect.objectContaining({
+            filter: ['visibility IN ["PUBLIC"]'],
+            facets: ['concepts', 'verified'],
+            sort: ['publishedAt:desc', 'id:desc'],
+          }),
         },
       ]);
       expect(res).toMatchObject({

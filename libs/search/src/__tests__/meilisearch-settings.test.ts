@@ -43,7 +43,12 @@ describe('meilisearchSettings', () => {
     const vocabulary = loadShippedVocabulary();
     const doc = toMeiliDocument(buildSearchDocument(sampleListing({ title: '스마트 공장', amount: [1, 2] }), vocabulary));
     const s = meilisearchSettings({ synonyms: [] });
-    const fields = [...s.searchableAttributes!, ...s.filterableAttributes!, ...s.sortableAttributes!, ...s.typoTolerance!.disableOnAttributes!];
+    const fields = [
+      ...s.searchableAttributes!,
+      ...s.filterableAttributes!,
+      ...s.sortableAttributes!,
+      ...s.typoTolerance!.disableOnAttributes!,
+    ];
     for (const f of fields) expect(Object.keys(doc)).toContain(f);
     for (const rule of s.rankingRules!.filter((r) => r.includes(':'))) expect(Object.keys(doc)).toContain(rule.split(':')[0]);
   });
@@ -51,11 +56,20 @@ describe('meilisearchSettings', () => {
   it('allows no typo on any Hangul query word (they are bigrams: at most 6 jamo after NFKD)', () => {
     const vocabulary = loadShippedVocabulary();
     const { oneTypo } = meilisearchSettings({ synonyms: [] }).typoTolerance!.minWordSizeForTypos!;
-    const queries = ['스마트공장의 불량검출', '설비 예지보전 솔루션을 찾습니다', '컴퓨터비전 기반 품질검사 자동화', '빵 공장', '물류창고 재고관리 최적화 플랫폼', '딥러닝으로 결함을 찾고 싶어요'];
+    const queries = [
+      '스마트공장의 불량검출',
+      '설비 예지보전 솔루션을 찾습니다',
+      '컴퓨터비전 기반 품질검사 자동화',
+      '빵 공장',
+      '물류창고 재고관리 최적화 플랫폼',
+      '딥러닝으로 결함을 찾고 싶어요',
+    ];
     let checked = 0;
     for (const q of queries) {
       const plan = planQuery(q, vocabulary)!;
-      for (const word of meilisearchQueryText(plan).split(' ').filter((w) => /[\uac00-\ud7a3]/.test(w))) {
+      for (const word of meilisearchQueryText(plan)
+        .split(' ')
+        .filter((w) => /[\uac00-\ud7a3]/.test(w))) {
         expect(word.normalize('NFKD').length).toBeLessThan(oneTypo!);
         checked++;
       }
@@ -80,15 +94,7 @@ describe('meilisearchSynonyms', () => {
   });
 
   it('merges groups that share an entry and drops empty and one-entry groups', () => {
-    expect(
-      meilisearchSynonyms([
-        ['ocr', '문자 인식'],
-        ['OCR', 'text recognition'],
-        ['', '  '],
-        ['solo'],
-        ['Same', 'same'],
-      ]),
-    ).toEqual({
+    expect(meilisearchSynonyms([['ocr', '문자 인식'], ['OCR', 'text recognition'], ['', '  '], ['solo'], ['Same', 'same']])).toEqual({
       ocr: ['text recognition', '문자 인식'],
       'text recognition': ['ocr'],
       '문자 인식': ['ocr'],

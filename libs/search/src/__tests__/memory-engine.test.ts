@@ -10,7 +10,7 @@ import { loadShippedVocabulary, sampleListing } from '../contract/search-index.c
 
 const vocabulary = loadShippedVocabulary();
 let seed = 1;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 
 describe('bitset', () => {
   it('counts bits like a naive loop', () => {
@@ -71,20 +71,45 @@ describe('records', () => {
   });
 
   it('derives the same record from a document and from its stored row', () => {
-    const doc = buildSearchDocument(sampleListing({ title: '스마트 공장 불량 검출', tasks: ['urn:aimatch:task:visual-inspection'], amount: [1_000_000, null] }), vocabulary);
+    const doc = buildSearchDocument(
+      sampleListing({ title: '스마트 공장 불량 검출', tasks: ['urn:aimatch:task:visual-inspection'], amount: [1_000_000, null] }),
+      vocabulary,
+    );
     const fromDoc = recordFromDocument(doc);
     // What PostgreSQL returns for the row (terms_head as tsvector output: sorted lexemes, positions with weights).
     const positions = new Map<string, string[]>();
     let p = 0;
-    for (const [w, list] of [['A', doc.terms.a], ['B', doc.terms.b]] as const) for (const t of list) positions.set(t, [...(positions.get(t) ?? []), `${++p}${w}`]);
-    const head = [...positions].sort(([x], [y]) => (x < y ? -1 : 1)).map(([t, ps]) => `'${t}':${ps.join(',')}`).join(' ');
+    for (const [w, list] of [
+      ['A', doc.terms.a],
+      ['B', doc.terms.b],
+    ] as const)
+      for (const t of list) positions.set(t, [...(positions.get(t) ?? []), `${++p}${w}`]);
+    const head = [...positions]
+      .sort(([x], [y]) => (x < y ? -1 : 1))
+      .map(([t, ps]) => `'${t}':${ps.join(',')}`)
+      .join(' ');
     const fromRow = recordFromRow({
-      id: doc.id, version: doc.version, kind: doc.kind, visibility: doc.visibility, verified: doc.verified,
-      published_us: String(Date.parse(doc.publishedAt) * 1000), amount_min: '1000000', amount_max: null,
-      concepts: Object.values(doc.concepts).flat(), concepts_x: [...new Set(Object.values(doc.conceptsExpanded).flat())], choseong: doc.choseong,
-      lexemes: [...new Set([...doc.terms.a, ...doc.terms.b, ...doc.terms.c])].join('\x1f'), head,
+      id: doc.id,
+      version: doc.version,
+      kind: doc.kind,
+      visibility: doc.visibility,
+      verified: doc.verified,
+      published_us: String(Date.parse(doc.publishedAt) * 1000),
+      amount_min: '1000000',
+      amount_max: null,
+      concepts: Object.values(doc.concepts).flat(),
+      concepts_x: [...new Set(Object.values(doc.conceptsExpanded).flat())],
+      choseong: doc.choseong,
+      lexemes: [...new Set([...doc.terms.a, ...doc.terms.b, ...doc.terms.c])].join('\x1f'),
+      head,
     });
-    const norm = (r: IndexRecord) => ({ ...r, terms: [...r.terms].sort(), head: Object.fromEntries(r.headTerms.map((t, i) => [t, r.headRank[i]])), headTerms: [], headRank: [] });
+    const norm = (r: IndexRecord) => ({
+      ...r,
+      terms: [...r.terms].sort(),
+      head: Object.fromEntries(r.headTerms.map((t, i) => [t, r.headRank[i]])),
+      headTerms: [],
+      headRank: [],
+    });
     expect(norm(fromRow)).toEqual(norm(fromDoc));
   });
 
@@ -96,7 +121,14 @@ describe('records', () => {
 });
 
 describe('MemoryEngine', () => {
-  const titles = ['스마트 공장 불량 검출', '설비 예지보전 솔루션', '물류 수요 예측', '품질 검사 자동화', 'Korean chatbot', '불량 검출 비전 검사'];
+  const titles = [
+    '스마트 공장 불량 검출',
+    '설비 예지보전 솔루션',
+    '물류 수요 예측',
+    '품질 검사 자동화',
+    'Korean chatbot',
+    '불량 검출 비전 검사',
+  ];
   const record = (i: number, over: { version?: number; title?: string } = {}) =>
     recordFromDocument(
       buildSearchDocument(
@@ -142,9 +174,14 @@ describe('MemoryEngine', () => {
     for (let i = 1; i < 3000; i += 4) e.delete(record(i).id);
     expect(e.size).toBe(3000 - 750);
     const requests = [
-      request('불량 검출'), request('예지보전', { sort: 'newest', offset: 5 }), request('ㅂㄹㄱㅊ'), request('ㅅㅁㅌ'), request('ㅂㄹ'),
+      request('불량 검출'),
+      request('예지보전', { sort: 'newest', offset: 5 }),
+      request('ㅂㄹㄱㅊ'),
+      request('ㅅㅁㅌ'),
+      request('ㅂㄹ'),
       request(null, { sort: 'amount_asc', filters: { visibility: ['PUBLIC'], amountMin: 100_000_000, amountMax: 900_000_000 } }),
-      request(null, { sort: 'amount_desc', facets: ['task', 'region', 'verified'] }), request('chatbot', { filters: { visibility: ['PUBLIC'], verifiedOnly: true } }),
+      request(null, { sort: 'amount_desc', facets: ['task', 'region', 'verified'] }),
+      request('chatbot', { filters: { visibility: ['PUBLIC'], verifiedOnly: true } }),
     ];
     const before = requests.map((r) => e.search(r));
     e.maybeCompact();

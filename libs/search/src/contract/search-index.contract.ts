@@ -45,17 +45,54 @@ export function sampleListing(over: {
     integrations: [],
     languages: ['ko'],
   };
-  const terms = { currency: 'KRW' as const, minAmountKrw: over.amount?.[0] ?? null, maxAmountKrw: over.amount?.[1] ?? null, leadTimeWeeks: null, desiredStartDate: null, durationWeeks: null };
-  const texts = { title: over.title, titleEn: null, summary: over.title, summaryEn: null, description: over.description ?? over.title, descriptionEn: null };
+  const terms = {
+    currency: 'KRW' as const,
+    minAmountKrw: over.amount?.[0] ?? null,
+    maxAmountKrw: over.amount?.[1] ?? null,
+    leadTimeWeeks: null,
+    desiredStartDate: null,
+    durationWeeks: null,
+  };
+  const texts = {
+    title: over.title,
+    titleEn: null,
+    summary: over.title,
+    summaryEn: null,
+    description: over.description ?? over.title,
+    descriptionEn: null,
+  };
   const contact = { name: '담당자', role: null, email: 'a@example.kr', phone: null };
   const content: ListingContent =
     kind === 'DEMAND'
       ? {
-          kind, ...texts, requirement: elements, commercialTerms: terms, contact, bidDeadline: null, onSiteRequired: false,
-          regionId: over.region ?? null, visibility: over.visibility ?? 'PUBLIC',
-          dataProfile: { dataKinds: [], systems: [], volumeDescription: null, approximateRecords: null, labelling: 'UNKNOWN', sampleAvailable: false, containsPersonalData: false },
+          kind,
+          ...texts,
+          requirement: elements,
+          commercialTerms: terms,
+          contact,
+          bidDeadline: null,
+          onSiteRequired: false,
+          regionId: over.region ?? null,
+          visibility: over.visibility ?? 'PUBLIC',
+          dataProfile: {
+            dataKinds: [],
+            systems: [],
+            volumeDescription: null,
+            approximateRecords: null,
+            labelling: 'UNKNOWN',
+            sampleAvailable: false,
+            containsPersonalData: false,
+          },
         }
-      : { kind, ...texts, capability: elements, commercialTerms: terms, contact, referenceCases: [], trustProfile: { certifications: over.certifications ?? [], checklist: [] } };
+      : {
+          kind,
+          ...texts,
+          capability: elements,
+          commercialTerms: terms,
+          contact,
+          referenceCases: [],
+          trustProfile: { certifications: over.certifications ?? [], checklist: [] },
+        };
   return {
     id,
     kind,
@@ -63,7 +100,13 @@ export function sampleListing(over: {
     visibility: kind === 'DEMAND' ? (over.visibility ?? 'PUBLIC') : 'PUBLIC',
     publishedAt: over.publishedAt ?? new Date(Date.UTC(2026, 0, 1) + n * 60_000),
     content,
-    organization: { id: '10000000-0000-4000-8000-000000000001', nameKo: over.organizationName ?? '테스트AI(주)', nameEn: null, verified: over.verified ?? true, regionId: over.region === undefined ? 'urn:aimatch:region:seoul' : over.region },
+    organization: {
+      id: '10000000-0000-4000-8000-000000000001',
+      nameKo: over.organizationName ?? '테스트AI(주)',
+      nameEn: null,
+      verified: over.verified ?? true,
+      regionId: over.region === undefined ? 'urn:aimatch:region:seoul' : over.region,
+    },
   };
 }
 
@@ -83,11 +126,40 @@ export function searchIndexContract(
     let index: SearchIndex;
     let close: (() => Promise<void>) | undefined;
 
-    const vision = sampleListing({ title: '스마트 공장 불량 검출 비전 시스템', tasks: ['urn:aimatch:task:visual-inspection'], industries: ['urn:aimatch:industry:automotive-parts-manufacturing'], deployments: ['urn:aimatch:deployment:on-premise'], amount: [50_000_000, 150_000_000], certifications: ['urn:aimatch:certification:innobiz'] });
-    const maintenance = sampleListing({ title: '설비 예지보전 솔루션', description: '진동 센서 데이터로 고장을 미리 알려 드립니다', tasks: ['urn:aimatch:task:predictive-maintenance'], amount: [200_000_000, 400_000_000], verified: false, region: 'urn:aimatch:region:busan' });
-    const chatbot = sampleListing({ title: 'Korean customer service chatbot', tasks: ['urn:aimatch:task:chatbot'], deployments: ['urn:aimatch:deployment:public-cloud-saas'], amount: [10_000_000, 30_000_000] });
-    const restricted = sampleListing({ kind: 'DEMAND', title: '비공개 불량 검출 수요', tasks: ['urn:aimatch:task:visual-inspection'], visibility: 'VERIFIED_SUPPLIERS' });
-    const demand = sampleListing({ kind: 'DEMAND', title: '떡 공장 이물질 선별', tasks: ['urn:aimatch:task:visual-inspection'], region: 'urn:aimatch:region:chungbuk' });
+    const vision = sampleListing({
+      title: '스마트 공장 불량 검출 비전 시스템',
+      tasks: ['urn:aimatch:task:visual-inspection'],
+      industries: ['urn:aimatch:industry:automotive-parts-manufacturing'],
+      deployments: ['urn:aimatch:deployment:on-premise'],
+      amount: [50_000_000, 150_000_000],
+      certifications: ['urn:aimatch:certification:innobiz'],
+    });
+    const maintenance = sampleListing({
+      title: '설비 예지보전 솔루션',
+      description: '진동 센서 데이터로 고장을 미리 알려 드립니다',
+      tasks: ['urn:aimatch:task:predictive-maintenance'],
+      amount: [200_000_000, 400_000_000],
+      verified: false,
+      region: 'urn:aimatch:region:busan',
+    });
+    const chatbot = sampleListing({
+      title: 'Korean customer service chatbot',
+      tasks: ['urn:aimatch:task:chatbot'],
+      deployments: ['urn:aimatch:deployment:public-cloud-saas'],
+      amount: [10_000_000, 30_000_000],
+    });
+    const restricted = sampleListing({
+      kind: 'DEMAND',
+      title: '비공개 불량 검출 수요',
+      tasks: ['urn:aimatch:task:visual-inspection'],
+      visibility: 'VERIFIED_SUPPLIERS',
+    });
+    const demand = sampleListing({
+      kind: 'DEMAND',
+      title: '떡 공장 이물질 선별',
+      tasks: ['urn:aimatch:task:visual-inspection'],
+      region: 'urn:aimatch:region:chungbuk',
+    });
     const all = [vision, maintenance, chatbot, restricted, demand];
 
     const request = (over: Partial<SearchRequest> & { q?: string } = {}): SearchRequest => ({
@@ -146,21 +218,33 @@ export function searchIndexContract(
 
     run('filters by kind, verified organization and amount range overlap', async () => {
       expect(await ids({ filters: { visibility: ['PUBLIC'], kind: 'DEMAND' } })).toEqual([demand.id]);
-      expect((await ids({ filters: { visibility: ['PUBLIC'], kind: 'SUPPLY', verifiedOnly: true } })).sort()).toEqual([vision.id, chatbot.id].sort());
-      expect((await ids({ filters: { visibility: ['PUBLIC'], kind: 'SUPPLY', amountMin: 100_000_000, amountMax: 180_000_000 } })).sort()).toEqual([vision.id].sort());
+      expect((await ids({ filters: { visibility: ['PUBLIC'], kind: 'SUPPLY', verifiedOnly: true } })).sort()).toEqual(
+        [vision.id, chatbot.id].sort(),
+      );
+      expect(
+        (await ids({ filters: { visibility: ['PUBLIC'], kind: 'SUPPLY', amountMin: 100_000_000, amountMax: 180_000_000 } })).sort(),
+      ).toEqual([vision.id].sort());
     });
 
     run('never returns what the caller may not see, in hits or counts or facets', async () => {
       const res = await index.search(request({ q: '불량 검출', facets: ['task'] }));
       expect(res.hits.map((h) => h.id)).not.toContain(restricted.id);
       expect(res.facetDistribution.task!['urn:aimatch:task:visual-inspection']).toBe(2);
-      const allowed = await index.search(request({ q: '불량 검출', filters: { visibility: ['PUBLIC', 'VERIFIED_SUPPLIERS'] }, facets: ['task'] }));
+      const allowed = await index.search(
+        request({ q: '불량 검출', filters: { visibility: ['PUBLIC', 'VERIFIED_SUPPLIERS'] }, facets: ['task'] }),
+      );
       expect(allowed.hits.map((h) => h.id)).toContain(restricted.id);
       expect(allowed.facetDistribution.task!['urn:aimatch:task:visual-inspection']).toBe(3);
     });
 
     run('counts facets over the whole match, not the page', async () => {
-      const res = await index.search(request({ filters: { visibility: ['PUBLIC'], kind: 'SUPPLY' }, facets: ['task', 'deployment', 'certification', 'region', 'verified'], limit: 1 }));
+      const res = await index.search(
+        request({
+          filters: { visibility: ['PUBLIC'], kind: 'SUPPLY' },
+          facets: ['task', 'deployment', 'certification', 'region', 'verified'],
+          limit: 1,
+        }),
+      );
       expect(res.hits).toHaveLength(1);
       expect(res.estimatedTotal).toBe(3);
       expect(res.facetDistribution.verified).toEqual({ true: 2, false: 1 });

@@ -20,11 +20,7 @@ import { AuthGuard } from './auth.guard';
       }),
     }),
   ],
-  providers: [
-    RateLimitService,
-    AccessTokenVerifier,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [RateLimitService, AccessTokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [JwtModule, RateLimitService, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -33,12 +33,17 @@ export function formatGraphQLError(
   const httpStatus = (original as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500) {
     // Rejected by Fastify before GraphQL ran (body too large, bad JSON, wrong content type).
-    return { message: message(httpStatus === 413 ? 'payload-too-large' : 'bad-query', locale), extensions: { code: ErrorCode.BAD_USER_INPUT, requestId }, httpStatus };
+    return {
+      message: message(httpStatus === 413 ? 'payload-too-large' : 'bad-query', locale),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, requestId },
+      httpStatus,
+    };
   }
   if (!original || original instanceof GraphQLError) {
     // A document that failed parsing, validation or an input coercion: the client's fault,
     // and graphql-js messages name the field without leaking internals.
-    const code = (error.extensions?.code as string | undefined) === ErrorCode.RATE_LIMITED ? ErrorCode.RATE_LIMITED : ErrorCode.BAD_USER_INPUT;
+    const code =
+      (error.extensions?.code as string | undefined) === ErrorCode.RATE_LIMITED ? ErrorCode.RATE_LIMITED : ErrorCode.BAD_USER_INPUT;
     return { ...base, message: error.message, extensions: { code, requestId } };
   }
   logUnexpected(original);

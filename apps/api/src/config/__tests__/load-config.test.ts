@@ -20,7 +20,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without DATABASE_URL and the JWT secrets, naming each', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('NODE_ENV=production requires DATABASE_URL, JWT_ACCESS_SECRET, JWT_REFRESH_SECRET');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'NODE_ENV=production requires DATABASE_URL, JWT_ACCESS_SECRET, JWT_REFRESH_SECRET',
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/aimatch', JWT_ACCESS_SECRET: secret })).toThrow(
       'requires JWT_REFRESH_SECRET',
     );
@@ -39,9 +41,9 @@ describe('loadConfig', () => {
   });
 
   it('reads comma-separated CORS origins', () => {
-    expect(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), CORS_ORIGINS: 'http://localhost:5173, https://aimatch.or.kr' }).CORS_ORIGINS).toEqual([
-      'http://localhost:5173',
-      'https://aimatch.or.kr',
-    ]);
+    expect(
+      loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), CORS_ORIGINS: 'http://localhost:5173, https://aimatch.or.kr' })
+        .CORS_ORIGINS,
+    ).toEqual(['http://localhost:5173', 'https://aimatch.or.kr']);
   });
 });

@@ -59,7 +59,10 @@ describe('outbox', () => {
 
   it('handles a committed event after commit, once', async () => {
     await emit('a', 'committed');
-    await eventually(async () => !!(await row('committed'))?.processed_at, () => dispatcher.wake());
+    await eventually(
+      async () => !!(await row('committed'))?.processed_at,
+      () => dispatcher.wake(),
+    );
     expect(seen.filter((s) => s === 'committed')).toEqual(['committed']);
   });
 
@@ -68,7 +71,10 @@ describe('outbox', () => {
     await emit('x', 'x1');
     await emit('x', 'x2');
     await emit('y', 'y1');
-    await eventually(async () => !!(await row('x2'))?.processed_at, () => dispatcher.wake());
+    await eventually(
+      async () => !!(await row('x2'))?.processed_at,
+      () => dispatcher.wake(),
+    );
     const order = seen.filter((s) => ['x1', 'x2', 'y1'].includes(s));
     expect(order.indexOf('x1')).toBeLessThan(order.indexOf('x2'));
     expect(order.indexOf('y1')).toBeLessThan(order.indexOf('x1')); // y was not held up by x's failure
@@ -78,10 +84,13 @@ describe('outbox', () => {
   it(`parks an event after ${MAX_ATTEMPTS} failures with the last error kept`, async () => {
     failuresLeft = new Map([['poison', 1000]]);
     await emit('p', 'poison');
-    await eventually(async () => {
-      await ds.query(`UPDATE outbox SET available_at = now() WHERE payload->>'label' = 'poison'`);
-      return !!(await row('poison')).parked_at;
-    }, () => dispatcher.wake());
+    await eventually(
+      async () => {
+        await ds.query(`UPDATE outbox SET available_at = now() WHERE payload->>'label' = 'poison'`);
+        return !!(await row('poison')).parked_at;
+      },
+      () => dispatcher.wake(),
+    );
     const r = await row('poison');
     expect(r.parked_at).not.toBeNull();
     expect(r.attempts).toBe(MAX_ATTEMPTS);
@@ -91,7 +100,9 @@ describe('outbox', () => {
   it('writes organization.registered in the same transaction as a sign-up', async () => {
     const res = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { me { memberships { organization { id } } } } }', {
       i: {
-        email: 'outbox@example.kr', password: 'correct-horse-battery-9', displayName: 'o',
+        email: 'outbox@example.kr',
+        password: 'correct-horse-battery-9',
+        displayName: 'o',
         organization: { kind: 'SME', nameKo: '아웃박스', businessRegistrationNumber: '2208812340' },
       },
     });

@@ -56,6 +56,8 @@ export class Matching1763900400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE notifications; DROP TABLE match_alert_deliveries; DROP TABLE match_alerts; DROP TABLE organization_track_records;');
+    await q.query(
+      'DROP TABLE notifications; DROP TABLE match_alert_deliveries; DROP TABLE match_alerts; DROP TABLE organization_track_records;',
+    );
   }
 }

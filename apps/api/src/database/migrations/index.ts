@@ -8,4 +8,13 @@ import { Chat1763900500000 } from './1763900500000-chat';
 import { Bids1763900600000 } from './1763900600000-bids';
 import { Reviews1763900700000 } from './1763900700000-reviews';
 
-export const migrations = [Foundation1763900000000, Listings1763900100000, Search1763900200000, Matching1763900400000, SearchChangeFeed1763900450000, Chat1763900500000, Bids1763900600000, Reviews1763900700000];
+export const migrations = [
+  Foundation1763900000000,
+  Listings1763900100000,
+  Search1763900200000,
+  Matching1763900400000,
+  SearchChangeFeed1763900450000,
+  Chat1763900500000,
+  Bids1763900600000,
+  Reviews1763900700000,
+];

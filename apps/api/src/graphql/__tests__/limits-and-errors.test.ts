@@ -74,7 +74,11 @@ describe('GraphQL limits and the error model', () => {
     const owner = await signUpOrganization(t);
     for (let i = 0; i < 5; i++) {
       const email = `member${i}-${Date.now()}@example.kr`;
-      const invite = await t.gql('mutation($i: InviteMemberInput!) { inviteMember(input: $i) { token } }', { i: { organizationId: owner.organizationId, email } }, { token: owner.accessToken });
+      const invite = await t.gql(
+        'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { token } }',
+        { i: { organizationId: owner.organizationId, email } },
+        { token: owner.accessToken },
+      );
       await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
         i: { email, password: 'correct-horse-battery-9', displayName: `m${i}`, invitationToken: invite.data!.inviteMember.token },
       });

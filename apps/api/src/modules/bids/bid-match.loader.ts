@@ -45,7 +45,8 @@ export class BidMatchLoader implements LoaderFactory<string, Map<string, BidderM
         const org = orgOf.get(r.listingId);
         if (!org) continue;
         const best = result.get(org);
-        if (!best || r.explanation.rawScore > best.explanation.rawScore) result.set(org, { supplyListingId: r.listingId, explanation: r.explanation });
+        if (!best || r.explanation.rawScore > best.explanation.rawScore)
+          result.set(org, { supplyListingId: r.listingId, explanation: r.explanation });
       }
     };
     take(await this.engine.suppliersFor(demand));

@@ -15,7 +15,17 @@ import { PlatformSettingsService } from './platform-settings.service';
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
 @Module({
   imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule],
-  providers: [BidsRepository, BidAccessPolicy, BidMatchLoader, PlatformSettingsService, BidsService, BidsResolver, BidFieldsResolver, BidPartnerResolver, DemandBidCountResolver],
+  providers: [
+    BidsRepository,
+    BidAccessPolicy,
+    BidMatchLoader,
+    PlatformSettingsService,
+    BidsService,
+    BidsResolver,
+    BidFieldsResolver,
+    BidPartnerResolver,
+    DemandBidCountResolver,
+  ],
   exports: [BidsService, BidsRepository],
 })
 export class BidsModule {}

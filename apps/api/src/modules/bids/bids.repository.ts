@@ -79,7 +79,21 @@ const PATCH_COLUMNS: Record<string, string> = {
   decidedAt: 'decided_at',
 };
 
-export type BidPatch = Partial<Pick<BidRow, 'status' | 'amountKrw' | 'durationWeeks' | 'approach' | 'milestones' | 'coveredConceptIds' | 'revision' | 'decisionReason' | 'submittedAt' | 'decidedAt'>>;
+export type BidPatch = Partial<
+  Pick<
+    BidRow,
+    | 'status'
+    | 'amountKrw'
+    | 'durationWeeks'
+    | 'approach'
+    | 'milestones'
+    | 'coveredConceptIds'
+    | 'revision'
+    | 'decisionReason'
+    | 'submittedAt'
+    | 'decidedAt'
+  >
+>;
 
 export interface BidPageQuery {
   where: string;
@@ -135,7 +149,11 @@ export class BidsRepository {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async findById(id: string, tx: EntityManager = this.dataSource.manager, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<BidRow | null> {
+  async findById(
+    id: string,
+    tx: EntityManager = this.dataSource.manager,
+    lock: '' | 'FOR UPDATE' | 'FOR SHARE' = '',
+  ): Promise<BidRow | null> {
     const rows: BidRow[] = await tx.query(`SELECT ${BID_COLUMNS} FROM bids b WHERE b.id = $1 ${lock}`, [id]);
     return rows[0] ?? null;
   }
@@ -154,12 +172,24 @@ export class BidsRepository {
 
   async insert(
     tx: EntityManager,
-    row: Pick<BidRow, 'demandId' | 'organizationId' | 'amountKrw' | 'durationWeeks' | 'approach' | 'milestones' | 'coveredConceptIds' | 'createdById'>,
+    row: Pick<
+      BidRow,
+      'demandId' | 'organizationId' | 'amountKrw' | 'durationWeeks' | 'approach' | 'milestones' | 'coveredConceptIds' | 'createdById'
+    >,
   ): Promise<BidRow> {
     const rows: BidRow[] = await tx.query(
       `INSERT INTO bids AS b (demand_id, organization_id, status, amount_krw, duration_weeks, approach, milestones, covered_concept_ids, created_by_id)
        VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6::jsonb, $7, $8) RETURNING ${BID_COLUMNS}`,
-      [row.demandId, row.organizationId, row.amountKrw, row.durationWeeks, row.approach, JSON.stringify(row.milestones), row.coveredConceptIds, row.createdById],
+      [
+        row.demandId,
+        row.organizationId,
+        row.amountKrw,
+        row.durationWeeks,
+        row.approach,
+        JSON.stringify(row.milestones),
+        row.coveredConceptIds,
+        row.createdById,
+      ],
     );
     return rows[0];
   }
@@ -168,7 +198,13 @@ export class BidsRepository {
    * Applies a change only if the bid is still at `version` and in one of `from` (optimistic
    * locking) and bumps the version. Returns null when someone else changed it first.
    */
-  async updateAtVersion(tx: EntityManager, id: string, version: number, from: readonly BidStatus[], patch: BidPatch): Promise<BidRow | null> {
+  async updateAtVersion(
+    tx: EntityManager,
+    id: string,
+    version: number,
+    from: readonly BidStatus[],
+    patch: BidPatch,
+  ): Promise<BidRow | null> {
     const sets: string[] = [];
     const params: unknown[] = [id, version, from];
     for (const [key, value] of Object.entries(patch)) {
@@ -224,7 +260,9 @@ export class BidsRepository {
     }
     if (scope.organizationIds) {
       params.push(scope.organizationIds);
-      filters.push(`(b.organization_id = ANY($${params.length}) OR EXISTS (SELECT 1 FROM bid_partners p WHERE p.bid_id = b.id AND p.organization_id = ANY($${params.length})))`);
+      filters.push(
+        `(b.organization_id = ANY($${params.length}) OR EXISTS (SELECT 1 FROM bid_partners p WHERE p.bid_id = b.id AND p.organization_id = ANY($${params.length})))`,
+      );
     }
     const res = await tx.query(
       `WITH due AS (
@@ -254,7 +292,11 @@ export class BidsRepository {
   }
 
   /** Inserts or replaces a partner; a changed role or share is a new invitation. */
-  async upsertPartner(tx: EntityManager, bidId: string, p: { organizationId: string; role: ConsortiumRole; sharePercent: number; position: number; reinvite: boolean }): Promise<void> {
+  async upsertPartner(
+    tx: EntityManager,
+    bidId: string,
+    p: { organizationId: string; role: ConsortiumRole; sharePercent: number; position: number; reinvite: boolean },
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO bid_partners (bid_id, organization_id, role, share_percent, position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (bid_id, organization_id) DO UPDATE SET role = $3, share_percent = $4, position = $5,
@@ -295,7 +337,15 @@ export class BidsRepository {
 
   async recordEvent(
     tx: EntityManager,
-    e: { bidId: string; version: number; action: string; fromStatus: string | null; toStatus: string; actorUserId: string | null; details?: Record<string, unknown> },
+    e: {
+      bidId: string;
+      version: number;
+      action: string;
+      fromStatus: string | null;
+      toStatus: string;
+      actorUserId: string | null;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void> {
     await tx.query(
       'INSERT INTO bid_events (bid_id, version, action, from_status, to_status, actor_user_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)',
@@ -315,7 +365,10 @@ export class BidsRepository {
   /** Supply listings (published) of these organizations, for match scores of their bids. */
   publishedSupplyIdsOf(organizationIds: string[]): Promise<Array<{ id: string; organization_id: string }>> {
     return organizationIds.length
-      ? this.dataSource.query(`SELECT id, organization_id FROM listings WHERE kind = 'SUPPLY' AND status = 'PUBLISHED' AND organization_id = ANY($1)`, [organizationIds])
+      ? this.dataSource.query(
+          `SELECT id, organization_id FROM listings WHERE kind = 'SUPPLY' AND status = 'PUBLISHED' AND organization_id = ANY($1)`,
+          [organizationIds],
+        )
       : Promise.resolve([]);
   }
 

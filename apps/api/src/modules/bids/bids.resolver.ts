@@ -50,7 +50,11 @@ function content(i: BidContentInput): BidContent {
     approach: (i.approach ?? '').trim(),
     milestones: (i.milestones ?? []).map((m) => ({ title: (m.title ?? '').trim(), weeks: m.weeks, amountKrw: m.amountKrw })),
     coveredConceptIds: (i.coveredConceptIds ?? []).map((s) => s.trim()),
-    partners: (i.partners ?? []).map((p) => ({ organizationId: p.organizationId.trim(), role: p.role as ConsortiumRole, sharePercent: p.sharePercent })),
+    partners: (i.partners ?? []).map((p) => ({
+      organizationId: p.organizationId.trim(),
+      role: p.role as ConsortiumRole,
+      sharePercent: p.sharePercent,
+    })),
   };
 }
 
@@ -72,12 +76,17 @@ export class BidsResolver {
     return bid;
   }
 
-  @Query(() => BidModel, { description: 'One bid with its revisions: the bidding organizations, the demand owner (once submitted) and staff; NOT_FOUND for anyone else.' })
+  @Query(() => BidModel, {
+    description:
+      'One bid with its revisions: the bidding organizations, the demand owner (once submitted) and staff; NOT_FOUND for anyone else.',
+  })
   bid(@Args('id', { type: () => ID }) id: string, @Ctx() rc: RequestContext) {
     return this.bids.get(rc, id);
   }
 
-  @Query(() => BidConnection, { description: "A demand's submitted bids side by side, first submitted first (the demand's organization and staff)." })
+  @Query(() => BidConnection, {
+    description: "A demand's submitted bids side by side, first submitted first (the demand's organization and staff).",
+  })
   bidsForDemand(@Args() a: BidsForDemandArgs, @Ctx() rc: RequestContext): Promise<Connection<BidRow>> {
     return this.bids.forDemand(rc, a.demandId, a.status as BidStatus | undefined, a.first, a.after);
   }
@@ -92,12 +101,16 @@ export class BidsResolver {
     return this.settings.get();
   }
 
-  @Mutation(() => BidModel, { description: 'A new DRAFT bid of an AI supplier or SI integrator you belong to on a published demand, before its bid deadline.' })
+  @Mutation(() => BidModel, {
+    description: 'A new DRAFT bid of an AI supplier or SI integrator you belong to on a published demand, before its bid deadline.',
+  })
   async createBid(@Args('input') input: CreateBidInput, @Ctx() rc: RequestContext) {
     return this.fresh(rc, await this.bids.create(rc, input.demandId.trim(), input.organizationId.trim(), content(input)));
   }
 
-  @Mutation(() => BidModel, { description: 'Lead: replaces the content of a DRAFT, or of a SUBMITTED bid as a new revision (until shortlisted).' })
+  @Mutation(() => BidModel, {
+    description: 'Lead: replaces the content of a DRAFT, or of a SUBMITTED bid as a new revision (until shortlisted).',
+  })
   async updateBid(@Args() a: BidVersionArgs, @Args('input') input: BidContentInput, @Ctx() rc: RequestContext) {
     return this.fresh(rc, await this.bids.update(rc, a.id, a.version, content(input)));
   }
@@ -113,7 +126,11 @@ export class BidsResolver {
   }
 
   @Mutation(() => BidModel, { description: 'Owner of a partner organization: accept or decline the consortium invitation of a draft bid.' })
-  async respondToConsortiumInvitation(@Args('bidId', { type: () => ID }) bidId: string, @Args('accept') accept: boolean, @Ctx() rc: RequestContext) {
+  async respondToConsortiumInvitation(
+    @Args('bidId', { type: () => ID }) bidId: string,
+    @Args('accept') accept: boolean,
+    @Ctx() rc: RequestContext,
+  ) {
     return this.fresh(rc, await this.bids.respondToInvitation(rc, bidId, accept));
   }
 
@@ -127,7 +144,10 @@ export class BidsResolver {
     return this.fresh(rc, await this.bids.decline(rc, a.id, a.version, reason));
   }
 
-  @Mutation(() => BidModel, { description: 'Demand owner: accepts exactly one bid; the demand becomes AWARDED and every other open bid DECLINED. A concurrent second accept is a CONFLICT.' })
+  @Mutation(() => BidModel, {
+    description:
+      'Demand owner: accepts exactly one bid; the demand becomes AWARDED and every other open bid DECLINED. A concurrent second accept is a CONFLICT.',
+  })
   async acceptBid(@Args() a: BidVersionArgs, @Ctx() rc: RequestContext) {
     return this.fresh(rc, await this.bids.accept(rc, a.id, a.version));
   }
@@ -191,7 +211,12 @@ export class BidFieldsResolver {
     const covered = required.filter((id) => b.coveredConceptIds.includes(id));
     const missingIds = required.filter((id) => !b.coveredConceptIds.includes(id));
     const missing = (await rc.loaders.get(this.concepts).loadMany(missingIds)).filter((c) => c && !(c instanceof Error));
-    return { covered: covered.length, required: required.length, ratio: required.length ? Math.round((covered.length / required.length) * 1000) / 1000 : 1, missing };
+    return {
+      covered: covered.length,
+      required: required.length,
+      ratio: required.length ? Math.round((covered.length / required.length) * 1000) / 1000 : 1,
+      missing,
+    };
   }
 
   @ResolveField(() => [BidPartnerModel])

@@ -88,7 +88,10 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.sweeper = setInterval(() => void this.expireDue().catch((e) => this.logger.error(`expiry sweep failed: ${String(e)}`)), SWEEP_EVERY_MS);
+    this.sweeper = setInterval(
+      () => void this.expireDue().catch((e) => this.logger.error(`expiry sweep failed: ${String(e)}`)),
+      SWEEP_EVERY_MS,
+    );
     this.sweeper.unref();
   }
 
@@ -112,14 +115,23 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       return await this.transactions.run(async (tx) => {
         this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
         // The partial unique index is the guarantee; this look-up only spares the common case a failed statement.
-        if (await this.repository.hasLiveBid(tx, demand.id, organizationId)) throw AppError.conflict('live-bid-exists', { reason: 'live-bid-exists' });
+        if (await this.repository.hasLiveBid(tx, demand.id, organizationId))
+          throw AppError.conflict('live-bid-exists', { reason: 'live-bid-exists' });
         const bid = await this.repository.insert(tx, { demandId: demand.id, organizationId, ...content, createdById: viewer.userId });
         await this.syncPartners(tx, bid, [], content);
-        await this.repository.recordEvent(tx, { bidId: bid.id, version: bid.version, action: 'create', fromStatus: null, toStatus: bid.status, actorUserId: viewer.userId });
+        await this.repository.recordEvent(tx, {
+          bidId: bid.id,
+          version: bid.version,
+          action: 'create',
+          fromStatus: null,
+          toStatus: bid.status,
+          actorUserId: viewer.userId,
+        });
         return bid;
       });
     } catch (err) {
-      if (uniqueViolation(err) === 'bids_one_live_per_organization') throw AppError.conflict('live-bid-exists', { reason: 'live-bid-exists' });
+      if (uniqueViolation(err) === 'bids_one_live_per_organization')
+        throw AppError.conflict('live-bid-exists', { reason: 'live-bid-exists' });
       throw err;
     }
   }
@@ -145,12 +157,23 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       if (!updated) throw await this.stale(id);
       if (submitted) {
         await this.repository.insertRevision(tx, updated, partners, userId);
-        await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.REVISED, updated, this.payload(updated, demand, { revision: updated.revision }));
+        await this.notify(
+          tx,
+          demand.organizationId,
+          BID_NOTIFICATIONS.REVISED,
+          updated,
+          this.payload(updated, demand, { revision: updated.revision }),
+        );
       } else {
         await this.syncPartners(tx, updated, partners, content);
       }
       await this.repository.recordEvent(tx, {
-        bidId: id, version: updated.version, action: submitted ? 'revise' : 'update', fromStatus: bid.status, toStatus: updated.status, actorUserId: userId,
+        bidId: id,
+        version: updated.version,
+        action: submitted ? 'revise' : 'update',
+        fromStatus: bid.status,
+        toStatus: updated.status,
+        actorUserId: userId,
         details: submitted ? { revision: updated.revision } : {},
       });
       return updated;
@@ -170,18 +193,37 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     const afterCommit: Array<() => void> = [];
     return this.committed(afterCommit, async (tx) => {
       this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
-      const updated = await this.repository.updateAtVersion(tx, id, version, ['DRAFT'], { status: to, submittedAt: this.clock.now(), revision: 1 });
+      const updated = await this.repository.updateAtVersion(tx, id, version, ['DRAFT'], {
+        status: to,
+        submittedAt: this.clock.now(),
+        revision: 1,
+      });
       if (!updated) throw await this.stale(id);
       // The bid row is locked now; a partner answering concurrently waits for it, then sees SUBMITTED.
       const current = await this.repository.partnersOf([id], tx);
       const pending = current.filter((p) => p.status !== 'ACCEPTED').length;
       if (pending > 0) throw AppError.conflict('consortium-pending', { pending, reason: 'consortium-pending' });
       await this.repository.insertRevision(tx, updated, current, userId);
-      await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action: 'submit', fromStatus: bid.status, toStatus: to, actorUserId: userId, details: { revision: 1 } });
+      await this.repository.recordEvent(tx, {
+        bidId: id,
+        version: updated.version,
+        action: 'submit',
+        fromStatus: bid.status,
+        toStatus: to,
+        actorUserId: userId,
+        details: { revision: 1 },
+      });
       await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.NEW_BID, updated, this.payload(updated, demand));
       // Into the pre-bid conversation between the two parties, if they have one (a submission opens none).
-      const conversation = await this.chat.findConversationIn(tx, { contextType: ConversationContextType.DEMAND, contextId: demand.id, organizations: [demand.organizationId, updated.organizationId] });
-      if (conversation) afterCommit.push((await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.SUBMITTED, this.chatPayload(updated, demand))).publish);
+      const conversation = await this.chat.findConversationIn(tx, {
+        contextType: ConversationContextType.DEMAND,
+        contextId: demand.id,
+        organizations: [demand.organizationId, updated.organizationId],
+      });
+      if (conversation)
+        afterCommit.push(
+          (await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.SUBMITTED, this.chatPayload(updated, demand))).publish,
+        );
       return updated;
     });
   }
@@ -193,7 +235,14 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     return this.transactions.run(async (tx) => {
       const updated = await this.repository.updateAtVersion(tx, id, version, ['SUBMITTED', 'SHORTLISTED'], { status: to });
       if (!updated) throw await this.stale(id);
-      await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action: 'withdraw', fromStatus: bid.status, toStatus: to, actorUserId: rc.viewer!.userId });
+      await this.repository.recordEvent(tx, {
+        bidId: id,
+        version: updated.version,
+        action: 'withdraw',
+        fromStatus: bid.status,
+        toStatus: to,
+        actorUserId: rc.viewer!.userId,
+      });
       await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.WITHDRAWN, updated, this.payload(updated, demand));
       return updated;
     });
@@ -207,9 +256,11 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     const mine = partners.filter((p) => orgIds.includes(p.organizationId));
     if (mine.length === 0) throw AppError.forbidden();
     const owned = await this.access.ownedPartnerOrgs(rc, bid);
-    const partner = mine.find((p) => owned.includes(p.organizationId) && p.status === 'INVITED') ?? mine.find((p) => owned.includes(p.organizationId));
+    const partner =
+      mine.find((p) => owned.includes(p.organizationId) && p.status === 'INVITED') ?? mine.find((p) => owned.includes(p.organizationId));
     if (!partner) throw AppError.forbidden();
-    if (partner.status !== 'INVITED') throw AppError.conflict('invitation-not-pending', { current: partner.status, reason: 'invitation-not-pending' });
+    if (partner.status !== 'INVITED')
+      throw AppError.conflict('invitation-not-pending', { current: partner.status, reason: 'invitation-not-pending' });
     if (bid.status !== 'DRAFT') throw this.invalid(bid.status, accept ? 'acceptInvitation' : 'declineInvitation');
     const demand = await this.access.demandOf(rc, bid);
     const userId = rc.viewer!.userId;
@@ -221,10 +272,21 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
         throw AppError.conflict('invitation-not-pending', { current: 'ANSWERED', reason: 'invitation-not-pending' });
       }
       await this.repository.recordEvent(tx, {
-        bidId: bid.id, version: updated.version, action: accept ? 'partner-accept' : 'partner-decline', fromStatus: 'DRAFT', toStatus: 'DRAFT', actorUserId: userId,
+        bidId: bid.id,
+        version: updated.version,
+        action: accept ? 'partner-accept' : 'partner-decline',
+        fromStatus: 'DRAFT',
+        toStatus: 'DRAFT',
+        actorUserId: userId,
         details: { organizationId: partner.organizationId },
       });
-      await this.notify(tx, bid.organizationId, BID_NOTIFICATIONS.INVITATION_ANSWERED, updated, this.payload(updated, demand, { partnerOrganizationId: partner.organizationId, accepted: accept }));
+      await this.notify(
+        tx,
+        bid.organizationId,
+        BID_NOTIFICATIONS.INVITATION_ANSWERED,
+        updated,
+        this.payload(updated, demand, { partnerOrganizationId: partner.organizationId, accepted: accept }),
+      );
       return updated;
     });
   }
@@ -242,20 +304,40 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     return this.decide(rc, id, version, 'decline', text);
   }
 
-  private async decide(rc: RequestContext, id: string, version: number, action: 'shortlist' | 'decline', reason: string | null): Promise<BidRow> {
+  private async decide(
+    rc: RequestContext,
+    id: string,
+    version: number,
+    action: 'shortlist' | 'decline',
+    reason: string | null,
+  ): Promise<BidRow> {
     const bid = await this.visibleBid(rc, id);
     const to = await this.checkAction(rc, bid, action);
     const demand = await this.access.demandOf(rc, bid);
     return this.transactions.run(async (tx) => {
       const locked = await this.lockDemand(tx, demand.id, 'FOR SHARE');
-      if (locked.status !== 'PUBLISHED' && locked.status !== 'PAUSED') throw AppError.conflict('demand-not-open', { current: locked.status, reason: 'demand-not-open' });
+      if (locked.status !== 'PUBLISHED' && locked.status !== 'PAUSED')
+        throw AppError.conflict('demand-not-open', { current: locked.status, reason: 'demand-not-open' });
       const updated = await this.repository.updateAtVersion(tx, id, version, [bid.status], {
         status: to,
         ...(action === 'decline' ? { decisionReason: reason, decidedAt: this.clock.now() } : {}),
       });
       if (!updated) throw await this.stale(id);
-      await this.repository.recordEvent(tx, { bidId: id, version: updated.version, action, fromStatus: bid.status, toStatus: to, actorUserId: rc.viewer!.userId, details: reason ? { reason } : {} });
-      await this.notifyBidders(tx, updated, action === 'decline' ? BID_NOTIFICATIONS.DECLINED : BID_NOTIFICATIONS.SHORTLISTED, this.payload(updated, demand, reason ? { reason } : {}));
+      await this.repository.recordEvent(tx, {
+        bidId: id,
+        version: updated.version,
+        action,
+        fromStatus: bid.status,
+        toStatus: to,
+        actorUserId: rc.viewer!.userId,
+        details: reason ? { reason } : {},
+      });
+      await this.notifyBidders(
+        tx,
+        updated,
+        action === 'decline' ? BID_NOTIFICATIONS.DECLINED : BID_NOTIFICATIONS.SHORTLISTED,
+        this.payload(updated, demand, reason ? { reason } : {}),
+      );
       return updated;
     });
   }
@@ -275,21 +357,41 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     const afterCommit: Array<() => void> = [];
     return this.committed(afterCommit, (tx) => this.acceptIn(tx, bid, id, version, userId, afterCommit)).catch((err) => {
       // The lock makes this unreachable; the partial unique index is the last word if it were not.
-      if (uniqueViolation(err) === 'bids_one_accepted_per_demand') throw AppError.conflict('demand-already-awarded', { reason: 'demand-already-awarded' });
+      if (uniqueViolation(err) === 'bids_one_accepted_per_demand')
+        throw AppError.conflict('demand-already-awarded', { reason: 'demand-already-awarded' });
       throw err;
     });
   }
 
-  private async acceptIn(tx: EntityManager, bid: BidRow, id: string, version: number, userId: string, afterCommit: Array<() => void>): Promise<BidRow> {
+  private async acceptIn(
+    tx: EntityManager,
+    bid: BidRow,
+    id: string,
+    version: number,
+    userId: string,
+    afterCommit: Array<() => void>,
+  ): Promise<BidRow> {
     const demand = await this.lockDemand(tx, bid.demandId, 'FOR UPDATE');
-    if (demand.status === 'AWARDED' || demand.status === 'COMPLETED') throw AppError.conflict('demand-already-awarded', { current: demand.status, reason: 'demand-already-awarded' });
+    if (demand.status === 'AWARDED' || demand.status === 'COMPLETED')
+      throw AppError.conflict('demand-already-awarded', { current: demand.status, reason: 'demand-already-awarded' });
     if (demand.status !== 'PUBLISHED') throw AppError.conflict('demand-not-open', { current: demand.status, reason: 'demand-not-open' });
     const current = await this.repository.findById(id, tx, 'FOR UPDATE');
-    if (!current || current.version !== version) throw AppError.conflict('stale-version', { current: current?.version ?? 0, reason: 'stale-version' });
+    if (!current || current.version !== version)
+      throw AppError.conflict('stale-version', { current: current?.version ?? 0, reason: 'stale-version' });
     const check = checkBidTransition(current.status, 'accept', 'demandOwner');
     if (!check.ok) throw this.invalid(current.status, 'accept');
-    const accepted = (await this.repository.updateAtVersion(tx, id, version, [current.status], { status: 'ACCEPTED', decidedAt: this.clock.now() }))!;
-    await this.repository.recordEvent(tx, { bidId: id, version: accepted.version, action: 'accept', fromStatus: current.status, toStatus: 'ACCEPTED', actorUserId: userId });
+    const accepted = (await this.repository.updateAtVersion(tx, id, version, [current.status], {
+      status: 'ACCEPTED',
+      decidedAt: this.clock.now(),
+    }))!;
+    await this.repository.recordEvent(tx, {
+      bidId: id,
+      version: accepted.version,
+      action: 'accept',
+      fromStatus: current.status,
+      toStatus: 'ACCEPTED',
+      actorUserId: userId,
+    });
     const awarded = await this.listings.transitionInTransaction(tx, demand, 'award', 'owner', userId, { bidId: id });
     await this.notifyBidders(tx, accepted, BID_NOTIFICATIONS.ACCEPTED, this.payload(accepted, awarded));
     // The award opens the demand's conversation with the winning lead organization unless it exists.
@@ -299,13 +401,36 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       organizations: [demand.organizationId, accepted.organizationId],
       createdById: userId,
     });
-    afterCommit.push((await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.ACCEPTED, this.chatPayload(accepted, awarded))).publish);
+    afterCommit.push(
+      (await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.ACCEPTED, this.chatPayload(accepted, awarded))).publish,
+    );
     for (const other of await this.repository.declineOthers(tx, demand.id, id, AWARDED_ELSEWHERE)) {
-      await this.repository.recordEvent(tx, { bidId: other.id, version: other.version, action: 'decline', fromStatus: null, toStatus: 'DECLINED', actorUserId: userId, details: { reason: AWARDED_ELSEWHERE, acceptedBidId: id } });
-      await this.notifyBidders(tx, other, BID_NOTIFICATIONS.DECLINED, this.payload(other, awarded, { reason: null, awardedToAnother: true }));
+      await this.repository.recordEvent(tx, {
+        bidId: other.id,
+        version: other.version,
+        action: 'decline',
+        fromStatus: null,
+        toStatus: 'DECLINED',
+        actorUserId: userId,
+        details: { reason: AWARDED_ELSEWHERE, acceptedBidId: id },
+      });
+      await this.notifyBidders(
+        tx,
+        other,
+        BID_NOTIFICATIONS.DECLINED,
+        this.payload(other, awarded, { reason: null, awardedToAnother: true }),
+      );
     }
     for (const draft of await this.repository.expireDrafts(tx, demand.id)) {
-      await this.repository.recordEvent(tx, { bidId: draft.id, version: draft.version, action: 'expire', fromStatus: 'DRAFT', toStatus: 'EXPIRED', actorUserId: userId, details: { reason: AWARDED_ELSEWHERE } });
+      await this.repository.recordEvent(tx, {
+        bidId: draft.id,
+        version: draft.version,
+        action: 'expire',
+        fromStatus: 'DRAFT',
+        toStatus: 'EXPIRED',
+        actorUserId: userId,
+        details: { reason: AWARDED_ELSEWHERE },
+      });
     }
     return accepted;
   }
@@ -323,7 +448,13 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     return this.closeDemand(rc, demandId, version, 'cancel', text);
   }
 
-  private async closeDemand(rc: RequestContext, demandId: string, version: number, action: 'complete' | 'cancel', reason: string | null): Promise<ListingEntity> {
+  private async closeDemand(
+    rc: RequestContext,
+    demandId: string,
+    version: number,
+    action: 'complete' | 'cancel',
+    reason: string | null,
+  ): Promise<ListingEntity> {
     const demand = await this.visibleDemand(rc, demandId);
     const actor = await this.listingAccess.actor(rc, demand);
     if (actor !== 'owner') throw AppError.forbidden();
@@ -332,10 +463,17 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       const locked = await this.lockDemand(tx, demand.id, 'FOR UPDATE');
       if (locked.version !== version) throw AppError.conflict('stale-version', { current: locked.version, reason: 'stale-version' });
       const updated = await this.listings.transitionInTransaction(tx, locked, action, 'owner', userId, reason ? { reason } : {});
-      const [winner] = (await tx.query(`SELECT id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [demand.id])) as Array<{ id: string }>;
+      const [winner] = (await tx.query(`SELECT id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [demand.id])) as Array<{
+        id: string;
+      }>;
       if (winner) {
         const bid = (await this.repository.findById(winner.id, tx))!;
-        await this.notifyBidders(tx, bid, action === 'complete' ? BID_NOTIFICATIONS.COMPLETED : BID_NOTIFICATIONS.CANCELLED, this.payload(bid, updated, reason ? { reason } : {}));
+        await this.notifyBidders(
+          tx,
+          bid,
+          action === 'complete' ? BID_NOTIFICATIONS.COMPLETED : BID_NOTIFICATIONS.CANCELLED,
+          this.payload(bid, updated, reason ? { reason } : {}),
+        );
       }
       return updated;
     });
@@ -348,7 +486,13 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The demand owner's and staff's view: every submitted bid, oldest submission first. */
-  async forDemand(rc: RequestContext, demandId: string, status: BidStatus | undefined, first?: number, after?: string | null): Promise<Connection<BidRow>> {
+  async forDemand(
+    rc: RequestContext,
+    demandId: string,
+    status: BidStatus | undefined,
+    first?: number,
+    after?: string | null,
+  ): Promise<Connection<BidRow>> {
     const demand = await this.visibleDemand(rc, demandId);
     if (!(await this.listingAccess.actor(rc, demand))) throw AppError.forbidden();
     const { limit, after: key } = pageArgs(first, after);
@@ -388,7 +532,14 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     return this.transactions.run(async (tx) => {
       const expired = await this.repository.expireDue(tx, this.clock.now(), scope);
       for (const e of expired) {
-        await this.repository.recordEvent(tx, { bidId: e.id, version: e.version, action: 'expire', fromStatus: e.fromStatus, toStatus: 'EXPIRED', actorUserId: null });
+        await this.repository.recordEvent(tx, {
+          bidId: e.id,
+          version: e.version,
+          action: 'expire',
+          fromStatus: e.fromStatus,
+          toStatus: 'EXPIRED',
+          actorUserId: null,
+        });
         if (e.fromStatus !== 'DRAFT') {
           const bid = (await this.repository.findById(e.id, tx))!;
           const demand = (await this.listingsRepository.findById(e.demandId, tx))!;
@@ -435,7 +586,10 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
   /** Bids are taken while the demand is PUBLISHED and before its bid deadline. */
   private assertOpen(demand: ListingEntity): void {
     if (demand.status !== 'PUBLISHED') {
-      throw AppError.conflict(demand.status === 'AWARDED' ? 'demand-already-awarded' : 'demand-not-open', { current: demand.status, reason: 'demand-not-open' });
+      throw AppError.conflict(demand.status === 'AWARDED' ? 'demand-already-awarded' : 'demand-not-open', {
+        current: demand.status,
+        reason: 'demand-not-open',
+      });
     }
     if (demand.bidDeadline && demand.bidDeadline.getTime() <= this.clock.now().getTime()) {
       throw AppError.conflict('bidding-closed', { deadline: demand.bidDeadline.toISOString(), reason: 'bid-deadline-passed' });
@@ -463,14 +617,24 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
 
   /** Draft partners follow the content: removed ones go, new or changed ones are (re)invited and notified. */
   private async syncPartners(tx: EntityManager, bid: BidRow, before: BidPartnerRow[], content: BidContent): Promise<void> {
-    await this.repository.deletePartners(tx, bid.id, content.partners.map((p) => p.organizationId));
+    await this.repository.deletePartners(
+      tx,
+      bid.id,
+      content.partners.map((p) => p.organizationId),
+    );
     const demand = (await this.listingsRepository.findById(bid.demandId, tx))!;
     for (const [position, p] of content.partners.entries()) {
       const old = before.find((o) => o.organizationId === p.organizationId);
       const reinvite = !old || old.role !== p.role || old.sharePercent !== p.sharePercent || old.status === 'DECLINED';
       await this.repository.upsertPartner(tx, bid.id, { ...p, position, reinvite });
       if (reinvite) {
-        await this.notify(tx, p.organizationId, BID_NOTIFICATIONS.INVITATION, bid, this.payload(bid, demand, { leadOrganizationId: bid.organizationId, role: p.role, sharePercent: p.sharePercent }));
+        await this.notify(
+          tx,
+          p.organizationId,
+          BID_NOTIFICATIONS.INVITATION,
+          bid,
+          this.payload(bid, demand, { leadOrganizationId: bid.organizationId, role: p.role, sharePercent: p.sharePercent }),
+        );
       }
     }
   }
@@ -487,7 +651,13 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
    * One notification per member of the organization, linked to the bid, keyed by the bid's
    * version and the type so that a recipient hears about each change once.
    */
-  private async notify(tx: EntityManager, organizationId: string, type: string, bid: BidRow, payload: Record<string, unknown>): Promise<void> {
+  private async notify(
+    tx: EntityManager,
+    organizationId: string,
+    type: string,
+    bid: BidRow,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     await this.notifications.notifyOrganization(tx, organizationId, type, payload, {
       link: { type: 'BID', id: bid.id },
       sourceKey: `bid:${bid.id}:${bid.version}:${type}`,
@@ -499,7 +669,14 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private chatPayload(bid: BidRow, demand: ListingEntity): Record<string, unknown> {
-    return { bidId: bid.id, demandId: demand.id, organizationId: bid.organizationId, amountKrw: bid.amountKrw, durationWeeks: bid.durationWeeks, revision: bid.revision };
+    return {
+      bidId: bid.id,
+      demandId: demand.id,
+      organizationId: bid.organizationId,
+      amountKrw: bid.amountKrw,
+      durationWeeks: bid.durationWeeks,
+      revision: bid.revision,
+    };
   }
 
   /** One transaction; then, once it committed, the live pushes of the system messages it left in `afterCommit`. */
@@ -527,12 +704,20 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
 }
 
 function contentColumns(c: BidContent) {
-  return { amountKrw: c.amountKrw, durationWeeks: c.durationWeeks, approach: c.approach, milestones: c.milestones, coveredConceptIds: c.coveredConceptIds };
+  return {
+    amountKrw: c.amountKrw,
+    durationWeeks: c.durationWeeks,
+    approach: c.approach,
+    milestones: c.milestones,
+    coveredConceptIds: c.coveredConceptIds,
+  };
 }
 
 function samePartners(current: BidPartnerRow[], content: BidContent): boolean {
   return (
     current.length === content.partners.length &&
-    content.partners.every((p) => current.some((c) => c.organizationId === p.organizationId && c.role === p.role && c.sharePercent === p.sharePercent))
+    content.partners.every((p) =>
+      current.some((c) => c.organizationId === p.organizationId && c.role === p.role && c.sharePercent === p.sharePercent),
+    )
   );
 }

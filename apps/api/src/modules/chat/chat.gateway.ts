@@ -114,7 +114,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.on(socket, 'read', async (p) => {
       const reply = await this.chat.markRead(socket.data.viewer, p);
       const { userId } = socket.data.viewer;
-      socket.to(conversationRoom(reply.conversationId)).emit('read', { conversationId: reply.conversationId, userId, seq: reply.lastReadSeq });
+      socket
+        .to(conversationRoom(reply.conversationId))
+        .emit('read', { conversationId: reply.conversationId, userId, seq: reply.lastReadSeq });
       this.publisher.toUser(userId, 'unread', { conversationId: reply.conversationId, unread: reply.unread });
       return reply;
     });
@@ -126,7 +128,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const now = Date.now();
       if (now - (times.get(conversationId) ?? 0) < TYPING_MIN_INTERVAL_MS && typing !== false) return { ok: true };
       times.set(conversationId, now);
-      socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, userId: socket.data.viewer.userId, typing: typing ?? true });
+      socket
+        .to(conversationRoom(conversationId))
+        .emit('typing', { conversationId, userId: socket.data.viewer.userId, typing: typing ?? true });
       return { ok: true };
     });
     this.on(socket, 'auth', async (p) => {
@@ -174,7 +178,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const locale: MessageLocale = viewer?.locale === 'EN' ? 'en' : 'ko';
     if (err instanceof AppError) {
       const error: ChatError = { ...err.messageParams, code: err.code, message: localized(err.messageKey, locale, err.messageParams) };
-      if (err.violations.length) error.fields = err.violations.map((v) => ({ path: v.path, rule: v.rule, message: localizeViolation(v, locale) }));
+      if (err.violations.length)
+        error.fields = err.violations.map((v) => ({ path: v.path, rule: v.rule, message: localizeViolation(v, locale) }));
       if (err.retryAfterSeconds !== undefined) error.retryAfter = err.retryAfterSeconds;
       return error;
     }

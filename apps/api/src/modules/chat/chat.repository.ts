@@ -153,7 +153,11 @@ export class ChatRepository {
       [c.contextType, c.contextId, low, high, c.createdById],
     );
     if (inserted.length) {
-      await tx.query('INSERT INTO conversation_participants (conversation_id, organization_id) VALUES ($1, $2), ($1, $3)', [inserted[0].id, low, high]);
+      await tx.query('INSERT INTO conversation_participants (conversation_id, organization_id) VALUES ($1, $2), ($1, $3)', [
+        inserted[0].id,
+        low,
+        high,
+      ]);
       return { conversation: inserted[0], created: true };
     }
     const [existing]: ConversationRow[] = await tx.query(
@@ -165,7 +169,10 @@ export class ChatRepository {
   }
 
   /** The conversation about a context between two organizations, if one exists. */
-  async findByContextPair(tx: EntityManager, c: { contextType: ConversationContextType; contextId: string; organizations: [string, string] }): Promise<ConversationRow | null> {
+  async findByContextPair(
+    tx: EntityManager,
+    c: { contextType: ConversationContextType; contextId: string; organizations: [string, string] },
+  ): Promise<ConversationRow | null> {
     const [low, high] = [...c.organizations].sort();
     const rows: ConversationRow[] = await tx.query(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations c
@@ -192,20 +199,29 @@ export class ChatRepository {
   }
 
   async findConversation(id: string): Promise<ConversationRow | null> {
-    const rows: ConversationRow[] = await this.dataSource.query(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = $1`, [id]);
+    const rows: ConversationRow[] = await this.dataSource.query(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
   /** The user's participation: the organization they act for (preferring one not suspended), or null. */
   async participation(conversationId: string, userId: string): Promise<{ organizationId: string; suspended: boolean } | null> {
-    const rows: Array<{ organization_id: string; verification_status: string }> = await this.dataSource.query(PARTICIPATION, [conversationId, userId]);
+    const rows: Array<{ organization_id: string; verification_status: string }> = await this.dataSource.query(PARTICIPATION, [
+      conversationId,
+      userId,
+    ]);
     if (!rows.length) return null;
     const active = rows.find((r) => r.verification_status !== 'SUSPENDED');
     return { organizationId: (active ?? rows[0]).organization_id, suspended: !active };
   }
 
   /** A page of the user's conversations, newest activity first, with unread counts. */
-  async conversationsOfUser(userId: string, limit: number, after: unknown[] | null): Promise<{ rows: ConversationListRow[]; total: number }> {
+  async conversationsOfUser(
+    userId: string,
+    limit: number,
+    after: unknown[] | null,
+  ): Promise<{ rows: ConversationListRow[]; total: number }> {
     const mine = `SELECT p.conversation_id FROM conversation_participants p JOIN memberships mb ON mb.organization_id = p.organization_id WHERE mb.user_id = $1`;
     const params: unknown[] = [userId, limit + 1];
     let keyset = '';
@@ -238,7 +254,12 @@ export class ChatRepository {
    * the clientMessageId is new, so committed sequence numbers have no gaps (a failed insert
    * rolls the increment back). Returns null when nothing was stored (see `explainRefusedSend`).
    */
-  async insertUserMessage(m: { conversationId: string; userId: string; clientMessageId: string; body: string }): Promise<MessageRow | null> {
+  async insertUserMessage(m: {
+    conversationId: string;
+    userId: string;
+    clientMessageId: string;
+    body: string;
+  }): Promise<MessageRow | null> {
     const rows: MessageRow[] = await this.dataSource.query(
       `WITH sender AS (
          SELECT p.organization_id FROM conversation_participants p
@@ -267,7 +288,13 @@ export class ChatRepository {
   }
 
   /** A system message (bid and award events) inside the caller's transaction. */
-  async insertSystemMessage(tx: EntityManager, conversationId: string, event: string, payload: Record<string, unknown>, body: string | null): Promise<MessageRow> {
+  async insertSystemMessage(
+    tx: EntityManager,
+    conversationId: string,
+    event: string,
+    payload: Record<string, unknown>,
+    body: string | null,
+  ): Promise<MessageRow> {
     const rows: MessageRow[] = await tx.query(
       `WITH c AS (
          UPDATE conversations SET last_seq = last_seq + 1, last_message_at = date_trunc('milliseconds', now())
@@ -288,23 +315,27 @@ export class ChatRepository {
 
   /** Replaces the body of the user's own live message created after `notBefore`. */
   async editMessage(id: string, userId: string, body: string, notBefore: Date): Promise<MessageRow | null> {
-    const rows = updated<MessageRow>(await this.dataSource.query(
-      `UPDATE chat_messages m SET body = $3, edited_at = date_trunc('milliseconds', now())
+    const rows = updated<MessageRow>(
+      await this.dataSource.query(
+        `UPDATE chat_messages m SET body = $3, edited_at = date_trunc('milliseconds', now())
         WHERE m.id = $1 AND m.sender_user_id = $2 AND m.kind = 'USER' AND m.deleted_at IS NULL AND m.created_at >= $4
         RETURNING ${MESSAGE_COLUMNS}`,
-      [id, userId, body, notBefore],
-    ));
+        [id, userId, body, notBefore],
+      ),
+    );
     return rows[0] ?? null;
   }
 
   /** Leaves a tombstone: the row (and its seq) stays, the body goes. */
   async tombstoneMessage(id: string, userId: string): Promise<MessageRow | null> {
-    const rows = updated<MessageRow>(await this.dataSource.query(
-      `UPDATE chat_messages m SET body = NULL, deleted_at = date_trunc('milliseconds', now())
+    const rows = updated<MessageRow>(
+      await this.dataSource.query(
+        `UPDATE chat_messages m SET body = NULL, deleted_at = date_trunc('milliseconds', now())
         WHERE m.id = $1 AND m.sender_user_id = $2 AND m.kind = 'USER' AND m.deleted_at IS NULL
         RETURNING ${MESSAGE_COLUMNS}`,
-      [id, userId],
-    ));
+        [id, userId],
+      ),
+    );
     return rows[0] ?? null;
   }
 
@@ -375,14 +406,22 @@ export class ChatRepository {
   // --- reports --------------------------------------------------------------------------------
 
   /** Records a report once per reporter and message; returns the report id. */
-  async insertReport(tx: EntityManager, messageId: string, reporterUserId: string, reason: string): Promise<{ id: string; created: boolean }> {
+  async insertReport(
+    tx: EntityManager,
+    messageId: string,
+    reporterUserId: string,
+    reason: string,
+  ): Promise<{ id: string; created: boolean }> {
     const inserted: Array<{ id: string }> = await tx.query(
       `INSERT INTO chat_message_reports (message_id, reporter_user_id, reason) VALUES ($1, $2, $3)
        ON CONFLICT ON CONSTRAINT chat_message_reports_once DO NOTHING RETURNING id`,
       [messageId, reporterUserId, reason],
     );
     if (inserted.length) return { id: inserted[0].id, created: true };
-    const [existing] = await tx.query('SELECT id FROM chat_message_reports WHERE message_id = $1 AND reporter_user_id = $2', [messageId, reporterUserId]);
+    const [existing] = await tx.query('SELECT id FROM chat_message_reports WHERE message_id = $1 AND reporter_user_id = $2', [
+      messageId,
+      reporterUserId,
+    ]);
     return { id: existing.id, created: false };
   }
 

@@ -17,7 +17,11 @@ import {
   ReportedMessageContextModel,
 } from './dto/chat.dto';
 
-const toMessageModel = (m: MessageRow): ChatMessageModel => ({ ...m, seq: Number(m.seq), systemPayload: m.systemPayload ? JSON.stringify(m.systemPayload) : null });
+const toMessageModel = (m: MessageRow): ChatMessageModel => ({
+  ...m,
+  seq: Number(m.seq),
+  systemPayload: m.systemPayload ? JSON.stringify(m.systemPayload) : null,
+});
 
 @Resolver(() => ConversationModel)
 export class ChatResolver {
@@ -28,7 +32,9 @@ export class ChatResolver {
     private readonly listings: ListingsRepository,
   ) {}
 
-  @Query(() => ConversationConnectionModel, { description: 'Your conversations, latest message first, with unread counts. Staff see only their own.' })
+  @Query(() => ConversationConnectionModel, {
+    description: 'Your conversations, latest message first, with unread counts. Staff see only their own.',
+  })
   conversations(
     @CurrentViewer() viewer: Viewer,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
@@ -51,14 +57,19 @@ export class ChatResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toMessageModel(e.node) })) };
   }
 
-  @Mutation(() => ConversationModel, { description: 'Opens the conversation about a demand or supply listing with the other party, or returns the existing one.' })
+  @Mutation(() => ConversationModel, {
+    description: 'Opens the conversation about a demand or supply listing with the other party, or returns the existing one.',
+  })
   async openConversation(@CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext, @Args('input') input: OpenConversationInput) {
     const conversation = await this.chat.openConversation(rc, viewer, input);
     const read = await this.repository.readState(conversation.id, viewer.userId);
     return { ...conversation, lastReadSeq: read.lastReadSeq, unreadCount: read.unread };
   }
 
-  @Mutation(() => ID, { description: 'Reports a message of one of your conversations to the association; returns the report id (once per message and reporter).' })
+  @Mutation(() => ID, {
+    description:
+      'Reports a message of one of your conversations to the association; returns the report id (once per message and reporter).',
+  })
   reportMessage(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
     return this.chat.reportMessage(viewer, id, reason);
   }
@@ -73,9 +84,15 @@ export class ChatResolver {
     return this.chat.reports(viewer, first, after);
   }
 
-  @Query(() => ReportedMessageContextModel, { description: 'Staff: a reported message with 5 messages on each side; each read is audited.' })
+  @Query(() => ReportedMessageContextModel, {
+    description: 'Staff: a reported message with 5 messages on each side; each read is audited.',
+  })
   @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
-  async reportedMessageContext(@CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext, @Args('reportId', { type: () => ID }) reportId: string) {
+  async reportedMessageContext(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() rc: RequestContext,
+    @Args('reportId', { type: () => ID }) reportId: string,
+  ) {
     const { report, messages } = await this.chat.reportContext(rc, viewer, reportId);
     return { report, messages: messages.map(toMessageModel) };
   }
@@ -94,7 +111,10 @@ export class ChatResolver {
     return m ? toMessageModel(m) : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The title of the demand or listing the conversation is about (as its participants know it).' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The title of the demand or listing the conversation is about (as its participants know it).',
+  })
   async contextTitle(@Parent() c: ConversationModel, @Ctx() rc: RequestContext) {
     const listing = await rc.loaders.get(this.listings).load(c.contextId);
     return listing?.title ?? null;

@@ -41,7 +41,10 @@ export const syncSchema = z
 export const typingSchema = z.object({ conversationId: uuid, typing: z.boolean().optional() }).strict();
 export const readSchema = z.object({ conversationId: uuid, seq: seqNumber }).strict();
 export const authSchema = z.object({ token: z.string().min(1).max(4096) }).strict();
-export const reportReason = z.string().refine((s) => s.trim().length > 0, { params: { rule: 'required' } }).refine((s) => [...s].length <= 1000, { params: { rule: 'max-length', max: 1000 } });
+export const reportReason = z
+  .string()
+  .refine((s) => s.trim().length > 0, { params: { rule: 'required' } })
+  .refine((s) => [...s].length <= 1000, { params: { rule: 'max-length', max: 1000 } });
 
 export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
 

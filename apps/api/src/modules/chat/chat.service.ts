@@ -24,7 +24,14 @@ import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsRepository } from '../listings/listings.repository';
 import { ChatPublisher, conversationRoom } from './chat.publisher';
 import { ChatRateLimiter } from './chat-rate-limiter';
-import { type ConversationListRow, type ConversationRow, ChatRepository, type MessageRow, type ReportRow, toPayload } from './chat.repository';
+import {
+  type ConversationListRow,
+  type ConversationRow,
+  ChatRepository,
+  type MessageRow,
+  type ReportRow,
+  toPayload,
+} from './chat.repository';
 import { editSchema, isUuid, parseOrThrow as parse, readSchema, reportReason, sendSchema, syncSchema } from './chat.schemas';
 
 const SUPPLIER_KINDS: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
@@ -93,7 +100,9 @@ export class ChatService {
     if (!ownerSide) {
       if (partyId && !myOrgIds.includes(partyId)) throw AppError.forbidden();
       if (!partyId) {
-        const mine = (await Promise.all(myOrgIds.map((id) => this.identity.findOrganization(id)))).filter((o): o is OrganizationEntity => !!o && eligible(o));
+        const mine = (await Promise.all(myOrgIds.map((id) => this.identity.findOrganization(id)))).filter(
+          (o): o is OrganizationEntity => !!o && eligible(o),
+        );
         if (mine.length === 0) throw AppError.forbidden();
         if (mine.length > 1) throw AppError.field('partyOrganizationId', 'required');
         partyId = mine[0].id;
@@ -216,7 +225,9 @@ export class ChatService {
     // Taken before reading, less a margin for transactions still committing: the next sync re-reads that overlap.
     const serverTime = new Date(Date.now() - SYNC_CHANGE_MARGIN_MS).toISOString();
     const rows = await this.repository.messagesAfter(cmd.conversationId, cmd.afterSeq, limit + 1);
-    const changed = cmd.changedSince ? await this.repository.messagesChangedSince(cmd.conversationId, cmd.afterSeq, new Date(cmd.changedSince), CHAT_SYNC_MAX_PAGE) : [];
+    const changed = cmd.changedSince
+      ? await this.repository.messagesChangedSince(cmd.conversationId, cmd.afterSeq, new Date(cmd.changedSince), CHAT_SYNC_MAX_PAGE)
+      : [];
     return {
       conversationId: cmd.conversationId,
       messages: rows.slice(0, limit).map(toPayload),
@@ -228,7 +239,11 @@ export class ChatService {
   }
 
   /** A page of a thread in ascending order: after a seq, before a seq (scrolling back), or the newest. */
-  async messages(viewer: Viewer, conversationId: string, args: { before?: number | null; after?: number | null; first?: number | null }): Promise<Connection<MessageRow>> {
+  async messages(
+    viewer: Viewer,
+    conversationId: string,
+    args: { before?: number | null; after?: number | null; first?: number | null },
+  ): Promise<Connection<MessageRow>> {
     await this.assertParticipant(viewer, conversationId);
     const { limit } = pageArgs(args.first ?? undefined, null, 50);
     if (args.before != null && args.after != null) throw AppError.field('before', 'not-allowed');
@@ -275,7 +290,10 @@ export class ChatService {
   }
 
   /** The existing conversation about a context between two organizations, or null (never creates one). */
-  findConversationIn(tx: EntityManager, c: { contextType: ConversationContextType; contextId: string; organizations: [string, string] }): Promise<ConversationRow | null> {
+  findConversationIn(
+    tx: EntityManager,
+    c: { contextType: ConversationContextType; contextId: string; organizations: [string, string] },
+  ): Promise<ConversationRow | null> {
     return this.repository.findByContextPair(tx, c);
   }
 
@@ -283,7 +301,13 @@ export class ChatService {
    * A system message (bid submitted, award…) inside the caller's transaction. The caller calls
    * `publish` after its commit; clients that miss it get it by `sync`.
    */
-  async postSystemMessage(tx: EntityManager, conversationId: string, event: string, payload: Record<string, unknown>, body?: string): Promise<{ message: MessageRow; publish: () => void }> {
+  async postSystemMessage(
+    tx: EntityManager,
+    conversationId: string,
+    event: string,
+    payload: Record<string, unknown>,
+    body?: string,
+  ): Promise<{ message: MessageRow; publish: () => void }> {
     const message = await this.repository.insertSystemMessage(tx, conversationId, event, payload, body ?? null);
     return {
       message,
@@ -302,13 +326,18 @@ export class ChatService {
   async announce(message: MessageRow): Promise<void> {
     try {
       const organizationIds = await this.repository.participantOrganizations(message.conversationId);
-      this.publisher.toOrganizations(organizationIds, 'conversation:activity', {
-        conversationId: message.conversationId,
-        messageId: message.id,
-        seq: Number(message.seq),
-        senderUserId: message.senderUserId,
-        createdAt: message.createdAt.toISOString(),
-      }, conversationRoom(message.conversationId));
+      this.publisher.toOrganizations(
+        organizationIds,
+        'conversation:activity',
+        {
+          conversationId: message.conversationId,
+          messageId: message.id,
+          seq: Number(message.seq),
+          senderUserId: message.senderUserId,
+          createdAt: message.createdAt.toISOString(),
+        },
+        conversationRoom(message.conversationId),
+      );
     } catch {
       // a lost announcement only delays a list refresh
     }

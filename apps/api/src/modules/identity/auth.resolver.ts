@@ -26,7 +26,9 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: 'Creates an account and either a new organization (as its owner) or a membership by invitation.' })
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Creates an account and either a new organization (as its owner) or a membership by invitation.',
+  })
   async signUp(@Args('input') input: SignUpInput, @Ctx() rc: RequestContext) {
     return this.payload(await this.auth.signUp(input, rc.ip));
   }

@@ -31,7 +31,10 @@ export class IdentityRepository {
   readonly membershipsByUserLoader: LoaderFactory<string, MembershipEntity[]> = {
     create: () =>
       new DataLoader(async (userIds) => {
-        const rows = await this.manager.find(MembershipEntity, { where: { userId: In([...userIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+        const rows = await this.manager.find(MembershipEntity, {
+          where: { userId: In([...userIds]) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
         return userIds.map((id) => rows.filter((r) => r.userId === id));
       }),
   };
@@ -74,7 +77,10 @@ export class IdentityRepository {
     return rows.length > 0;
   }
 
-  insertUser(tx: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles'>): Promise<UserEntity> {
+  insertUser(
+    tx: EntityManager,
+    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles'>,
+  ): Promise<UserEntity> {
     return tx.save(tx.create(UserEntity, user));
   }
 
@@ -99,7 +105,11 @@ export class IdentityRepository {
     const qb = this.manager.createQueryBuilder(MembershipEntity, 'm').where('m.organization_id = :organizationId', { organizationId });
     const total = await qb.getCount();
     if (after) qb.andWhere('(m.created_at, m.id) > (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return { rows, total };
   }
 
@@ -112,13 +122,20 @@ export class IdentityRepository {
     if (filter.verificationStatus) qb.where('o.verification_status = :s', { s: filter.verificationStatus });
     const total = await qb.getCount();
     if (after) qb.andWhere('(o.created_at, o.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return { rows, total };
   }
 
   // --- sessions -------------------------------------------------------------------------------
 
-  insertRefreshToken(tx: EntityManager, row: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<RefreshTokenEntity> {
+  insertRefreshToken(
+    tx: EntityManager,
+    row: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
+  ): Promise<RefreshTokenEntity> {
     return tx.save(tx.create(RefreshTokenEntity, row));
   }
 
@@ -148,7 +165,11 @@ export class IdentityRepository {
   }
 
   lockInvitationByTokenHash(tx: EntityManager, tokenHash: string): Promise<InvitationEntity | null> {
-    return tx.createQueryBuilder(InvitationEntity, 'i').setLock('pessimistic_write').where('i.token_hash = :tokenHash', { tokenHash }).getOne();
+    return tx
+      .createQueryBuilder(InvitationEntity, 'i')
+      .setLock('pessimistic_write')
+      .where('i.token_hash = :tokenHash', { tokenHash })
+      .getOne();
   }
 
   async acceptInvitation(tx: EntityManager, id: string, userId: string, now: Date): Promise<void> {

@@ -1,21 +1,39 @@
 /** Input rules of the identity commands (zod), turned into field errors by @aimatch/validation. */
 import { EmployeeBand, Locale, MembershipRole, SELF_SERVICE_ORGANIZATION_KINDS } from '@aimatch/contracts';
-import {
-  isValidBusinessRegistrationNumber,
-  normalizeBusinessRegistrationNumber,
-} from '@aimatch/validation';
+import { isValidBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '@aimatch/validation';
 import { z } from 'zod';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (max: number) =>
-  z.string().trim().min(1).max(max).refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } });
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } });
 const optionalText = (max: number) =>
-  z.string().trim().max(max).refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } })
-    .transform((v) => v || null).nullish();
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } })
+    .transform((v) => v || null)
+    .nullish();
 
-export const emailSchema = z.string().trim().min(1).max(254).pipe(z.email()).transform((v) => v.toLowerCase());
-const conceptId = z.string().trim().max(200).transform((v) => v || null).nullish();
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(254)
+  .pipe(z.email())
+  .transform((v) => v.toLowerCase());
+const conceptId = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((v) => v || null)
+  .nullish();
 
 const brn = z
   .string()
@@ -78,7 +96,14 @@ export const signUpSchema = () =>
 
 export const updateMeSchema = z.object({ displayName: text(50).optional(), locale: z.enum(Locale).optional() });
 
-export const signInSchema = z.object({ email: z.string().trim().max(254).transform((v) => v.toLowerCase()), password: z.string().max(1024) });
+export const signInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .transform((v) => v.toLowerCase()),
+  password: z.string().max(1024),
+});
 
 /** Omitted fields stay as they are; null or '' clears an optional field. */
 export const updateOrganizationSchema = () =>

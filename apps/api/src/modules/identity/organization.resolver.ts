@@ -61,7 +61,7 @@ export class OrganizationResolver {
     return org.industryId ? rc.loaders.get(this.concepts).load(org.industryId) : null;
   }
 
-  @ResolveField(() => MembershipConnection, { description: 'Visible to the organization\'s members and staff only.' })
+  @ResolveField(() => MembershipConnection, { description: "Visible to the organization's members and staff only." })
   members(@Parent() org: OrganizationEntity, @Args() args: PageArgs, @CurrentViewer() viewer: Viewer) {
     return this.organizationService.members(viewer, org.id, args);
   }

@@ -43,7 +43,12 @@ export class SessionService {
     const now = this.clock.now();
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshTokenExpiresAt = new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-    await this.repository.insertRefreshToken(tx, { userId, familyId, tokenHash: this.hashToken(refreshToken), expiresAt: refreshTokenExpiresAt });
+    await this.repository.insertRefreshToken(tx, {
+      userId,
+      familyId,
+      tokenHash: this.hashToken(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+    });
     const accessToken = await this.jwt.signAsync({ sub: userId, sid: familyId });
     return {
       userId,

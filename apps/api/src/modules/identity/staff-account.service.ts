@@ -20,7 +20,11 @@ export class StaffAccountService {
     private readonly audit: AuditService,
   ) {}
 
-  async createOrPromote(input: { email: string; displayName?: string; admin: boolean }): Promise<{ email: string; roles: PlatformRole[]; password?: string }> {
+  async createOrPromote(input: {
+    email: string;
+    displayName?: string;
+    admin: boolean;
+  }): Promise<{ email: string; roles: PlatformRole[]; password?: string }> {
     const parsed = parseInput(emailSchema, input.email);
     if (!parsed.ok) throw AppError.field('email', parsed.violations[0].rule);
     const email = parsed.value;
@@ -36,11 +40,21 @@ export class StaffAccountService {
         userId = existing.id;
       } else {
         const user = await this.repository.insertUser(tx, {
-          email, passwordHash: passwordHash!, displayName: input.displayName ?? email.split('@')[0], locale: Locale.KO, platformRoles: roles,
+          email,
+          passwordHash: passwordHash!,
+          displayName: input.displayName ?? email.split('@')[0],
+          locale: Locale.KO,
+          platformRoles: roles,
         });
         userId = user.id;
       }
-      await this.audit.record(tx, { actorUserId: null, action: 'staff.granted', subjectType: 'user', subjectId: userId, details: { roles, via: 'cli' } });
+      await this.audit.record(tx, {
+        actorUserId: null,
+        action: 'staff.granted',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { roles, via: 'cli' },
+      });
     });
     return { email, roles, password };
   }

@@ -29,7 +29,9 @@ export class ListingAccessPolicy {
   async isVerifiedSupplier(rc: RequestContext): Promise<boolean> {
     const orgIds = await this.organizationIds(rc);
     const orgs = await rc.loaders.get(this.identity.organizationLoader).loadMany(orgIds);
-    return orgs.some((o) => o && !(o instanceof Error) && SUPPLIER_KINDS.includes(o.kind) && o.verificationStatus === VerificationStatus.VERIFIED);
+    return orgs.some(
+      (o) => o && !(o instanceof Error) && SUPPLIER_KINDS.includes(o.kind) && o.verificationStatus === VerificationStatus.VERIFIED,
+    );
   }
 
   isStaff(viewer: Viewer | null): boolean {

@@ -63,7 +63,9 @@ export class ListingFieldsResolver {
     return actor ? availableActions(l.kind, l.status, actor) : [];
   }
 
-  @ResolveField(() => [ListingIssueModel], { description: 'Accepted findings worth fixing, e.g. deprecated concepts (owner and staff only).' })
+  @ResolveField(() => [ListingIssueModel], {
+    description: 'Accepted findings worth fixing, e.g. deprecated concepts (owner and staff only).',
+  })
   async warnings(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
     if (!(await this.access.actor(rc, l.entity))) return [];
     return (await this.listings.warnings(l.entity)).map((w) => ({
@@ -77,7 +79,10 @@ export class ListingFieldsResolver {
 
 /** Concept references inside submodels resolve to concepts through one batched loader. */
 function conceptList(rc: RequestContext, repo: VocabularyRepository, ids: string[]) {
-  return rc.loaders.get(repo).loadMany(ids).then((rows) => rows.filter((c) => c && !(c instanceof Error)));
+  return rc.loaders
+    .get(repo)
+    .loadMany(ids)
+    .then((rows) => rows.filter((c) => c && !(c instanceof Error)));
 }
 
 @Resolver(() => CapabilityElementsModel)

@@ -74,7 +74,11 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       const op = direction === 'DESC' ? '<' : '>';
       qb.andWhere(`(${columns[0]}, ${columns[1]}) ${op} (:k0::timestamptz, :k1::uuid)`, { k0: q.after[0], k1: q.after[1] });
     }
-    const rows = await qb.orderBy(columns[0], direction).addOrderBy(columns[1], direction).limit(q.limit + 1).getMany();
+    const rows = await qb
+      .orderBy(columns[0], direction)
+      .addOrderBy(columns[1], direction)
+      .limit(q.limit + 1)
+      .getMany();
     return { rows, total };
   }
 

@@ -41,7 +41,9 @@ export class ListingsResolver {
     return viewConnection(await this.listingService.published(rc, args.kind, args.first, args.after));
   }
 
-  @Query(() => ListingConnection, { description: "Your organizations' listings in every status but ARCHIVED (unless asked), last changed first." })
+  @Query(() => ListingConnection, {
+    description: "Your organizations' listings in every status but ARCHIVED (unless asked), last changed first.",
+  })
   async myListings(@Args() args: MyListingsArgs, @Ctx() rc: RequestContext) {
     return viewConnection(await this.listingService.mine(rc, args));
   }
@@ -83,12 +85,20 @@ export class ListingsResolver {
   }
 
   @Mutation(() => DemandListingModel, { description: 'Replaces the content; a material edit of a published demand goes back to review.' })
-  async updateDemandListing(@Args() { id, version }: ListingVersionArgs, @Args('input') input: DemandListingInput, @Ctx() rc: RequestContext) {
+  async updateDemandListing(
+    @Args() { id, version }: ListingVersionArgs,
+    @Args('input') input: DemandListingInput,
+    @Ctx() rc: RequestContext,
+  ) {
     return view(await this.listingService.update(rc, id, version, demandContent(input)));
   }
 
   @Mutation(() => SupplyListingModel, { description: 'Replaces the content; a material edit of a published listing goes back to review.' })
-  async updateSupplyListing(@Args() { id, version }: ListingVersionArgs, @Args('input') input: SupplyListingInput, @Ctx() rc: RequestContext) {
+  async updateSupplyListing(
+    @Args() { id, version }: ListingVersionArgs,
+    @Args('input') input: SupplyListingInput,
+    @Ctx() rc: RequestContext,
+  ) {
     return view(await this.listingService.update(rc, id, version, supplyContent(input)));
   }
 

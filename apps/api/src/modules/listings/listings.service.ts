@@ -7,7 +7,14 @@ import {
   validateListingContent,
 } from '@aimatch/capability-model';
 import { OrganizationKind } from '@aimatch/contracts';
-import { type ListingAction, type ListingStatus, checkTransition, EDITABLE_STATUSES, materialChanges, REASON_REQUIRED_ACTIONS } from '@aimatch/marketplace';
+import {
+  type ListingAction,
+  type ListingStatus,
+  checkTransition,
+  EDITABLE_STATUSES,
+  materialChanges,
+  REASON_REQUIRED_ACTIONS,
+} from '@aimatch/marketplace';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -85,7 +92,8 @@ export class ListingsService {
     const current = await this.visibleOrThrow(rc, id);
     if ((await this.access.actor(rc, current)) !== 'owner') throw AppError.forbidden();
     if (current.kind !== content.kind) throw AppError.field('kind', 'enum', { allowed: current.kind });
-    if (!EDITABLE_STATUSES.includes(current.status)) throw AppError.conflict('invalid-transition', { current: current.status, action: 'update', reason: 'invalid-transition' });
+    if (!EDITABLE_STATUSES.includes(current.status))
+      throw AppError.conflict('invalid-transition', { current: current.status, action: 'update', reason: 'invalid-transition' });
     const live = current.status === 'PUBLISHED' || current.status === 'PAUSED';
     await this.validate(content, live);
     const material = materialChanges(current.content as never, content as never);
@@ -124,7 +132,8 @@ export class ListingsService {
     const comments = (decision?.comments ?? []).map((c) => ({ path: c.path.trim().slice(0, 200), comment: c.comment.trim() }));
     if (comments.length > 50) throw AppError.field('comments', 'max-items', { max: 50 });
     const badComment = comments.findIndex((c) => !c.comment || c.comment.length > 2000);
-    if (badComment >= 0) throw AppError.field(`comments.${badComment}.comment`, comments[badComment].comment ? 'max-length' : 'required', { max: 2000 });
+    if (badComment >= 0)
+      throw AppError.field(`comments.${badComment}.comment`, comments[badComment].comment ? 'max-length' : 'required', { max: 2000 });
     if (action === 'requestChanges' && !reason && comments.length === 0) throw AppError.field('comments', 'required');
 
     const now = this.clock.now();
@@ -218,7 +227,11 @@ export class ListingsService {
     if (args.status) where.push('l.status = :status');
     else where.push("l.status <> 'ARCHIVED'");
     return this.page(
-      { where: where.join(' AND '), params: { orgs: args.organizationId ? [args.organizationId] : orgIds, kind: args.kind, status: args.status }, order: 'updated' },
+      {
+        where: where.join(' AND '),
+        params: { orgs: args.organizationId ? [args.organizationId] : orgIds, kind: args.kind, status: args.status },
+        order: 'updated',
+      },
       args.first,
       args.after,
     );
@@ -290,8 +303,23 @@ export class ListingsService {
     return AppError.conflict('stale-version', { current: now?.version ?? 0, reason: 'stale-version' });
   }
 
-  private async changed(tx: EntityManager, listing: ListingEntity, action: string, from: ListingStatus | null, actorUserId: string, details: Record<string, unknown>) {
-    await this.repository.recordEvent(tx, { listingId: listing.id, version: listing.version, action, fromStatus: from, toStatus: listing.status, actorUserId, details });
+  private async changed(
+    tx: EntityManager,
+    listing: ListingEntity,
+    action: string,
+    from: ListingStatus | null,
+    actorUserId: string,
+    details: Record<string, unknown>,
+  ) {
+    await this.repository.recordEvent(tx, {
+      listingId: listing.id,
+      version: listing.version,
+      action,
+      fromStatus: from,
+      toStatus: listing.status,
+      actorUserId,
+      details,
+    });
     await this.outbox.enqueue(tx, {
       aggregateType: 'listing',
       aggregateId: listing.id,
@@ -300,7 +328,11 @@ export class ListingsService {
     });
   }
 
-  private async page(q: Omit<ListingPageQuery, 'limit' | 'after'>, first?: number, after?: string | null): Promise<Connection<ListingEntity>> {
+  private async page(
+    q: Omit<ListingPageQuery, 'limit' | 'after'>,
+    first?: number,
+    after?: string | null,
+  ): Promise<Connection<ListingEntity>> {
     const { limit, after: key } = pageArgs(first, after);
     const { rows, total } = await this.repository.page({ ...q, limit, after: key });
     return toConnection(rows, limit, total, (l) => ListingsRepository.cursorKey(q.order, l));

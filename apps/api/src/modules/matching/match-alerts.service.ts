@@ -70,9 +70,11 @@ export class MatchAlertsService implements OnModuleInit {
     const criteria = await this.criteriaOf(input);
     if (input.supplyListingId) {
       if (input.minScore === undefined || input.minScore === null) throw AppError.field('minScore', 'required');
-      if (!Number.isInteger(input.minScore) || input.minScore < 0 || input.minScore > 100) throw AppError.field('minScore', 'range', { min: 0, max: 100 });
+      if (!Number.isInteger(input.minScore) || input.minScore < 0 || input.minScore > 100)
+        throw AppError.field('minScore', 'range', { min: 0, max: 100 });
       const listing = await this.dataSource.manager.findOneBy(ListingEntity, { id: input.supplyListingId });
-      if (!listing || listing.organizationId !== input.organizationId || listing.kind !== 'SUPPLY') throw AppError.field('supplyListingId', 'not-own-listing');
+      if (!listing || listing.organizationId !== input.organizationId || listing.kind !== 'SUPPLY')
+        throw AppError.field('supplyListingId', 'not-own-listing');
     } else if (!criteria) {
       throw AppError.field('supplyListingId', 'required');
     }
@@ -85,7 +87,14 @@ export class MatchAlertsService implements OnModuleInit {
         `INSERT INTO match_alerts (organization_id, name, supply_listing_id, min_score, criteria, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6)
          RETURNING id, organization_id AS "organizationId", name, supply_listing_id AS "supplyListingId", min_score AS "minScore", criteria::text AS criteria, created_at AS "createdAt"`,
-        [input.organizationId, name, input.supplyListingId ?? null, input.supplyListingId ? input.minScore : null, criteria ? JSON.stringify(criteria) : null, viewer.userId],
+        [
+          input.organizationId,
+          name,
+          input.supplyListingId ?? null,
+          input.supplyListingId ? input.minScore : null,
+          criteria ? JSON.stringify(criteria) : null,
+          viewer.userId,
+        ],
       );
       return row;
     });
@@ -155,17 +164,29 @@ export class MatchAlertsService implements OnModuleInit {
     this.logger.log(`demand ${demand.id}: alerted ${hits.size} organization(s)`);
   }
 
-  private async deliver(tx: EntityManager, demand: ListingEntity, organizationId: string, alertId: string, score: number | null): Promise<void> {
+  private async deliver(
+    tx: EntityManager,
+    demand: ListingEntity,
+    organizationId: string,
+    alertId: string,
+    score: number | null,
+  ): Promise<void> {
     const inserted = await tx.query(
       `INSERT INTO match_alert_deliveries (demand_listing_id, organization_id, alert_id, score) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING demand_listing_id`,
       [demand.id, organizationId, alertId, score],
     );
     if (inserted.length === 0) return;
-    await this.notifications.notifyOrganization(tx, organizationId, 'MATCH_ALERT', { demandId: demand.id, title: demand.content.title, alertId, score }, {
-      link: { type: 'LISTING', id: demand.id },
-      sourceKey: `match-alert:${demand.id}`,
-    });
+    await this.notifications.notifyOrganization(
+      tx,
+      organizationId,
+      'MATCH_ALERT',
+      { demandId: demand.id, title: demand.content.title, alertId, score },
+      {
+        link: { type: 'LISTING', id: demand.id },
+        sourceKey: `match-alert:${demand.id}`,
+      },
+    );
   }
 
   /** Saved criteria against one demand, with the search's semantics: all query words, each filter's concept or a narrower one. */

@@ -69,11 +69,15 @@ export class MatchEngine {
     const { vocabulary, matcher } = await this.current();
     const need = await this.demand(demand, vocabulary);
     const filters: SearchRequest['filters'] = { kind: 'SUPPLY', visibility: ['PUBLIC'] };
-    const ids = await this.candidates(filters, () => this.retrievalQuery(need, vocabulary), () => ({
-      ...filters,
-      // Hard constraints narrow retrieval only in a large pool; in a small one, breaking one caps the score instead.
-      concepts: need.profile.deployments.length ? { deployment: need.profile.deployments } : undefined,
-    }));
+    const ids = await this.candidates(
+      filters,
+      () => this.retrievalQuery(need, vocabulary),
+      () => ({
+        ...filters,
+        // Hard constraints narrow retrieval only in a large pool; in a small one, breaking one caps the score instead.
+        concepts: need.profile.deployments.length ? { deployment: need.profile.deployments } : undefined,
+      }),
+    );
     const supplies = await this.supplies(ids, vocabulary);
     return matcher.rank(need, supplies).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
   }
@@ -97,11 +101,18 @@ export class MatchEngine {
     const [offer] = await this.supplies([supply.id], vocabulary, [supply]);
     if (!offer) return [];
     const filters: SearchRequest['filters'] = { kind: 'DEMAND', visibility };
-    const ids = await this.candidates(filters, () => this.offerQuery(offer, vocabulary), () => filters);
+    const ids = await this.candidates(
+      filters,
+      () => this.offerQuery(offer, vocabulary),
+      () => filters,
+    );
     const rows = await this.dataSource.manager.findBy(ListingEntity, { id: In(ids) });
     const demands = await Promise.all(rows.filter((r) => r.status === 'PUBLISHED').map((r) => this.demand(r, vocabulary)));
     // Text relevance in this direction: the supply's text against each demand's.
-    const text = textRelevance(offer.query, demands.map((d) => d.document));
+    const text = textRelevance(
+      offer.query,
+      demands.map((d) => d.document),
+    );
     return demands
       .map((d, i) => ({ listingId: d.profile.id, explanation: matcher.explain(d, offer, text[i]) }))
       .sort((a, b) => b.explanation.rawScore - a.explanation.rawScore || (a.listingId < b.listingId ? -1 : 1));
@@ -111,13 +122,18 @@ export class MatchEngine {
   async warm(batch = 500): Promise<number> {
     const { vocabulary } = await this.current();
     let count = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const rows: Array<{ id: string }> = await this.dataSource.query(
         `SELECT id FROM listings WHERE kind = 'SUPPLY' AND status = 'PUBLISHED' AND id > $1 ORDER BY id LIMIT $2`,
         [after, batch],
       );
       if (rows.length === 0) return count;
-      count += (await this.supplies(rows.map((r) => r.id), vocabulary)).length;
+      count += (
+        await this.supplies(
+          rows.map((r) => r.id),
+          vocabulary,
+        )
+      ).length;
       after = rows[rows.length - 1].id;
     }
   }
@@ -132,7 +148,11 @@ export class MatchEngine {
   }
 
   /** Every candidate id when the pool has at most K, else the engine's top K for the query. */
-  private async candidates(filters: SearchRequest['filters'], query: () => PlannedQuery | null, narrowed: () => SearchRequest['filters']): Promise<string[]> {
+  private async candidates(
+    filters: SearchRequest['filters'],
+    query: () => PlannedQuery | null,
+    narrowed: () => SearchRequest['filters'],
+  ): Promise<string[]> {
     const k = this.candidateLimit;
     const browse = await this.index.search({ query: null, filters, facets: [], sort: 'newest', limit: k, offset: 0 });
     if (browse.estimatedTotal <= k) return browse.hits.map((h) => h.id);
@@ -147,17 +167,32 @@ export class MatchEngine {
    * Concept tokens are selective, which keeps retrieval fast on every engine.
    */
   private retrievalQuery(need: AnalysedDemand, vocabulary: Vocabulary): PlannedQuery | null {
-    return this.conceptQuery(need.profile.title, need.needs.task.map((e) => e.id), need.needs.industry.map((e) => e.id), vocabulary);
+    return this.conceptQuery(
+      need.profile.title,
+      need.needs.task.map((e) => e.id),
+      need.needs.industry.map((e) => e.id),
+      vocabulary,
+    );
   }
 
   private offerQuery(offer: AnalysedSupply, vocabulary: Vocabulary): PlannedQuery | null {
-    return this.conceptQuery(offer.profile.title, offer.offers.task.map((e) => e.id), offer.offers.industry.map((e) => e.id), vocabulary);
+    return this.conceptQuery(
+      offer.profile.title,
+      offer.offers.task.map((e) => e.id),
+      offer.offers.industry.map((e) => e.id),
+      vocabulary,
+    );
   }
 
   private conceptQuery(title: string, tasks: string[], industries: string[], vocabulary: Vocabulary): PlannedQuery | null {
     const known = (ids: string[]) => ids.filter((id) => vocabulary.has(id));
     const taskIds = known(tasks);
-    const broader = taskIds.flatMap((id) => vocabulary.ancestors(id).slice(0, 1).map((a) => a.id));
+    const broader = taskIds.flatMap((id) =>
+      vocabulary
+        .ancestors(id)
+        .slice(0, 1)
+        .map((a) => a.id),
+    );
     const boostTerms = [...new Set([...taskIds, ...broader, ...known(industries)])].map(conceptToken);
     const terms = [...new Set([...(taskIds.length ? [] : analyzeQuery(title).terms), ...boostTerms])];
     return terms.length ? { text: title, terms, boostTerms, choseong: null } : null;
@@ -189,7 +224,14 @@ export class MatchEngine {
     const loaded = missing.length ? await this.dataSource.manager.findBy(ListingEntity, { id: In(missing) }) : [];
     for (const l of [...loaded, ...stale.map((id) => knownById.get(id)).filter((l): l is ListingEntity => !!l)]) {
       const placeholder: TrackRecord = { verified: false, completedProjects: null, rating: null, ratingCount: 0, responseRate: null };
-      this.remember(l.id, l.version, analyseSupply(offeredProfileOf(l.id, l.content as SupplyContent, { id: l.organizationId, regionId: null }, placeholder), vocabulary));
+      this.remember(
+        l.id,
+        l.version,
+        analyseSupply(
+          offeredProfileOf(l.id, l.content as SupplyContent, { id: l.organizationId, regionId: null }, placeholder),
+          vocabulary,
+        ),
+      );
     }
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {

@@ -44,17 +44,23 @@ export class MatchingResolver {
     private readonly alerts: MatchAlertsService,
   ) {}
 
-  @Query(() => MatchConnectionModel, { description: "Supplier listings ranked for a published demand, each explained (the demand's organization and staff)." })
+  @Query(() => MatchConnectionModel, {
+    description: "Supplier listings ranked for a published demand, each explained (the demand's organization and staff).",
+  })
   async matchesForDemand(@Args() args: MatchesForDemandArgs, @Ctx() rc: RequestContext) {
     return connection(await this.matching.matchesForDemand(rc, args.demandId, args.first, args.after), rc);
   }
 
-  @Query(() => MatchConnectionModel, { description: "Published demands ranked for a supply listing, each explained (the listing's organization and staff)." })
+  @Query(() => MatchConnectionModel, {
+    description: "Published demands ranked for a supply listing, each explained (the listing's organization and staff).",
+  })
   async recommendedDemands(@Args() args: RecommendedDemandsArgs, @Ctx() rc: RequestContext) {
     return connection(await this.matching.recommendedDemands(rc, args.supplyListingId, args.first, args.after), rc);
   }
 
-  @Query(() => [DemandFieldSuggestionModel], { description: 'Drafting help: structured demand fields proposed from a few sentences, each with its trigger words.' })
+  @Query(() => [DemandFieldSuggestionModel], {
+    description: 'Drafting help: structured demand fields proposed from a few sentences, each with its trigger words.',
+  })
   suggestDemandFields(@Args('text') text: string) {
     return this.matching.suggestDemandFields(text);
   }
@@ -68,7 +74,9 @@ export class MatchingResolver {
     return this.alerts.list(viewer, first, after);
   }
 
-  @Mutation(() => MatchAlertModel, { description: 'Supplier: be notified of new demands matching a listing above a score, or saved search criteria.' })
+  @Mutation(() => MatchAlertModel, {
+    description: 'Supplier: be notified of new demands matching a listing above a score, or saved search criteria.',
+  })
   createMatchAlert(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateMatchAlertInput) {
     return this.alerts.create(viewer, input);
   }

@@ -66,7 +66,12 @@ export class MatchingService {
     // A broader concept next to a narrower one it contains adds nothing to propose.
     return found
       .filter((c) => !found.some((o) => o.id !== c.id && vocabulary.isSameOrDescendantOf(o.id, c.id)))
-      .map((c) => ({ field: FIELD_OF_SCHEME[c.scheme as keyof typeof FIELD_OF_SCHEME], conceptId: c.id, evidence: c.evidence, partial: c.partial }))
+      .map((c) => ({
+        field: FIELD_OF_SCHEME[c.scheme as keyof typeof FIELD_OF_SCHEME],
+        conceptId: c.id,
+        evidence: c.evidence,
+        partial: c.partial,
+      }))
       .sort((a, b) => Number(a.partial) - Number(b.partial) || a.field.localeCompare(b.field) || a.conceptId.localeCompare(b.conceptId));
   }
 
@@ -83,8 +88,14 @@ export class MatchingService {
     return !!org && org.verificationStatus === VerificationStatus.VERIFIED;
   }
 
-  private async page(listing: ListingEntity, first: number, after: string | null | undefined, rank: () => Promise<Ranked[]>): Promise<MatchPage> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });
+  private async page(
+    listing: ListingEntity,
+    first: number,
+    after: string | null | undefined,
+    rank: () => Promise<Ranked[]>,
+  ): Promise<MatchPage> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });
     // A cursor belongs to one version of one listing's ranking.
     const fingerprint = createHash('sha256').update(`${listing.id}:${listing.version}`).digest('base64url').slice(0, 12);
     const offset = after ? decodeCursor(after, fingerprint) : 0;
@@ -96,7 +107,9 @@ export class MatchingService {
     return {
       edges: slice.flatMap((r, i) => {
         const l = byId.get(r.listingId);
-        return l ? [{ cursor: Buffer.from(JSON.stringify({ o: offset + i + 1, f: fingerprint })).toString('base64url'), listing: l, ranked: r }] : [];
+        return l
+          ? [{ cursor: Buffer.from(JSON.stringify({ o: offset + i + 1, f: fingerprint })).toString('base64url'), listing: l, ranked: r }]
+          : [];
       }),
       hasNextPage: offset + first < ranked.length,
       totalCount: ranked.length,

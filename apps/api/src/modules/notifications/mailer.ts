@@ -112,7 +112,8 @@ export class Mailer implements OnModuleDestroy {
     const raw = renderEml(message, this.config.MAIL_FROM);
     const to = envelopeAddress(message.to.replace(/[\r\n<>]/g, ''));
     const info = await smtp.sendMail({ envelope: { from: envelopeAddress(this.config.MAIL_FROM), to: [to] }, raw });
-    if (info.rejected?.length) throw new Error(`SMTP server rejected ${info.rejected.length} recipient(s) of ${message.id}: ${String(info.response ?? '')}`);
+    if (info.rejected?.length)
+      throw new Error(`SMTP server rejected ${info.rejected.length} recipient(s) of ${message.id}: ${String(info.response ?? '')}`);
     return `smtp:${info.messageId ?? message.id}`;
   }
 

@@ -19,8 +19,14 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     en: (p) => `Your listing was rejected: ${s(p.title)}`,
   },
   [NotificationType.REVIEW_RECEIVED]: {
-    ko: (p) => (p.visible ? `새 평가가 공개되었습니다: ${s(p.demandTitle)}` : `새 평가를 받았습니다(양측 평가 후 또는 14일 뒤 공개): ${s(p.demandTitle)}`),
-    en: (p) => (p.visible ? `A new review is visible: ${s(p.demandTitle)}` : `You received a review (visible once both sides reviewed, or after 14 days): ${s(p.demandTitle)}`),
+    ko: (p) =>
+      p.visible
+        ? `새 평가가 공개되었습니다: ${s(p.demandTitle)}`
+        : `새 평가를 받았습니다(양측 평가 후 또는 14일 뒤 공개): ${s(p.demandTitle)}`,
+    en: (p) =>
+      p.visible
+        ? `A new review is visible: ${s(p.demandTitle)}`
+        : `You received a review (visible once both sides reviewed, or after 14 days): ${s(p.demandTitle)}`,
   },
 };
 
@@ -28,12 +34,15 @@ export function notificationText(type: string, payload: P, locale: Locale): stri
   const t = TEXTS[type];
   if (t) return t[locale](payload);
   const title = s(payload.title ?? payload.demandTitle);
-  return locale === 'ko' ? `aimatch 알림 (${type})${title ? `: ${title}` : ''}` : `aimatch notification (${type})${title ? `: ${title}` : ''}`;
+  return locale === 'ko'
+    ? `aimatch 알림 (${type})${title ? `: ${title}` : ''}`
+    : `aimatch notification (${type})${title ? `: ${title}` : ''}`;
 }
 
 export function notificationMailBody(type: string, payload: P, locale: Locale, url: string | null): string {
   const lines = [notificationText(type, payload, locale)];
-  if (typeof payload.reason === 'string' && payload.reason) lines.push('', locale === 'ko' ? `사유: ${payload.reason}` : `Reason: ${payload.reason}`);
+  if (typeof payload.reason === 'string' && payload.reason)
+    lines.push('', locale === 'ko' ? `사유: ${payload.reason}` : `Reason: ${payload.reason}`);
   if (url) lines.push('', url);
   lines.push(
     '',

@@ -64,7 +64,9 @@ export class NotificationsResolver {
     return this.service.preferences(viewer);
   }
 
-  @Mutation(() => [NotificationPreferenceModel], { description: 'Sets your channels for the given types (others unchanged); returns all of them.' })
+  @Mutation(() => [NotificationPreferenceModel], {
+    description: 'Sets your channels for the given types (others unchanged); returns all of them.',
+  })
   updateNotificationPreferences(
     @CurrentViewer() viewer: Viewer,
     @Args('preferences', { type: () => [NotificationPreferenceInput] }) preferences: NotificationPreferenceInput[],

@@ -76,17 +76,43 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** One notification for every member of the organization (as their preferences allow); returns how many were created. */
-  async notifyOrganization(tx: EntityManager, organizationId: string, type: string, payload: Record<string, unknown>, options: NotifyOptions = {}): Promise<number> {
-    return this.insert(tx, 'SELECT DISTINCT user_id FROM memberships WHERE organization_id = $1::uuid', organizationId, type, payload, options);
+  async notifyOrganization(
+    tx: EntityManager,
+    organizationId: string,
+    type: string,
+    payload: Record<string, unknown>,
+    options: NotifyOptions = {},
+  ): Promise<number> {
+    return this.insert(
+      tx,
+      'SELECT DISTINCT user_id FROM memberships WHERE organization_id = $1::uuid',
+      organizationId,
+      type,
+      payload,
+      options,
+    );
   }
 
   /** One notification for each of these users (as their preferences allow); returns how many were created. */
-  async notifyUsers(tx: EntityManager, userIds: string[], type: string, payload: Record<string, unknown>, options: NotifyOptions = {}): Promise<number> {
+  async notifyUsers(
+    tx: EntityManager,
+    userIds: string[],
+    type: string,
+    payload: Record<string, unknown>,
+    options: NotifyOptions = {},
+  ): Promise<number> {
     if (userIds.length === 0) return 0;
     return this.insert(tx, 'SELECT DISTINCT u.id AS user_id FROM users u WHERE u.id = ANY($1::uuid[])', userIds, type, payload, options);
   }
 
-  private async insert(tx: EntityManager, recipients: string, recipientParam: unknown, type: string, payload: Record<string, unknown>, options: NotifyOptions): Promise<number> {
+  private async insert(
+    tx: EntityManager,
+    recipients: string,
+    recipientParam: unknown,
+    type: string,
+    payload: Record<string, unknown>,
+    options: NotifyOptions,
+  ): Promise<number> {
     const link = options.link ?? null;
     const rows: Array<{ id: string; userId: string; inApp: boolean; email: boolean }> = await tx.query(
       `INSERT INTO notifications (user_id, type, payload, link_type, link_id, source_key, in_app, email)
@@ -97,13 +123,39 @@ export class NotificationsService implements OnModuleInit {
         ORDER BY r.user_id
        ON CONFLICT (user_id, source_key) DO NOTHING
        RETURNING id, user_id AS "userId", in_app AS "inApp", email`,
-      [recipientParam, type, JSON.stringify(payload), link?.type ?? null, link?.id ?? null, options.sourceKey ?? null, options.exceptUserIds ?? []],
+      [
+        recipientParam,
+        type,
+        JSON.stringify(payload),
+        link?.type ?? null,
+        link?.id ?? null,
+        options.sourceKey ?? null,
+        options.exceptUserIds ?? [],
+      ],
     );
     await this.outbox.enqueue(
       tx,
       ...rows.flatMap((r) => [
-        ...(r.inApp ? [{ aggregateType: 'user', aggregateId: r.userId, eventType: 'notification.created', payload: { notificationId: r.id, userId: r.userId, type } }] : []),
-        ...(r.email ? [{ aggregateType: 'user', aggregateId: r.userId, eventType: 'notification.email', payload: { notificationId: r.id, userId: r.userId, type } }] : []),
+        ...(r.inApp
+          ? [
+              {
+                aggregateType: 'user',
+                aggregateId: r.userId,
+                eventType: 'notification.created',
+                payload: { notificationId: r.id, userId: r.userId, type },
+              },
+            ]
+          : []),
+        ...(r.email
+          ? [
+              {
+                aggregateType: 'user',
+                aggregateId: r.userId,
+                eventType: 'notification.email',
+                payload: { notificationId: r.id, userId: r.userId, type },
+              },
+            ]
+          : []),
       ]),
     );
     return rows.length;
@@ -120,21 +172,32 @@ export class NotificationsService implements OnModuleInit {
       ),
     );
     if (!row) return;
-    const [{ unread }] = await this.dataSource.query('SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL', [row.userId]);
-    const payload: NotificationPayload = { id: row.id, type: row.type, payload: row.payload, link: row.link, createdAt: row.createdAt.toISOString(), unreadCount: unread };
+    const [{ unread }] = await this.dataSource.query(
+      'SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL',
+      [row.userId],
+    );
+    const payload: NotificationPayload = {
+      id: row.id,
+      type: row.type,
+      payload: row.payload,
+      link: row.link,
+      createdAt: row.createdAt.toISOString(),
+      unreadCount: unread,
+    };
     this.publisher.toUser(row.userId, 'notification', payload);
   }
 
   /** `notification.email`: one message per notification (the mailer keys it by the notification id). */
   private async email(event: OutboxEventEntity): Promise<void> {
     const id = String(event.payload.notificationId);
-    const [row]: Array<NotificationRow & { to: string; name: string; locale: 'KO' | 'EN'; emailedAt: Date | null }> = await this.dataSource.query(
-      `SELECT n.id, n.type, n.payload, n.created_at AS "createdAt", n.link_type, n.link_id, n.emailed_at AS "emailedAt",
+    const [row]: Array<NotificationRow & { to: string; name: string; locale: 'KO' | 'EN'; emailedAt: Date | null }> =
+      await this.dataSource.query(
+        `SELECT n.id, n.type, n.payload, n.created_at AS "createdAt", n.link_type, n.link_id, n.emailed_at AS "emailedAt",
               CASE WHEN n.link_type IS NULL THEN NULL ELSE json_build_object('type', n.link_type, 'id', n.link_id) END AS link,
               u.email AS to, u.display_name AS name, u.locale
          FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.id = $1 AND n.email`,
-      [id],
-    );
+        [id],
+      );
     if (!row || row.emailedAt) return;
     const locale = row.locale === 'EN' ? 'en' : 'ko';
     const base = this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`;
@@ -151,12 +214,22 @@ export class NotificationsService implements OnModuleInit {
     this.logger.debug(`e-mail for notification ${row.id} (${row.type}) → ${file}`);
   }
 
-  async list(viewer: Viewer, first?: number, after?: string | null, unreadOnly = false): Promise<Connection<NotificationRow> & { unreadCount: number }> {
+  async list(
+    viewer: Viewer,
+    first?: number,
+    after?: string | null,
+    unreadOnly = false,
+  ): Promise<Connection<NotificationRow> & { unreadCount: number }> {
     const { limit, after: key } = pageArgs(first, after);
     const params: unknown[] = [viewer.userId, limit + 1];
     let keyset = '';
     if (key) {
-      if (typeof key[0] !== 'string' || typeof key[1] !== 'string' || Number.isNaN(Date.parse(key[0])) || !/^[0-9a-f-]{36}$/i.test(key[1])) {
+      if (
+        typeof key[0] !== 'string' ||
+        typeof key[1] !== 'string' ||
+        Number.isNaN(Date.parse(key[0])) ||
+        !/^[0-9a-f-]{36}$/i.test(key[1])
+      ) {
         throw AppError.field('after', 'format', { format: 'cursor' });
       }
       params.push(key[0], key[1]);
@@ -202,10 +275,12 @@ export class NotificationsService implements OnModuleInit {
 
   /** Sets the channels of the given types (others keep theirs); all or nothing. Returns every type's channels. */
   async updatePreferences(viewer: Viewer, preferences: NotificationPreference[]): Promise<NotificationPreference[]> {
-    if (preferences.length > NOTIFICATION_TYPES.length) throw AppError.field('preferences', 'max-items', { max: NOTIFICATION_TYPES.length });
+    if (preferences.length > NOTIFICATION_TYPES.length)
+      throw AppError.field('preferences', 'max-items', { max: NOTIFICATION_TYPES.length });
     const seen = new Set<string>();
     preferences.forEach((p, i) => {
-      if (!NOTIFICATION_TYPES.includes(p.type)) throw AppError.field(`preferences.${i}.type`, 'enum', { allowed: NOTIFICATION_TYPES.join(', ') });
+      if (!NOTIFICATION_TYPES.includes(p.type))
+        throw AppError.field(`preferences.${i}.type`, 'enum', { allowed: NOTIFICATION_TYPES.join(', ') });
       if (seen.has(p.type)) throw AppError.field(`preferences.${i}.type`, 'duplicate');
       seen.add(p.type);
     });

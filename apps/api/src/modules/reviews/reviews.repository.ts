@@ -90,7 +90,10 @@ export class ReviewsRepository {
   }
 
   /** The accepted bid's organizations; a separate method so that it is the one place that reads the bids tables. */
-  async supplierSideOf(q: EntityManager | DataSource, demandId: string): Promise<Pick<DemandParties, 'supplierLeadOrganizationId' | 'supplierOrganizationIds'>> {
+  async supplierSideOf(
+    q: EntityManager | DataSource,
+    demandId: string,
+  ): Promise<Pick<DemandParties, 'supplierLeadOrganizationId' | 'supplierOrganizationIds'>> {
     const [row] = await q.query(
       `SELECT b.organization_id AS lead,
               COALESCE((SELECT array_agg(p.organization_id ORDER BY p.organization_id) FROM bid_partners p
@@ -103,17 +106,25 @@ export class ReviewsRepository {
   }
 
   async organizationIdsOf(userId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT organization_id AS id FROM memberships WHERE user_id = $1', [userId]);
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT organization_id AS id FROM memberships WHERE user_id = $1', [
+      userId,
+    ]);
     return rows.map((r) => r.id);
   }
 
   async findForSide(tx: EntityManager, demandId: string, side: ReviewSide): Promise<ReviewRow | null> {
-    const [row] = await tx.query(`SELECT ${REVIEW_COLUMNS}, false AS visible FROM reviews r WHERE r.demand_id = $1 AND r.side = $2`, [demandId, side]);
+    const [row] = await tx.query(`SELECT ${REVIEW_COLUMNS}, false AS visible FROM reviews r WHERE r.demand_id = $1 AND r.side = $2`, [
+      demandId,
+      side,
+    ]);
     return row ?? null;
   }
 
   async findById(id: string, now = this.clock.now()): Promise<ReviewRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${REVIEW_COLUMNS}, ${publicAt('$2')} AS visible FROM reviews r WHERE r.id = $1`, [id, now]);
+    const [row] = await this.dataSource.query(`SELECT ${REVIEW_COLUMNS}, ${publicAt('$2')} AS visible FROM reviews r WHERE r.id = $1`, [
+      id,
+      now,
+    ]);
     return row ?? null;
   }
 
@@ -125,7 +136,17 @@ export class ReviewsRepository {
       `INSERT INTO reviews (demand_id, side, author_organization_id, author_user_id, subject_organization_id, ratings, rating, body, submitted_at)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
        ON CONFLICT (demand_id, side) DO NOTHING RETURNING id`,
-      [review.demandId, review.side, review.authorOrganizationId, review.authorUserId, review.subjectOrganizationId, JSON.stringify(review.ratings), review.rating, review.body, review.submittedAt],
+      [
+        review.demandId,
+        review.side,
+        review.authorOrganizationId,
+        review.authorUserId,
+        review.subjectOrganizationId,
+        JSON.stringify(review.ratings),
+        review.rating,
+        review.body,
+        review.submittedAt,
+      ],
     );
     return row?.id ?? null;
   }
@@ -137,19 +158,27 @@ export class ReviewsRepository {
 
   /** Reveals every review whose blind period ended by `now`; returns them. */
   async revealDue(tx: EntityManager, now: Date): Promise<Array<{ id: string; demandId: string; subjectOrganizationId: string }>> {
-    return updatedRows(await tx.query(
-      `UPDATE reviews SET revealed_at = submitted_at + interval '${REVIEW_BLIND_DAYS} days'
+    return updatedRows(
+      await tx.query(
+        `UPDATE reviews SET revealed_at = submitted_at + interval '${REVIEW_BLIND_DAYS} days'
         WHERE revealed_at IS NULL AND submitted_at <= $1::timestamptz - interval '${REVIEW_BLIND_DAYS} days'
         RETURNING id, demand_id AS "demandId", subject_organization_id AS "subjectOrganizationId"`,
-      [now],
-    ));
+        [now],
+      ),
+    );
   }
 
   /**
    * Reviews of an organization the viewer may read, newest first: public ones; the viewer's
    * organizations' own reviews (even blind or hidden); staff also see hidden ones.
    */
-  async pageOf(subjectOrganizationId: string, viewerOrganizationIds: string[], staff: boolean, limit: number, after: unknown[] | null): Promise<{ rows: ReviewRow[]; total: number }> {
+  async pageOf(
+    subjectOrganizationId: string,
+    viewerOrganizationIds: string[],
+    staff: boolean,
+    limit: number,
+    after: unknown[] | null,
+  ): Promise<{ rows: ReviewRow[]; total: number }> {
     const now = this.clock.now();
     const readable = `r.subject_organization_id = $1 AND (${publicAt('$2')} OR r.author_organization_id = ANY($3::uuid[])
       ${staff ? `OR (r.hidden_at IS NOT NULL AND (r.revealed_at IS NOT NULL OR r.submitted_at <= $2::timestamptz - interval '${REVIEW_BLIND_DAYS} days'))` : ''})`;
@@ -169,12 +198,21 @@ export class ReviewsRepository {
   }
 
   async hide(tx: EntityManager, id: string, reason: string, userId: string): Promise<boolean> {
-    const rows = updatedRows(await tx.query('UPDATE reviews SET hidden_at = COALESCE(hidden_at, now()), hidden_reason = $2, hidden_by_id = $3 WHERE id = $1 RETURNING id', [id, reason, userId]));
+    const rows = updatedRows(
+      await tx.query(
+        'UPDATE reviews SET hidden_at = COALESCE(hidden_at, now()), hidden_reason = $2, hidden_by_id = $3 WHERE id = $1 RETURNING id',
+        [id, reason, userId],
+      ),
+    );
     return rows.length > 0;
   }
 
   async report(tx: EntityManager, reviewId: string, userId: string, reason: string): Promise<void> {
-    await tx.query('INSERT INTO review_reports (review_id, reporter_user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [reviewId, userId, reason]);
+    await tx.query('INSERT INTO review_reports (review_id, reporter_user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      reviewId,
+      userId,
+      reason,
+    ]);
   }
 
   /**
@@ -213,15 +251,18 @@ export class ReviewsRepository {
         GROUP BY r.subject_organization_id`,
       [organizationIds, now],
     );
-    const criteria: Array<{ organizationId: string; criterion: ReviewCriterion; mean: number; count: number }> = await this.dataSource.query(
-      `SELECT r.subject_organization_id AS "organizationId", c.key AS criterion, round(avg(c.value::numeric), 2)::float AS mean, count(*)::int AS count
+    const criteria: Array<{ organizationId: string; criterion: ReviewCriterion; mean: number; count: number }> =
+      await this.dataSource.query(
+        `SELECT r.subject_organization_id AS "organizationId", c.key AS criterion, round(avg(c.value::numeric), 2)::float AS mean, count(*)::int AS count
          FROM reviews r CROSS JOIN LATERAL jsonb_each_text(r.ratings) c
         WHERE r.subject_organization_id = ANY($1::uuid[]) AND ${publicAt('$2')}
         GROUP BY r.subject_organization_id, c.key ORDER BY c.key`,
-      [organizationIds, now],
-    );
+        [organizationIds, now],
+      );
     const byOrg = new Map(totals.map((t) => [t.organizationId, { ...t, criteria: [] as ReputationRow['criteria'] }]));
     for (const c of criteria) byOrg.get(c.organizationId)?.criteria.push({ criterion: c.criterion, mean: c.mean, count: c.count });
-    return organizationIds.map((id) => byOrg.get(id) ?? { organizationId: id, count: 0, mean: null, recentMean: null, previousMean: null, criteria: [] });
+    return organizationIds.map(
+      (id) => byOrg.get(id) ?? { organizationId: id, count: 0, mean: null, recentMean: null, previousMean: null, criteria: [] },
+    );
   }
 }

@@ -13,7 +13,9 @@ import { ReviewsService } from './reviews.service';
 export class ReviewsResolver {
   constructor(private readonly service: ReviewsService) {}
 
-  @Query(() => ReviewConnectionModel, { description: "An organization's reviews, newest first: public ones, your organizations' own, and (staff) hidden ones." })
+  @Query(() => ReviewConnectionModel, {
+    description: "An organization's reviews, newest first: public ones, your organizations' own, and (staff) hidden ones.",
+  })
   async reviewsOf(
     @CurrentViewer() viewer: Viewer,
     @Args('organizationId', { type: () => ID }) organizationId: string,
@@ -36,7 +38,12 @@ export class ReviewsResolver {
 
   @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
   @Mutation(() => ReviewModel, { description: 'Staff hide a review with a reason (audited); it no longer counts.' })
-  async hideReview(@CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+  async hideReview(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() rc: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
     return this.toModel(await this.service.hide(rc, viewer, id, reason), viewer);
   }
 
@@ -47,7 +54,10 @@ export class ReviewsResolver {
       side: row.side,
       authorOrganizationId: row.authorOrganizationId,
       subjectOrganizationId: row.subjectOrganizationId,
-      ratings: Object.entries(row.ratings).map(([criterion, score]) => ({ criterion: criterion as ReviewCriterion, score: score as number })),
+      ratings: Object.entries(row.ratings).map(([criterion, score]) => ({
+        criterion: criterion as ReviewCriterion,
+        score: score as number,
+      })),
       rating: row.rating,
       body: row.body,
       submittedAt: row.submittedAt,

@@ -114,7 +114,8 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
     const allowed = REVIEW_CRITERIA[side];
     const seen = new Set<string>();
     input.ratings.forEach((r, i) => {
-      if (!allowed.includes(r.criterion as ReviewCriterion)) violations.push({ path: `ratings.${i}.criterion`, rule: 'enum', params: { allowed: allowed.join(', ') } });
+      if (!allowed.includes(r.criterion as ReviewCriterion))
+        violations.push({ path: `ratings.${i}.criterion`, rule: 'enum', params: { allowed: allowed.join(', ') } });
       else if (seen.has(r.criterion)) violations.push({ path: `ratings.${i}.criterion`, rule: 'duplicate' });
       seen.add(r.criterion);
     });
@@ -122,7 +123,8 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
     if (missing.length) violations.push({ path: 'ratings', rule: 'missing-criteria', params: { missing: missing.join(', ') } });
     if (violations.length) throw AppError.badInput(violations);
 
-    const authorOrganizationId = side === ReviewSide.CLIENT ? parties.clientOrganizationId : parties.supplierOrganizationIds.find((id) => mine.has(id))!;
+    const authorOrganizationId =
+      side === ReviewSide.CLIENT ? parties.clientOrganizationId : parties.supplierOrganizationIds.find((id) => mine.has(id))!;
     const subjectOrganizationId = side === ReviewSide.CLIENT ? parties.supplierLeadOrganizationId : parties.clientOrganizationId;
     if (!subjectOrganizationId) throw AppError.field('demandId', 'no-counterpart');
     const ratings = Object.fromEntries(input.ratings.map((r) => [r.criterion, r.score]));
@@ -147,7 +149,11 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
           submittedAt: now,
         });
         if (!reviewId) throw AppError.field('demandId', 'already-reviewed');
-        const other = await this.repository.findForSide(tx, parties.demandId, side === ReviewSide.CLIENT ? ReviewSide.SUPPLIER : ReviewSide.CLIENT);
+        const other = await this.repository.findForSide(
+          tx,
+          parties.demandId,
+          side === ReviewSide.CLIENT ? ReviewSide.SUPPLIER : ReviewSide.CLIENT,
+        );
         if (other) {
           await this.repository.revealDemand(tx, parties.demandId, now);
           await this.repository.refreshTrackRecord(tx, subjectOrganizationId, now);
@@ -186,9 +192,18 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
       tx,
       review.subjectOrganizationId,
       NotificationType.REVIEW_RECEIVED,
-      { reviewId: review.id, demandId: review.demandId, demandTitle, visible, ...(visible ? {} : { revealsAt: this.revealsAt(review)?.toISOString() }) },
+      {
+        reviewId: review.id,
+        demandId: review.demandId,
+        demandTitle,
+        visible,
+        ...(visible ? {} : { revealsAt: this.revealsAt(review)?.toISOString() }),
+      },
       // Once when received blind, once more when it becomes public.
-      { link: { type: 'ORGANIZATION', id: review.subjectOrganizationId }, sourceKey: `review-received:${review.id}:${visible ? 'public' : 'blind'}` },
+      {
+        link: { type: 'ORGANIZATION', id: review.subjectOrganizationId },
+        sourceKey: `review-received:${review.id}:${visible ? 'public' : 'blind'}`,
+      },
     );
   }
 
@@ -227,7 +242,8 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
     if (review.visible) return review;
     const mine = await this.repository.organizationIdsOf(viewer.userId);
     if (mine.includes(review.authorOrganizationId)) return review;
-    if (this.memberships.isStaff(viewer) && review.hiddenAt && (review.revealedAt || this.revealsAt(review)! <= this.clock.now())) return review;
+    if (this.memberships.isStaff(viewer) && review.hiddenAt && (review.revealedAt || this.revealsAt(review)! <= this.clock.now()))
+      return review;
     throw AppError.notFound();
   }
 

@@ -16,7 +16,8 @@ export const searchIndexProvider: Provider = {
   provide: SEARCH_INDEX,
   inject: [DataSource, APP_CONFIG],
   useFactory: (dataSource: DataSource, config: AppConfig): SearchIndex => {
-    if (config.MEILI_URL) return new MeilisearchSearchIndex({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX });
+    if (config.MEILI_URL)
+      return new MeilisearchSearchIndex({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX });
     const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
     if (config.SEARCH_ENGINE === 'postgres') return new PostgresSearchIndex(sql);
     const logger = new Logger('MemorySearchIndex');

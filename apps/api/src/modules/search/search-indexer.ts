@@ -62,7 +62,9 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
     const publishedIds = new Set(published.map((l) => l.id));
     const gone = ids.filter((id) => !publishedIds.has(id));
     const orgs = new Map(
-      (await this.dataSource.manager.findBy(OrganizationEntity, { id: In([...new Set(published.map((l) => l.organizationId))]) })).map((o) => [o.id, o]),
+      (await this.dataSource.manager.findBy(OrganizationEntity, { id: In([...new Set(published.map((l) => l.organizationId))]) })).map(
+        (o) => [o.id, o],
+      ),
     );
     const vocabulary = await this.vocabulary.get();
     const docs = published.map((l) => {
@@ -75,7 +77,13 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
           visibility: l.visibility,
           publishedAt: l.publishedAt ?? l.updatedAt,
           content: l.content,
-          organization: { id: org.id, nameKo: org.nameKo, nameEn: org.nameEn, verified: org.verificationStatus === VerificationStatus.VERIFIED, regionId: org.regionId },
+          organization: {
+            id: org.id,
+            nameKo: org.nameKo,
+            nameEn: org.nameEn,
+            verified: org.verificationStatus === VerificationStatus.VERIFIED,
+            regionId: org.regionId,
+          },
         },
         vocabulary,
       );

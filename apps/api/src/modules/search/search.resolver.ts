@@ -28,7 +28,11 @@ export class SearchResolver {
 
   @Public()
   @Query(() => [SuggestionModel], { description: 'Search-as-you-type over concept labels and synonyms (choseong too) and listing titles.' })
-  suggest(@Args('q') q: string, @Args('first', { type: () => Int, nullable: true, defaultValue: 8 }) first: number, @Ctx() rc: RequestContext) {
+  suggest(
+    @Args('q') q: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 8 }) first: number,
+    @Ctx() rc: RequestContext,
+  ) {
     return this.search.suggest(rc, q, first);
   }
 

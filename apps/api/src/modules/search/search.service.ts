@@ -61,7 +61,8 @@ export class SearchService {
   async search(rc: RequestContext, args: SearchListingsArgs): Promise<SearchPage> {
     const vocabulary = await this.vocabulary.get();
     const limit = args.first ?? 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+      throw AppError.field('first', 'range', { min: 1, max: MAX_PAGE_SIZE });
     const sort = (args.sort ?? 'relevance') as SortName;
     if (!SORTS.includes(sort)) throw AppError.field('sort', 'enum', { allowed: SORTS.join(', ') });
     const facets = (args.facets ?? []) as FacetName[];
@@ -80,11 +81,18 @@ export class SearchService {
       if (!values?.length) continue;
       if (values.length > MAX_FILTER_VALUES) throw AppError.field(`filters.${key}`, 'max-items', { max: MAX_FILTER_VALUES });
       const bad = values.findIndex((id) => vocabulary.get(id)?.scheme !== facet);
-      if (bad >= 0) throw AppError.field(`filters.${key}.${bad}`, vocabulary.has(values[bad]) ? 'wrong-scheme' : 'unknown-concept', { id: values[bad], expected: facet });
+      if (bad >= 0)
+        throw AppError.field(`filters.${key}.${bad}`, vocabulary.has(values[bad]) ? 'wrong-scheme' : 'unknown-concept', {
+          id: values[bad],
+          expected: facet,
+        });
       concepts[facet] = values;
     }
     const { amountMin, amountMax } = args.filters ?? {};
-    for (const [path, v] of [['filters.amountMin', amountMin], ['filters.amountMax', amountMax]] as const) {
+    for (const [path, v] of [
+      ['filters.amountMin', amountMin],
+      ['filters.amountMax', amountMax],
+    ] as const) {
       if (v !== undefined && v !== null && (!Number.isFinite(v) || v < 0)) throw AppError.field(path, 'min-value', { min: 0 });
     }
     const visibility: SearchRequest['filters']['visibility'] =
@@ -138,7 +146,11 @@ export class SearchService {
   /**
    * Search-as-you-type: concepts by label or synonym (ko/en, choseong too) and listing titles.
    */
-  async suggest(rc: RequestContext, q: string, first: number): Promise<Array<{ kind: 'CONCEPT' | 'LISTING'; id: string; label: string; scheme: string | null }>> {
+  async suggest(
+    rc: RequestContext,
+    q: string,
+    first: number,
+  ): Promise<Array<{ kind: 'CONCEPT' | 'LISTING'; id: string; label: string; scheme: string | null }>> {
     if (q.length > 100) throw AppError.field('q', 'max-length', { max: 100 });
     const limit = Math.min(Math.max(first, 1), 20);
     const text = normalize(q);
@@ -157,12 +169,22 @@ export class SearchService {
         const hit = chosung ? choseong(name).replace(/\s+/g, '').indexOf(chosung) : n.indexOf(key);
         if (hit >= 0) rank = Math.min(rank, hit === 0 ? 0 : 1);
       }
-      if (rank < Infinity) concepts.push({ kind: 'CONCEPT', id: c.id, label: lang === 'en' ? c.labels.en : c.labels.ko, scheme: c.scheme, rank });
+      if (rank < Infinity)
+        concepts.push({ kind: 'CONCEPT', id: c.id, label: lang === 'en' ? c.labels.en : c.labels.ko, scheme: c.scheme, rank });
     }
     concepts.sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.id.localeCompare(b.id));
     const fromConcepts = concepts.slice(0, limit).map(({ rank: _, ...c }) => c);
-    const listings = await this.search(rc, { q, first: Math.max(1, limit - Math.min(fromConcepts.length, Math.ceil(limit / 2))), sort: 'relevance' as never });
-    const fromListings = listings.hits.map((h) => ({ kind: 'LISTING' as const, id: h.listing.id, label: h.listing.content.title, scheme: null }));
+    const listings = await this.search(rc, {
+      q,
+      first: Math.max(1, limit - Math.min(fromConcepts.length, Math.ceil(limit / 2))),
+      sort: 'relevance' as never,
+    });
+    const fromListings = listings.hits.map((h) => ({
+      kind: 'LISTING' as const,
+      id: h.listing.id,
+      label: h.listing.content.title,
+      scheme: null,
+    }));
     return [...fromConcepts.slice(0, Math.ceil(limit / 2)), ...fromListings].slice(0, limit);
   }
 
@@ -173,7 +195,13 @@ export class SearchService {
               extract(epoch FROM now() - min(created_at) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL))::float AS lag
          FROM outbox WHERE event_type IN ('listing.changed', 'organization.updated')`,
     );
-    return { engine: this.index.engine, documents: (await this.index.stats()).documents, pendingEvents: row.pending, lagSeconds: row.lag, parkedEvents: row.parked };
+    return {
+      engine: this.index.engine,
+      documents: (await this.index.stats()).documents,
+      pendingEvents: row.pending,
+      lagSeconds: row.lag,
+      parkedEvents: row.parked,
+    };
   }
 
   /**
@@ -185,7 +213,8 @@ export class SearchService {
       const own = facet === 'verified' ? request.filters.verifiedOnly : request.filters.concepts?.[facet as ConceptFacet]?.length;
       if (!own) continue;
       const { [facet as ConceptFacet]: _, ...otherConcepts } = request.filters.concepts ?? {};
-      const filters = facet === 'verified' ? { ...request.filters, verifiedOnly: undefined } : { ...request.filters, concepts: otherConcepts };
+      const filters =
+        facet === 'verified' ? { ...request.filters, verifiedOnly: undefined } : { ...request.filters, concepts: otherConcepts };
       const widened = await this.index.search({ ...request, filters, facets: [facet] });
       distribution[facet] = widened.facetDistribution[facet] ?? {};
     }

@@ -30,9 +30,7 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
   }
 
   async page(q: ConceptQuery): Promise<{ rows: ConceptEntity[]; total: number }> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ConceptEntity, 'c')
-      .where('c.scheme_id = :scheme', { scheme: q.scheme });
+    const qb = this.dataSource.manager.createQueryBuilder(ConceptEntity, 'c').where('c.scheme_id = :scheme', { scheme: q.scheme });
     if (q.parentId) qb.andWhere('c.parent_id = :parent', { parent: q.parentId });
     if (q.search) {
       const pattern = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -44,15 +42,15 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
     }
     const total = await qb.getCount();
     if (q.afterSortOrder !== undefined) qb.andWhere('c.sort_order > :after', { after: q.afterSortOrder });
-    const rows = await qb.orderBy('c.sort_order', 'ASC').limit(q.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('c.sort_order', 'ASC')
+      .limit(q.limit + 1)
+      .getMany();
     return { rows, total };
   }
 
   async currentVersion(): Promise<string | null> {
-    const row = await this.dataSource.manager
-      .createQueryBuilder(VocabularyVersionEntity, 'v')
-      .orderBy('v.loaded_at', 'DESC')
-      .getOne();
+    const row = await this.dataSource.manager.createQueryBuilder(VocabularyVersionEntity, 'v').orderBy('v.loaded_at', 'DESC').getOne();
     return row?.version ?? null;
   }
 
@@ -64,7 +62,11 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
     await tx.upsert(ConceptSchemeEntity, schemes, ['id']);
   }
 
-  async upsertConcepts(tx: EntityManager, concepts: Omit<ConceptEntity, 'createdAt' | 'updatedAt' | 'sinceVersion'>[], version: string): Promise<void> {
+  async upsertConcepts(
+    tx: EntityManager,
+    concepts: Omit<ConceptEntity, 'createdAt' | 'updatedAt' | 'sinceVersion'>[],
+    version: string,
+  ): Promise<void> {
     for (const c of concepts) {
       await tx.query(
         `INSERT INTO concepts (id, scheme_id, parent_id, code, label_ko, label_en, synonyms_ko, synonyms_en,
@@ -75,8 +77,22 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
            synonyms_en = EXCLUDED.synonyms_en, definition_ko = EXCLUDED.definition_ko, definition_en = EXCLUDED.definition_en,
            deprecated = EXCLUDED.deprecated, replaced_by_id = EXCLUDED.replaced_by_id,
            updated_in_version = EXCLUDED.updated_in_version, sort_order = EXCLUDED.sort_order, updated_at = now()`,
-        [c.id, c.schemeId, c.parentId, c.code, c.labelKo, c.labelEn, c.synonymsKo, c.synonymsEn,
-         c.definitionKo, c.definitionEn, c.deprecated, c.replacedById, version, c.sortOrder],
+        [
+          c.id,
+          c.schemeId,
+          c.parentId,
+          c.code,
+          c.labelKo,
+          c.labelEn,
+          c.synonymsKo,
+          c.synonymsEn,
+          c.definitionKo,
+          c.definitionEn,
+          c.deprecated,
+          c.replacedById,
+          version,
+          c.sortOrder,
+        ],
       );
     }
   }

@@ -15,7 +15,13 @@ export interface ConceptReference {
 export class VocabularyService {
   constructor(private readonly repository: VocabularyRepository) {}
 
-  async concepts(args: { scheme: string; parent?: string; search?: string; first?: number; after?: string }): Promise<Connection<ConceptEntity>> {
+  async concepts(args: {
+    scheme: string;
+    parent?: string;
+    search?: string;
+    first?: number;
+    after?: string;
+  }): Promise<Connection<ConceptEntity>> {
     const { limit, after } = pageArgs(args.first, args.after, 50);
     const search = args.search?.trim().slice(0, 100) || undefined;
     const { rows, total } = await this.repository.page({

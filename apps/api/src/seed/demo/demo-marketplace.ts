@@ -47,7 +47,9 @@ export const DEMO_DEMANDS = demandsFile.demands as BenchmarkDemand[];
 /** A deterministic, checksum-valid BRN per sample id, so re-seeding finds the same organizations. */
 export function demoBrn(sampleId: string): string {
   const n = Number(sampleId.slice(1));
-  const first9 = `${sampleId[0] === 's' ? '31' : '41'}${String(n).padStart(3, '0')}8${String(n * 7).padStart(3, '0').slice(-3)}`;
+  const first9 = `${sampleId[0] === 's' ? '31' : '41'}${String(n).padStart(3, '0')}8${String(n * 7)
+    .padStart(3, '0')
+    .slice(-3)}`;
   return first9 + businessRegistrationCheckDigit(first9);
 }
 

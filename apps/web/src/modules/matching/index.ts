@@ -1,4 +1,10 @@
-export { DraftingHelp, SUGGESTION_FIELDS, isSuggestionField, type DraftingHelpProps, type SuggestionField } from './components/DraftingHelp';
+export {
+  DraftingHelp,
+  SUGGESTION_FIELDS,
+  isSuggestionField,
+  type DraftingHelpProps,
+  type SuggestionField,
+} from './components/DraftingHelp';
 export { MatchAlertSettings } from './components/MatchAlertSettings';
 export { MatchCard } from './components/MatchCard';
 export { MatchesPanel } from './components/MatchesPanel';

@@ -1,14 +1,7 @@
 import type { CombinedError } from 'urql';
 
 /** Error codes the API puts in `extensions.code`. */
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
 
 /** One entry of `extensions.fields` on a BAD_USER_INPUT error. */
 export interface ApiFieldError {

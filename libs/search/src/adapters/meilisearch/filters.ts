@@ -51,8 +51,10 @@ export function meilisearchFilter(filters: SearchFilters, choseong: string | nul
     const ids = (concepts as Record<string, string[] | undefined>)[facet];
     if (ids?.length) out.push(inList('conceptsX', [...new Set(ids)]));
   }
-  if (filters.amountMin !== undefined) out.push(`(amountMax IS NULL OR amountMax >= ${filterNumber(filters.amountMin, 'filters.amountMin')})`);
-  if (filters.amountMax !== undefined) out.push(`(amountMin IS NULL OR amountMin <= ${filterNumber(filters.amountMax, 'filters.amountMax')})`);
+  if (filters.amountMin !== undefined)
+    out.push(`(amountMax IS NULL OR amountMax >= ${filterNumber(filters.amountMin, 'filters.amountMin')})`);
+  if (filters.amountMax !== undefined)
+    out.push(`(amountMin IS NULL OR amountMin <= ${filterNumber(filters.amountMax, 'filters.amountMax')})`);
   if (choseong) out.push(`choseongKeys STARTS WITH ${quoteFilterValue(choseong.slice(0, CHOSEONG_KEY_MAX))}`);
   return out;
 }

@@ -195,7 +195,10 @@ export class MeilisearchSearchIndex implements SearchIndex {
    * writes from other processes during the rebuild are lost at the swap (replay them, or pause
    * the indexer, as the outbox allows).
    */
-  async reindex(docs: SearchDocument[] | Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]>, settings?: IndexSettings): Promise<{ documents: number }> {
+  async reindex(
+    docs: SearchDocument[] | Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]>,
+    settings?: IndexSettings,
+  ): Promise<{ documents: number }> {
     if (this.reindexing) throw new Error(`a reindex of ${this.indexUid} is already running`);
     this.reindexing = true;
     const tmp = `${this.indexUid}__rebuild_${Date.now().toString(36)}`;
@@ -207,7 +210,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
       await this.prepareIndex(tmp, this.settings);
       this.shadowUid = tmp;
       const batches: Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]> =
-        Array.isArray(docs) && (docs.length === 0 || !Array.isArray(docs[0])) ? [docs as SearchDocument[]] : (docs as Iterable<SearchDocument[]>);
+        Array.isArray(docs) && (docs.length === 0 || !Array.isArray(docs[0]))
+          ? [docs as SearchDocument[]]
+          : (docs as Iterable<SearchDocument[]>);
       const size = Math.max(1, this.options.batchSize ?? 500);
       for await (const batch of batches) {
         for (let i = 0; i < batch.length; i += size) await this.upsertInto(tmp, batch.slice(i, i + size));

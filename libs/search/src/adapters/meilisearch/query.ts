@@ -67,7 +67,9 @@ export function meilisearchSearch(r: SearchRequest): MeiliSearchCall | null {
     ...(facets.length ? { facets } : {}),
     ...(sort ? { sort } : {}),
     ...(mode === 'text' ? { matchingStrategy: 'frequency' as const } : {}),
-    ...(r.limit > 0 && r.offset % r.limit === 0 ? { page: r.offset / r.limit + 1, hitsPerPage: r.limit } : { offset: r.offset, limit: r.limit }),
+    ...(r.limit > 0 && r.offset % r.limit === 0
+      ? { page: r.offset / r.limit + 1, hitsPerPage: r.limit }
+      : { offset: r.offset, limit: r.limit }),
   };
   return { q: mode === 'text' ? q : null, params, mode };
 }

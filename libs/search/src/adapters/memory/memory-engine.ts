@@ -128,8 +128,13 @@ export class MemoryEngine {
   private tripleSeen = new Int32Array(TRIPLES).fill(-1);
   /** Per-query scratch, sized to capacity and reused: no allocation proportional to the corpus per query. */
   private scratch = {
-    filter: new Uint32Array(0), match: new Uint32Array(0), all: new Uint32Array(0), boost: new Uint32Array(0), tmp: new Uint32Array(0),
-    score: new Float32Array(0), counts: new Int32Array(0),
+    filter: new Uint32Array(0),
+    match: new Uint32Array(0),
+    all: new Uint32Array(0),
+    boost: new Uint32Array(0),
+    tmp: new Uint32Array(0),
+    score: new Float32Array(0),
+    counts: new Int32Array(0),
   };
 
   get size(): number {
@@ -269,7 +274,8 @@ export class MemoryEngine {
     let code = this.conceptCodes.get(id);
     if (code === undefined) {
       const words = wordsFor(this.capacity);
-      code = this.concepts.push({ id, facet: id.split(':')[2] ?? '', stated: new Uint32Array(words), expanded: new Uint32Array(words) }) - 1;
+      code =
+        this.concepts.push({ id, facet: id.split(':')[2] ?? '', stated: new Uint32Array(words), expanded: new Uint32Array(words) }) - 1;
       this.conceptCodes.set(id, code);
     }
     return code;
@@ -304,8 +310,13 @@ export class MemoryEngine {
       }
     }
     this.scratch = {
-      filter: new Uint32Array(words), match: new Uint32Array(words), all: new Uint32Array(words), boost: new Uint32Array(words), tmp: new Uint32Array(words),
-      score: new Float32Array(cap), counts: this.scratch.counts,
+      filter: new Uint32Array(words),
+      match: new Uint32Array(words),
+      all: new Uint32Array(words),
+      boost: new Uint32Array(words),
+      tmp: new Uint32Array(words),
+      score: new Float32Array(cap),
+      counts: this.scratch.counts,
     };
     this.capacity = cap;
   }
@@ -352,7 +363,17 @@ export class MemoryEngine {
     for (const p of this.choseongPairs.values()) remapPostings(p);
     for (const p of this.choseongTriples.values()) remapPostings(p);
 
-    const old = { ids: this.ids, versions: this.versions, newest: this.newestKey, asc: this.ascKey, desc: this.descKey, start: this.conceptStart, vals: this.conceptVals, chStart: this.choseongStart, chText: this.choseongText };
+    const old = {
+      ids: this.ids,
+      versions: this.versions,
+      newest: this.newestKey,
+      asc: this.ascKey,
+      desc: this.descKey,
+      start: this.conceptStart,
+      vals: this.conceptVals,
+      chStart: this.choseongStart,
+      chText: this.choseongText,
+    };
     this.ids = keep.map((o) => old.ids[o]);
     this.byId = new Map(this.ids.map((id, i) => [id, i]));
     this.versions = new Int32Array(this.capacity);
@@ -397,7 +418,8 @@ export class MemoryEngine {
 
     const checkAmount = r.filters.amountMin !== undefined || r.filters.amountMax !== undefined;
     const [lowest, highest] = amountBounds(r.filters);
-    const sortKey = r.sort === 'relevance' && q ? null : r.sort === 'amount_asc' ? this.ascKey : r.sort === 'amount_desc' ? this.descKey : this.newestKey;
+    const sortKey =
+      r.sort === 'relevance' && q ? null : r.sort === 'amount_asc' ? this.ascKey : r.sort === 'amount_desc' ? this.descKey : this.newestKey;
     const top = new TopK(need, this.tieBreak(r.sort, q !== null));
     let total = 0;
     let best = 0;
@@ -457,7 +479,13 @@ export class MemoryEngine {
    * loose (any term) when strict finds fewer than a page reaches. Accumulates each candidate's
    * ts_rank sum in `scratch.score`; `reset()` clears it.
    */
-  private matchText(q: PlannedQuery, filter: Uint32Array, words: number, need: number, f: SearchFilters): { candidates: Uint32Array; text: TextScoring } {
+  private matchText(
+    q: PlannedQuery,
+    filter: Uint32Array,
+    words: number,
+    need: number,
+    f: SearchFilters,
+  ): { candidates: Uint32Array; text: TextScoring } {
     const boostTerms = new Set(q.boostTerms);
     const textTerms = q.terms.filter((t) => !boostTerms.has(t));
     const all = textTerms.length > 1 ? this.allOf(textTerms, words) : null;
@@ -558,7 +586,7 @@ export class MemoryEngine {
     const codes = new Set<number>();
     for (let i = 0; i + n <= needle.length; i++) codes.add(gramCode(needle, i, n));
     if (codes.size === 0 || codes.has(-1)) {
-      for (let at = text.indexOf(needle); at !== -1; ) {
+      for (let at = text.indexOf(needle); at !== -1;) {
         let lo = 0;
         let hi = this.n - 1;
         while (lo < hi) {

@@ -60,7 +60,11 @@ export function recordFromDocument(d: SearchDocument): IndexRecord {
   const all = new Set<string>();
   const head = new Map<string, number[]>();
   let position = 0;
-  for (const [weight, list] of [['A', d.terms.a], ['B', d.terms.b], ['C', d.terms.c]] as const) {
+  for (const [weight, list] of [
+    ['A', d.terms.a],
+    ['B', d.terms.b],
+    ['C', d.terms.c],
+  ] as const) {
     for (const term of list) {
       if (!term || position >= MAX_POSITION) continue;
       position++;

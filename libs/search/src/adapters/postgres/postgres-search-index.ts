@@ -5,7 +5,15 @@
  * (GIN) for filters, and a choseong key. The same table is the durable store the default
  * in-process engine (MemorySearchIndex) writes through and loads from.
  */
-import { CONCEPT_FACETS, type FacetName, type IndexSettings, type SearchDocument, type SearchIndex, type SearchRequest, type SearchResult } from '../../port';
+import {
+  CONCEPT_FACETS,
+  type FacetName,
+  type IndexSettings,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResult,
+} from '../../port';
 
 /** Runs SQL with positional parameters and returns the rows (TypeORM's DataSource.query or a pg Pool wrapper). */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<any[]>;
@@ -36,7 +44,11 @@ const quote = (t: string) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
 export function tsvectorLiteral(terms: SearchDocument['terms']): string {
   const parts: string[] = [];
   let position = 0;
-  for (const [weight, list] of [['A', terms.a], ['B', terms.b], ['C', terms.c]] as const) {
+  for (const [weight, list] of [
+    ['A', terms.a],
+    ['B', terms.b],
+    ['C', terms.c],
+  ] as const) {
     for (const term of list) {
       if (!term || position >= 16_383) continue;
       parts.push(`${quote(term)}:${++position}${weight}`);

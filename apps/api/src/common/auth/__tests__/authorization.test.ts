@@ -58,10 +58,16 @@ const participantsOnly: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow
 const OPEN = 'mutation($i: OpenConversationInput!) { openConversation(input: $i) { id } }';
 /** The supplier's pre-bid Q&A on the SME's published demand, with one message from the supplier. */
 const conversationWithMessage = async (w: World) => {
-  const open = await t.gql(OPEN, { i: { contextType: 'DEMAND', contextId: w.publishedDemandId, supplyListingId: w.publishedSupplyId } }, { token: w.supplier.accessToken });
+  const open = await t.gql(
+    OPEN,
+    { i: { contextType: 'DEMAND', contextId: w.publishedDemandId, supplyListingId: w.publishedSupplyId } },
+    { token: w.supplier.accessToken },
+  );
   const conversationId = open.data!.openConversation.id as string;
   const viewer = { userId: w.supplier.userId, roles: [], locale: 'KO' as never, sessionId: 'authz' };
-  const sent = await t.app.get(ChatService).send(viewer, { conversationId, clientMessageId: randomUUID(), body: '납기 일정 문의드립니다.' });
+  const sent = await t.app
+    .get(ChatService)
+    .send(viewer, { conversationId, clientMessageId: randomUUID(), body: '납기 일정 문의드립니다.' });
   return { conversationId, messageId: sent.message.id };
 };
 /** A revealed review of the supplier by the SME, written directly (reviews need a completed, awarded demand). */
@@ -90,7 +96,12 @@ const bidOn = async (w: World, status: 'DRAFT' | 'SUBMITTED', lead?: string) => 
 const invitingBid = async (w: World) => {
   const lead = await signUpOrganization(t, { kind: 'SI_INTEGRATOR' as never });
   const bid = await bidOn(w, 'DRAFT', lead.organizationId);
-  await t.app.get(DataSource).query(`INSERT INTO bid_partners (bid_id, organization_id, role, share_percent) VALUES ($1, $2, 'DATA_LABELLING', 20)`, [bid.id, w.supplier.organizationId]);
+  await t.app
+    .get(DataSource)
+    .query(`INSERT INTO bid_partners (bid_id, organization_id, role, share_percent) VALUES ($1, $2, 'DATA_LABELLING', 20)`, [
+      bid.id,
+      w.supplier.organizationId,
+    ]);
   return { id: bid.id };
 };
 /** A demand of the SME awarded to the world's supplier. */
@@ -98,10 +109,17 @@ const awardedDemand = async (w: World) => {
   const bid = await bidOn(w, 'SUBMITTED');
   const ds = t.app.get(DataSource);
   await ds.query(`UPDATE bids SET status = 'ACCEPTED' WHERE id = $1`, [bid.id]);
-  const [[l]] = await ds.query(`UPDATE listings SET status = 'AWARDED', version = version + 1 WHERE id = $1 RETURNING version`, [bid.demandId]);
+  const [[l]] = await ds.query(`UPDATE listings SET status = 'AWARDED', version = version + 1 WHERE id = $1 RETURNING version`, [
+    bid.demandId,
+  ]);
   return { id: bid.demandId, v: l.version as number };
 };
-const BID_CONTENT = { amountKrw: 90_000_000, durationWeeks: 12, approach: '권한 테스트 제안', milestones: [{ title: '구축', weeks: 12, amountKrw: 90_000_000 }] };
+const BID_CONTENT = {
+  amountKrw: 90_000_000,
+  durationWeeks: 12,
+  approach: '권한 테스트 제안',
+  milestones: [{ title: '구축', weeks: 12, amountKrw: 90_000_000 }],
+};
 /** A submitted bid: its lead withdraws, the demand owner decides, staff only reads. */
 const bidderActs: Record<Role, Outcome> = { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' };
 /** A draft bid: the lead acts; the demand owner does not see drafts; staff sees it but may not act. */
@@ -142,7 +160,9 @@ const RULES: Record<string, Rule> = {
   'Mutation.refreshSession': {
     document: 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }',
     variables: async (w) => {
-      const res = await t.gql('mutation($i: SignInInput!) { signIn(input: $i) { refreshToken } }', { i: { email: w.supplier.email, password: TEST_PASSWORD } });
+      const res = await t.gql('mutation($i: SignInInput!) { signIn(input: $i) { refreshToken } }', {
+        i: { email: w.supplier.email, password: TEST_PASSWORD },
+      });
       return { r: res.data!.signIn.refreshToken };
     },
     expect: everyone,
@@ -165,9 +185,17 @@ const RULES: Record<string, Rule> = {
   'Query.searchIndexStatus': { document: '{ searchIndexStatus { documents } }', expect: staffOnly },
   'Query.concept': { document: '{ concept(id: "urn:aimatch:task:visual-inspection") { id } }', expect: everyone },
   'Query.trustChecklist': { document: '{ trustChecklist { id } }', expect: everyone },
-  'Query.listing': { document: 'query($id: ID!) { listing(id: $id) { id } }', variables: (w) => ({ id: w.publishedSupplyId }), expect: everyone },
+  'Query.listing': {
+    document: 'query($id: ID!) { listing(id: $id) { id } }',
+    variables: (w) => ({ id: w.publishedSupplyId }),
+    expect: everyone,
+  },
   'Query.listings': { document: '{ listings(kind: SUPPLY) { totalCount } }', expect: everyone },
-  'Query.listingAas': { document: 'query($id: ID!) { listingAas(id: $id) }', variables: (w) => ({ id: w.publishedSupplyId }), expect: everyone },
+  'Query.listingAas': {
+    document: 'query($id: ID!) { listingAas(id: $id) }',
+    variables: (w) => ({ id: w.publishedSupplyId }),
+    expect: everyone,
+  },
   'Query.myListings': { document: '{ myListings { totalCount } }', expect: signedIn },
   'Query.listingsForReview': { document: '{ listingsForReview { totalCount } }', expect: staffOnly },
   'Mutation.createDemandListing': {
@@ -195,9 +223,21 @@ const RULES: Record<string, Rule> = {
     variables: async (w) => vars(await createSupply(t, w.supplier)),
     expect: { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'deny' },
   },
-  'Mutation.submitListing': { document: 'mutation($id: ID!, $v: Int!) { submitListing(id: $id, version: $v) { id } }', variables: async (w) => vars(await draft(w)), expect: smeDraftOwner },
-  'Mutation.archiveListing': { document: 'mutation($id: ID!, $v: Int!) { archiveListing(id: $id, version: $v) { id } }', variables: async (w) => vars(await draft(w)), expect: smeDraftOwner },
-  'Mutation.approveListing': { document: 'mutation($id: ID!, $v: Int!) { approveListing(id: $id, version: $v) { id } }', variables: async (w) => vars(await submitted(w)), expect: staffDecides },
+  'Mutation.submitListing': {
+    document: 'mutation($id: ID!, $v: Int!) { submitListing(id: $id, version: $v) { id } }',
+    variables: async (w) => vars(await draft(w)),
+    expect: smeDraftOwner,
+  },
+  'Mutation.archiveListing': {
+    document: 'mutation($id: ID!, $v: Int!) { archiveListing(id: $id, version: $v) { id } }',
+    variables: async (w) => vars(await draft(w)),
+    expect: smeDraftOwner,
+  },
+  'Mutation.approveListing': {
+    document: 'mutation($id: ID!, $v: Int!) { approveListing(id: $id, version: $v) { id } }',
+    variables: async (w) => vars(await submitted(w)),
+    expect: staffDecides,
+  },
   'Mutation.rejectListing': {
     document: 'mutation($id: ID!, $v: Int!) { rejectListing(id: $id, version: $v, reason: "부적합") { id } }',
     variables: async (w) => vars(await submitted(w)),
@@ -231,17 +271,26 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.publishedSupplyId }),
     expect: supplyOwnerOrStaff,
   },
-  'Query.suggestDemandFields': { document: '{ suggestDemandFields(text: "공장 사진으로 불량 검출") { concept { id } } }', expect: signedIn },
+  'Query.suggestDemandFields': {
+    document: '{ suggestDemandFields(text: "공장 사진으로 불량 검출") { concept { id } } }',
+    expect: signedIn,
+  },
   'Query.matchAlerts': { document: '{ matchAlerts { totalCount } }', expect: signedIn },
   'Mutation.createMatchAlert': {
     document: 'mutation($i: CreateMatchAlertInput!) { createMatchAlert(input: $i) { id } }',
-    variables: (w) => ({ i: { organizationId: w.supplier.organizationId, name: '알림', supplyListingId: w.publishedSupplyId, minScore: 60 } }),
+    variables: (w) => ({
+      i: { organizationId: w.supplier.organizationId, name: '알림', supplyListingId: w.publishedSupplyId, minScore: 60 },
+    }),
     expect: { anonymous: 'deny', sme: 'deny', supplier: 'allow', staff: 'deny' },
   },
   'Mutation.deleteMatchAlert': {
     document: 'mutation($id: ID!) { deleteMatchAlert(id: $id) }',
     variables: async (w) => {
-      const res = await t.gql('mutation($i: CreateMatchAlertInput!) { createMatchAlert(input: $i) { id } }', { i: { organizationId: w.supplier.organizationId, name: '삭제용', minScore: 50, supplyListingId: w.publishedSupplyId } }, { token: w.supplier.accessToken });
+      const res = await t.gql(
+        'mutation($i: CreateMatchAlertInput!) { createMatchAlert(input: $i) { id } }',
+        { i: { organizationId: w.supplier.organizationId, name: '삭제용', minScore: 50, supplyListingId: w.publishedSupplyId } },
+        { token: w.supplier.accessToken },
+      );
       return { id: res.data!.createMatchAlert.id };
     },
     expect: { anonymous: 'deny', sme: 'hidden', supplier: 'allow', staff: 'hidden' },
@@ -250,7 +299,8 @@ const RULES: Record<string, Rule> = {
   'Mutation.markNotificationsRead': { document: 'mutation { markNotificationsRead(ids: []) }', expect: signedIn },
   'Query.notificationPreferences': { document: '{ notificationPreferences { type email inApp } }', expect: signedIn },
   'Mutation.updateNotificationPreferences': {
-    document: 'mutation { updateNotificationPreferences(preferences: [{ type: "MATCH_ALERT", email: false, inApp: true }]) { type email } }',
+    document:
+      'mutation { updateNotificationPreferences(preferences: [{ type: "MATCH_ALERT", email: false, inApp: true }]) { type email } }',
     expect: signedIn,
   },
   'Query.reviewsOf': {
@@ -262,7 +312,11 @@ const RULES: Record<string, Rule> = {
   'Mutation.submitReview': {
     document: 'mutation($i: SubmitReviewInput!) { submitReview(input: $i) { id } }',
     variables: (w) => ({
-      i: { demandId: w.publishedDemandId, ratings: ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'].map((criterion) => ({ criterion, score: 4 })), body: '좋았습니다.' },
+      i: {
+        demandId: w.publishedDemandId,
+        ratings: ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'].map((criterion) => ({ criterion, score: 4 })),
+        body: '좋았습니다.',
+      },
     }),
     expect: { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'deny' },
   },
@@ -276,7 +330,11 @@ const RULES: Record<string, Rule> = {
     variables: async (w) => ({ id: await visibleReview(w) }),
     expect: staffOnly,
   },
-  'Query.bid': { document: 'query($id: ID!) { bid(id: $id) { id revisions { number } } }', variables: async (w) => ({ id: (await bidOn(w, 'SUBMITTED')).id }), expect: signedIn },
+  'Query.bid': {
+    document: 'query($id: ID!) { bid(id: $id) { id revisions { number } } }',
+    variables: async (w) => ({ id: (await bidOn(w, 'SUBMITTED')).id }),
+    expect: signedIn,
+  },
   'Query.bidsForDemand': {
     document: 'query($id: ID!) { bidsForDemand(demandId: $id, first: 5) { totalCount edges { node { id match { score } } } } }',
     variables: (w) => ({ id: w.publishedDemandId }),
@@ -294,20 +352,51 @@ const RULES: Record<string, Rule> = {
     variables: async (w) => ({ ...(await bidOn(w, 'DRAFT')), i: BID_CONTENT }),
     expect: draftBidder,
   },
-  'Mutation.submitBid': { document: 'mutation($id: ID!, $v: Int!) { submitBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'DRAFT'), expect: draftBidder },
-  'Mutation.withdrawBid': { document: 'mutation($id: ID!, $v: Int!) { withdrawBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: bidderActs },
+  'Mutation.submitBid': {
+    document: 'mutation($id: ID!, $v: Int!) { submitBid(id: $id, version: $v) { id } }',
+    variables: (w) => bidOn(w, 'DRAFT'),
+    expect: draftBidder,
+  },
+  'Mutation.withdrawBid': {
+    document: 'mutation($id: ID!, $v: Int!) { withdrawBid(id: $id, version: $v) { id } }',
+    variables: (w) => bidOn(w, 'SUBMITTED'),
+    expect: bidderActs,
+  },
   'Mutation.respondToConsortiumInvitation': {
     document: 'mutation($id: ID!) { respondToConsortiumInvitation(bidId: $id, accept: true) { id } }',
     variables: (w) => invitingBid(w),
     expect: draftBidder,
   },
-  'Mutation.shortlistBid': { document: 'mutation($id: ID!, $v: Int!) { shortlistBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: smeOwnerOnly },
-  'Mutation.declineBid': { document: 'mutation($id: ID!, $v: Int!) { declineBid(id: $id, version: $v, reason: "예산 초과") { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: smeOwnerOnly },
-  'Mutation.acceptBid': { document: 'mutation($id: ID!, $v: Int!) { acceptBid(id: $id, version: $v) { id } }', variables: (w) => bidOn(w, 'SUBMITTED'), expect: smeOwnerOnly },
-  'Mutation.completeDemand': { document: 'mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { id } }', variables: (w) => awardedDemand(w), expect: smeOwnerOnly },
-  'Mutation.cancelDemand': { document: 'mutation($id: ID!, $v: Int!) { cancelDemand(id: $id, version: $v, reason: "예산 삭감") { id } }', variables: (w) => awardedDemand(w), expect: smeOwnerOnly },
+  'Mutation.shortlistBid': {
+    document: 'mutation($id: ID!, $v: Int!) { shortlistBid(id: $id, version: $v) { id } }',
+    variables: (w) => bidOn(w, 'SUBMITTED'),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.declineBid': {
+    document: 'mutation($id: ID!, $v: Int!) { declineBid(id: $id, version: $v, reason: "예산 초과") { id } }',
+    variables: (w) => bidOn(w, 'SUBMITTED'),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.acceptBid': {
+    document: 'mutation($id: ID!, $v: Int!) { acceptBid(id: $id, version: $v) { id } }',
+    variables: (w) => bidOn(w, 'SUBMITTED'),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.completeDemand': {
+    document: 'mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { id } }',
+    variables: (w) => awardedDemand(w),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.cancelDemand': {
+    document: 'mutation($id: ID!, $v: Int!) { cancelDemand(id: $id, version: $v, reason: "예산 삭감") { id } }',
+    variables: (w) => awardedDemand(w),
+    expect: smeOwnerOnly,
+  },
   // Sets the default again, so the rest of this world is unchanged.
-  'Mutation.setBidVerificationRequired': { document: 'mutation { setBidVerificationRequired(required: true) { bidsVerifiedOrganizationsOnly } }', expect: staffOnly },
+  'Mutation.setBidVerificationRequired': {
+    document: 'mutation { setBidVerificationRequired(required: true) { bidsVerifiedOrganizationsOnly } }',
+    expect: staffOnly,
+  },
   'Query.conversations': { document: '{ conversations(first: 5) { totalCount edges { node { id unreadCount } } } }', expect: signedIn },
   'Query.messages': {
     document: 'query($c: ID!) { messages(conversationId: $c, first: 5) { totalCount edges { node { seq body } } } }',

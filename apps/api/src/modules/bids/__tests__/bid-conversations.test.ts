@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, createDemand, type GqlResponse, publish, settleOutbox, signInStaff, signUpOrganization, type SignedUp, type TestApp } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createDemand,
+  type GqlResponse,
+  publish,
+  settleOutbox,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+} from '@aimatch/testing';
 import { DataSource } from 'typeorm';
 
 const TASK = 'urn:aimatch:task:visual-inspection';
@@ -24,11 +34,22 @@ describe('bids in conversations', () => {
   let staff: string;
 
   const demand = async () => publish(t, await createDemand(t, sme), sme.accessToken, staff);
-  const run = async (name: string, b: { id: string; version: number }, token: string) => t.gql(act(name), { id: b.id, v: b.version }, { token });
+  const run = async (name: string, b: { id: string; version: number }, token: string) =>
+    t.gql(act(name), { id: b.id, v: b.version }, { token });
   const submitted = async (who: SignedUp, demandId: string, amountKrw: number) => {
     const created = await t.gql(
       CREATE,
-      { i: { demandId, organizationId: who.organizationId, amountKrw, durationWeeks: 10, approach: '검사 모델을 학습해 MES와 연동합니다.', milestones: [{ title: '개발·연동', weeks: 10, amountKrw }], coveredConceptIds: [TASK, MES] } },
+      {
+        i: {
+          demandId,
+          organizationId: who.organizationId,
+          amountKrw,
+          durationWeeks: 10,
+          approach: '검사 모델을 학습해 MES와 연동합니다.',
+          milestones: [{ title: '개발·연동', weeks: 10, amountKrw }],
+          coveredConceptIds: [TASK, MES],
+        },
+      },
       { token: who.accessToken },
     );
     if (!created.data) throw new Error(JSON.stringify(created.errors));
@@ -37,10 +58,16 @@ describe('bids in conversations', () => {
     return res.data.submitBid as { id: string; version: number; status: string };
   };
   const conversationsOf = async (who: SignedUp, demandId: string) =>
-    ((await t.gql(CONVERSATIONS, {}, { token: who.accessToken })).data!.conversations.edges as Array<{ node: any }>).map((e) => e.node).filter((c) => c.contextId === demandId);
+    ((await t.gql(CONVERSATIONS, {}, { token: who.accessToken })).data!.conversations.edges as Array<{ node: any }>)
+      .map((e) => e.node)
+      .filter((c) => c.contextId === demandId);
   const messagesOf = async (who: SignedUp, conversationId: string) =>
-    ((await t.gql(MESSAGES, { c: conversationId }, { token: who.accessToken })).data!.messages.edges as Array<{ node: any }>).map((e) => ({ ...e.node, systemPayload: e.node.systemPayload && JSON.parse(e.node.systemPayload) }));
-  const conversationRows = async (demandId: string) => (await ds.query('SELECT count(*)::int AS n FROM conversations WHERE context_id = $1', [demandId]))[0].n as number;
+    ((await t.gql(MESSAGES, { c: conversationId }, { token: who.accessToken })).data!.messages.edges as Array<{ node: any }>).map((e) => ({
+      ...e.node,
+      systemPayload: e.node.systemPayload && JSON.parse(e.node.systemPayload),
+    }));
+  const conversationRows = async (demandId: string) =>
+    (await ds.query('SELECT count(*)::int AS n FROM conversations WHERE context_id = $1', [demandId]))[0].n as number;
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -49,7 +76,8 @@ describe('bids in conversations', () => {
     alpha = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
     beta = await signUpOrganization(t, { kind: 'SI_INTEGRATOR' as never });
     gamma = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
-    for (const o of [alpha, beta, gamma]) await ds.query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [o.organizationId]);
+    for (const o of [alpha, beta, gamma])
+      await ds.query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [o.organizationId]);
     staff = (await signInStaff(t)).accessToken;
     await settleOutbox(t);
   });
@@ -64,7 +92,17 @@ describe('bids in conversations', () => {
     const b = await submitted(beta, d.id, 70_000_000);
     expect(await conversationRows(d.id)).toBe(1); // beta's submission opened none
     expect(await messagesOf(alpha, alphaConversation)).toEqual([
-      { seq: 1, kind: 'SYSTEM', systemEvent: 'BID_SUBMITTED', systemPayload: expect.objectContaining({ bidId: a.id, demandId: d.id, amountKrw: 90_000_000, organizationId: alpha.organizationId }) },
+      {
+        seq: 1,
+        kind: 'SYSTEM',
+        systemEvent: 'BID_SUBMITTED',
+        systemPayload: expect.objectContaining({
+          bidId: a.id,
+          demandId: d.id,
+          amountKrw: 90_000_000,
+          organizationId: alpha.organizationId,
+        }),
+      },
     ]);
     expect(await conversationsOf(beta, d.id)).toEqual([]);
 
@@ -79,7 +117,12 @@ describe('bids in conversations', () => {
       lastMessage: { kind: 'SYSTEM', seq: 1, systemEvent: 'BID_ACCEPTED', senderUserId: null },
     });
     expect(forBeta.participants.map((p: { id: string }) => p.id).sort()).toEqual([sme.organizationId, beta.organizationId].sort());
-    expect(JSON.parse(forBeta.lastMessage.systemPayload)).toMatchObject({ bidId: b.id, demandId: d.id, amountKrw: 70_000_000, organizationId: beta.organizationId });
+    expect(JSON.parse(forBeta.lastMessage.systemPayload)).toMatchObject({
+      bidId: b.id,
+      demandId: d.id,
+      amountKrw: 70_000_000,
+      organizationId: beta.organizationId,
+    });
     const forSme = await conversationsOf(sme, d.id);
     expect(forSme.map((c) => c.id).sort()).toEqual([alphaConversation, forBeta.id].sort());
     expect(forSme.find((c) => c.id === forBeta.id).lastMessage).toMatchObject({ systemEvent: 'BID_ACCEPTED' });
@@ -90,7 +133,11 @@ describe('bids in conversations', () => {
 
   it('reuses the existing conversation when it awards the bidder the owner already talks to', async () => {
     const d = await demand();
-    const open = await t.gql(OPEN, { i: { contextType: 'DEMAND', contextId: d.id, partyOrganizationId: gamma.organizationId } }, { token: sme.accessToken });
+    const open = await t.gql(
+      OPEN,
+      { i: { contextType: 'DEMAND', contextId: d.id, partyOrganizationId: gamma.organizationId } },
+      { token: sme.accessToken },
+    );
     const conversationId = open.data!.openConversation.id as string;
     const g = await submitted(gamma, d.id, 50_000_000);
     expect((await run('acceptBid', g, sme.accessToken)).data!.acceptBid.status).toBe('ACCEPTED');

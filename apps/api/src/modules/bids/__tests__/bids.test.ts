@@ -20,7 +20,8 @@ const BID = `id status version amountKrw durationWeeks revision decisionReason o
 const CREATE = `mutation($i: CreateBidInput!) { createBid(input: $i) { ${BID} } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $i: BidContentInput!) { updateBid(id: $id, version: $v, input: $i) { ${BID} } }`;
 const GET = `query($id: ID!) { bid(id: $id) { ${BID} revisions { number amountKrw approach } } }`;
-const act = (name: string, extra = '') => `mutation($id: ID!, $v: Int!${extra ? ', $r: String!' : ''}) { ${name}(id: $id, version: $v${extra}) { ${BID} } }`;
+const act = (name: string, extra = '') =>
+  `mutation($id: ID!, $v: Int!${extra ? ', $r: String!' : ''}) { ${name}(id: $id, version: $v${extra}) { ${BID} } }`;
 const FOR_DEMAND = `query($id: ID!, $first: Int, $after: String) { bidsForDemand(demandId: $id, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { id status amountKrw durationWeeks organization { id }
@@ -61,7 +62,8 @@ describe('bids and the award', () => {
   let staff: string;
 
   const verify = (o: SignedUp) => ds.query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [o.organizationId]);
-  const publishedDemand = async (overrides: Record<string, unknown> = {}) => publish(t, await createDemand(t, sme, overrides), sme.accessToken, staff);
+  const publishedDemand = async (overrides: Record<string, unknown> = {}) =>
+    publish(t, await createDemand(t, sme, overrides), sme.accessToken, staff);
   const createBid = (who: SignedUp, demandId: string, overrides: Record<string, unknown> = {}) =>
     t.gql(CREATE, { i: { demandId, organizationId: who.organizationId, ...content(overrides) } }, { token: who.accessToken });
   const run = (name: string, b: { id: string; version: number }, token: string, extra = '', vars: Record<string, unknown> = {}) =>
@@ -112,22 +114,50 @@ describe('bids and the award', () => {
       [{ approach: 'a'.repeat(10_001) }, 'approach', 'max-length'],
       [{ milestones: Array.from({ length: 21 }, (_, i) => ({ title: `m${i}`, weeks: 1, amountKrw: 1 })) }, 'milestones', 'max-items'],
       [{ coveredConceptIds: ['urn:aimatch:task:chatbot'] }, 'coveredConceptIds.0', 'not-a-requirement'],
-      [{ partners: [{ organizationId: alpha.organizationId, role: 'HARDWARE', sharePercent: 10 }] }, 'partners.0.organizationId', 'not-allowed'],
-      [{ partners: [{ organizationId: partner.organizationId, role: 'HARDWARE', sharePercent: 100 }] }, 'partners.0.sharePercent', 'max-value'],
-      [{ partners: [{ organizationId: sme.organizationId, role: 'HARDWARE', sharePercent: 10 }] }, 'partners.0.organizationId', 'wrong-organization-kind'],
-      [{ partners: [{ organizationId: unverified.organizationId, role: 'HARDWARE', sharePercent: 10 }] }, 'partners.0.organizationId', 'verification-required'],
+      [
+        { partners: [{ organizationId: alpha.organizationId, role: 'HARDWARE', sharePercent: 10 }] },
+        'partners.0.organizationId',
+        'not-allowed',
+      ],
+      [
+        { partners: [{ organizationId: partner.organizationId, role: 'HARDWARE', sharePercent: 100 }] },
+        'partners.0.sharePercent',
+        'max-value',
+      ],
+      [
+        { partners: [{ organizationId: sme.organizationId, role: 'HARDWARE', sharePercent: 10 }] },
+        'partners.0.organizationId',
+        'wrong-organization-kind',
+      ],
+      [
+        { partners: [{ organizationId: unverified.organizationId, role: 'HARDWARE', sharePercent: 10 }] },
+        'partners.0.organizationId',
+        'verification-required',
+      ],
     ];
     for (const [overrides, path, rule] of cases) {
       const res = await createBid(alpha, demand.id, overrides);
       expect([code(res), fields(res)]).toEqual(['BAD_USER_INPUT', expect.arrayContaining([[path, rule]])]);
       expect(res.errors![0].extensions.fields!.every((f) => f.message && f.message !== '올바르지 않은 값입니다.')).toBe(true);
     }
-    const en = await t.gql(CREATE, { i: { demandId: demand.id, organizationId: alpha.organizationId, ...content({ amountKrw: 100_000_000 }) } }, { token: alpha.accessToken, locale: 'en' });
+    const en = await t.gql(
+      CREATE,
+      { i: { demandId: demand.id, organizationId: alpha.organizationId, ...content({ amountKrw: 100_000_000 }) } },
+      { token: alpha.accessToken, locale: 'en' },
+    );
     expect(en.errors![0].extensions.fields![0].message).toContain('add up to 120000000 KRW');
     expect(await bidRows()).toBe(before);
 
     const ok = await createBid(alpha, demand.id);
-    expect(ok.data!.createBid).toMatchObject({ status: 'DRAFT', version: 1, revision: 0, amountKrw: 120_000_000, leadSharePercent: 100, canEdit: true, availableActions: ['submit'] });
+    expect(ok.data!.createBid).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      revision: 0,
+      amountKrw: 120_000_000,
+      leadSharePercent: 100,
+      canEdit: true,
+      availableActions: ['submit'],
+    });
   });
 
   it('refuses bids on a draft, past-deadline or expired demand, by an SME and by an unverified organization while staff require verification', async () => {
@@ -142,9 +172,17 @@ describe('bids and the award', () => {
     expect(code(await createBid(alpha, late.id))).toBe('CONFLICT');
 
     const demand = await publishedDemand();
-    const bySme = await t.gql(CREATE, { i: { demandId: demand.id, organizationId: otherSme.organizationId, ...content() } }, { token: otherSme.accessToken });
+    const bySme = await t.gql(
+      CREATE,
+      { i: { demandId: demand.id, organizationId: otherSme.organizationId, ...content() } },
+      { token: otherSme.accessToken },
+    );
     expect(code(bySme)).toBe('FORBIDDEN');
-    const notMine = await t.gql(CREATE, { i: { demandId: demand.id, organizationId: alpha.organizationId, ...content() } }, { token: beta.accessToken });
+    const notMine = await t.gql(
+      CREATE,
+      { i: { demandId: demand.id, organizationId: alpha.organizationId, ...content() } },
+      { token: beta.accessToken },
+    );
     expect(code(notMine)).toBe('FORBIDDEN');
 
     const refused = await createBid(unverified, demand.id);
@@ -158,7 +196,10 @@ describe('bids and the award', () => {
     } finally {
       await t.gql(SET, { r: true }, { token: staff });
     }
-    expect((await t.gql('{ platformSettings { bidsVerifiedOrganizationsOnly } }', {}, { token: alpha.accessToken })).data!.platformSettings.bidsVerifiedOrganizationsOnly).toBe(true);
+    expect(
+      (await t.gql('{ platformSettings { bidsVerifiedOrganizationsOnly } }', {}, { token: alpha.accessToken })).data!.platformSettings
+        .bidsVerifiedOrganizationsOnly,
+    ).toBe(true);
   });
 
   it('keeps one live bid per organization and demand, in the database too', async () => {
@@ -167,7 +208,10 @@ describe('bids and the award', () => {
     const second = await createBid(beta, demand.id);
     expect([code(second), second.errors![0].extensions.reason]).toEqual(['CONFLICT', 'live-bid-exists']);
     await expect(
-      ds.query(`INSERT INTO bids (demand_id, organization_id, status, amount_krw, duration_weeks, approach) VALUES ($1, $2, 'SUBMITTED', 1, 1, 'x')`, [demand.id, beta.organizationId]),
+      ds.query(
+        `INSERT INTO bids (demand_id, organization_id, status, amount_krw, duration_weeks, approach) VALUES ($1, $2, 'SUBMITTED', 1, 1, 'x')`,
+        [demand.id, beta.organizationId],
+      ),
     ).rejects.toThrow(/bids_one_live_per_organization/);
     // Once withdrawn, the organization may bid again.
     const sub = (await run('submitBid', first, beta.accessToken)).data!.submitBid;
@@ -177,9 +221,14 @@ describe('bids and the award', () => {
 
   it('needs every consortium partner’s owner to accept before submission; each party is notified once', async () => {
     const demand = await publishedDemand();
-    const created = await createBid(gamma, demand.id, { partners: [{ organizationId: partner.organizationId, role: 'DATA_LABELLING', sharePercent: 30 }] });
+    const created = await createBid(gamma, demand.id, {
+      partners: [{ organizationId: partner.organizationId, role: 'DATA_LABELLING', sharePercent: 30 }],
+    });
     const bid = created.data!.createBid;
-    expect(bid).toMatchObject({ leadSharePercent: 70, partners: [{ organizationId: partner.organizationId, role: 'DATA_LABELLING', sharePercent: 30, status: 'INVITED' }] });
+    expect(bid).toMatchObject({
+      leadSharePercent: 70,
+      partners: [{ organizationId: partner.organizationId, role: 'DATA_LABELLING', sharePercent: 30, status: 'INVITED' }],
+    });
     expect(await notifications(partner, 'CONSORTIUM_INVITATION', bid.id)).toBe(1);
 
     const early = await run('submitBid', bid, gamma.accessToken);
@@ -187,8 +236,12 @@ describe('bids and the award', () => {
     expect((await t.gql(GET, { id: bid.id }, { token: gamma.accessToken })).data!.bid.status).toBe('DRAFT');
 
     // The partner sees the invitation; the lead cannot answer it; the demand owner does not see a draft.
-    const RESPOND = 'mutation($id: ID!, $a: Boolean!) { respondToConsortiumInvitation(bidId: $id, accept: $a) { id version partners { status } } }';
-    expect((await t.gql('query($s: BidStatus) { myBids(status: $s) { edges { node { id } } } }', { s: 'DRAFT' }, { token: partner.accessToken })).data!.myBids.edges).toEqual([{ node: { id: bid.id } }]);
+    const RESPOND =
+      'mutation($id: ID!, $a: Boolean!) { respondToConsortiumInvitation(bidId: $id, accept: $a) { id version partners { status } } }';
+    expect(
+      (await t.gql('query($s: BidStatus) { myBids(status: $s) { edges { node { id } } } }', { s: 'DRAFT' }, { token: partner.accessToken }))
+        .data!.myBids.edges,
+    ).toEqual([{ node: { id: bid.id } }]);
     expect(code(await t.gql(RESPOND, { id: bid.id, a: true }, { token: gamma.accessToken }))).toBe('FORBIDDEN');
     expect(code(await t.gql(GET, { id: bid.id }, { token: sme.accessToken }))).toBe('NOT_FOUND');
     const accepted = await t.gql(RESPOND, { id: bid.id, a: true }, { token: partner.accessToken });
@@ -207,19 +260,37 @@ describe('bids and the award', () => {
     expect(short.data!.shortlistBid.status).toBe('SHORTLISTED');
     for (const org of [gamma, partner]) expect(await notifications(org, 'BID_SHORTLISTED', bid.id)).toBe(1);
     // A shortlisted bid is no longer revised.
-    expect(code(await t.gql(UPDATE, { id: bid.id, v: short.data!.shortlistBid.version, i: content() }, { token: gamma.accessToken }))).toBe('CONFLICT');
+    expect(code(await t.gql(UPDATE, { id: bid.id, v: short.data!.shortlistBid.version, i: content() }, { token: gamma.accessToken }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('keeps every submitted revision for the demand owner, until the bid is shortlisted', async () => {
     const demand = await publishedDemand();
     const sub = await submitted(alpha, demand.id);
-    const locked = await t.gql(UPDATE, { id: sub.id, v: sub.version, i: content({ partners: [{ organizationId: partner.organizationId, role: 'HARDWARE', sharePercent: 10 }] }) }, { token: alpha.accessToken });
+    const locked = await t.gql(
+      UPDATE,
+      {
+        id: sub.id,
+        v: sub.version,
+        i: content({ partners: [{ organizationId: partner.organizationId, role: 'HARDWARE', sharePercent: 10 }] }),
+      },
+      { token: alpha.accessToken },
+    );
     expect(fields(locked)).toEqual([['partners', 'locked-after-submit']]);
-    const revised = await t.gql(UPDATE, {
-      id: sub.id,
-      v: sub.version,
-      i: content({ amountKrw: 110_000_000, approach: '범위를 조정한 2차 제안입니다.', milestones: [{ title: '일괄 구축', weeks: 16, amountKrw: 110_000_000 }] }),
-    }, { token: alpha.accessToken });
+    const revised = await t.gql(
+      UPDATE,
+      {
+        id: sub.id,
+        v: sub.version,
+        i: content({
+          amountKrw: 110_000_000,
+          approach: '범위를 조정한 2차 제안입니다.',
+          milestones: [{ title: '일괄 구축', weeks: 16, amountKrw: 110_000_000 }],
+        }),
+      },
+      { token: alpha.accessToken },
+    );
     expect(revised.data!.updateBid).toMatchObject({ status: 'SUBMITTED', revision: 2, amountKrw: 110_000_000 });
     expect(await notifications(sme, 'BID_REVISED', sub.id)).toBe(1);
     // A stale version is a CONFLICT and changes nothing.
@@ -240,32 +311,48 @@ describe('bids and the award', () => {
     const sub = await submitted(alpha, demand.id);
     await submitted(beta, demand.id);
     const draft = (await createBid(gamma, demand.id)).data!.createBid;
-    for (const token of [alpha.accessToken, sme.accessToken, staff]) expect((await t.gql(GET, { id: sub.id }, { token })).data!.bid.id).toBe(sub.id);
-    for (const token of [beta.accessToken, gamma.accessToken, otherSme.accessToken]) expect(code(await t.gql(GET, { id: sub.id }, { token }))).toBe('NOT_FOUND');
+    for (const token of [alpha.accessToken, sme.accessToken, staff])
+      expect((await t.gql(GET, { id: sub.id }, { token })).data!.bid.id).toBe(sub.id);
+    for (const token of [beta.accessToken, gamma.accessToken, otherSme.accessToken])
+      expect(code(await t.gql(GET, { id: sub.id }, { token }))).toBe('NOT_FOUND');
     expect(code(await t.gql(GET, { id: sub.id }))).toBe('UNAUTHENTICATED');
     expect(code(await t.gql(GET, { id: draft.id }, { token: sme.accessToken }))).toBe('NOT_FOUND');
 
     expect(code(await t.gql(FOR_DEMAND, { id: demand.id }, { token: gamma.accessToken }))).toBe('FORBIDDEN');
     const COUNT = 'query($id: ID!) { listing(id: $id) { ... on DemandListing { bidCount } } }';
-    for (const token of [gamma.accessToken, undefined]) expect((await t.gql(COUNT, { id: demand.id }, { token })).data!.listing.bidCount).toBe(2);
+    for (const token of [gamma.accessToken, undefined])
+      expect((await t.gql(COUNT, { id: demand.id }, { token })).data!.listing.bidCount).toBe(2);
 
     // Side by side for the owner, paged, with the bidder's match score and coverage.
     const page1 = (await t.gql(FOR_DEMAND, { id: demand.id, first: 1 }, { token: sme.accessToken })).data!.bidsForDemand;
     expect(page1.totalCount).toBe(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const first = page1.edges[0].node;
-    expect(first).toMatchObject({ id: sub.id, organization: { id: alpha.organizationId }, coverage: { covered: 2, required: 5 }, revisions: [{ number: 1 }] });
+    expect(first).toMatchObject({
+      id: sub.id,
+      organization: { id: alpha.organizationId },
+      coverage: { covered: 2, required: 5 },
+      revisions: [{ number: 1 }],
+    });
     // The same score and explanation as the demand's supplier ranking shows for the bidder's listing.
-    const ranked = (await t.gql('query($id: ID!) { matchesForDemand(demandId: $id, first: 10) { edges { node { organization { id } } explanation { score } } } }', { id: demand.id }, { token: sme.accessToken }))
-      .data!.matchesForDemand.edges.find((e: { node: { organization: { id: string } } }) => e.node.organization.id === alpha.organizationId);
+    const ranked = (
+      await t.gql(
+        'query($id: ID!) { matchesForDemand(demandId: $id, first: 10) { edges { node { organization { id } } explanation { score } } } }',
+        { id: demand.id },
+        { token: sme.accessToken },
+      )
+    ).data!.matchesForDemand.edges.find((e: { node: { organization: { id: string } } }) => e.node.organization.id === alpha.organizationId);
     expect(first.match.score).toBe(ranked.explanation.score);
     expect(first.match.score).toBeGreaterThan(0);
     expect(first.match.reasons.length).toBeGreaterThan(0);
-    const page2 = (await t.gql(FOR_DEMAND, { id: demand.id, first: 1, after: page1.pageInfo.endCursor }, { token: sme.accessToken })).data!.bidsForDemand;
+    const page2 = (await t.gql(FOR_DEMAND, { id: demand.id, first: 1, after: page1.pageInfo.endCursor }, { token: sme.accessToken })).data!
+      .bidsForDemand;
     expect(page2.edges[0].node).toMatchObject({ organization: { id: beta.organizationId }, match: null });
     expect(page2.pageInfo.hasNextPage).toBe(false);
     // The bidder does not see its own score.
-    expect((await t.gql('query($id: ID!) { bid(id: $id) { match { score } } }', { id: sub.id }, { token: alpha.accessToken })).data!.bid.match).toBeNull();
+    expect(
+      (await t.gql('query($id: ID!) { bid(id: $id) { match { score } } }', { id: sub.id }, { token: alpha.accessToken })).data!.bid.match,
+    ).toBeNull();
   });
 
   it('declines with a reason, lets the bidder withdraw, and refuses to accept a withdrawn bid', async () => {
@@ -283,7 +370,9 @@ describe('bids and the award', () => {
     expect(await notifications(sme, 'BID_WITHDRAWN', b.id)).toBe(1);
     const accept = await run('acceptBid', withdrawn, sme.accessToken);
     expect([code(accept), accept.errors![0].extensions.current]).toEqual(['CONFLICT', 'WITHDRAWN']);
-    expect((await t.gql('query($id: ID!) { listing(id: $id) { status } }', { id: demand.id }, { token: sme.accessToken })).data!.listing.status).toBe('PUBLISHED');
+    expect(
+      (await t.gql('query($id: ID!) { listing(id: $id) { status } }', { id: demand.id }, { token: sme.accessToken })).data!.listing.status,
+    ).toBe('PUBLISHED');
   });
 
   it('accepts exactly one bid of two concurrent accepts: the demand is AWARDED, every other bid DECLINED and notified, in one transaction', async () => {
@@ -305,14 +394,23 @@ describe('bids and the award', () => {
     expect(winners[0].data!.acceptBid.status).toBe('ACCEPTED');
 
     const statuses = Object.fromEntries(
-      (await ds.query('SELECT id, status, decision_reason FROM bids WHERE demand_id = $1', [demand.id])).map((r: { id: string; status: string }) => [r.id, r.status]),
+      (await ds.query('SELECT id, status, decision_reason FROM bids WHERE demand_id = $1', [demand.id])).map(
+        (r: { id: string; status: string }) => [r.id, r.status],
+      ),
     );
     const loserId = winnerId === a.id ? b.id : a.id;
     expect(statuses).toEqual({ [winnerId]: 'ACCEPTED', [loserId]: 'DECLINED', [c.id]: 'DECLINED', [lateDraft.id]: 'EXPIRED' });
-    const listing = (await t.gql('query($id: ID!) { listing(id: $id) { status availableActions } }', { id: demand.id }, { token: sme.accessToken })).data!.listing;
+    const listing = (
+      await t.gql('query($id: ID!) { listing(id: $id) { status availableActions } }', { id: demand.id }, { token: sme.accessToken })
+    ).data!.listing;
     expect(listing).toEqual({ status: 'AWARDED', availableActions: ['complete', 'cancel', 'archive'] });
     expect(await count(`SELECT count(*)::int AS n FROM listing_events WHERE listing_id = $1 AND action = 'award'`, [demand.id])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'listing.changed' AND aggregate_id = $1 AND payload->>'status' = 'AWARDED'`, [demand.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM outbox WHERE event_type = 'listing.changed' AND aggregate_id = $1 AND payload->>'status' = 'AWARDED'`,
+        [demand.id],
+      ),
+    ).toBe(1);
 
     const winnerOrg = winnerId === a.id ? alpha : beta;
     const loserOrg = winnerId === a.id ? beta : alpha;
@@ -335,11 +433,20 @@ describe('bids and the award', () => {
       const demand = await publishedDemand();
       const bid = await submitted(alpha, demand.id);
       const accepted = (await run('acceptBid', bid, sme.accessToken)).data!.acceptBid;
-      const { version } = (await t.gql('query($id: ID!) { listing(id: $id) { version } }', { id: demand.id }, { token: sme.accessToken })).data!.listing;
+      const { version } = (await t.gql('query($id: ID!) { listing(id: $id) { version } }', { id: demand.id }, { token: sme.accessToken }))
+        .data!.listing;
       return { demand: { id: demand.id, version }, bid: accepted };
     };
     const published = await publishedDemand();
-    expect(code(await t.gql(`mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { ${LISTING} } }`, { id: published.id, v: published.version }, { token: sme.accessToken }))).toBe('CONFLICT');
+    expect(
+      code(
+        await t.gql(
+          `mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { ${LISTING} } }`,
+          { id: published.id, v: published.version },
+          { token: sme.accessToken },
+        ),
+      ),
+    ).toBe('CONFLICT');
 
     const one = await award();
     const COMPLETE = `mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { ${LISTING} } }`;
@@ -349,15 +456,27 @@ describe('bids and the award', () => {
     expect(done.data!.completeDemand.status).toBe('COMPLETED');
     expect(await notifications(alpha, 'DEMAND_COMPLETED', one.bid.id)).toBe(1);
     // The reviews side finds the parties: the demand's organization and the accepted bid's.
-    expect(await ds.query(`SELECT organization_id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [one.demand.id])).toEqual([{ organization_id: alpha.organizationId }]);
+    expect(await ds.query(`SELECT organization_id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [one.demand.id])).toEqual([
+      { organization_id: alpha.organizationId },
+    ]);
 
     const two = await award();
     const CANCEL = `mutation($id: ID!, $v: Int!, $r: String!) { cancelDemand(id: $id, version: $v, reason: $r) { ${LISTING} } }`;
-    expect(fields(await t.gql(CANCEL, { id: two.demand.id, v: two.demand.version, r: ' ' }, { token: sme.accessToken }))).toEqual([['reason', 'required']]);
-    const cancelled = await t.gql(CANCEL, { id: two.demand.id, v: two.demand.version, r: '예산이 삭감되었습니다.' }, { token: sme.accessToken });
+    expect(fields(await t.gql(CANCEL, { id: two.demand.id, v: two.demand.version, r: ' ' }, { token: sme.accessToken }))).toEqual([
+      ['reason', 'required'],
+    ]);
+    const cancelled = await t.gql(
+      CANCEL,
+      { id: two.demand.id, v: two.demand.version, r: '예산이 삭감되었습니다.' },
+      { token: sme.accessToken },
+    );
     expect(cancelled.data!.cancelDemand.status).toBe('CANCELLED');
     expect(await notifications(alpha, 'DEMAND_CANCELLED', two.bid.id)).toBe(1);
-    expect(await ds.query(`SELECT details->>'reason' AS reason FROM listing_events WHERE listing_id = $1 AND action = 'cancel'`, [two.demand.id])).toEqual([{ reason: '예산이 삭감되었습니다.' }]);
+    expect(
+      await ds.query(`SELECT details->>'reason' AS reason FROM listing_events WHERE listing_id = $1 AND action = 'cancel'`, [
+        two.demand.id,
+      ]),
+    ).toEqual([{ reason: '예산이 삭감되었습니다.' }]);
   });
 
   it('expires undecided bids 60 days after the deadline (lazily and in the sweep), notifying once', async () => {

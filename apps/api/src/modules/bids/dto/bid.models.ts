@@ -62,14 +62,18 @@ export class BidContentInput {
   @Field({ description: '≤ 10,000 characters' }) approach: string;
   @Field(() => [BidMilestoneInput], { description: '1..20; amounts sum to amountKrw.' }) milestones: BidMilestoneInput[];
   @Field(() => [ID], { nullable: true, description: "Concepts of the demand's requirement this bid covers." }) coveredConceptIds?: string[];
-  @Field(() => [BidPartnerInput], { nullable: true, description: 'Consortium partners (≤ 5); each partner organization’s owner must accept before submission. Fixed once submitted.' })
+  @Field(() => [BidPartnerInput], {
+    nullable: true,
+    description: 'Consortium partners (≤ 5); each partner organization’s owner must accept before submission. Fixed once submitted.',
+  })
   partners?: BidPartnerInput[];
 }
 
 @InputType()
 export class CreateBidInput extends BidContentInput {
   @Field(() => ID) demandId: string;
-  @Field(() => ID, { description: 'The lead (bidding) organization: an AI supplier or SI integrator you belong to.' }) organizationId: string;
+  @Field(() => ID, { description: 'The lead (bidding) organization: an AI supplier or SI integrator you belong to.' })
+  organizationId: string;
 }
 
 @ArgsType()
@@ -157,15 +161,24 @@ export class BidModel {
   @Field(() => [ConceptModel]) covered?: unknown[];
   @Field(() => BidCoverageModel, { nullable: true }) coverage?: unknown;
   @Field(() => [BidPartnerModel]) partners?: unknown[];
-  @Field(() => Int, { description: "What the partners leave the lead (100 without a consortium)." }) leadSharePercent?: number;
+  @Field(() => Int, { description: 'What the partners leave the lead (100 without a consortium).' }) leadSharePercent?: number;
   @Field(() => Int, { description: 'The latest submitted revision number (0 while a draft).' }) revision: number;
   @Field(() => [BidRevisionModel], { description: 'Every submitted revision, newest first.' }) revisions?: unknown[];
-  @Field(() => String, { nullable: true, description: 'Why it was declined (awarded-to-another-bid when another bid won).' }) decisionReason: string | null;
-  @Field(() => MatchExplanationModel, { nullable: true, description: "The bidder's match score and explanation on this demand (demand owner and staff; null when the bidder has no published supply listing)." })
+  @Field(() => String, { nullable: true, description: 'Why it was declined (awarded-to-another-bid when another bid won).' })
+  decisionReason: string | null;
+  @Field(() => MatchExplanationModel, {
+    nullable: true,
+    description:
+      "The bidder's match score and explanation on this demand (demand owner and staff; null when the bidder has no published supply listing).",
+  })
   match?: unknown;
   @Field(() => [BidActionEnum], { description: 'Workflow actions the viewer may take now.' }) availableActions?: string[];
   @Field({ description: 'Whether the viewer may edit the content now (the lead, in DRAFT or SUBMITTED).' }) canEdit?: boolean;
-  @Field(() => Date, { nullable: true, description: 'Undecided by then, the bid EXPIRES (the demand’s bid deadline + the decision window).' }) decisionDeadline?: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Undecided by then, the bid EXPIRES (the demand’s bid deadline + the decision window).',
+  })
+  decisionDeadline?: Date | null;
   @Field(() => Date, { nullable: true }) submittedAt: Date | null;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field() createdAt: Date;
@@ -176,5 +189,6 @@ export const BidConnection = ConnectionType(BidModel, 'Bid');
 
 @ObjectType('PlatformSettings')
 export class PlatformSettingsModel {
-  @Field({ description: 'Only organizations the association VERIFIED may bid (lead and consortium partners).' }) bidsVerifiedOrganizationsOnly: boolean;
+  @Field({ description: 'Only organizations the association VERIFIED may bid (lead and consortium partners).' })
+  bidsVerifiedOrganizationsOnly: boolean;
 }

@@ -31,7 +31,8 @@ describe('chat service', () => {
   let conversationId: string;
 
   const viewerOf = (u: { userId: string }): Viewer => ({ userId: u.userId, roles: [], locale: 'KO' as never, sessionId: 'test' });
-  const OPEN = 'mutation($i: OpenConversationInput!) { openConversation(input: $i) { id contextType contextId lastSeq unreadCount participants { id } } }';
+  const OPEN =
+    'mutation($i: OpenConversationInput!) { openConversation(input: $i) { id contextType contextId lastSeq unreadCount participants { id } } }';
   const open = (token: string, i: Record<string, unknown>) => t.gql(OPEN, { i }, { token });
   const send = (u: { userId: string }, body: string, clientMessageId: string = randomUUID(), conv = conversationId) =>
     chat.send(viewerOf(u), { conversationId: conv, clientMessageId, body });
@@ -71,12 +72,22 @@ describe('chat service', () => {
       expect(first.errors).toBeUndefined();
       conversationId = first.data!.openConversation.id;
       expect(first.data!.openConversation).toMatchObject({ contextType: 'DEMAND', contextId: demandId, lastSeq: 0, unreadCount: 0 });
-      expect(first.data!.openConversation.participants.map((p: { id: string }) => p.id).sort()).toEqual([sme.organizationId, supplier.organizationId].sort());
+      expect(first.data!.openConversation.participants.map((p: { id: string }) => p.id).sort()).toEqual(
+        [sme.organizationId, supplier.organizationId].sort(),
+      );
       // the same pair from the other side (the demand owner, from the matches page) is the same conversation
       const again = await open(supplier.accessToken, { contextType: 'DEMAND', contextId: demandId });
       const byOwner = await open(sme.accessToken, { contextType: 'DEMAND', contextId: demandId, supplyListingId: supplyId });
-      const byOwnerOrg = await open(sme.accessToken, { contextType: 'DEMAND', contextId: demandId, partyOrganizationId: supplier.organizationId });
-      expect([again, byOwner, byOwnerOrg].map((r) => r.data?.openConversation.id)).toEqual([conversationId, conversationId, conversationId]);
+      const byOwnerOrg = await open(sme.accessToken, {
+        contextType: 'DEMAND',
+        contextId: demandId,
+        partyOrganizationId: supplier.organizationId,
+      });
+      expect([again, byOwner, byOwnerOrg].map((r) => r.data?.openConversation.id)).toEqual([
+        conversationId,
+        conversationId,
+        conversationId,
+      ]);
       const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM conversations WHERE context_id = $1', [demandId]);
       expect(n).toBe(1);
     });
@@ -84,29 +95,52 @@ describe('chat service', () => {
     it('enforces one conversation per context and pair in the database too', async () => {
       const [low, high] = [sme.organizationId, supplier.organizationId].sort();
       await expect(
-        ds.query(`INSERT INTO conversations (context_type, context_id, organization_low, organization_high) VALUES ('DEMAND', $1, $2, $3)`, [demandId, low, high]),
+        ds.query(
+          `INSERT INTO conversations (context_type, context_id, organization_low, organization_high) VALUES ('DEMAND', $1, $2, $3)`,
+          [demandId, low, high],
+        ),
       ).rejects.toThrow(/conversations_context_pair_key/);
     });
 
     it('refuses what the viewer may not open', async () => {
       const draft = await createDemand(t, sme);
-      expect((await open(supplier.accessToken, { contextType: 'DEMAND', contextId: draft.id })).errors![0].extensions.code).toBe('NOT_FOUND');
-      expect((await open(sme.accessToken, { contextType: 'DEMAND', contextId: demandId })).errors![0].extensions.fields![0]).toMatchObject({ path: 'partyOrganizationId', rule: 'required' });
-      expect((await open(sme.accessToken, { contextType: 'DEMAND', contextId: demandId, partyOrganizationId: sme.organizationId })).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await open(supplier.accessToken, { contextType: 'DEMAND', contextId: draft.id })).errors![0].extensions.code).toBe(
+        'NOT_FOUND',
+      );
+      expect((await open(sme.accessToken, { contextType: 'DEMAND', contextId: demandId })).errors![0].extensions.fields![0]).toMatchObject({
+        path: 'partyOrganizationId',
+        rule: 'required',
+      });
+      expect(
+        (await open(sme.accessToken, { contextType: 'DEMAND', contextId: demandId, partyOrganizationId: sme.organizationId })).errors![0]
+          .extensions.code,
+      ).toBe('BAD_USER_INPUT');
       // an SME is not a supplier: it cannot take the supplier side of a demand
       const otherSme = await signUpOrganization(t, { kind: 'SME' as never });
-      expect((await open(otherSme.accessToken, { contextType: 'DEMAND', contextId: demandId })).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect((await open(otherSme.accessToken, { contextType: 'DEMAND', contextId: demandId })).errors![0].extensions.code).toBe(
+        'FORBIDDEN',
+      );
       // acting for someone else's organization
-      expect((await open(stranger.accessToken, { contextType: 'DEMAND', contextId: demandId, partyOrganizationId: supplier.organizationId })).errors![0].extensions.code).toBe('FORBIDDEN');
-      expect((await open(supplier.accessToken, { contextType: 'BID', contextId: demandId })).errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect((await open(staff.accessToken, { contextType: 'DEMAND', contextId: demandId, supplyListingId: supplyId })).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(
+        (await open(stranger.accessToken, { contextType: 'DEMAND', contextId: demandId, partyOrganizationId: supplier.organizationId }))
+          .errors![0].extensions.code,
+      ).toBe('FORBIDDEN');
+      expect((await open(supplier.accessToken, { contextType: 'BID', contextId: demandId })).errors![0].extensions.code).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(
+        (await open(staff.accessToken, { contextType: 'DEMAND', contextId: demandId, supplyListingId: supplyId })).errors![0].extensions
+          .code,
+      ).toBe('FORBIDDEN');
     });
 
     it('opens a supply listing inquiry for an SME', async () => {
       const res = await open(sme.accessToken, { contextType: 'SUPPLY_INQUIRY', contextId: supplyId });
       expect(res.errors).toBeUndefined();
       expect(res.data!.openConversation.contextType).toBe('SUPPLY_INQUIRY');
-      expect((await open(supplier.accessToken, { contextType: 'SUPPLY_INQUIRY', contextId: supplyId })).errors![0].extensions.fields![0].rule).toBe('required');
+      expect(
+        (await open(supplier.accessToken, { contextType: 'SUPPLY_INQUIRY', contextId: supplyId })).errors![0].extensions.fields![0].rule,
+      ).toBe('required');
     });
   });
 
@@ -130,7 +164,9 @@ describe('chat service', () => {
       );
       expect(results.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       const retry = randomUUID();
-      const retries = await Promise.all(Array.from({ length: 8 }, () => chat.send(viewerOf(supplier), { conversationId: conv, clientMessageId: retry, body: '재전송' })));
+      const retries = await Promise.all(
+        Array.from({ length: 8 }, () => chat.send(viewerOf(supplier), { conversationId: conv, clientMessageId: retry, body: '재전송' })),
+      );
       expect(new Set(retries.map((r) => r.message.id)).size).toBe(1);
       expect(retries.filter((r) => !r.duplicate)).toHaveLength(1);
       const rows = await ds.query('SELECT seq::int AS seq FROM chat_messages WHERE conversation_id = $1 ORDER BY seq', [conv]);
@@ -147,7 +183,9 @@ describe('chat service', () => {
       const tooLong = await errorOf(send(sme, 'a'.repeat(4001), randomUUID(), conv));
       expect(tooLong.violations).toEqual([{ path: 'body', rule: 'max-length', params: { max: 4000 } }]);
       expect((await errorOf(send(sme, '   ', randomUUID(), conv))).violations[0]).toMatchObject({ path: 'body', rule: 'required' });
-      expect((await errorOf(chat.send(viewerOf(sme), { conversationId: conv, clientMessageId: 'x', body: 5 }))).code).toBe('BAD_USER_INPUT');
+      expect((await errorOf(chat.send(viewerOf(sme), { conversationId: conv, clientMessageId: 'x', body: 5 }))).code).toBe(
+        'BAD_USER_INPUT',
+      );
       expect((await errorOf(chat.send(viewerOf(sme), 'not an object'))).code).toBe('BAD_USER_INPUT');
       const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM chat_messages WHERE conversation_id = $1', [conv]);
       expect(n).toBe(2);
@@ -175,8 +213,14 @@ describe('chat service', () => {
       expect(removed).toMatchObject({ id: message.id, seq: 2, body: null });
       expect(removed.deletedAt).toBeInstanceOf(Date);
       expect((await chat.remove(viewerOf(supplier), message.id)).id).toBe(message.id); // idempotent
-      expect((await errorOf(chat.edit(viewerOf(supplier), { messageId: message.id, body: '부활' }))).messageParams).toEqual({ reason: 'MESSAGE_DELETED' });
-      const page = await t.gql('query($c: ID!) { messages(conversationId: $c) { edges { node { seq body deletedAt } } } }', { c: conv }, { token: sme.accessToken });
+      expect((await errorOf(chat.edit(viewerOf(supplier), { messageId: message.id, body: '부활' }))).messageParams).toEqual({
+        reason: 'MESSAGE_DELETED',
+      });
+      const page = await t.gql(
+        'query($c: ID!) { messages(conversationId: $c) { edges { node { seq body deletedAt } } } }',
+        { c: conv },
+        { token: sme.accessToken },
+      );
       expect(page.data!.messages.edges.map((e: { node: { seq: number; body: string | null } }) => [e.node.seq, e.node.body])).toEqual([
         [1, '하나'],
         [2, null],
@@ -190,11 +234,19 @@ describe('chat service', () => {
         expect((await errorOf(send(stranger, '엿보기', randomUUID(), conv))).code).toBe('FORBIDDEN');
         expect((await errorOf(chat.join(viewerOf(stranger), conv))).code).toBe('FORBIDDEN');
         expect((await errorOf(chat.sync(viewerOf(stranger), { conversationId: conv, afterSeq: 0 }))).code).toBe('FORBIDDEN');
-        const res = await t.gql('query($c: ID!) { messages(conversationId: $c) { totalCount } }', { c: conv }, { token: stranger.accessToken });
+        const res = await t.gql(
+          'query($c: ID!) { messages(conversationId: $c) { totalCount } }',
+          { c: conv },
+          { token: stranger.accessToken },
+        );
         expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
       }
       // staff are not participants either
-      const res = await t.gql('query($c: ID!) { messages(conversationId: $c) { totalCount } }', { c: conversationId }, { token: staff.accessToken });
+      const res = await t.gql(
+        'query($c: ID!) { messages(conversationId: $c) { totalCount } }',
+        { c: conversationId },
+        { token: staff.accessToken },
+      );
       expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
     });
 
@@ -213,7 +265,9 @@ describe('chat service', () => {
     it('posts system messages in the caller’s transaction, in sequence', async () => {
       const conv = await freshConversation();
       await send(sme, '질문 있습니다', randomUUID(), conv);
-      const { message } = await t.app.get(TransactionService).run((tx) => chat.postSystemMessage(tx, conv, 'BID_SUBMITTED', { bidId: randomUUID() }, '입찰서가 제출되었습니다.'));
+      const { message } = await t.app
+        .get(TransactionService)
+        .run((tx) => chat.postSystemMessage(tx, conv, 'BID_SUBMITTED', { bidId: randomUUID() }, '입찰서가 제출되었습니다.'));
       expect(message).toMatchObject({ seq: 2, kind: 'SYSTEM', systemEvent: 'BID_SUBMITTED', senderUserId: null });
     });
   });
@@ -228,8 +282,13 @@ describe('chat service', () => {
       const page2 = await chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 5, limit: 5 });
       expect(page2.messages.map((m) => m.seq)).toEqual([6, 7]);
       expect(page2.hasMore).toBe(false);
-      expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: -1 }))).violations[0]).toMatchObject({ path: 'afterSeq' });
-      expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 1e9 }))).violations[0]).toMatchObject({ path: 'afterSeq', rule: 'max-value' });
+      expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: -1 }))).violations[0]).toMatchObject({
+        path: 'afterSeq',
+      });
+      expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 1e9 }))).violations[0]).toMatchObject({
+        path: 'afterSeq',
+        rule: 'max-value',
+      });
       expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 0, limit: 100_000 }))).code).toBe('BAD_USER_INPUT');
     });
 
@@ -243,8 +302,13 @@ describe('chat service', () => {
       await chat.remove(viewerOf(supplier), second.message.id);
       const after = await chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 2, changedSince: before.serverTime });
       expect(after.messages).toEqual([]);
-      expect(after.changed.map((m) => [m.seq, m.body])).toEqual([[1, '고친 문장'], [2, null]]);
-      expect((await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 0, changedSince: 'yesterday' }))).violations[0]).toMatchObject({ path: 'changedSince' });
+      expect(after.changed.map((m) => [m.seq, m.body])).toEqual([
+        [1, '고친 문장'],
+        [2, null],
+      ]);
+      expect(
+        (await errorOf(chat.sync(viewerOf(sme), { conversationId: conv, afterSeq: 0, changedSince: 'yesterday' }))).violations[0],
+      ).toMatchObject({ path: 'changedSince' });
     });
 
     it('counts unread messages from others and lists conversations by latest message', async () => {
@@ -254,8 +318,10 @@ describe('chat service', () => {
       await send(supplier, '나중 1', randomUUID(), newer);
       await send(supplier, '나중 2', randomUUID(), newer);
       await send(sme, '내 메시지는 안 읽음에 세지 않음', randomUUID(), newer);
-      const Q = '{ conversations(first: 50) { totalCount edges { node { id unreadCount lastSeq lastMessage { body } participants { id } } } } }';
-      const list = async () => (await t.gql(Q, {}, { token: sme.accessToken })).data!.conversations.edges.map((e: { node: Record<string, unknown> }) => e.node);
+      const Q =
+        '{ conversations(first: 50) { totalCount edges { node { id unreadCount lastSeq lastMessage { body } participants { id } } } } }';
+      const list = async () =>
+        (await t.gql(Q, {}, { token: sme.accessToken })).data!.conversations.edges.map((e: { node: Record<string, unknown> }) => e.node);
       const before = await list();
       expect(before[0]).toMatchObject({ id: newer, unreadCount: 2, lastSeq: 3, lastMessage: { body: '내 메시지는 안 읽음에 세지 않음' } });
       expect(before.findIndex((c: { id: string }) => c.id === older)).toBeGreaterThan(0);
@@ -265,8 +331,16 @@ describe('chat service', () => {
       expect((await errorOf(chat.markRead(viewerOf(sme), { conversationId: newer, seq: 99 }))).code).toBe('BAD_USER_INPUT');
       expect((await list())[0]).toMatchObject({ id: newer, unreadCount: 0 });
       // cursor pagination
-      const p1 = await t.gql('{ conversations(first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', {}, { token: sme.accessToken });
-      const p2 = await t.gql('query($a: String) { conversations(first: 1, after: $a) { edges { node { id } } } }', { a: p1.data!.conversations.pageInfo.endCursor }, { token: sme.accessToken });
+      const p1 = await t.gql(
+        '{ conversations(first: 1) { pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+        {},
+        { token: sme.accessToken },
+      );
+      const p2 = await t.gql(
+        'query($a: String) { conversations(first: 1, after: $a) { edges { node { id } } } }',
+        { a: p1.data!.conversations.pageInfo.endCursor },
+        { token: sme.accessToken },
+      );
       expect(p1.data!.conversations.pageInfo.hasNextPage).toBe(true);
       expect(p2.data!.conversations.edges[0].node.id).not.toBe(p1.data!.conversations.edges[0].node.id);
     });
@@ -275,10 +349,15 @@ describe('chat service', () => {
       const conv = await freshConversation();
       await send(supplier, '질문 1', randomUUID(), conv);
       await send(supplier, '질문 2', randomUUID(), conv);
-      const Q = '{ conversations(first: 50) { edges { node { id contextTitle contextTitleEn othersLastReadSeq participants { id nameKo } } } } }';
+      const Q =
+        '{ conversations(first: 50) { edges { node { id contextTitle contextTitleEn othersLastReadSeq participants { id nameKo } } } } }';
       const mine = async (token: string) =>
-        (await t.gql(Q, {}, { token })).data!.conversations.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { id: string }) => n.id === conv);
-      const [{ title }] = await ds.query('SELECT l.title FROM conversations c JOIN listings l ON l.id = c.context_id WHERE c.id = $1', [conv]);
+        (await t.gql(Q, {}, { token }))
+          .data!.conversations.edges.map((e: { node: Record<string, unknown> }) => e.node)
+          .find((n: { id: string }) => n.id === conv);
+      const [{ title }] = await ds.query('SELECT l.title FROM conversations c JOIN listings l ON l.id = c.context_id WHERE c.id = $1', [
+        conv,
+      ]);
       expect(await mine(supplier.accessToken)).toMatchObject({ contextTitle: title, othersLastReadSeq: 0 });
       // the supplier's own read pointer is not "read by the other side"
       await chat.markRead(viewerOf(supplier), { conversationId: conv, seq: 2 });
@@ -302,7 +381,13 @@ describe('chat service', () => {
         expect(calls).toHaveLength(1);
         expect(calls[0]![0].sort()).toEqual([sme.organizationId, supplier.organizationId].sort());
         expect(calls[0]![1]).toBe('conversation:activity');
-        expect(calls[0]![2]).toEqual({ conversationId: conv, messageId: message.id, seq: 1, senderUserId: supplier.userId, createdAt: message.createdAt.toISOString() });
+        expect(calls[0]![2]).toEqual({
+          conversationId: conv,
+          messageId: message.id,
+          seq: 1,
+          senderUserId: supplier.userId,
+          createdAt: message.createdAt.toISOString(),
+        });
         // sockets in the conversation's room get the message itself instead
         expect(calls[0]![3]).toBe(`conv:${conv}`);
       } finally {
@@ -313,7 +398,8 @@ describe('chat service', () => {
     it('pages a thread backwards and forwards by seq', async () => {
       const conv = await freshConversation();
       for (let i = 1; i <= 6; i++) await send(sme, `#${i}`, randomUUID(), conv);
-      const Q = 'query($c: ID!, $b: Int, $a: Int) { messages(conversationId: $c, before: $b, after: $a, first: 2) { pageInfo { hasNextPage } edges { node { seq } } } }';
+      const Q =
+        'query($c: ID!, $b: Int, $a: Int) { messages(conversationId: $c, before: $b, after: $a, first: 2) { pageInfo { hasNextPage } edges { node { seq } } } }';
       const seqs = async (v: Record<string, unknown>) => {
         const r = await t.gql(Q, { c: conv, ...v }, { token: supplier.accessToken });
         return [r.data!.messages.edges.map((e: { node: { seq: number } }) => e.node.seq), r.data!.messages.pageInfo.hasNextPage];
@@ -330,18 +416,39 @@ describe('chat service', () => {
       const conv = await freshConversation();
       const ids: string[] = [];
       for (let i = 1; i <= 15; i++) ids.push((await send(i % 2 ? supplier : sme, `내용 ${i}`, randomUUID(), conv)).message.id);
-      const report = await t.gql('mutation($id: ID!) { reportMessage(id: $id, reason: "욕설") }', { id: ids[9] }, { token: sme.accessToken });
+      const report = await t.gql(
+        'mutation($id: ID!) { reportMessage(id: $id, reason: "욕설") }',
+        { id: ids[9] },
+        { token: sme.accessToken },
+      );
       const reportId = report.data!.reportMessage;
       // reporting again is harmless
-      expect((await t.gql('mutation($id: ID!) { reportMessage(id: $id, reason: "욕설") }', { id: ids[9] }, { token: sme.accessToken })).data!.reportMessage).toBe(reportId);
-      expect((await t.gql('mutation($id: ID!) { reportMessage(id: $id, reason: "x") }', { id: ids[9] }, { token: stranger.accessToken })).errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(
+        (await t.gql('mutation($id: ID!) { reportMessage(id: $id, reason: "욕설") }', { id: ids[9] }, { token: sme.accessToken })).data!
+          .reportMessage,
+      ).toBe(reportId);
+      expect(
+        (await t.gql('mutation($id: ID!) { reportMessage(id: $id, reason: "x") }', { id: ids[9] }, { token: stranger.accessToken }))
+          .errors![0].extensions.code,
+      ).toBe('FORBIDDEN');
 
-      const list = await t.gql('{ reportedMessages(first: 10) { edges { node { id messageId seq reason } } } }', {}, { token: staff.accessToken });
+      const list = await t.gql(
+        '{ reportedMessages(first: 10) { edges { node { id messageId seq reason } } } }',
+        {},
+        { token: staff.accessToken },
+      );
       expect(list.data!.reportedMessages.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(reportId);
-      const ctx = await t.gql('query($id: ID!) { reportedMessageContext(reportId: $id) { report { seq } messages { seq body } } }', { id: reportId }, { token: staff.accessToken });
+      const ctx = await t.gql(
+        'query($id: ID!) { reportedMessageContext(reportId: $id) { report { seq } messages { seq body } } }',
+        { id: reportId },
+        { token: staff.accessToken },
+      );
       expect(ctx.data!.reportedMessageContext.report.seq).toBe(10);
       expect(ctx.data!.reportedMessageContext.messages.map((m: { seq: number }) => m.seq)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
-      const audit = await ds.query(`SELECT actor_user_id AS actor, details FROM audit_log WHERE action = 'chat.report.context-viewed' AND subject_id = $1`, [reportId]);
+      const audit = await ds.query(
+        `SELECT actor_user_id AS actor, details FROM audit_log WHERE action = 'chat.report.context-viewed' AND subject_id = $1`,
+        [reportId],
+      );
       expect(audit).toEqual([{ actor: staff.userId, details: expect.objectContaining({ conversationId: conv, fromSeq: 5, toSeq: 15 }) }]);
     });
   });
@@ -366,7 +473,9 @@ describe('chat service', () => {
       expect(err.retryAfterSeconds).toBeGreaterThanOrEqual(1);
       expect(err.retryAfterSeconds).toBeLessThanOrEqual(10);
       await expect(say(owner, '저는 괜찮습니다')).resolves.toBeDefined(); // other users are unaffected
-      const [{ n }] = await limited.app.get(DataSource).query('SELECT count(*)::int AS n FROM chat_messages WHERE conversation_id = $1', [conv]);
+      const [{ n }] = await limited.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM chat_messages WHERE conversation_id = $1', [conv]);
       expect(n).toBe(21);
     });
   });

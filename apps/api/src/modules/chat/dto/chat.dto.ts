@@ -2,7 +2,10 @@ import { ChatMessageKind, ConversationContextType } from '@aimatch/contracts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../graphql/pagination';
 
-registerEnumType(ConversationContextType, { name: 'ConversationContextType', description: 'What a conversation is about (BID once bids exist).' });
+registerEnumType(ConversationContextType, {
+  name: 'ConversationContextType',
+  description: 'What a conversation is about (BID once bids exist).',
+});
 registerEnumType(ChatMessageKind, { name: 'ChatMessageKind' });
 
 @ObjectType('ChatMessage', { description: 'One message of a conversation; body is plain text (render it escaped) and null once deleted.' })
@@ -46,7 +49,8 @@ export class OpenConversationInput {
   @Field(() => ID) contextId: string;
   @Field(() => ID, {
     nullable: true,
-    description: "The organization facing the context's owner: the supplier on a DEMAND, the asker on a SUPPLY_INQUIRY. Defaults to your own organization when you are not the owner.",
+    description:
+      "The organization facing the context's owner: the supplier on a DEMAND, the asker on a SUPPLY_INQUIRY. Defaults to your own organization when you are not the owner.",
   })
   partyOrganizationId?: string | null;
   @Field(() => ID, { nullable: true, description: 'DEMAND only: names the supplier side by one of its listings (from the matches page).' })

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/testing';
 
-const UPDATE = 'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id nameKo nameEn website foundedYear region { id } industry { id labelEn } } }';
+const UPDATE =
+  'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id nameKo nameEn website foundedYear region { id } industry { id labelEn } } }';
 const INVITE = 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id email role token organization { id } } }';
 const ACCEPT = 'mutation($t: String!) { acceptInvitation(token: $t) { role organization { id } user { email } } }';
-const MEMBERS = 'query($id: ID!, $after: String) { organization(id: $id) { members(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { role user { email } } } } } }';
+const MEMBERS =
+  'query($id: ID!, $after: String) { organization(id: $id) { members(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { role user { email } } } } } }';
 
 describe('organizations', () => {
   let t: TestApp;
@@ -18,7 +20,15 @@ describe('organizations', () => {
   it('lets the owner edit the profile; omitted fields stay, empty strings clear', async () => {
     const res = await t.gql(
       UPDATE,
-      { i: { organizationId: owner.organizationId, nameEn: 'Test Maker', website: 'https://maker.example.kr', foundedYear: 2001, industryId: 'urn:aimatch:industry:food-manufacturing' } },
+      {
+        i: {
+          organizationId: owner.organizationId,
+          nameEn: 'Test Maker',
+          website: 'https://maker.example.kr',
+          foundedYear: 2001,
+          industryId: 'urn:aimatch:industry:food-manufacturing',
+        },
+      },
       { token: owner.accessToken },
     );
     expect(res.data!.updateMyOrganization).toMatchObject({
@@ -34,18 +44,34 @@ describe('organizations', () => {
   });
 
   it('rejects a founding year in the future and unknown concepts, changing nothing', async () => {
-    const res = await t.gql(UPDATE, { i: { organizationId: owner.organizationId, foundedYear: 3000, nameEn: 'Changed' } }, { token: owner.accessToken });
+    const res = await t.gql(
+      UPDATE,
+      { i: { organizationId: owner.organizationId, foundedYear: 3000, nameEn: 'Changed' } },
+      { token: owner.accessToken },
+    );
     expect(res.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'foundedYear', rule: 'max-value' })]);
-    const res2 = await t.gql(UPDATE, { i: { organizationId: owner.organizationId, regionId: 'urn:aimatch:region:mars', nameEn: 'Changed' } }, { token: owner.accessToken });
+    const res2 = await t.gql(
+      UPDATE,
+      { i: { organizationId: owner.organizationId, regionId: 'urn:aimatch:region:mars', nameEn: 'Changed' } },
+      { token: owner.accessToken },
+    );
     expect(res2.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'regionId', rule: 'unknown-concept' })]);
-    const now = await t.gql('query($id: ID!) { organization(id: $id) { nameEn } }', { id: owner.organizationId }, { token: owner.accessToken });
+    const now = await t.gql(
+      'query($id: ID!) { organization(id: $id) { nameEn } }',
+      { id: owner.organizationId },
+      { token: owner.accessToken },
+    );
     expect(now.data!.organization.nameEn).toBe('Test Maker');
   });
 
   it('answers FORBIDDEN to outsiders whether or not the organization exists', async () => {
     const outsider = await signUpOrganization(t);
     const real = await t.gql(UPDATE, { i: { organizationId: owner.organizationId, nameEn: 'x' } }, { token: outsider.accessToken });
-    const missing = await t.gql(UPDATE, { i: { organizationId: '00000000-0000-4000-8000-000000000000', nameEn: 'x' } }, { token: outsider.accessToken });
+    const missing = await t.gql(
+      UPDATE,
+      { i: { organizationId: '00000000-0000-4000-8000-000000000000', nameEn: 'x' } },
+      { token: outsider.accessToken },
+    );
     expect(real.errors![0].extensions.code).toBe('FORBIDDEN');
     expect(missing.errors![0].extensions.code).toBe('FORBIDDEN');
   });
@@ -63,7 +89,9 @@ describe('organizations', () => {
     const member = signUp.data!.signUp.accessToken;
 
     // A member may see the members but not edit or invite.
-    expect((await t.gql(UPDATE, { i: { organizationId: owner.organizationId, nameEn: 'x' } }, { token: member })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(UPDATE, { i: { organizationId: owner.organizationId, nameEn: 'x' } }, { token: member })).errors![0].extensions.code,
+    ).toBe('FORBIDDEN');
     const first = await t.gql(MEMBERS, { id: owner.organizationId }, { token: member });
     const page1 = first.data!.organization.members;
     expect(page1.totalCount).toBe(2);
@@ -76,7 +104,11 @@ describe('organizations', () => {
 
   it('accepts an invitation only for the invited e-mail, and refuses a second membership', async () => {
     const other = await signUpOrganization(t);
-    const invite = await t.gql(INVITE, { i: { organizationId: owner.organizationId, email: 'someone-else@example.kr' } }, { token: owner.accessToken });
+    const invite = await t.gql(
+      INVITE,
+      { i: { organizationId: owner.organizationId, email: 'someone-else@example.kr' } },
+      { token: owner.accessToken },
+    );
     const wrong = await t.gql(ACCEPT, { t: invite.data!.inviteMember.token }, { token: other.accessToken });
     expect(wrong.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'token', rule: 'invitation-email' })]);
 
@@ -88,7 +120,7 @@ describe('organizations', () => {
   });
 
   it('pages members with cursors, rejecting page sizes over 100 and tampered cursors', async () => {
-    const list = async (after?: string) => (await t.gql(MEMBERS, { id: owner.organizationId, after }, { token: owner.accessToken }));
+    const list = async (after?: string) => await t.gql(MEMBERS, { id: owner.organizationId, after }, { token: owner.accessToken });
     const p1 = (await list()).data!.organization.members;
     expect(p1.pageInfo.hasNextPage).toBe(true);
     const p2 = (await list(p1.pageInfo.endCursor)).data!.organization.members;
@@ -102,7 +134,11 @@ describe('organizations', () => {
 
   it('lists organizations for staff, newest first, filtered by verification status', async () => {
     const staff = await signInStaff(t);
-    const res = await t.gql('{ organizations(first: 100, verificationStatus: UNVERIFIED) { totalCount edges { node { id verificationStatus } } } }', {}, { token: staff.accessToken });
+    const res = await t.gql(
+      '{ organizations(first: 100, verificationStatus: UNVERIFIED) { totalCount edges { node { id verificationStatus } } } }',
+      {},
+      { token: staff.accessToken },
+    );
     const nodes = res.data!.organizations.edges.map((e: { node: { id: string; verificationStatus: string } }) => e.node);
     expect(nodes.length).toBe(res.data!.organizations.totalCount);
     expect(nodes.every((n: { verificationStatus: string }) => n.verificationStatus === 'UNVERIFIED')).toBe(true);

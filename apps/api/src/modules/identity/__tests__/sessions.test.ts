@@ -82,7 +82,10 @@ describe('sessions', () => {
 
   it('refuses forged, malformed and expired access tokens', async () => {
     const u = await signUpOrganization(t);
-    const forged = new JwtService({ secret: 'not-the-server-secret-0123456789abcdef' }).sign({ sub: u.userId, sid: 'x' }, { issuer: 'aimatch' });
+    const forged = new JwtService({ secret: 'not-the-server-secret-0123456789abcdef' }).sign(
+      { sub: u.userId, sid: 'x' },
+      { issuer: 'aimatch' },
+    );
     const expired = t.app.get(JwtService).sign({ sub: u.userId, sid: 'x' }, { expiresIn: -10 });
     const [header, payload] = u.accessToken.split('.');
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
@@ -90,15 +93,29 @@ describe('sessions', () => {
       expect((await t.gql(ME, {}, { token })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
     }
     const res = await t.gql(ME, {}, { token: expired, locale: 'en' });
-    expect(res.errors![0]).toMatchObject({ message: 'Your session has expired. Please sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.errors![0]).toMatchObject({
+      message: 'Your session has expired. Please sign in again.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('saves the language a user picks and answers in it when the client names none', async () => {
     const u = await signUpOrganization(t);
-    const res = await t.gql('mutation { updateMe(input: { locale: EN, displayName: "Minji" }) { user { locale displayName } } }', {}, { token: u.accessToken });
+    const res = await t.gql(
+      'mutation { updateMe(input: { locale: EN, displayName: "Minji" }) { user { locale displayName } } }',
+      {},
+      { token: u.accessToken },
+    );
     expect(res.data!.updateMe.user).toEqual({ locale: 'EN', displayName: 'Minji' });
-    const bad = await t.gql('mutation { updateMe(input: { displayName: "" }) { user { id } } }', {}, { token: u.accessToken, headers: { 'accept-language': '' } });
-    expect(bad.errors![0]).toMatchObject({ message: 'Please check the input.', extensions: { fields: [expect.objectContaining({ path: 'displayName', rule: 'required' })] } });
+    const bad = await t.gql(
+      'mutation { updateMe(input: { displayName: "" }) { user { id } } }',
+      {},
+      { token: u.accessToken, headers: { 'accept-language': '' } },
+    );
+    expect(bad.errors![0]).toMatchObject({
+      message: 'Please check the input.',
+      extensions: { fields: [expect.objectContaining({ path: 'displayName', rule: 'required' })] },
+    });
   });
 
   it('lets public operations through with a stale token', async () => {
@@ -120,6 +137,14 @@ describe('sign-in rate limit per IP', () => {
       const res = await t.gql(SIGN_IN, { i: { email: `someone${i}@example.kr`, password: 'whatever-password' } });
       codes.push(res.errors![0].extensions.code);
     }
-    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(codes).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
   });
 });

@@ -13,11 +13,16 @@ function input(overrides: Record<string, unknown> = {}, org: Record<string, unkn
     email: `new-${Math.random().toString(36).slice(2)}@example.kr`,
     password: TEST_PASSWORD,
     displayName: '홍길동',
-    organization: { kind: 'SME', nameKo: '테스트제조(주)', businessRegistrationNumber: validBrn(), regionId: 'urn:aimatch:region:busan', ...org },
+    organization: {
+      kind: 'SME',
+      nameKo: '테스트제조(주)',
+      businessRegistrationNumber: validBrn(),
+      regionId: 'urn:aimatch:region:busan',
+      ...org,
+    },
     ...overrides,
   };
 }
-
 
 describe('signUp', () => {
   let t: TestApp;
@@ -41,7 +46,12 @@ describe('signUp', () => {
     expect(p.me.memberships).toEqual([
       {
         role: 'OWNER',
-        organization: expect.objectContaining({ kind: 'SME', businessRegistrationNumber: '2208812340', verificationStatus: 'UNVERIFIED', region: { id: 'urn:aimatch:region:busan', label: '부산광역시' } }),
+        organization: expect.objectContaining({
+          kind: 'SME',
+          businessRegistrationNumber: '2208812340',
+          verificationStatus: 'UNVERIFIED',
+          region: { id: 'urn:aimatch:region:busan', label: '부산광역시' },
+        }),
       },
     ]);
     const me = await t.gql('{ me { user { email } } }', {}, { token: p.accessToken });
@@ -62,7 +72,12 @@ describe('signUp', () => {
   it('names each broken rule of several fields at once, in English when asked', async () => {
     const res = await t.gql(
       SIGN_UP,
-      { input: input({ email: 'not-an-email', displayName: 'x'.repeat(51) }, { nameKo: '', businessRegistrationNumber: '12345', website: 'javascript:alert(1)' }) },
+      {
+        input: input(
+          { email: 'not-an-email', displayName: 'x'.repeat(51) },
+          { nameKo: '', businessRegistrationNumber: '12345', website: 'javascript:alert(1)' },
+        ),
+      },
       { locale: 'en' },
     );
     const fields = res.errors![0].extensions.fields!;
@@ -96,7 +111,10 @@ describe('signUp', () => {
   it('rejects a duplicate e-mail (case-insensitive) and a duplicate BRN as unique violations', async () => {
     const first = input();
     await t.gql(SIGN_UP, { input: first });
-    const again = input({ email: first.email.toUpperCase() }, { businessRegistrationNumber: first.organization.businessRegistrationNumber });
+    const again = input(
+      { email: first.email.toUpperCase() },
+      { businessRegistrationNumber: first.organization.businessRegistrationNumber },
+    );
     const res = await t.gql(SIGN_UP, { input: again });
     expect(res.errors![0].extensions.fields!.map((f) => [f.path, f.rule]).sort()).toEqual([
       ['email', 'unique'],
@@ -105,7 +123,9 @@ describe('signUp', () => {
   });
 
   it('rejects concepts that do not exist or belong to another scheme', async () => {
-    const res = await t.gql(SIGN_UP, { input: input({}, { regionId: 'urn:aimatch:region:atlantis', industryId: 'urn:aimatch:task:computer-vision' }) });
+    const res = await t.gql(SIGN_UP, {
+      input: input({}, { regionId: 'urn:aimatch:region:atlantis', industryId: 'urn:aimatch:task:computer-vision' }),
+    });
     expect(res.errors![0].extensions.fields!.map((f) => [f.path, f.rule])).toEqual([
       ['organization.regionId', 'unknown-concept'],
       ['organization.industryId', 'wrong-scheme'],

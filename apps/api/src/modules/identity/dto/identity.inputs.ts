@@ -21,7 +21,10 @@ export class SignUpInput {
   @Field() password: string;
   @Field() displayName: string;
   @Field(() => Locale, { nullable: true, defaultValue: Locale.KO }) locale?: Locale;
-  @Field(() => NewOrganizationInput, { nullable: true, description: 'Create a new organization (exactly one of organization / invitationToken).' })
+  @Field(() => NewOrganizationInput, {
+    nullable: true,
+    description: 'Create a new organization (exactly one of organization / invitationToken).',
+  })
   organization?: NewOrganizationInput;
   @Field({ nullable: true, description: 'Join an existing organization by invitation.' })
   invitationToken?: string;

@@ -37,7 +37,9 @@ describe('listing content and visibility', () => {
     supplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
     verifiedSupplier = await signUpOrganization(t, { kind: 'SI_INTEGRATOR' as never });
     // Verification by staff arrives with the curation feature; until then the fixture sets it directly.
-    await t.app.get(DataSource).query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [verifiedSupplier.organizationId]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [verifiedSupplier.organizationId]);
     staff = (await signInStaff(t)).accessToken;
     rows = async () => (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM listings'))[0].n;
   });
@@ -48,7 +50,10 @@ describe('listing content and visibility', () => {
     const res = await t.gql(SHOW, { id: d.id }, { token: sme.accessToken, locale: 'en' });
     expect(res.data!.listing).toMatchObject({
       kind: 'DEMAND',
-      requirement: { tasks: [{ id: 'urn:aimatch:task:visual-inspection', label: expect.stringMatching(/inspection/i) }], deployments: [{ id: 'urn:aimatch:deployment:on-premise' }] },
+      requirement: {
+        tasks: [{ id: 'urn:aimatch:task:visual-inspection', label: expect.stringMatching(/inspection/i) }],
+        deployments: [{ id: 'urn:aimatch:deployment:on-premise' }],
+      },
       dataProfile: { labelling: 'UNLABELLED', dataKinds: [{ id: 'urn:aimatch:modality:image' }] },
       region: { id: 'urn:aimatch:region:gyeongnam' },
       organization: { id: sme.organizationId },
@@ -56,7 +61,9 @@ describe('listing content and visibility', () => {
     });
     const s = await createSupply(t, supplier);
     const sres = await t.gql(SHOW, { id: s.id }, { token: supplier.accessToken });
-    expect(sres.data!.listing.referenceCases).toEqual([{ title: '브레이크 캘리퍼 표면 결함 검사', industry: { id: 'urn:aimatch:industry:automotive-parts-manufacturing' } }]);
+    expect(sres.data!.listing.referenceCases).toEqual([
+      { title: '브레이크 캘리퍼 표면 결함 검사', industry: { id: 'urn:aimatch:industry:automotive-parts-manufacturing' } },
+    ]);
   });
 
   it('rejects bad content with element paths and rules, storing nothing', async () => {
@@ -89,7 +96,11 @@ describe('listing content and visibility', () => {
 
   it('rejects more than 20 values in one element and a negative budget', async () => {
     const tasks = Array.from({ length: 21 }, () => 'urn:aimatch:task:visual-inspection');
-    const res = await t.gql(CREATE_DEMAND, { o: sme.organizationId, i: demandInput({ requirement: { tasks }, commercialTerms: { minAmountKrw: -1 } }) }, { token: sme.accessToken });
+    const res = await t.gql(
+      CREATE_DEMAND,
+      { o: sme.organizationId, i: demandInput({ requirement: { tasks }, commercialTerms: { minAmountKrw: -1 } }) },
+      { token: sme.accessToken },
+    );
     const fields = res.errors![0].extensions.fields!.map((f) => [f.path, f.rule]);
     expect(fields).toEqual(expect.arrayContaining([['AIRequirement.tasks', 'max-items']]));
     expect(fields.some(([p, r]) => p === 'CommercialTerms.minAmountKrw' && r === 'min-value')).toBe(true);
@@ -100,7 +111,13 @@ describe('listing content and visibility', () => {
     expect(draft.data!.createDemandListing.status).toBe('DRAFT');
     const submit = await transition(t, 'submitListing', { id: draft.data!.createDemandListing.id, version: 1 }, sme.accessToken);
     const missing = submit.errors![0].extensions.fields!.map((f) => [f.path, f.rule]);
-    expect(missing).toEqual(expect.arrayContaining([['summary', 'required'], ['description', 'required'], ['ContactInformation.email', 'required']]));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        ['summary', 'required'],
+        ['description', 'required'],
+        ['ContactInformation.email', 'required'],
+      ]),
+    );
 
     const past = await createDemand(t, sme, { bidDeadline: new Date(Date.now() - 86_400_000).toISOString() });
     const late = await transition(t, 'submitListing', past, sme.accessToken);
@@ -129,7 +146,9 @@ describe('listing content and visibility', () => {
   it('shows VERIFIED_SUPPLIERS demands only to verified supplier organizations, the owner and staff', async () => {
     const d = await publish(t, await createDemand(t, sme, { visibility: 'VERIFIED_SUPPLIERS' }), sme.accessToken, staff);
     const ids = async (token?: string) =>
-      (await t.gql('{ listings(kind: DEMAND, first: 100) { edges { node { id } } } }', {}, { token })).data!.listings.edges.map((e: { node: { id: string } }) => e.node.id);
+      (await t.gql('{ listings(kind: DEMAND, first: 100) { edges { node { id } } } }', {}, { token })).data!.listings.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      );
     expect(await ids()).not.toContain(d.id);
     expect(await ids(supplier.accessToken)).not.toContain(d.id);
     expect(await ids(verifiedSupplier.accessToken)).toContain(d.id);
@@ -145,7 +164,9 @@ describe('listing content and visibility', () => {
     const q = await t.gql('{ listingsForReview(kind: SUPPLY, first: 100) { edges { node { id } } } }', {}, { token: staff });
     const order = q.data!.listingsForReview.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(order.indexOf(a.id)).toBeLessThan(order.indexOf(b.id));
-    expect((await t.gql('{ listingsForReview { totalCount } }', {}, { token: sme.accessToken })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql('{ listingsForReview { totalCount } }', {}, { token: sme.accessToken })).errors![0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('exports a listing as AAS JSON and imports it back as a new draft supply', async () => {
@@ -153,10 +174,17 @@ describe('listing content and visibility', () => {
     const aas = await t.gql('query($id: ID!) { listingAas(id: $id) }', { id: s.id }, { token: supplier.accessToken });
     const env = JSON.parse(aas.data!.listingAas);
     expect(env.assetAdministrationShells).toHaveLength(1);
-    expect(env.conceptDescriptions.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['urn:aimatch:task:visual-inspection', 'urn:aimatch:certification:innobiz']));
-    const imported = await t.gql('mutation($o: ID!, $j: String!) { importSupplyFromAas(organizationId: $o, json: $j) { id status title titleEn capability { tasks { id } } } }', {
-      o: supplier.organizationId, j: aas.data!.listingAas,
-    }, { token: supplier.accessToken });
+    expect(env.conceptDescriptions.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['urn:aimatch:task:visual-inspection', 'urn:aimatch:certification:innobiz']),
+    );
+    const imported = await t.gql(
+      'mutation($o: ID!, $j: String!) { importSupplyFromAas(organizationId: $o, json: $j) { id status title titleEn capability { tasks { id } } } }',
+      {
+        o: supplier.organizationId,
+        j: aas.data!.listingAas,
+      },
+      { token: supplier.accessToken },
+    );
     expect(imported.data!.importSupplyFromAas).toMatchObject({
       status: 'DRAFT',
       title: '금속 가공 라인 인라인 비전 검사',
@@ -166,7 +194,12 @@ describe('listing content and visibility', () => {
   });
 
   it('refuses broken AAS input with typed errors', async () => {
-    const imp = (json: string) => t.gql('mutation($o: ID!, $j: String!) { importSupplyFromAas(organizationId: $o, json: $j) { id } }', { o: supplier.organizationId, j: json }, { token: supplier.accessToken });
+    const imp = (json: string) =>
+      t.gql(
+        'mutation($o: ID!, $j: String!) { importSupplyFromAas(organizationId: $o, json: $j) { id } }',
+        { o: supplier.organizationId, j: json },
+        { token: supplier.accessToken },
+      );
     const notJson = await imp('{ not json');
     expect(notJson.errors![0].extensions.fields![0]).toMatchObject({ rule: 'json' });
     const wrongType = await imp(JSON.stringify({ assetAdministrationShells: [{ modelType: 'Banana', id: 'x' }] }));

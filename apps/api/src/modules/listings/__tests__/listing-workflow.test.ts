@@ -36,10 +36,18 @@ describe('listing workflow over GraphQL', () => {
     expect(demand).toMatchObject({ status: 'DRAFT', version: 1 });
     const supply = await createSupply(t, supplier);
     expect(supply.status).toBe('DRAFT');
-    const wrong = await t.gql('mutation($o: ID!) { createSupplyListing(organizationId: $o, input: { title: "x" }) { id } }', { o: sme.organizationId }, { token: sme.accessToken });
+    const wrong = await t.gql(
+      'mutation($o: ID!) { createSupplyListing(organizationId: $o, input: { title: "x" }) { id } }',
+      { o: sme.organizationId },
+      { token: sme.accessToken },
+    );
     expect(code(wrong)).toBe('FORBIDDEN');
     expect(wrong.errors![0].message).toContain('SME');
-    const notMine = await t.gql('mutation($o: ID!) { createDemandListing(organizationId: $o, input: { title: "x" }) { id } }', { o: sme.organizationId }, { token: otherSme.accessToken });
+    const notMine = await t.gql(
+      'mutation($o: ID!) { createDemandListing(organizationId: $o, input: { title: "x" }) { id } }',
+      { o: sme.organizationId },
+      { token: otherSme.accessToken },
+    );
     expect(code(notMine)).toBe('FORBIDDEN');
   });
 
@@ -66,14 +74,29 @@ describe('listing workflow over GraphQL', () => {
       { token: staff },
     );
     expect(changes.data!.requestListingChanges.status).toBe('CHANGES_REQUESTED');
-    const seen = await t.gql('query($id: ID!) { listing(id: $id) { availableActions canEdit review { decision decidedAt comments { path comment } } } }', { id: d.id }, { token: sme.accessToken });
+    const seen = await t.gql(
+      'query($id: ID!) { listing(id: $id) { availableActions canEdit review { decision decidedAt comments { path comment } } } }',
+      { id: d.id },
+      { token: sme.accessToken },
+    );
     expect(seen.data!.listing).toEqual({
       availableActions: ['submit', 'archive'],
       canEdit: true,
-      review: { decision: 'CHANGES_REQUESTED', decidedAt: expect.stringMatching(/^\d{4}-/), comments: [{ path: 'AIRequirement.tasks', comment: '과업을 더 구체적으로' }] },
+      review: {
+        decision: 'CHANGES_REQUESTED',
+        decidedAt: expect.stringMatching(/^\d{4}-/),
+        comments: [{ path: 'AIRequirement.tasks', comment: '과업을 더 구체적으로' }],
+      },
     });
 
-    const s2 = (await transition(t, 'submitListing', changes.data!.requestListingChanges.version ? { id: d.id, version: changes.data!.requestListingChanges.version } : d, sme.accessToken)).data!.submitListing;
+    const s2 = (
+      await transition(
+        t,
+        'submitListing',
+        changes.data!.requestListingChanges.version ? { id: d.id, version: changes.data!.requestListingChanges.version } : d,
+        sme.accessToken,
+      )
+    ).data!.submitListing;
     const rejected = await transition(t, 'rejectListing', s2, staff, ', reason: "중복 등록"');
     expect(rejected.data!.rejectListing.status).toBe('REJECTED');
     expect(code(await transition(t, 'submitListing', rejected.data!.rejectListing, sme.accessToken))).toBe('CONFLICT');
@@ -102,9 +125,17 @@ describe('listing workflow over GraphQL', () => {
 
   it('refuses a stale version with CONFLICT naming the current one, never overwriting', async () => {
     const d = await createDemand(t, sme);
-    const first = await t.gql('mutation($id: ID!) { updateDemandListing(id: $id, version: 1, input: { title: "첫 번째 수정" }) { version title } }', { id: d.id }, { token: sme.accessToken });
+    const first = await t.gql(
+      'mutation($id: ID!) { updateDemandListing(id: $id, version: 1, input: { title: "첫 번째 수정" }) { version title } }',
+      { id: d.id },
+      { token: sme.accessToken },
+    );
     expect(first.data!.updateDemandListing).toEqual({ version: 2, title: '첫 번째 수정' });
-    const stale = await t.gql('mutation($id: ID!) { updateDemandListing(id: $id, version: 1, input: { title: "늦은 수정" }) { version } }', { id: d.id }, { token: sme.accessToken });
+    const stale = await t.gql(
+      'mutation($id: ID!) { updateDemandListing(id: $id, version: 1, input: { title: "늦은 수정" }) { version } }',
+      { id: d.id },
+      { token: sme.accessToken },
+    );
     expect(code(stale)).toBe('CONFLICT');
     expect(stale.errors![0].extensions).toMatchObject({ current: 2, reason: 'stale-version' });
     const now = await t.gql('query($id: ID!) { listing(id: $id) { title version } }', { id: d.id }, { token: sme.accessToken });
@@ -114,21 +145,40 @@ describe('listing workflow over GraphQL', () => {
   it('two concurrent approvals: one wins, the other gets CONFLICT', async () => {
     const d = await createDemand(t, sme);
     const submitted = (await transition(t, 'submitListing', d, sme.accessToken)).data!.submitListing;
-    const results = await Promise.all([transition(t, 'approveListing', submitted, staff), transition(t, 'approveListing', submitted, staff)]);
+    const results = await Promise.all([
+      transition(t, 'approveListing', submitted, staff),
+      transition(t, 'approveListing', submitted, staff),
+    ]);
     expect(results.map(code).sort()).toEqual(['CONFLICT', undefined]);
   });
 
   it('sends a published listing back to review on a material edit, not on a contact change', async () => {
     const d = await publish(t, await createDemand(t, sme), sme.accessToken, staff);
-    const full = await t.gql('query($id: ID!) { listing(id: $id) { ... on DemandListing { bidDeadline } } }', { id: d.id }, { token: sme.accessToken });
+    const full = await t.gql(
+      'query($id: ID!) { listing(id: $id) { ... on DemandListing { bidDeadline } } }',
+      { id: d.id },
+      { token: sme.accessToken },
+    );
     const keep = (await import('@aimatch/testing')).demandInput({ bidDeadline: full.data!.listing.bidDeadline });
-    const contactOnly = await t.gql('mutation($id: ID!, $v: Int!, $i: DemandListingInput!) { updateDemandListing(id: $id, version: $v, input: $i) { status version } }', {
-      id: d.id, v: d.version, i: { ...keep, contact: { name: '담당자 변경', email: 'new@example.kr' } },
-    }, { token: sme.accessToken });
+    const contactOnly = await t.gql(
+      'mutation($id: ID!, $v: Int!, $i: DemandListingInput!) { updateDemandListing(id: $id, version: $v, input: $i) { status version } }',
+      {
+        id: d.id,
+        v: d.version,
+        i: { ...keep, contact: { name: '담당자 변경', email: 'new@example.kr' } },
+      },
+      { token: sme.accessToken },
+    );
     expect(contactOnly.data!.updateDemandListing.status).toBe('PUBLISHED');
-    const material = await t.gql('mutation($id: ID!, $v: Int!, $i: DemandListingInput!) { updateDemandListing(id: $id, version: $v, input: $i) { status } }', {
-      id: d.id, v: contactOnly.data!.updateDemandListing.version, i: { ...keep, title: '검사 범위 확대: 용접부 포함' },
-    }, { token: sme.accessToken });
+    const material = await t.gql(
+      'mutation($id: ID!, $v: Int!, $i: DemandListingInput!) { updateDemandListing(id: $id, version: $v, input: $i) { status } }',
+      {
+        id: d.id,
+        v: contactOnly.data!.updateDemandListing.version,
+        i: { ...keep, title: '검사 범위 확대: 용접부 포함' },
+      },
+      { token: sme.accessToken },
+    );
     expect(material.data!.updateDemandListing.status).toBe('SUBMITTED');
   });
 

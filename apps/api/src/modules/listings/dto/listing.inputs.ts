@@ -1,11 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  ChecklistAnswerEnum,
-  DemandVisibilityEnum,
-  LabellingStateEnum,
-  ListingKindEnum,
-  ListingStatusEnum,
-} from './listing.models';
+import { ChecklistAnswerEnum, DemandVisibilityEnum, LabellingStateEnum, ListingKindEnum, ListingStatusEnum } from './listing.models';
 
 /** Omitted lists are empty; every id must be a vocabulary concept of the element's scheme. */
 @InputType()

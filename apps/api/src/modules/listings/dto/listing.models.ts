@@ -60,7 +60,9 @@ registerEnumType(LabellingStateEnum, { name: 'LabellingState' });
 registerEnumType(ChecklistAnswerEnum, { name: 'ChecklistAnswer' });
 registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision' });
 
-@ObjectType('CapabilityElements', { description: 'AICapability (offered) / AIRequirement (required): the elements matching compares one to one.' })
+@ObjectType('CapabilityElements', {
+  description: 'AICapability (offered) / AIRequirement (required): the elements matching compares one to one.',
+})
 export class CapabilityElementsModel {
   @Field(() => [ConceptModel]) tasks: string[];
   @Field(() => [ConceptModel]) modalities: string[];

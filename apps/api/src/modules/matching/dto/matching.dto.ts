@@ -54,7 +54,8 @@ export class RecommendedDemandsArgs {
 @ObjectType('MatchFeatureScore')
 export class MatchFeatureScoreModel {
   @Field(() => MatchFeatureEnum) feature: MatchFeatureEnum;
-  @Field({ description: 'False when the demand says nothing this feature could compare; it is then left out of the score.' }) applicable: boolean;
+  @Field({ description: 'False when the demand says nothing this feature could compare; it is then left out of the score.' })
+  applicable: boolean;
   @Field(() => Float, { description: '0..1' }) value: number;
   @Field(() => Float, { description: "The feature's share of the score (0..1)." }) weight: number;
   @Field(() => Float, { description: 'Points (0..100) it adds before caps.' }) points: number;
@@ -106,7 +107,8 @@ export class MatchExplanationModel {
 @ObjectType('MatchEdge')
 export class MatchEdgeModel {
   @Field() cursor: string;
-  @Field(() => ListingModel, { description: 'The counterpart: a supply listing for a demand, a demand for a supply listing.' }) node: unknown;
+  @Field(() => ListingModel, { description: 'The counterpart: a supply listing for a demand, a demand for a supply listing.' })
+  node: unknown;
   @Field(() => MatchExplanationModel) explanation: MatchExplanationModel;
 }
 
@@ -136,7 +138,8 @@ export class CreateMatchAlertInput {
   @Field(() => ID, { nullable: true, description: 'Alert on newly published demands that match this listing…' }) supplyListingId?: string;
   @Field(() => Int, { nullable: true, description: '…with at least this score (0..100).' }) minScore?: number;
   @Field({ nullable: true, description: 'Saved search: words a demand must contain (same analysis as search).' }) q?: string;
-  @Field(() => SearchFiltersInput, { nullable: true, description: 'Saved search: concept and budget filters.' }) filters?: SearchFiltersInput;
+  @Field(() => SearchFiltersInput, { nullable: true, description: 'Saved search: concept and budget filters.' })
+  filters?: SearchFiltersInput;
 }
 
 @ObjectType('MatchAlert')

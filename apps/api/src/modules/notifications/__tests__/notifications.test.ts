@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotificationType } from '@aimatch/contracts';
-import { bootTestApp, createDemand, createSupply, settleOutbox, signInStaff, signUpOrganization, type SignedUp, type TestApp, transition } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createDemand,
+  createSupply,
+  settleOutbox,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  transition,
+} from '@aimatch/testing';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +28,8 @@ describe('notifications', () => {
   let supplier: SignedUp;
   let staff: { accessToken: string };
 
-  const list = async (who: SignedUp, unreadOnly = false) => (await t.gql(LIST, { u: unreadOnly }, { token: who.accessToken })).data!.notifications;
+  const list = async (who: SignedUp, unreadOnly = false) =>
+    (await t.gql(LIST, { u: unreadOnly }, { token: who.accessToken })).data!.notifications;
   const submitted = async (who: SignedUp, kind: 'demand' | 'supply') => {
     const draft = kind === 'demand' ? await createDemand(t, who) : await createSupply(t, who);
     return (await transition(t, 'submitListing', draft, who.accessToken)).data!.submitListing;
@@ -43,10 +54,15 @@ describe('notifications', () => {
     await settleOutbox(t);
 
     const mine = await list(sme);
-    expect(mine.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ type: 'LISTING_APPROVED', readAt: null, link: { type: 'LISTING', id: demand.id } }));
+    expect(mine.edges.map((e: any) => e.node)).toContainEqual(
+      expect.objectContaining({ type: 'LISTING_APPROVED', readAt: null, link: { type: 'LISTING', id: demand.id } }),
+    );
     const theirs = (await list(supplier)).edges.map((e: any) => ({ ...e.node, payload: JSON.parse(e.node.payload) }));
     const rejected = theirs.find((n: any) => n.type === 'LISTING_REJECTED');
-    expect(rejected).toMatchObject({ link: { type: 'LISTING', id: supply.id }, payload: { listingId: supply.id, reason: '연락처가 없습니다' } });
+    expect(rejected).toMatchObject({
+      link: { type: 'LISTING', id: supply.id },
+      payload: { listingId: supply.id, reason: '연락처가 없습니다' },
+    });
 
     const eml = readFileSync(join(mailDir, `${rejected.id}.eml`), 'utf8');
     expect(eml).toMatch(/^From: aimatch <no-reply@aimatch\.local>\r\n/);
@@ -61,7 +77,10 @@ describe('notifications', () => {
 
     // The e-mail event handled again (at-least-once delivery) leaves one message.
     const before = mails().length;
-    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('user', $1, 'notification.email', $2)`, [supplier.userId, JSON.stringify({ notificationId: rejected.id, userId: supplier.userId })]);
+    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('user', $1, 'notification.email', $2)`, [
+      supplier.userId,
+      JSON.stringify({ notificationId: rejected.id, userId: supplier.userId }),
+    ]);
     await settleOutbox(t);
     expect(mails().length).toBe(before);
     const [{ emailed }] = await ds.query('SELECT emailed_at IS NOT NULL AS emailed FROM notifications WHERE id = $1', [rejected.id]);
@@ -72,12 +91,17 @@ describe('notifications', () => {
     const all = await list(sme);
     expect(all.unreadCount).toBeGreaterThan(0);
     const first = all.edges[0].node.id;
-    expect((await t.gql('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [first] }, { token: sme.accessToken })).data!.markNotificationsRead).toBe(1);
+    expect(
+      (await t.gql('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: [first] }, { token: sme.accessToken })).data!
+        .markNotificationsRead,
+    ).toBe(1);
     const unread = await list(sme, true);
     expect(unread.edges.map((e: any) => e.node.id)).not.toContain(first);
     expect(unread.totalCount).toBe(all.totalCount - 1);
     expect(unread.unreadCount).toBe(all.unreadCount - 1);
-    expect((await t.gql('mutation { markNotificationsRead(ids: []) }', {}, { token: sme.accessToken })).data!.markNotificationsRead).toBe(unread.totalCount);
+    expect((await t.gql('mutation { markNotificationsRead(ids: []) }', {}, { token: sme.accessToken })).data!.markNotificationsRead).toBe(
+      unread.totalCount,
+    );
     expect((await list(sme, true)).totalCount).toBe(0);
   });
 
@@ -86,13 +110,34 @@ describe('notifications', () => {
     expect(prefs.data!.notificationPreferences).toHaveLength(Object.keys(NotificationType).length);
     expect(prefs.data!.notificationPreferences).toContainEqual({ type: 'LISTING_APPROVED', email: true, inApp: true });
 
-    const bad = await t.gql(PREFS, { p: [{ type: 'LISTING_APPROVED', email: false, inApp: true }, { type: 'NO_SUCH_TYPE', email: false, inApp: false }] }, { token: sme.accessToken });
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'preferences.1.type', rule: 'enum' })] });
+    const bad = await t.gql(
+      PREFS,
+      {
+        p: [
+          { type: 'LISTING_APPROVED', email: false, inApp: true },
+          { type: 'NO_SUCH_TYPE', email: false, inApp: false },
+        ],
+      },
+      { token: sme.accessToken },
+    );
+    expect(bad.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ path: 'preferences.1.type', rule: 'enum' })],
+    });
     const [{ n: none }] = await ds.query('SELECT count(*)::int AS n FROM notification_preferences');
     expect(none).toBe(0);
 
     // In-app only for approvals; neither for rejections.
-    const set = await t.gql(PREFS, { p: [{ type: 'LISTING_APPROVED', email: false, inApp: true }, { type: 'LISTING_REJECTED', email: false, inApp: false }] }, { token: sme.accessToken });
+    const set = await t.gql(
+      PREFS,
+      {
+        p: [
+          { type: 'LISTING_APPROVED', email: false, inApp: true },
+          { type: 'LISTING_REJECTED', email: false, inApp: false },
+        ],
+      },
+      { token: sme.accessToken },
+    );
     expect(set.data!.updateNotificationPreferences).toContainEqual({ type: 'LISTING_APPROVED', email: false, inApp: true });
     const mailsBefore = mails().length;
     const approved = await submitted(sme, 'demand');

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, createSupply, settleOutbox, signInStaff, signUpOrganization, type SignedUp, type TestApp, transition } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createSupply,
+  settleOutbox,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  transition,
+} from '@aimatch/testing';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
@@ -36,7 +45,10 @@ describe('notifications by SMTP', () => {
     const draft = await createSupply(t, supplier);
     const submitted = (await transition(t, 'submitListing', draft, supplier.accessToken)).data!.submitListing;
     expect((await transition(t, 'rejectListing', submitted, staff.accessToken, `, reason: "${reason}"`)).data).toBeTruthy();
-    const [row] = await ds.query(`SELECT n.id FROM notifications n WHERE n.user_id = $1 AND n.type = 'LISTING_REJECTED' AND n.payload->>'listingId' = $2`, [supplier.userId, draft.id]);
+    const [row] = await ds.query(
+      `SELECT n.id FROM notifications n WHERE n.user_id = $1 AND n.type = 'LISTING_REJECTED' AND n.payload->>'listingId' = $2`,
+      [supplier.userId, draft.id],
+    );
     return { listingId: draft.id as string, notificationId: row.id as string };
   };
 
@@ -108,7 +120,10 @@ describe('notifications by SMTP', () => {
     const { notificationId } = await rejectedListing('사업자 정보 불일치');
     await settleOutbox(t); // the failed event waits for its back-off
     const pending = () =>
-      ds.query(`SELECT attempts, last_error AS "lastError", processed_at AS "processedAt", parked_at AS "parkedAt" FROM outbox WHERE event_type = 'notification.email' AND payload->>'notificationId' = $1`, [notificationId]);
+      ds.query(
+        `SELECT attempts, last_error AS "lastError", processed_at AS "processedAt", parked_at AS "parkedAt" FROM outbox WHERE event_type = 'notification.email' AND payload->>'notificationId' = $1`,
+        [notificationId],
+      );
     const [failed] = await pending();
     expect(failed).toMatchObject({ attempts: 1, processedAt: null, parkedAt: null });
     expect(failed.lastError).toMatch(/450|mailbox unavailable/);
@@ -116,7 +131,9 @@ describe('notifications by SMTP', () => {
     expect(received.some((m) => m.raw.includes(notificationId))).toBe(false);
 
     refuseRecipients = false;
-    await ds.query(`UPDATE outbox SET available_at = now() WHERE event_type = 'notification.email' AND payload->>'notificationId' = $1`, [notificationId]);
+    await ds.query(`UPDATE outbox SET available_at = now() WHERE event_type = 'notification.email' AND payload->>'notificationId' = $1`, [
+      notificationId,
+    ]);
     await settleOutbox(t);
     const [done] = await pending();
     expect(done.processedAt).not.toBeNull();

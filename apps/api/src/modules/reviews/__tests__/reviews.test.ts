@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { bootTestApp, createDemand, publish, settleOutbox, signInStaff, signUpOrganization, type SignedUp, type TestApp } from '@aimatch/testing';
+import {
+  bootTestApp,
+  createDemand,
+  publish,
+  settleOutbox,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+} from '@aimatch/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +27,8 @@ const CLIENT_RATINGS = (q = 5, c = 4, s = 4, e = 5) => [
   { criterion: 'SCHEDULE', score: s },
   { criterion: 'EXPERTISE', score: e },
 ];
-const SUPPLIER_RATINGS = (n = 4) => ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT'].map((criterion) => ({ criterion, score: n }));
+const SUPPLIER_RATINGS = (n = 4) =>
+  ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT'].map((criterion) => ({ criterion, score: n }));
 
 /**
  * Reviews after a completed project, on the real database. The parties come from the bids
@@ -45,7 +55,10 @@ describe('reviews', () => {
         [demandId, lead],
       );
       for (const p of partners) {
-        await ds.query(`INSERT INTO bid_partners (bid_id, organization_id, role, share_percent, status) VALUES ($1, $2, 'DATA_LABELLING', 20, 'ACCEPTED')`, [bid.id, p]);
+        await ds.query(
+          `INSERT INTO bid_partners (bid_id, organization_id, role, share_percent, status) VALUES ($1, $2, 'DATA_LABELLING', 20, 'ACCEPTED')`,
+          [bid.id, p],
+        );
       }
     } else {
       standIn.set(demandId, { lead, partners });
@@ -53,13 +66,22 @@ describe('reviews', () => {
     await ds.query(`UPDATE listings SET status = 'COMPLETED' WHERE id = $1`, [demandId]);
   }
 
-  const newDemand = async (title: string) => (await publish(t, await createDemand(t, sme, { title }), sme.accessToken, staff.accessToken)).id;
+  const newDemand = async (title: string) =>
+    (await publish(t, await createDemand(t, sme, { title }), sme.accessToken, staff.accessToken)).id;
   const submit = (who: SignedUp, demandId: string, ratings: unknown[], body = '납기와 품질 모두 만족스러웠습니다.') =>
     t.gql(SUBMIT, { i: { demandId, ratings, body } }, { token: who.accessToken });
-  const reviewsOf = async (who: { accessToken: string }, organizationId: string) => (await t.gql(REVIEWS_OF, { o: organizationId }, { token: who.accessToken })).data!.reviewsOf;
-  const reputation = async (organizationId: string) => (await t.gql(REPUTATION, { o: organizationId }, { token: stranger.accessToken })).data!.organization.reputation;
+  const reviewsOf = async (who: { accessToken: string }, organizationId: string) =>
+    (await t.gql(REVIEWS_OF, { o: organizationId }, { token: who.accessToken })).data!.reviewsOf;
+  const reputation = async (organizationId: string) =>
+    (await t.gql(REPUTATION, { o: organizationId }, { token: stranger.accessToken })).data!.organization.reputation;
   const reviewCount = async () => (await ds.query('SELECT count(*)::int AS n FROM reviews'))[0].n as number;
-  const trackRecord = async (organizationId: string) => (await ds.query('SELECT rating_average::float AS rating, rating_count AS count, source FROM organization_track_records WHERE organization_id = $1', [organizationId]))[0];
+  const trackRecord = async (organizationId: string) =>
+    (
+      await ds.query(
+        'SELECT rating_average::float AS rating, rating_count AS count, source FROM organization_track_records WHERE organization_id = $1',
+        [organizationId],
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await bootTestApp({ env: { MAIL_DIR: mkdtempSync(join(tmpdir(), 'aimatch-reviews-mail-')) } });
@@ -74,7 +96,9 @@ describe('reviews', () => {
       const repository = t.app.get(ReviewsRepository);
       repository.supplierSideOf = async (_q, demandId) => {
         const p = standIn.get(demandId);
-        return p ? { supplierLeadOrganizationId: p.lead, supplierOrganizationIds: [p.lead, ...p.partners] } : { supplierLeadOrganizationId: null, supplierOrganizationIds: [] };
+        return p
+          ? { supplierLeadOrganizationId: p.lead, supplierOrganizationIds: [p.lead, ...p.partners] }
+          : { supplierLeadOrganizationId: null, supplierOrganizationIds: [] };
       };
     }
   });
@@ -83,7 +107,10 @@ describe('reviews', () => {
   it('refuses a review before completion, by a non-party, and with ratings outside 1–5, writing nothing', async () => {
     const demandId = await newDemand('완료 전 평가 거부 확인용 수요');
     const early = await submit(sme, demandId, CLIENT_RATINGS());
-    expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'demandId', rule: 'not-completed' })] });
+    expect(early.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ path: 'demandId', rule: 'not-completed' })],
+    });
     const outsider = await submit(stranger, demandId, SUPPLIER_RATINGS());
     expect(outsider.errors![0].extensions.code).toBe('FORBIDDEN');
 
@@ -99,7 +126,11 @@ describe('reviews', () => {
         expect.objectContaining({ path: 'body', rule: 'max-length' }),
       ],
     });
-    const en = await t.gql(SUBMIT, { i: { demandId, ratings: CLIENT_RATINGS(5, 4, 4, 9), body: '' } }, { token: sme.accessToken, locale: 'en' });
+    const en = await t.gql(
+      SUBMIT,
+      { i: { demandId, ratings: CLIENT_RATINGS(5, 4, 4, 9), body: '' } },
+      { token: sme.accessToken, locale: 'en' },
+    );
     expect(en.errors![0].extensions.fields).toEqual([{ path: 'ratings.3.score', rule: 'range', message: 'Must be between 1 and 5.' }]);
     const incomplete = await submit(sme, demandId, [...CLIENT_RATINGS().slice(0, 2), { criterion: 'PAYMENT', score: 3 }]);
     expect(incomplete.errors![0].extensions.fields).toEqual([
@@ -118,7 +149,9 @@ describe('reviews', () => {
     const first = await submit(sme, demandId, CLIENT_RATINGS(5, 4, 4, 5));
     expect(first.data!.submitReview).toMatchObject({ side: 'CLIENT', visible: false, rating: 4.5, revealsAt: expect.any(String) });
     // Only the author sees it while blind.
-    expect((await reviewsOf(sme, supplier.organizationId)).edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ visible: false })]);
+    expect((await reviewsOf(sme, supplier.organizationId)).edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ visible: false }),
+    ]);
     expect((await reviewsOf(supplier, supplier.organizationId)).totalCount).toBe(0);
     expect((await reviewsOf(stranger, supplier.organizationId)).totalCount).toBe(0);
     expect((await reviewsOf(staff, supplier.organizationId)).totalCount).toBe(0);
@@ -127,10 +160,17 @@ describe('reviews', () => {
 
     // Each side once.
     const twice = await submit(sme, demandId, CLIENT_RATINGS());
-    expect(twice.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'demandId', rule: 'already-reviewed' })] });
+    expect(twice.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ path: 'demandId', rule: 'already-reviewed' })],
+    });
 
     await settleOutbox(t);
-    const received = await t.gql('{ notifications(first: 5) { edges { node { type payload link { type id } } } } }', {}, { token: supplier.accessToken });
+    const received = await t.gql(
+      '{ notifications(first: 5) { edges { node { type payload link { type id } } } } }',
+      {},
+      { token: supplier.accessToken },
+    );
     expect(received.data!.notifications.edges.map((e: any) => ({ ...e.node, payload: JSON.parse(e.node.payload) }))).toContainEqual({
       type: 'REVIEW_RECEIVED',
       payload: expect.objectContaining({ reviewId: first.data!.submitReview.id, visible: false }),
@@ -142,9 +182,19 @@ describe('reviews', () => {
     expect(second.data!.submitReview).toMatchObject({ side: 'SUPPLIER', visible: true });
     const lead = await submit(supplier, demandId, SUPPLIER_RATINGS(5));
     expect(lead.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'demandId', rule: 'already-reviewed' })]);
-    expect((await reviewsOf(stranger, supplier.organizationId)).edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ visible: true, rating: 4.5 })]);
-    expect((await reviewsOf(stranger, sme.organizationId)).edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ side: 'SUPPLIER', rating: 3 })]);
-    expect(await reputation(supplier.organizationId)).toMatchObject({ count: 1, mean: 4.5, recentMean: 4.5, previousMean: null, trend: null });
+    expect((await reviewsOf(stranger, supplier.organizationId)).edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ visible: true, rating: 4.5 }),
+    ]);
+    expect((await reviewsOf(stranger, sme.organizationId)).edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ side: 'SUPPLIER', rating: 3 }),
+    ]);
+    expect(await reputation(supplier.organizationId)).toMatchObject({
+      count: 1,
+      mean: 4.5,
+      recentMean: 4.5,
+      previousMean: null,
+      trend: null,
+    });
     expect((await reputation(supplier.organizationId)).criteria).toContainEqual({ criterion: 'QUALITY', mean: 5, count: 1 });
     expect(await trackRecord(supplier.organizationId)).toEqual({ rating: 4.5, count: 1, source: 'REVIEWS' });
     expect(await trackRecord(sme.organizationId)).toEqual({ rating: 3, count: 1, source: 'REVIEWS' });
@@ -187,40 +237,85 @@ describe('reviews', () => {
   });
 
   it('notifies each recipient once when the review event is handled again', async () => {
-    const [event] = await ds.query(`SELECT aggregate_type, aggregate_id, payload FROM outbox WHERE event_type = 'review.submitted' ORDER BY id LIMIT 1`);
+    const [event] = await ds.query(
+      `SELECT aggregate_type, aggregate_id, payload FROM outbox WHERE event_type = 'review.submitted' ORDER BY id LIMIT 1`,
+    );
     const count = async () =>
-      (await ds.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'REVIEW_RECEIVED' AND payload->>'reviewId' = $1`, [event.payload.reviewId]))[0].n as number;
+      (
+        await ds.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'REVIEW_RECEIVED' AND payload->>'reviewId' = $1`, [
+          event.payload.reviewId,
+        ])
+      )[0].n as number;
     await settleOutbox(t);
     const before = await count();
     expect(before).toBeGreaterThan(0);
-    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ($1, $2, 'review.submitted', $3)`, [event.aggregate_type, event.aggregate_id, JSON.stringify(event.payload)]);
-    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ($1, $2, 'review.submitted', $3)`, [event.aggregate_type, event.aggregate_id, JSON.stringify(event.payload)]);
+    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ($1, $2, 'review.submitted', $3)`, [
+      event.aggregate_type,
+      event.aggregate_id,
+      JSON.stringify(event.payload),
+    ]);
+    await ds.query(`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ($1, $2, 'review.submitted', $3)`, [
+      event.aggregate_type,
+      event.aggregate_id,
+      JSON.stringify(event.payload),
+    ]);
     await settleOutbox(t);
     expect(await count()).toBe(before);
   });
 
   it('lets users report a review and staff hide it with a reason (audited), out of every aggregate', async () => {
     const [review] = (await reviewsOf(stranger, supplier.organizationId)).edges.map((e: any) => e.node);
-    expect(await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "사실과 다릅니다") }', { id: review.id }, { token: stranger.accessToken })).toMatchObject({ data: { reportReview: true } });
-    expect(await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "다시 신고") }', { id: review.id }, { token: stranger.accessToken })).toMatchObject({ data: { reportReview: true } });
+    expect(
+      await t.gql(
+        'mutation($id: ID!) { reportReview(id: $id, reason: "사실과 다릅니다") }',
+        { id: review.id },
+        { token: stranger.accessToken },
+      ),
+    ).toMatchObject({ data: { reportReview: true } });
+    expect(
+      await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "다시 신고") }', { id: review.id }, { token: stranger.accessToken }),
+    ).toMatchObject({ data: { reportReview: true } });
     const [{ reports }] = await ds.query('SELECT count(*)::int AS reports FROM review_reports WHERE review_id = $1', [review.id]);
     expect(reports).toBe(1);
-    const empty = await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "  ") }', { id: review.id }, { token: stranger.accessToken });
+    const empty = await t.gql(
+      'mutation($id: ID!) { reportReview(id: $id, reason: "  ") }',
+      { id: review.id },
+      { token: stranger.accessToken },
+    );
     expect(empty.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'reason', rule: 'required' })]);
 
-    const notStaff = await t.gql('mutation($id: ID!) { hideReview(id: $id, reason: "x") { id } }', { id: review.id }, { token: sme.accessToken });
+    const notStaff = await t.gql(
+      'mutation($id: ID!) { hideReview(id: $id, reason: "x") { id } }',
+      { id: review.id },
+      { token: sme.accessToken },
+    );
     expect(notStaff.errors![0].extensions.code).toBe('FORBIDDEN');
-    const hidden = await t.gql('mutation($id: ID!) { hideReview(id: $id, reason: "개인정보가 포함되어 있습니다") { id hidden visible hiddenReason } }', { id: review.id }, { token: staff.accessToken });
+    const hidden = await t.gql(
+      'mutation($id: ID!) { hideReview(id: $id, reason: "개인정보가 포함되어 있습니다") { id hidden visible hiddenReason } }',
+      { id: review.id },
+      { token: staff.accessToken },
+    );
     expect(hidden.data!.hideReview).toEqual({ id: review.id, hidden: true, visible: false, hiddenReason: '개인정보가 포함되어 있습니다' });
-    const [audit] = await ds.query(`SELECT actor_user_id, details FROM audit_log WHERE action = 'review.hide' AND subject_id = $1`, [review.id]);
-    expect(audit).toMatchObject({ actor_user_id: staff.userId, details: expect.objectContaining({ reason: '개인정보가 포함되어 있습니다' }) });
+    const [audit] = await ds.query(`SELECT actor_user_id, details FROM audit_log WHERE action = 'review.hide' AND subject_id = $1`, [
+      review.id,
+    ]);
+    expect(audit).toMatchObject({
+      actor_user_id: staff.userId,
+      details: expect.objectContaining({ reason: '개인정보가 포함되어 있습니다' }),
+    });
 
     expect((await reviewsOf(stranger, supplier.organizationId)).totalCount).toBe(0);
-    expect((await reviewsOf(staff, supplier.organizationId)).edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ hidden: true, hiddenReason: '개인정보가 포함되어 있습니다' })]);
+    expect((await reviewsOf(staff, supplier.organizationId)).edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ hidden: true, hiddenReason: '개인정보가 포함되어 있습니다' }),
+    ]);
     expect(await reputation(supplier.organizationId)).toMatchObject({ count: 0, mean: null });
     expect(await trackRecord(supplier.organizationId)).toEqual({ rating: null, count: 0, source: 'REVIEWS' });
     // A hidden or blind review cannot be reported by those who cannot read it.
-    const gone = await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "신고") }', { id: review.id }, { token: stranger.accessToken });
+    const gone = await t.gql(
+      'mutation($id: ID!) { reportReview(id: $id, reason: "신고") }',
+      { id: review.id },
+      { token: stranger.accessToken },
+    );
     expect(gone.errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
@@ -230,7 +325,11 @@ describe('reviews', () => {
   });
 
   it('batches reputation for many organizations in one request', async () => {
-    const res = await t.gql(`query($a: ID!, $b: ID!) { a: organization(id: $a) { reputation { count mean } } b: organization(id: $b) { reputation { count mean trend } } }`, { a: sme.organizationId, b: stranger.organizationId }, { token: stranger.accessToken });
+    const res = await t.gql(
+      `query($a: ID!, $b: ID!) { a: organization(id: $a) { reputation { count mean } } b: organization(id: $b) { reputation { count mean trend } } }`,
+      { a: sme.organizationId, b: stranger.organizationId },
+      { token: stranger.accessToken },
+    );
     expect(res.data).toEqual({ a: { reputation: { count: 2, mean: 2.5 } }, b: { reputation: { count: 0, mean: null, trend: null } } });
   });
 });

@@ -2,7 +2,10 @@ import { ReputationTrend, ReviewCriterion, ReviewSide } from '@aimatch/contracts
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../graphql/pagination';
 
-registerEnumType(ReviewSide, { name: 'ReviewSide', description: "CLIENT: by the demand's organization; SUPPLIER: by the accepted bid's side." });
+registerEnumType(ReviewSide, {
+  name: 'ReviewSide',
+  description: "CLIENT: by the demand's organization; SUPPLIER: by the accepted bid's side.",
+});
 registerEnumType(ReviewCriterion, { name: 'ReviewCriterion' });
 registerEnumType(ReputationTrend, { name: 'ReputationTrend' });
 
@@ -12,7 +15,9 @@ export class ReviewRatingModel {
   @Field(() => Int, { description: '1–5' }) score: number;
 }
 
-@ObjectType('Review', { description: 'A review after a completed project; public once both sides reviewed or 14 days after it was submitted.' })
+@ObjectType('Review', {
+  description: 'A review after a completed project; public once both sides reviewed or 14 days after it was submitted.',
+})
 export class ReviewModel {
   @Field(() => ID) id: string;
   @Field(() => ID) demandId: string;
@@ -42,7 +47,8 @@ export class ReviewRatingInput {
 export class SubmitReviewInput {
   @Field(() => ID, { description: 'The completed demand.' }) demandId: string;
   @Field(() => [ReviewRatingInput], {
-    description: 'CLIENT rates QUALITY, COMMUNICATION, SCHEDULE, EXPERTISE; SUPPLIER rates REQUIREMENTS_CLARITY, COMMUNICATION, COOPERATION, PAYMENT; 1–5 each.',
+    description:
+      'CLIENT rates QUALITY, COMMUNICATION, SCHEDULE, EXPERTISE; SUPPLIER rates REQUIREMENTS_CLARITY, COMMUNICATION, COOPERATION, PAYMENT; 1–5 each.',
   })
   ratings: ReviewRatingInput[];
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters.' }) body?: string | null;
@@ -61,6 +67,7 @@ export class ReputationModel {
   @Field(() => Float, { nullable: true }) mean: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean of the last 6 months.' }) recentMean: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean before the last 6 months.' }) previousMean: number | null;
-  @Field(() => ReputationTrend, { nullable: true, description: 'Recent against earlier mean (null without both).' }) trend: ReputationTrend | null;
+  @Field(() => ReputationTrend, { nullable: true, description: 'Recent against earlier mean (null without both).' })
+  trend: ReputationTrend | null;
   @Field(() => [ReputationCriterionModel]) criteria: ReputationCriterionModel[];
 }

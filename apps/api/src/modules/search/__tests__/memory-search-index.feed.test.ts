@@ -4,7 +4,14 @@
  * instance (another API process) that loads the table and follows the change feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildSearchDocument, MemorySearchIndex, planQuery, PostgresSearchIndex, type SearchDocument, type SearchRequest } from '@aimatch/search';
+import {
+  buildSearchDocument,
+  MemorySearchIndex,
+  planQuery,
+  PostgresSearchIndex,
+  type SearchDocument,
+  type SearchRequest,
+} from '@aimatch/search';
 import { loadShippedVocabulary, sampleListing } from '@aimatch/search/contract';
 import { createTestDatabase } from '@aimatch/testing';
 import { choseong } from '@aimatch/korean-text';
@@ -12,13 +19,14 @@ import pg from 'pg';
 
 const vocabulary = loadShippedVocabulary();
 let seed = 7;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
 const scheme = (s: string) => vocabulary.concepts.filter((c) => c.scheme === s && !c.deprecated);
 const tasks = scheme('task');
 const industries = scheme('industry');
 const FILLER = ['공장', '데이터', '자동화', '품질', '검사', '분석', '시스템', '구축', 'vision', 'data', 'factory', '솔루션'];
-const phrase = (n: number) => Array.from({ length: n }, () => (rand() < 0.3 ? pick(tasks).labels[pick(['ko', 'en'] as const)] : pick(FILLER))).join(' ');
+const phrase = (n: number) =>
+  Array.from({ length: n }, () => (rand() < 0.3 ? pick(tasks).labels[pick(['ko', 'en'] as const)] : pick(FILLER))).join(' ');
 
 function corpus(n: number): SearchDocument[] {
   return Array.from({ length: n }, (_, i) => {
@@ -73,8 +81,22 @@ describe('MemorySearchIndex', () => {
   });
 
   const texts = [
-    '공장', '데이터 분석', '스마트공장의 품질 검사', 'vision', 'data factory', '불량검출', 'predictive maintenance', '컴퓨터 비전',
-    '솔루션을 구축', 'ㄱㅈ', 'ㅍㅈ', 'ㅅㅁ', '없는단어', choseong(tasks[3].labels.ko).slice(0, 2), tasks[5].labels.ko, tasks[9].labels.en,
+    '공장',
+    '데이터 분석',
+    '스마트공장의 품질 검사',
+    'vision',
+    'data factory',
+    '불량검출',
+    'predictive maintenance',
+    '컴퓨터 비전',
+    '솔루션을 구축',
+    'ㄱㅈ',
+    'ㅍㅈ',
+    'ㅅㅁ',
+    '없는단어',
+    choseong(tasks[3].labels.ko).slice(0, 2),
+    tasks[5].labels.ko,
+    tasks[9].labels.en,
   ];
   const requests: SearchRequest[] = [];
   for (const q of [...texts, null]) {
@@ -118,8 +140,19 @@ describe('MemorySearchIndex', () => {
   });
 
   it('follows the change feed: another instance sees a publish, a replacement and a delete within a second', async () => {
-    const probe = (q: string) => reader.search({ query: planQuery(q, vocabulary), filters: { visibility: ['PUBLIC'] }, facets: [], sort: 'relevance', limit: 5, offset: 0 });
-    const fresh = buildSearchDocument(sampleListing({ id: '00000000-0000-4000-9000-999999999999', title: '알파카 털 선별 검사' }), vocabulary);
+    const probe = (q: string) =>
+      reader.search({
+        query: planQuery(q, vocabulary),
+        filters: { visibility: ['PUBLIC'] },
+        facets: [],
+        sort: 'relevance',
+        limit: 5,
+        offset: 0,
+      });
+    const fresh = buildSearchDocument(
+      sampleListing({ id: '00000000-0000-4000-9000-999999999999', title: '알파카 털 선별 검사' }),
+      vocabulary,
+    );
     const visibleWithin = async (q: string, want: string[]) => {
       const until = Date.now() + 1000;
       for (;;) {
@@ -155,7 +188,9 @@ describe('MemorySearchIndex', () => {
   });
 
   it('prunes tombstones older than a week when it deletes, and keeps recent ones for readers', async () => {
-    await sql(`INSERT INTO search_document_tombstones (seq, id, deleted_at) VALUES (nextval('search_documents_seq'), gen_random_uuid(), now() - interval '8 days')`);
+    await sql(
+      `INSERT INTO search_document_tombstones (seq, id, deleted_at) VALUES (nextval('search_documents_seq'), gen_random_uuid(), now() - interval '8 days')`,
+    );
     await writer.upsert([docs[1]]);
     await writer.delete([docs[1].id]);
     const rows = await sql(`SELECT id, deleted_at < now() - interval '7 days' AS old FROM search_document_tombstones`);

@@ -36,16 +36,32 @@ describe('searchListings and suggest', () => {
     sme = await signUpOrganization(t, { kind: 'SME' as never });
     supplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never, nameKo: '비전웍스(주)' });
     verifiedSupplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
-    await t.app.get(DataSource).query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [verifiedSupplier.organizationId]);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [verifiedSupplier.organizationId]);
     staff = (await signInStaff(t)).accessToken;
-    visionId = (await publish(t, await createSupply(t, supplier, { title: '스마트 공장 불량 검출 비전 시스템' }), supplier.accessToken, staff)).id;
-    await publish(t, await createSupply(t, supplier, {
-      title: '설비 예지보전 솔루션',
-      summary: '진동 데이터로 설비 고장을 미리 알립니다.',
-      description: '모터와 펌프의 진동을 분석합니다.',
-      capability: { tasks: ['urn:aimatch:task:predictive-maintenance'] },
-    }), supplier.accessToken, staff);
-    restrictedId = (await publish(t, await createDemand(t, sme, { title: '비공개 불량 검출 수요', visibility: 'VERIFIED_SUPPLIERS' }), sme.accessToken, staff)).id;
+    visionId = (
+      await publish(t, await createSupply(t, supplier, { title: '스마트 공장 불량 검출 비전 시스템' }), supplier.accessToken, staff)
+    ).id;
+    await publish(
+      t,
+      await createSupply(t, supplier, {
+        title: '설비 예지보전 솔루션',
+        summary: '진동 데이터로 설비 고장을 미리 알립니다.',
+        description: '모터와 펌프의 진동을 분석합니다.',
+        capability: { tasks: ['urn:aimatch:task:predictive-maintenance'] },
+      }),
+      supplier.accessToken,
+      staff,
+    );
+    restrictedId = (
+      await publish(
+        t,
+        await createDemand(t, sme, { title: '비공개 불량 검출 수요', visibility: 'VERIFIED_SUPPLIERS' }),
+        sme.accessToken,
+        staff,
+      )
+    ).id;
     await createSupply(t, supplier, { title: '아직 초안인 불량 검출 서비스' });
     await settleOutbox(t);
   });
@@ -80,7 +96,8 @@ describe('searchListings and suggest', () => {
     const verified = await search({ q: '불량 검출', facets: ['TASK'] }, verifiedSupplier.accessToken);
     expect(verified.data!.searchListings.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(restrictedId);
     expect(verified.data!.searchListings.totalCount).toBe(anonTotal + 1);
-    const count = (r: typeof anon) => r.data!.searchListings.facets.find((f: { value: string }) => f.value === 'urn:aimatch:task:visual-inspection')?.count;
+    const count = (r: typeof anon) =>
+      r.data!.searchListings.facets.find((f: { value: string }) => f.value === 'urn:aimatch:task:visual-inspection')?.count;
     expect(count(verified)).toBe(count(anon) + 1);
     expect(await ids({ q: '불량 검출' }, staff)).toContain(restrictedId);
   });
@@ -147,7 +164,9 @@ describe('searchListings and suggest', () => {
     for (const q of ['', '   ', `" OR status = DRAFT`, `'; DROP TABLE listings; --`, '(((', '\\']) {
       const res = await search({ q });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.searchListings.edges.map((e: { node: { title: string } }) => e.node.title)).not.toContain('아직 초안인 불량 검출 서비스');
+      expect(res.data!.searchListings.edges.map((e: { node: { title: string } }) => e.node.title)).not.toContain(
+        '아직 초안인 불량 검출 서비스',
+      );
     }
   });
 
@@ -156,7 +175,9 @@ describe('searchListings and suggest', () => {
     expect((await kinds('불량')).map((s: { id: string }) => s.id)).toContain('urn:aimatch:task:visual-inspection');
     expect((await kinds('ㅇㅈㅂㅈ')).map((s: { id: string }) => s.id)).toContain('urn:aimatch:task:predictive-maintenance');
     expect((await kinds('predictive')).map((s: { id: string }) => s.id)).toContain('urn:aimatch:task:predictive-maintenance');
-    expect((await kinds('예지보전')).some((s: { kind: string; label: string }) => s.kind === 'LISTING' && s.label === '설비 예지보전 솔루션')).toBe(true);
+    expect(
+      (await kinds('예지보전')).some((s: { kind: string; label: string }) => s.kind === 'LISTING' && s.label === '설비 예지보전 솔루션'),
+    ).toBe(true);
   });
 
   it('reports the index size and lag to staff only', async () => {

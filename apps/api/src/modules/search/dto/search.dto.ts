@@ -105,6 +105,7 @@ export class SearchIndexStatusModel {
   @Field() engine: string;
   @Field(() => Int) documents: number;
   @Field(() => Int, { description: 'Listing events not yet indexed.' }) pendingEvents: number;
-  @Field(() => Float, { nullable: true, description: 'Age of the oldest pending event in seconds (indexing lag).' }) lagSeconds: number | null;
+  @Field(() => Float, { nullable: true, description: 'Age of the oldest pending event in seconds (indexing lag).' }) lagSeconds:
+    number | null;
   @Field(() => Int, { description: 'Events that failed too often and wait for staff.' }) parkedEvents: number;
 }

@@ -32,13 +32,7 @@ export function AcceptInvitationPanel({ token }: { token: string }) {
       <p>{t('invitation.signedInLead')}</p>
       <FormAlert summary={form.summary} />
       <div className="form__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void onAccept()}
-          disabled={fetching}
-          data-testid="invitation-accept"
-        >
+        <button type="button" className="button" onClick={() => void onAccept()} disabled={fetching} data-testid="invitation-accept">
           {t('invitation.accept')}
         </button>
       </div>

@@ -40,7 +40,9 @@ export function SignInPage() {
     return (
       <div className="page page--narrow">
         <h1>{t('signIn.title')}</h1>
-        <p role="status" data-testid="auth-already-signed-in">{t('auth.alreadySignedIn')}</p>
+        <p role="status" data-testid="auth-already-signed-in">
+          {t('auth.alreadySignedIn')}
+        </p>
         <Link to={next} className="button">
           {t('auth.continue')}
         </Link>

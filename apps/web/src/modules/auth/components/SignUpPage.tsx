@@ -122,7 +122,9 @@ export function SignUpPage() {
           <AcceptInvitationPanel token={invitationToken} />
         ) : (
           <>
-            <p role="status" data-testid="auth-already-signed-in">{t('auth.alreadySignedIn')}</p>
+            <p role="status" data-testid="auth-already-signed-in">
+              {t('auth.alreadySignedIn')}
+            </p>
             <Link to="/organization" className="button">
               {t('auth.continue')}
             </Link>

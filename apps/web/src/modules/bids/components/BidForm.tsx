@@ -100,7 +100,8 @@ export function BidForm({
   );
   const balanced = typeof total === 'number' && sum !== null && sum === total;
 
-  const setRow = (key: number, patch: Partial<MilestoneRow>) => setRows((current) => current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const setRow = (key: number, patch: Partial<MilestoneRow>) =>
+    setRows((current) => current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const content = (): BidContentInput | null => {
     const messages: Partial<Record<Path, string>> = {};
@@ -201,17 +202,42 @@ export function BidForm({
         </Field>
         <Field form={form} path="durationWeeks" label={t('bid.form.weeks')} hint={t('bid.form.weeksHint')} required>
           {(props) => (
-            <input {...props} type="number" min={1} max={260} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} data-testid="bid-weeks" />
+            <input
+              {...props}
+              type="number"
+              min={1}
+              max={260}
+              inputMode="numeric"
+              value={weeks}
+              onChange={(e) => setWeeks(e.target.value)}
+              data-testid="bid-weeks"
+            />
           )}
         </Field>
       </div>
-      <Field form={form} path="approach" label={t('bid.form.approach')} hint={t('bid.form.approachHint', { count: approach.length, max: MAX_APPROACH })} required>
+      <Field
+        form={form}
+        path="approach"
+        label={t('bid.form.approach')}
+        hint={t('bid.form.approachHint', { count: approach.length, max: MAX_APPROACH })}
+        required
+      >
         {(props) => (
-          <textarea {...props} rows={6} maxLength={MAX_APPROACH} value={approach} onChange={(e) => setApproach(e.target.value)} data-testid="bid-approach" />
+          <textarea
+            {...props}
+            rows={6}
+            maxLength={MAX_APPROACH}
+            value={approach}
+            onChange={(e) => setApproach(e.target.value)}
+            data-testid="bid-approach"
+          />
         )}
       </Field>
 
-      <fieldset className={milestoneErrors.length > 0 ? 'fieldset milestones field--invalid' : 'fieldset milestones'} data-testid="bid-milestones">
+      <fieldset
+        className={milestoneErrors.length > 0 ? 'fieldset milestones field--invalid' : 'fieldset milestones'}
+        data-testid="bid-milestones"
+      >
         <legend className="field__label">
           {t('bid.form.milestones')}
           <span className="field__required" aria-hidden="true">
@@ -365,7 +391,13 @@ export function BidForm({
           </button>
         ) : null}
         {!revising ? (
-          <button type="button" className="button button--ghost" onClick={() => void save(false)} disabled={busy !== null} data-testid="bid-save-draft">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void save(false)}
+            disabled={busy !== null}
+            data-testid="bid-save-draft"
+          >
             {busy === 'save' ? t('common.working') : t('bid.form.saveDraft')}
           </button>
         ) : null}

@@ -24,7 +24,11 @@ export function ConsortiumInvitationPage() {
   const client = useClient();
   const { id = '' } = useParams();
   const { viewer } = useViewer();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: ConsortiumInvitationQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: ConsortiumInvitationQuery,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   useOnNotification(['BID_', 'CONSORTIUM_'], () => reexecute({ requestPolicy: 'network-only' }));
   const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
   const [failure, setFailure] = useState<CombinedError | undefined>();
@@ -69,7 +73,12 @@ export function ConsortiumInvitationPage() {
           {notice}
         </p>
       ) : null}
-      {failure ? <FormAlert summary={summariseError(failure, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} testId="consortium-invitation-alert" /> : null}
+      {failure ? (
+        <FormAlert
+          summary={summariseError(failure, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
+          testId="consortium-invitation-alert"
+        />
+      ) : null}
 
       <section className="card">
         <dl className="key-facts">
@@ -111,7 +120,12 @@ export function ConsortiumInvitationPage() {
           const name = p.organization ? organizationName(p.organization, locale) : p.organizationId;
           const canAnswer = p.status === 'INVITED' && bid.status === 'DRAFT' && owns(p.organizationId);
           return (
-            <div key={p.organizationId} className="consortium-invitation__mine" data-testid={`consortium-invitation-${p.organizationId}`} data-status={p.status}>
+            <div
+              key={p.organizationId}
+              className="consortium-invitation__mine"
+              data-testid={`consortium-invitation-${p.organizationId}`}
+              data-status={p.status}
+            >
               <h2 className="card__title">{name}</h2>
               <dl className="key-facts">
                 <div className="key-facts__item">
@@ -131,10 +145,22 @@ export function ConsortiumInvitationPage() {
               </dl>
               {canAnswer ? (
                 <div className="button-row">
-                  <button type="button" className="button" onClick={() => void respond(true)} disabled={busy !== null} data-testid="consortium-accept">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void respond(true)}
+                    disabled={busy !== null}
+                    data-testid="consortium-accept"
+                  >
                     {busy === 'accept' ? t('common.working') : t('consortium.invitation.accept')}
                   </button>
-                  <button type="button" className="button button--danger-ghost" onClick={() => void respond(false)} disabled={busy !== null} data-testid="consortium-decline">
+                  <button
+                    type="button"
+                    className="button button--danger-ghost"
+                    onClick={() => void respond(false)}
+                    disabled={busy !== null}
+                    data-testid="consortium-decline"
+                  >
                     {busy === 'decline' ? t('common.working') : t('consortium.invitation.decline')}
                   </button>
                 </div>

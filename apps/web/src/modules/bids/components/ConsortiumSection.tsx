@@ -238,7 +238,13 @@ export function ConsortiumSection({
               }}
               data-testid="consortium-search-input"
             />{' '}
-            <button type="button" className="button button--ghost button--small" onClick={() => void search()} disabled={searching} data-testid="consortium-search-button">
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => void search()}
+              disabled={searching}
+              data-testid="consortium-search-button"
+            >
               {searching ? t('common.working') : t('consortium.search')}
             </button>
           </div>
@@ -257,10 +263,19 @@ export function ConsortiumSection({
                       type="button"
                       className="button button--ghost button--small"
                       disabled={taken.has(org.id)}
-                      onClick={() => onChange([...rows, { organization: { id: org.id, nameKo: org.nameKo, nameEn: org.nameEn }, role: 'SI_INTEGRATION', share: '' }])}
+                      onClick={() =>
+                        onChange([
+                          ...rows,
+                          { organization: { id: org.id, nameKo: org.nameKo, nameEn: org.nameEn }, role: 'SI_INTEGRATION', share: '' },
+                        ])
+                      }
                       data-testid={`consortium-add-${org.id}`}
                     >
-                      {org.id === leadOrganizationId ? t('consortium.isLead') : taken.has(org.id) ? t('consortium.added') : t('consortium.add')}
+                      {org.id === leadOrganizationId
+                        ? t('consortium.isLead')
+                        : taken.has(org.id)
+                          ? t('consortium.added')
+                          : t('consortium.add')}
                     </button>
                   </li>
                 ))}

@@ -25,9 +25,7 @@ export function DemandBidsSection({ demand, isOwner, onDemandChanged }: { demand
   if (!BIDDING_STATUSES.includes(demand.status)) return null;
   if (isOwner) return <OwnerBidsPanel demand={demand} onDemandChanged={onDemandChanged} />;
   if (isStaff || !viewer) return null;
-  const bidders = viewer.memberships
-    .map((m) => m.organization)
-    .filter((o) => o.kind === 'AI_SUPPLIER' || o.kind === 'SI_INTEGRATOR');
+  const bidders = viewer.memberships.map((m) => m.organization).filter((o) => o.kind === 'AI_SUPPLIER' || o.kind === 'SI_INTEGRATOR');
   if (bidders.length === 0) return null;
   return <SupplierBidPanel demand={demand} requirement={requirementConcepts(demand)} organizations={bidders} />;
 }

@@ -56,7 +56,12 @@ export function MyBidsPage() {
           <label className="field__label" htmlFor="my-bids-filter">
             {t('myBids.filter')}
           </label>
-          <select id="my-bids-filter" value={filter} onChange={(e) => setFilter(e.target.value as BidStatus | 'ALL')} data-testid="my-bids-filter">
+          <select
+            id="my-bids-filter"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as BidStatus | 'ALL')}
+            data-testid="my-bids-filter"
+          >
             {FILTERS.map((f) => (
               <option key={f} value={f}>
                 {f === 'ALL' ? t('myBids.all') : t(BID_STATUS_KEYS[f])}
@@ -125,7 +130,11 @@ export function MyBidsPage() {
                     <td>
                       <div className="button-row">
                         {bid.partners.some((p) => p.organizationId !== bid.organizationId) && !bid.canEdit && bid.status === 'DRAFT' ? (
-                          <Link to={`/bids/${bid.id}/invitation`} className="button button--ghost button--small" data-testid={`my-bid-invitation-${bid.id}`}>
+                          <Link
+                            to={`/bids/${bid.id}/invitation`}
+                            className="button button--ghost button--small"
+                            data-testid={`my-bid-invitation-${bid.id}`}
+                          >
                             {t('consortium.invitation.open')}
                           </Link>
                         ) : null}
@@ -135,7 +144,12 @@ export function MyBidsPage() {
                           </Link>
                         ) : null}
                         {bid.availableActions.includes('withdraw') ? (
-                          <button type="button" className="button button--danger-ghost button--small" onClick={() => setWithdrawing(bid)} data-testid={`my-bid-withdraw-${bid.id}`}>
+                          <button
+                            type="button"
+                            className="button button--danger-ghost button--small"
+                            onClick={() => setWithdrawing(bid)}
+                            data-testid={`my-bid-withdraw-${bid.id}`}
+                          >
                             {t('bid.withdraw')}
                           </button>
                         ) : null}

@@ -13,7 +13,11 @@ export function OrganizationProfilePage() {
   const t = useT();
   const locale = useLocale();
   const { id = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: OrganizationReputationQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: OrganizationReputationQuery,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   const org = data?.organization;
   if (!org) {
     if (fetching) return <LoadingState label={t('common.loading')} />;

@@ -10,13 +10,26 @@ import { CRITERION_KEYS } from '../model/labels';
 export function OrganizationReviews({ organizationId }: { organizationId: string }) {
   const t = useT();
   const format = useFormatters();
-  const [{ data: orgData }] = useQuery({ query: OrganizationReputationQuery, variables: { id: organizationId }, requestPolicy: 'cache-and-network' });
-  const [{ data, error }] = useQuery({ query: ReviewsOfQuery, variables: { organizationId, first: 50 }, requestPolicy: 'cache-and-network' });
+  const [{ data: orgData }] = useQuery({
+    query: OrganizationReputationQuery,
+    variables: { id: organizationId },
+    requestPolicy: 'cache-and-network',
+  });
+  const [{ data, error }] = useQuery({
+    query: ReviewsOfQuery,
+    variables: { organizationId, first: 50 },
+    requestPolicy: 'cache-and-network',
+  });
   const reputation = orgData?.organization.reputation;
   const reviews = data?.reviewsOf.edges.map((e) => e.node) ?? [];
 
   return (
-    <section className="card reputation" aria-labelledby="reputation-heading" data-testid="org-reviews" data-state={data && orgData ? 'done' : 'loading'}>
+    <section
+      className="card reputation"
+      aria-labelledby="reputation-heading"
+      data-testid="org-reviews"
+      data-state={data && orgData ? 'done' : 'loading'}
+    >
       <h2 id="reputation-heading" className="card__title">
         {t('reviews.title')}
       </h2>
@@ -28,7 +41,9 @@ export function OrganizationReviews({ organizationId }: { organizationId: string
                 <span className="reputation__mean" aria-hidden="true">
                   ★ {reputation.mean.toFixed(1)}
                 </span>{' '}
-                <span data-testid="org-reputation-text">{t('reviews.reputation', { mean: reputation.mean.toFixed(1), count: reputation.count })}</span>
+                <span data-testid="org-reputation-text">
+                  {t('reviews.reputation', { mean: reputation.mean.toFixed(1), count: reputation.count })}
+                </span>
                 {reputation.trend ? <span className="muted"> · {t(`reviews.trend.${reputation.trend}`)}</span> : null}
               </p>
               <ul className="plain-list reputation__criteria">
@@ -50,7 +65,13 @@ export function OrganizationReviews({ organizationId }: { organizationId: string
       {reviews.length > 0 ? (
         <ul className="review-list" data-testid="org-review-list">
           {reviews.map((review) => (
-            <li key={review.id} className="review-item" data-testid={`org-review-${review.id}`} data-visible={review.visible ? 'true' : 'false'} data-side={review.side}>
+            <li
+              key={review.id}
+              className="review-item"
+              data-testid={`org-review-${review.id}`}
+              data-visible={review.visible ? 'true' : 'false'}
+              data-side={review.side}
+            >
               <p className="review-item__head">
                 <strong>★ {review.rating.toFixed(1)}</strong>{' '}
                 <span className="muted">

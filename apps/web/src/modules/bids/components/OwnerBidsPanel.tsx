@@ -115,17 +115,32 @@ export function OwnerBidsPanel({
         </p>
       ) : null}
       {error || failure ? (
-        <FormAlert summary={summariseError(failure ?? error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} testId="owner-bids-alert" />
+        <FormAlert
+          summary={summariseError(failure ?? error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
+          testId="owner-bids-alert"
+        />
       ) : null}
 
       {demand.status === 'AWARDED' ? (
         <div className="alert alert--info alert--with-action" data-testid="award-actions">
           <p>{t('bid.awardedNote', { name: accepted ? bidderName(accepted) : '—' })}</p>
           <div className="button-row">
-            <button type="button" className="button" onClick={() => setDemandAction('complete')} disabled={busy !== null} data-testid="demand-complete">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setDemandAction('complete')}
+              disabled={busy !== null}
+              data-testid="demand-complete"
+            >
               {t('bid.complete')}
             </button>
-            <button type="button" className="button button--danger-ghost" onClick={() => setDemandAction('cancel')} disabled={busy !== null} data-testid="demand-cancel">
+            <button
+              type="button"
+              className="button button--danger-ghost"
+              onClick={() => setDemandAction('cancel')}
+              disabled={busy !== null}
+              data-testid="demand-cancel"
+            >
               {t('bid.cancelProject')}
             </button>
           </div>
@@ -164,7 +179,12 @@ export function OwnerBidsPanel({
                       bidderName(bid)
                     )}
                     {bid.revision > 1 ? (
-                      <span className="muted table__muted" title={bid.revisions.map((r) => `#${r.number} ${formatKrwExact(r.amountKrw, locale)} · ${format.date(r.submittedAt)}`).join('\n')}>
+                      <span
+                        className="muted table__muted"
+                        title={bid.revisions
+                          .map((r) => `#${r.number} ${formatKrwExact(r.amountKrw, locale)} · ${format.date(r.submittedAt)}`)
+                          .join('\n')}
+                      >
                         {' '}
                         {t('bid.revision', { n: bid.revision })}
                       </span>
@@ -184,33 +204,66 @@ export function OwnerBidsPanel({
                   </th>
                   <td data-testid={`bid-amount-${bid.id}`}>{formatKrwExact(bid.amountKrw, locale)}</td>
                   <td>{t('listing.weeks', { count: bid.durationWeeks })}</td>
-                  <td data-testid={`bid-score-${bid.id}`}>{bid.match ? `${bid.match.score}/100` : <span className="muted">{t('bid.noScore')}</span>}</td>
+                  <td data-testid={`bid-score-${bid.id}`}>
+                    {bid.match ? `${bid.match.score}/100` : <span className="muted">{t('bid.noScore')}</span>}
+                  </td>
                   <td data-testid={`bid-coverage-${bid.id}`} title={bid.coverage?.missing.map((c) => c.label).join(', ')}>
                     {bid.coverage ? `${bid.coverage.covered}/${bid.coverage.required} (${Math.round(bid.coverage.ratio * 100)}%)` : '—'}
                   </td>
                   <td data-testid={`bid-reputation-${bid.id}`}>
-                    {bid.organization && bid.organization.reputation.count > 0 && bid.organization.reputation.mean !== null && bid.organization.reputation.mean !== undefined
-                      ? t('reviews.reputationShort', { mean: bid.organization.reputation.mean.toFixed(1), count: bid.organization.reputation.count })
-                      : <span className="muted">{t('reviews.none')}</span>}
+                    {bid.organization &&
+                    bid.organization.reputation.count > 0 &&
+                    bid.organization.reputation.mean !== null &&
+                    bid.organization.reputation.mean !== undefined ? (
+                      t('reviews.reputationShort', {
+                        mean: bid.organization.reputation.mean.toFixed(1),
+                        count: bid.organization.reputation.count,
+                      })
+                    ) : (
+                      <span className="muted">{t('reviews.none')}</span>
+                    )}
                   </td>
                   <td>
                     <BidStatusChip status={bid.status} testId={`bid-status-${bid.id}`} />
-                    {bid.decisionReason && bid.status === 'DECLINED' ? <span className="table__muted"> {bid.decisionReason === 'awarded-to-another-bid' ? t('bid.declinedAnotherShort') : bid.decisionReason}</span> : null}
+                    {bid.decisionReason && bid.status === 'DECLINED' ? (
+                      <span className="table__muted">
+                        {' '}
+                        {bid.decisionReason === 'awarded-to-another-bid' ? t('bid.declinedAnotherShort') : bid.decisionReason}
+                      </span>
+                    ) : null}
                   </td>
                   <td>
                     <div className="button-row">
                       {bid.availableActions.includes('shortlist') ? (
-                        <button type="button" className="button button--ghost button--small" onClick={() => void shortlist(bid)} disabled={busy !== null} data-testid={`bid-shortlist-${bid.id}`}>
+                        <button
+                          type="button"
+                          className="button button--ghost button--small"
+                          onClick={() => void shortlist(bid)}
+                          disabled={busy !== null}
+                          data-testid={`bid-shortlist-${bid.id}`}
+                        >
                           {t('bid.shortlist')}
                         </button>
                       ) : null}
                       {bid.availableActions.includes('accept') ? (
-                        <button type="button" className="button button--small" onClick={() => setAccepting(bid)} disabled={busy !== null} data-testid={`bid-accept-${bid.id}`}>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => setAccepting(bid)}
+                          disabled={busy !== null}
+                          data-testid={`bid-accept-${bid.id}`}
+                        >
                           {t('bid.accept')}
                         </button>
                       ) : null}
                       {bid.availableActions.includes('decline') ? (
-                        <button type="button" className="button button--danger-ghost button--small" onClick={() => setDeclining(bid)} disabled={busy !== null} data-testid={`bid-decline-${bid.id}`}>
+                        <button
+                          type="button"
+                          className="button button--danger-ghost button--small"
+                          onClick={() => setDeclining(bid)}
+                          disabled={busy !== null}
+                          data-testid={`bid-decline-${bid.id}`}
+                        >
                           {t('bid.decline')}
                         </button>
                       ) : null}

@@ -5,7 +5,13 @@ import { CONSORTIUM_ROLE_KEYS } from '../model/labels';
 import { PartnerStatusChip } from './ConsortiumSection';
 
 /** A bid's consortium, read-only: lead share, then each partner with role, share and invitation status. */
-export function PartnerList({ bid, testId = 'bid-consortium' }: { bid: Pick<BidFieldsFragment, 'id' | 'leadSharePercent' | 'partners'>; testId?: string }) {
+export function PartnerList({
+  bid,
+  testId = 'bid-consortium',
+}: {
+  bid: Pick<BidFieldsFragment, 'id' | 'leadSharePercent' | 'partners'>;
+  testId?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -16,8 +22,8 @@ export function PartnerList({ bid, testId = 'bid-consortium' }: { bid: Pick<BidF
       <ul>
         {bid.partners.map((p) => (
           <li key={p.organizationId} data-testid={`${testId}-partner-${p.organizationId}`} data-status={p.status}>
-            {p.organization ? organizationName(p.organization, locale) : p.organizationId} · {t(CONSORTIUM_ROLE_KEYS[p.role])} · {p.sharePercent}%{' '}
-            <PartnerStatusChip status={p.status} />
+            {p.organization ? organizationName(p.organization, locale) : p.organizationId} · {t(CONSORTIUM_ROLE_KEYS[p.role])} ·{' '}
+            {p.sharePercent}% <PartnerStatusChip status={p.status} />
           </li>
         ))}
       </ul>

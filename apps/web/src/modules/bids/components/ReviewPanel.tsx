@@ -34,7 +34,9 @@ export function ReviewPanel({
     variables: { organizationId: subject.id, first: 100 },
     requestPolicy: 'cache-and-network',
   });
-  const mine = data?.reviewsOf.edges.map((e) => e.node).find((r) => r.demandId === demandId && authorOrganizationIds.includes(r.authorOrganizationId));
+  const mine = data?.reviewsOf.edges
+    .map((e) => e.node)
+    .find((r) => r.demandId === demandId && authorOrganizationIds.includes(r.authorOrganizationId));
 
   return (
     <section className="card review-form" aria-labelledby="review-form-heading" data-testid="review-panel-form" data-side={side}>
@@ -62,7 +64,9 @@ export function ReviewPanel({
 function ReviewForm({ demandId, side, onDone }: { demandId: string; side: ReviewSide; onDone: () => void }) {
   const t = useT();
   const client = useClient();
-  const form = useFormErrors(PATHS, { mapPath: (p) => (p.replace(/^input\./, '').startsWith('ratings') ? 'ratings' : p.replace(/^input\./, '')) });
+  const form = useFormErrors(PATHS, {
+    mapPath: (p) => (p.replace(/^input\./, '').startsWith('ratings') ? 'ratings' : p.replace(/^input\./, '')),
+  });
   const criteria = SIDE_CRITERIA[side];
   const [scores, setScores] = useState<Partial<Record<ReviewCriterion, number>>>({});
   const [body, setBody] = useState('');
@@ -77,7 +81,9 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
     }
     setBusy(true);
     const r = await client
-      .mutation(SubmitReviewMutation, { input: { demandId, body: body.trim() || null, ratings: criteria.map((c) => ({ criterion: c, score: scores[c]! })) } })
+      .mutation(SubmitReviewMutation, {
+        input: { demandId, body: body.trim() || null, ratings: criteria.map((c) => ({ criterion: c, score: scores[c]! })) },
+      })
       .toPromise();
     setBusy(false);
     if (!r.data) return form.setError(r.error);
@@ -95,7 +101,10 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
             <legend className="field__label">{t(CRITERION_KEYS[criterion])}</legend>
             <div className="review-rating__options" role="radiogroup">
               {[1, 2, 3, 4, 5].map((score) => (
-                <label key={score} className={scores[criterion] === score ? 'review-rating__option review-rating__option--on' : 'review-rating__option'}>
+                <label
+                  key={score}
+                  className={scores[criterion] === score ? 'review-rating__option review-rating__option--on' : 'review-rating__option'}
+                >
                   <input
                     type="radio"
                     name={`rating-${criterion}`}
@@ -120,7 +129,14 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
         <label className="field__label" htmlFor={form.ids('body').control}>
           {t('reviews.form.body')}
         </label>
-        <textarea {...form.controlProps('body')} rows={4} maxLength={MAX_BODY} value={body} onChange={(e) => setBody(e.target.value)} data-testid="review-body" />
+        <textarea
+          {...form.controlProps('body')}
+          rows={4}
+          maxLength={MAX_BODY}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          data-testid="review-body"
+        />
         {form.fieldErrors('body').length > 0 ? (
           <p className="field__error" data-testid="field-error-body">
             {form

@@ -31,7 +31,11 @@ export function SupplierBidPanel({
   const locale = useLocale();
   const format = useFormatters();
   const client = useClient();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyBidsQuery, variables: { first: 100 }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MyBidsQuery,
+    variables: { first: 100 },
+    requestPolicy: 'cache-and-network',
+  });
   useOnNotification(['BID_', 'DEMAND_', 'CONSORTIUM_'], () => reexecute({ requestPolicy: 'network-only' }));
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -63,7 +67,12 @@ export function SupplierBidPanel({
   if (!data && fetching) return null;
 
   return (
-    <section className="card bid-panel" aria-labelledby="bid-panel-heading" data-testid="supplier-bid-panel" data-state={data ? 'done' : 'loading'}>
+    <section
+      className="card bid-panel"
+      aria-labelledby="bid-panel-heading"
+      data-testid="supplier-bid-panel"
+      data-state={data ? 'done' : 'loading'}
+    >
       <div className="section-header">
         <h2 id="bid-panel-heading" className="card__title">
           {t('bid.panel.title')}
@@ -83,7 +92,10 @@ export function SupplierBidPanel({
         </div>
       ) : null}
       {error || failure ? (
-        <FormAlert summary={summariseError(failure ?? error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} testId="bid-panel-alert" />
+        <FormAlert
+          summary={summariseError(failure ?? error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
+          testId="bid-panel-alert"
+        />
       ) : null}
 
       {bid && !(editing || bid.status === 'DRAFT') ? (
@@ -111,7 +123,9 @@ export function SupplierBidPanel({
           {bid.partners.length > 0 ? <PartnerList bid={bid} /> : null}
           {bid.status === 'DECLINED' ? (
             <p className="alert alert--warning" data-testid="my-bid-declined">
-              {bid.decisionReason === 'awarded-to-another-bid' || !bid.decisionReason ? t('bid.declinedAnother') : t('bid.declinedReason', { reason: bid.decisionReason })}
+              {bid.decisionReason === 'awarded-to-another-bid' || !bid.decisionReason
+                ? t('bid.declinedAnother')
+                : t('bid.declinedReason', { reason: bid.decisionReason })}
             </p>
           ) : null}
           {bid.status === 'ACCEPTED' ? <p className="alert alert--success">{t('bid.acceptedNote')}</p> : null}
@@ -122,7 +136,13 @@ export function SupplierBidPanel({
               </button>
             ) : null}
             {bid.availableActions.includes('withdraw') ? (
-              <button type="button" className="button button--danger-ghost" onClick={() => setConfirmWithdraw(true)} disabled={busy} data-testid="bid-withdraw">
+              <button
+                type="button"
+                className="button button--danger-ghost"
+                onClick={() => setConfirmWithdraw(true)}
+                disabled={busy}
+                data-testid="bid-withdraw"
+              >
                 {t('bid.withdraw')}
               </button>
             ) : null}

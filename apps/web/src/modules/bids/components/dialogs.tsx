@@ -76,7 +76,14 @@ function ReasonForm({
             {' *'}
           </span>
         </label>
-        <textarea {...form.controlProps('reason')} rows={4} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reason-input" />
+        <textarea
+          {...form.controlProps('reason')}
+          rows={4}
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="reason-input"
+        />
         {errors.length > 0 ? (
           <p className="field__error" id={form.ids('reason').error} data-testid="field-error-reason">
             {errors.map((e) => e.message).join(' ')}

@@ -28,7 +28,12 @@ export function ConversationList({ activeId }: { activeId: string | null }) {
   const { conversations, conversationsLoaded, conversationsError } = snapshot;
 
   return (
-    <nav className="chat-list" aria-label={t('chat.list.label')} data-testid="conversation-list" data-state={conversationsLoaded ? 'done' : 'loading'}>
+    <nav
+      className="chat-list"
+      aria-label={t('chat.list.label')}
+      data-testid="conversation-list"
+      data-state={conversationsLoaded ? 'done' : 'loading'}
+    >
       {!conversationsLoaded && !conversationsError ? <p className="muted chat-list__note">{t('chat.list.loading')}</p> : null}
       {conversationsError ? (
         <p className="alert alert--error" role="alert">

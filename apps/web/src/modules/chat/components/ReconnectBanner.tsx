@@ -7,7 +7,12 @@ export function ReconnectBanner() {
   const { status, everConnected } = useChatSnapshot();
   if (status === 'connected' || status === 'idle') return null;
   return (
-    <p className={everConnected ? 'alert alert--warning chat-banner' : 'alert alert--info chat-banner'} role="status" data-testid="chat-reconnect-banner" data-status={status}>
+    <p
+      className={everConnected ? 'alert alert--warning chat-banner' : 'alert alert--info chat-banner'}
+      role="status"
+      data-testid="chat-reconnect-banner"
+      data-status={status}
+    >
       {everConnected ? t('chat.banner.offline') : t('chat.banner.connecting')}
     </p>
   );

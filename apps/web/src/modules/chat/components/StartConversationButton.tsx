@@ -48,7 +48,10 @@ export function StartConversationButton({
         {fetching ? t('chat.opening') : label}
       </button>
       {failed && error ? (
-        <FormAlert summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} testId={`${testId}-alert`} />
+        <FormAlert
+          summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
+          testId={`${testId}-alert`}
+        />
       ) : null}
     </>
   );

@@ -32,7 +32,10 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const messages = thread?.messages ?? [];
   const outgoing = thread?.outgoing ?? [];
   const othersReadSeq = Math.max(thread?.othersReadSeq ?? 0, conversation?.othersLastReadSeq ?? 0);
-  const lastMineSeq = useMemo(() => [...messages].reverse().find((m) => m.senderUserId === me && m.kind === 'USER')?.seq ?? 0, [messages, me]);
+  const lastMineSeq = useMemo(
+    () => [...messages].reverse().find((m) => m.senderUserId === me && m.kind === 'USER')?.seq ?? 0,
+    [messages, me],
+  );
 
   // Keep the view still when older messages are prepended; follow new ones when at the bottom.
   useLayoutEffect(() => {
@@ -46,7 +49,12 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
     } else if (count !== prev.count && (prev.nearBottom || prev.count === 0 || outgoing.some((o) => o.state === 'pending'))) {
       el.scrollTop = el.scrollHeight;
     }
-    layout.current = { firstSeq, count, scrollHeight: el.scrollHeight, nearBottom: el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX };
+    layout.current = {
+      firstSeq,
+      count,
+      scrollHeight: el.scrollHeight,
+      nearBottom: el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX,
+    };
   }, [messages, outgoing]);
 
   const onScroll = () => {
@@ -61,7 +69,13 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const path = conversation ? contextPath(conversation) : null;
 
   return (
-    <section className="chat-thread" aria-labelledby="chat-thread-heading" data-testid="chat-thread" data-conversation-id={conversationId} data-state={thread?.loaded ? 'done' : 'loading'}>
+    <section
+      className="chat-thread"
+      aria-labelledby="chat-thread-heading"
+      data-testid="chat-thread"
+      data-conversation-id={conversationId}
+      data-state={thread?.loaded ? 'done' : 'loading'}
+    >
       <header className="chat-thread__header">
         <Link to="/messages" className="chat-thread__back">
           ← {t('chat.back')}
@@ -84,10 +98,24 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
         ) : null}
       </header>
 
-      <div className="chat-thread__scroll" ref={scroller} onScroll={onScroll} role="log" aria-live="polite" aria-label={t('chat.thread.label')} data-testid="chat-messages">
+      <div
+        className="chat-thread__scroll"
+        ref={scroller}
+        onScroll={onScroll}
+        role="log"
+        aria-live="polite"
+        aria-label={t('chat.thread.label')}
+        data-testid="chat-messages"
+      >
         {thread?.hasOlder ? (
           <div className="chat-thread__older">
-            <button type="button" className="button button--ghost button--small" onClick={() => void store?.loadOlder(conversationId)} disabled={thread.loadingOlder} data-testid="chat-load-older">
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => void store?.loadOlder(conversationId)}
+              disabled={thread.loadingOlder}
+              data-testid="chat-load-older"
+            >
               {thread.loadingOlder ? t('chat.thread.loadingOlder') : t('chat.thread.older')}
             </button>
           </div>
@@ -100,10 +128,18 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
             {t('chat.thread.error')}
           </p>
         ) : null}
-        {thread?.loaded && messages.length === 0 && outgoing.length === 0 ? <p className="chat-thread__note muted">{t('chat.thread.empty')}</p> : null}
+        {thread?.loaded && messages.length === 0 && outgoing.length === 0 ? (
+          <p className="chat-thread__note muted">{t('chat.thread.empty')}</p>
+        ) : null}
         <ol className="chat-messages">
           {messages.map((m) => (
-            <Bubble key={m.id} message={m} mine={m.senderUserId === me} state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null} showState={m.seq === lastMineSeq} />
+            <Bubble
+              key={m.id}
+              message={m}
+              mine={m.senderUserId === me}
+              state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null}
+              showState={m.seq === lastMineSeq}
+            />
           ))}
           {outgoing.map((o) => (
             <OutgoingBubble key={o.clientMessageId} message={o} />
@@ -119,7 +155,17 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   );
 }
 
-function Bubble({ message: m, mine, state, showState }: { message: ChatMessage; mine: boolean; state: 'sent' | 'read' | null; showState: boolean }) {
+function Bubble({
+  message: m,
+  mine,
+  state,
+  showState,
+}: {
+  message: ChatMessage;
+  mine: boolean;
+  state: 'sent' | 'read' | null;
+  showState: boolean;
+}) {
   const t = useT();
   const time = useTimeFormat();
   if (m.kind === 'SYSTEM') {
@@ -130,13 +176,22 @@ function Bubble({ message: m, mine, state, showState }: { message: ChatMessage; 
     );
   }
   return (
-    <li className={`chat-bubble${mine ? ' chat-bubble--mine' : ''}`} data-testid="chat-bubble" data-seq={m.seq} data-mine={mine} data-state={state ?? 'received'}>
+    <li
+      className={`chat-bubble${mine ? ' chat-bubble--mine' : ''}`}
+      data-testid="chat-bubble"
+      data-seq={m.seq}
+      data-mine={mine}
+      data-state={state ?? 'received'}
+    >
       <p className={`chat-bubble__body${m.deletedAt ? ' chat-bubble__body--deleted' : ''}`}>{m.deletedAt ? t('chat.deleted') : m.body}</p>
       <span className="chat-bubble__meta">
         {m.editedAt && !m.deletedAt ? <span>{t('chat.edited')} · </span> : null}
         <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
         {mine && showState && state ? (
-          <span className={`chat-bubble__state chat-bubble__state--${state}`} data-testid={state === 'read' ? 'chat-read-receipt' : 'chat-sent'}>
+          <span
+            className={`chat-bubble__state chat-bubble__state--${state}`}
+            data-testid={state === 'read' ? 'chat-read-receipt' : 'chat-sent'}
+          >
             {' · '}
             {state === 'read' ? t('chat.state.read') : t('chat.state.sent')}
           </span>
@@ -151,15 +206,28 @@ function OutgoingBubble({ message: o }: { message: OutgoingMessage }) {
   const store = useChatStore();
   const failed = o.state === 'failed';
   return (
-    <li className={`chat-bubble chat-bubble--mine chat-bubble--${o.state}`} data-testid="chat-bubble" data-mine="true" data-state={o.state} data-client-id={o.clientMessageId}>
+    <li
+      className={`chat-bubble chat-bubble--mine chat-bubble--${o.state}`}
+      data-testid="chat-bubble"
+      data-mine="true"
+      data-state={o.state}
+      data-client-id={o.clientMessageId}
+    >
       <p className="chat-bubble__body">{o.body}</p>
       <span className="chat-bubble__meta">
-        <span className={`chat-bubble__state chat-bubble__state--${o.state}`}>{failed ? t('chat.state.failed') : t('chat.state.pending')}</span>
+        <span className={`chat-bubble__state chat-bubble__state--${o.state}`}>
+          {failed ? t('chat.state.failed') : t('chat.state.pending')}
+        </span>
         {failed && o.error ? <span className="chat-bubble__error"> · {o.error}</span> : null}
         {failed ? (
           <>
             {' '}
-            <button type="button" className="link-button" onClick={() => store?.retry(o.conversationId, o.clientMessageId)} data-testid="chat-retry">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => store?.retry(o.conversationId, o.clientMessageId)}
+              data-testid="chat-retry"
+            >
               {t('chat.retry')}
             </button>{' '}
             <button type="button" className="link-button" onClick={() => store?.discard(o.conversationId, o.clientMessageId)}>
@@ -217,7 +285,11 @@ function Composer({ conversationId }: { conversationId: string }) {
       />
       <div className="chat-composer__side">
         <span id="chat-composer-count" className={tooLong ? 'chat-composer__count chat-composer__count--over' : 'chat-composer__count'}>
-          {tooLong ? t('chat.composer.tooLong', { max: CHAT_MAX_BODY }) : length > CHAT_MAX_BODY * 0.9 ? t('chat.composer.count', { count: length, max: CHAT_MAX_BODY }) : ''}
+          {tooLong
+            ? t('chat.composer.tooLong', { max: CHAT_MAX_BODY })
+            : length > CHAT_MAX_BODY * 0.9
+              ? t('chat.composer.count', { count: length, max: CHAT_MAX_BODY })
+              : ''}
         </span>
         <button type="submit" className="button" disabled={empty || tooLong} data-testid="chat-composer-send">
           {t('chat.composer.send')}

@@ -168,13 +168,15 @@ export class ChatStore {
     socket.on('message', (m) => this.onMessage(m));
     socket.on('message:updated', (m) => {
       const message = fromPayload(m);
-      if (this.snapshot.threads.has(message.conversationId)) this.setThread(message.conversationId, (t) => ({ ...t, messages: mergeMessages(t.messages, [message]) }));
+      if (this.snapshot.threads.has(message.conversationId))
+        this.setThread(message.conversationId, (t) => ({ ...t, messages: mergeMessages(t.messages, [message]) }));
       this.scheduleListRefresh();
     });
     socket.on('typing', (p) => this.onTyping(p.conversationId, p.userId, p.typing));
     socket.on('read', (p) => {
       if (p.userId === this.userId) return;
-      if (this.snapshot.threads.has(p.conversationId)) this.setThread(p.conversationId, (t) => ({ ...t, othersReadSeq: Math.max(t.othersReadSeq, p.seq) }));
+      if (this.snapshot.threads.has(p.conversationId))
+        this.setThread(p.conversationId, (t) => ({ ...t, othersReadSeq: Math.max(t.othersReadSeq, p.seq) }));
       this.setConversation(p.conversationId, (c) => ({ ...c, othersLastReadSeq: Math.max(c.othersLastReadSeq, p.seq) }));
     });
     socket.on('unread', (p) => {
@@ -259,11 +261,9 @@ export class ChatStore {
     const socket = this.socket;
     if (!socket?.connected) return Promise.resolve(null);
     return new Promise((resolve) => {
-      (socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(e: string, p: unknown, cb: (err: unknown, r: ChatResult<R>) => void): void }).emit(
-        event,
-        payload,
-        (err, reply) => resolve(err ? null : reply),
-      );
+      (
+        socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(e: string, p: unknown, cb: (err: unknown, r: ChatResult<R>) => void): void }
+      ).emit(event, payload, (err, reply) => resolve(err ? null : reply));
     });
   }
 
@@ -283,7 +283,11 @@ export class ChatStore {
       let startedAt: string | undefined;
       for (let guard = 0; guard < 50; guard++) {
         const { changedSince } = this.thread(conversationId);
-        const reply = await this.emitWithAck<ChatSyncReply>('sync', { conversationId, afterSeq: maxSeq(this.thread(conversationId)), ...(changedSince ? { changedSince } : {}) });
+        const reply = await this.emitWithAck<ChatSyncReply>('sync', {
+          conversationId,
+          afterSeq: maxSeq(this.thread(conversationId)),
+          ...(changedSince ? { changedSince } : {}),
+        });
         if (!reply || isError(reply)) return;
         this.addMessages(conversationId, reply.messages.map(fromPayload));
         // Edits and deletes made while this client was away.
@@ -314,12 +318,14 @@ export class ChatStore {
     const fresh = result.data.conversations.edges.map(({ node }) => {
       const local = known.get(node.id);
       // A live event may be newer than this answer: keep what it told.
-      if (local && local.lastSeq > node.lastSeq) return { ...node, lastSeq: local.lastSeq, lastMessageAt: local.lastMessageAt, unreadCount: local.unreadCount };
+      if (local && local.lastSeq > node.lastSeq)
+        return { ...node, lastSeq: local.lastSeq, lastMessageAt: local.lastMessageAt, unreadCount: local.unreadCount };
       return this.viewing.has(node.id) ? { ...node, unreadCount: 0 } : node;
     });
     this.set({ conversations: sortConversations(fresh), conversationsLoaded: true, conversationsError: false });
     for (const c of fresh) {
-      if (this.snapshot.threads.has(c.id)) this.setThread(c.id, (t) => ({ ...t, othersReadSeq: Math.max(t.othersReadSeq, c.othersLastReadSeq) }));
+      if (this.snapshot.threads.has(c.id))
+        this.setThread(c.id, (t) => ({ ...t, othersReadSeq: Math.max(t.othersReadSeq, c.othersLastReadSeq) }));
     }
   }
 
@@ -377,7 +383,9 @@ export class ChatStore {
   }
 
   private async loadLatest(conversationId: string): Promise<void> {
-    const result = await this.client.query(ChatMessagesQuery, { conversationId, first: PAGE_SIZE }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await this.client
+      .query(ChatMessagesQuery, { conversationId, first: PAGE_SIZE }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (this.disposed) return;
     const page = result.data?.messages;
     if (!page) {
@@ -403,12 +411,19 @@ export class ChatStore {
     const before = t.messages[0]?.seq;
     if (!before) return;
     this.setThread(conversationId, (x) => ({ ...x, loadingOlder: true }));
-    const result = await this.client.query(ChatMessagesQuery, { conversationId, before, first: PAGE_SIZE }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await this.client
+      .query(ChatMessagesQuery, { conversationId, before, first: PAGE_SIZE }, { requestPolicy: 'network-only' })
+      .toPromise();
     const page = result.data?.messages;
     this.setThread(conversationId, (x) => ({
       ...x,
       loadingOlder: false,
-      messages: page ? mergeMessages(x.messages, page.edges.map((e) => fromPayload(e.node))) : x.messages,
+      messages: page
+        ? mergeMessages(
+            x.messages,
+            page.edges.map((e) => fromPayload(e.node)),
+          )
+        : x.messages,
       hasOlder: page ? page.pageInfo.hasNextPage : x.hasOlder,
     }));
   }
@@ -416,8 +431,16 @@ export class ChatStore {
   private onMessage(payload: ChatMessagePayload): void {
     const message = fromPayload(payload);
     const id = message.conversationId;
-    this.onActivity({ conversationId: id, messageId: message.id, seq: message.seq, senderUserId: message.senderUserId, createdAt: message.createdAt });
-    this.setConversation(id, (c) => (message.seq >= (c.lastMessage?.seq ?? 0) ? { ...c, lastMessage: { __typename: 'ChatMessage', ...message } } : c));
+    this.onActivity({
+      conversationId: id,
+      messageId: message.id,
+      seq: message.seq,
+      senderUserId: message.senderUserId,
+      createdAt: message.createdAt,
+    });
+    this.setConversation(id, (c) =>
+      message.seq >= (c.lastMessage?.seq ?? 0) ? { ...c, lastMessage: { __typename: 'ChatMessage', ...message } } : c,
+    );
     if (!this.snapshot.threads.has(id)) return;
     const t = this.thread(id);
     const gap = t.loaded && message.seq > maxSeq(t) + 1;
@@ -528,7 +551,9 @@ export class ChatStore {
       const gap = t.loaded && reply.seq > maxSeq(t) + 1;
       this.addMessages(o.conversationId, [stored]);
       this.setConversation(o.conversationId, (c) =>
-        reply.seq >= c.lastSeq ? { ...c, lastSeq: reply.seq, lastMessageAt: reply.createdAt, lastMessage: { __typename: 'ChatMessage', ...stored } } : c,
+        reply.seq >= c.lastSeq
+          ? { ...c, lastSeq: reply.seq, lastMessageAt: reply.createdAt, lastMessage: { __typename: 'ChatMessage', ...stored } }
+          : c,
       );
       if (gap) void this.sync(o.conversationId);
       this.markRead(o.conversationId);
@@ -555,7 +580,10 @@ export class ChatStore {
     const t = this.thread(conversationId);
     const has = t.typing.includes(userId);
     if (typing) {
-      this.typingTimers.set(key, window.setTimeout(() => this.onTyping(conversationId, userId, false), TYPING_TTL_MS));
+      this.typingTimers.set(
+        key,
+        window.setTimeout(() => this.onTyping(conversationId, userId, false), TYPING_TTL_MS),
+      );
       if (!has) this.setThread(conversationId, (x) => ({ ...x, typing: [...x.typing, userId] }));
     } else if (has) {
       this.typingTimers.delete(key);

@@ -21,7 +21,15 @@ export interface ListingCardProps {
 }
 
 /** A listing as a card: title, summary, organization, key concepts, budget / price. */
-export function ListingCard({ listing, showStatus = false, showVerified = false, titleContent, summaryContent, extra, testId }: ListingCardProps) {
+export function ListingCard({
+  listing,
+  showStatus = false,
+  showVerified = false,
+  titleContent,
+  summaryContent,
+  extra,
+  testId,
+}: ListingCardProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormatters();

@@ -58,7 +58,12 @@ export function MyListingsPage() {
           <label className="field__label" htmlFor="mine-kind">
             {t('mine.filter.kind')}
           </label>
-          <select id="mine-kind" value={kind ?? ''} onChange={(event) => setFilter('kind', event.target.value)} data-testid="mine-filter-kind">
+          <select
+            id="mine-kind"
+            value={kind ?? ''}
+            onChange={(event) => setFilter('kind', event.target.value)}
+            data-testid="mine-filter-kind"
+          >
             <option value="">{t('mine.filter.all')}</option>
             {LISTING_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -71,7 +76,12 @@ export function MyListingsPage() {
           <label className="field__label" htmlFor="mine-status">
             {t('mine.filter.status')}
           </label>
-          <select id="mine-status" value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)} data-testid="mine-filter-status">
+          <select
+            id="mine-status"
+            value={status ?? ''}
+            onChange={(event) => setFilter('status', event.target.value)}
+            data-testid="mine-filter-status"
+          >
             <option value="">{t('mine.filter.allButArchived')}</option>
             {LISTING_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -123,7 +133,11 @@ export function MyListingsPage() {
                       <td className="table__muted">{format.date(listing.updatedAt)}</td>
                       <td className="table__actions">
                         {EDITABLE_STATUSES.includes(listing.status) ? (
-                          <Link to={`/listings/${listing.id}/edit`} className="button button--ghost button--small" data-testid={`listing-row-edit-${listing.id}`}>
+                          <Link
+                            to={`/listings/${listing.id}/edit`}
+                            className="button button--ghost button--small"
+                            data-testid={`listing-row-edit-${listing.id}`}
+                          >
                             {t('listing.edit')}
                           </Link>
                         ) : null}

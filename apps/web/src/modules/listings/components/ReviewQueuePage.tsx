@@ -71,7 +71,12 @@ export function ReviewQueuePage() {
                     <tr key={listing.id} data-testid={`review-row-${listing.id}`}>
                       <td className="table__muted">{index + 1}</td>
                       <td>
-                        <Link to={`/listings/${listing.id}`} lang={title.lang} className="table__title" data-testid={`review-open-${listing.id}`}>
+                        <Link
+                          to={`/listings/${listing.id}`}
+                          lang={title.lang}
+                          className="table__title"
+                          data-testid={`review-open-${listing.id}`}
+                        >
                           {title.text || t('listing.untitled')}
                         </Link>
                       </td>
@@ -81,7 +86,10 @@ export function ReviewQueuePage() {
                       <td>
                         <span className="table__org">
                           {organizationName(listing.organization, locale)}
-                          <VerificationBadge status={listing.organization.verificationStatus} testId={`review-org-verification-${listing.id}`} />
+                          <VerificationBadge
+                            status={listing.organization.verificationStatus}
+                            testId={`review-org-verification-${listing.id}`}
+                          />
                         </span>
                       </td>
                       <td className="table__muted">{format.date(listing.updatedAt)}</td>
@@ -97,7 +105,13 @@ export function ReviewQueuePage() {
           <p>{t('reviewQueue.empty')}</p>
         </div>
       ) : null}
-      <ListFooter fetching={pages.fetching} error={pages.error} hasNextPage={pages.hasNextPage} onMore={pages.loadMore} testId="review-queue" />
+      <ListFooter
+        fetching={pages.fetching}
+        error={pages.error}
+        hasNextPage={pages.hasNextPage}
+        onMore={pages.loadMore}
+        testId="review-queue"
+      />
     </div>
   );
 }

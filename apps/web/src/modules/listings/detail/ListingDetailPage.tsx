@@ -109,7 +109,8 @@ function ListingDetail({
   // A supplier (AI supplier or SI integrator) who sees a published demand may ask its owner before bidding.
   const askAs =
     listing.kind === 'DEMAND' && listing.status === 'PUBLISHED' && !isOwner && !isStaff
-      ? (viewer?.memberships.find((m) => m.organization.kind === 'AI_SUPPLIER' || m.organization.kind === 'SI_INTEGRATOR')?.organization ?? null)
+      ? (viewer?.memberships.find((m) => m.organization.kind === 'AI_SUPPLIER' || m.organization.kind === 'SI_INTEGRATOR')?.organization ??
+        null)
       : null;
   const ownerActions = listing.availableActions.filter(
     (action): action is CommandAction => !REVIEW_ACTIONS.includes(action) && !UNSUPPORTED_ACTIONS.includes(action),
@@ -416,13 +417,22 @@ function KeyFacts({ listing }: { listing: ListingDetailData }) {
         urgent: days <= 7,
       });
     }
-    if (listing.status !== 'DRAFT') facts.push({ key: 'bids', label: t('bid.count.label'), value: t('bid.count.value', { count: listing.bidCount }) });
+    if (listing.status !== 'DRAFT')
+      facts.push({ key: 'bids', label: t('bid.count.label'), value: t('bid.count.value', { count: listing.bidCount }) });
     if (listing.region) facts.push({ key: 'region', label: t('element.regionId'), value: listing.region.label });
     if (listing.commercialTerms.durationWeeks) {
-      facts.push({ key: 'duration', label: t('element.durationWeeks'), value: t('listing.weeks', { count: listing.commercialTerms.durationWeeks }) });
+      facts.push({
+        key: 'duration',
+        label: t('element.durationWeeks'),
+        value: t('listing.weeks', { count: listing.commercialTerms.durationWeeks }),
+      });
     }
   } else if (listing.commercialTerms.leadTimeWeeks) {
-    facts.push({ key: 'lead', label: t('element.leadTimeWeeks'), value: t('listing.weeks', { count: listing.commercialTerms.leadTimeWeeks }) });
+    facts.push({
+      key: 'lead',
+      label: t('element.leadTimeWeeks'),
+      value: t('listing.weeks', { count: listing.commercialTerms.leadTimeWeeks }),
+    });
   }
   return (
     <dl className="key-facts" data-testid="listing-key-facts">
@@ -431,7 +441,9 @@ function KeyFacts({ listing }: { listing: ListingDetailData }) {
           <dt>{fact.label}</dt>
           <dd>
             {fact.value}
-            {fact.note ? <span className={fact.urgent ? 'key-facts__note key-facts__note--soon' : 'key-facts__note'}>{fact.note}</span> : null}
+            {fact.note ? (
+              <span className={fact.urgent ? 'key-facts__note key-facts__note--soon' : 'key-facts__note'}>{fact.note}</span>
+            ) : null}
           </dd>
         </div>
       ))}

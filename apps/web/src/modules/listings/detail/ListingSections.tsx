@@ -170,7 +170,13 @@ export function ListingSections({
         <Section title={demand ? t('editor.step.requirement') : t('editor.step.capability')} testId="section-capability">
           <dl className="details details--single">
             {CAPABILITY_ROWS.map((row) => (
-              <Row key={row.element} label={t(row.label)} path={`${cap}.${row.element}`} comments={comments} empty={elements[row.element].length === 0}>
+              <Row
+                key={row.element}
+                label={t(row.label)}
+                path={`${cap}.${row.element}`}
+                comments={comments}
+                empty={elements[row.element].length === 0}
+              >
                 <ConceptList concepts={elements[row.element]} testId={`listing-${row.element}`} />
               </Row>
             ))}
@@ -183,13 +189,28 @@ export function ListingSections({
         {demand ? (
           <Section title={t('editor.step.data')} testId="section-data">
             <dl className="details">
-              <Row label={t('element.dataKinds')} path="DataProfile.dataKinds" comments={comments} empty={demand.dataProfile.dataKinds.length === 0}>
+              <Row
+                label={t('element.dataKinds')}
+                path="DataProfile.dataKinds"
+                comments={comments}
+                empty={demand.dataProfile.dataKinds.length === 0}
+              >
                 <ConceptList concepts={demand.dataProfile.dataKinds} />
               </Row>
-              <Row label={t('element.systems')} path="DataProfile.systems" comments={comments} empty={demand.dataProfile.systems.length === 0}>
+              <Row
+                label={t('element.systems')}
+                path="DataProfile.systems"
+                comments={comments}
+                empty={demand.dataProfile.systems.length === 0}
+              >
                 <ConceptList concepts={demand.dataProfile.systems} />
               </Row>
-              <Row label={t('element.volumeDescription')} path="DataProfile.volumeDescription" comments={comments} empty={!demand.dataProfile.volumeDescription}>
+              <Row
+                label={t('element.volumeDescription')}
+                path="DataProfile.volumeDescription"
+                comments={comments}
+                empty={!demand.dataProfile.volumeDescription}
+              >
                 {demand.dataProfile.volumeDescription || <Empty />}
               </Row>
               <Row
@@ -229,10 +250,20 @@ export function ListingSections({
             </Row>
             {demand ? (
               <>
-                <Row label={t('element.desiredStartDate')} path="CommercialTerms.desiredStartDate" comments={comments} empty={!terms.desiredStartDate}>
+                <Row
+                  label={t('element.desiredStartDate')}
+                  path="CommercialTerms.desiredStartDate"
+                  comments={comments}
+                  empty={!terms.desiredStartDate}
+                >
                   {terms.desiredStartDate ? format.date(terms.desiredStartDate) : <Empty />}
                 </Row>
-                <Row label={t('element.durationWeeks')} path="CommercialTerms.durationWeeks" comments={comments} empty={!terms.durationWeeks}>
+                <Row
+                  label={t('element.durationWeeks')}
+                  path="CommercialTerms.durationWeeks"
+                  comments={comments}
+                  empty={!terms.durationWeeks}
+                >
                   {terms.durationWeeks ? t('listing.weeks', { count: terms.durationWeeks }) : <Empty />}
                 </Row>
               </>
@@ -248,7 +279,12 @@ export function ListingSections({
         {supply ? (
           <Section title={t('section.trust')} testId="section-trust">
             <dl className="details details--single">
-              <Row label={t('element.certifications')} path="TrustProfile.certifications" comments={comments} empty={supply.trustProfile.certifications.length === 0}>
+              <Row
+                label={t('element.certifications')}
+                path="TrustProfile.certifications"
+                comments={comments}
+                empty={supply.trustProfile.certifications.length === 0}
+              >
                 <ConceptList concepts={supply.trustProfile.certifications} testId="listing-certifications" />
               </Row>
             </dl>
@@ -316,7 +352,11 @@ export function ListingSections({
                   {listing.contact.email ? <a href={`mailto:${listing.contact.email}`}>{listing.contact.email}</a> : <Empty />}
                 </Row>
                 <Row label={t('element.contactPhone')} path="ContactInformation.phone" comments={comments} empty={!listing.contact.phone}>
-                  {listing.contact.phone ? <a href={`tel:${listing.contact.phone.replace(/[^\d+]/g, '')}`}>{listing.contact.phone}</a> : <Empty />}
+                  {listing.contact.phone ? (
+                    <a href={`tel:${listing.contact.phone.replace(/[^\d+]/g, '')}`}>{listing.contact.phone}</a>
+                  ) : (
+                    <Empty />
+                  )}
                 </Row>
               </>
             ) : (

@@ -38,7 +38,9 @@ export function ReviewDecisionDialog({
     decision === 'approve' ? t('review.approveTitle') : decision === 'reject' ? t('review.rejectTitle') : t('review.requestChangesTitle');
   return (
     <Dialog open={decision !== null} onClose={onClose} title={title} testId="review-dialog" wide={decision === 'requestChanges'}>
-      {decision ? <DecisionForm key={decision} decision={decision} kind={kind} onClose={onClose} onConfirm={onConfirm} busy={busy} /> : null}
+      {decision ? (
+        <DecisionForm key={decision} decision={decision} kind={kind} onClose={onClose} onConfirm={onConfirm} busy={busy} />
+      ) : null}
     </Dialog>
   );
 }
@@ -91,7 +93,12 @@ function DecisionForm({
         <div className={reasonErrors.length > 0 ? 'field field--invalid' : 'field'}>
           <label className="field__label" htmlFor={form.ids('reason').control}>
             {decision === 'reject' ? t('review.reason') : t('review.reasonOptional')}
-            {decision === 'reject' ? <span className="field__required" aria-hidden="true"> *</span> : null}
+            {decision === 'reject' ? (
+              <span className="field__required" aria-hidden="true">
+                {' '}
+                *
+              </span>
+            ) : null}
           </label>
           <textarea
             {...form.controlProps('reason', { hasHint: true })}
@@ -141,7 +148,9 @@ function DecisionForm({
                 rows={2}
                 value={row.comment}
                 maxLength={2000}
-                onChange={(event) => setRows((current) => current.map((r) => (r.key === row.key ? { ...r, comment: event.target.value } : r)))}
+                onChange={(event) =>
+                  setRows((current) => current.map((r) => (r.key === row.key ? { ...r, comment: event.target.value } : r)))
+                }
                 data-testid={`review-comment-text-${index}`}
               />
               <button
@@ -183,7 +192,15 @@ function DecisionForm({
           disabled={busy}
           data-testid="review-confirm"
         >
-          {busy ? t('common.working') : t(decision === 'approve' ? 'listing.action.approve' : decision === 'reject' ? 'listing.action.reject' : 'listing.action.requestChanges')}
+          {busy
+            ? t('common.working')
+            : t(
+                decision === 'approve'
+                  ? 'listing.action.approve'
+                  : decision === 'reject'
+                    ? 'listing.action.reject'
+                    : 'listing.action.requestChanges',
+              )}
         </button>
       </div>
     </form>
@@ -218,7 +235,13 @@ export function ConfirmDialog({
         <button type="button" className="button button--ghost" onClick={onCancel} data-testid="confirm-cancel">
           {t('common.cancel')}
         </button>
-        <button type="button" className={danger ? 'button button--danger' : 'button'} onClick={onConfirm} disabled={busy} data-testid="action-confirm">
+        <button
+          type="button"
+          className={danger ? 'button button--danger' : 'button'}
+          onClick={onConfirm}
+          disabled={busy}
+          data-testid="action-confirm"
+        >
           {busy ? t('common.working') : confirmLabel}
         </button>
       </div>

@@ -128,7 +128,10 @@ export function ListingEditor({
     for (const warning of listing?.warnings ?? []) {
       if (replaced.has(warning.path)) continue;
       const key = toFieldKey(warning.path, checklistOrder.current);
-      map.set(key, [...(map.get(key) ?? []), { path: warning.path, message: warning.message, replacementId: warning.replacementId ?? null }]);
+      map.set(key, [
+        ...(map.get(key) ?? []),
+        { path: warning.path, message: warning.message, replacementId: warning.replacementId ?? null },
+      ]);
     }
     return map;
   }, [listing, replaced]);
@@ -157,8 +160,10 @@ export function ListingEditor({
         if (!(key in current.capability)) return current;
         return { ...current, capability: { ...current.capability, [key]: swap(current.capability[key], at) } };
       }
-      if (submodel === 'DataProfile' && (element === 'dataKinds' || element === 'systems')) return { ...current, [element]: swap(current[element], at) };
-      if (submodel === 'TrustProfile' && element === 'certifications') return { ...current, certifications: swap(current.certifications, at) };
+      if (submodel === 'DataProfile' && (element === 'dataKinds' || element === 'systems'))
+        return { ...current, [element]: swap(current[element], at) };
+      if (submodel === 'TrustProfile' && element === 'certifications')
+        return { ...current, certifications: swap(current.certifications, at) };
       return current;
     });
     setReplaced((current) => new Set([...current, path]));
@@ -182,7 +187,9 @@ export function ListingEditor({
       const keys = (error?.graphQLErrors ?? []).flatMap((e) => {
         const fields = e.extensions?.['fields'];
         return Array.isArray(fields)
-          ? fields.flatMap((f: unknown) => (typeof f === 'object' && f && 'path' in f && typeof f.path === 'string' ? [toFieldKey(f.path, checklistOrder.current)] : []))
+          ? fields.flatMap((f: unknown) =>
+              typeof f === 'object' && f && 'path' in f && typeof f.path === 'string' ? [toFieldKey(f.path, checklistOrder.current)] : [],
+            )
           : [];
       });
       const errorSteps = new Set(keys.map(stepOfKey));
@@ -210,7 +217,9 @@ export function ListingEditor({
     setConflict(null);
     const built = buildInput(kind, values, checklistIds);
     if (Object.keys(built.problems).length > 0) {
-      form.setFieldMessages(Object.fromEntries(Object.entries(built.problems).map(([key, problem]) => [key, clientProblemMessage(problem)])));
+      form.setFieldMessages(
+        Object.fromEntries(Object.entries(built.problems).map(([key, problem]) => [key, clientProblemMessage(problem)])),
+      );
       const first = steps.find((s) => Object.keys(built.problems).some((key) => stepOfKey(key) === s));
       if (first && first !== step) goTo(first);
       setNotice(t('editor.saveFailed'));
@@ -223,12 +232,18 @@ export function ListingEditor({
       const r = listing
         ? await client.mutation(UpdateDemandListingMutation, { id: listing.id, version: listing.version, input: built.input }).toPromise()
         : await client.mutation(CreateDemandListingMutation, { organizationId, input: built.input }).toPromise();
-      result = { data: r.data ? ('updateDemandListing' in r.data ? r.data.updateDemandListing : r.data.createDemandListing) : undefined, error: r.error };
+      result = {
+        data: r.data ? ('updateDemandListing' in r.data ? r.data.updateDemandListing : r.data.createDemandListing) : undefined,
+        error: r.error,
+      };
     } else {
       const r = listing
         ? await client.mutation(UpdateSupplyListingMutation, { id: listing.id, version: listing.version, input: built.input }).toPromise()
         : await client.mutation(CreateSupplyListingMutation, { organizationId, input: built.input }).toPromise();
-      result = { data: r.data ? ('updateSupplyListing' in r.data ? r.data.updateSupplyListing : r.data.createSupplyListing) : undefined, error: r.error };
+      result = {
+        data: r.data ? ('updateSupplyListing' in r.data ? r.data.updateSupplyListing : r.data.createSupplyListing) : undefined,
+        error: r.error,
+      };
     }
     if (!result.data) {
       handleFailure(result.error);
@@ -331,7 +346,9 @@ export function ListingEditor({
           <div className="review-feedback review-feedback--changes-requested" data-testid="editor-review-feedback">
             <p className="review-feedback__title">{t('review.feedbackTitle')}</p>
             {listing.review.reason ? <p className="review-feedback__reason">{listing.review.reason}</p> : null}
-            {listing.review.comments.length > 0 ? <p className="review-feedback__meta">{t('editor.commentsAtFields', { count: listing.review.comments.length })}</p> : null}
+            {listing.review.comments.length > 0 ? (
+              <p className="review-feedback__meta">{t('editor.commentsAtFields', { count: listing.review.comments.length })}</p>
+            ) : null}
           </div>
         ) : null}
 
@@ -393,7 +410,8 @@ export function ListingEditor({
 
         <section ref={panelRef} className="card editor__step" aria-labelledby="editor-step-heading" data-testid={`editor-panel-${step}`}>
           <h2 id="editor-step-heading" className="card__title" ref={headingRef} tabIndex={-1}>
-            <span className="muted">{t('editor.stepOf', { current: stepIndex + 1, total: steps.length })}</span> {t(stepLabelKey(step, kind))}
+            <span className="muted">{t('editor.stepOf', { current: stepIndex + 1, total: steps.length })}</span>{' '}
+            {t(stepLabelKey(step, kind))}
           </h2>
           <form className="form" noValidate onSubmit={(event) => event.preventDefault()}>
             {step === 'basics' ? <BasicsStep /> : null}
@@ -407,13 +425,25 @@ export function ListingEditor({
 
         <div className="editor__footer" data-testid="editor-footer">
           <div className="editor__footer-inner">
-            <button type="button" className="button button--ghost" onClick={() => goTo(steps[stepIndex - 1]!)} disabled={stepIndex === 0} data-testid="editor-back">
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => goTo(steps[stepIndex - 1]!)}
+              disabled={stepIndex === 0}
+              data-testid="editor-back"
+            >
               {t('editor.back')}
             </button>
             <span className="editor__state" role="status" data-testid="editor-state">
               {notice ?? (dirty ? t('editor.unsaved') : listing ? t('editor.savedVersion', { version: listing.version }) : '')}
             </span>
-            <button type="button" className="button button--ghost" onClick={() => void onSaveDraft()} disabled={busy !== null} data-testid="editor-save-draft">
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => void onSaveDraft()}
+              disabled={busy !== null}
+              data-testid="editor-save-draft"
+            >
               {busy === 'save' ? t('common.working') : live ? t('editor.saveChanges') : t('editor.saveDraft')}
             </button>
             {!last ? (

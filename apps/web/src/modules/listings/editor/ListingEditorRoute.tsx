@@ -51,7 +51,9 @@ function NewListing({ onCreated }: { onCreated: (listing: ListingState) => void 
   if (!viewer) return <LoadingState label={fetching ? t('common.loading') : t('session.restoring')} />;
 
   const eligible = (kind: ListingKind | null) =>
-    viewer.memberships.filter((m) => creatableKind(m.organization.kind) !== null && (kind === null || creatableKind(m.organization.kind) === kind));
+    viewer.memberships.filter(
+      (m) => creatableKind(m.organization.kind) !== null && (kind === null || creatableKind(m.organization.kind) === kind),
+    );
   const candidates = eligible(requested.kind);
 
   if (!chosen) {
@@ -73,7 +75,11 @@ function NewListing({ onCreated }: { onCreated: (listing: ListingState) => void 
         <div className="page page--narrow" data-testid="editor-not-allowed">
           <h1>{requested.kind === 'SUPPLY' ? t('editor.newSupply') : t('editor.newDemand')}</h1>
           <p className="alert alert--info">
-            {requested.kind === 'SUPPLY' ? t('editor.cannotCreateSupply') : requested.kind === 'DEMAND' ? t('editor.cannotCreateDemand') : t('editor.cannotCreate')}
+            {requested.kind === 'SUPPLY'
+              ? t('editor.cannotCreateSupply')
+              : requested.kind === 'DEMAND'
+                ? t('editor.cannotCreateDemand')
+                : t('editor.cannotCreate')}
           </p>
           <Link to="/listings/mine" className="button button--ghost">
             {t('nav.myListings')}
@@ -83,7 +89,13 @@ function NewListing({ onCreated }: { onCreated: (listing: ListingState) => void 
     }
     return (
       <div className="page page--narrow" data-testid="editor-choose-organization">
-        <h1>{requested.kind === 'SUPPLY' ? t('editor.newSupply') : requested.kind === 'DEMAND' ? t('editor.newDemand') : t('editor.newListing')}</h1>
+        <h1>
+          {requested.kind === 'SUPPLY'
+            ? t('editor.newSupply')
+            : requested.kind === 'DEMAND'
+              ? t('editor.newDemand')
+              : t('editor.newListing')}
+        </h1>
         <p>{t('editor.chooseOrganization')}</p>
         <ul className="choice-list">
           {candidates.map((m) => {

@@ -38,7 +38,10 @@ function Text({ value }: { value: string }) {
   return value.trim() ? <span className="prose prose--short">{value}</span> : <span className="muted">{t('common.notProvided')}</span>;
 }
 
-const CAPABILITY_ROWS: Array<{ element: ConceptCapabilityElement; label: 'element.tasks' | 'element.modalities' | 'element.industries' | 'element.deployments' | 'element.integrations' }> = [
+const CAPABILITY_ROWS: Array<{
+  element: ConceptCapabilityElement;
+  label: 'element.tasks' | 'element.modalities' | 'element.industries' | 'element.deployments' | 'element.integrations';
+}> = [
   { element: 'tasks', label: 'element.tasks' },
   { element: 'modalities', label: 'element.modalities' },
   { element: 'industries', label: 'element.industries' },
@@ -66,7 +69,9 @@ export function ReviewStep({ goTo, errorCounts }: { goTo: (step: StepId) => void
     <section className="review-section" key={step} data-testid={`editor-review-${step}`}>
       <div className="review-section__header">
         <h3>{t(stepLabelKey(step, kind))}</h3>
-        {(errorCounts.get(step) ?? 0) > 0 ? <span className="step-error-badge">{t('editor.stepErrors', { count: errorCounts.get(step) ?? 0 })}</span> : null}
+        {(errorCounts.get(step) ?? 0) > 0 ? (
+          <span className="step-error-badge">{t('editor.stepErrors', { count: errorCounts.get(step) ?? 0 })}</span>
+        ) : null}
         <button type="button" className="button button--ghost button--small" onClick={() => goTo(step)}>
           {t('editor.editStep')}
         </button>
@@ -120,7 +125,9 @@ export function ReviewStep({ goTo, errorCounts }: { goTo: (step: StepId) => void
                     </Row>
                     <Row label={t('element.bidDeadline')}>
                       {values.bidDeadline ? (
-                        new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(values.bidDeadline))
+                        new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(
+                          new Date(values.bidDeadline),
+                        )
                       ) : (
                         <span className="muted">{t('common.notProvided')}</span>
                       )}
@@ -141,7 +148,11 @@ export function ReviewStep({ goTo, errorCounts }: { goTo: (step: StepId) => void
                   </Row>
                 ))}
                 <Row label={t('element.languages')}>
-                  {values.capability.languages.length > 0 ? values.capability.languages.map(languageName).join(', ') : <span className="muted">{t('common.notProvided')}</span>}
+                  {values.capability.languages.length > 0 ? (
+                    values.capability.languages.map(languageName).join(', ')
+                  ) : (
+                    <span className="muted">{t('common.notProvided')}</span>
+                  )}
                 </Row>
               </dl>,
             );
@@ -178,15 +189,27 @@ export function ReviewStep({ goTo, errorCounts }: { goTo: (step: StepId) => void
                 {demand ? (
                   <>
                     <Row label={t('element.desiredStartDate')}>
-                      {values.desiredStartDate ? format.date(values.desiredStartDate) : <span className="muted">{t('common.notProvided')}</span>}
+                      {values.desiredStartDate ? (
+                        format.date(values.desiredStartDate)
+                      ) : (
+                        <span className="muted">{t('common.notProvided')}</span>
+                      )}
                     </Row>
                     <Row label={t('element.durationWeeks')}>
-                      {values.durationWeeks ? t('listing.weeks', { count: values.durationWeeks }) : <span className="muted">{t('common.notProvided')}</span>}
+                      {values.durationWeeks ? (
+                        t('listing.weeks', { count: values.durationWeeks })
+                      ) : (
+                        <span className="muted">{t('common.notProvided')}</span>
+                      )}
                     </Row>
                   </>
                 ) : (
                   <Row label={t('element.leadTimeWeeks')}>
-                    {values.leadTimeWeeks ? t('listing.weeks', { count: values.leadTimeWeeks }) : <span className="muted">{t('common.notProvided')}</span>}
+                    {values.leadTimeWeeks ? (
+                      t('listing.weeks', { count: values.leadTimeWeeks })
+                    ) : (
+                      <span className="muted">{t('common.notProvided')}</span>
+                    )}
                   </Row>
                 )}
               </dl>,

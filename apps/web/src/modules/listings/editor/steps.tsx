@@ -12,7 +12,14 @@ import {
   type CapabilityElement,
 } from '../model/fields';
 import { answerKey, labellingKey, visibilityKey } from '../model/labels';
-import { CHECKLIST_ANSWERS, LABELLING_STATES, MAX_LIST_ITEMS, newReferenceCase, VISIBILITIES, type ReferenceCaseValues } from '../model/values';
+import {
+  CHECKLIST_ANSWERS,
+  LABELLING_STATES,
+  MAX_LIST_ITEMS,
+  newReferenceCase,
+  VISIBILITIES,
+  type ReferenceCaseValues,
+} from '../model/values';
 import { CharCount, EditorField, FieldNotes, useEditor } from './context';
 import { AmountInput, Checkbox, LanguagePicker } from './inputs';
 
@@ -53,7 +60,15 @@ function ConceptListField({
   return (
     <EditorField path={path} label={label} hint={hint} required={required} wide>
       {({ required: _required, 'aria-required': _ariaRequired, ...props }) => (
-        <ConceptPicker {...props} scheme={scheme} element={element} value={value} onChange={onChange} max={MAX_LIST_ITEMS} invalidIds={invalidIds} />
+        <ConceptPicker
+          {...props}
+          scheme={scheme}
+          element={element}
+          value={value}
+          onChange={onChange}
+          max={MAX_LIST_ITEMS}
+          invalidIds={invalidIds}
+        />
       )}
     </EditorField>
   );
@@ -114,7 +129,12 @@ export function BasicsStep() {
           />
         )}
       </EditorField>
-      <EditorField path="description" label={t('element.description')} required hint={<CharCount value={values.description} max={10_000} />}>
+      <EditorField
+        path="description"
+        label={t('element.description')}
+        required
+        hint={<CharCount value={values.description} max={10_000} />}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -130,12 +150,26 @@ export function BasicsStep() {
       <EnglishToggle initiallyOpen={englishNeeded}>
         <EditorField path="titleEn" label={t('element.titleEn')}>
           {(props) => (
-            <input {...props} type="text" lang="en" value={values.titleEn} onChange={(event) => update({ titleEn: event.target.value })} data-testid="editor-title-en" />
+            <input
+              {...props}
+              type="text"
+              lang="en"
+              value={values.titleEn}
+              onChange={(event) => update({ titleEn: event.target.value })}
+              data-testid="editor-title-en"
+            />
           )}
         </EditorField>
         <EditorField path="summaryEn" label={t('element.summaryEn')}>
           {(props) => (
-            <textarea {...props} lang="en" rows={3} value={values.summaryEn} onChange={(event) => update({ summaryEn: event.target.value })} data-testid="editor-summary-en" />
+            <textarea
+              {...props}
+              lang="en"
+              rows={3}
+              value={values.summaryEn}
+              onChange={(event) => update({ summaryEn: event.target.value })}
+              data-testid="editor-summary-en"
+            />
           )}
         </EditorField>
         <EditorField path="descriptionEn" label={t('element.descriptionEn')}>
@@ -155,7 +189,15 @@ export function BasicsStep() {
       {kind === 'DEMAND' ? (
         <div className="form__grid">
           <EditorField path="regionId" label={t('element.regionId')} hint={t('editor.hint.region')}>
-            {(props) => <ConceptSelect {...props} scheme="region" value={values.regionId} onChange={(regionId) => update({ regionId })} data-testid="editor-region" />}
+            {(props) => (
+              <ConceptSelect
+                {...props}
+                scheme="region"
+                value={values.regionId}
+                onChange={(regionId) => update({ regionId })}
+                data-testid="editor-region"
+              />
+            )}
           </EditorField>
           <EditorField path="bidDeadline" label={t('element.bidDeadline')} required hint={t('editor.hint.bidDeadline')}>
             {(props) => (
@@ -201,7 +243,20 @@ export function BasicsStep() {
   );
 }
 
-const CAPABILITY_LABELS: Record<CapabilityElement, { label: 'element.tasks' | 'element.modalities' | 'element.industries' | 'element.deployments' | 'element.integrations' | 'element.languages'; hint: 'editor.hint.tasks' | 'editor.hint.modalities' | 'editor.hint.industries' | 'editor.hint.deployments' | 'editor.hint.integrations' | 'editor.hint.languages' }> = {
+const CAPABILITY_LABELS: Record<
+  CapabilityElement,
+  {
+    label:
+      'element.tasks' | 'element.modalities' | 'element.industries' | 'element.deployments' | 'element.integrations' | 'element.languages';
+    hint:
+      | 'editor.hint.tasks'
+      | 'editor.hint.modalities'
+      | 'editor.hint.industries'
+      | 'editor.hint.deployments'
+      | 'editor.hint.integrations'
+      | 'editor.hint.languages';
+  }
+> = {
   tasks: { label: 'element.tasks', hint: 'editor.hint.tasks' },
   modalities: { label: 'element.modalities', hint: 'editor.hint.modalities' },
   industries: { label: 'element.industries', hint: 'editor.hint.industries' },
@@ -342,7 +397,11 @@ export function DataStep() {
               />
             )}
           </EditorField>
-          <EditorField path="DataProfile.containsPersonalData" label={t('element.containsPersonalData')} hint={t('editor.hint.personalData')}>
+          <EditorField
+            path="DataProfile.containsPersonalData"
+            label={t('element.containsPersonalData')}
+            hint={t('editor.hint.personalData')}
+          >
             {(props) => (
               <Checkbox
                 props={props}
@@ -369,12 +428,24 @@ export function CommercialStep() {
       <div className="form__grid">
         <EditorField path="CommercialTerms.minAmountKrw" label={demand ? t('element.minBudget') : t('element.minPrice')}>
           {(props) => (
-            <AmountInput props={props} value={values.minAmountKrw} onChange={(minAmountKrw) => update({ minAmountKrw })} testId="editor-min-amount" unit={t('editor.unit.won')} />
+            <AmountInput
+              props={props}
+              value={values.minAmountKrw}
+              onChange={(minAmountKrw) => update({ minAmountKrw })}
+              testId="editor-min-amount"
+              unit={t('editor.unit.won')}
+            />
           )}
         </EditorField>
         <EditorField path="CommercialTerms.maxAmountKrw" label={demand ? t('element.maxBudget') : t('element.maxPrice')}>
           {(props) => (
-            <AmountInput props={props} value={values.maxAmountKrw} onChange={(maxAmountKrw) => update({ maxAmountKrw })} testId="editor-max-amount" unit={t('editor.unit.won')} />
+            <AmountInput
+              props={props}
+              value={values.maxAmountKrw}
+              onChange={(maxAmountKrw) => update({ maxAmountKrw })}
+              testId="editor-max-amount"
+              unit={t('editor.unit.won')}
+            />
           )}
         </EditorField>
         {demand ? (
@@ -512,11 +583,20 @@ function ReferenceCaseEditor({ referenceCase, index }: { referenceCase: Referenc
       <div className="form__grid">
         <EditorField path={referenceCaseKey(index, 'title')} label={t('element.caseTitle')} required>
           {(props) => (
-            <input {...props} type="text" maxLength={120} value={referenceCase.title} onChange={(event) => set({ title: event.target.value })} data-testid={`reference-case-title-${index}`} />
+            <input
+              {...props}
+              type="text"
+              maxLength={120}
+              value={referenceCase.title}
+              onChange={(event) => set({ title: event.target.value })}
+              data-testid={`reference-case-title-${index}`}
+            />
           )}
         </EditorField>
         <EditorField path={referenceCaseKey(index, 'industryId')} label={t('element.caseIndustry')}>
-          {(props) => <ConceptSelect {...props} scheme="industry" value={referenceCase.industryId} onChange={(industryId) => set({ industryId })} />}
+          {(props) => (
+            <ConceptSelect {...props} scheme="industry" value={referenceCase.industryId} onChange={(industryId) => set({ industryId })} />
+          )}
         </EditorField>
         <EditorField path={referenceCaseKey(index, 'year')} label={t('element.caseYear')}>
           {(props) => (
@@ -532,7 +612,15 @@ function ReferenceCaseEditor({ referenceCase, index }: { referenceCase: Referenc
           )}
         </EditorField>
         <EditorField path={referenceCaseKey(index, 'summary')} label={t('element.caseSummary')} wide>
-          {(props) => <textarea {...props} rows={2} maxLength={1000} value={referenceCase.summary} onChange={(event) => set({ summary: event.target.value })} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={1000}
+              value={referenceCase.summary}
+              onChange={(event) => set({ summary: event.target.value })}
+            />
+          )}
         </EditorField>
       </div>
     </li>
@@ -610,22 +698,52 @@ export function ContactStep() {
       <div className="form__grid">
         <EditorField path="ContactInformation.name" label={t('element.contactName')} required>
           {(props) => (
-            <input {...props} type="text" autoComplete="name" maxLength={100} value={values.contactName} onChange={(event) => update({ contactName: event.target.value })} data-testid="editor-contact-name" />
+            <input
+              {...props}
+              type="text"
+              autoComplete="name"
+              maxLength={100}
+              value={values.contactName}
+              onChange={(event) => update({ contactName: event.target.value })}
+              data-testid="editor-contact-name"
+            />
           )}
         </EditorField>
         <EditorField path="ContactInformation.role" label={t('element.contactRole')}>
           {(props) => (
-            <input {...props} type="text" autoComplete="organization-title" maxLength={100} value={values.contactRole} onChange={(event) => update({ contactRole: event.target.value })} data-testid="editor-contact-role" />
+            <input
+              {...props}
+              type="text"
+              autoComplete="organization-title"
+              maxLength={100}
+              value={values.contactRole}
+              onChange={(event) => update({ contactRole: event.target.value })}
+              data-testid="editor-contact-role"
+            />
           )}
         </EditorField>
         <EditorField path="ContactInformation.email" label={t('element.contactEmail')} required>
           {(props) => (
-            <input {...props} type="email" autoComplete="email" value={values.contactEmail} onChange={(event) => update({ contactEmail: event.target.value })} data-testid="editor-contact-email" />
+            <input
+              {...props}
+              type="email"
+              autoComplete="email"
+              value={values.contactEmail}
+              onChange={(event) => update({ contactEmail: event.target.value })}
+              data-testid="editor-contact-email"
+            />
           )}
         </EditorField>
         <EditorField path="ContactInformation.phone" label={t('element.contactPhone')} hint={t('editor.hint.phone')}>
           {(props) => (
-            <input {...props} type="tel" autoComplete="tel" value={values.contactPhone} onChange={(event) => update({ contactPhone: event.target.value })} data-testid="editor-contact-phone" />
+            <input
+              {...props}
+              type="tel"
+              autoComplete="tel"
+              value={values.contactPhone}
+              onChange={(event) => update({ contactPhone: event.target.value })}
+              data-testid="editor-contact-phone"
+            />
           )}
         </EditorField>
       </div>

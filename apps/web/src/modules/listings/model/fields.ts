@@ -173,7 +173,18 @@ export function stepOfKey(key: string): StepId {
     return 'contact';
   }
   if (
-    ['title', 'titleEn', 'summary', 'summaryEn', 'description', 'descriptionEn', 'regionId', 'onSiteRequired', 'bidDeadline', 'visibility'].includes(key)
+    [
+      'title',
+      'titleEn',
+      'summary',
+      'summaryEn',
+      'description',
+      'descriptionEn',
+      'regionId',
+      'onSiteRequired',
+      'bidDeadline',
+      'visibility',
+    ].includes(key)
   ) {
     return 'basics';
   }

@@ -71,9 +71,15 @@ export function formatKrw(value: number, locale: UiLocale): string {
 }
 
 /** A budget or price range; null when neither end is given. */
-export function formatKrwRange(min: number | null | undefined, max: number | null | undefined, locale: UiLocale, t: Translate): string | null {
+export function formatKrwRange(
+  min: number | null | undefined,
+  max: number | null | undefined,
+  locale: UiLocale,
+  t: Translate,
+): string | null {
   const has = (v: number | null | undefined): v is number => v !== null && v !== undefined;
-  if (has(min) && has(max)) return min === max ? formatKrw(min, locale) : t('money.range', { min: formatKrw(min, locale), max: formatKrw(max, locale) });
+  if (has(min) && has(max))
+    return min === max ? formatKrw(min, locale) : t('money.range', { min: formatKrw(min, locale), max: formatKrw(max, locale) });
   if (has(min)) return t('money.from', { min: formatKrw(min, locale) });
   if (has(max)) return t('money.upTo', { max: formatKrw(max, locale) });
   return null;

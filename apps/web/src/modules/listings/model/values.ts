@@ -349,9 +349,7 @@ export function toSupplyInput(values: EditorValues, checklistItems: readonly str
 }
 
 export function buildInput(kind: ListingKind, values: EditorValues, checklistItems: readonly string[]) {
-  return kind === 'DEMAND'
-    ? { kind, ...toDemandInput(values) }
-    : { kind, ...toSupplyInput(values, checklistItems) };
+  return kind === 'DEMAND' ? { kind, ...toDemandInput(values) } : { kind, ...toSupplyInput(values, checklistItems) };
 }
 
 /** Every field key the editor renders for these values. */

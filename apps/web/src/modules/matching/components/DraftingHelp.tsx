@@ -93,12 +93,21 @@ export function DraftingHelp({ isAccepted, onAccept, supports, initialText = '' 
         </p>
       </div>
       <div className="button-row">
-        <button type="button" className="button button--small" onClick={() => void suggest()} disabled={busy || !text.trim()} data-testid="drafting-suggest">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void suggest()}
+          disabled={busy || !text.trim()}
+          data-testid="drafting-suggest"
+        >
           {busy ? t('drafting.suggesting') : t('drafting.suggest')}
         </button>
       </div>
       {failure ? (
-        <FormAlert summary={summariseError(failure, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} testId="drafting-alert" />
+        <FormAlert
+          summary={summariseError(failure, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
+          testId="drafting-alert"
+        />
       ) : null}
       {suggestions !== null && suggestions.length === 0 ? (
         <p className="muted" role="status" data-testid="drafting-none">
@@ -118,7 +127,13 @@ export function DraftingHelp({ isAccepted, onAccept, supports, initialText = '' 
               return (
                 <li
                   key={suggestionKey(suggestion)}
-                  className={['suggestion-chip', accepted ? 'suggestion-chip--accepted' : '', suggestion.partial ? 'suggestion-chip--partial' : ''].filter(Boolean).join(' ')}
+                  className={[
+                    'suggestion-chip',
+                    accepted ? 'suggestion-chip--accepted' : '',
+                    suggestion.partial ? 'suggestion-chip--partial' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   data-testid={`drafting-suggestion-${suggestion.conceptId}`}
                   data-field={suggestion.field}
                   data-accepted={accepted}

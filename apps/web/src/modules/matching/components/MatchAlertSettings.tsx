@@ -19,11 +19,23 @@ export function parseMinScore(value: string): number | null {
  * score of at least S" (createMatchAlert with supplyListingId & minScore), and the alerts
  * already set for this listing with delete.
  */
-export function MatchAlertSettings({ organizationId, supplyListingId, listingTitle }: { organizationId: string; supplyListingId: string; listingTitle: string }) {
+export function MatchAlertSettings({
+  organizationId,
+  supplyListingId,
+  listingTitle,
+}: {
+  organizationId: string;
+  supplyListingId: string;
+  listingTitle: string;
+}) {
   const t = useT();
   const format = useFormatters();
   const inputId = useId();
-  const [{ data, fetching, error: loadError }, reload] = useQuery({ query: MatchAlertsQuery, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error: loadError }, reload] = useQuery({
+    query: MatchAlertsQuery,
+    variables: { first: 50 },
+    requestPolicy: 'cache-and-network',
+  });
   const [{ fetching: creating }, createAlert] = useMutation(CreateMatchAlertMutation);
   const [{ fetching: deleting }, deleteAlert] = useMutation(DeleteMatchAlertMutation);
   const [minScore, setMinScore] = useState(String(DEFAULT_MIN_SCORE));
@@ -124,7 +136,9 @@ export function MatchAlertSettings({ organizationId, supplyListingId, listingTit
           {alerts.map((alert) => (
             <li key={alert.id} className="match-alerts__item" data-testid={`match-alert-${alert.id}`}>
               <span>
-                {alert.minScore !== null && alert.minScore !== undefined ? t('alerts.item', { score: alert.minScore }) : t('alerts.itemAny')}
+                {alert.minScore !== null && alert.minScore !== undefined
+                  ? t('alerts.item', { score: alert.minScore })
+                  : t('alerts.itemAny')}
                 <span className="muted"> · {format.date(alert.createdAt)}</span>
               </span>
               <button

@@ -74,7 +74,12 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
               <h4 className="match-card__subtitle">{t('matching.reasons')}</h4>
               <ul className="match-reasons" data-testid={`match-reasons-${listing.id}`}>
                 {explanation.reasons.map((reason, index) => (
-                  <li key={`${reason.code}-${index}`} className={`match-reason match-reason--${reason.tone.toLowerCase()}`} data-code={reason.code} data-tone={reason.tone}>
+                  <li
+                    key={`${reason.code}-${index}`}
+                    className={`match-reason match-reason--${reason.tone.toLowerCase()}`}
+                    data-code={reason.code}
+                    data-tone={reason.tone}
+                  >
                     <span className="visually-hidden">{t(toneKey(reason.tone))}: </span>
                     {reasonText(reason, locale)}
                   </li>
@@ -129,7 +134,9 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
           {explanation.budgetFit && explanation.budgetFit !== 'UNKNOWN' ? (
             <div>
               <dt className="visually-hidden">{t('matching.feature.budget')}</dt>
-              <dd className={`match-budget match-budget--${explanation.budgetFit.toLowerCase().replace('_', '-')}`}>{t(budgetKey(explanation.budgetFit))}</dd>
+              <dd className={`match-budget match-budget--${explanation.budgetFit.toLowerCase().replace('_', '-')}`}>
+                {t(budgetKey(explanation.budgetFit))}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -137,7 +144,13 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
           <Link to={`/listings/${listing.id}`} className="button button--small" data-testid={`match-open-${listing.id}`}>
             {t('matching.open')}
           </Link>
-          <button type="button" className="button button--ghost button--small" disabled title={t('matching.comingWithBidding')} data-testid={`match-invite-${listing.id}`}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            disabled
+            title={t('matching.comingWithBidding')}
+            data-testid={`match-invite-${listing.id}`}
+          >
             {t('matching.inviteToBid')}
           </button>
           {target ? (
@@ -153,7 +166,13 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
               testId={`match-chat-${listing.id}`}
             />
           ) : (
-            <button type="button" className="button button--ghost button--small" disabled title={t('matching.comingWithChat')} data-testid={`match-chat-${listing.id}`}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              disabled
+              title={t('matching.comingWithChat')}
+              data-testid={`match-chat-${listing.id}`}
+            >
               {t('matching.startConversation')}
             </button>
           )}
@@ -175,7 +194,10 @@ function FeatureBars({ features }: { features: Explanation['features'] }) {
       <ul className="match-features__list">
         {applicable.map((feature) => {
           const percent = Math.round(Math.max(0, Math.min(1, feature.value)) * 100);
-          const detail = t('matching.featurePoints', { points: format.number(Math.round(feature.points * 10) / 10), weight: Math.round(feature.weight * 100) });
+          const detail = t('matching.featurePoints', {
+            points: format.number(Math.round(feature.points * 10) / 10),
+            weight: Math.round(feature.weight * 100),
+          });
           return (
             <li key={feature.feature} className="match-feature" data-feature={feature.feature} title={detail}>
               <span className="match-feature__label">{t(featureKey(feature.feature))}</span>
@@ -199,10 +221,20 @@ function FeatureBars({ features }: { features: Explanation['features'] }) {
   );
 }
 
-function ConceptTag({ match, missing = false }: { match: Pick<ConceptMatch, 'scheme' | 'conceptId' | 'concept' | 'inferred' | 'evidence'> & Partial<Pick<ConceptMatch, 'offeredConcept' | 'relation'>>; missing?: boolean }) {
+function ConceptTag({
+  match,
+  missing = false,
+}: {
+  match: Pick<ConceptMatch, 'scheme' | 'conceptId' | 'concept' | 'inferred' | 'evidence'> &
+    Partial<Pick<ConceptMatch, 'offeredConcept' | 'relation'>>;
+  missing?: boolean;
+}) {
   const t = useT();
   const scheme = schemeKey(match.scheme);
-  const offered = !missing && match.relation !== 'exact' && match.offeredConcept && match.offeredConcept.id !== match.conceptId ? match.offeredConcept : null;
+  const offered =
+    !missing && match.relation !== 'exact' && match.offeredConcept && match.offeredConcept.id !== match.conceptId
+      ? match.offeredConcept
+      : null;
   return (
     <li className={missing ? 'tag tag--missing' : 'tag'} data-concept-id={match.conceptId} data-relation={match.relation}>
       {scheme ? <span className="tag__scheme">{t(scheme)} · </span> : null}

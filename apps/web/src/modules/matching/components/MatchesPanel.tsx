@@ -16,7 +16,12 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
   const headingId = `${testId}-heading`;
 
   return (
-    <section className="card matches" aria-labelledby={headingId} data-testid={testId} data-state={fetching ? 'loading' : error ? 'error' : 'done'}>
+    <section
+      className="card matches"
+      aria-labelledby={headingId}
+      data-testid={testId}
+      data-state={fetching ? 'loading' : error ? 'error' : 'done'}
+    >
       <header className="matches__header">
         <div>
           <h2 id={headingId} className="card__title">

@@ -58,7 +58,11 @@ export function useMatchPages(target: MatchTarget, options: { pageSize?: number;
         return { page: result.data?.matchesForDemand, error: result.error };
       }
       const result = await client
-        .query(RecommendedDemandsQuery, { supplyListingId: current.listingId, first: pageSize, after, locale }, { requestPolicy: 'network-only' })
+        .query(
+          RecommendedDemandsQuery,
+          { supplyListingId: current.listingId, first: pageSize, after, locale },
+          { requestPolicy: 'network-only' },
+        )
         .toPromise();
       return { page: result.data?.recommendedDemands, error: result.error };
     },

@@ -93,7 +93,11 @@ export function NotificationBell() {
   const listId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
-  const [{ data, fetching }, reexecute] = useQuery({ query: NotificationListQuery, variables: { first: LIST_SIZE }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching }, reexecute] = useQuery({
+    query: NotificationListQuery,
+    variables: { first: LIST_SIZE },
+    requestPolicy: 'cache-and-network',
+  });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const [liveUnread, setLiveUnread] = useState<number | null>(null);
 
@@ -164,10 +168,22 @@ export function NotificationBell() {
         ) : null}
       </button>
       {open ? (
-        <div className="notification-bell__panel" id={listId} role="region" aria-label={t('notifications.title')} data-testid="notification-panel">
+        <div
+          className="notification-bell__panel"
+          id={listId}
+          role="region"
+          aria-label={t('notifications.title')}
+          data-testid="notification-panel"
+        >
           <div className="notification-bell__header">
             <strong>{t('notifications.title')}</strong>
-            <button type="button" className="link-button" onClick={() => void markRead([])} disabled={unread === 0} data-testid="notifications-mark-all">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void markRead([])}
+              disabled={unread === 0}
+              data-testid="notifications-mark-all"
+            >
               {t('notifications.markAll')}
             </button>
           </div>

@@ -74,12 +74,7 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
           </Field>
           <Field form={form} path="role" label={t('members.role')}>
             {(props) => (
-              <select
-                {...props}
-                value={role}
-                onChange={(event) => setRole(event.target.value as MembershipRole)}
-                data-testid="invite-role"
-              >
+              <select {...props} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)} data-testid="invite-role">
                 {MEMBERSHIP_ROLES.map((value) => (
                   <option key={value} value={value}>
                     {t(roleKey(value))}

@@ -59,9 +59,7 @@ export function OrganizationDetails({ organization }: { organization: Organizati
         </div>
         <div className="details__row">
           <dt>{t('organization.field.employeeBand')}</dt>
-          <dd data-testid="org-employee-band">
-            {organization.employeeBand ? t(employeeBandKey(organization.employeeBand)) : <Empty />}
-          </dd>
+          <dd data-testid="org-employee-band">{organization.employeeBand ? t(employeeBandKey(organization.employeeBand)) : <Empty />}</dd>
         </div>
         <div className="details__row">
           <dt>{t('organization.field.foundedYear')}</dt>

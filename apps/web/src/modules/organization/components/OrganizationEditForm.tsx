@@ -6,15 +6,7 @@ import { Field, FormAlert, parseYear, useFormErrors } from '@/shared/forms';
 import { UpdateMyOrganizationMutation } from '../graphql/operations';
 import { OrganizationProfileFields } from './OrganizationProfileFields';
 
-const PATHS = [
-  'nameKo',
-  'nameEn',
-  'regionId',
-  'industryId',
-  'employeeBand',
-  'foundedYear',
-  'website',
-] as const;
+const PATHS = ['nameKo', 'nameEn', 'regionId', 'industryId', 'employeeBand', 'foundedYear', 'website'] as const;
 
 interface EditValues {
   nameKo: string;

@@ -24,9 +24,7 @@ export function OrganizationPage() {
       return (
         <div className="page">
           <h1>{t('organization.title')}</h1>
-          <FormAlert
-            summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
-          />
+          <FormAlert summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} />
         </div>
       );
     }
@@ -99,9 +97,7 @@ function OrganizationSection({ organizationId, isOwner }: { organizationId: stri
   return (
     <div className="stack">
       {error && !organization ? (
-        <FormAlert
-          summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })}
-        />
+        <FormAlert summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} />
       ) : null}
       {organization ? (
         <>

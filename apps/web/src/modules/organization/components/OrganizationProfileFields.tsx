@@ -31,7 +31,13 @@ export function OrganizationProfileFields<Path extends string>({ form, pathOf, v
     <>
       <Field form={form} path={pathOf('regionId')} label={t('organization.field.region')}>
         {(props) => (
-          <ConceptSelect {...props} scheme="region" value={values.regionId} onChange={set('regionId')} data-testid={`${testIdPrefix}-region`} />
+          <ConceptSelect
+            {...props}
+            scheme="region"
+            value={values.regionId}
+            onChange={set('regionId')}
+            data-testid={`${testIdPrefix}-region`}
+          />
         )}
       </Field>
       <Field form={form} path={pathOf('industryId')} label={t('organization.field.industry')}>

@@ -36,11 +36,7 @@ export function useMembers(organizationId: string) {
   const load = useCallback(
     async (after: string | null, isCurrent: () => boolean = () => true) => {
       const result = await client
-        .query(
-          OrganizationMembersQuery,
-          { id: organizationId, first: MEMBERS_PAGE_SIZE, after },
-          { requestPolicy: 'network-only' },
-        )
+        .query(OrganizationMembersQuery, { id: organizationId, first: MEMBERS_PAGE_SIZE, after }, { requestPolicy: 'network-only' })
         .toPromise();
       if (!isCurrent()) return;
       setState((current) => {
@@ -48,10 +44,7 @@ export function useMembers(organizationId: string) {
         const connection = result.data?.organization.members;
         if (!connection) return { ...current, fetching: false, error: result.error };
         const known = new Set(after ? current.edges.map((edge) => edge.node.id) : []);
-        const edges = [
-          ...(after ? current.edges : []),
-          ...connection.edges.filter((edge) => !known.has(edge.node.id)),
-        ];
+        const edges = [...(after ? current.edges : []), ...connection.edges.filter((edge) => !known.has(edge.node.id))];
         return {
           organizationId,
           edges,

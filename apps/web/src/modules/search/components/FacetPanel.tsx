@@ -35,7 +35,10 @@ function FacetOption({ facet, option, onToggle }: { facet: string; option: Facet
   const format = useFormatters();
   return (
     <li>
-      <label className={option.selected ? 'facet__option facet__option--on' : 'facet__option'} data-testid={`facet-${facet}-${option.value}`}>
+      <label
+        className={option.selected ? 'facet__option facet__option--on' : 'facet__option'}
+        data-testid={`facet-${facet}-${option.value}`}
+      >
         <input type="checkbox" checked={option.selected} onChange={onToggle} />
         <span className="facet__label">{option.label}</span>
         {option.count !== null ? (

@@ -47,15 +47,36 @@ export function FilterChips({
     }
   }
   if (search.verifiedOnly) {
-    chips.push({ facet: 'verified', value: 'true', group: t('search.facet.verified'), label: t('search.verifiedOnly'), text: t('search.verifiedOnly'), next: { ...search, verifiedOnly: false } });
+    chips.push({
+      facet: 'verified',
+      value: 'true',
+      group: t('search.facet.verified'),
+      label: t('search.verifiedOnly'),
+      text: t('search.verifiedOnly'),
+      next: { ...search, verifiedOnly: false },
+    });
   }
   if (search.amountMin !== null) {
     const text = t('search.chip.amountMin', { amount: formatKrw(search.amountMin, locale) });
-    chips.push({ facet: 'amountMin', value: String(search.amountMin), group: amountLabel, label: text, text, next: { ...search, amountMin: null } });
+    chips.push({
+      facet: 'amountMin',
+      value: String(search.amountMin),
+      group: amountLabel,
+      label: text,
+      text,
+      next: { ...search, amountMin: null },
+    });
   }
   if (search.amountMax !== null) {
     const text = t('search.chip.amountMax', { amount: formatKrw(search.amountMax, locale) });
-    chips.push({ facet: 'amountMax', value: String(search.amountMax), group: amountLabel, label: text, text, next: { ...search, amountMax: null } });
+    chips.push({
+      facet: 'amountMax',
+      value: String(search.amountMax),
+      group: amountLabel,
+      label: text,
+      text,
+      next: { ...search, amountMax: null },
+    });
   }
 
   return (
@@ -77,12 +98,7 @@ export function FilterChips({
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => onChange(withoutFilters(search))}
-        data-testid="search-clear-filters"
-      >
+      <button type="button" className="link-button" onClick={() => onChange(withoutFilters(search))} data-testid="search-clear-filters">
         {t('search.clearFilters')}
       </button>
     </div>

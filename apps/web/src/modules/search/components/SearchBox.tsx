@@ -153,7 +153,9 @@ export function SearchBox({ value, onChange, onSubmit, onPick, errors }: SearchB
                     <span className="search-suggest__label" lang={concept ? undefined : 'ko'}>
                       {suggestion.label}
                     </span>
-                    <span className="search-suggest__action">{scheme ? t('search.suggestion.addFilter') : concept ? t('search.submit') : t('search.suggestion.open')}</span>
+                    <span className="search-suggest__action">
+                      {scheme ? t('search.suggestion.addFilter') : concept ? t('search.submit') : t('search.suggestion.open')}
+                    </span>
                   </li>
                 );
               })

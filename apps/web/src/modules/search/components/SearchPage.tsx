@@ -288,20 +288,29 @@ export function SearchPage() {
 function EmptyState({ search, filters, onChange }: { search: SearchState; filters: number; onChange: (next: SearchState) => void }) {
   const t = useT();
   const actions: Array<{ label: string; next: SearchState; testId: string }> = [];
-  if (filters > 0) actions.push({ label: t('search.empty.clearFilters', { count: filters }), next: withoutFilters(search), testId: 'search-empty-clear-filters' });
+  if (filters > 0)
+    actions.push({
+      label: t('search.empty.clearFilters', { count: filters }),
+      next: withoutFilters(search),
+      testId: 'search-empty-clear-filters',
+    });
   if (search.kind) actions.push({ label: t('search.empty.allKinds'), next: { ...search, kind: null }, testId: 'search-empty-all-kinds' });
   if (search.q) actions.push({ label: t('search.empty.withoutQuery'), next: { ...search, q: '' }, testId: 'search-empty-without-query' });
 
   return (
     <div className="card search-empty" data-testid="search-empty">
-      <h2 className="search-empty__title">
-        {search.q ? t('search.empty.titleFor', { query: search.q }) : t('search.empty.title')}
-      </h2>
+      <h2 className="search-empty__title">{search.q ? t('search.empty.titleFor', { query: search.q }) : t('search.empty.title')}</h2>
       <p className="search-empty__lead">{actions.length > 0 ? t('search.empty.broaden') : t('search.empty.nothingYet')}</p>
       {actions.length > 0 ? (
         <div className="button-row">
           {actions.map((action) => (
-            <button key={action.testId} type="button" className="button button--ghost button--small" onClick={() => onChange(action.next)} data-testid={action.testId}>
+            <button
+              key={action.testId}
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => onChange(action.next)}
+              data-testid={action.testId}
+            >
               {action.label}
             </button>
           ))}

@@ -20,7 +20,10 @@ export function SearchResultCard({ edge }: { edge: SearchEdge }) {
 
   const titleContent = englishTitle
     ? { node: englishTitle, lang: 'en' as const }
-    : { node: title ? <Highlighted text={title.text} matches={title.matches} /> : listing.title || t('listing.untitled'), lang: 'ko' as const };
+    : {
+        node: title ? <Highlighted text={title.text} matches={title.matches} /> : listing.title || t('listing.untitled'),
+        lang: 'ko' as const,
+      };
   const summaryText = summary?.text ?? listing.summary;
   const summaryContent = englishSummary
     ? { node: englishSummary, lang: 'en' as const }

@@ -89,7 +89,15 @@ export function useSearchResults(search: SearchState): SearchResults & { loadMor
     setState((previous) =>
       cached
         ? { ...blank(key), ...cached, stale: true }
-        : { ...previous, key, loading: true, stale: previous.totalCount !== null, loadingMore: false, error: undefined, moreError: undefined },
+        : {
+            ...previous,
+            key,
+            loading: true,
+            stale: previous.totalCount !== null,
+            loadingMore: false,
+            error: undefined,
+            moreError: undefined,
+          },
     );
     let cancelled = false;
     void client

@@ -155,8 +155,7 @@ export function withoutFilters(state: SearchState): SearchState {
 
 /** Facets to count: those of the panel that apply to the kind, and "verified". */
 export function facetsFor(kind: ListingKind | null): SearchFacet[] {
-  const applies = (facet: ConceptFacet) =>
-    !(facet === 'region' && kind === 'SUPPLY') && !(facet === 'certification' && kind === 'DEMAND');
+  const applies = (facet: ConceptFacet) => !(facet === 'region' && kind === 'SUPPLY') && !(facet === 'certification' && kind === 'DEMAND');
   return [...PANEL_FACETS.filter(applies).map((facet) => GRAPHQL_FACET[facet]), GRAPHQL_FACET.verified];
 }
 

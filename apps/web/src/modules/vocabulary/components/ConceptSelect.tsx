@@ -24,20 +24,12 @@ const INDENT = '\u00A0\u00A0\u00A0';
 export function ConceptSelect({ scheme, value, onChange, placeholder, ...selectProps }: ConceptSelectProps) {
   const t = useT();
   const { concepts, fetching, error } = useConcepts(scheme);
-  const options = useMemo(
-    () => toHierarchy(concepts).filter((concept) => !concept.deprecated || concept.id === value),
-    [concepts, value],
-  );
+  const options = useMemo(() => toHierarchy(concepts).filter((concept) => !concept.deprecated || concept.id === value), [concepts, value]);
   const selectedMissing = value !== '' && !options.some((concept) => concept.id === value);
 
   return (
     <>
-      <select
-        {...selectProps}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-busy={fetching || undefined}
-      >
+      <select {...selectProps} value={value} onChange={(event) => onChange(event.target.value)} aria-busy={fetching || undefined}>
         <option value="">{placeholder ?? t('common.selectNone')}</option>
         {selectedMissing ? <option value={value}>{fetching ? t('common.loading') : value}</option> : null}
         {options.map((concept) => (

@@ -8,6 +8,10 @@ const run = (cmd, args, opts = {}) => {
   return r.status ?? 1;
 };
 
+/** What Prettier and ESLint check (package.json's format and lint scripts use the same lists). */
+const PRETTIER_GLOBS = ['{apps,libs,test,scripts}/**/*.{ts,tsx,mts,mjs,css}', '*.{mjs,json}'];
+const LINT_PATHS = ['apps', 'libs', 'test', 'scripts', 'eslint.config.mjs', 'jest.config.mjs'];
+
 /** Fails when apps/web/src/generated differs from what codegen makes of the committed schema.gql. */
 function generatedClientIsFresh() {
   const dir = 'apps/web/src/generated';
@@ -29,6 +33,8 @@ function generatedClientIsFresh() {
 }
 
 const steps = [
+  ['format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', ...PRETTIER_GLOBS]],
+  ['lint (eslint)', 'npx', ['eslint', '--max-warnings', '0', ...LINT_PATHS]],
   ['generated web client types', generatedClientIsFresh],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],

@@ -217,16 +217,14 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
     ...Array.from({ length: DEMANDS }, (_, i) => demand(orgs[300 + (i % 100)].id)),
   ];
   for (let i = 0; i < listings.length; i += 1000) {
-    const chunk = listings
-      .slice(i, i + 1000)
-      .map((l) => ({
-        id: randomUUID(),
-        kind: l.kind,
-        org: l.orgId,
-        title: l.content.title,
-        content: l.content,
-        region: l.kind === 'DEMAND' ? l.content.regionId : null,
-      }));
+    const chunk = listings.slice(i, i + 1000).map((l) => ({
+      id: randomUUID(),
+      kind: l.kind,
+      org: l.orgId,
+      title: l.content.title,
+      content: l.content,
+      region: l.kind === 'DEMAND' ? l.content.regionId : null,
+    }));
     await ds.query(
       `INSERT INTO listings (id, kind, organization_id, status, version, title, content, visibility, region_id, submitted_at, published_at)
        SELECT id, kind, org, 'PUBLISHED', 1, title, content, 'PUBLIC', region, now(), now()

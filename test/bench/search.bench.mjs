@@ -23,7 +23,7 @@ const { startEmbeddedPostgres, ensureDatabase } = dist('apps/api/src/database/em
 const { dataSourceOptions } = dist('apps/api/src/database/data-source-options.js');
 const { Vocabulary } = dist('libs/capability-model/src/index.js');
 const { buildSearchDocument, planQuery, PostgresSearchIndex, MemorySearchIndex } = dist('libs/search/src/index.js');
-const { indexTerms, choseong } = dist('libs/korean-text/src/index.js');
+const { choseong } = dist('libs/korean-text/src/index.js');
 const { DataSource } = require('typeorm');
 const MiniSearch = require('minisearch');
 

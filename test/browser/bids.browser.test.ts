@@ -38,7 +38,7 @@ describe('web client: bids, awards, reviews and notifications', () => {
       {},
       { token: await tokenOf(email) },
     );
-    return res.data!.me.memberships[0]!.organization.id;
+    return res.data!.me.memberships[0].organization.id;
   }
 
   async function signIn(email: string): Promise<Page> {
@@ -60,7 +60,7 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await page.getByTestId('bid-approach').fill('라인 카메라 2대와 딥러닝 결함 분류 모델로 찍힘·스크래치를 검출합니다.');
     for (let i = 0; i < milestones.length; i++) {
       if (i > 0) await page.getByTestId('bid-milestone-add').click();
-      const [title, weeks, value] = milestones[i]!;
+      const [title, weeks, value] = milestones[i];
       await page.getByTestId(`bid-milestone-title-${i}`).fill(title);
       await page.getByTestId(`bid-milestone-weeks-${i}`).fill(weeks);
       await page.getByTestId(`bid-milestone-amount-${i}`).fill(value);

@@ -38,7 +38,7 @@ describe('web client: consortium bids', () => {
       {},
       { token: await tokenOf(email) },
     );
-    return res.data!.me.memberships[0]!.organization.id;
+    return res.data!.me.memberships[0].organization.id;
   }
 
   async function signIn(email: string): Promise<Page> {
@@ -136,7 +136,7 @@ describe('web client: consortium bids', () => {
     await expect(invitation.textContent()).resolves.toContain(D001_TITLE);
     await invitation.locator('.notification-item__open').click();
     await page.waitForURL((u) => /^\/bids\/[^/]+\/invitation$/.test(u.pathname), { timeout: 15_000 });
-    bidId = page.url().split('/bids/')[1]!.split('/')[0]!;
+    bidId = page.url().split('/bids/')[1].split('/')[0]!;
 
     const mine = page.getByTestId(`consortium-invitation-${partnerOrg}`);
     await mine.waitFor({ timeout: 15_000 });

@@ -92,7 +92,7 @@ describe('web client: matching', () => {
 
       const ids = await cardIds(page, 'matches');
       expect(ids.length).toBeGreaterThan(1);
-      const top = ids[0]!;
+      const top = ids[0];
       await expect(byTestId(`match-card-title-${top}`).textContent()).resolves.toBe(S001_TITLE);
       const score = Number(await byTestId(`match-card-${top}`).getAttribute('data-score'));
       expect(score).toBeGreaterThan(0);
@@ -136,7 +136,7 @@ describe('web client: matching', () => {
         expect(after.slice(0, before.length)).toEqual(before);
         expect(new Set(after).size).toBe(after.length);
       }
-      const top = before[0]!;
+      const top = before[0];
       await byTestId(`match-open-${top}`).click();
       await page.waitForURL(`**/listings/${top}`);
       await page.locator(`[data-testid="listing-detail"][data-listing-id="${top}"]`).waitFor({ timeout: 15_000 });
@@ -153,7 +153,7 @@ describe('web client: matching', () => {
         timeout: 15_000,
       });
       await settled(page, 'matches');
-      const top = (await cardIds(page, 'matches'))[0]!;
+      const top = (await cardIds(page, 'matches'))[0];
       const reasons = await byTestId(`match-reasons-${top}`).locator('li').allTextContents();
       expect(reasons.join(' ')).toMatch(/Exactly matches|Meets the required deployment/);
       await page.getByTestId('lang-switch').click();
@@ -197,7 +197,7 @@ describe('web client: matching', () => {
       await page.goto(`${t.url}/listings/${demandId}`);
       await page.getByTestId('matches').waitFor({ timeout: 15_000 });
       await settled(page, 'matches');
-      const top = (await cardIds(page, 'matches'))[0]!;
+      const top = (await cardIds(page, 'matches'))[0];
       expect(D002_RELEVANT).toContain(await page.getByTestId(`match-card-title-${top}`).textContent());
       const reasons = await page.getByTestId(`match-reasons-${top}`).locator('li').allTextContents();
       expect(reasons.length).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ describe('api over HTTP and socket.io', () => {
   });
 
   const connect = (auth: Record<string, unknown>) => {
-    const s = io(t.url!, { auth, transports: ['websocket'], reconnection: false });
+    const s = io(t.url, { auth, transports: ['websocket'], reconnection: false });
     sockets.push(s);
     return s;
   };

@@ -159,7 +159,7 @@ describe('chat over socket.io on two instances', () => {
   it('refuses a forged, missing or expired token at the handshake and disconnects at expiry', async () => {
     for (const token of ['forged.token.value', undefined]) {
       const s = connect(one.url!, token);
-      const err = (await new Promise((resolve) => s.once('connect_error', resolve))) as Error & { data?: { code: string } };
+      const err = await new Promise<Error & { data?: { code: string } }>((resolve) => s.once('connect_error', resolve));
       expect(err.message).toBe('UNAUTHENTICATED');
       expect(err.data?.code).toBe('UNAUTHENTICATED');
     }
@@ -171,7 +171,7 @@ describe('chat over socket.io on two instances', () => {
     await expired;
     await closed;
     const late = connect(twoUrl, shortLived);
-    const err = (await new Promise((resolve) => late.once('connect_error', resolve))) as Error & { data?: { code: string } };
+    const err = await new Promise<Error & { data?: { code: string } }>((resolve) => late.once('connect_error', resolve));
     expect(err.data?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -27,7 +27,7 @@ describe('notifications over socket.io', () => {
   const sockets: Client[] = [];
 
   const connect = async (token: string): Promise<Client> => {
-    const s: Client = io(t.url!, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const s: Client = io(t.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(s);
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());

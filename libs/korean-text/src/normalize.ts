@@ -26,6 +26,7 @@ const HALFWIDTH_TO_COMPAT = new Uint16Array(0xffdc - 0xffa0 + 1);
         if (dc < 0x0300 || dc > 0x036f) folded += d;
       }
       folded = folded.toLowerCase();
+      // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
       if (folded !== ch && folded.length > 0 && /^[\x00-\x7f]+$/.test(folded)) REPLACE.set(c, folded);
     }
   }

@@ -90,7 +90,7 @@ export async function bootTestApp(options: { listen?: boolean; env?: Record<stri
       return { status: res.status, ...body, data: body.data ?? null, headers: Object.fromEntries(res.headers) };
     }
     const res = await app.inject({ method: 'POST', url: '/graphql', headers, payload });
-    const body = res.json() as { data: any; errors?: GqlError[] };
+    const body = res.json<{ data: any; errors?: GqlError[] }>();
     return { status: res.statusCode, ...body, data: body.data ?? null, headers: res.headers };
   };
 

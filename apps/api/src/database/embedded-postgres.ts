@@ -61,7 +61,7 @@ export async function startEmbeddedPostgres(options: {
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${output.slice(-20).join('')}${err ?? ''}`);
+    throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${output.slice(-20).join('')}${err ?? ''}`, { cause: err });
   }
   const url = (database = 'postgres') => `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
   let stopped = false;

@@ -34,10 +34,10 @@ const logger = new Logger('GraphQL');
           const request = (context as unknown as { reply?: FastifyReply }).reply?.request;
           const locale = rc?.locale ?? 'ko';
           const requestId = rc?.requestId ?? String(request?.id ?? '');
-          const flat = execution.errors.flatMap((e) => {
+          const flat = execution.errors.flatMap<GraphQLError>((e) => {
             const nested = (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
             return Array.isArray(nested) ? nested : [e];
-          }) as GraphQLError[];
+          });
           const errors = flat.map((e) =>
             formatGraphQLError(e, locale, requestId, (err) =>
               request ? request.log.error({ err }, 'unexpected error') : logger.error(String((err as Error)?.stack ?? err)),
@@ -50,7 +50,7 @@ const logger = new Logger('GraphQL');
           return {
             statusCode: httpStatus ?? (rejectedDocument ? 400 : 200),
             response: { data: execution.data ?? null, errors: errors.map(({ httpStatus: _, ...e }) => e) },
-          } as never;
+          };
         },
         hooks: {
           preParsing: async (_schema: unknown, source: string) => checkDocumentSize(source, config),

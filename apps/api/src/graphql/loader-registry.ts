@@ -10,10 +10,10 @@ export class LoaderRegistry {
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
 
   get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
+    let loader = this.loaders.get(factory);
     if (!loader) {
-      loader = factory.create() as DataLoader<unknown, unknown>;
-      this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
+      loader = factory.create();
+      this.loaders.set(factory, loader);
     }
     return loader as DataLoader<K, V>;
   }

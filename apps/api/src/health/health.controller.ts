@@ -20,7 +20,7 @@ export class HealthController {
   async ready(@Res() reply: FastifyReply) {
     try {
       await this.dataSource.query('SELECT 1');
-      return reply.code(200).send({ status: 'ready', database: 'up' });
+      return await reply.code(200).send({ status: 'ready', database: 'up' });
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: 'down' });
     }

@@ -34,9 +34,7 @@ export function useGraphqlLocale(): 'KO' | 'EN' {
 /** Typed translation function for the current locale. */
 export function useT(): Translate {
   const locale = useLocale();
-  return useCallback(((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)) as Translate, [
-    locale,
-  ]);
+  return useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
 }
 
 export function useLocaleSwitch(): { locale: UiLocale; setLocale: (locale: UiLocale) => void; toggle: () => void } {

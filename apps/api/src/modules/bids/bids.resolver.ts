@@ -1,13 +1,5 @@
 import { PlatformRole } from '@aimatch/contracts';
-import {
-  availableBidActions,
-  type BidContent,
-  bidDecisionDeadline,
-  type BidStatus,
-  type ConsortiumRole,
-  EDITABLE_BID_STATUSES,
-  leadSharePercent,
-} from '@aimatch/marketplace';
+import { availableBidActions, type BidContent, bidDecisionDeadline, EDITABLE_BID_STATUSES, leadSharePercent } from '@aimatch/marketplace';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles } from '../../common/auth/decorators';
 import type { Connection } from '../../graphql/pagination';
@@ -52,7 +44,7 @@ function content(i: BidContentInput): BidContent {
     coveredConceptIds: (i.coveredConceptIds ?? []).map((s) => s.trim()),
     partners: (i.partners ?? []).map((p) => ({
       organizationId: p.organizationId.trim(),
-      role: p.role as ConsortiumRole,
+      role: p.role,
       sharePercent: p.sharePercent,
     })),
   };
@@ -88,12 +80,12 @@ export class BidsResolver {
     description: "A demand's submitted bids side by side, first submitted first (the demand's organization and staff).",
   })
   bidsForDemand(@Args() a: BidsForDemandArgs, @Ctx() rc: RequestContext): Promise<Connection<BidRow>> {
-    return this.bids.forDemand(rc, a.demandId, a.status as BidStatus | undefined, a.first, a.after);
+    return this.bids.forDemand(rc, a.demandId, a.status, a.first, a.after);
   }
 
   @Query(() => BidConnection, { description: "Your organizations' bids, as lead or consortium partner, last changed first." })
   myBids(@Args() a: MyBidsArgs, @Ctx() rc: RequestContext): Promise<Connection<BidRow>> {
-    return this.bids.mine(rc, a.status as BidStatus | undefined, a.first, a.after);
+    return this.bids.mine(rc, a.status, a.first, a.after);
   }
 
   @Query(() => PlatformSettingsModel, { description: 'Marketplace rules staff configure.' })

@@ -463,9 +463,9 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       const locked = await this.lockDemand(tx, demand.id, 'FOR UPDATE');
       if (locked.version !== version) throw AppError.conflict('stale-version', { current: locked.version, reason: 'stale-version' });
       const updated = await this.listings.transitionInTransaction(tx, locked, action, 'owner', userId, reason ? { reason } : {});
-      const [winner] = (await tx.query(`SELECT id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [demand.id])) as Array<{
-        id: string;
-      }>;
+      const [winner] = await tx.query<Array<{ id: string }>>(`SELECT id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [
+        demand.id,
+      ]);
       if (winner) {
         const bid = (await this.repository.findById(winner.id, tx))!;
         await this.notifyBidders(

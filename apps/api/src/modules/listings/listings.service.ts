@@ -102,7 +102,7 @@ export class ListingsService {
     return this.transactions.run(async (tx) => {
       const updated = await this.repository.updateAtVersion(tx, id, version, {
         ...this.columns(content),
-        ...(backToReview ? { status: 'SUBMITTED' as ListingStatus, submittedAt: now } : {}),
+        ...(backToReview ? { status: 'SUBMITTED', submittedAt: now } : {}),
       });
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, backToReview ? 'update-resubmitted' : 'update', current.status, rc.viewer!.userId, { material });

@@ -56,7 +56,7 @@ export class ReviewsResolver {
       subjectOrganizationId: row.subjectOrganizationId,
       ratings: Object.entries(row.ratings).map(([criterion, score]) => ({
         criterion: criterion as ReviewCriterion,
-        score: score as number,
+        score: score,
       })),
       rating: row.rating,
       body: row.body,

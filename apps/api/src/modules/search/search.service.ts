@@ -210,7 +210,7 @@ export class SearchService {
    */
   private async disjunctiveFacets(distribution: Partial<Record<FacetName, Record<string, number>>>, request: SearchRequest): Promise<void> {
     for (const facet of request.facets) {
-      const own = facet === 'verified' ? request.filters.verifiedOnly : request.filters.concepts?.[facet as ConceptFacet]?.length;
+      const own = facet === 'verified' ? request.filters.verifiedOnly : request.filters.concepts?.[facet]?.length;
       if (!own) continue;
       const { [facet as ConceptFacet]: _, ...otherConcepts } = request.filters.concepts ?? {};
       const filters =

@@ -156,7 +156,7 @@ async function callRefreshSession(refreshToken: string): Promise<RefreshOutcome>
     return 'unavailable';
   }
   type RefreshResponse = { data?: RefreshSessionMutation | null; errors?: unknown[] } | null;
-  let body: RefreshResponse = null;
+  let body: RefreshResponse;
   try {
     body = (await response.json()) as RefreshResponse;
   } catch {

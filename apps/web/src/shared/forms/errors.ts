@@ -44,10 +44,7 @@ function readFieldErrors(value: unknown): ApiFieldError[] {
 
 export function errorCodes(error: CombinedError | undefined): ApiErrorCode[] {
   if (!error) return [];
-  return error.graphQLErrors.flatMap((e) => {
-    const code = e.extensions?.['code'];
-    return typeof code === 'string' ? [code as ApiErrorCode] : [];
-  });
+  return error.graphQLErrors.map((e) => e.extensions?.['code']).filter((code): code is ApiErrorCode => typeof code === 'string');
 }
 
 export function hasErrorCode(error: CombinedError | undefined, code: ApiErrorCode): boolean {

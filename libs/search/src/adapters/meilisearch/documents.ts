@@ -71,7 +71,7 @@ export function fromMeiliSearchResponse(res: MeiliSearchResponse, facets: FacetN
   for (const f of facets) facetDistribution[f] = {};
   for (const [value, count] of Object.entries(res.facetDistribution?.concepts ?? {})) {
     const facet = value.split(':')[2] as FacetName | undefined;
-    if (facet && facet !== 'verified' && facetDistribution[facet]) facetDistribution[facet]![value] = count;
+    if (facet && facet !== 'verified' && facetDistribution[facet]) facetDistribution[facet][value] = count;
   }
   if (facetDistribution.verified) {
     for (const [value, count] of Object.entries(res.facetDistribution?.verified ?? {})) facetDistribution.verified[String(value)] = count;

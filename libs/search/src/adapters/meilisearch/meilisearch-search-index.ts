@@ -210,10 +210,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
       await this.prepareIndex(tmp, this.settings);
       this.shadowUid = tmp;
       const batches: Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]> =
-        Array.isArray(docs) && (docs.length === 0 || !Array.isArray(docs[0]))
-          ? [docs as SearchDocument[]]
-          : (docs as Iterable<SearchDocument[]>);
+        Array.isArray(docs) && (docs.length === 0 || !Array.isArray(docs[0])) ? [docs] : (docs as Iterable<SearchDocument[]>);
       const size = Math.max(1, this.options.batchSize ?? 500);
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- batches may be sync or async; for await takes both
       for await (const batch of batches) {
         for (let i = 0; i < batch.length; i += size) await this.upsertInto(tmp, batch.slice(i, i + size));
       }

@@ -16,7 +16,17 @@ import {
 } from '../../port';
 
 /** Runs SQL with positional parameters and returns the rows (TypeORM's DataSource.query or a pg Pool wrapper). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are as loose as the driver returns them; callers name their columns
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<any[]>;
+
+/** The one row a search query returns: hits, facet counts and the total, as JSON aggregates. */
+interface SearchRow {
+  top: unknown;
+  total: number;
+  hits: Array<{ id: string; score: number }>;
+  facets: Array<{ v: string; n: number }>;
+  verified: Array<{ v: string; n: number }>;
+}
 
 /** A row an upsert or delete touched, with its change-feed sequence (bigint as text). */
 export interface WrittenRow {
@@ -163,7 +173,7 @@ export class PostgresSearchIndex implements SearchIndex {
     return this.result(r, await this.run(r, 'loose'), started);
   }
 
-  private result(r: SearchRequest, row: any, started: number): SearchResult {
+  private result(r: SearchRequest, row: SearchRow, started: number): SearchResult {
     const top = Number(row.top) || 0;
     const hits = (row.hits as Array<{ id: string; score: number }>).map((h) => ({
       id: h.id,
@@ -173,13 +183,13 @@ export class PostgresSearchIndex implements SearchIndex {
     for (const f of r.facets) facetDistribution[f] = {};
     for (const { v, n } of row.facets as Array<{ v: string; n: number }>) {
       const facet = v.split(':')[2] as FacetName;
-      if (facetDistribution[facet]) facetDistribution[facet]![v] = n;
+      if (facetDistribution[facet]) facetDistribution[facet][v] = n;
     }
     for (const { v, n } of row.verified as Array<{ v: string; n: number }>) facetDistribution.verified![v] = n;
     return { hits, facetDistribution, estimatedTotal: row.total, tookMs: performance.now() - started };
   }
 
-  private async run(r: SearchRequest, mode: 'strict' | 'loose'): Promise<any> {
+  private async run(r: SearchRequest, mode: 'strict' | 'loose'): Promise<SearchRow> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);

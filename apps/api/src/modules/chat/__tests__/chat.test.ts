@@ -372,16 +372,16 @@ describe('chat service', () => {
       const publisher = t.app.get(ChatPublisher);
       const calls: Array<[string[], string, unknown, string | undefined]> = [];
       const original = publisher.toOrganizations.bind(publisher);
-      publisher.toOrganizations = ((ids: string[], event: never, payload: never, except?: string) => {
+      publisher.toOrganizations = (ids: string[], event: never, payload: never, except?: string) => {
         calls.push([ids, event, payload, except]);
-      }) as typeof publisher.toOrganizations;
+      };
       try {
         const { message } = await send(supplier, '알림', randomUUID(), conv);
         await new Promise((r) => setTimeout(r, 200));
         expect(calls).toHaveLength(1);
-        expect(calls[0]![0].sort()).toEqual([sme.organizationId, supplier.organizationId].sort());
-        expect(calls[0]![1]).toBe('conversation:activity');
-        expect(calls[0]![2]).toEqual({
+        expect(calls[0][0].sort()).toEqual([sme.organizationId, supplier.organizationId].sort());
+        expect(calls[0][1]).toBe('conversation:activity');
+        expect(calls[0][2]).toEqual({
           conversationId: conv,
           messageId: message.id,
           seq: 1,
@@ -389,7 +389,7 @@ describe('chat service', () => {
           createdAt: message.createdAt.toISOString(),
         });
         // sockets in the conversation's room get the message itself instead
-        expect(calls[0]![3]).toBe(`conv:${conv}`);
+        expect(calls[0][3]).toBe(`conv:${conv}`);
       } finally {
         publisher.toOrganizations = original;
       }

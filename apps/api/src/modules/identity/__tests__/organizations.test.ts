@@ -120,7 +120,7 @@ describe('organizations', () => {
   });
 
   it('pages members with cursors, rejecting page sizes over 100 and tampered cursors', async () => {
-    const list = async (after?: string) => await t.gql(MEMBERS, { id: owner.organizationId, after }, { token: owner.accessToken });
+    const list = async (after?: string) => t.gql(MEMBERS, { id: owner.organizationId, after }, { token: owner.accessToken });
     const p1 = (await list()).data!.organization.members;
     expect(p1.pageInfo.hasNextPage).toBe(true);
     const p2 = (await list(p1.pageInfo.endCursor)).data!.organization.members;

@@ -94,7 +94,7 @@ describe('matchesForDemand, recommendedDemands, alerts', () => {
     const next = await t.gql(MATCHES, { id: demandId, first: 1, after: page.pageInfo.endCursor }, { token: sme.accessToken });
     expect(next.data!.matchesForDemand.edges[0].node.id).toBe(chatbotId);
     const foreign = await t.gql(MATCHES, { id: demandId, first: 1, after: 'eyJvIjoxLCJmIjoieCJ9' }, { token: sme.accessToken });
-    expect(foreign.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(foreign.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it.each([[0], [101], [-5]])('refuses first: %i with a typed error naming the field', async (first) => {
@@ -106,12 +106,12 @@ describe('matchesForDemand, recommendedDemands, alerts', () => {
   });
 
   it('is FORBIDDEN to another organization, NOT_FOUND for drafts it cannot see, CONFLICT for the owner’s draft', async () => {
-    expect((await t.gql(MATCHES, { id: demandId }, { token: otherSme.accessToken })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await t.gql(MATCHES, { id: demandId }, { token: otherSme.accessToken })).errors![0].extensions.code).toBe('FORBIDDEN');
     const draft = await createDemand(t, sme);
-    expect((await t.gql(MATCHES, { id: draft.id }, { token: otherSme.accessToken })).errors![0].extensions!.code).toBe('NOT_FOUND');
-    expect((await t.gql(MATCHES, { id: draft.id }, { token: sme.accessToken })).errors![0].extensions!.code).toBe('CONFLICT');
-    expect((await t.gql(MATCHES, { id: 'not-a-uuid' }, { token: sme.accessToken })).errors![0].extensions!.code).toBe('NOT_FOUND');
-    expect((await t.gql(MATCHES, { id: visionId }, { token: supplier.accessToken })).errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect((await t.gql(MATCHES, { id: draft.id }, { token: otherSme.accessToken })).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(MATCHES, { id: draft.id }, { token: sme.accessToken })).errors![0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(MATCHES, { id: 'not-a-uuid' }, { token: sme.accessToken })).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(MATCHES, { id: visionId }, { token: supplier.accessToken })).errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('ranks a demand with no requirement by its text and says so', async () => {

@@ -49,7 +49,7 @@ describe('notifications by SMTP', () => {
       `SELECT n.id FROM notifications n WHERE n.user_id = $1 AND n.type = 'LISTING_REJECTED' AND n.payload->>'listingId' = $2`,
       [supplier.userId, draft.id],
     );
-    return { listingId: draft.id as string, notificationId: row.id as string };
+    return { listingId: draft.id, notificationId: row.id as string };
   };
 
   beforeAll(async () => {

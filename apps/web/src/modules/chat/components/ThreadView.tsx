@@ -29,8 +29,8 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const scroller = useRef<HTMLDivElement>(null);
   const layout = useRef({ firstSeq: 0, count: 0, scrollHeight: 0, nearBottom: true });
 
-  const messages = thread?.messages ?? [];
-  const outgoing = thread?.outgoing ?? [];
+  const messages = useMemo(() => thread?.messages ?? [], [thread?.messages]);
+  const outgoing = useMemo(() => thread?.outgoing ?? [], [thread?.outgoing]);
   const othersReadSeq = Math.max(thread?.othersReadSeq ?? 0, conversation?.othersLastReadSeq ?? 0);
   const lastMineSeq = useMemo(
     () => [...messages].reverse().find((m) => m.senderUserId === me && m.kind === 'USER')?.seq ?? 0,

@@ -56,7 +56,7 @@ export function OrganizationProfileFields<Path extends string>({ form, pathOf, v
           <select
             {...props}
             value={values.employeeBand}
-            onChange={(event) => set('employeeBand')(event.target.value as EmployeeBand | '')}
+            onChange={(event) => set('employeeBand')(event.target.value)}
             data-testid={`${testIdPrefix}-employee-band`}
           >
             <option value="">{t('common.selectNone')}</option>

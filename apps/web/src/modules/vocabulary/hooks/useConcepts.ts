@@ -33,7 +33,7 @@ export function useConcepts(scheme: string): { concepts: Concept[]; fetching: bo
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    void (async () => {
       const collected: Concept[] = [];
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page += 1) {

@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Tests read GraphQL responses loosely (`data.x.y`); the product code may not.
-    files: ['**/__tests__/**', 'test/**', 'libs/testing/**'],
+    files: ['**/__tests__/**', 'test/**', 'apps/api/test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
@@ -73,6 +73,10 @@ export default tseslint.config(
         structuredClone: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   prettier,
 );

@@ -10,7 +10,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform,
   moduleNameMapper: {
-    '^@aimatch/(contracts|validation|testing|capability-model|marketplace|korean-text|search|matching)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@aimatch/(contracts|validation|capability-model|marketplace|korean-text|search|matching)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@aimatch/api-testing$': '<rootDir>/apps/api/test/harness/index.ts',
     '^@aimatch/search/contract$': '<rootDir>/libs/search/src/contract/search-index.contract.ts',
     // Its "import" build is ESM in .js files without "type": "module"; jest can load the CommonJS one.
     '^@aas-core-works/aas-core3.0-typescript$': '<rootDir>/node_modules/@aas-core-works/aas-core3.0-typescript/dist/lib/cjs/index.js',

@@ -28,7 +28,7 @@ let seed = 7;
 const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const some = (xs, max) => [...new Set(Array.from({ length: Math.floor(rand() * (max + 1)) }, () => pick(xs).id))];
-const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('apps/api/src/modules/vocabulary/seed/concepts.json', 'utf8')));
+const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('libs/capability-model/src/data/concepts.json', 'utf8')));
 const scheme = (s) => vocabulary.concepts.filter((c) => c.scheme === s);
 const [tasks, industries, regions, deployments, integrations, modalities, certifications] = [
   'task',

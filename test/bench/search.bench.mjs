@@ -42,7 +42,7 @@ const queryCount = Number(values.queries);
 let seed = 42;
 const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('apps/api/src/modules/vocabulary/seed/concepts.json', 'utf8')));
+const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('libs/capability-model/src/data/concepts.json', 'utf8')));
 const scheme = (s) => vocabulary.concepts.filter((c) => c.scheme === s);
 const tasks = scheme('task'),
   industries = scheme('industry'),

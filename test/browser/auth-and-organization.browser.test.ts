@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, invalidBrn, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/testing';
+import { bootTestApp, invalidBrn, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';

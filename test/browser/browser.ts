@@ -1,4 +1,4 @@
-import type { TestApp } from '@aimatch/testing';
+import type { TestApp } from '@aimatch/api-testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium, headless, with the flags this sandbox needs (no GPU, no network chatter). */

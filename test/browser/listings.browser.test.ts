@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OrganizationKind } from '@aimatch/contracts';
-import { bootTestApp, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/testing';
+import { bootTestApp, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/testing';
+import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';

@@ -10,7 +10,7 @@ import {
   signUpOrganization,
   supplyInput,
   type TestApp,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';

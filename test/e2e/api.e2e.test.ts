@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/testing';
+import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/api-testing';
 import { io, type Socket } from 'socket.io-client';
 
 /** The booted app over real HTTP and a real socket.io client, as a browser reaches it. */

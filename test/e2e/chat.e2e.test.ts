@@ -9,7 +9,7 @@ import {
   type SignedUp,
   type TestApp,
   testConfig,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';

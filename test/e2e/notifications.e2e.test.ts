@@ -9,7 +9,7 @@ import {
   type SignedUp,
   type TestApp,
   transition,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { testConfig, TEST_PASSWORD, validBrn } from '@aimatch/testing';
+import { testConfig, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,3 +6,4 @@ export * from './languages';
 export * from './validate';
 export * from './aas';
 export * from './concept-recognition';
+export * from './standard-vocabulary';

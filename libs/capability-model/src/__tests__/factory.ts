@@ -5,7 +5,7 @@ import type { CompanyData, DemandContent, SupplyContent } from '../submodels';
 import { Vocabulary, type VocabularyFile } from '../vocabulary';
 
 export const VOCABULARY_FILE = JSON.parse(
-  readFileSync(join(process.cwd(), 'apps/api/src/modules/vocabulary/seed/concepts.json'), 'utf8'),
+  readFileSync(join(process.cwd(), 'libs/capability-model/src/data/concepts.json'), 'utf8'),
 ) as VocabularyFile;
 export const vocabulary = Vocabulary.fromJson(VOCABULARY_FILE);
 

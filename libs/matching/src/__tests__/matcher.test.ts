@@ -15,7 +15,7 @@ import {
   zoneOf,
 } from '@aimatch/matching';
 
-const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('apps/api/src/modules/vocabulary/seed/concepts.json', 'utf8')));
+const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('libs/capability-model/src/data/concepts.json', 'utf8')));
 const T = (slug: string) => `urn:aimatch:task:${slug}`;
 const matcher = new Matcher(vocabulary);
 

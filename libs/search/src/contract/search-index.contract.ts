@@ -12,7 +12,7 @@ import type { SearchDocument, SearchIndex, SearchRequest } from '../port';
 import { planQuery } from '../query-planner';
 
 export function loadShippedVocabulary(): Vocabulary {
-  return Vocabulary.fromJson(JSON.parse(readFileSync(join(process.cwd(), 'apps/api/src/modules/vocabulary/seed/concepts.json'), 'utf8')));
+  return Vocabulary.fromJson(JSON.parse(readFileSync(join(process.cwd(), 'libs/capability-model/src/data/concepts.json'), 'utf8')));
 }
 
 let seq = 0;

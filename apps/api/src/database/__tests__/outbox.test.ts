@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, type TestApp } from '@aimatch/testing';
+import { bootTestApp, type TestApp } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 import { MAX_ATTEMPTS, OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../outbox/outbox-event.entity';

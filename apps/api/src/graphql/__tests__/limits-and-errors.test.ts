@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/testing';
+import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/api-testing';
 
 describe('GraphQL limits and the error model', () => {
   let t: TestApp;

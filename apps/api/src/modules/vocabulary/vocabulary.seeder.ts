@@ -1,6 +1,6 @@
+import { STANDARD_VOCABULARY as seed } from '@aimatch/capability-model';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionService } from '../../database/transaction.service';
-import seed from './seed/concepts.json';
 import { VocabularyRepository } from './vocabulary.repository';
 
 interface SeedConcept {
@@ -16,7 +16,7 @@ interface SeedConcept {
 }
 
 /**
- * Loads the association's vocabulary shipped in `seed/concepts.json` (a copy of the standard,
+ * Loads the association's vocabulary shipped in `libs/capability-model` (`STANDARD_VOCABULARY`) (a copy of the standard,
  * version-stamped). Idempotent: a version already loaded is skipped; a new version upserts.
  */
 @Injectable()

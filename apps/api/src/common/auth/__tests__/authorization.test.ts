@@ -11,7 +11,7 @@ import {
   TEST_PASSWORD,
   transition,
   validBrn,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -10,7 +10,7 @@ import {
   signUpOrganization,
   type SignedUp,
   type TestApp,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 import { BidsService } from '../bids.service';
 

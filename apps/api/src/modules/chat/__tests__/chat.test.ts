@@ -8,7 +8,7 @@ import {
   signUpOrganization,
   type SignedUp,
   type TestApp,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/testing';
+import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
 
 const UPDATE =
   'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id nameKo nameEn website foundedYear region { id } industry { id labelEn } } }';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD } from '@aimatch/testing';
+import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 

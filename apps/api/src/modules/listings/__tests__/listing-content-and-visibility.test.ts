@@ -11,7 +11,7 @@ import {
   supplyInput,
   type TestApp,
   transition,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 
 const CREATE_DEMAND = 'mutation($o: ID!, $i: DemandListingInput!) { createDemandListing(organizationId: $o, input: $i) { id status } }';

@@ -9,7 +9,7 @@ import {
   type SignedUp,
   type TestApp,
   transition,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 
 /** Every workflow transition with the actors allowed and refused. */
@@ -159,7 +159,7 @@ describe('listing workflow over GraphQL', () => {
       { id: d.id },
       { token: sme.accessToken },
     );
-    const keep = (await import('@aimatch/testing')).demandInput({ bidDeadline: full.data!.listing.bidDeadline });
+    const keep = (await import('@aimatch/api-testing')).demandInput({ bidDeadline: full.data!.listing.bidDeadline });
     const contactOnly = await t.gql(
       'mutation($id: ID!, $v: Int!, $i: DemandListingInput!) { updateDemandListing(id: $id, version: $v, input: $i) { status version } }',
       {

@@ -9,7 +9,7 @@ import {
   signUpOrganization,
   type SignedUp,
   type TestApp,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 
 const MATCHES = `query($id: ID!, $first: Int, $after: String) {

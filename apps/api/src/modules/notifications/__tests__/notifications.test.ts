@@ -10,7 +10,7 @@ import {
   type SignedUp,
   type TestApp,
   transition,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import {
   type SignedUp,
   type TestApp,
   transition,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';

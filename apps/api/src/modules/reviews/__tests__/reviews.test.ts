@@ -8,7 +8,7 @@ import {
   signUpOrganization,
   type SignedUp,
   type TestApp,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

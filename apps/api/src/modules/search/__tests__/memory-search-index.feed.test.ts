@@ -13,7 +13,7 @@ import {
   type SearchRequest,
 } from '@aimatch/search';
 import { loadShippedVocabulary, sampleListing } from '@aimatch/search/contract';
-import { createTestDatabase } from '@aimatch/testing';
+import { createTestDatabase } from '@aimatch/api-testing';
 import { choseong } from '@aimatch/korean-text';
 import pg from 'pg';
 

@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@aimatch/testing';
+import { createTestDatabase } from '@aimatch/api-testing';
 import { PostgresSearchIndex } from '@aimatch/search';
 import { searchIndexContract } from '@aimatch/search/contract';
 import pg from 'pg';

@@ -10,7 +10,7 @@ import {
   type SignedUp,
   type TestApp,
   transition,
-} from '@aimatch/testing';
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 
 const SEARCH = `query($kind: ListingKind, $q: String, $filters: SearchFiltersInput, $facets: [SearchFacet!], $sort: SearchSort, $first: Int, $after: String) {

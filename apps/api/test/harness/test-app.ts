@@ -2,10 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../../apps/api/src/app.factory';
-import { OutboxDispatcher } from '../../../apps/api/src/database/outbox/outbox.dispatcher';
-import type { AppConfig } from '../../../apps/api/src/config/config.schema';
-import { loadConfig } from '../../../apps/api/src/config/load-config';
+import { createApp } from '../../src/app.factory';
+import { OutboxDispatcher } from '../../src/database/outbox/outbox.dispatcher';
+import type { AppConfig } from '../../src/config/config.schema';
+import { loadConfig } from '../../src/config/load-config';
 import { createTestDatabase } from './template-database';
 
 export interface GqlError {

@@ -2,10 +2,10 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../../apps/api/src/database/data-source-options';
-import { TransactionService } from '../../../apps/api/src/database/transaction.service';
-import { VocabularyRepository } from '../../../apps/api/src/modules/vocabulary/vocabulary.repository';
-import { VocabularySeeder } from '../../../apps/api/src/modules/vocabulary/vocabulary.seeder';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { TransactionService } from '../../src/database/transaction.service';
+import { VocabularyRepository } from '../../src/modules/vocabulary/vocabulary.repository';
+import { VocabularySeeder } from '../../src/modules/vocabulary/vocabulary.seeder';
 
 const TEMPLATE = 'aimatch_template';
 const LOCK = 7_301_999;

@@ -1,7 +1,7 @@
 import { OrganizationKind } from '@aimatch/contracts';
 import { businessRegistrationCheckDigit } from '@aimatch/validation';
 import { randomInt } from 'node:crypto';
-import { StaffAccountService } from '../../../apps/api/src/modules/identity/staff-account.service';
+import { StaffAccountService } from '../../src/modules/identity/staff-account.service';
 import type { TestApp } from './test-app';
 
 let counter = 0;

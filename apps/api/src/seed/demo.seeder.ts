@@ -9,7 +9,7 @@ import type { OrganizationEntity } from '../modules/identity/entities/organizati
 import { IdentityRepository } from '../modules/identity/identity.repository';
 import { PasswordHasher } from '../modules/identity/password-hasher';
 import { ListingsRepository } from '../modules/listings/listings.repository';
-import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache.service';
 import {
   type BenchmarkDemand,
   type BenchmarkSupplier,

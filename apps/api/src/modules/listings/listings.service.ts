@@ -28,7 +28,7 @@ import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { IdentityRepository } from '../identity/identity.repository';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { NotificationsService } from '../notifications/notifications.service';
-import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';

@@ -14,7 +14,7 @@ import { MembershipPolicy } from '../identity/membership.policy';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ListingEntity } from '../listings/entities/listing.entity';
 import type { SearchFiltersInput } from '../search/dto/search.dto';
-import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { CreateMatchAlertInput } from './dto/matching.dto';
 import { MatchEngine } from './match-engine';
 

@@ -20,7 +20,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { ListingEntity } from '../listings/entities/listing.entity';
 import { SEARCH_INDEX } from '../search/search-index.provider';
-import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 
 export interface Ranked {
   listingId: string;

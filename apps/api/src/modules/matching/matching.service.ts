@@ -11,7 +11,7 @@ import { IdentityRepository } from '../identity/identity.repository';
 import type { ListingEntity } from '../listings/entities/listing.entity';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsRepository } from '../listings/listings.repository';
-import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import { MatchEngine, type Ranked } from './match-engine';
 
 export interface MatchPage {

@@ -6,7 +6,7 @@ import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
 import { OrganizationEntity } from '../identity/entities/organization.entity';
 import { ListingEntity } from '../listings/entities/listing.entity';
-import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import { SEARCH_INDEX } from './search-index.provider';
 
 /**

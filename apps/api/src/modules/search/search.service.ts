@@ -20,7 +20,7 @@ import type { RequestContext } from '../../graphql/request-context';
 import type { ListingEntity } from '../listings/entities/listing.entity';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsRepository } from '../listings/listings.repository';
-import { VocabularyCache } from '../vocabulary/vocabulary-cache';
+import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { SearchFiltersInput, SearchListingsArgs } from './dto/search.dto';
 import { SEARCH_INDEX } from './search-index.provider';
 

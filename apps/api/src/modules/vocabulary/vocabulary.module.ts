@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { VocabularyCache } from './vocabulary-cache';
+import { VocabularyCache } from './vocabulary-cache.service';
 import { VocabularyRepository } from './vocabulary.repository';
 import { VocabularyResolver } from './vocabulary.resolver';
 import { VocabularySeeder } from './vocabulary.seeder';

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean', default: false } },
   });
   if (!values.email) throw new ConfigError('usage: npm run user:create-staff -- --email <email> [--name <name>] [--admin]');
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SCHEDULER_ENABLED: 'false' });
   const database = await resolveDatabase(config);
   const app = await NestFactory.createApplicationContext(DomainModule.forRoot({ ...config, DATABASE_URL: database.url }), {
     logger: ['error', 'warn'],

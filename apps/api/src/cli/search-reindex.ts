@@ -11,7 +11,7 @@ import { SearchIndexer } from '../modules/search/search-indexer';
 import { SearchService } from '../modules/search/search.service';
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false' });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'false', SCHEDULER_ENABLED: 'false' });
   const database = await resolveDatabase(config);
   const app = await NestFactory.createApplicationContext(DomainModule.forRoot({ ...config, DATABASE_URL: database.url }), {
     logger: ['error', 'warn'],

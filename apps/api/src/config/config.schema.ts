@@ -76,8 +76,19 @@ export const configSchema = z.object({
     .url()
     .refine((u) => /^smtps?:\/\//i.test(u), { message: 'SMTP_URL must start with smtp:// or smtps://' })
     .optional(),
+  /**
+   * Scheduled jobs run on timers (JobScheduler): off in tests and one-off CLI commands, which
+   * trigger a job by name with `runNow`. Each sweep runs on one instance at a time (advisory lock).
+   */
+  SCHEDULER_ENABLED: bool(true),
+  /** How often undecided bids past their decision window are expired (ms). */
+  BID_EXPIRY_SWEEP_MS: int(3_600_000, 1000, 86_400_000),
   /** How often the reviews' 14-day reveal runs (ms). */
   REVIEW_REVEAL_SWEEP_MS: int(60_000, 1000, 86_400_000),
+  /** How often search-document tombstones older than a week leave the change feed (ms). */
+  SEARCH_TOMBSTONE_PRUNE_MS: int(3_600_000, 1000, 86_400_000),
+  /** How often expired rate-limit counters are deleted (ms). */
+  RATE_LIMIT_CLEANUP_MS: int(60_000, 1000, 86_400_000),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from '../common/audit/audit.service';
 import { Clock } from '../common/clock';
+import { SchedulingModule } from '../common/scheduling/scheduling.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { dataSourceOptions } from './data-source-options';
@@ -9,7 +10,7 @@ import { OutboxDispatcher } from './outbox/outbox.dispatcher';
 import { OutboxService } from './outbox/outbox.service';
 import { TransactionService } from './transaction.service';
 
-/** PostgreSQL through TypeORM (migrations run at start), transactions, the outbox, the audit log, the clock. */
+/** PostgreSQL through TypeORM (migrations run at start), transactions, the outbox, the audit log, the clock, the scheduler. */
 @Global()
 @Module({
   imports: [
@@ -17,6 +18,7 @@ import { TransactionService } from './transaction.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL!), migrationsRun: true }),
     }),
+    SchedulingModule,
   ],
   providers: [TransactionService, OutboxService, OutboxDispatcher, AuditService, Clock],
   exports: [TransactionService, OutboxService, OutboxDispatcher, AuditService, Clock],

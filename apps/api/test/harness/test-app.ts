@@ -51,6 +51,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     RATE_LIMIT_API_PER_MINUTE: '100000',
     RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: '60000',
+    // No timers: a test runs a scheduled job when it means to, with JobScheduler.runNow.
+    SCHEDULER_ENABLED: 'false',
     SEED_DEMO: 'false',
     // The outbox mailer's .eml files go to the system's temp directory, not the repository's .data.
     MAIL_DIR: join(tmpdir(), 'aimatch-test-mail'),

@@ -1,5 +1,6 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { JobScheduler } from '../../common/scheduling/job-scheduler.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { TransactionService } from '../transaction.service';
@@ -11,17 +12,22 @@ export type OutboxHandler = (event: OutboxEventEntity) => Promise<void>;
 const DISPATCHER_LOCK = 7_301_001;
 const BATCH = 50;
 export const MAX_ATTEMPTS = 8;
+/** The poll that picks up events whose back-off ended (commits wake the dispatcher themselves). */
+export const OUTBOX_POLL_JOB = 'outbox.poll';
 
 /**
  * Drains the outbox after commits and on a timer: at least once (handlers must be idempotent),
  * in order per aggregate (an event waits while an earlier one of its aggregate is pending),
  * with exponential back-off, parking an event after MAX_ATTEMPTS failures.
+ *
+ * The timer is the scheduler's OUTBOX_POLL_JOB, registered non-exclusive: it is a wake-up, not a
+ * sweep. Every instance may poll; `drain` itself takes the one-dispatcher advisory lock and an
+ * instance that does not get it simply returns.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxDispatcher implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private readonly handlers = new Map<string, OutboxHandler[]>();
-  private timer?: NodeJS.Timeout;
   private draining?: Promise<number>;
   private again = false;
   private stopped = false;
@@ -29,6 +35,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     private readonly dataSource: DataSource,
     transactions: TransactionService,
+    private readonly scheduler: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     transactions.onCommitted(() => this.wake());
@@ -38,15 +45,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     this.handlers.set(eventType, [...(this.handlers.get(eventType) ?? []), handler]);
   }
 
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: OUTBOX_POLL_JOB,
+      everyMs: this.config.OUTBOX_POLL_MS,
+      exclusive: false,
+      run: async () => this.wake(),
+    });
+  }
+
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
-    this.timer.unref();
     this.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.draining?.catch(() => undefined);
   }
 

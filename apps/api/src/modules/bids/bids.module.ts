@@ -7,6 +7,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { BidAccessPolicy } from './bid-access.policy';
 import { BidMatchLoader } from './bid-match.loader';
+import { BidsJobs } from './bids.jobs';
 import { BidsRepository } from './bids.repository';
 import { BidFieldsResolver, BidPartnerResolver, BidsResolver, DemandBidCountResolver } from './bids.resolver';
 import { BidsService } from './bids.service';
@@ -25,6 +26,7 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidFieldsResolver,
     BidPartnerResolver,
     DemandBidCountResolver,
+    BidsJobs,
   ],
   exports: [BidsService, BidsRepository],
 })

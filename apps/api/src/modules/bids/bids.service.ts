@@ -9,7 +9,7 @@ import {
   EDITABLE_BID_STATUSES,
   validateBidContent,
 } from '@aimatch/marketplace';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
@@ -31,7 +31,6 @@ import { type BidPartnerRow, type BidRow, BidsRepository, type ExpiredBid } from
 import { PlatformSettingsService } from './platform-settings.service';
 
 const BIDDER_KINDS: OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const AWARDED_ELSEWHERE = 'awarded-to-another-bid';
 
 /** Notification types written by bids (the notification store delivers them in-app, live and by e-mail). */
@@ -65,12 +64,11 @@ export function requiredConceptIds(demand: ListingEntity): string[] {
  * Bid commands and queries. Each command: authorise, validate, then one transaction that
  * locks the demand row (FOR SHARE for bidders, FOR UPDATE to award), writes the bid at its
  * version, its history event and the notifications. Undecided bids expire lazily (before every
- * command and query that reads them) and in an hourly sweep; see BID_DECISION_WINDOW_DAYS.
+ * command and query that reads them) and in a scheduled sweep (BidsJobs); see BID_DECISION_WINDOW_DAYS.
  */
 @Injectable()
-export class BidsService implements OnModuleInit, OnModuleDestroy {
+export class BidsService {
   private readonly logger = new Logger('Bids');
-  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repository: BidsRepository,
@@ -86,18 +84,6 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.sweeper = setInterval(
-      () => void this.expireDue().catch((e) => this.logger.error(`expiry sweep failed: ${String(e)}`)),
-      SWEEP_EVERY_MS,
-    );
-    this.sweeper.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-  }
 
   // --- bidder commands --------------------------------------------------------------------
 

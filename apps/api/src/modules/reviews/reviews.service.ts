@@ -10,14 +10,12 @@ import {
   ReviewSide,
 } from '@aimatch/contracts';
 import type { RuleViolation } from '@aimatch/validation';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/config.schema';
 import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
 import { OutboxService } from '../../database/outbox/outbox.service';
@@ -49,13 +47,12 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  * Reviews after a completed project. Each side reviews the other once (the demand's organization
  * the accepted bid's lead; the supplier side, lead or accepted partner, the demand's
  * organization), double-blind: a review is public once both are in or REVIEW_BLIND_DAYS after it
- * was submitted (the sweeper reveals those on the Clock), unless staff hid it. Public reviews
+ * was submitted (the scheduled sweep, ReviewsJobs, reveals those on the Clock), unless staff hid it. Public reviews
  * make the organization's reputation and its REVIEWS track record for the matcher.
  */
 @Injectable()
-export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ReviewsService implements OnModuleInit {
   private readonly logger = new Logger('Reviews');
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,22 +64,10 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.dispatcher.register('review.submitted', (e) => this.onSubmitted(e));
-  }
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.revealDue().catch((err: unknown) => this.logger.warn(`reveal sweep failed: ${(err as Error).message}`));
-    }, this.config.REVIEW_REVEAL_SWEEP_MS);
-    this.timer.unref();
-  }
-
-  beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
   }
 
   async submit(viewer: Viewer, input: SubmitReview): Promise<ReviewRow> {

@@ -1,4 +1,4 @@
-import { MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex } from '@aimatch/search';
+import { MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex, type SqlRunner } from '@aimatch/search';
 import { Logger, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
@@ -12,15 +12,32 @@ export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
  * `memory` (default: in-process, loaded from and following the `search_documents` table) or
  * `postgres` (full-text queries on that table).
  */
+const sqlRunner =
+  (dataSource: DataSource): SqlRunner =>
+  (text, params) =>
+    dataSource.query(text, params);
+
 export const searchIndexProvider: Provider = {
   provide: SEARCH_INDEX,
   inject: [DataSource, APP_CONFIG],
   useFactory: (dataSource: DataSource, config: AppConfig): SearchIndex => {
     if (config.MEILI_URL)
       return new MeilisearchSearchIndex({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX });
-    const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
+    const sql = sqlRunner(dataSource);
     if (config.SEARCH_ENGINE === 'postgres') return new PostgresSearchIndex(sql);
     const logger = new Logger('MemorySearchIndex');
     return new MemorySearchIndex(sql, { onError: (err) => logger.warn(`change feed read failed: ${(err as Error).message}`) });
   },
+};
+
+/**
+ * The `search_documents` table and its change feed, whatever engine answers queries: the
+ * scheduled tombstone prune (SearchJobs) runs on it. With Meilisearch the table stays empty.
+ */
+export const SEARCH_DOCUMENT_STORE = Symbol('SEARCH_DOCUMENT_STORE');
+
+export const searchDocumentStoreProvider: Provider = {
+  provide: SEARCH_DOCUMENT_STORE,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource): PostgresSearchIndex => new PostgresSearchIndex(sqlRunner(dataSource)),
 };

@@ -35,7 +35,7 @@ export interface WrittenRow {
 }
 
 const TABLE = 'search_documents';
-/** How long a delete stays in the change feed (see `remove`). */
+/** How long a delete stays in the change feed (see `pruneTombstones`). */
 export const TOMBSTONE_DAYS = 7;
 /** ts_rank weights for D, C, B, A. */
 const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
@@ -142,10 +142,23 @@ export class PostgresSearchIndex implements SearchIndex {
       `WITH gone AS (DELETE FROM ${TABLE} ${ids ? 'WHERE id = ANY($1::uuid[])' : ''} RETURNING id, seq) SELECT id, seq FROM gone`,
       ids ? [ids] : [],
     );
-    // Tombstones serve processes tailing the change feed (every 200 ms); a process that starts loads
-    // the table instead. A week is far beyond any reader's lag, and keeps the table from growing forever.
-    await this.sql(`DELETE FROM search_document_tombstones WHERE deleted_at < now() - interval '${TOMBSTONE_DAYS} days'`);
     return gone;
+  }
+
+  /**
+   * Deletes the change feed's tombstones older than TOMBSTONE_DAYS before `now`; returns how many.
+   * Tombstones serve processes tailing the feed (every 200 ms); a process that starts loads the
+   * table instead. A week is far beyond any reader's lag, and keeps the table from growing forever.
+   * The api runs this as a scheduled sweep, not on every delete.
+   */
+  async pruneTombstones(now: Date): Promise<number> {
+    // Through a CTE: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+    const [row] = await this.sql(
+      `WITH gone AS (DELETE FROM search_document_tombstones WHERE deleted_at < $1::timestamptz - interval '${TOMBSTONE_DAYS} days' RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [now],
+    );
+    return row.n;
   }
 
   async clear(): Promise<void> {

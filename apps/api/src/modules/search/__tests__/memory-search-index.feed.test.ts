@@ -187,12 +187,13 @@ describe('MemorySearchIndex', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('prunes tombstones older than a week when it deletes, and keeps recent ones for readers', async () => {
+  it('prunes tombstones older than a week (the scheduled sweep), and keeps recent ones for readers', async () => {
     await sql(
       `INSERT INTO search_document_tombstones (seq, id, deleted_at) VALUES (nextval('search_documents_seq'), gen_random_uuid(), now() - interval '8 days')`,
     );
     await writer.upsert([docs[1]]);
     await writer.delete([docs[1].id]);
+    expect(await postgres.pruneTombstones(new Date())).toBe(1);
     const rows = await sql(`SELECT id, deleted_at < now() - interval '7 days' AS old FROM search_document_tombstones`);
     expect(rows.filter((r) => r.old)).toEqual([]);
     expect(rows.map((r) => r.id)).toContain(docs[1].id);

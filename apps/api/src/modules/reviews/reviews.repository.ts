@@ -236,6 +236,18 @@ export class ReviewsRepository {
     );
   }
 
+  /**
+   * An imported track record (the association's records before reviews existed; source keeps
+   * its default). An organization that already has one keeps it.
+   */
+  async insertImportedTrackRecord(tx: EntityManager, organizationId: string, completedProjects: number, rating: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO organization_track_records (organization_id, completed_projects, rating_average, rating_count)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id) DO NOTHING`,
+      [organizationId, completedProjects, rating, Math.max(1, completedProjects)],
+    );
+  }
+
   /** Public reputation per organization, batched per request. */
   readonly reputationLoader: LoaderFactory<string, ReputationRow> = {
     create: () => new DataLoader<string, ReputationRow>((ids) => this.reputations([...ids])),

@@ -292,4 +292,9 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
     }
     return { ...row, trend };
   }
+
+  /** Demo seeding: the association's imported record of an organization (completed projects, average rating), unless it has one. */
+  async importTrackRecord(organizationId: string, completedProjects: number, rating: number): Promise<void> {
+    await this.transactions.run((tx) => this.repository.insertImportedTrackRecord(tx, organizationId, completedProjects, rating));
+  }
 }

@@ -4,7 +4,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { AcceptedBidPartiesProvider } from './accepted-bid-parties.provider';
 import { BidAccessPolicy } from './bid-access.policy';
 import { BidMatchLoader } from './bid-match.loader';
 import { BidsRepository } from './bids.repository';
@@ -14,7 +16,7 @@ import { PlatformSettingsService } from './platform-settings.service';
 
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
 @Module({
-  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule],
+  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule, ReviewsModule],
   providers: [
     BidsRepository,
     BidAccessPolicy,
@@ -25,6 +27,7 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidFieldsResolver,
     BidPartnerResolver,
     DemandBidCountResolver,
+    AcceptedBidPartiesProvider,
   ],
   exports: [BidsService, BidsRepository],
 })

@@ -208,9 +208,20 @@ describe('web client: chat', () => {
   it('scrolls back through a long thread page by page', () =>
     screenshotOnFailure('scroll', async () => {
       const repository = t.app.get(ChatRepository);
-      const [{ id: supplierUserId }] = await t.app.get(DataSource).query('SELECT id FROM users WHERE email = $1', [SUPPLIER]);
+      const [{ id: supplierUserId, organizationId }] = await t.app
+        .get(DataSource)
+        .query(
+          'SELECT u.id, m.organization_id AS "organizationId" FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = $1',
+          [SUPPLIER],
+        );
       for (let i = 1; i <= 60; i++) {
-        await repository.insertUserMessage({ conversationId, userId: supplierUserId, clientMessageId: `bulk-${i}`, body: `긴 대화 ${i}` });
+        await repository.insertUserMessage({
+          conversationId,
+          userId: supplierUserId,
+          senderOrganizationIds: [organizationId],
+          clientMessageId: `bulk-${i}`,
+          body: `긴 대화 ${i}`,
+        });
       }
       await sme.goto(`${t.url}/messages/${conversationId}`);
       await sme.waitForSelector('[data-testid="chat-thread"][data-state="done"]', { timeout: 15_000 });

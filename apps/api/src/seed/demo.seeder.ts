@@ -1,14 +1,13 @@
-import { MembershipRole, OrganizationKind, PlatformRole, VerificationStatus, Locale, EmployeeBand } from '@aimatch/contracts';
+import { OrganizationKind, PlatformRole, VerificationStatus, EmployeeBand } from '@aimatch/contracts';
 import { businessRegistrationCheckDigit } from '@aimatch/validation';
 import { validateListingContent } from '@aimatch/capability-model';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { OutboxService } from '../database/outbox/outbox.service';
 import { TransactionService } from '../database/transaction.service';
-import type { OrganizationEntity } from '../modules/identity/entities/organization.entity';
-import { IdentityRepository } from '../modules/identity/identity.repository';
-import { PasswordHasher } from '../modules/identity/password-hasher';
-import { ListingsRepository } from '../modules/listings/listings.repository';
+import type { SeedOrganization } from '../modules/identity/dto/identity.records';
+import { IdentityService } from '../modules/identity/identity.service';
+import { ListingsService } from '../modules/listings/listings.service';
+import { ReviewsService } from '../modules/reviews/reviews.service';
 import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache.service';
 import {
   type BenchmarkDemand,
@@ -148,25 +147,23 @@ export class DemoSeeder {
   private readonly logger = new Logger('DemoSeed');
 
   constructor(
-    private readonly repository: IdentityRepository,
-    private readonly listings: ListingsRepository,
+    private readonly identity: IdentityService,
+    private readonly listings: ListingsService,
+    private readonly reviews: ReviewsService,
     private readonly vocabulary: VocabularyCache,
-    private readonly hasher: PasswordHasher,
     private readonly transactions: TransactionService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
   /** Idempotent: accounts and organizations that exist are left alone. Returns the demo sign-ins. */
   async seed(): Promise<Array<{ email: string; password: string; role: string }>> {
-    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    const passwordHash = await this.identity.hashPassword(DEMO_PASSWORD);
     let created = 0;
     const orgByEmail = new Map<string, string>();
     for (const account of DEMO) {
-      const existing = await this.repository.findUserByEmailWithPassword(account.email);
+      const existing = await this.identity.accountByEmail(account.email);
       if (existing) {
-        const [m] = await this.repository.membershipsOfUser(existing.id);
-        if (m) orgByEmail.set(account.email, m.organizationId);
+        if (existing.organizationId) orgByEmail.set(account.email, existing.organizationId);
         continue;
       }
       const { brnPrefix, ...org } = account.organization;
@@ -187,7 +184,7 @@ export class DemoSeeder {
    * each supplier and demand becomes a verified organization (BRN from `demoBrn(id)`) with a published listing.
    */
   async seedSamples(suppliers: BenchmarkSupplier[], demands: BenchmarkDemand[]): Promise<number> {
-    return this.sampleMarketplace(await this.hasher.hash(DEMO_PASSWORD), new Map(), suppliers, demands);
+    return this.sampleMarketplace(await this.identity.hashPassword(DEMO_PASSWORD), new Map(), suppliers, demands);
   }
 
   /** The benchmark's suppliers and demands as verified organizations with published listings. */
@@ -226,7 +223,7 @@ export class DemoSeeder {
       const ownerEmail = sample.id === 's001' ? 'supplier@demo.aimatch.kr' : sample.id === 'd001' ? 'sme@demo.aimatch.kr' : email;
       let orgId = orgByEmail.get(ownerEmail);
       if (!orgId) {
-        if (await this.repository.emailTaken(email)) continue;
+        if (await this.identity.emailTaken(email)) continue;
         orgId = await this.account(passwordHash, email, `${sample.name} 담당자`, [], {
           kind: sample.kind,
           nameKo: sample.name,
@@ -240,44 +237,13 @@ export class DemoSeeder {
       } else if ((await this.listings.countByOrganization(orgId)) > 0) {
         continue;
       }
-      if ('supplier' in sample) await this.trackRecord(orgId, sample.supplier.completedProjects, sample.supplier.rating);
+      if ('supplier' in sample) await this.reviews.importTrackRecord(orgId, sample.supplier.completedProjects, sample.supplier.rating);
       const content = 'supplier' in sample ? supplyContentOf(sample.supplier, ownerEmail) : demandContentOf(sample.demand, ownerEmail, now);
       const { errors } = validateListingContent(content, vocabulary, { now, forSubmission: false });
       if (errors.length) throw new Error(`demo listing ${sample.id} is invalid: ${JSON.stringify(errors.slice(0, 3))}`);
-      await this.transactions.run(async (tx) => {
-        const listing = await this.listings.insert(tx, {
-          kind: content.kind,
-          organizationId: orgId,
-          status: 'PUBLISHED',
-          version: 1,
-          title: content.title,
-          content,
-          visibility: 'PUBLIC',
-          bidDeadline: content.kind === 'DEMAND' && content.bidDeadline ? new Date(content.bidDeadline) : null,
-          regionId: content.kind === 'DEMAND' ? content.regionId : null,
-          submittedAt: now,
-          publishedAt: now,
-        });
-        await this.outbox.enqueue(tx, {
-          aggregateType: 'listing',
-          aggregateId: listing.id,
-          eventType: 'listing.changed',
-          payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
-        });
-      });
+      await this.listings.seedPublished(orgId, content, now);
     }
     return created;
-  }
-
-  /** The association's records of a sample supplier: completed projects and their average rating. */
-  private async trackRecord(organizationId: string, completedProjects: number, rating: number): Promise<void> {
-    await this.transactions.run((tx) =>
-      tx.query(
-        `INSERT INTO organization_track_records (organization_id, completed_projects, rating_average, rating_count)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id) DO NOTHING`,
-        [organizationId, completedProjects, rating, Math.max(1, completedProjects)],
-      ),
-    );
   }
 
   private async account(
@@ -285,13 +251,10 @@ export class DemoSeeder {
     email: string,
     displayName: string,
     roles: PlatformRole[],
-    org: Partial<OrganizationEntity>,
+    organization: SeedOrganization,
   ): Promise<string> {
-    return this.transactions.run(async (tx) => {
-      const user = await this.repository.insertUser(tx, { email, passwordHash, displayName, locale: Locale.KO, platformRoles: roles });
-      const organization = await this.repository.insertOrganization(tx, org);
-      await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
-      return organization.id;
-    });
+    return this.transactions.run((tx) =>
+      this.identity.createAccountWithOrganization(tx, { email, passwordHash, displayName, roles, organization }),
+    );
   }
 }

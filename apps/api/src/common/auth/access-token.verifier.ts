@@ -1,9 +1,9 @@
-import type { Locale, PlatformRole } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../../graphql/request-context';
 import { AppError } from '../errors/app-error';
+import { SESSION_LOOKUP, type SessionLookup } from './session-lookup';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -12,15 +12,24 @@ export interface AccessTokenClaims {
 
 /**
  * Checks an access token's signature and expiry, then reads the user's current roles and
- * locale, and whether the session was signed out, in one query: a revoked session or a removed
- * role takes effect immediately, not when the token expires.
+ * locale, and whether the session was signed out, in one query (through the SessionLookup that
+ * identity provides): a revoked session or a removed role takes effect immediately, not when the
+ * token expires.
  */
 @Injectable()
 export class AccessTokenVerifier {
+  private lookup?: SessionLookup;
+
   constructor(
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** Resolved on first use from whichever module provides SESSION_LOOKUP (identity): AuthModule does not import feature modules. */
+  private get sessions(): SessionLookup {
+    this.lookup ??= this.moduleRef.get<SessionLookup>(SESSION_LOOKUP, { strict: false });
+    return this.lookup;
+  }
 
   async verify(token: string): Promise<Viewer> {
     let claims: AccessTokenClaims;
@@ -29,13 +38,8 @@ export class AccessTokenVerifier {
     } catch (err) {
       throw AppError.unauthenticated((err as Error).name === 'TokenExpiredError' ? 'session-expired' : 'unauthenticated');
     }
-    const rows: Array<{ locale: Locale; platform_roles: PlatformRole[]; revoked: boolean }> = await this.dataSource.query(
-      `SELECT u.locale, u.platform_roles,
-              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked
-         FROM users u WHERE u.id = $1`,
-      [claims.sub, claims.sid],
-    );
-    if (rows.length === 0 || rows[0].revoked) throw AppError.unauthenticated('session-expired');
-    return { userId: claims.sub, sessionId: claims.sid, roles: rows[0].platform_roles, locale: rows[0].locale };
+    const session = await this.sessions.activeSession(claims.sub, claims.sid);
+    if (!session) throw AppError.unauthenticated('session-expired');
+    return { userId: claims.sub, sessionId: claims.sid, roles: session.roles, locale: session.locale };
   }
 }

@@ -4,7 +4,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { AcceptedBidPartiesProvider } from './accepted-bid-parties.provider';
 import { BidAccessPolicy } from './bid-access.policy';
 import { BidMatchLoader } from './bid-match.loader';
 import { BidsJobs } from './bids.jobs';
@@ -15,7 +17,7 @@ import { PlatformSettingsService } from './platform-settings.service';
 
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
 @Module({
-  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule],
+  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule, ReviewsModule],
   providers: [
     BidsRepository,
     BidAccessPolicy,
@@ -27,6 +29,7 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidPartnerResolver,
     DemandBidCountResolver,
     BidsJobs,
+    AcceptedBidPartiesProvider,
   ],
   exports: [BidsService, BidsRepository],
 })

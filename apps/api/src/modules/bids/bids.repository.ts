@@ -392,4 +392,19 @@ export class BidsRepository {
   static cursorKey(order: BidPageQuery['order'], b: BidRow): unknown[] {
     return [(order === 'submitted' ? b.submittedAt : b.updatedAt)?.toISOString() ?? null, b.id];
   }
+
+  /** The ACCEPTED bid of a demand: its lead organization and ACCEPTED partners (for reviews, through AcceptedBidPartiesProvider). */
+  async acceptedBidParties(
+    demandId: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<{ leadOrganizationId: string; partnerOrganizationIds: string[] } | null> {
+    const [row] = await tx.query(
+      `SELECT b.organization_id AS lead,
+              COALESCE((SELECT array_agg(p.organization_id ORDER BY p.organization_id) FROM bid_partners p
+                         WHERE p.bid_id = b.id AND p.status = 'ACCEPTED'), '{}') AS partners
+         FROM bids b WHERE b.demand_id = $1 AND b.status = 'ACCEPTED' LIMIT 1`,
+      [demandId],
+    );
+    return row ? { leadOrganizationId: row.lead, partnerOrganizationIds: row.partners as string[] } : null;
+  }
 }

@@ -50,13 +50,6 @@ const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.seq::int
   m.system_event AS "systemEvent", m.system_payload AS "systemPayload", m.created_at AS "createdAt",
   m.edited_at AS "editedAt", m.deleted_at AS "deletedAt"`;
 
-/** The organizations through which a user takes part in a conversation (none: not a participant). */
-const PARTICIPATION = `SELECT p.organization_id, o.verification_status
-  FROM conversation_participants p
-  JOIN memberships mb ON mb.organization_id = p.organization_id AND mb.user_id = $2
-  JOIN organizations o ON o.id = p.organization_id
- WHERE p.conversation_id = $1`;
-
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected]; other statements with rows. */
 function updated<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
@@ -86,11 +79,7 @@ export class ChatRepository {
   readonly participantsLoader: LoaderFactory<string, string[]> = {
     create: () =>
       new DataLoader(async (ids) => {
-        const rows: Array<{ conversationId: string; organizationId: string }> = await this.dataSource.query(
-          `SELECT conversation_id AS "conversationId", organization_id AS "organizationId" FROM conversation_participants
-            WHERE conversation_id = ANY($1) ORDER BY joined_at, organization_id`,
-          [[...ids]],
-        );
+        const rows = await this.participantsOf([...ids]);
         return ids.map((id) => rows.filter((r) => r.conversationId === id).map((r) => r.organizationId));
       }),
   };
@@ -108,30 +97,24 @@ export class ChatRepository {
       }),
   };
 
-  /**
-   * Keyed `conversationId:userId`: the furthest read pointer among users who do not share a
-   * participant organization with that user (the other side), 0 when none has read.
-   */
-  readonly othersReadLoader: LoaderFactory<string, number> = {
-    create: () =>
-      new DataLoader(async (keys) => {
-        const pairs = keys.map((k) => k.split(':') as [string, string]);
-        const rows: Array<{ key: string; seq: number }> = await this.dataSource.query(
-          `SELECT k.conversation_id || ':' || k.user_id AS key, coalesce(max(r.last_read_seq), 0)::int AS seq
-             FROM unnest($1::uuid[], $2::uuid[]) AS k(conversation_id, user_id)
-             JOIN conversation_reads r ON r.conversation_id = k.conversation_id AND r.user_id <> k.user_id
-            WHERE NOT EXISTS (
-                    SELECT 1 FROM conversation_participants p
-                      JOIN memberships mine ON mine.organization_id = p.organization_id AND mine.user_id = k.user_id
-                      JOIN memberships theirs ON theirs.organization_id = p.organization_id AND theirs.user_id = r.user_id
-                     WHERE p.conversation_id = k.conversation_id)
-            GROUP BY k.conversation_id, k.user_id`,
-          [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-        );
-        const map = new Map(rows.map((r) => [r.key, r.seq]));
-        return keys.map((k) => map.get(k) ?? 0);
-      }),
-  };
+  /** Every read pointer of these conversations (the service works out whose are the other side's). */
+  readPointers(conversationIds: string[]): Promise<Array<{ conversationId: string; userId: string; lastReadSeq: number }>> {
+    return this.dataSource.query(
+      `SELECT conversation_id AS "conversationId", user_id AS "userId", last_read_seq::int AS "lastReadSeq"
+         FROM conversation_reads WHERE conversation_id = ANY($1::uuid[])`,
+      [conversationIds],
+    );
+  }
+
+  /** Participant organization ids of these conversations. */
+  participantsOf(conversationIds: string[]): Promise<Array<{ conversationId: string; organizationId: string }>> {
+    return this.dataSource.query(
+      `SELECT conversation_id AS "conversationId", organization_id AS "organizationId" FROM conversation_participants
+        WHERE conversation_id = ANY($1::uuid[]) ORDER BY joined_at, organization_id`,
+      [conversationIds],
+    );
+  }
+
   /** Participant organizations per conversation, cached: a conversation's parties never change. */
   private readonly participantCache = new Map<string, string[]>();
 
@@ -205,29 +188,23 @@ export class ChatRepository {
     return rows[0] ?? null;
   }
 
-  /** The user's participation: the organization they act for (preferring one not suspended), or null. */
-  async participation(conversationId: string, userId: string): Promise<{ organizationId: string; suspended: boolean } | null> {
-    const rows: Array<{ organization_id: string; verification_status: string }> = await this.dataSource.query(PARTICIPATION, [
-      conversationId,
-      userId,
-    ]);
-    if (!rows.length) return null;
-    const active = rows.find((r) => r.verification_status !== 'SUSPENDED');
-    return { organizationId: (active ?? rows[0]).organization_id, suspended: !active };
-  }
-
-  /** A page of the user's conversations, newest activity first, with unread counts. */
+  /**
+   * A page of the conversations of the user's organizations, newest activity first, with the
+   * user's unread counts.
+   */
   async conversationsOfUser(
     userId: string,
+    organizationIds: string[],
     limit: number,
     after: unknown[] | null,
   ): Promise<{ rows: ConversationListRow[]; total: number }> {
-    const mine = `SELECT p.conversation_id FROM conversation_participants p JOIN memberships mb ON mb.organization_id = p.organization_id WHERE mb.user_id = $1`;
-    const params: unknown[] = [userId, limit + 1];
+    const mine = (param: string) =>
+      `SELECT p.conversation_id FROM conversation_participants p WHERE p.organization_id = ANY(${param}::uuid[])`;
+    const params: unknown[] = [userId, limit + 1, organizationIds];
     let keyset = '';
     if (after) {
       params.push(after[0], after[1]);
-      keyset = 'AND (coalesce(c.last_message_at, c.created_at), c.id) < ($3::timestamptz, $4::uuid)';
+      keyset = 'AND (coalesce(c.last_message_at, c.created_at), c.id) < ($4::timestamptz, $5::uuid)';
     }
     const rows: ConversationListRow[] = await this.dataSource.query(
       `SELECT ${CONVERSATION_COLUMNS}, coalesce(c.last_message_at, c.created_at) AS "sortAt",
@@ -237,12 +214,14 @@ export class ChatRepository {
                   AND m.sender_user_id IS DISTINCT FROM $1 AND m.deleted_at IS NULL)::int AS "unreadCount"
          FROM conversations c
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $1
-        WHERE c.id IN (${mine}) ${keyset}
+        WHERE c.id IN (${mine('$3')}) ${keyset}
         ORDER BY coalesce(c.last_message_at, c.created_at) DESC, c.id DESC
         LIMIT $2`,
       params,
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(DISTINCT conversation_id)::int AS total FROM (${mine}) x`, [userId]);
+    const [{ total }] = await this.dataSource.query(`SELECT count(DISTINCT conversation_id)::int AS total FROM (${mine('$1')}) x`, [
+      organizationIds,
+    ]);
     return { rows, total };
   }
 
@@ -250,22 +229,22 @@ export class ChatRepository {
 
   /**
    * Stores a user's message in one statement: the conversation row is locked and its sequence
-   * advanced only when the user acts for a participant organization that is not suspended and
-   * the clientMessageId is new, so committed sequence numbers have no gaps (a failed insert
-   * rolls the increment back). Returns null when nothing was stored (see `explainRefusedSend`).
+   * advanced only when one of `senderOrganizationIds` (the user's organizations that are not
+   * suspended, from identity) is a participant and the clientMessageId is new, so committed
+   * sequence numbers have no gaps (a failed insert rolls the increment back). Returns null when
+   * nothing was stored (the service then explains why).
    */
   async insertUserMessage(m: {
     conversationId: string;
     userId: string;
+    senderOrganizationIds: string[];
     clientMessageId: string;
     body: string;
   }): Promise<MessageRow | null> {
     const rows: MessageRow[] = await this.dataSource.query(
       `WITH sender AS (
          SELECT p.organization_id FROM conversation_participants p
-           JOIN memberships mb ON mb.organization_id = p.organization_id AND mb.user_id = $2
-           JOIN organizations o ON o.id = p.organization_id AND o.verification_status <> 'SUSPENDED'
-          WHERE p.conversation_id = $1 ORDER BY p.organization_id LIMIT 1),
+          WHERE p.conversation_id = $1 AND p.organization_id = ANY($5::uuid[]) ORDER BY p.organization_id LIMIT 1),
        c AS (
          UPDATE conversations SET last_seq = last_seq + 1, last_message_at = date_trunc('milliseconds', now())
           WHERE id = $1 AND EXISTS (SELECT 1 FROM sender)
@@ -274,7 +253,7 @@ export class ChatRepository {
        INSERT INTO chat_messages AS m (conversation_id, seq, kind, sender_user_id, sender_organization_id, client_message_id, body, created_at)
        SELECT $1, c.last_seq, 'USER', $2, (SELECT organization_id FROM sender), $3, $4, c.last_message_at FROM c
        RETURNING ${MESSAGE_COLUMNS}`,
-      [m.conversationId, m.userId, m.clientMessageId, m.body],
+      [m.conversationId, m.userId, m.clientMessageId, m.body, m.senderOrganizationIds],
     );
     return rows[0] ?? null;
   }

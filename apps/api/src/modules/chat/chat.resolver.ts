@@ -3,8 +3,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, CurrentViewer, Roles } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
-import { IdentityRepository } from '../identity/identity.repository';
-import { ListingsRepository } from '../listings/listings.repository';
+import { IdentityLoaders } from '../identity/identity.loaders';
+import { ListingsService } from '../listings/listings.service';
 import { ChatRepository, type MessageRow } from './chat.repository';
 import { ChatService } from './chat.service';
 import {
@@ -28,8 +28,8 @@ export class ChatResolver {
   constructor(
     private readonly chat: ChatService,
     private readonly repository: ChatRepository,
-    private readonly identity: IdentityRepository,
-    private readonly listings: ListingsRepository,
+    private readonly identity: IdentityLoaders,
+    private readonly listings: ListingsService,
   ) {}
 
   @Query(() => ConversationConnectionModel, {
@@ -100,7 +100,7 @@ export class ChatResolver {
   @ResolveField(() => [OrganizationModel])
   async participants(@Parent() c: ConversationModel, @Ctx() rc: RequestContext) {
     const ids = await rc.loaders.get(this.repository.participantsLoader).load(c.id);
-    const orgs = await rc.loaders.get(this.identity.organizationLoader).loadMany(ids);
+    const orgs = await rc.loaders.get(this.identity.organization).loadMany(ids);
     return orgs.filter((o) => o && !(o instanceof Error));
   }
 
@@ -116,13 +116,13 @@ export class ChatResolver {
     description: 'The title of the demand or listing the conversation is about (as its participants know it).',
   })
   async contextTitle(@Parent() c: ConversationModel, @Ctx() rc: RequestContext) {
-    const listing = await rc.loaders.get(this.listings).load(c.contextId);
+    const listing = await rc.loaders.get(this.listings.listingLoader).load(c.contextId);
     return listing?.title ?? null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The English title of the context, when it has one.' })
   async contextTitleEn(@Parent() c: ConversationModel, @Ctx() rc: RequestContext) {
-    const listing = await rc.loaders.get(this.listings).load(c.contextId);
+    const listing = await rc.loaders.get(this.listings.listingLoader).load(c.contextId);
     return (listing?.content as { titleEn?: string | null } | undefined)?.titleEn ?? null;
   }
 
@@ -130,6 +130,6 @@ export class ChatResolver {
     description: "The furthest read pointer of the other organizations' members (0 when none has read): your messages up to it were read.",
   })
   othersLastReadSeq(@Parent() c: ConversationModel, @CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext) {
-    return rc.loaders.get(this.repository.othersReadLoader).load(`${c.id}:${viewer.userId}`);
+    return rc.loaders.get(this.chat.othersReadLoader).load(`${c.id}:${viewer.userId}`);
   }
 }

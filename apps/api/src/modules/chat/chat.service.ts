@@ -9,6 +9,7 @@ import {
   VerificationStatus,
 } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -16,12 +17,13 @@ import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
+import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
-import type { OrganizationEntity } from '../identity/entities/organization.entity';
-import { IdentityRepository } from '../identity/identity.repository';
+import type { Organization } from '../identity/dto/identity.records';
+import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
-import { ListingsRepository } from '../listings/listings.repository';
+import { ListingsService } from '../listings/listings.service';
 import { ChatPublisher, conversationRoom } from './chat.publisher';
 import { ChatRateLimiter } from './chat-rate-limiter';
 import {
@@ -60,9 +62,9 @@ export class ChatService {
   constructor(
     private readonly repository: ChatRepository,
     private readonly transactions: TransactionService,
-    private readonly listings: ListingsRepository,
+    private readonly listings: ListingsService,
     private readonly access: ListingAccessPolicy,
-    private readonly identity: IdentityRepository,
+    private readonly identity: IdentityService,
     private readonly memberships: MembershipPolicy,
     private readonly rateLimiter: ChatRateLimiter,
     private readonly publisher: ChatPublisher,
@@ -80,29 +82,28 @@ export class ChatService {
   async openConversation(rc: RequestContext, viewer: Viewer, cmd: OpenConversationCommand): Promise<ConversationRow> {
     if (cmd.contextType === ConversationContextType.BID) throw AppError.field('contextType', 'not-allowed');
     if (!isUuid(cmd.contextId)) throw AppError.notFound();
-    const listing = await this.listings.findById(cmd.contextId);
+    const listing = await this.listings.findListing(cmd.contextId);
     const wantedKind = cmd.contextType === ConversationContextType.DEMAND ? 'DEMAND' : 'SUPPLY';
     if (!listing || listing.kind !== wantedKind || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
 
-    const myOrgIds = (await this.identity.membershipsOfUser(viewer.userId)).map((m) => m.organizationId);
+    const myOrgs = await this.identity.organizationsOfUser(viewer.userId);
+    const myOrgIds = myOrgs.map((o) => o.id);
     const ownerSide = myOrgIds.includes(listing.organizationId);
     let partyId = cmd.partyOrganizationId ?? null;
     if (cmd.supplyListingId) {
       if (cmd.contextType !== ConversationContextType.DEMAND) throw AppError.field('supplyListingId', 'not-allowed');
-      const supply = isUuid(cmd.supplyListingId) ? await this.listings.findById(cmd.supplyListingId) : null;
+      const supply = isUuid(cmd.supplyListingId) ? await this.listings.findListing(cmd.supplyListingId) : null;
       if (!supply || supply.kind !== 'SUPPLY' || !(await this.access.canSee(rc, supply))) throw AppError.notFound();
       if (partyId && partyId !== supply.organizationId) throw AppError.field('supplyListingId', 'invalid');
       partyId = supply.organizationId;
     }
-    const eligible = (o: OrganizationEntity) =>
+    const eligible = (o: Organization) =>
       cmd.contextType === ConversationContextType.DEMAND ? SUPPLIER_KINDS.includes(o.kind) : o.kind !== OrganizationKind.ASSOCIATION;
 
     if (!ownerSide) {
       if (partyId && !myOrgIds.includes(partyId)) throw AppError.forbidden();
       if (!partyId) {
-        const mine = (await Promise.all(myOrgIds.map((id) => this.identity.findOrganization(id)))).filter(
-          (o): o is OrganizationEntity => !!o && eligible(o),
-        );
+        const mine = myOrgs.filter(eligible);
         if (mine.length === 0) throw AppError.forbidden();
         if (mine.length > 1) throw AppError.field('partyOrganizationId', 'required');
         partyId = mine[0].id;
@@ -112,10 +113,10 @@ export class ChatService {
     }
     if (!isUuid(partyId)) throw AppError.field('partyOrganizationId', 'format', { format: 'uuid' });
     if (partyId === listing.organizationId) throw AppError.field('partyOrganizationId', 'invalid');
-    const party = await this.identity.findOrganization(partyId);
+    const party = await this.identity.organization(partyId);
     if (!party) throw AppError.notFound();
     if (!eligible(party)) throw AppError.field('partyOrganizationId', 'not-allowed');
-    const acting = ownerSide ? await this.identity.findOrganization(listing.organizationId) : party;
+    const acting = ownerSide ? await this.identity.organization(listing.organizationId) : party;
     if (acting?.verificationStatus === VerificationStatus.SUSPENDED) throw AppError.forbidden();
 
     const { conversation } = await this.transactions.run((tx) =>
@@ -132,16 +133,68 @@ export class ChatService {
   /** The conversations the viewer takes part in, latest activity first, with unread counts. */
   async conversations(viewer: Viewer, first?: number, after?: string | null): Promise<Connection<ConversationListRow>> {
     const { limit, after: key } = pageArgs(first, after);
-    const { rows, total } = await this.repository.conversationsOfUser(viewer.userId, limit, key);
+    const organizationIds = await this.identity.organizationIdsOfUser(viewer.userId);
+    const { rows, total } = await this.repository.conversationsOfUser(viewer.userId, organizationIds, limit, key);
     return toConnection(rows, limit, total, (r) => [r.sortAt.toISOString(), r.id]);
   }
 
   /** FORBIDDEN unless the viewer acts for a participant organization; the same for an unknown id. */
   async assertParticipant(viewer: Viewer, conversationId: string): Promise<{ organizationId: string; suspended: boolean }> {
-    const p = isUuid(conversationId) ? await this.repository.participation(conversationId, viewer.userId) : null;
+    const p = isUuid(conversationId) ? await this.participation(conversationId, viewer.userId) : null;
     if (!p) throw AppError.forbidden();
     return p;
   }
+
+  /**
+   * The organization the user acts for in a conversation: a participant they are a member of,
+   * preferring one that is not suspended (the lowest id among equals); null when none.
+   */
+  private async participation(conversationId: string, userId: string): Promise<{ organizationId: string; suspended: boolean } | null> {
+    const participants = await this.repository.participantOrganizations(conversationId);
+    if (!participants.length) return null;
+    const mine = (await this.identity.organizationsOfUser(userId))
+      .filter((o) => participants.includes(o.id))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (!mine.length) return null;
+    const active = mine.find((o) => o.verificationStatus !== VerificationStatus.SUSPENDED);
+    return { organizationId: (active ?? mine[0]).id, suspended: !active };
+  }
+
+  /**
+   * Keyed `conversationId:userId`: the furthest read pointer among users who do not share a
+   * participant organization with that user (the other side), 0 when none has read. Three
+   * queries per batch: read pointers, participants, and (identity) the readers' memberships.
+   */
+  readonly othersReadLoader: LoaderFactory<string, number> = {
+    create: () =>
+      new DataLoader(async (keys) => {
+        const pairs = keys.map((k) => k.split(':') as [string, string]);
+        const conversationIds = [...new Set(pairs.map((p) => p[0]))];
+        const [reads, participants] = await Promise.all([
+          this.repository.readPointers(conversationIds),
+          this.repository.participantsOf(conversationIds),
+        ]);
+        const memberships = await this.identity.membershipsAmong(
+          [...pairs.map((p) => p[1]), ...reads.map((r) => r.userId)],
+          participants.map((p) => p.organizationId),
+        );
+        const orgsOf = new Map<string, Set<string>>();
+        for (const m of memberships) {
+          if (!orgsOf.has(m.userId)) orgsOf.set(m.userId, new Set());
+          orgsOf.get(m.userId)!.add(m.organizationId);
+        }
+        return pairs.map(([conversationId, userId]) => {
+          const parties = participants.filter((p) => p.conversationId === conversationId).map((p) => p.organizationId);
+          const mine = orgsOf.get(userId) ?? new Set<string>();
+          const sameSide = (readerId: string) => parties.some((o) => mine.has(o) && orgsOf.get(readerId)?.has(o));
+          let seq = 0;
+          for (const r of reads) {
+            if (r.conversationId === conversationId && r.userId !== userId && !sameSide(r.userId)) seq = Math.max(seq, r.lastReadSeq);
+          }
+          return seq;
+        });
+      }),
+  };
 
   async join(viewer: Viewer, conversationId: string): Promise<ChatJoinReply> {
     await this.assertParticipant(viewer, conversationId);
@@ -161,7 +214,10 @@ export class ChatService {
     this.rateLimiter.consume(viewer.userId);
     let stored: MessageRow | null = null;
     try {
-      stored = await this.repository.insertUserMessage({ ...cmd, userId: viewer.userId });
+      const senders = (await this.identity.organizationsOfUser(viewer.userId)).filter(
+        (o) => o.verificationStatus !== VerificationStatus.SUSPENDED,
+      );
+      stored = await this.repository.insertUserMessage({ ...cmd, userId: viewer.userId, senderOrganizationIds: senders.map((o) => o.id) });
     } catch (err) {
       if (uniqueViolation(err) !== 'chat_messages_client_message_key') throw err;
       // a concurrent retry of the same message won: fall through to return what it stored
@@ -345,7 +401,7 @@ export class ChatService {
 
   /** The organizations the user is a member of (a socket joins their rooms for announcements). */
   async organizationIdsOf(userId: string): Promise<string[]> {
-    return (await this.identity.membershipsOfUser(userId)).map((m) => m.organizationId);
+    return this.identity.organizationIdsOfUser(userId);
   }
 
   // --- moderation -----------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SESSION_LOOKUP } from '../../common/auth/session-lookup';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { IdentityLoaders } from './identity.loaders';
 import { IdentityRepository } from './identity.repository';
+import { IdentityService } from './identity.service';
 import { InvitationResolver } from './invitation.resolver';
 import { InvitationService } from './invitation.service';
 import { MembershipPolicy } from './membership.policy';
@@ -13,13 +16,18 @@ import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
 
-/** Accounts, organizations, memberships, sessions and invitations. */
+/**
+ * Accounts, organizations, memberships, sessions and invitations. Other modules read through
+ * IdentityService and IdentityLoaders; identity provides common/auth's SESSION_LOOKUP.
+ * (IdentityRepository stays exported only until bids and matching read through IdentityService.)
+ */
 @Module({
   imports: [VocabularyModule],
   providers: [
     IdentityRepository,
     PasswordHasher,
     SessionService,
+    { provide: SESSION_LOOKUP, useExisting: SessionService },
     StaffAccountService,
     AuthService,
     InvitationService,
@@ -29,7 +37,9 @@ import { StaffAccountService } from './staff-account.service';
     OrganizationResolver,
     MembershipResolver,
     InvitationResolver,
+    IdentityService,
+    IdentityLoaders,
   ],
-  exports: [IdentityRepository, PasswordHasher, MembershipPolicy, AuthService, StaffAccountService],
+  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, IdentityRepository],
 })
 export class IdentityModule {}

@@ -183,4 +183,66 @@ export class IdentityRepository {
     );
     return rows.length > 0;
   }
+
+  // --- reads for other modules (through IdentityService) ---------------------------------------
+
+  findOrganizations(ids: string[], tx: EntityManager = this.manager): Promise<OrganizationEntity[]> {
+    return ids.length ? tx.findBy(OrganizationEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The organizations a user belongs to, in membership order (oldest first). */
+  organizationsOfUser(userId: string, tx: EntityManager = this.manager): Promise<OrganizationEntity[]> {
+    return tx
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .innerJoin(MembershipEntity, 'm', 'm.organization_id = o.id')
+      .where('m.user_id = :userId', { userId })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+  }
+
+  /** The distinct members of an organization, by user id. */
+  async memberUserIds(organizationId: string, tx: EntityManager = this.manager): Promise<string[]> {
+    const rows: Array<{ userId: string }> = await tx.query(
+      'SELECT DISTINCT user_id AS "userId" FROM memberships WHERE organization_id = $1::uuid ORDER BY user_id',
+      [organizationId],
+    );
+    return rows.map((r) => r.userId);
+  }
+
+  /** Those of these user ids that name a user, each once. */
+  async existingUserIds(userIds: string[], tx: EntityManager = this.manager): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await tx.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id', [userIds]);
+    return rows.map((r) => r.id);
+  }
+
+  findUsers(ids: string[]): Promise<UserEntity[]> {
+    return ids.length ? this.manager.findBy(UserEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Memberships of these users in these organizations. */
+  async membershipsAmong(userIds: string[], organizationIds: string[]): Promise<Array<{ userId: string; organizationId: string }>> {
+    if (userIds.length === 0 || organizationIds.length === 0) return [];
+    return this.manager.query(
+      `SELECT user_id AS "userId", organization_id AS "organizationId" FROM memberships
+        WHERE user_id = ANY($1::uuid[]) AND organization_id = ANY($2::uuid[])`,
+      [userIds, organizationIds],
+    );
+  }
+
+  /** A user's roles and locale, and whether the session (refresh family) was signed out; null for an unknown user. */
+  async sessionState(
+    userId: string,
+    familyId: string,
+  ): Promise<{ locale: UserEntity['locale']; platformRoles: UserEntity['platformRoles']; revoked: boolean } | null> {
+    const rows: Array<{ locale: UserEntity['locale']; platform_roles: UserEntity['platformRoles']; revoked: boolean }> =
+      await this.manager.query(
+        `SELECT u.locale, u.platform_roles,
+                EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked
+           FROM users u WHERE u.id = $1`,
+        [userId, familyId],
+      );
+    return rows.length ? { locale: rows[0].locale, platformRoles: rows[0].platform_roles, revoked: rows[0].revoked } : null;
+  }
 }

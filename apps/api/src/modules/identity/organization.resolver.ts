@@ -4,7 +4,7 @@ import { Ctx, CurrentViewer, Roles } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { ConceptModel } from '../vocabulary/dto/concept.model';
-import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import { InviteMemberInput, OrganizationsArgs, PageArgs, UpdateOrganizationInput } from './dto/identity.inputs';
 import { InvitationModel, MembershipConnection, MembershipModel, OrganizationConnection, OrganizationModel } from './dto/identity.models';
 import type { OrganizationEntity } from './entities/organization.entity';
@@ -18,7 +18,7 @@ export class OrganizationResolver {
     private readonly organizationService: OrganizationService,
     private readonly invitations: InvitationService,
     private readonly repository: IdentityRepository,
-    private readonly concepts: VocabularyRepository,
+    private readonly vocabulary: VocabularyLoaders,
   ) {}
 
   @Query(() => OrganizationModel, { description: 'An organization profile (any signed-in user).' })
@@ -53,12 +53,12 @@ export class OrganizationResolver {
 
   @ResolveField(() => ConceptModel, { nullable: true })
   region(@Parent() org: OrganizationEntity, @Ctx() rc: RequestContext) {
-    return org.regionId ? rc.loaders.get(this.concepts).load(org.regionId) : null;
+    return org.regionId ? rc.loaders.get(this.vocabulary.concept).load(org.regionId) : null;
   }
 
   @ResolveField(() => ConceptModel, { nullable: true })
   industry(@Parent() org: OrganizationEntity, @Ctx() rc: RequestContext) {
-    return org.industryId ? rc.loaders.get(this.concepts).load(org.industryId) : null;
+    return org.industryId ? rc.loaders.get(this.vocabulary.concept).load(org.industryId) : null;
   }
 
   @ResolveField(() => MembershipConnection, { description: "Visible to the organization's members and staff only." })

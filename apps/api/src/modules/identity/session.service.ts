@@ -1,7 +1,9 @@
+import type { Locale, PlatformRole } from '@aimatch/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { SessionLookup } from '../../common/auth/session-lookup';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG } from '../../config/config.module';
@@ -25,7 +27,7 @@ export interface IssuedSession {
  * lost the rotated token gets another one instead of being signed out.
  */
 @Injectable()
-export class SessionService {
+export class SessionService implements SessionLookup {
   constructor(
     private readonly jwt: JwtService,
     private readonly repository: IdentityRepository,
@@ -84,5 +86,11 @@ export class SessionService {
   async signOut(refreshToken: string): Promise<void> {
     const known = await this.repository.findRefreshToken(this.hashToken(refreshToken.slice(0, 200)));
     if (known) await this.repository.revokeFamily(known.familyId, this.clock.now());
+  }
+
+  /** SessionLookup (provided to common/auth's access-token check): the user's roles and locale while the session is live. */
+  async activeSession(userId: string, sessionId: string): Promise<{ roles: PlatformRole[]; locale: Locale } | null> {
+    const state = await this.repository.sessionState(userId, sessionId);
+    return state && !state.revoked ? { roles: state.platformRoles, locale: state.locale } : null;
   }
 }

@@ -2,7 +2,7 @@ import { OrganizationKind, VerificationStatus } from '@aimatch/contracts';
 import { type ListingActor, PUBLIC_STATUSES } from '@aimatch/marketplace';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
-import { IdentityRepository } from '../identity/identity.repository';
+import { IdentityLoaders } from '../identity/identity.loaders';
 import { MembershipPolicy } from '../identity/membership.policy';
 import type { ListingEntity } from './entities/listing.entity';
 
@@ -16,19 +16,19 @@ const SUPPLIER_KINDS = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGR
 @Injectable()
 export class ListingAccessPolicy {
   constructor(
-    private readonly identity: IdentityRepository,
+    private readonly identity: IdentityLoaders,
     private readonly memberships: MembershipPolicy,
   ) {}
 
   /** The viewer's organization ids, loaded once per request. */
   async organizationIds(rc: RequestContext): Promise<string[]> {
     if (!rc.viewer) return [];
-    return (await rc.loaders.get(this.identity.membershipsByUserLoader).load(rc.viewer.userId)).map((m) => m.organizationId);
+    return (await rc.loaders.get(this.identity.membershipsByUser).load(rc.viewer.userId)).map((m) => m.organizationId);
   }
 
   async isVerifiedSupplier(rc: RequestContext): Promise<boolean> {
     const orgIds = await this.organizationIds(rc);
-    const orgs = await rc.loaders.get(this.identity.organizationLoader).loadMany(orgIds);
+    const orgs = await rc.loaders.get(this.identity.organization).loadMany(orgIds);
     return orgs.some(
       (o) => o && !(o instanceof Error) && SUPPLIER_KINDS.includes(o.kind) && o.verificationStatus === VerificationStatus.VERIFIED,
     );

@@ -4,9 +4,9 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
-import { IdentityRepository } from '../identity/identity.repository';
+import { IdentityLoaders } from '../identity/identity.loaders';
 import { ConceptModel } from '../vocabulary/dto/concept.model';
-import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import {
   CapabilityElementsModel,
   ContactInformationModel,
@@ -28,18 +28,18 @@ export class ListingFieldsResolver {
   constructor(
     private readonly access: ListingAccessPolicy,
     private readonly listings: ListingsService,
-    private readonly identity: IdentityRepository,
-    private readonly concepts: VocabularyRepository,
+    private readonly identity: IdentityLoaders,
+    private readonly vocabulary: VocabularyLoaders,
   ) {}
 
   @ResolveField(() => OrganizationModel)
   organization(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
-    return rc.loaders.get(this.identity.organizationLoader).load(l.organizationId);
+    return rc.loaders.get(this.identity.organization).load(l.organizationId);
   }
 
   @ResolveField(() => ConceptModel, { nullable: true, description: 'Demands: where the work happens.' })
   region(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
-    return l.regionId ? rc.loaders.get(this.concepts).load(l.regionId) : null;
+    return l.regionId ? rc.loaders.get(this.vocabulary.concept).load(l.regionId) : null;
   }
 
   @ResolveField(() => ContactInformationModel, { nullable: true, description: 'Signed-in members only.' })
@@ -78,16 +78,16 @@ export class ListingFieldsResolver {
 }
 
 /** Concept references inside submodels resolve to concepts through one batched loader. */
-function conceptList(rc: RequestContext, repo: VocabularyRepository, ids: string[]) {
+function conceptList(rc: RequestContext, vocabulary: VocabularyLoaders, ids: string[]) {
   return rc.loaders
-    .get(repo)
+    .get(vocabulary.concept)
     .loadMany(ids)
     .then((rows) => rows.filter((c) => c && !(c instanceof Error)));
 }
 
 @Resolver(() => CapabilityElementsModel)
 export class CapabilityElementsResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly concepts: VocabularyLoaders) {}
   @ResolveField(() => [ConceptModel]) tasks(@Parent() p: { tasks: string[] }, @Ctx() rc: RequestContext) {
     return conceptList(rc, this.concepts, p.tasks);
   }
@@ -107,7 +107,7 @@ export class CapabilityElementsResolver {
 
 @Resolver(() => DataProfileModel)
 export class DataProfileResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly concepts: VocabularyLoaders) {}
   @ResolveField(() => [ConceptModel]) dataKinds(@Parent() p: { dataKinds: string[] }, @Ctx() rc: RequestContext) {
     return conceptList(rc, this.concepts, p.dataKinds);
   }
@@ -118,7 +118,7 @@ export class DataProfileResolver {
 
 @Resolver(() => TrustProfileModel)
 export class TrustProfileResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly concepts: VocabularyLoaders) {}
   @ResolveField(() => [ConceptModel]) certifications(@Parent() p: { certifications: string[] }, @Ctx() rc: RequestContext) {
     return conceptList(rc, this.concepts, p.certifications);
   }
@@ -126,8 +126,8 @@ export class TrustProfileResolver {
 
 @Resolver(() => ReferenceCaseModel)
 export class ReferenceCaseResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly concepts: VocabularyLoaders) {}
   @ResolveField(() => ConceptModel, { nullable: true }) industry(@Parent() p: { industryId: string | null }, @Ctx() rc: RequestContext) {
-    return p.industryId ? rc.loaders.get(this.concepts).load(p.industryId) : null;
+    return p.industryId ? rc.loaders.get(this.concepts.concept).load(p.industryId) : null;
   }
 }

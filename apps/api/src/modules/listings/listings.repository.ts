@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
+import type { ListingSummary } from './dto/listing-summary';
 import { ListingEntity, ListingEventEntity } from './entities/listing.entity';
 
 export interface ListingPageQuery {
@@ -85,5 +86,13 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
   static cursorKey(order: ListingPageQuery['order'], l: ListingEntity): unknown[] {
     const at = order === 'published' ? l.publishedAt : order === 'submitted' ? l.submittedAt : l.updatedAt;
     return [at?.toISOString() ?? null, l.id];
+  }
+
+  async summary(id: string, tx: EntityManager = this.dataSource.manager, lock = false): Promise<ListingSummary | null> {
+    const [row]: ListingSummary[] = await tx.query(
+      `SELECT id, kind, status, title, organization_id AS "organizationId" FROM listings WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ?? null;
   }
 }

@@ -24,12 +24,15 @@ import type { AppConfig } from '../../config/config.schema';
 import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
+import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
-import { IdentityRepository } from '../identity/identity.repository';
+import { IdentityLoaders } from '../identity/identity.loaders';
+import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
+import type { ListingSummary } from './dto/listing-summary';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsRepository, type ListingPageQuery } from './listings.repository';
@@ -56,7 +59,8 @@ export class ListingsService {
     private readonly repository: ListingsRepository,
     private readonly access: ListingAccessPolicy,
     private readonly memberships: MembershipPolicy,
-    private readonly identity: IdentityRepository,
+    private readonly identity: IdentityService,
+    private readonly identityLoaders: IdentityLoaders,
     private readonly vocabulary: VocabularyCache,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
@@ -69,7 +73,7 @@ export class ListingsService {
 
   async create(viewer: Viewer, organizationId: string, content: ListingContent): Promise<ListingEntity> {
     await this.memberships.assertMember(viewer, organizationId);
-    const org = await this.identity.findOrganization(organizationId);
+    const org = await this.identity.organization(organizationId);
     if (!org) throw AppError.forbidden();
     if (!CREATORS[content.kind].includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org.kind });
     await this.validate(content, false);
@@ -247,7 +251,7 @@ export class ListingsService {
 
   async aas(rc: RequestContext, id: string): Promise<string> {
     const listing = await this.visibleOrThrow(rc, id);
-    const org = await rc.loaders.get(this.identity.organizationLoader).load(listing.organizationId);
+    const org = await rc.loaders.get(this.identityLoaders.organization).load(listing.organizationId);
     const environment = exportListingToAas(
       {
         listingId: listing.id,
@@ -336,5 +340,59 @@ export class ListingsService {
     const { limit, after: key } = pageArgs(first, after);
     const { rows, total } = await this.repository.page({ ...q, limit, after: key });
     return toConnection(rows, limit, total, (l) => ListingsRepository.cursorKey(q.order, l));
+  }
+
+  // --- reads for other modules (chat, reviews, the demo seeder) -------------------------------
+
+  /** A listing by id with no access checks (callers check `ListingAccessPolicy.canSee` where a viewer is involved). */
+  findListing(id: string, tx?: EntityManager): Promise<ListingEntity | null> {
+    return this.repository.findById(id, tx);
+  }
+
+  /** Per-request batched listing look-ups by id, no access checks (e.g. a conversation's context title). */
+  get listingLoader(): LoaderFactory<string, ListingEntity | null> {
+    return this.repository;
+  }
+
+  /**
+   * The identifying columns of a listing, inside the caller's transaction when given; `lock` takes
+   * the row FOR UPDATE (commands of other modules that must serialise on the listing, e.g. the two
+   * reviews of a demand).
+   */
+  summary(id: string, options: { tx?: EntityManager; lock?: boolean } = {}): Promise<ListingSummary | null> {
+    return this.repository.summary(id, options.tx, options.lock ?? false);
+  }
+
+  /** How many listings the organization has, in any status. */
+  countByOrganization(organizationId: string): Promise<number> {
+    return this.repository.countByOrganization(organizationId);
+  }
+
+  /**
+   * Demo seeding: a PUBLISHED listing written directly (no workflow, no review), with its
+   * `listing.changed` event so that search indexes it. The content is validated by the caller.
+   */
+  async seedPublished(organizationId: string, content: ListingContent, now: Date): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const listing = await this.repository.insert(tx, {
+        kind: content.kind,
+        organizationId,
+        status: 'PUBLISHED',
+        version: 1,
+        title: content.title,
+        content,
+        visibility: 'PUBLIC',
+        bidDeadline: content.kind === 'DEMAND' && content.bidDeadline ? new Date(content.bidDeadline) : null,
+        regionId: content.kind === 'DEMAND' ? content.regionId : null,
+        submittedAt: now,
+        publishedAt: now,
+      });
+      await this.outbox.enqueue(tx, {
+        aggregateType: 'listing',
+        aggregateId: listing.id,
+        eventType: 'listing.changed',
+        payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
+      });
+    });
   }
 }

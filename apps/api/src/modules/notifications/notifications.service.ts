@@ -1,6 +1,6 @@
 import { type NotificationLink, type NotificationPayload, NotificationType } from '@aimatch/contracts';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
@@ -8,27 +8,15 @@ import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
 import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
-import { updatedRows } from '../../database/updated-rows';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { Viewer } from '../../graphql/request-context';
 import { RealtimePublisher } from '../../realtime/realtime.publisher';
+import { IdentityService } from '../identity/identity.service';
 import { Mailer } from './mailer';
 import { notificationMailBody, notificationText } from './notification-texts';
+import { type NotificationPreference, type NotificationRow, NotificationsRepository } from './notifications.repository';
 
-export interface NotificationRow {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  link: NotificationLink | null;
-  readAt: Date | null;
-  createdAt: Date;
-}
-
-export interface NotificationPreference {
-  type: string;
-  email: boolean;
-  inApp: boolean;
-}
+export type { NotificationPreference, NotificationRow };
 
 export interface NotifyOptions {
   /** The object the notification is about (the web links to it). */
@@ -46,8 +34,6 @@ const MAX_MARK = 100;
 /** Web routes of the linked objects, for the e-mail's link. */
 const LINK_PATHS: Record<string, string> = { LISTING: 'listings', BID: 'bids', REVIEW: 'reviews', ORGANIZATION: 'organizations' };
 const NOTIFICATION_TYPES = Object.values(NotificationType) as string[];
-const ROW = `id, type, payload, read_at AS "readAt", created_at AS "createdAt",
-  CASE WHEN link_type IS NULL THEN NULL ELSE json_build_object('type', link_type, 'id', link_id) END AS link`;
 
 /**
  * In-app notifications per user, written in the transaction of what caused them (at most once
@@ -61,7 +47,8 @@ export class NotificationsService implements OnModuleInit {
   private readonly logger = new Logger('Notifications');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
+    private readonly identity: IdentityService,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
@@ -83,14 +70,7 @@ export class NotificationsService implements OnModuleInit {
     payload: Record<string, unknown>,
     options: NotifyOptions = {},
   ): Promise<number> {
-    return this.insert(
-      tx,
-      'SELECT DISTINCT user_id FROM memberships WHERE organization_id = $1::uuid',
-      organizationId,
-      type,
-      payload,
-      options,
-    );
+    return this.insert(tx, await this.identity.memberUserIds(organizationId, tx), type, payload, options);
   }
 
   /** One notification for each of these users (as their preferences allow); returns how many were created. */
@@ -102,37 +82,25 @@ export class NotificationsService implements OnModuleInit {
     options: NotifyOptions = {},
   ): Promise<number> {
     if (userIds.length === 0) return 0;
-    return this.insert(tx, 'SELECT DISTINCT u.id AS user_id FROM users u WHERE u.id = ANY($1::uuid[])', userIds, type, payload, options);
+    return this.insert(tx, await this.identity.existingUserIds(userIds, tx), type, payload, options);
   }
 
   private async insert(
     tx: EntityManager,
-    recipients: string,
-    recipientParam: unknown,
+    userIds: string[],
     type: string,
     payload: Record<string, unknown>,
     options: NotifyOptions,
   ): Promise<number> {
-    const link = options.link ?? null;
-    const rows: Array<{ id: string; userId: string; inApp: boolean; email: boolean }> = await tx.query(
-      `INSERT INTO notifications (user_id, type, payload, link_type, link_id, source_key, in_app, email)
-       SELECT r.user_id, $2, $3::jsonb, $4, $5, $6, COALESCE(p.in_app, true), COALESCE(p.email, true)
-         FROM (${recipients}) r
-         LEFT JOIN notification_preferences p ON p.user_id = r.user_id AND p.type = $2
-        WHERE (p.user_id IS NULL OR p.in_app OR p.email) AND NOT (r.user_id = ANY($7::uuid[]))
-        ORDER BY r.user_id
-       ON CONFLICT (user_id, source_key) DO NOTHING
-       RETURNING id, user_id AS "userId", in_app AS "inApp", email`,
-      [
-        recipientParam,
-        type,
-        JSON.stringify(payload),
-        link?.type ?? null,
-        link?.id ?? null,
-        options.sourceKey ?? null,
-        options.exceptUserIds ?? [],
-      ],
-    );
+    if (userIds.length === 0) return 0;
+    const rows = await this.repository.insertForRecipients(tx, {
+      userIds,
+      type,
+      payload,
+      link: options.link ?? null,
+      sourceKey: options.sourceKey ?? null,
+      exceptUserIds: options.exceptUserIds ?? [],
+    });
     await this.outbox.enqueue(
       tx,
       ...rows.flatMap((r) => [
@@ -164,18 +132,9 @@ export class NotificationsService implements OnModuleInit {
   /** `notification.created`: pushes the notification to the user's sockets, once (a retry after the push does nothing). */
   private async push(event: OutboxEventEntity): Promise<void> {
     const id = String(event.payload.notificationId);
-    const [row] = updatedRows<NotificationRow & { userId: string }>(
-      await this.dataSource.query(
-        `UPDATE notifications SET pushed_at = now() WHERE id = $1 AND pushed_at IS NULL AND in_app
-         RETURNING user_id AS "userId", ${ROW}`,
-        [id],
-      ),
-    );
+    const row = await this.repository.markPushed(id);
     if (!row) return;
-    const [{ unread }] = await this.dataSource.query(
-      'SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL',
-      [row.userId],
-    );
+    const unread = await this.repository.unreadCount(row.userId);
     const payload: NotificationPayload = {
       id: row.id,
       type: row.type,
@@ -190,27 +149,22 @@ export class NotificationsService implements OnModuleInit {
   /** `notification.email`: one message per notification (the mailer keys it by the notification id). */
   private async email(event: OutboxEventEntity): Promise<void> {
     const id = String(event.payload.notificationId);
-    const [row]: Array<NotificationRow & { to: string; name: string; locale: 'KO' | 'EN'; emailedAt: Date | null }> =
-      await this.dataSource.query(
-        `SELECT n.id, n.type, n.payload, n.created_at AS "createdAt", n.link_type, n.link_id, n.emailed_at AS "emailedAt",
-              CASE WHEN n.link_type IS NULL THEN NULL ELSE json_build_object('type', n.link_type, 'id', n.link_id) END AS link,
-              u.email AS to, u.display_name AS name, u.locale
-         FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.id = $1 AND n.email`,
-        [id],
-      );
+    const row = await this.repository.findForEmail(id);
     if (!row || row.emailedAt) return;
-    const locale = row.locale === 'EN' ? 'en' : 'ko';
+    const [user] = await this.identity.users([row.userId]);
+    if (!user) return;
+    const locale = user.locale === 'EN' ? 'en' : 'ko';
     const base = this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`;
     const url = row.link ? `${base.replace(/\/$/, '')}/${LINK_PATHS[row.link.type] ?? 'notifications'}/${row.link.id}` : null;
     const file = await this.mailer.send({
       id: row.id,
-      to: row.to,
-      toName: row.name,
+      to: user.email,
+      toName: user.displayName,
       subject: `[aimatch] ${notificationText(row.type, row.payload, locale)}`.slice(0, 200),
       text: notificationMailBody(row.type, row.payload, locale, url),
       date: row.createdAt,
     });
-    await this.dataSource.query('UPDATE notifications SET emailed_at = now() WHERE id = $1 AND emailed_at IS NULL', [row.id]);
+    await this.repository.markEmailed(row.id);
     this.logger.debug(`e-mail for notification ${row.id} (${row.type}) → ${file}`);
   }
 
@@ -221,30 +175,17 @@ export class NotificationsService implements OnModuleInit {
     unreadOnly = false,
   ): Promise<Connection<NotificationRow> & { unreadCount: number }> {
     const { limit, after: key } = pageArgs(first, after);
-    const params: unknown[] = [viewer.userId, limit + 1];
-    let keyset = '';
-    if (key) {
-      if (
-        typeof key[0] !== 'string' ||
-        typeof key[1] !== 'string' ||
-        Number.isNaN(Date.parse(key[0])) ||
-        !/^[0-9a-f-]{36}$/i.test(key[1])
-      ) {
-        throw AppError.field('after', 'format', { format: 'cursor' });
-      }
-      params.push(key[0], key[1]);
-      keyset = 'AND (created_at, id) < ($3::timestamptz, $4::uuid)';
+    if (
+      key &&
+      (typeof key[0] !== 'string' || typeof key[1] !== 'string' || Number.isNaN(Date.parse(key[0])) || !/^[0-9a-f-]{36}$/i.test(key[1]))
+    ) {
+      throw AppError.field('after', 'format', { format: 'cursor' });
     }
-    const unread = unreadOnly ? 'AND read_at IS NULL' : '';
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${ROW} FROM notifications
-        WHERE user_id = $1 AND in_app ${unread} ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
-      params,
-    );
-    const [{ total, unreadCount }] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE true ${unread})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS "unreadCount"
-         FROM notifications WHERE user_id = $1 AND in_app`,
-      [viewer.userId],
+    const { rows, total, unreadCount } = await this.repository.page(
+      viewer.userId,
+      limit,
+      key ? [String(key[0]), String(key[1])] : null,
+      unreadOnly,
     );
     return { ...toConnection(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id]), unreadCount };
   }
@@ -254,21 +195,12 @@ export class NotificationsService implements OnModuleInit {
     if (ids.length > MAX_MARK) throw AppError.field('ids', 'max-items', { max: MAX_MARK });
     const bad = ids.findIndex((id) => !/^[0-9a-f-]{36}$/i.test(id));
     if (bad >= 0) throw AppError.field(`ids.${bad}`, 'format', { format: 'uuid' });
-    const rows = updatedRows(
-      await this.dataSource.query(
-        `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL ${ids.length ? 'AND id = ANY($2)' : ''} RETURNING id`,
-        ids.length ? [viewer.userId, ids] : [viewer.userId],
-      ),
-    );
-    return rows.length;
+    return this.repository.markRead(viewer.userId, ids);
   }
 
   /** The viewer's channels for every notification type (on unless turned off). */
   async preferences(viewer: Viewer): Promise<NotificationPreference[]> {
-    const rows: NotificationPreference[] = await this.dataSource.query(
-      'SELECT type, email, in_app AS "inApp" FROM notification_preferences WHERE user_id = $1',
-      [viewer.userId],
-    );
+    const rows = await this.repository.storedPreferences(viewer.userId);
     const stored = new Map(rows.map((r) => [r.type, r]));
     return NOTIFICATION_TYPES.map((type) => stored.get(type) ?? { type, email: true, inApp: true });
   }
@@ -285,14 +217,7 @@ export class NotificationsService implements OnModuleInit {
       seen.add(p.type);
     });
     if (preferences.length) {
-      await this.transactions.run((tx) =>
-        tx.query(
-          `INSERT INTO notification_preferences (user_id, type, email, in_app)
-           SELECT $1, p.type, p.email, p.in_app FROM unnest($2::text[], $3::boolean[], $4::boolean[]) AS p(type, email, in_app)
-           ON CONFLICT (user_id, type) DO UPDATE SET email = EXCLUDED.email, in_app = EXCLUDED.in_app, updated_at = now()`,
-          [viewer.userId, preferences.map((p) => p.type), preferences.map((p) => p.email), preferences.map((p) => p.inApp)],
-        ),
-      );
+      await this.transactions.run((tx) => this.repository.upsertPreferences(tx, viewer.userId, preferences));
     }
     return this.preferences(viewer);
   }

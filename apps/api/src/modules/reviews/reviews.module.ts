@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { ListingsModule } from '../listings/listings.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReviewsJobs } from './reviews.jobs';
 import { OrganizationReputationResolver, ReviewsResolver } from './reviews.resolver';
@@ -8,8 +9,8 @@ import { ReviewsService } from './reviews.service';
 
 /** Double-blind reviews after completed projects, reputations, the REVIEWS track record for matching. */
 @Module({
-  imports: [IdentityModule, NotificationsModule],
+  imports: [IdentityModule, ListingsModule, NotificationsModule],
   providers: [ReviewsRepository, ReviewsService, ReviewsResolver, OrganizationReputationResolver, ReviewsJobs],
-  exports: [ReviewsService, ReviewsRepository],
+  exports: [ReviewsService],
 })
 export class ReviewsModule {}

@@ -6,19 +6,6 @@ import { Clock } from '../../common/clock';
 import { updatedRows } from '../../database/updated-rows';
 import type { LoaderFactory } from '../../graphql/loader-registry';
 
-/** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
-export interface DemandParties {
-  demandId: string;
-  kind: string;
-  status: string;
-  title: string;
-  clientOrganizationId: string;
-  /** The accepted bid's lead organization (null while no bid was accepted). */
-  supplierLeadOrganizationId: string | null;
-  /** The lead and every consortium partner that accepted its invitation. */
-  supplierOrganizationIds: string[];
-}
-
 export interface ReviewRow {
   id: string;
   demandId: string;
@@ -45,9 +32,6 @@ export interface ReputationRow {
   criteria: Array<{ criterion: ReviewCriterion; mean: number; count: number }>;
 }
 
-/** Statuses of a demand after a bid was accepted: only then can anyone but its owner be a party. */
-export const AWARDED_STATUSES = ['AWARDED', 'COMPLETED', 'CANCELLED'];
-
 /** SQL: the review `r` is public at `$now` (revealed, or submitted at least the blind period ago, and not hidden). */
 export const publicAt = (now: string) =>
   `(r.hidden_at IS NULL AND (r.revealed_at IS NOT NULL OR r.submitted_at <= ${now}::timestamptz - interval '${REVIEW_BLIND_DAYS} days'))`;
@@ -62,55 +46,6 @@ export class ReviewsRepository {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
-
-  /**
-   * The parties of a demand's project (null when there is no such demand). The supplier side
-   * comes from the bids tables (migration 1763900600000-bids): the ACCEPTED bid's lead
-   * organization and its ACCEPTED consortium partners. Only demands in AWARDED_STATUSES can have
-   * one, so other demands never touch those tables.
-   */
-  async partiesOf(q: EntityManager | DataSource, demandId: string, options: { lock?: boolean } = {}): Promise<DemandParties | null> {
-    const [listing] = await q.query(
-      `SELECT id, kind, status, title, organization_id FROM listings WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
-      [demandId],
-    );
-    if (!listing) return null;
-    const parties: DemandParties = {
-      demandId: listing.id,
-      kind: listing.kind,
-      status: listing.status,
-      title: listing.title,
-      clientOrganizationId: listing.organization_id,
-      supplierLeadOrganizationId: null,
-      supplierOrganizationIds: [],
-    };
-    if (listing.kind !== 'DEMAND' || !AWARDED_STATUSES.includes(listing.status)) return parties;
-    const supplier = await this.supplierSideOf(q, demandId);
-    return { ...parties, ...supplier };
-  }
-
-  /** The accepted bid's organizations; a separate method so that it is the one place that reads the bids tables. */
-  async supplierSideOf(
-    q: EntityManager | DataSource,
-    demandId: string,
-  ): Promise<Pick<DemandParties, 'supplierLeadOrganizationId' | 'supplierOrganizationIds'>> {
-    const [row] = await q.query(
-      `SELECT b.organization_id AS lead,
-              COALESCE((SELECT array_agg(p.organization_id ORDER BY p.organization_id) FROM bid_partners p
-                         WHERE p.bid_id = b.id AND p.status = 'ACCEPTED'), '{}') AS partners
-         FROM bids b WHERE b.demand_id = $1 AND b.status = 'ACCEPTED' LIMIT 1`,
-      [demandId],
-    );
-    if (!row) return { supplierLeadOrganizationId: null, supplierOrganizationIds: [] };
-    return { supplierLeadOrganizationId: row.lead, supplierOrganizationIds: [row.lead, ...(row.partners as string[])] };
-  }
-
-  async organizationIdsOf(userId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT organization_id AS id FROM memberships WHERE user_id = $1', [
-      userId,
-    ]);
-    return rows.map((r) => r.id);
-  }
 
   async findForSide(tx: EntityManager, demandId: string, side: ReviewSide): Promise<ReviewRow | null> {
     const [row] = await tx.query(`SELECT ${REVIEW_COLUMNS}, false AS visible FROM reviews r WHERE r.demand_id = $1 AND r.side = $2`, [
@@ -233,6 +168,18 @@ export class ReviewsRepository {
              completed_projects = GREATEST(organization_track_records.completed_projects, EXCLUDED.completed_projects),
              source = 'REVIEWS', updated_at = now()`,
       [organizationId, now],
+    );
+  }
+
+  /**
+   * An imported track record (the association's records before reviews existed; source keeps
+   * its default). An organization that already has one keeps it.
+   */
+  async insertImportedTrackRecord(tx: EntityManager, organizationId: string, completedProjects: number, rating: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO organization_track_records (organization_id, completed_projects, rating_average, rating_count)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id) DO NOTHING`,
+      [organizationId, completedProjects, rating, Math.max(1, completedProjects)],
     );
   }
 

@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, CurrentViewer, Roles } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
-import type { OrganizationEntity } from '../identity/entities/organization.entity';
+import type { Organization } from '../identity/dto/identity.records';
 import { ReputationModel, ReviewConnectionModel, ReviewModel, SubmitReviewInput } from './dto/review.dto';
 import type { ReviewRow } from './reviews.repository';
 import { ReviewsRepository } from './reviews.repository';
@@ -76,7 +76,7 @@ export class OrganizationReputationResolver {
   constructor(private readonly repository: ReviewsRepository) {}
 
   @ResolveField(() => ReputationModel, { description: 'Public reputation from public reviews: count, mean, recent trend.' })
-  async reputation(@Parent() org: OrganizationEntity, @Ctx() rc: RequestContext) {
+  async reputation(@Parent() org: Organization, @Ctx() rc: RequestContext) {
     return ReviewsService.withTrend(await rc.loaders.get(this.repository.reputationLoader).load(org.id));
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@aimatch/contracts';
 import type { RuleViolation } from '@aimatch/validation';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
@@ -22,9 +22,40 @@ import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
+import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { type ReputationRow, type ReviewRow, ReviewsRepository } from './reviews.repository';
+
+/** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
+export interface DemandParties {
+  demandId: string;
+  kind: string;
+  status: string;
+  title: string;
+  clientOrganizationId: string;
+  /** The accepted bid's lead organization (null while no bid was accepted). */
+  supplierLeadOrganizationId: string | null;
+  /** The lead and every consortium partner that accepted its invitation. */
+  supplierOrganizationIds: string[];
+}
+
+/** Statuses of a demand after a bid was accepted: only then can anyone but its owner be a party. */
+export const AWARDED_STATUSES = ['AWARDED', 'COMPLETED', 'CANCELLED'];
+
+/**
+ * What reviews needs from bids, which sits above it (bids completes demands): the organizations
+ * of a demand's ACCEPTED bid. Reviews declares the port; the bids module registers its
+ * implementation with `useAcceptedBids` when it starts, so reviews never imports bids.
+ */
+export interface AcceptedBidParties {
+  /** The accepted bid's lead and its ACCEPTED consortium partners (in the caller's transaction when given); null when none was accepted. */
+  acceptedBidParties(
+    demandId: string,
+    tx?: EntityManager,
+  ): Promise<{ leadOrganizationId: string; partnerOrganizationIds: string[] } | null>;
+}
 
 export interface SubmitReview {
   demandId: string;
@@ -53,10 +84,12 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 @Injectable()
 export class ReviewsService implements OnModuleInit {
   private readonly logger = new Logger('Reviews');
+  private acceptedBids?: AcceptedBidParties;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly repository: ReviewsRepository,
+    private readonly listings: ListingsService,
+    private readonly identity: IdentityService,
     private readonly memberships: MembershipPolicy,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
@@ -68,6 +101,11 @@ export class ReviewsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.dispatcher.register('review.submitted', (e) => this.onSubmitted(e));
+  }
+
+  /** The bids module registers how to read a demand's accepted bid (see AcceptedBidParties). */
+  useAcceptedBids(port: AcceptedBidParties): void {
+    this.acceptedBids = port;
   }
 
   async submit(viewer: Viewer, input: SubmitReview): Promise<ReviewRow> {
@@ -84,9 +122,9 @@ export class ReviewsService implements OnModuleInit {
     else if (CONTROL.test(body)) violations.push({ path: 'body', rule: 'invalid-characters' });
     if (violations.length) throw AppError.badInput(violations);
 
-    const parties = await this.repository.partiesOf(this.dataSource, input.demandId);
+    const parties = await this.partiesOf(input.demandId);
     if (!parties || parties.kind !== 'DEMAND') throw AppError.notFound();
-    const mine = new Set(await this.repository.organizationIdsOf(viewer.userId));
+    const mine = new Set(await this.identity.organizationIdsOfUser(viewer.userId));
     const side = mine.has(parties.clientOrganizationId)
       ? ReviewSide.CLIENT
       : parties.supplierOrganizationIds.some((id) => mine.has(id))
@@ -119,7 +157,7 @@ export class ReviewsService implements OnModuleInit {
     try {
       const id = await this.transactions.run(async (tx) => {
         // The demand row serialises the two sides' submissions, so exactly one of them reveals both.
-        const locked = await this.repository.partiesOf(tx, parties.demandId, { lock: true });
+        const locked = await this.partiesOf(parties.demandId, { tx, lock: true });
         if (locked?.status !== 'COMPLETED') throw AppError.field('demandId', 'not-completed', { current: locked?.status ?? '' });
         if (await this.repository.findForSide(tx, parties.demandId, side)) throw AppError.field('demandId', 'already-reviewed');
         const reviewId = await this.repository.insert(tx, {
@@ -159,13 +197,41 @@ export class ReviewsService implements OnModuleInit {
     }
   }
 
+  /**
+   * The parties of a demand's project (null when there is no such demand): the demand's
+   * organization from listings and, once a bid was accepted (AWARDED_STATUSES), the accepted
+   * bid's lead and partners from bids. `lock` takes the demand row FOR UPDATE in `tx`.
+   */
+  private async partiesOf(demandId: string, options: { tx?: EntityManager; lock?: boolean } = {}): Promise<DemandParties | null> {
+    const listing = await this.listings.summary(demandId, options);
+    if (!listing) return null;
+    const parties: DemandParties = {
+      demandId: listing.id,
+      kind: listing.kind,
+      status: listing.status,
+      title: listing.title,
+      clientOrganizationId: listing.organizationId,
+      supplierLeadOrganizationId: null,
+      supplierOrganizationIds: [],
+    };
+    if (listing.kind !== 'DEMAND' || !AWARDED_STATUSES.includes(listing.status)) return parties;
+    if (!this.acceptedBids) throw new Error('ReviewsService: no AcceptedBidParties registered (the bids module registers it)');
+    const accepted = await this.acceptedBids.acceptedBidParties(demandId, options.tx);
+    if (!accepted) return parties;
+    return {
+      ...parties,
+      supplierLeadOrganizationId: accepted.leadOrganizationId,
+      supplierOrganizationIds: [accepted.leadOrganizationId, ...accepted.partnerOrganizationIds],
+    };
+  }
+
   /** `review.submitted`: the reviewed organization hears of it; when it completed the pair, the other side hears its review is public. */
   async onSubmitted(event: OutboxEventEntity): Promise<void> {
     const review = await this.repository.findById(String(event.payload.reviewId));
     if (!review) return;
     const otherId = event.payload.otherReviewId ? String(event.payload.otherReviewId) : null;
     const other = otherId ? await this.repository.findById(otherId) : null;
-    const [demand] = await this.dataSource.query('SELECT title FROM listings WHERE id = $1', [review.demandId]);
+    const demand = await this.listings.summary(review.demandId);
     await this.transactions.run(async (tx) => {
       await this.notifyReceived(tx, review, demand?.title ?? '', review.visible);
       if (other) await this.notifyReceived(tx, other, demand?.title ?? '', true);
@@ -200,7 +266,7 @@ export class ReviewsService implements OnModuleInit {
       for (const org of new Set(rows.map((r) => r.subjectOrganizationId))) await this.repository.refreshTrackRecord(tx, org, now);
       for (const r of rows) {
         const review = { ...r, visible: true } as ReviewRow;
-        const [demand] = await tx.query('SELECT title FROM listings WHERE id = $1', [r.demandId]);
+        const demand = await this.listings.summary(r.demandId, { tx });
         await this.notifyReceived(tx, review, demand?.title ?? '', true);
       }
       return rows.length;
@@ -215,7 +281,7 @@ export class ReviewsService implements OnModuleInit {
       throw AppError.field('after', 'format', { format: 'cursor' });
     }
     if (!UUID.test(organizationId)) throw AppError.notFound();
-    const mine = await this.repository.organizationIdsOf(viewer.userId);
+    const mine = await this.identity.organizationIdsOfUser(viewer.userId);
     const { rows, total } = await this.repository.pageOf(organizationId, mine, this.memberships.isStaff(viewer), limit, key);
     return toConnection(rows, limit, total, (r) => [r.submittedAt.toISOString(), r.id]);
   }
@@ -225,7 +291,7 @@ export class ReviewsService implements OnModuleInit {
     const review = UUID.test(id) ? await this.repository.findById(id) : null;
     if (!review) throw AppError.notFound();
     if (review.visible) return review;
-    const mine = await this.repository.organizationIdsOf(viewer.userId);
+    const mine = await this.identity.organizationIdsOfUser(viewer.userId);
     if (mine.includes(review.authorOrganizationId)) return review;
     if (this.memberships.isStaff(viewer) && review.hiddenAt && (review.revealedAt || this.revealsAt(review)! <= this.clock.now()))
       return review;
@@ -276,5 +342,10 @@ export class ReviewsService implements OnModuleInit {
       trend = d >= TREND_THRESHOLD ? ReputationTrend.UP : d <= -TREND_THRESHOLD ? ReputationTrend.DOWN : ReputationTrend.STEADY;
     }
     return { ...row, trend };
+  }
+
+  /** Demo seeding: the association's imported record of an organization (completed projects, average rating), unless it has one. */
+  async importTrackRecord(organizationId: string, completedProjects: number, rating: number): Promise<void> {
+    await this.transactions.run((tx) => this.repository.insertImportedTrackRecord(tx, organizationId, completedProjects, rating));
   }
 }

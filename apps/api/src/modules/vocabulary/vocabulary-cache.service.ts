@@ -1,7 +1,5 @@
 import { Vocabulary } from '@aimatch/capability-model';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ConceptEntity, ConceptSchemeEntity } from './entities/concept.entity';
 import { VocabularyRepository } from './vocabulary.repository';
 
 /**
@@ -12,10 +10,7 @@ import { VocabularyRepository } from './vocabulary.repository';
 export class VocabularyCache {
   private cached?: { version: string; vocabulary: Promise<Vocabulary> };
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly repository: VocabularyRepository,
-  ) {}
+  constructor(private readonly repository: VocabularyRepository) {}
 
   async get(): Promise<Vocabulary> {
     const version = (await this.repository.currentVersion()) ?? '0';
@@ -24,10 +19,7 @@ export class VocabularyCache {
   }
 
   private async load(version: string): Promise<Vocabulary> {
-    const [schemes, concepts] = await Promise.all([
-      this.dataSource.manager.find(ConceptSchemeEntity, { order: { sortOrder: 'ASC' } }),
-      this.dataSource.manager.find(ConceptEntity, { order: { sortOrder: 'ASC' } }),
-    ]);
+    const { schemes, concepts } = await this.repository.everything();
     return Vocabulary.fromConcepts(
       version,
       schemes.map((s) => ({ id: s.id, labels: { ko: s.labelKo, en: s.labelEn } })),

@@ -54,8 +54,22 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
     return row?.version ?? null;
   }
 
-  async hasVersion(version: string): Promise<boolean> {
-    return (await this.dataSource.manager.countBy(VocabularyVersionEntity, { version })) > 0;
+  async hasVersion(version: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await tx.countBy(VocabularyVersionEntity, { version })) > 0;
+  }
+
+  /** Serialises loaders of a vocabulary version until the caller's transaction ends. */
+  async lockVersions(tx: EntityManager): Promise<void> {
+    await tx.query('LOCK TABLE vocabulary_versions IN EXCLUSIVE MODE');
+  }
+
+  /** Every scheme and concept in vocabulary order (the in-memory Vocabulary is built from them). */
+  async everything(): Promise<{ schemes: ConceptSchemeEntity[]; concepts: ConceptEntity[] }> {
+    const [schemes, concepts] = await Promise.all([
+      this.dataSource.manager.find(ConceptSchemeEntity, { order: { sortOrder: 'ASC' } }),
+      this.dataSource.manager.find(ConceptEntity, { order: { sortOrder: 'ASC' } }),
+    ]);
+    return { schemes, concepts };
   }
 
   async upsertSchemes(tx: EntityManager, schemes: ConceptSchemeEntity[]): Promise<void> {

@@ -37,8 +37,8 @@ export class VocabularySeeder implements OnApplicationBootstrap {
     if (await this.repository.hasVersion(version)) return false;
     const concepts = seed.concepts as SeedConcept[];
     await this.transactions.run(async (tx) => {
-      await tx.query('LOCK TABLE vocabulary_versions IN EXCLUSIVE MODE');
-      if (await tx.query('SELECT 1 FROM vocabulary_versions WHERE version = $1', [version]).then((r) => r.length)) return;
+      await this.repository.lockVersions(tx);
+      if (await this.repository.hasVersion(version, tx)) return;
       await this.repository.upsertSchemes(
         tx,
         seed.schemes.map((s, i) => ({ id: s.id, labelKo: s.labels.ko, labelEn: s.labels.en, sortOrder: i })),

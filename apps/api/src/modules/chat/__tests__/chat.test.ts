@@ -367,6 +367,29 @@ describe('chat service', () => {
       expect((await mine(sme.accessToken)).othersLastReadSeq).toBe(2);
     });
 
+    it("counts a colleague's read pointer for the other side, not for the colleague's own side", async () => {
+      const conv = await freshConversation();
+      await send(supplier, '동료 확인 1', randomUUID(), conv);
+      await send(supplier, '동료 확인 2', randomUUID(), conv);
+      const othersRead = async (token: string) =>
+        (await t.gql('{ conversations(first: 50) { edges { node { id othersLastReadSeq } } } }', {}, { token }))
+          .data!.conversations.edges.map((e: { node: { id: string; othersLastReadSeq: number } }) => e.node)
+          .find((n: { id: string }) => n.id === conv).othersLastReadSeq;
+      // a second member of the supplier's organization (who also has an organization of their own)
+      const colleague = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+      await ds.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [
+        colleague.userId,
+        supplier.organizationId,
+      ]);
+      try {
+        await chat.markRead(viewerOf(colleague), { conversationId: conv, seq: 2 });
+        expect(await othersRead(supplier.accessToken)).toBe(0);
+        expect(await othersRead(sme.accessToken)).toBe(2);
+      } finally {
+        await ds.query('DELETE FROM memberships WHERE user_id = $1 AND organization_id = $2', [colleague.userId, supplier.organizationId]);
+      }
+    });
+
     it('announces every stored message to the participant organizations, except the joined sockets (for lists of unjoined conversations)', async () => {
       const conv = await freshConversation();
       const publisher = t.app.get(ChatPublisher);

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock';
-import { ReviewsRepository } from '../reviews.repository';
 import { ReviewsService } from '../reviews.service';
 
 const SUBMIT = `mutation($i: SubmitReviewInput!) { submitReview(input: $i) { id side visible revealsAt rating ratings { criterion score } body } }`;
@@ -93,13 +92,12 @@ describe('reviews', () => {
     staff = await signInStaff(t);
     const [{ exists }] = await ds.query(`SELECT to_regclass('bids') IS NOT NULL AS exists`);
     if (!exists) {
-      const repository = t.app.get(ReviewsRepository);
-      repository.supplierSideOf = async (_q, demandId) => {
-        const p = standIn.get(demandId);
-        return p
-          ? { supplierLeadOrganizationId: p.lead, supplierOrganizationIds: [p.lead, ...p.partners] }
-          : { supplierLeadOrganizationId: null, supplierOrganizationIds: [] };
-      };
+      t.app.get(ReviewsService).useAcceptedBids({
+        acceptedBidParties: async (demandId) => {
+          const p = standIn.get(demandId);
+          return p ? { leadOrganizationId: p.lead, partnerOrganizationIds: p.partners } : null;
+        },
+      });
     }
   });
   afterAll(() => t.close());

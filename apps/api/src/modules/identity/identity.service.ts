@@ -1,0 +1,92 @@
+import { Locale, MembershipRole, type PlatformRole } from '@aimatch/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Membership, Organization, SeedOrganization, UserProfile } from './dto/identity.records';
+import { IdentityRepository } from './identity.repository';
+import { PasswordHasher } from './password-hasher';
+
+/**
+ * Identity's read API for other modules: organizations, memberships and users (identity owns
+ * their tables; others ask here instead of joining them). Methods that take `tx` read inside the
+ * caller's transaction. No access checks: callers authorise their own actor first.
+ */
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly repository: IdentityRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  organization(id: string): Promise<Organization | null> {
+    return this.repository.findOrganization(id);
+  }
+
+  organizations(ids: string[], tx?: EntityManager): Promise<Organization[]> {
+    return this.repository.findOrganizations([...new Set(ids)], tx);
+  }
+
+  /** The organizations the user belongs to, oldest membership first. */
+  organizationsOfUser(userId: string, tx?: EntityManager): Promise<Organization[]> {
+    return this.repository.organizationsOfUser(userId, tx);
+  }
+
+  /** The ids of the organizations the user belongs to, oldest membership first. */
+  async organizationIdsOfUser(userId: string, tx?: EntityManager): Promise<string[]> {
+    return (await this.repository.membershipsOfUser(userId, tx)).map((m) => m.organizationId);
+  }
+
+  /** The distinct members of an organization (user ids, ascending). */
+  memberUserIds(organizationId: string, tx?: EntityManager): Promise<string[]> {
+    return this.repository.memberUserIds(organizationId, tx);
+  }
+
+  /** Those of these ids that name a user, each once, ascending. */
+  existingUserIds(userIds: string[], tx?: EntityManager): Promise<string[]> {
+    return this.repository.existingUserIds([...new Set(userIds)], tx);
+  }
+
+  /** Users (without credentials) by id; unknown ids are left out. */
+  async users(ids: string[]): Promise<UserProfile[]> {
+    return (await this.repository.findUsers([...new Set(ids)])).map(({ passwordHash: _, ...user }) => user);
+  }
+
+  /** Which of these users belong to which of these organizations. */
+  membershipsAmong(userIds: string[], organizationIds: string[]): Promise<Array<Pick<Membership, 'userId' | 'organizationId'>>> {
+    return this.repository.membershipsAmong([...new Set(userIds)], [...new Set(organizationIds)]);
+  }
+
+  // --- seeding (the demo marketplace; no validation, no outbox events) ------------------------
+
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  /** The account with this e-mail and its first organization, or null when there is none. */
+  async accountByEmail(email: string): Promise<{ userId: string; organizationId: string | null } | null> {
+    const user = await this.repository.findUserByEmailWithPassword(email);
+    if (!user) return null;
+    const [membership] = await this.repository.membershipsOfUser(user.id);
+    return { userId: user.id, organizationId: membership?.organizationId ?? null };
+  }
+
+  emailTaken(email: string): Promise<boolean> {
+    return this.repository.emailTaken(email);
+  }
+
+  /** A user who owns a new organization, inside the caller's transaction; returns the organization id. */
+  async createAccountWithOrganization(
+    tx: EntityManager,
+    account: { email: string; passwordHash: string; displayName: string; roles: PlatformRole[]; organization: SeedOrganization },
+  ): Promise<string> {
+    const user = await this.repository.insertUser(tx, {
+      email: account.email,
+      passwordHash: account.passwordHash,
+      displayName: account.displayName,
+      locale: Locale.KO,
+      platformRoles: account.roles,
+    });
+    const organization = await this.repository.insertOrganization(tx, account.organization);
+    await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
+    return organization.id;
+  }
+}

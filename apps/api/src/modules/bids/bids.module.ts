@@ -10,6 +10,7 @@ import { BidMatchLoader } from './bid-match.loader';
 import { BidsRepository } from './bids.repository';
 import { BidFieldsResolver, BidPartnerResolver, BidsResolver, DemandBidCountResolver } from './bids.resolver';
 import { BidsService } from './bids.service';
+import { PlatformSettingsRepository } from './platform-settings.repository';
 import { PlatformSettingsService } from './platform-settings.service';
 
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
@@ -19,6 +20,7 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidsRepository,
     BidAccessPolicy,
     BidMatchLoader,
+    PlatformSettingsRepository,
     PlatformSettingsService,
     BidsService,
     BidsResolver,
@@ -26,6 +28,6 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidPartnerResolver,
     DemandBidCountResolver,
   ],
-  exports: [BidsService, BidsRepository],
+  exports: [BidsService],
 })
 export class BidsModule {}

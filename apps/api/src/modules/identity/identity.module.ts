@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { IdentityLoaders } from './identity.loaders';
 import { IdentityRepository } from './identity.repository';
+import { IdentityService } from './identity.service';
 import { InvitationResolver } from './invitation.resolver';
 import { InvitationService } from './invitation.service';
 import { MembershipPolicy } from './membership.policy';
@@ -18,6 +20,8 @@ import { StaffAccountService } from './staff-account.service';
   imports: [VocabularyModule],
   providers: [
     IdentityRepository,
+    IdentityService,
+    IdentityLoaders,
     PasswordHasher,
     SessionService,
     StaffAccountService,
@@ -30,6 +34,6 @@ import { StaffAccountService } from './staff-account.service';
     MembershipResolver,
     InvitationResolver,
   ],
-  exports: [IdentityRepository, PasswordHasher, MembershipPolicy, AuthService, StaffAccountService],
+  exports: [IdentityRepository, PasswordHasher, MembershipPolicy, AuthService, StaffAccountService, IdentityService, IdentityLoaders],
 })
 export class IdentityModule {}

@@ -183,4 +183,10 @@ export class IdentityRepository {
     );
     return rows.length > 0;
   }
+
+  // --- reads for other modules (through IdentityService) ---------------------------------------
+
+  findOrganizations(ids: string[]): Promise<OrganizationEntity[]> {
+    return ids.length ? this.manager.findBy(OrganizationEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
 }

@@ -30,6 +30,7 @@ import { MembershipPolicy } from '../identity/membership.policy';
 import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
+import type { DemandState, ListingRecord, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsRepository, type ListingPageQuery } from './listings.repository';
@@ -336,5 +337,49 @@ export class ListingsService {
     const { limit, after: key } = pageArgs(first, after);
     const { rows, total } = await this.repository.page({ ...q, limit, after: key });
     return toConnection(rows, limit, total, (l) => ListingsRepository.cursorKey(q.order, l));
+  }
+
+  // --- reads and locks for other modules (bids, matching, search) ------------------------------
+  // No access checks here: the calling module authorised its actor (or works for the system).
+
+  /** One listing by id, or null; inside `tx` when given. */
+  findById(id: string, tx?: EntityManager): Promise<ListingRecord | null> {
+    return this.repository.findById(id, tx);
+  }
+
+  /** Listings by id (any order; missing ids are left out). */
+  findByIds(ids: string[]): Promise<ListingRecord[]> {
+    return this.repository.findByIds(ids);
+  }
+
+  /**
+   * Locks the demand row in the caller's transaction and reads it as locked: FOR UPDATE to decide
+   * on it (the award, completion, cancellation: a second decision waits, then sees the first),
+   * FOR SHARE to act under it (bids are created, submitted and decided while it cannot change).
+   */
+  async lockDemand(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingRecord> {
+    const listing = await this.repository.lock(tx, id, lock);
+    if (!listing) throw AppError.notFound();
+    return listing;
+  }
+
+  /** Id, kind, owner, status and version of these listings (cheap: tells whether a cached analysis is current). */
+  versionsOf(ids: string[]): Promise<ListingVersion[]> {
+    return this.repository.versionsOf(ids);
+  }
+
+  /** Ids of published listings in id order (the search index's and the matcher's source of truth), batched by `afterId` and `limit`. */
+  publishedIds(q: { kind?: ListingKind; organizationId?: string; afterId?: string; limit?: number } = {}): Promise<string[]> {
+    return this.repository.publishedIds(q);
+  }
+
+  /** The published supply listings of these organizations (e.g. to score their bids). */
+  publishedSupplyOf(organizationIds: string[]): Promise<Array<{ id: string; organizationId: string }>> {
+    return this.repository.publishedSupplyOf(organizationIds);
+  }
+
+  /** Status and bid deadline of these demands (bids' decision window), inside `tx` when given. */
+  demandStates(ids: string[], tx?: EntityManager): Promise<DemandState[]> {
+    return this.repository.demandStates(ids, tx);
   }
 }

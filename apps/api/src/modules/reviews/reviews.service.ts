@@ -26,7 +26,7 @@ import { type Connection, pageArgs, toConnection } from '../../graphql/paginatio
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type ReputationRow, type ReviewRow, ReviewsRepository } from './reviews.repository';
+import { type ReputationRow, type ReviewRow, ReviewsRepository, type TrackRecordRow } from './reviews.repository';
 
 export interface SubmitReview {
   demandId: string;
@@ -291,5 +291,10 @@ export class ReviewsService implements OnModuleInit, OnApplicationBootstrap, Bef
       trend = d >= TREND_THRESHOLD ? ReputationTrend.UP : d <= -TREND_THRESHOLD ? ReputationTrend.DOWN : ReputationTrend.STEADY;
     }
     return { ...row, trend };
+  }
+
+  /** Track records of these organizations for matching's trust signal (organizations without one are left out). */
+  trackRecordsOf(organizationIds: string[]): Promise<TrackRecordRow[]> {
+    return this.repository.trackRecordsOf([...new Set(organizationIds)]);
   }
 }

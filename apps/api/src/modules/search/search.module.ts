@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
-import { SEARCH_INDEX, searchIndexProvider } from './search-index.provider';
+import { searchIndexProvider } from './search-index.provider';
+import { SearchIndexRepository } from './search-index.repository';
 import { SearchIndexer } from './search-indexer';
 import { FacetCountResolver, SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
@@ -10,7 +11,7 @@ import { SearchService } from './search.service';
 /** Search over published listings: the engine behind the SearchIndex port, the outbox-fed indexer, the GraphQL queries. */
 @Module({
   imports: [VocabularyModule, IdentityModule, ListingsModule],
-  providers: [searchIndexProvider, SearchIndexer, SearchService, SearchResolver, FacetCountResolver],
-  exports: [SearchIndexer, SearchService, SEARCH_INDEX],
+  providers: [SearchIndexRepository, searchIndexProvider, SearchIndexer, SearchService, SearchResolver, FacetCountResolver],
+  exports: [SearchService],
 })
 export class SearchModule {}

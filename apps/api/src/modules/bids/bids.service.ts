@@ -101,7 +101,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
   async create(rc: RequestContext, demandId: string, organizationId: string, content: BidContent): Promise<BidRow> {
     const viewer = rc.viewer!;
     await this.memberships.assertMember(viewer, organizationId);
-    const org = await this.identity.findOrganization(organizationId);
+    const org = await this.identity.organization(organizationId);
     if (!org) throw AppError.forbidden();
     if (!BIDDER_KINDS.includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org.kind });
     const demand = await this.visibleDemand(rc, demandId);
@@ -182,7 +182,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     const to = await this.checkAction(rc, bid, 'submit');
     const demand = await this.access.demandOf(rc, bid);
     this.assertOpen(demand);
-    const org = (await this.identity.findOrganization(bid.organizationId))!;
+    const org = (await this.identity.organization(bid.organizationId))!;
     await this.assertVerified(org, 'organizationId');
     const partners = await this.repository.partnersOf([bid.id]);
     await this.validate(demand, bid.organizationId, { ...bid, partners });
@@ -528,7 +528,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
         });
         if (e.fromStatus !== 'DRAFT') {
           const bid = (await this.repository.findById(e.id, tx))!;
-          const demand = (await this.listings.findById(e.demandId, tx))!;
+          const demand = (await this.listings.findListing(e.demandId, tx))!;
           await this.notifyBidders(tx, bid, BID_NOTIFICATIONS.EXPIRED, this.payload(bid, demand));
         }
       }
@@ -549,7 +549,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async visibleDemand(rc: RequestContext, id: string): Promise<ListingRecord> {
-    const demand = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findById(id) : null;
+    const demand = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findListing(id) : null;
     if (!demand || demand.kind !== 'DEMAND' || !(await this.listingAccess.canSee(rc, demand))) throw AppError.notFound();
     return demand;
   }
@@ -594,7 +594,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
     const verifiedOnly = content.partners.length ? (await this.settings.get()).bidsVerifiedOrganizationsOnly : false;
     for (const [i, p] of content.partners.entries()) {
       const path = `partners.${i}.organizationId`;
-      const org = /^[0-9a-f-]{36}$/i.test(p.organizationId) ? await this.identity.findOrganization(p.organizationId) : null;
+      const org = /^[0-9a-f-]{36}$/i.test(p.organizationId) ? await this.identity.organization(p.organizationId) : null;
       if (!org) throw AppError.field(path, 'not-allowed');
       if (!BIDDER_KINDS.includes(org.kind)) throw AppError.field(path, 'wrong-organization-kind', { kind: org.kind });
       if (verifiedOnly && org.verificationStatus !== VerificationStatus.VERIFIED) throw AppError.field(path, 'verification-required');
@@ -608,7 +608,7 @@ export class BidsService implements OnModuleInit, OnModuleDestroy {
       bid.id,
       content.partners.map((p) => p.organizationId),
     );
-    const demand = (await this.listings.findById(bid.demandId, tx))!;
+    const demand = (await this.listings.findListing(bid.demandId, tx))!;
     for (const [position, p] of content.partners.entries()) {
       const old = before.find((o) => o.organizationId === p.organizationId);
       const reinvite = !old || old.role !== p.role || old.sharePercent !== p.sharePercent || old.status === 'DECLINED';

@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import type { LoaderFactory } from '../../graphql/loader-registry';
+import type { Membership, Organization, UserProfile } from './dto/identity.records';
 import { IdentityRepository } from './identity.repository';
 
 /**
- * Identity's DataLoader factories for other modules' resolvers and policies. Each is the very
- * factory identity uses itself, so one request shares one loader per kind.
+ * Identity's per-request DataLoader factories for other modules' resolvers and policies. They are
+ * the repository's own factories, so a request shares one loader (and its cache) with identity's resolvers.
  */
 @Injectable()
 export class IdentityLoaders {
-  constructor(private readonly repository: IdentityRepository) {}
+  readonly organization: LoaderFactory<string, Organization | null>;
+  readonly user: LoaderFactory<string, UserProfile | null>;
+  /** All memberships of a user, oldest first, keyed by user id. */
+  readonly membershipsByUser: LoaderFactory<string, Membership[]>;
 
-  /** Organizations by id, null when there is none. */
-  get organization() {
-    return this.repository.organizationLoader;
-  }
-
-  /** Users by id, null when there is none. */
-  get user() {
-    return this.repository.userLoader;
-  }
-
-  /** Every membership of a user (oldest first), keyed by user id. */
-  get membershipsByUser() {
-    return this.repository.membershipsByUserLoader;
+  constructor(repository: IdentityRepository) {
+    this.organization = repository.organizationLoader;
+    this.user = repository.userLoader;
+    this.membershipsByUser = repository.membershipsByUserLoader;
   }
 }

@@ -186,7 +186,7 @@ export class IdentityRepository {
 
   // --- reads for other modules (through IdentityService) ---------------------------------------
 
-  findOrganizations(ids: string[]): Promise<OrganizationEntity[]> {
-    return ids.length ? this.manager.findBy(OrganizationEntity, { id: In(ids) }) : Promise.resolve([]);
+  findOrganizations(ids: string[], tx: EntityManager = this.manager): Promise<OrganizationEntity[]> {
+    return ids.length ? tx.findBy(OrganizationEntity, { id: In(ids) }) : Promise.resolve([]);
   }
 }

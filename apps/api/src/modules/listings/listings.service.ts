@@ -343,7 +343,7 @@ export class ListingsService {
   // No access checks here: the calling module authorised its actor (or works for the system).
 
   /** One listing by id, or null; inside `tx` when given. */
-  findById(id: string, tx?: EntityManager): Promise<ListingRecord | null> {
+  findListing(id: string, tx?: EntityManager): Promise<ListingRecord | null> {
     return this.repository.findById(id, tx);
   }
 

@@ -60,7 +60,7 @@ export class MatchAlertsService implements OnModuleInit {
 
   async create(viewer: Viewer, input: CreateMatchAlertInput): Promise<MatchAlertRow> {
     await this.memberships.assertMember(viewer, input.organizationId);
-    const org = await this.identity.findOrganization(input.organizationId);
+    const org = await this.identity.organization(input.organizationId);
     if (!org || !SUPPLIER_KINDS.includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org?.kind ?? '' });
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw AppError.field('name', name ? 'max-length' : 'required', { max: 100 });
@@ -69,7 +69,7 @@ export class MatchAlertsService implements OnModuleInit {
       if (input.minScore === undefined || input.minScore === null) throw AppError.field('minScore', 'required');
       if (!Number.isInteger(input.minScore) || input.minScore < 0 || input.minScore > 100)
         throw AppError.field('minScore', 'range', { min: 0, max: 100 });
-      const listing = await this.listings.findById(input.supplyListingId);
+      const listing = await this.listings.findListing(input.supplyListingId);
       if (!listing || listing.organizationId !== input.organizationId || listing.kind !== 'SUPPLY')
         throw AppError.field('supplyListingId', 'not-own-listing');
     } else if (!criteria) {
@@ -108,10 +108,10 @@ export class MatchAlertsService implements OnModuleInit {
   /** A newly published demand: notify every organization whose alert it satisfies, once. */
   async onListingChanged(event: OutboxEventEntity): Promise<void> {
     if (event.payload.kind !== 'DEMAND' || event.payload.status !== 'PUBLISHED') return;
-    const demand = await this.listings.findById(String(event.payload.id));
+    const demand = await this.listings.findListing(String(event.payload.id));
     if (!demand || demand.status !== 'PUBLISHED') return;
     const alerts = await this.repository.undeliveredFor(demand.id, demand.organizationId);
-    const organizations = new Map((await this.identity.organizationsByIds(alerts.map((a) => a.organizationId))).map((o) => [o.id, o]));
+    const organizations = new Map((await this.identity.organizations(alerts.map((a) => a.organizationId))).map((o) => [o.id, o]));
     // Restricted demands reach verified suppliers only, like everything else about them.
     const eligible = alerts.filter((a) => {
       const org = organizations.get(a.organizationId);

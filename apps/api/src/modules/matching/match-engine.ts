@@ -185,7 +185,7 @@ export class MatchEngine {
   private async demand(listing: ListingRecord, vocabulary: Vocabulary): Promise<AnalysedDemand> {
     const cached = this.analysed.get(listing.id);
     if (cached && cached.version === listing.version) return cached.value as AnalysedDemand;
-    const org = await this.identity.findOrganization(listing.organizationId);
+    const org = await this.identity.organization(listing.organizationId);
     const value = analyseDemand(requiredProfileOf(listing.id, listing.content as DemandContent, org?.regionId ?? null), vocabulary);
     this.remember(listing.id, listing.version, value);
     return value;
@@ -196,7 +196,7 @@ export class MatchEngine {
     if (ids.length === 0) return [];
     const rows = (await this.listings.versionsOf(ids)).filter((r) => r.kind === 'SUPPLY');
     const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-    const [orgs, tracks] = await Promise.all([this.identity.organizationsByIds(orgIds), this.reviews.trackRecordsOf(orgIds)]);
+    const [orgs, tracks] = await Promise.all([this.identity.organizations(orgIds), this.reviews.trackRecordsOf(orgIds)]);
     const orgById = new Map(orgs.map((o) => [o.id, o]));
     const trackOf = new Map(tracks.map((t) => [t.organizationId, t]));
     const stale = rows.filter((r) => this.analysed.get(r.id)?.version !== r.version).map((r) => r.id);

@@ -78,7 +78,7 @@ export class MatchingService {
   }
 
   private async ownListing(rc: RequestContext, id: string, kind: 'DEMAND' | 'SUPPLY'): Promise<ListingRecord> {
-    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findById(id) : null;
+    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findListing(id) : null;
     if (!listing || listing.kind !== kind || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
     if (!(await this.access.actor(rc, listing))) throw AppError.forbidden();
     if (listing.status !== 'PUBLISHED') throw AppError.conflict('not-published', { current: listing.status });

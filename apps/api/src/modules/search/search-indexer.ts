@@ -57,7 +57,7 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
     const published = listings.filter((l) => l.status === 'PUBLISHED');
     const publishedIds = new Set(published.map((l) => l.id));
     const gone = ids.filter((id) => !publishedIds.has(id));
-    const orgs = new Map((await this.identity.organizationsByIds(published.map((l) => l.organizationId))).map((o) => [o.id, o]));
+    const orgs = new Map((await this.identity.organizations(published.map((l) => l.organizationId))).map((o) => [o.id, o]));
     const vocabulary = await this.vocabulary.get();
     const docs = published.map((l) => {
       const org = orgs.get(l.organizationId)!;

@@ -3,13 +3,16 @@ import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { ConceptEntity } from './entities/concept.entity';
 import { VocabularyRepository } from './vocabulary.repository';
 
-/** The vocabulary's DataLoader factories for other modules' resolvers: the very factory vocabulary uses itself. */
+/**
+ * Vocabulary's per-request DataLoader factories for other modules' resolvers (concept references
+ * resolve to ConceptModel). The concept factory is the repository itself, so a request shares one
+ * loader with vocabulary's own resolver.
+ */
 @Injectable()
 export class VocabularyLoaders {
-  constructor(private readonly repository: VocabularyRepository) {}
+  readonly concept: LoaderFactory<string, ConceptEntity | null>;
 
-  /** Stored concepts by id, null when there is none. */
-  get concept(): LoaderFactory<string, ConceptEntity | null> {
-    return this.repository;
+  constructor(repository: VocabularyRepository) {
+    this.concept = repository;
   }
 }

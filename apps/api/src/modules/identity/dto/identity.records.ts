@@ -1,0 +1,44 @@
+import type { EmployeeBand, Locale, MembershipRole, OrganizationKind, PlatformRole, VerificationStatus } from '@aimatch/contracts';
+
+/**
+ * What other modules read of identity's rows (IdentityService, IdentityLoaders): plain shapes, so
+ * that no module outside identity names its entities.
+ */
+export interface Organization {
+  id: string;
+  kind: OrganizationKind;
+  nameKo: string;
+  nameEn: string | null;
+  businessRegistrationNumber: string;
+  regionId: string | null;
+  industryId: string | null;
+  employeeBand: EmployeeBand | null;
+  foundedYear: number | null;
+  website: string | null;
+  verificationStatus: VerificationStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Membership {
+  id: string;
+  userId: string;
+  organizationId: string;
+  role: MembershipRole;
+  createdAt: Date;
+}
+
+/** A user without credentials. */
+export interface UserProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  platformRoles: PlatformRole[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A new organization as the demo seeder writes it (no validation: the seed data is checked by its tests). */
+export type SeedOrganization = Pick<Organization, 'kind' | 'nameKo' | 'nameEn' | 'businessRegistrationNumber' | 'verificationStatus'> &
+  Partial<Pick<Organization, 'regionId' | 'industryId' | 'employeeBand' | 'foundedYear' | 'website'>>;

@@ -7,7 +7,6 @@ import { NestFactory } from '@nestjs/core';
 import { DomainModule } from '../app.module';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { resolveDatabase } from '../database/embedded-postgres';
-import { SearchIndexer } from '../modules/search/search-indexer';
 import { SearchService } from '../modules/search/search.service';
 
 async function main(): Promise<void> {
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
   });
   try {
     const started = performance.now();
-    const { indexed } = await app.get(SearchIndexer).reindexAll();
+    const { indexed } = await app.get(SearchService).reindexAll();
     const status = await app.get(SearchService).status();
     console.log(
       `reindexed ${indexed} published listings into ${status.engine} in ${((performance.now() - started) / 1000).toFixed(1)} s; index holds ${status.documents} documents`,

@@ -2,10 +2,10 @@ import { MembershipRole } from '@aimatch/contracts';
 import type { BidActor } from '@aimatch/marketplace';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../graphql/request-context';
-import { IdentityRepository } from '../identity/identity.repository';
-import type { ListingEntity } from '../listings/entities/listing.entity';
+import { IdentityLoaders } from '../identity/identity.loaders';
+import type { ListingRecord } from '../listings/dto/listing-record';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
-import { ListingsRepository } from '../listings/listings.repository';
+import { ListingLoaders } from '../listings/listings.loaders';
 import { type BidRow, BidsRepository } from './bids.repository';
 
 export interface BidRoles {
@@ -27,17 +27,17 @@ export interface BidRoles {
 export class BidAccessPolicy {
   constructor(
     private readonly listingAccess: ListingAccessPolicy,
-    private readonly listings: ListingsRepository,
+    private readonly listings: ListingLoaders,
     private readonly bids: BidsRepository,
-    private readonly identity: IdentityRepository,
+    private readonly identity: IdentityLoaders,
   ) {}
 
   organizationIds(rc: RequestContext): Promise<string[]> {
     return this.listingAccess.organizationIds(rc);
   }
 
-  async demandOf(rc: RequestContext, bid: BidRow): Promise<ListingEntity> {
-    return (await rc.loaders.get(this.listings).load(bid.demandId))!;
+  async demandOf(rc: RequestContext, bid: BidRow): Promise<ListingRecord> {
+    return (await rc.loaders.get(this.listings.byId).load(bid.demandId))!;
   }
 
   async roles(rc: RequestContext, bid: BidRow): Promise<BidRoles> {
@@ -69,7 +69,7 @@ export class BidAccessPolicy {
   /** The partner organizations of the bid whose OWNER the viewer is. */
   async ownedPartnerOrgs(rc: RequestContext, bid: BidRow): Promise<string[]> {
     if (!rc.viewer) return [];
-    const memberships = await rc.loaders.get(this.identity.membershipsByUserLoader).load(rc.viewer.userId);
+    const memberships = await rc.loaders.get(this.identity.membershipsByUser).load(rc.viewer.userId);
     const owned = memberships.filter((m) => m.role === MembershipRole.OWNER).map((m) => m.organizationId);
     const partners = await rc.loaders.get(this.bids.partnersLoader).load(bid.id);
     return partners.filter((p) => owned.includes(p.organizationId)).map((p) => p.organizationId);

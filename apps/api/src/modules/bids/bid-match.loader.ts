@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { LoaderFactory } from '../../graphql/loader-registry';
-import type { ListingEntity } from '../listings/entities/listing.entity';
-import { ListingsRepository } from '../listings/listings.repository';
-import { MatchEngine, type Ranked } from '../matching/match-engine';
+import type { ListingRecord } from '../listings/dto/listing-record';
+import { ListingsService } from '../listings/listings.service';
+import { MatchingService, type Ranked } from '../matching/matching.service';
 import { BidsRepository } from './bids.repository';
 
 export interface BidderMatch {
@@ -20,8 +20,8 @@ export interface BidderMatch {
 @Injectable()
 export class BidMatchLoader implements LoaderFactory<string, Map<string, BidderMatch>> {
   constructor(
-    private readonly engine: MatchEngine,
-    private readonly listings: ListingsRepository,
+    private readonly matching: MatchingService,
+    private readonly listings: ListingsService,
     private readonly bids: BidsRepository,
   ) {}
 
@@ -32,14 +32,14 @@ export class BidMatchLoader implements LoaderFactory<string, Map<string, BidderM
     });
   }
 
-  private async forDemand(demand: ListingEntity | null): Promise<Map<string, BidderMatch>> {
+  private async forDemand(demand: ListingRecord | null): Promise<Map<string, BidderMatch>> {
     const result = new Map<string, BidderMatch>();
     if (!demand) return result;
     const orgIds = await this.bids.bidderOrganizationsOf(demand.id);
     if (orgIds.length === 0) return result;
-    const supplies = await this.bids.publishedSupplyIdsOf(orgIds);
+    const supplies = await this.listings.publishedSupplyOf(orgIds);
     if (supplies.length === 0) return result;
-    const orgOf = new Map(supplies.map((s) => [s.id, s.organization_id]));
+    const orgOf = new Map(supplies.map((s) => [s.id, s.organizationId]));
     const take = (ranked: Ranked[]) => {
       for (const r of ranked) {
         const org = orgOf.get(r.listingId);
@@ -49,9 +49,9 @@ export class BidMatchLoader implements LoaderFactory<string, Map<string, BidderM
           result.set(org, { supplyListingId: r.listingId, explanation: r.explanation });
       }
     };
-    take(await this.engine.suppliersFor(demand));
-    const missing = supplies.filter((s) => !result.has(s.organization_id)).map((s) => s.id);
-    if (missing.length) take(await this.engine.suppliersAmong(demand, missing));
+    take(await this.matching.rankSuppliers(demand));
+    const missing = supplies.filter((s) => !result.has(s.organizationId)).map((s) => s.id);
+    if (missing.length) take(await this.matching.rankSuppliersAmong(demand, missing));
     return result;
   }
 }

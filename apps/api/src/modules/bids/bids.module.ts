@@ -13,6 +13,7 @@ import { BidsJobs } from './bids.jobs';
 import { BidsRepository } from './bids.repository';
 import { BidFieldsResolver, BidPartnerResolver, BidsResolver, DemandBidCountResolver } from './bids.resolver';
 import { BidsService } from './bids.service';
+import { PlatformSettingsRepository } from './platform-settings.repository';
 import { PlatformSettingsService } from './platform-settings.service';
 
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
@@ -22,6 +23,7 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidsRepository,
     BidAccessPolicy,
     BidMatchLoader,
+    PlatformSettingsRepository,
     PlatformSettingsService,
     BidsService,
     BidsResolver,
@@ -31,6 +33,6 @@ import { PlatformSettingsService } from './platform-settings.service';
     BidsJobs,
     AcceptedBidPartiesProvider,
   ],
-  exports: [BidsService, BidsRepository],
+  exports: [BidsService],
 })
 export class BidsModule {}

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
+import type { DemandState } from '../listings/dto/listing-record';
 
 export interface BidRow {
   id: string;
@@ -244,29 +245,43 @@ export class BidsRepository {
     return (Array.isArray(res[0]) ? res[0] : res) as BidRow[];
   }
 
+  /** Demands with open (DRAFT, SUBMITTED, SHORTLISTED) bids in the scope: what the decision window must look at. */
+  async openBidDemands(tx: EntityManager, scope: { demandIds?: string[]; organizationIds?: string[] } = {}): Promise<string[]> {
+    const { filters, params } = scopeFilters(scope, []);
+    const rows: Array<{ demand_id: string }> = await tx.query(
+      `SELECT DISTINCT b.demand_id FROM bids b
+        WHERE b.status IN ('DRAFT', 'SUBMITTED', 'SHORTLISTED') ${filters.length ? `AND ${filters.join(' AND ')}` : ''}`,
+      params,
+    );
+    return rows.map((r) => r.demand_id);
+  }
+
   /**
    * The decision window, applied: DRAFT bids whose demand's deadline passed, SUBMITTED and
    * SHORTLISTED bids whose demand is still undecided BID_DECISION_WINDOW_DAYS after its
    * deadline, and open bids of demands that are gone (archived, cancelled, completed) become
-   * EXPIRED. Scoped to some demands or organizations, or everything (the periodic sweep). Rows
-   * another transaction holds are skipped (they are being decided right now).
+   * EXPIRED. `demands` are those demands' states as the listings module reads them; scoped to
+   * some demands or organizations, or everything (the periodic sweep). Rows another
+   * transaction holds are skipped (they are being decided right now).
    */
-  async expireDue(tx: EntityManager, now: Date, scope: { demandIds?: string[]; organizationIds?: string[] } = {}): Promise<ExpiredBid[]> {
-    const params: unknown[] = [now, `${BID_DECISION_WINDOW_DAYS} days`];
-    const filters: string[] = [];
-    if (scope.demandIds) {
-      params.push(scope.demandIds);
-      filters.push(`b.demand_id = ANY($${params.length})`);
-    }
-    if (scope.organizationIds) {
-      params.push(scope.organizationIds);
-      filters.push(
-        `(b.organization_id = ANY($${params.length}) OR EXISTS (SELECT 1 FROM bid_partners p WHERE p.bid_id = b.id AND p.organization_id = ANY($${params.length})))`,
-      );
-    }
+  async expireDue(
+    tx: EntityManager,
+    now: Date,
+    demands: DemandState[],
+    scope: { demandIds?: string[]; organizationIds?: string[] } = {},
+  ): Promise<ExpiredBid[]> {
+    if (demands.length === 0) return [];
+    const { filters, params } = scopeFilters(scope, [
+      now,
+      `${BID_DECISION_WINDOW_DAYS} days`,
+      demands.map((d) => d.id),
+      demands.map((d) => d.bidDeadline),
+      demands.map((d) => d.status),
+    ]);
     const res = await tx.query(
       `WITH due AS (
-         SELECT b.id, b.status FROM bids b JOIN listings l ON l.id = b.demand_id
+         SELECT b.id, b.status FROM bids b
+           JOIN unnest($3::uuid[], $4::timestamptz[], $5::text[]) AS l(id, bid_deadline, status) ON l.id = b.demand_id
           WHERE b.status IN ('DRAFT', 'SUBMITTED', 'SHORTLISTED') ${filters.length ? `AND ${filters.join(' AND ')}` : ''}
             AND ((b.status = 'DRAFT' AND l.bid_deadline <= $1)
               OR (l.bid_deadline + $2::interval <= $1)
@@ -279,6 +294,12 @@ export class BidsRepository {
       params,
     );
     return (Array.isArray(res[0]) ? res[0] : res) as ExpiredBid[];
+  }
+
+  /** The demand's ACCEPTED bid, if any. */
+  async acceptedBidOf(tx: EntityManager, demandId: string): Promise<BidRow | null> {
+    const rows: BidRow[] = await tx.query(`SELECT ${BID_COLUMNS} FROM bids b WHERE b.demand_id = $1 AND b.status = 'ACCEPTED'`, [demandId]);
+    return rows[0] ?? null;
   }
 
   partnersOf(bidIds: string[], tx: EntityManager = this.dataSource.manager): Promise<BidPartnerRow[]> {
@@ -362,16 +383,6 @@ export class BidsRepository {
     return rows.map((r) => r.organization_id);
   }
 
-  /** Supply listings (published) of these organizations, for match scores of their bids. */
-  publishedSupplyIdsOf(organizationIds: string[]): Promise<Array<{ id: string; organization_id: string }>> {
-    return organizationIds.length
-      ? this.dataSource.query(
-          `SELECT id, organization_id FROM listings WHERE kind = 'SUPPLY' AND status = 'PUBLISHED' AND organization_id = ANY($1)`,
-          [organizationIds],
-        )
-      : Promise.resolve([]);
-  }
-
   async page(q: BidPageQuery): Promise<{ rows: BidRow[]; total: number }> {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM bids b WHERE ${q.where}`, q.params);
     const params = [...q.params];
@@ -407,4 +418,23 @@ export class BidsRepository {
     );
     return row ? { leadOrganizationId: row.lead, partnerOrganizationIds: row.partners as string[] } : null;
   }
+}
+
+/** SQL filters for a bid scope (`b` is the bid), appended to `params`. */
+function scopeFilters(
+  scope: { demandIds?: string[]; organizationIds?: string[] },
+  params: unknown[],
+): { filters: string[]; params: unknown[] } {
+  const filters: string[] = [];
+  if (scope.demandIds) {
+    params.push(scope.demandIds);
+    filters.push(`b.demand_id = ANY($${params.length})`);
+  }
+  if (scope.organizationIds) {
+    params.push(scope.organizationIds);
+    filters.push(
+      `(b.organization_id = ANY($${params.length}) OR EXISTS (SELECT 1 FROM bid_partners p WHERE p.bid_id = b.id AND p.organization_id = ANY($${params.length})))`,
+    );
+  }
+  return { filters, params };
 }

@@ -5,15 +5,15 @@ import { Ctx, Roles } from '../../common/auth/decorators';
 import type { Connection } from '../../graphql/pagination';
 import type { RequestContext } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
-import { IdentityRepository } from '../identity/identity.repository';
+import { IdentityLoaders } from '../identity/identity.loaders';
 import { ListingVersionArgs } from '../listings/dto/listing.inputs';
 import { DemandListingModel } from '../listings/dto/listing.models';
+import { toListingView } from '../listings/dto/listing-view';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
-import { toListingView } from '../listings/listing-view';
-import { ListingsRepository } from '../listings/listings.repository';
+import { ListingLoaders } from '../listings/listings.loaders';
 import { MatchExplanationModel } from '../matching/dto/matching.dto';
 import { ConceptModel } from '../vocabulary/dto/concept.model';
-import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import { BidAccessPolicy } from './bid-access.policy';
 import { BidMatchLoader } from './bid-match.loader';
 import { type BidPartnerRow, type BidRow, BidsRepository } from './bids.repository';
@@ -56,12 +56,12 @@ export class BidsResolver {
     private readonly bids: BidsService,
     private readonly settings: PlatformSettingsService,
     private readonly repository: BidsRepository,
-    private readonly listings: ListingsRepository,
+    private readonly listings: ListingLoaders,
   ) {}
 
   /** After a command, the request's loaders must not serve what it read before the change. */
   private fresh(rc: RequestContext, bid: BidRow): BidRow {
-    rc.loaders.get(this.listings).clear(bid.demandId);
+    rc.loaders.get(this.listings.byId).clear(bid.demandId);
     rc.loaders.get(this.repository.partnersLoader).clear(bid.id);
     rc.loaders.get(this.repository.revisionsLoader).clear(bid.id);
     rc.loaders.get(this.repository.countLoader).clear(bid.demandId);
@@ -147,14 +147,14 @@ export class BidsResolver {
   @Mutation(() => DemandListingModel, { description: 'Demand owner: AWARDED → COMPLETED (the project was delivered).' })
   async completeDemand(@Args() a: ListingVersionArgs, @Ctx() rc: RequestContext) {
     const listing = await this.bids.completeDemand(rc, a.id, a.version);
-    rc.loaders.get(this.listings).clear(listing.id);
+    rc.loaders.get(this.listings.byId).clear(listing.id);
     return toListingView(listing);
   }
 
   @Mutation(() => DemandListingModel, { description: 'Demand owner: AWARDED → CANCELLED, with a reason.' })
   async cancelDemand(@Args() a: ListingVersionArgs, @Args('reason') reason: string, @Ctx() rc: RequestContext) {
     const listing = await this.bids.cancelDemand(rc, a.id, a.version, reason);
-    rc.loaders.get(this.listings).clear(listing.id);
+    rc.loaders.get(this.listings.byId).clear(listing.id);
     return toListingView(listing);
   }
 
@@ -171,38 +171,38 @@ export class BidFieldsResolver {
   constructor(
     private readonly access: BidAccessPolicy,
     private readonly listingAccess: ListingAccessPolicy,
-    private readonly listings: ListingsRepository,
+    private readonly listings: ListingLoaders,
     private readonly repository: BidsRepository,
-    private readonly identity: IdentityRepository,
-    private readonly concepts: VocabularyRepository,
+    private readonly identity: IdentityLoaders,
+    private readonly vocabulary: VocabularyLoaders,
     private readonly matches: BidMatchLoader,
   ) {}
 
   @ResolveField(() => DemandListingModel, { nullable: true })
   async demand(@Parent() b: BidRow, @Ctx() rc: RequestContext) {
-    const demand = await rc.loaders.get(this.listings).load(b.demandId);
+    const demand = await rc.loaders.get(this.listings.byId).load(b.demandId);
     return demand && (await this.listingAccess.canSee(rc, demand)) ? toListingView(demand) : null;
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
   organization(@Parent() b: BidRow, @Ctx() rc: RequestContext) {
-    return rc.loaders.get(this.identity.organizationLoader).load(b.organizationId);
+    return rc.loaders.get(this.identity.organization).load(b.organizationId);
   }
 
   @ResolveField(() => [ConceptModel])
   async covered(@Parent() b: BidRow, @Ctx() rc: RequestContext) {
-    const rows = await rc.loaders.get(this.concepts).loadMany(b.coveredConceptIds);
+    const rows = await rc.loaders.get(this.vocabulary.concept).loadMany(b.coveredConceptIds);
     return rows.filter((c) => c && !(c instanceof Error));
   }
 
   @ResolveField(() => BidCoverageModel, { nullable: true })
   async coverage(@Parent() b: BidRow, @Ctx() rc: RequestContext) {
-    const demand = await rc.loaders.get(this.listings).load(b.demandId);
+    const demand = await rc.loaders.get(this.listings.byId).load(b.demandId);
     if (!demand) return null;
     const required = requiredConceptIds(demand);
     const covered = required.filter((id) => b.coveredConceptIds.includes(id));
     const missingIds = required.filter((id) => !b.coveredConceptIds.includes(id));
-    const missing = (await rc.loaders.get(this.concepts).loadMany(missingIds)).filter((c) => c && !(c instanceof Error));
+    const missing = (await rc.loaders.get(this.vocabulary.concept).loadMany(missingIds)).filter((c) => c && !(c instanceof Error));
     return {
       covered: covered.length,
       required: required.length,
@@ -254,18 +254,18 @@ export class BidFieldsResolver {
 
   @ResolveField(() => Date, { nullable: true })
   async decisionDeadline(@Parent() b: BidRow, @Ctx() rc: RequestContext) {
-    const demand = await rc.loaders.get(this.listings).load(b.demandId);
+    const demand = await rc.loaders.get(this.listings.byId).load(b.demandId);
     return bidDecisionDeadline(demand?.bidDeadline ?? null);
   }
 }
 
 @Resolver(() => BidPartnerModel)
 export class BidPartnerResolver {
-  constructor(private readonly identity: IdentityRepository) {}
+  constructor(private readonly identity: IdentityLoaders) {}
 
   @ResolveField(() => OrganizationModel, { nullable: true })
   organization(@Parent() p: BidPartnerRow, @Ctx() rc: RequestContext) {
-    return rc.loaders.get(this.identity.organizationLoader).load(p.organizationId);
+    return rc.loaders.get(this.identity.organization).load(p.organizationId);
   }
 }
 

@@ -17,13 +17,11 @@ import { uniqueViolation } from '../../common/errors/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext } from '../../graphql/request-context';
-import type { OrganizationEntity } from '../identity/entities/organization.entity';
-import { IdentityRepository } from '../identity/identity.repository';
+import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ChatService } from '../chat/chat.service';
-import type { ListingEntity } from '../listings/entities/listing.entity';
+import type { ListingRecord } from '../listings/dto/listing-record';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
-import { ListingsRepository } from '../listings/listings.repository';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { BidAccessPolicy } from './bid-access.policy';
@@ -55,7 +53,7 @@ export const BID_CHAT_EVENTS = {
 } as const;
 
 /** The concept ids of a demand's requirement a bid can say it covers. */
-export function requiredConceptIds(demand: ListingEntity): string[] {
+export function requiredConceptIds(demand: ListingRecord): string[] {
   const r = (demand.content as DemandContent).requirement;
   return r ? [...new Set([...r.tasks, ...r.modalities, ...r.industries, ...r.deployments, ...r.integrations])] : [];
 }
@@ -74,10 +72,9 @@ export class BidsService {
     private readonly repository: BidsRepository,
     private readonly access: BidAccessPolicy,
     private readonly listingAccess: ListingAccessPolicy,
-    private readonly listingsRepository: ListingsRepository,
     private readonly listings: ListingsService,
     private readonly memberships: MembershipPolicy,
-    private readonly identity: IdentityRepository,
+    private readonly identity: IdentityService,
     private readonly notifications: NotificationsService,
     private readonly chat: ChatService,
     private readonly settings: PlatformSettingsService,
@@ -90,7 +87,7 @@ export class BidsService {
   async create(rc: RequestContext, demandId: string, organizationId: string, content: BidContent): Promise<BidRow> {
     const viewer = rc.viewer!;
     await this.memberships.assertMember(viewer, organizationId);
-    const org = await this.identity.findOrganization(organizationId);
+    const org = await this.identity.organization(organizationId);
     if (!org) throw AppError.forbidden();
     if (!BIDDER_KINDS.includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org.kind });
     const demand = await this.visibleDemand(rc, demandId);
@@ -171,13 +168,12 @@ export class BidsService {
     const to = await this.checkAction(rc, bid, 'submit');
     const demand = await this.access.demandOf(rc, bid);
     this.assertOpen(demand);
-    const org = (await this.identity.findOrganization(bid.organizationId))!;
+    const org = (await this.identity.organization(bid.organizationId))!;
     await this.assertVerified(org, 'organizationId');
     const partners = await this.repository.partnersOf([bid.id]);
     await this.validate(demand, bid.organizationId, { ...bid, partners });
     const userId = rc.viewer!.userId;
-    const afterCommit: Array<() => void> = [];
-    return this.committed(afterCommit, async (tx) => {
+    return this.transactions.run(async (tx) => {
       this.assertOpen(await this.lockDemand(tx, demand.id, 'FOR SHARE'));
       const updated = await this.repository.updateAtVersion(tx, id, version, ['DRAFT'], {
         status: to,
@@ -206,10 +202,9 @@ export class BidsService {
         contextId: demand.id,
         organizations: [demand.organizationId, updated.organizationId],
       });
+      // Its live push is an outbox event of the same transaction (the chat module sends it after commit).
       if (conversation)
-        afterCommit.push(
-          (await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.SUBMITTED, this.chatPayload(updated, demand))).publish,
-        );
+        await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.SUBMITTED, this.chatPayload(updated, demand));
       return updated;
     });
   }
@@ -334,29 +329,23 @@ export class BidsService {
    * workflow, `listing.changed` on the outbox), every other open bid DECLINED with a
    * notification, other drafts EXPIRED, and the demand's conversation with the winning lead
    * organization opened (or reused) with a BID_ACCEPTED system message — all in this one
-   * transaction; the message is pushed live after the commit.
+   * transaction; the message is pushed live after the commit (an outbox event of this transaction).
    */
   async accept(rc: RequestContext, id: string, version: number): Promise<BidRow> {
     const bid = await this.visibleBid(rc, id);
     await this.checkAction(rc, bid, 'accept');
     const userId = rc.viewer!.userId;
-    const afterCommit: Array<() => void> = [];
-    return this.committed(afterCommit, (tx) => this.acceptIn(tx, bid, id, version, userId, afterCommit)).catch((err) => {
-      // The lock makes this unreachable; the partial unique index is the last word if it were not.
-      if (uniqueViolation(err) === 'bids_one_accepted_per_demand')
-        throw AppError.conflict('demand-already-awarded', { reason: 'demand-already-awarded' });
-      throw err;
-    });
+    return this.transactions
+      .run((tx) => this.acceptIn(tx, bid, id, version, userId))
+      .catch((err) => {
+        // The lock makes this unreachable; the partial unique index is the last word if it were not.
+        if (uniqueViolation(err) === 'bids_one_accepted_per_demand')
+          throw AppError.conflict('demand-already-awarded', { reason: 'demand-already-awarded' });
+        throw err;
+      });
   }
 
-  private async acceptIn(
-    tx: EntityManager,
-    bid: BidRow,
-    id: string,
-    version: number,
-    userId: string,
-    afterCommit: Array<() => void>,
-  ): Promise<BidRow> {
+  private async acceptIn(tx: EntityManager, bid: BidRow, id: string, version: number, userId: string): Promise<BidRow> {
     const demand = await this.lockDemand(tx, bid.demandId, 'FOR UPDATE');
     if (demand.status === 'AWARDED' || demand.status === 'COMPLETED')
       throw AppError.conflict('demand-already-awarded', { current: demand.status, reason: 'demand-already-awarded' });
@@ -387,9 +376,7 @@ export class BidsService {
       organizations: [demand.organizationId, accepted.organizationId],
       createdById: userId,
     });
-    afterCommit.push(
-      (await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.ACCEPTED, this.chatPayload(accepted, awarded))).publish,
-    );
+    await this.chat.postSystemMessage(tx, conversation.id, BID_CHAT_EVENTS.ACCEPTED, this.chatPayload(accepted, awarded));
     for (const other of await this.repository.declineOthers(tx, demand.id, id, AWARDED_ELSEWHERE)) {
       await this.repository.recordEvent(tx, {
         bidId: other.id,
@@ -422,12 +409,12 @@ export class BidsService {
   }
 
   /** Owner: AWARDED → COMPLETED (the reviews of both sides open); the winning bidders are told. */
-  completeDemand(rc: RequestContext, demandId: string, version: number): Promise<ListingEntity> {
+  completeDemand(rc: RequestContext, demandId: string, version: number): Promise<ListingRecord> {
     return this.closeDemand(rc, demandId, version, 'complete', null);
   }
 
   /** Owner: AWARDED → CANCELLED with a reason; the winning bidders are told. */
-  cancelDemand(rc: RequestContext, demandId: string, version: number, reason: string): Promise<ListingEntity> {
+  cancelDemand(rc: RequestContext, demandId: string, version: number, reason: string): Promise<ListingRecord> {
     const text = (reason ?? '').trim();
     if (!text) throw AppError.field('reason', 'required');
     if (text.length > BID_LIMITS.maxReasonChars) throw AppError.field('reason', 'max-length', { max: BID_LIMITS.maxReasonChars });
@@ -440,7 +427,7 @@ export class BidsService {
     version: number,
     action: 'complete' | 'cancel',
     reason: string | null,
-  ): Promise<ListingEntity> {
+  ): Promise<ListingRecord> {
     const demand = await this.visibleDemand(rc, demandId);
     const actor = await this.listingAccess.actor(rc, demand);
     if (actor !== 'owner') throw AppError.forbidden();
@@ -449,11 +436,8 @@ export class BidsService {
       const locked = await this.lockDemand(tx, demand.id, 'FOR UPDATE');
       if (locked.version !== version) throw AppError.conflict('stale-version', { current: locked.version, reason: 'stale-version' });
       const updated = await this.listings.transitionInTransaction(tx, locked, action, 'owner', userId, reason ? { reason } : {});
-      const [winner] = await tx.query<Array<{ id: string }>>(`SELECT id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [
-        demand.id,
-      ]);
-      if (winner) {
-        const bid = (await this.repository.findById(winner.id, tx))!;
+      const bid = await this.repository.acceptedBidOf(tx, demand.id);
+      if (bid) {
         await this.notifyBidders(
           tx,
           bid,
@@ -516,7 +500,9 @@ export class BidsService {
   async expireDue(scope: { demandIds?: string[]; organizationIds?: string[] } = {}): Promise<ExpiredBid[]> {
     if ((scope.demandIds && scope.demandIds.length === 0) || (scope.organizationIds && scope.organizationIds.length === 0)) return [];
     return this.transactions.run(async (tx) => {
-      const expired = await this.repository.expireDue(tx, this.clock.now(), scope);
+      const demandIds = scope.demandIds ?? (await this.repository.openBidDemands(tx, scope));
+      const demands = await this.listings.demandStates(demandIds, tx);
+      const expired = await this.repository.expireDue(tx, this.clock.now(), demands, scope);
       for (const e of expired) {
         await this.repository.recordEvent(tx, {
           bidId: e.id,
@@ -528,7 +514,7 @@ export class BidsService {
         });
         if (e.fromStatus !== 'DRAFT') {
           const bid = (await this.repository.findById(e.id, tx))!;
-          const demand = (await this.listingsRepository.findById(e.demandId, tx))!;
+          const demand = (await this.listings.findListing(e.demandId, tx))!;
           await this.notifyBidders(tx, bid, BID_NOTIFICATIONS.EXPIRED, this.payload(bid, demand));
         }
       }
@@ -548,8 +534,8 @@ export class BidsService {
     return bid;
   }
 
-  private async visibleDemand(rc: RequestContext, id: string): Promise<ListingEntity> {
-    const demand = /^[0-9a-f-]{36}$/i.test(id) ? await this.listingsRepository.findById(id) : null;
+  private async visibleDemand(rc: RequestContext, id: string): Promise<ListingRecord> {
+    const demand = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findListing(id) : null;
     if (!demand || demand.kind !== 'DEMAND' || !(await this.listingAccess.canSee(rc, demand))) throw AppError.notFound();
     return demand;
   }
@@ -570,7 +556,7 @@ export class BidsService {
   }
 
   /** Bids are taken while the demand is PUBLISHED and before its bid deadline. */
-  private assertOpen(demand: ListingEntity): void {
+  private assertOpen(demand: ListingRecord): void {
     if (demand.status !== 'PUBLISHED') {
       throw AppError.conflict(demand.status === 'AWARDED' ? 'demand-already-awarded' : 'demand-not-open', {
         current: demand.status,
@@ -582,19 +568,19 @@ export class BidsService {
     }
   }
 
-  private async assertVerified(org: OrganizationEntity, path: string): Promise<void> {
+  private async assertVerified(org: { verificationStatus: VerificationStatus }, path: string): Promise<void> {
     if (org.verificationStatus === VerificationStatus.VERIFIED) return;
     if ((await this.settings.get()).bidsVerifiedOrganizationsOnly) throw AppError.field(path, 'verification-required');
   }
 
   /** Content rules (libs/marketplace), then the partner organizations: existing, supplier or SI kind, verified when required. */
-  private async validate(demand: ListingEntity, leadOrganizationId: string, content: BidContent): Promise<void> {
+  private async validate(demand: ListingRecord, leadOrganizationId: string, content: BidContent): Promise<void> {
     const violations = validateBidContent(content, { requiredConceptIds: requiredConceptIds(demand), leadOrganizationId });
     if (violations.length) throw AppError.badInput(violations);
     const verifiedOnly = content.partners.length ? (await this.settings.get()).bidsVerifiedOrganizationsOnly : false;
     for (const [i, p] of content.partners.entries()) {
       const path = `partners.${i}.organizationId`;
-      const org = /^[0-9a-f-]{36}$/i.test(p.organizationId) ? await this.identity.findOrganization(p.organizationId) : null;
+      const org = /^[0-9a-f-]{36}$/i.test(p.organizationId) ? await this.identity.organization(p.organizationId) : null;
       if (!org) throw AppError.field(path, 'not-allowed');
       if (!BIDDER_KINDS.includes(org.kind)) throw AppError.field(path, 'wrong-organization-kind', { kind: org.kind });
       if (verifiedOnly && org.verificationStatus !== VerificationStatus.VERIFIED) throw AppError.field(path, 'verification-required');
@@ -608,7 +594,7 @@ export class BidsService {
       bid.id,
       content.partners.map((p) => p.organizationId),
     );
-    const demand = (await this.listingsRepository.findById(bid.demandId, tx))!;
+    const demand = (await this.listings.findListing(bid.demandId, tx))!;
     for (const [position, p] of content.partners.entries()) {
       const old = before.find((o) => o.organizationId === p.organizationId);
       const reinvite = !old || old.role !== p.role || old.sharePercent !== p.sharePercent || old.status === 'DECLINED';
@@ -650,11 +636,11 @@ export class BidsService {
     });
   }
 
-  private payload(bid: BidRow, demand: ListingEntity, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  private payload(bid: BidRow, demand: ListingRecord, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return { bidId: bid.id, demandId: demand.id, title: demand.title, bidStatus: bid.status, ...extra };
   }
 
-  private chatPayload(bid: BidRow, demand: ListingEntity): Record<string, unknown> {
+  private chatPayload(bid: BidRow, demand: ListingRecord): Record<string, unknown> {
     return {
       bidId: bid.id,
       demandId: demand.id,
@@ -665,22 +651,8 @@ export class BidsService {
     };
   }
 
-  /** One transaction; then, once it committed, the live pushes of the system messages it left in `afterCommit`. */
-  private async committed<T>(afterCommit: Array<() => void>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.transactions.run(work);
-    for (const publish of afterCommit) {
-      try {
-        publish();
-      } catch (err) {
-        this.logger.warn(`live push of a bid system message failed (clients get it by sync): ${String(err)}`);
-      }
-    }
-    return result;
-  }
-
-  private async lockDemand(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingEntity> {
-    await tx.query(`SELECT id FROM listings WHERE id = $1 ${lock}`, [id]);
-    return (await this.listingsRepository.findById(id, tx))!;
+  private lockDemand(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingRecord> {
+    return this.listings.lockDemand(tx, id, lock);
   }
 
   private async stale(id: string): Promise<AppError> {

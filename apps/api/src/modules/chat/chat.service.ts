@@ -8,13 +8,16 @@ import {
   OrganizationKind,
   VerificationStatus,
 } from '@aimatch/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
+import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
+import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
+import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { LoaderFactory } from '../../graphql/loader-registry';
@@ -41,6 +44,8 @@ const SUPPLIER_KINDS: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIE
 const SYNC_CHANGE_MARGIN_MS = 5_000;
 /** Messages shown to staff on each side of a reported one. */
 export const REPORT_CONTEXT = 5;
+/** Outbox event of a system message posted in another module's transaction: its live push, after commit. */
+export const SYSTEM_MESSAGE_POSTED = 'chat.system-message.posted';
 
 export interface OpenConversationCommand {
   contextType: ConversationContextType;
@@ -58,7 +63,7 @@ export interface OpenConversationCommand {
  * conversation exists; staff see only reported messages and their immediate context, audited.
  */
 @Injectable()
-export class ChatService {
+export class ChatService implements OnModuleInit {
   constructor(
     private readonly repository: ChatRepository,
     private readonly transactions: TransactionService,
@@ -70,7 +75,13 @@ export class ChatService {
     private readonly publisher: ChatPublisher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly dispatcher: OutboxDispatcher,
   ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register(SYSTEM_MESSAGE_POSTED, (e) => this.pushSystemMessage(e));
+  }
 
   // --- conversations --------------------------------------------------------------------------
 
@@ -354,8 +365,8 @@ export class ChatService {
   }
 
   /**
-   * A system message (bid submitted, award…) inside the caller's transaction. The caller calls
-   * `publish` after its commit; clients that miss it get it by `sync`.
+   * A system message (bid submitted, award…) inside the caller's transaction, with the outbox
+   * event that pushes it live once that transaction committed; clients that miss it get it by `sync`.
    */
   async postSystemMessage(
     tx: EntityManager,
@@ -363,15 +374,23 @@ export class ChatService {
     event: string,
     payload: Record<string, unknown>,
     body?: string,
-  ): Promise<{ message: MessageRow; publish: () => void }> {
+  ): Promise<{ message: MessageRow }> {
     const message = await this.repository.insertSystemMessage(tx, conversationId, event, payload, body ?? null);
-    return {
-      message,
-      publish: () => {
-        this.publisher.toConversation(conversationId, 'message', toPayload(message));
-        void this.announce(message);
-      },
-    };
+    await this.outbox.enqueue(tx, {
+      aggregateType: 'conversation',
+      aggregateId: conversationId,
+      eventType: SYSTEM_MESSAGE_POSTED,
+      payload: { conversationId, messageId: message.id },
+    });
+    return { message };
+  }
+
+  /** The live push of a committed system message (at least once: clients dedupe messages by id). */
+  private async pushSystemMessage(event: OutboxEventEntity): Promise<void> {
+    const message = await this.repository.findMessage(String(event.payload.messageId));
+    if (!message) return;
+    this.publisher.toConversation(message.conversationId, 'message', toPayload(message));
+    await this.announce(message);
   }
 
   /**

@@ -18,7 +18,7 @@ import {
   ReferenceCaseModel,
   TrustProfileModel,
 } from './dto/listing.models';
-import type { ListingView } from './listing-view';
+import type { ListingView } from './dto/listing-view';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsService } from './listings.service';
 

@@ -10,6 +10,7 @@ import {
   ReferenceCaseResolver,
   TrustProfileResolver,
 } from './listing-fields.resolver';
+import { ListingLoaders } from './listings.loaders';
 import { ListingsRepository } from './listings.repository';
 import { ListingsResolver } from './listings.resolver';
 import { ListingsService } from './listings.service';
@@ -19,6 +20,7 @@ import { ListingsService } from './listings.service';
   imports: [IdentityModule, VocabularyModule, NotificationsModule],
   providers: [
     ListingsRepository,
+    ListingLoaders,
     ListingAccessPolicy,
     ListingsService,
     ListingsResolver,
@@ -28,6 +30,6 @@ import { ListingsService } from './listings.service';
     TrustProfileResolver,
     ReferenceCaseResolver,
   ],
-  exports: [ListingsService, ListingsRepository, ListingAccessPolicy],
+  exports: [ListingsService, ListingsRepository, ListingAccessPolicy, ListingLoaders],
 })
 export class ListingsModule {}

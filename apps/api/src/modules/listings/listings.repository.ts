@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { ListingSummary } from './dto/listing-summary';
+import type { DemandState, ListingVersion } from './dto/listing-record';
 import { ListingEntity, ListingEventEntity } from './entities/listing.entity';
 
 export interface ListingPageQuery {
@@ -94,5 +95,52 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       [id],
     );
     return row ?? null;
+  }
+
+  // --- reads and locks for other modules (through ListingsService) -----------------------------
+
+  /** Locks the listing row in `tx` (FOR UPDATE to decide, FOR SHARE to act on it) and reads it as locked. */
+  async lock(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingEntity | null> {
+    await tx.query(`SELECT id FROM listings WHERE id = $1 ${lock}`, [id]);
+    return tx.findOneBy(ListingEntity, { id });
+  }
+
+  versionsOf(ids: string[]): Promise<ListingVersion[]> {
+    return ids.length
+      ? this.dataSource.query(`SELECT id, kind, organization_id AS "organizationId", status, version FROM listings WHERE id = ANY($1)`, [
+          ids,
+        ])
+      : Promise.resolve([]);
+  }
+
+  /** Published listings' ids in id order, optionally of one kind or organization, after a key, at most `limit`. */
+  async publishedIds(q: { kind?: 'DEMAND' | 'SUPPLY'; organizationId?: string; afterId?: string; limit?: number }): Promise<string[]> {
+    const params: unknown[] = [];
+    const where = [`status = 'PUBLISHED'`];
+    if (q.kind) where.push(`kind = $${params.push(q.kind)}`);
+    if (q.organizationId) where.push(`organization_id = $${params.push(q.organizationId)}`);
+    if (q.afterId) where.push(`id > $${params.push(q.afterId)}`);
+    const limit = q.limit ? ` LIMIT $${params.push(q.limit)}` : '';
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM listings WHERE ${where.join(' AND ')} ORDER BY id${limit}`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Published supply listings of these organizations. */
+  publishedSupplyOf(organizationIds: string[]): Promise<Array<{ id: string; organizationId: string }>> {
+    return organizationIds.length
+      ? this.dataSource.query(
+          `SELECT id, organization_id AS "organizationId" FROM listings WHERE kind = 'SUPPLY' AND status = 'PUBLISHED' AND organization_id = ANY($1)`,
+          [organizationIds],
+        )
+      : Promise.resolve([]);
+  }
+
+  demandStates(ids: string[], tx: EntityManager = this.dataSource.manager): Promise<DemandState[]> {
+    return ids.length
+      ? tx.query(`SELECT id, status, bid_deadline AS "bidDeadline" FROM listings WHERE id = ANY($1) AND kind = 'DEMAND'`, [ids])
+      : Promise.resolve([]);
   }
 }

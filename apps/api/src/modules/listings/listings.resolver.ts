@@ -14,7 +14,7 @@ import {
 import { DemandListingModel, ListingConnection, ListingModel, SupplyListingModel, TrustChecklistItemModel } from './dto/listing.models';
 import type { ListingEntity } from './entities/listing.entity';
 import { demandContent, supplyContent } from './listing-content';
-import { type ListingView, toListingView } from './listing-view';
+import { type ListingView, toListingView } from './dto/listing-view';
 import { ListingsService } from './listings.service';
 import { TRUST_CHECKLIST } from '@aimatch/capability-model';
 import type { Connection } from '../../graphql/pagination';

@@ -33,6 +33,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
 import type { ListingSummary } from './dto/listing-summary';
+import type { DemandState, ListingRecord, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsRepository, type ListingPageQuery } from './listings.repository';
@@ -344,11 +345,6 @@ export class ListingsService {
 
   // --- reads for other modules (chat, reviews, the demo seeder) -------------------------------
 
-  /** A listing by id with no access checks (callers check `ListingAccessPolicy.canSee` where a viewer is involved). */
-  findListing(id: string, tx?: EntityManager): Promise<ListingEntity | null> {
-    return this.repository.findById(id, tx);
-  }
-
   /** Per-request batched listing look-ups by id, no access checks (e.g. a conversation's context title). */
   get listingLoader(): LoaderFactory<string, ListingEntity | null> {
     return this.repository;
@@ -394,5 +390,49 @@ export class ListingsService {
         payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
       });
     });
+  }
+
+  // --- reads and locks for other modules (bids, matching, search) ------------------------------
+  // No access checks here: the calling module authorised its actor (or works for the system).
+
+  /** One listing by id, or null; inside `tx` when given. */
+  findListing(id: string, tx?: EntityManager): Promise<ListingRecord | null> {
+    return this.repository.findById(id, tx);
+  }
+
+  /** Listings by id (any order; missing ids are left out). */
+  findByIds(ids: string[]): Promise<ListingRecord[]> {
+    return this.repository.findByIds(ids);
+  }
+
+  /**
+   * Locks the demand row in the caller's transaction and reads it as locked: FOR UPDATE to decide
+   * on it (the award, completion, cancellation: a second decision waits, then sees the first),
+   * FOR SHARE to act under it (bids are created, submitted and decided while it cannot change).
+   */
+  async lockDemand(tx: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ListingRecord> {
+    const listing = await this.repository.lock(tx, id, lock);
+    if (!listing) throw AppError.notFound();
+    return listing;
+  }
+
+  /** Id, kind, owner, status and version of these listings (cheap: tells whether a cached analysis is current). */
+  versionsOf(ids: string[]): Promise<ListingVersion[]> {
+    return this.repository.versionsOf(ids);
+  }
+
+  /** Ids of published listings in id order (the search index's and the matcher's source of truth), batched by `afterId` and `limit`. */
+  publishedIds(q: { kind?: ListingKind; organizationId?: string; afterId?: string; limit?: number } = {}): Promise<string[]> {
+    return this.repository.publishedIds(q);
+  }
+
+  /** The published supply listings of these organizations (e.g. to score their bids). */
+  publishedSupplyOf(organizationIds: string[]): Promise<Array<{ id: string; organizationId: string }>> {
+    return this.repository.publishedSupplyOf(organizationIds);
+  }
+
+  /** Status and bid deadline of these demands (bids' decision window), inside `tx` when given. */
+  demandStates(ids: string[], tx?: EntityManager): Promise<DemandState[]> {
+    return this.repository.demandStates(ids, tx);
   }
 }

@@ -3,30 +3,25 @@ import type { DemandContent } from '@aimatch/capability-model';
 import { createMatcher, indexTerms } from '@aimatch/korean-text';
 import { MAX_QUERY_LENGTH } from '@aimatch/search';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { Viewer } from '../../graphql/request-context';
+import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
+import type { ListingRecord } from '../listings/dto/listing-record';
+import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ListingEntity } from '../listings/entities/listing.entity';
 import type { SearchFiltersInput } from '../search/dto/search.dto';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { CreateMatchAlertInput } from './dto/matching.dto';
+import { type MatchAlertRow, MatchAlertsRepository } from './match-alerts.repository';
 import { MatchEngine } from './match-engine';
 
-export interface MatchAlertRow {
-  id: string;
-  organizationId: string;
-  name: string;
-  supplyListingId: string | null;
-  minScore: number | null;
-  criteria: string | null;
-  createdAt: Date;
-}
+export type { MatchAlertRow };
 
 interface Criteria {
   q?: string;
@@ -48,7 +43,9 @@ export class MatchAlertsService implements OnModuleInit {
   private readonly logger = new Logger('MatchAlerts');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: MatchAlertsRepository,
+    private readonly listings: ListingsService,
+    private readonly identity: IdentityService,
     private readonly transactions: TransactionService,
     private readonly notifications: NotificationsService,
     private readonly dispatcher: OutboxDispatcher,
@@ -63,8 +60,8 @@ export class MatchAlertsService implements OnModuleInit {
 
   async create(viewer: Viewer, input: CreateMatchAlertInput): Promise<MatchAlertRow> {
     await this.memberships.assertMember(viewer, input.organizationId);
-    const [org] = await this.dataSource.query('SELECT kind FROM organizations WHERE id = $1', [input.organizationId]);
-    if (!SUPPLIER_KINDS.includes(org?.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org?.kind ?? '' });
+    const org = await this.identity.organization(input.organizationId);
+    if (!org || !SUPPLIER_KINDS.includes(org.kind)) throw AppError.forbidden('wrong-organization-kind', { kind: org?.kind ?? '' });
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw AppError.field('name', name ? 'max-length' : 'required', { max: 100 });
     const criteria = await this.criteriaOf(input);
@@ -72,7 +69,7 @@ export class MatchAlertsService implements OnModuleInit {
       if (input.minScore === undefined || input.minScore === null) throw AppError.field('minScore', 'required');
       if (!Number.isInteger(input.minScore) || input.minScore < 0 || input.minScore > 100)
         throw AppError.field('minScore', 'range', { min: 0, max: 100 });
-      const listing = await this.dataSource.manager.findOneBy(ListingEntity, { id: input.supplyListingId });
+      const listing = await this.listings.findListing(input.supplyListingId);
       if (!listing || listing.organizationId !== input.organizationId || listing.kind !== 'SUPPLY')
         throw AppError.field('supplyListingId', 'not-own-listing');
     } else if (!criteria) {
@@ -80,69 +77,46 @@ export class MatchAlertsService implements OnModuleInit {
     }
     return this.transactions.run(async (tx) => {
       // Serialises concurrent creations for one organization so the limit holds.
-      await tx.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [input.organizationId]);
-      const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM match_alerts WHERE organization_id = $1', [input.organizationId]);
-      if (n >= MAX_ALERTS_PER_ORGANIZATION) throw AppError.field('organizationId', 'max-items', { max: MAX_ALERTS_PER_ORGANIZATION });
-      const [row] = await tx.query(
-        `INSERT INTO match_alerts (organization_id, name, supply_listing_id, min_score, criteria, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         RETURNING id, organization_id AS "organizationId", name, supply_listing_id AS "supplyListingId", min_score AS "minScore", criteria::text AS criteria, created_at AS "createdAt"`,
-        [
-          input.organizationId,
-          name,
-          input.supplyListingId ?? null,
-          input.supplyListingId ? input.minScore : null,
-          criteria ? JSON.stringify(criteria) : null,
-          viewer.userId,
-        ],
-      );
-      return row;
+      await this.repository.lockOrganizationAlerts(tx, input.organizationId);
+      if ((await this.repository.countOf(tx, input.organizationId)) >= MAX_ALERTS_PER_ORGANIZATION)
+        throw AppError.field('organizationId', 'max-items', { max: MAX_ALERTS_PER_ORGANIZATION });
+      return this.repository.insert(tx, {
+        organizationId: input.organizationId,
+        name,
+        supplyListingId: input.supplyListingId ?? null,
+        minScore: input.supplyListingId ? (input.minScore ?? null) : null,
+        criteria: criteria ? JSON.stringify(criteria) : null,
+        createdById: viewer.userId,
+      });
     });
   }
 
   async list(viewer: Viewer, first?: number, after?: string | null): Promise<Connection<MatchAlertRow>> {
     const { limit, after: key } = pageArgs(first, after);
-    const params: unknown[] = [viewer.userId, limit + 1];
-    let keyset = '';
-    if (key) {
-      params.push(key[0], key[1]);
-      keyset = 'AND (a.created_at, a.id) < ($3::timestamptz, $4::uuid)';
-    }
-    const select = `FROM match_alerts a JOIN memberships m ON m.organization_id = a.organization_id AND m.user_id = $1`;
-    const rows = await this.dataSource.query(
-      `SELECT a.id, a.organization_id AS "organizationId", a.name, a.supply_listing_id AS "supplyListingId", a.min_score AS "minScore",
-              a.criteria::text AS criteria, a.created_at AS "createdAt"
-       ${select} WHERE true ${keyset} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`,
-      params,
-    );
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n ${select}`, [viewer.userId]);
-    return toConnection<MatchAlertRow>(rows, limit, n, (r) => [r.createdAt.toISOString(), r.id]);
+    const { rows, total } = await this.repository.pageOf(await this.identity.organizationIdsOfUser(viewer.userId), limit, key);
+    return toConnection<MatchAlertRow>(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id]);
   }
 
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw AppError.notFound();
-    const [alert] = await this.dataSource.query('SELECT organization_id FROM match_alerts WHERE id = $1', [id]);
-    if (!alert || !(await this.memberships.membership(viewer, alert.organization_id))) throw AppError.notFound();
-    await this.dataSource.query('DELETE FROM match_alerts WHERE id = $1', [id]);
+    const organizationId = await this.repository.organizationOf(id);
+    if (!organizationId || !(await this.memberships.membership(viewer, organizationId))) throw AppError.notFound();
+    await this.repository.delete(id);
     return true;
   }
 
   /** A newly published demand: notify every organization whose alert it satisfies, once. */
   async onListingChanged(event: OutboxEventEntity): Promise<void> {
     if (event.payload.kind !== 'DEMAND' || event.payload.status !== 'PUBLISHED') return;
-    const demand = await this.dataSource.manager.findOneBy(ListingEntity, { id: String(event.payload.id) });
+    const demand = await this.listings.findListing(String(event.payload.id));
     if (!demand || demand.status !== 'PUBLISHED') return;
-    const alerts: Array<MatchAlertRow & { kind: OrganizationKind; verified: boolean }> = await this.dataSource.query(
-      `SELECT a.id, a.organization_id AS "organizationId", a.name, a.supply_listing_id AS "supplyListingId", a.min_score AS "minScore",
-              a.criteria::text AS criteria, o.kind, o.verification_status = $2 AS verified
-         FROM match_alerts a JOIN organizations o ON o.id = a.organization_id
-        WHERE a.organization_id <> $1
-          AND NOT EXISTS (SELECT 1 FROM match_alert_deliveries d WHERE d.demand_listing_id = $3 AND d.organization_id = a.organization_id)
-        ORDER BY a.created_at, a.id`,
-      [demand.organizationId, VerificationStatus.VERIFIED, demand.id],
-    );
+    const alerts = await this.repository.undeliveredFor(demand.id, demand.organizationId);
+    const organizations = new Map((await this.identity.organizations(alerts.map((a) => a.organizationId))).map((o) => [o.id, o]));
     // Restricted demands reach verified suppliers only, like everything else about them.
-    const eligible = alerts.filter((a) => demand.visibility === 'PUBLIC' || a.verified);
+    const eligible = alerts.filter((a) => {
+      const org = organizations.get(a.organizationId);
+      return org && (demand.visibility === 'PUBLIC' || org.verificationStatus === VerificationStatus.VERIFIED);
+    });
     if (eligible.length === 0) return;
     const scores = eligible.some((a) => a.supplyListingId)
       ? new Map((await this.engine.suppliersFor(demand)).map((r) => [r.listingId, r.explanation.score]))
@@ -166,17 +140,12 @@ export class MatchAlertsService implements OnModuleInit {
 
   private async deliver(
     tx: EntityManager,
-    demand: ListingEntity,
+    demand: ListingRecord,
     organizationId: string,
     alertId: string,
     score: number | null,
   ): Promise<void> {
-    const inserted = await tx.query(
-      `INSERT INTO match_alert_deliveries (demand_listing_id, organization_id, alert_id, score) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING demand_listing_id`,
-      [demand.id, organizationId, alertId, score],
-    );
-    if (inserted.length === 0) return;
+    if (!(await this.repository.recordDelivery(tx, demand.id, organizationId, alertId, score))) return;
     await this.notifications.notifyOrganization(
       tx,
       organizationId,
@@ -190,7 +159,7 @@ export class MatchAlertsService implements OnModuleInit {
   }
 
   /** Saved criteria against one demand, with the search's semantics: all query words, each filter's concept or a narrower one. */
-  private async satisfies(demand: ListingEntity, criteria: Criteria): Promise<boolean> {
+  private async satisfies(demand: ListingRecord, criteria: Criteria): Promise<boolean> {
     const vocabulary = await this.vocabulary.get();
     const c = demand.content as DemandContent;
     const concepts: Record<(typeof FILTER_KEYS)[number], string[]> = {

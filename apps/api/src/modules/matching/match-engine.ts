@@ -12,31 +12,21 @@ import {
   textRelevance,
   type TrackRecord,
 } from '@aimatch/matching';
-import { conceptToken, type PlannedQuery, type SearchIndex, type SearchRequest } from '@aimatch/search';
+import { conceptToken, type PlannedQuery, type SearchRequest } from '@aimatch/search';
 import { analyzeQuery } from '@aimatch/korean-text';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import { ListingEntity } from '../listings/entities/listing.entity';
-import { SEARCH_INDEX } from '../search/search-index.provider';
+import { IdentityService } from '../identity/identity.service';
+import type { ListingRecord } from '../listings/dto/listing-record';
+import { ListingsService } from '../listings/listings.service';
+import { ReviewsService } from '../reviews/reviews.service';
+import { SearchService } from '../search/search.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 
 export interface Ranked {
   listingId: string;
   explanation: MatchExplanation;
-}
-
-interface Row {
-  id: string;
-  version: number;
-  organization_id: string;
-  region_id: string | null;
-  verified: boolean;
-  completed_projects: number | null;
-  rating_average: string | null;
-  rating_count: number | null;
-  response_rate: string | null;
 }
 
 /** How many analysed listings stay in memory (analysis is the costly part; rows are re-read for each ranking). */
@@ -54,8 +44,10 @@ export class MatchEngine {
   private matcher: { vocabulary: Vocabulary; matcher: Matcher } | null = null;
 
   constructor(
-    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
-    private readonly dataSource: DataSource,
+    private readonly search: SearchService,
+    private readonly listings: ListingsService,
+    private readonly identity: IdentityService,
+    private readonly reviews: ReviewsService,
     private readonly vocabularyCache: VocabularyCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -65,7 +57,7 @@ export class MatchEngine {
   }
 
   /** Supplier listings ranked for a published demand, best first. */
-  async suppliersFor(demand: ListingEntity): Promise<Ranked[]> {
+  async suppliersFor(demand: ListingRecord): Promise<Ranked[]> {
     const { vocabulary, matcher } = await this.current();
     const need = await this.demand(demand, vocabulary);
     const filters: SearchRequest['filters'] = { kind: 'SUPPLY', visibility: ['PUBLIC'] };
@@ -87,7 +79,7 @@ export class MatchEngine {
    * demand among themselves. Text relevance is relative to this smaller set, so a score can
    * differ a little from the one in the full ranking.
    */
-  async suppliersAmong(demand: ListingEntity, supplyIds: string[]): Promise<Ranked[]> {
+  async suppliersAmong(demand: ListingRecord, supplyIds: string[]): Promise<Ranked[]> {
     if (supplyIds.length === 0) return [];
     const { vocabulary, matcher } = await this.current();
     const need = await this.demand(demand, vocabulary);
@@ -96,7 +88,7 @@ export class MatchEngine {
   }
 
   /** Published demands ranked for a supply listing, best first; `visibility` is what the supplier may see. */
-  async demandsFor(supply: ListingEntity, visibility: SearchRequest['filters']['visibility']): Promise<Ranked[]> {
+  async demandsFor(supply: ListingRecord, visibility: SearchRequest['filters']['visibility']): Promise<Ranked[]> {
     const { vocabulary, matcher } = await this.current();
     const [offer] = await this.supplies([supply.id], vocabulary, [supply]);
     if (!offer) return [];
@@ -106,7 +98,7 @@ export class MatchEngine {
       () => this.offerQuery(offer, vocabulary),
       () => filters,
     );
-    const rows = await this.dataSource.manager.findBy(ListingEntity, { id: In(ids) });
+    const rows = await this.listings.findByIds(ids);
     const demands = await Promise.all(rows.filter((r) => r.status === 'PUBLISHED').map((r) => this.demand(r, vocabulary)));
     // Text relevance in this direction: the supply's text against each demand's.
     const text = textRelevance(
@@ -123,18 +115,10 @@ export class MatchEngine {
     const { vocabulary } = await this.current();
     let count = 0;
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const rows: Array<{ id: string }> = await this.dataSource.query(
-        `SELECT id FROM listings WHERE kind = 'SUPPLY' AND status = 'PUBLISHED' AND id > $1 ORDER BY id LIMIT $2`,
-        [after, batch],
-      );
-      if (rows.length === 0) return count;
-      count += (
-        await this.supplies(
-          rows.map((r) => r.id),
-          vocabulary,
-        )
-      ).length;
-      after = rows[rows.length - 1].id;
+      const ids = await this.listings.publishedIds({ kind: 'SUPPLY', afterId: after, limit: batch });
+      if (ids.length === 0) return count;
+      count += (await this.supplies(ids, vocabulary)).length;
+      after = ids[ids.length - 1];
     }
   }
 
@@ -154,9 +138,9 @@ export class MatchEngine {
     narrowed: () => SearchRequest['filters'],
   ): Promise<string[]> {
     const k = this.candidateLimit;
-    const browse = await this.index.search({ query: null, filters, facets: [], sort: 'newest', limit: k, offset: 0 });
+    const browse = await this.search.retrieve({ query: null, filters, facets: [], sort: 'newest', limit: k, offset: 0 });
     if (browse.estimatedTotal <= k) return browse.hits.map((h) => h.id);
-    const found = await this.index.search({ query: query(), filters: narrowed(), facets: [], sort: 'relevance', limit: k, offset: 0 });
+    const found = await this.search.retrieve({ query: query(), filters: narrowed(), facets: [], sort: 'relevance', limit: k, offset: 0 });
     return found.hits.map((h) => h.id);
   }
 
@@ -198,31 +182,28 @@ export class MatchEngine {
     return terms.length ? { text: title, terms, boostTerms, choseong: null } : null;
   }
 
-  private async demand(listing: ListingEntity, vocabulary: Vocabulary): Promise<AnalysedDemand> {
+  private async demand(listing: ListingRecord, vocabulary: Vocabulary): Promise<AnalysedDemand> {
     const cached = this.analysed.get(listing.id);
     if (cached && cached.version === listing.version) return cached.value as AnalysedDemand;
-    const [org] = await this.dataSource.query('SELECT region_id FROM organizations WHERE id = $1', [listing.organizationId]);
-    const value = analyseDemand(requiredProfileOf(listing.id, listing.content as DemandContent, org?.region_id ?? null), vocabulary);
+    const org = await this.identity.organization(listing.organizationId);
+    const value = analyseDemand(requiredProfileOf(listing.id, listing.content as DemandContent, org?.regionId ?? null), vocabulary);
     this.remember(listing.id, listing.version, value);
     return value;
   }
 
   /** Analysed supply listings in the order of `ids` (published ones only), with fresh organization facts. */
-  private async supplies(ids: string[], vocabulary: Vocabulary, known: ListingEntity[] = []): Promise<AnalysedSupply[]> {
+  private async supplies(ids: string[], vocabulary: Vocabulary, known: ListingRecord[] = []): Promise<AnalysedSupply[]> {
     if (ids.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT l.id, l.version, l.organization_id, o.region_id, o.verification_status = $2 AS verified,
-              t.completed_projects, t.rating_average, t.rating_count, t.response_rate
-         FROM listings l JOIN organizations o ON o.id = l.organization_id
-         LEFT JOIN organization_track_records t ON t.organization_id = l.organization_id
-        WHERE l.id = ANY($1) AND l.kind = 'SUPPLY'`,
-      [ids, VerificationStatus.VERIFIED],
-    );
+    const rows = (await this.listings.versionsOf(ids)).filter((r) => r.kind === 'SUPPLY');
+    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
+    const [orgs, tracks] = await Promise.all([this.identity.organizations(orgIds), this.reviews.trackRecordsOf(orgIds)]);
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const trackOf = new Map(tracks.map((t) => [t.organizationId, t]));
     const stale = rows.filter((r) => this.analysed.get(r.id)?.version !== r.version).map((r) => r.id);
     const knownById = new Map(known.map((l) => [l.id, l]));
     const missing = stale.filter((id) => !knownById.has(id));
-    const loaded = missing.length ? await this.dataSource.manager.findBy(ListingEntity, { id: In(missing) }) : [];
-    for (const l of [...loaded, ...stale.map((id) => knownById.get(id)).filter((l): l is ListingEntity => !!l)]) {
+    const loaded = missing.length ? await this.listings.findByIds(missing) : [];
+    for (const l of [...loaded, ...stale.map((id) => knownById.get(id)).filter((l): l is ListingRecord => !!l)]) {
       const placeholder: TrackRecord = { verified: false, completedProjects: null, rating: null, ratingCount: 0, responseRate: null };
       this.remember(
         l.id,
@@ -236,16 +217,18 @@ export class MatchEngine {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
+      const org = row && orgById.get(row.organizationId);
       const cached = this.analysed.get(id)?.value as AnalysedSupply | undefined;
-      if (!row || !cached) return [];
+      if (!row || !org || !cached) return [];
+      const record = trackOf.get(row.organizationId);
       const track: TrackRecord = {
-        verified: row.verified,
-        completedProjects: row.completed_projects,
-        rating: row.rating_average === null ? null : Number(row.rating_average),
-        ratingCount: row.rating_count ?? 0,
-        responseRate: row.response_rate === null ? null : Number(row.response_rate),
+        verified: org.verificationStatus === VerificationStatus.VERIFIED,
+        completedProjects: record?.completedProjects ?? null,
+        rating: record?.ratingAverage ?? null,
+        ratingCount: record?.ratingCount ?? 0,
+        responseRate: record?.responseRate ?? null,
       };
-      return [{ ...cached, profile: { ...cached.profile, regionId: row.region_id, track } }];
+      return [{ ...cached, profile: { ...cached.profile, regionId: org.regionId, track } }];
     });
   }
 

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { SearchModule } from '../search/search.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { MatchAlertsRepository } from './match-alerts.repository';
 import { MatchAlertsService } from './match-alerts.service';
 import { MatchEngine } from './match-engine';
 import { ConceptMatchResolver, DemandFieldSuggestionResolver, MatchingResolver } from './matching.resolver';
@@ -11,8 +13,16 @@ import { MatchingService } from './matching.service';
 
 /** Explainable matching (libs/matching) over candidates from the search index; alerts on new demands. */
 @Module({
-  imports: [VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule],
-  providers: [MatchEngine, MatchingService, MatchAlertsService, MatchingResolver, ConceptMatchResolver, DemandFieldSuggestionResolver],
-  exports: [MatchEngine],
+  imports: [VocabularyModule, IdentityModule, ListingsModule, SearchModule, NotificationsModule, ReviewsModule],
+  providers: [
+    MatchEngine,
+    MatchingService,
+    MatchAlertsRepository,
+    MatchAlertsService,
+    MatchingResolver,
+    ConceptMatchResolver,
+    DemandFieldSuggestionResolver,
+  ],
+  exports: [MatchingService],
 })
 export class MatchingModule {}

@@ -1,9 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentViewer } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
-import { toListingView } from '../listings/listing-view';
+import { toListingView } from '../listings/dto/listing-view';
 import { ConceptModel } from '../vocabulary/dto/concept.model';
-import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import {
   ConceptMatchModel,
   CreateMatchAlertInput,
@@ -90,25 +90,25 @@ export class MatchingResolver {
 /** Concept labels for matched/missing elements and suggestions, batched per request. */
 @Resolver(() => ConceptMatchModel)
 export class ConceptMatchResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly vocabulary: VocabularyLoaders) {}
 
   @ResolveField(() => ConceptModel, { nullable: true })
   concept(@Parent() m: { conceptId: string }, @Ctx() rc: RequestContext) {
-    return rc.loaders.get(this.concepts).load(m.conceptId);
+    return rc.loaders.get(this.vocabulary.concept).load(m.conceptId);
   }
 
   @ResolveField(() => ConceptModel, { nullable: true })
   offeredConcept(@Parent() m: { offeredConceptId: string | null }, @Ctx() rc: RequestContext) {
-    return m.offeredConceptId ? rc.loaders.get(this.concepts).load(m.offeredConceptId) : null;
+    return m.offeredConceptId ? rc.loaders.get(this.vocabulary.concept).load(m.offeredConceptId) : null;
   }
 }
 
 @Resolver(() => DemandFieldSuggestionModel)
 export class DemandFieldSuggestionResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly vocabulary: VocabularyLoaders) {}
 
   @ResolveField(() => ConceptModel, { nullable: true })
   concept(@Parent() s: { conceptId: string }, @Ctx() rc: RequestContext) {
-    return rc.loaders.get(this.concepts).load(s.conceptId);
+    return rc.loaders.get(this.vocabulary.concept).load(s.conceptId);
   }
 }

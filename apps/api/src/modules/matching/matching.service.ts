@@ -7,15 +7,17 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../../common/errors/app-error';
 import { MAX_PAGE_SIZE } from '../../graphql/pagination';
 import type { RequestContext } from '../../graphql/request-context';
-import { IdentityRepository } from '../identity/identity.repository';
-import type { ListingEntity } from '../listings/entities/listing.entity';
+import { IdentityLoaders } from '../identity/identity.loaders';
+import type { ListingRecord } from '../listings/dto/listing-record';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
-import { ListingsRepository } from '../listings/listings.repository';
+import { ListingsService } from '../listings/listings.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import { MatchEngine, type Ranked } from './match-engine';
 
+export type { Ranked };
+
 export interface MatchPage {
-  edges: Array<{ cursor: string; listing: ListingEntity; ranked: Ranked }>;
+  edges: Array<{ cursor: string; listing: ListingRecord; ranked: Ranked }>;
   hasNextPage: boolean;
   totalCount: number;
   candidates: number;
@@ -40,10 +42,10 @@ export const MAX_DRAFT_TEXT = 2000;
 export class MatchingService {
   constructor(
     private readonly engine: MatchEngine,
-    private readonly listings: ListingsRepository,
+    private readonly listings: ListingsService,
     private readonly access: ListingAccessPolicy,
     private readonly vocabulary: VocabularyCache,
-    private readonly identity: IdentityRepository,
+    private readonly identity: IdentityLoaders,
   ) {}
 
   async matchesForDemand(rc: RequestContext, demandId: string, first = 20, after?: string | null): Promise<MatchPage> {
@@ -75,21 +77,21 @@ export class MatchingService {
       .sort((a, b) => Number(a.partial) - Number(b.partial) || a.field.localeCompare(b.field) || a.conceptId.localeCompare(b.conceptId));
   }
 
-  private async ownListing(rc: RequestContext, id: string, kind: 'DEMAND' | 'SUPPLY'): Promise<ListingEntity> {
-    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findById(id) : null;
+  private async ownListing(rc: RequestContext, id: string, kind: 'DEMAND' | 'SUPPLY'): Promise<ListingRecord> {
+    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.listings.findListing(id) : null;
     if (!listing || listing.kind !== kind || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
     if (!(await this.access.actor(rc, listing))) throw AppError.forbidden();
     if (listing.status !== 'PUBLISHED') throw AppError.conflict('not-published', { current: listing.status });
     return listing;
   }
 
-  private async ownerVerified(rc: RequestContext, supply: ListingEntity): Promise<boolean> {
-    const org = await rc.loaders.get(this.identity.organizationLoader).load(supply.organizationId);
+  private async ownerVerified(rc: RequestContext, supply: ListingRecord): Promise<boolean> {
+    const org = await rc.loaders.get(this.identity.organization).load(supply.organizationId);
     return !!org && org.verificationStatus === VerificationStatus.VERIFIED;
   }
 
   private async page(
-    listing: ListingEntity,
+    listing: ListingRecord,
     first: number,
     after: string | null | undefined,
     rank: () => Promise<Ranked[]>,
@@ -116,6 +118,18 @@ export class MatchingService {
       candidates: ranked.length,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  }
+
+  // --- for other modules (bids: the bidders' match scores) ------------------------------------
+
+  /** Supplier listings ranked for a demand, best first (the ranking `matchesForDemand` pages through), without access checks. */
+  rankSuppliers(demand: ListingRecord): Promise<Ranked[]> {
+    return this.engine.suppliersFor(demand);
+  }
+
+  /** These supply listings ranked for a demand among themselves (see MatchEngine.suppliersAmong), without access checks. */
+  rankSuppliersAmong(demand: ListingRecord, supplyIds: string[]): Promise<Ranked[]> {
+    return this.engine.suppliersAmong(demand, supplyIds);
   }
 }
 

@@ -32,6 +32,15 @@ export interface ReputationRow {
   criteria: Array<{ criterion: ReviewCriterion; mean: number; count: number }>;
 }
 
+/** An organization's track record as matching's trust signal reads it (imported, or from public reviews). */
+export interface TrackRecordRow {
+  organizationId: string;
+  completedProjects: number;
+  ratingAverage: number | null;
+  ratingCount: number;
+  responseRate: number | null;
+}
+
 /** SQL: the review `r` is public at `$now` (revealed, or submitted at least the blind period ago, and not hidden). */
 export const publicAt = (now: string) =>
   `(r.hidden_at IS NULL AND (r.revealed_at IS NOT NULL OR r.submitted_at <= ${now}::timestamptz - interval '${REVIEW_BLIND_DAYS} days'))`;
@@ -211,5 +220,28 @@ export class ReviewsRepository {
     return organizationIds.map(
       (id) => byOrg.get(id) ?? { organizationId: id, count: 0, mean: null, recentMean: null, previousMean: null, criteria: [] },
     );
+  }
+
+  /** The track records of these organizations (organizations without one are left out). */
+  async trackRecordsOf(organizationIds: string[]): Promise<TrackRecordRow[]> {
+    if (organizationIds.length === 0) return [];
+    const rows: Array<{
+      organization_id: string;
+      completed_projects: number;
+      rating_average: string | null;
+      rating_count: number;
+      response_rate: string | null;
+    }> = await this.dataSource.query(
+      `SELECT organization_id, completed_projects, rating_average, rating_count, response_rate
+         FROM organization_track_records WHERE organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+    );
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      completedProjects: r.completed_projects,
+      ratingAverage: r.rating_average === null ? null : Number(r.rating_average),
+      ratingCount: r.rating_count,
+      responseRate: r.response_rate === null ? null : Number(r.response_rate),
+    }));
   }
 }

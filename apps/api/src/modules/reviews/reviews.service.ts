@@ -26,7 +26,7 @@ import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type ReputationRow, type ReviewRow, ReviewsRepository } from './reviews.repository';
+import { type ReputationRow, type ReviewRow, ReviewsRepository, type TrackRecordRow } from './reviews.repository';
 
 /** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
 export interface DemandParties {
@@ -347,5 +347,10 @@ export class ReviewsService implements OnModuleInit {
   /** Demo seeding: the association's imported record of an organization (completed projects, average rating), unless it has one. */
   async importTrackRecord(organizationId: string, completedProjects: number, rating: number): Promise<void> {
     await this.transactions.run((tx) => this.repository.insertImportedTrackRecord(tx, organizationId, completedProjects, rating));
+  }
+
+  /** Track records of these organizations for matching's trust signal (organizations without one are left out). */
+  trackRecordsOf(organizationIds: string[]): Promise<TrackRecordRow[]> {
+    return this.repository.trackRecordsOf([...new Set(organizationIds)]);
   }
 }

@@ -1,8 +1,8 @@
-import { MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex, type SqlRunner } from '@aimatch/search';
+import { MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex } from '@aimatch/search';
 import { Logger, type Provider } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
+import { SearchIndexRepository } from './search-index.repository';
 
 /** The SearchIndex port's token: inject it as `@Inject(SEARCH_INDEX) index: SearchIndex`. */
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
@@ -12,18 +12,13 @@ export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
  * `memory` (default: in-process, loaded from and following the `search_documents` table) or
  * `postgres` (full-text queries on that table).
  */
-const sqlRunner =
-  (dataSource: DataSource): SqlRunner =>
-  (text, params) =>
-    dataSource.query(text, params);
-
 export const searchIndexProvider: Provider = {
   provide: SEARCH_INDEX,
-  inject: [DataSource, APP_CONFIG],
-  useFactory: (dataSource: DataSource, config: AppConfig): SearchIndex => {
+  inject: [SearchIndexRepository, APP_CONFIG],
+  useFactory: (repository: SearchIndexRepository, config: AppConfig): SearchIndex => {
     if (config.MEILI_URL)
       return new MeilisearchSearchIndex({ host: config.MEILI_URL, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX });
-    const sql = sqlRunner(dataSource);
+    const { sql } = repository;
     if (config.SEARCH_ENGINE === 'postgres') return new PostgresSearchIndex(sql);
     const logger = new Logger('MemorySearchIndex');
     return new MemorySearchIndex(sql, { onError: (err) => logger.warn(`change feed read failed: ${(err as Error).message}`) });
@@ -38,6 +33,6 @@ export const SEARCH_DOCUMENT_STORE = Symbol('SEARCH_DOCUMENT_STORE');
 
 export const searchDocumentStoreProvider: Provider = {
   provide: SEARCH_DOCUMENT_STORE,
-  inject: [DataSource],
-  useFactory: (dataSource: DataSource): PostgresSearchIndex => new PostgresSearchIndex(sqlRunner(dataSource)),
+  inject: [SearchIndexRepository],
+  useFactory: (repository: SearchIndexRepository): PostgresSearchIndex => new PostgresSearchIndex(repository.sql),
 };

@@ -1,11 +1,10 @@
 import { buildSearchDocument, type SearchIndex } from '@aimatch/search';
 import { VerificationStatus } from '@aimatch/contracts';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
-import { OrganizationEntity } from '../identity/entities/organization.entity';
-import { ListingEntity } from '../listings/entities/listing.entity';
+import { IdentityService } from '../identity/identity.service';
+import { ListingsService } from '../listings/listings.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import { SEARCH_INDEX } from './search-index.provider';
 
@@ -22,7 +21,8 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
   constructor(
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
     private readonly dispatcher: OutboxDispatcher,
-    private readonly dataSource: DataSource,
+    private readonly listings: ListingsService,
+    private readonly identity: IdentityService,
     private readonly vocabulary: VocabularyCache,
   ) {}
 
@@ -47,25 +47,17 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async onOrganizationUpdated(event: OutboxEventEntity): Promise<void> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM listings WHERE organization_id = $1 AND status = 'PUBLISHED'`,
-      [event.payload.organizationId],
-    );
-    await this.indexListings(rows.map((r) => r.id));
+    await this.indexListings(await this.listings.publishedIds({ organizationId: String(event.payload.organizationId) }));
   }
 
   /** Indexes published listings among `ids` and removes the others from the index. */
   async indexListings(ids: string[]): Promise<{ indexed: number; removed: number }> {
     if (ids.length === 0) return { indexed: 0, removed: 0 };
-    const listings = await this.dataSource.manager.findBy(ListingEntity, { id: In(ids) });
+    const listings = await this.listings.findByIds(ids);
     const published = listings.filter((l) => l.status === 'PUBLISHED');
     const publishedIds = new Set(published.map((l) => l.id));
     const gone = ids.filter((id) => !publishedIds.has(id));
-    const orgs = new Map(
-      (await this.dataSource.manager.findBy(OrganizationEntity, { id: In([...new Set(published.map((l) => l.organizationId))]) })).map(
-        (o) => [o.id, o],
-      ),
-    );
+    const orgs = new Map((await this.identity.organizations(published.map((l) => l.organizationId))).map((o) => [o.id, o]));
     const vocabulary = await this.vocabulary.get();
     const docs = published.map((l) => {
       const org = orgs.get(l.organizationId)!;
@@ -97,10 +89,10 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
   async reindexAll(): Promise<{ indexed: number; removed: number }> {
     await this.index.ensureIndex({ synonyms: [] });
     await this.index.clear();
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM listings WHERE status = 'PUBLISHED' ORDER BY id`);
+    const ids = await this.listings.publishedIds();
     let indexed = 0;
-    for (let i = 0; i < rows.length; i += 200) {
-      indexed += (await this.indexListings(rows.slice(i, i + 200).map((r) => r.id))).indexed;
+    for (let i = 0; i < ids.length; i += 200) {
+      indexed += (await this.indexListings(ids.slice(i, i + 200))).indexed;
     }
     this.logger.log(`reindexed ${indexed} listings into ${this.index.engine}`);
     return { indexed, removed: 0 };

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
-import { SEARCH_INDEX, searchDocumentStoreProvider, searchIndexProvider } from './search-index.provider';
+import { searchDocumentStoreProvider, searchIndexProvider } from './search-index.provider';
+import { SearchIndexRepository } from './search-index.repository';
 import { SearchIndexer } from './search-indexer';
 import { SearchJobs } from './search.jobs';
 import { FacetCountResolver, SearchResolver } from './search.resolver';
@@ -12,6 +13,7 @@ import { SearchService } from './search.service';
 @Module({
   imports: [VocabularyModule, IdentityModule, ListingsModule],
   providers: [
+    SearchIndexRepository,
     searchIndexProvider,
     searchDocumentStoreProvider,
     SearchIndexer,
@@ -20,6 +22,6 @@ import { SearchService } from './search.service';
     FacetCountResolver,
     SearchJobs,
   ],
-  exports: [SearchIndexer, SearchService, SEARCH_INDEX],
+  exports: [SearchService],
 })
 export class SearchModule {}

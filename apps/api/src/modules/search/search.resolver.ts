@@ -3,8 +3,8 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { Ctx, Public, Roles } from '../../common/auth/decorators';
 import type { RequestContext } from '../../graphql/request-context';
 import { ConceptModel } from '../vocabulary/dto/concept.model';
-import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
-import { toListingView } from '../listings/listing-view';
+import { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
+import { toListingView } from '../listings/dto/listing-view';
 import { FacetCountModel, ListingSearchResultModel, SearchIndexStatusModel, SearchListingsArgs, SuggestionModel } from './dto/search.dto';
 import { SearchService } from './search.service';
 
@@ -45,10 +45,10 @@ export class SearchResolver {
 
 @Resolver(() => FacetCountModel)
 export class FacetCountResolver {
-  constructor(private readonly concepts: VocabularyRepository) {}
+  constructor(private readonly vocabulary: VocabularyLoaders) {}
 
   @ResolveField(() => ConceptModel, { nullable: true })
   concept(@Parent() f: { facet: string; value: string }, @Ctx() rc: RequestContext) {
-    return f.facet === 'verified' ? null : rc.loaders.get(this.concepts).load(f.value);
+    return f.facet === 'verified' ? null : rc.loaders.get(this.vocabulary.concept).load(f.value);
   }
 }

@@ -8,21 +8,23 @@ import {
   SearchInputError,
   type SearchIndex,
   type SearchRequest,
+  type SearchResult,
   SORTS,
   type SortName,
 } from '@aimatch/search';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { MAX_PAGE_SIZE } from '../../graphql/pagination';
+import { OutboxService } from '../../database/outbox/outbox.service';
 import type { RequestContext } from '../../graphql/request-context';
-import type { ListingEntity } from '../listings/entities/listing.entity';
+import type { ListingRecord } from '../listings/dto/listing-record';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
-import { ListingsRepository } from '../listings/listings.repository';
+import { ListingsService } from '../listings/listings.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { SearchFiltersInput, SearchListingsArgs } from './dto/search.dto';
 import { SEARCH_INDEX } from './search-index.provider';
+import { SearchIndexer } from './search-indexer';
 
 const FILTER_FACETS: Record<keyof Omit<SearchFiltersInput, 'amountMin' | 'amountMax' | 'verifiedOnly'>, ConceptFacet> = {
   tasks: 'task',
@@ -36,7 +38,7 @@ const FILTER_FACETS: Record<keyof Omit<SearchFiltersInput, 'amountMin' | 'amount
 const MAX_FILTER_VALUES = 20;
 
 export interface SearchPage {
-  hits: Array<{ listing: ListingEntity; score: number; cursor: string; highlights: ReturnType<typeof highlight>[] }>;
+  hits: Array<{ listing: ListingRecord; score: number; cursor: string; highlights: ReturnType<typeof highlight>[] }>;
   totalCount: number;
   hasNextPage: boolean;
   facets: Array<{ facet: FacetName; value: string; count: number }>;
@@ -54,8 +56,9 @@ export class SearchService {
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
     private readonly vocabulary: VocabularyCache,
     private readonly access: ListingAccessPolicy,
-    private readonly listings: ListingsRepository,
-    private readonly dataSource: DataSource,
+    private readonly listings: ListingsService,
+    private readonly outbox: OutboxService,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   async search(rc: RequestContext, args: SearchListingsArgs): Promise<SearchPage> {
@@ -189,12 +192,7 @@ export class SearchService {
   }
 
   async status(): Promise<{ engine: string; documents: number; pendingEvents: number; lagSeconds: number | null; parkedEvents: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL)::int AS pending,
-              count(*) FILTER (WHERE parked_at IS NOT NULL)::int AS parked,
-              extract(epoch FROM now() - min(created_at) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL))::float AS lag
-         FROM outbox WHERE event_type IN ('listing.changed', 'organization.updated')`,
-    );
+    const row = await this.outbox.backlog(['listing.changed', 'organization.updated']);
     return {
       engine: this.index.engine,
       documents: (await this.index.stats()).documents,
@@ -228,5 +226,20 @@ export class SearchService {
       /* fall through */
     }
     throw AppError.field('after', 'format', { format: 'cursor of this search' });
+  }
+
+  // --- for other modules and the CLI --------------------------------------------------------
+
+  /**
+   * One request to the engine as it is, for modules that rank on top of retrieval (matching): the
+   * caller decides visibility and passes it in `filters`.
+   */
+  retrieve(request: SearchRequest): Promise<SearchResult> {
+    return this.index.search(request);
+  }
+
+  /** Rebuilds the whole index from PostgreSQL, the source of truth (`npm run search:reindex`). */
+  reindexAll(): Promise<{ indexed: number; removed: number }> {
+    return this.indexer.reindexAll();
   }
 }

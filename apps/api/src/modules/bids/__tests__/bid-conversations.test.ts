@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   bootTestApp,
   createDemand,
@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
+import { ChatPublisher } from '../../chat/chat.publisher';
 
 const TASK = 'urn:aimatch:task:visual-inspection';
 const MES = 'urn:aimatch:integration:mes';
@@ -147,6 +148,38 @@ describe('bids in conversations', () => {
       [2, 'BID_ACCEPTED', g.id],
     ]);
     expect((await conversationsOf(sme, d.id)).map((c) => c.id)).toEqual([conversationId]);
+  });
+
+  it('pushes the award’s system message live through an outbox event written in the award’s transaction', async () => {
+    const d = await demand();
+    const g = await submitted(gamma, d.id, 30_000_000);
+    await settleOutbox(t);
+    const push = jest.spyOn(t.app.get(ChatPublisher), 'toConversation');
+    try {
+      expect((await run('acceptBid', g, sme.accessToken)).data!.acceptBid.status).toBe('ACCEPTED');
+      const [conversation] = await conversationsOf(gamma, d.id);
+      const [message] = await ds.query(`SELECT id FROM chat_messages WHERE conversation_id = $1 AND system_event = 'BID_ACCEPTED'`, [
+        conversation.id,
+      ]);
+      const events = await ds.query(
+        `SELECT aggregate_type, aggregate_id, payload FROM outbox WHERE event_type = 'chat.system-message.posted'`,
+      );
+      expect(events.filter((e: { payload: { messageId: string } }) => e.payload.messageId === message.id)).toEqual([
+        {
+          aggregate_type: 'conversation',
+          aggregate_id: conversation.id,
+          payload: { conversationId: conversation.id, messageId: message.id },
+        },
+      ]);
+      await settleOutbox(t);
+      expect(push).toHaveBeenCalledWith(
+        conversation.id,
+        'message',
+        expect.objectContaining({ id: message.id, systemEvent: 'BID_ACCEPTED' }),
+      );
+    } finally {
+      push.mockRestore();
+    }
   });
 
   it('leaves no conversation behind when an accept fails with a CONFLICT', async () => {

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } fr
 import type { Type } from '@nestjs/common';
 import { ConnectionType } from '../../../graphql/pagination';
 import { ConceptModel } from '../../vocabulary/dto/concept.model';
-import type { ListingView } from '../listing-view';
+import type { ListingView } from './listing-view';
 
 export enum ListingKindEnum {
   DEMAND = 'DEMAND',

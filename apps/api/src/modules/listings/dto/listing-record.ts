@@ -1,0 +1,45 @@
+/** A listing as other modules read it: the row's fields, without TypeORM (the entity implements this shape). */
+import type { ListingContent, ListingKind } from '@aimatch/capability-model';
+import type { ListingStatus } from '@aimatch/marketplace';
+import type { ListingEntity, ListingReview } from '../entities/listing.entity';
+
+export type { ListingReview };
+
+export interface ListingRecord {
+  id: string;
+  kind: ListingKind;
+  organizationId: string;
+  status: ListingStatus;
+  version: number;
+  title: string;
+  content: ListingContent;
+  visibility: 'PUBLIC' | 'VERIFIED_SUPPLIERS';
+  bidDeadline: Date | null;
+  regionId: string | null;
+  review: ListingReview | null;
+  createdById: string | null;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type Holds<T extends true> = T;
+/** Compiles only while the entity and this read model have the same shape (each assignable to the other). */
+export type ListingRecordMatchesEntity = Holds<[ListingEntity, ListingRecord] extends [ListingRecord, ListingEntity] ? true : false>;
+
+/** What ListingsService.versionsOf reads: enough to tell whether a cached analysis of the listing is current. */
+export interface ListingVersion {
+  id: string;
+  kind: ListingKind;
+  organizationId: string;
+  status: ListingStatus;
+  version: number;
+}
+
+/** The state of a demand that decides whether its open bids expired (ListingsService.demandStates). */
+export interface DemandState {
+  id: string;
+  status: ListingStatus;
+  bidDeadline: Date | null;
+}

@@ -14,6 +14,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
+import { RateLimiter } from '../../common/rate-limit/rate-limit.service';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
@@ -23,7 +24,6 @@ import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsRepository } from '../listings/listings.repository';
 import { ChatPublisher, conversationRoom } from './chat.publisher';
-import { ChatRateLimiter } from './chat-rate-limiter';
 import {
   type ConversationListRow,
   type ConversationRow,
@@ -64,7 +64,7 @@ export class ChatService {
     private readonly access: ListingAccessPolicy,
     private readonly identity: IdentityRepository,
     private readonly memberships: MembershipPolicy,
-    private readonly rateLimiter: ChatRateLimiter,
+    private readonly rateLimiter: RateLimiter,
     private readonly publisher: ChatPublisher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -158,7 +158,7 @@ export class ChatService {
    */
   async send(viewer: Viewer, input: unknown, options: { broadcast?: boolean } = {}): Promise<{ message: MessageRow; duplicate: boolean }> {
     const cmd = parse(sendSchema, input);
-    this.rateLimiter.consume(viewer.userId);
+    await this.rateLimiter.consume('chat-send', viewer.userId);
     let stored: MessageRow | null = null;
     try {
       stored = await this.repository.insertUserMessage({ ...cmd, userId: viewer.userId });

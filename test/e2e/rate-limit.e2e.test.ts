@@ -4,9 +4,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../../app.factory';
-import { AppError } from '../../errors/app-error';
-import { RateLimiter } from '../rate-limit.service';
+import { createApp } from '../../apps/api/src/app.factory';
+import { AppError } from '../../apps/api/src/common/errors/app-error';
+import { RateLimiter } from '../../apps/api/src/common/rate-limit/rate-limit.service';
 
 const SIGN_IN = 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }';
 

@@ -15,7 +15,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
-import { RealtimeGateway } from './realtime/realtime.gateway';
+import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 import { DemoSeeder } from './seed/demo.seeder';
 
 /** Feature modules and their infrastructure, without any transport (used by the CLI too). */
@@ -44,15 +44,14 @@ export class DomainModule {
   }
 }
 
-/** The API: the domain plus GraphQL over HTTP, health routes and the socket.io gateway. */
+/** The API: the domain plus GraphQL over HTTP, health routes and the socket.io namespaces (`/`, `/chat`) of the client's one WebSocket. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DomainModule.forRoot(config), GraphQLModule, ChatGatewayModule],
+      imports: [DomainModule.forRoot(config), GraphQLModule, RealtimeGatewayModule, ChatGatewayModule],
       controllers: [HealthController],
-      providers: [RealtimeGateway],
     };
   }
 }

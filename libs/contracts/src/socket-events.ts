@@ -2,9 +2,27 @@ import type { ErrorCode, FieldError } from './errors';
 import type { NotificationPayload } from './notifications';
 
 /**
- * Typed socket.io event maps shared by api and web. One WebSocket per client carries every
- * real-time push; features add their events here (chat, notifications).
+ * Typed socket.io event maps shared by api and web. A client holds ONE WebSocket (one socket.io
+ * Manager) and opens a namespace on it per feature: `/` for notifications, `/chat` for the chat.
+ * Every namespace has the same handshake (`auth: { token }`, refused with `connect_error`
+ * UNAUTHENTICATED or RATE_LIMITED and `data: SocketError`), closes at the token's expiry after
+ * `session:expired` unless the client sends a fresher token with `auth`, and is rate-limited per event.
  */
+
+/** Every refused socket event answers with this (in the ack; on `/chat` as `chat:error` when there is no ack); a refused handshake carries it as `connect_error`'s `data`. */
+export interface SocketError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  /** Seconds until a RATE_LIMITED event may be retried. */
+  retryAfter?: number;
+  /** The event that was refused, on `chat:error`. */
+  event?: string;
+  [detail: string]: unknown;
+}
+export type SocketResult<T> = T | { error: SocketError };
+
+/** The default namespace `/`. */
 export interface ServerToClientEvents {
   'session:expired': () => void;
   /** A new in-app notification of the signed-in user (sent once per notification, after it was stored). */
@@ -12,7 +30,9 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  ping: (ack: (reply: { at: string }) => void) => void;
+  ping: (ack: (reply: SocketResult<{ at: string }>) => void) => void;
+  /** A refreshed access token for the same user: the socket stays open past the old expiry. */
+  auth: (p: { token: string }, ack?: (r: SocketResult<{ expiresAt: string }>) => void) => void;
 }
 
 // --- chat: the `/chat` namespace ------------------------------------------------------------
@@ -36,17 +56,8 @@ export const CHAT_EDIT_WINDOW_SECONDS = 600;
 export const CHAT_SYNC_MAX_PAGE = 200;
 
 /** Every refused chat event answers with this (in the ack, or as a `chat:error` event when there is no ack). */
-export interface ChatError {
-  code: ErrorCode;
-  message: string;
-  fields?: FieldError[];
-  /** Seconds until a RATE_LIMITED send may be retried. */
-  retryAfter?: number;
-  /** The event that was refused, on `chat:error`. */
-  event?: string;
-  [detail: string]: unknown;
-}
-export type ChatResult<T> = T | { error: ChatError };
+export type ChatError = SocketError;
+export type ChatResult<T> = SocketResult<T>;
 
 export interface ChatMessagePayload {
   id: string;

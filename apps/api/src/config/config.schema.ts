@@ -67,6 +67,9 @@ export const configSchema = z.object({
   /** Per-user chat send limit: at most this many messages per window. */
   CHAT_RATE_LIMIT_MESSAGES: int(20, 1, 10_000),
   CHAT_RATE_LIMIT_WINDOW_SECONDS: int(10, 1, 3600),
+  /** Concurrent WebSockets (each carries every namespace) per user and per client address, counted per instance. */
+  SOCKET_MAX_CONNECTIONS_PER_USER: int(20, 1, 10_000),
+  SOCKET_MAX_CONNECTIONS_PER_ADDRESS: int(200, 1, 100_000),
   /** Outbox mailer: RFC 822 `.eml` files in this directory (default `<DATA_DIR>/mail`) unless SMTP_URL is set. */
   MAIL_DIR: z.string().optional(),
   MAIL_FROM: z.string().default('aimatch <no-reply@aimatch.local>'),

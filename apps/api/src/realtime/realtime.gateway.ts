@@ -1,60 +1,34 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@aimatch/contracts';
-import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { AccessTokenVerifier } from '../common/auth/access-token.verifier';
 import { Public } from '../common/auth/decorators';
-import type { Viewer } from '../graphql/request-context';
+import { type RealtimeSocketData, RealtimeSessions } from './realtime-sessions';
 import { RealtimePublisher, realtimeUserRoom } from './realtime.publisher';
 
-type SocketData = { viewer?: Viewer; expiry?: NodeJS.Timeout };
-type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, RealtimeSocketData>;
 
 /**
- * The one WebSocket per client: every real-time push (chat, notifications) rides on it.
- * The handshake must carry a valid access token (`auth: { token }`): it is checked in a
- * socket.io middleware, before the connection exists, so no event can arrive unauthenticated
- * (a refused client gets `connect_error` "UNAUTHENTICATED"). The socket is closed when the
- * token expires. Each socket joins its user's room, where notifications are pushed.
+ * The default namespace of the client's one WebSocket (the chat's `/chat` namespace rides on the
+ * same connection): each socket joins its user's room, where notifications are pushed. The
+ * handshake, expiry, `auth` refresh and event limits are RealtimeSessions', shared with `/chat`.
  */
 @Public()
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
-    private readonly verifier: AccessTokenVerifier,
+    private readonly sessions: RealtimeSessions,
     private readonly publisher: RealtimePublisher,
   ) {}
 
-  afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>): void {
+  afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, RealtimeSocketData>): void {
     this.publisher.attach(server as never);
-    server.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown })?.token;
-      if (typeof token !== 'string' || token.length > 4096) return next(new Error('UNAUTHENTICATED'));
-      this.verifier.verify(token).then(
-        (viewer) => {
-          socket.data.viewer = viewer;
-          next();
-        },
-        () => next(new Error('UNAUTHENTICATED')),
-      );
-    });
+    this.sessions.authenticate(server);
   }
 
   handleConnection(socket: ClientSocket): void {
-    const token = (socket.handshake.auth as { token: string }).token;
-    const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp as number;
-    socket.data.expiry = setTimeout(
-      () => {
-        socket.emit('session:expired');
-        socket.disconnect(true);
-      },
-      Math.max(0, exp * 1000 - Date.now()),
-    );
-    socket.on('ping', (ack) => typeof ack === 'function' && ack({ at: new Date().toISOString() }));
+    const events = this.sessions.open(socket);
+    events.on('ping', 'socket-ping', () => Promise.resolve({ at: new Date().toISOString() }));
     // Notifications (`notification`) go to the user's room.
-    if (socket.data.viewer) void socket.join(realtimeUserRoom(socket.data.viewer.userId));
-  }
-
-  handleDisconnect(socket: ClientSocket): void {
-    clearTimeout(socket.data.expiry);
+    void socket.join(realtimeUserRoom(socket.data.viewer.userId));
   }
 }

@@ -3,22 +3,25 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { RequestContext, requestContextOf, type Viewer } from '../../graphql/request-context';
 import { AppError } from '../errors/app-error';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimiter } from '../rate-limit/rate-limit.service';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { IS_PUBLIC, ROLES } from './decorators';
 
 /**
  * Deny by default: every resolver and route needs a signed-in user unless marked `@Public()`;
  * `@Roles()` further restricts to platform roles. Organization membership is checked in services.
- * Also applies the per-IP API rate limit.
+ * Also applies the per-IP API rate limit, once per request (a GraphQL operation with several root
+ * fields passes the guard once per field but is one operation).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
-    private readonly rateLimit: RateLimitService,
+    private readonly rateLimit: RateLimiter,
   ) {}
+
+  private readonly counted = new WeakMap<RequestContext, Promise<void>>();
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -26,13 +29,18 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<PlatformRole[]>(ROLES, targets) ?? [];
     const rc = requestContextOf(context);
 
+    // The request's one rate-limit count and its one token check run side by side; the count's refusal wins.
+    let counted = this.counted.get(rc);
+    if (!counted) this.counted.set(rc, (counted = this.rateLimit.consume('api', rc.ip)));
     rc.authentication ??= this.authenticate(rc);
-    await this.rateLimit.consume('api', rc.ip);
-    const viewer = await rc.authentication.catch((err: unknown) => {
+    const authenticated = rc.authentication.catch((err: unknown) => {
       // A public operation still works for a caller whose token went stale.
       if (isPublic) return null;
       throw err;
     });
+    void authenticated.catch(() => undefined); // handled, even when the count throws first
+    await counted;
+    const viewer = await authenticated;
     if (isPublic) return true;
     if (!viewer) throw AppError.unauthenticated();
     if (roles.length && !roles.some((r) => viewer.roles.includes(r))) throw AppError.forbidden();

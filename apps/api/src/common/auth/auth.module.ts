@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { AuthGuard } from './auth.guard';
 
@@ -19,8 +19,9 @@ import { AuthGuard } from './auth.guard';
         verifyOptions: { algorithms: ['HS256'], issuer: 'aimatch' },
       }),
     }),
+    RateLimitModule,
   ],
-  providers: [RateLimitService, AccessTokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, RateLimitService, AccessTokenVerifier],
+  providers: [AccessTokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, RateLimitModule, AccessTokenVerifier],
 })
 export class AuthModule {}

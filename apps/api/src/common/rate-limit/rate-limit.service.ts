@@ -1,62 +1,93 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { Clock } from '../clock';
 import { AppError } from '../errors/app-error';
+import { type RateLimitPolicy, rateLimitRules } from './rate-limit.policies';
+import { RateLimitRepository } from './rate-limit.repository';
 
-export type RateLimitPolicy = 'api' | 'auth-ip' | 'signin-account';
+export type { RateLimitPolicy } from './rate-limit.policies';
 
-interface Window {
-  startedAt: number;
-  hits: number;
-}
+const STORE_WARNING_INTERVAL_MS = 60_000;
 
 /**
- * Fixed-window limits kept in process memory; past the limit a key stays blocked until its
- * window ends. Behind several instances each applies its own count (a shared store in
- * PostgreSQL is the upgrade path). @nestjs/throttler was the first choice, but its CommonJS
- * build cannot load ESM-only Nest 12 under the test runner.
+ * The API's one rate limiter: named policies (rate-limit.policies.ts) counted in fixed windows by
+ * rate-limiter-flexible's PostgreSQL store in `rate_limits`, so every instance spends the same
+ * budget. Past the limit a key is refused until its window ends, and that instance then refuses
+ * it from memory without asking the database again (a flood costs no more queries than the limit).
+ * The table comes from a migration (the store never creates it) and the store's own clean-up
+ * timer is off: expired rows go through `deleteExpired`, a scheduled job. When the database does
+ * not answer, each instance counts in its own memory until it does (logged, at most once a minute).
  */
 @Injectable()
-export class RateLimitService implements OnApplicationShutdown {
-  private readonly policies: Record<RateLimitPolicy, { limit: number; windowMs: number }>;
-  private readonly windows = new Map<string, Window>();
-  private readonly sweeper: NodeJS.Timeout;
+export class RateLimiter {
+  private readonly log = new Logger('RateLimit');
+  private readonly shared: Record<RateLimitPolicy, RateLimiterPostgres>;
+  private readonly local: Record<RateLimitPolicy, RateLimiterMemory>;
+  private lastStoreWarning = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
+    dataSource: DataSource,
+    private readonly repository: RateLimitRepository,
     private readonly clock: Clock,
   ) {
-    this.policies = {
-      api: { limit: config.RATE_LIMIT_API_PER_MINUTE, windowMs: 60_000 },
-      'auth-ip': { limit: config.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE, windowMs: 60_000 },
-      'signin-account': { limit: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES, windowMs: 15 * 60_000 },
-    };
-    this.sweeper = setInterval(() => this.sweep(), 60_000);
-    this.sweeper.unref();
+    const rules = Object.entries(rateLimitRules(config)) as Array<[RateLimitPolicy, { points: number; windowSeconds: number }]>;
+    this.shared = Object.fromEntries(
+      rules.map(([policy, { points, windowSeconds }]) => [
+        policy,
+        new RateLimiterPostgres({
+          storeClient: dataSource,
+          storeType: 'typeorm',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          clearExpiredByTimeout: false,
+          keyPrefix: policy,
+          points,
+          duration: windowSeconds,
+          inMemoryBlockOnConsumed: points + 1,
+        }),
+      ]),
+    ) as Record<RateLimitPolicy, RateLimiterPostgres>;
+    this.local = Object.fromEntries(
+      rules.map(([policy, { points, windowSeconds }]) => [
+        policy,
+        new RateLimiterMemory({ keyPrefix: policy, points, duration: windowSeconds }),
+      ]),
+    ) as Record<RateLimitPolicy, RateLimiterMemory>;
   }
 
-  /** Counts one hit; throws RATE_LIMITED (with retryAfter in seconds) past the policy's limit. */
+  /** Counts one call of `key` under `policy`; throws RATE_LIMITED (with retryAfter in seconds) past the limit. */
   async consume(policy: RateLimitPolicy, key: string): Promise<void> {
-    const { limit, windowMs } = this.policies[policy];
-    const now = this.clock.now().getTime();
-    const id = `${policy}:${key.toLowerCase()}`;
-    let w = this.windows.get(id);
-    if (!w || now - w.startedAt >= windowMs) {
-      w = { startedAt: now, hits: 0 };
-      this.windows.set(id, w);
+    const id = key.toLowerCase();
+    try {
+      await this.shared[policy].consume(id);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw refusal(err);
+      this.warnStoreDown(policy, err);
+      await this.local[policy].consume(id).catch((res: unknown) => {
+        throw res instanceof RateLimiterRes ? refusal(res) : res;
+      });
     }
-    w.hits++;
-    if (w.hits > limit) throw AppError.rateLimited(Math.max(1, Math.ceil((w.startedAt + windowMs - now) / 1000)));
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+  /** Deletes the counters whose window has ended (the scheduler's clean-up job); returns how many. */
+  deleteExpired(): Promise<number> {
+    return this.repository.deleteExpired(this.clock.now().getTime());
   }
 
-  private sweep(): void {
-    const now = this.clock.now().getTime();
-    const longest = 15 * 60_000;
-    for (const [id, w] of this.windows) if (now - w.startedAt >= longest) this.windows.delete(id);
+  private warnStoreDown(policy: RateLimitPolicy, err: unknown): void {
+    const now = Date.now();
+    if (now - this.lastStoreWarning < STORE_WARNING_INTERVAL_MS) return;
+    this.lastStoreWarning = now;
+    this.log.warn(
+      `rate-limit store unavailable (${policy}), counting in this process: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
+}
+
+function refusal(res: RateLimiterRes): AppError {
+  return AppError.rateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
 }

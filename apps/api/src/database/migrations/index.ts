@@ -7,6 +7,7 @@ import { SearchChangeFeed1763900450000 } from './1763900450000-search-change-fee
 import { Chat1763900500000 } from './1763900500000-chat';
 import { Bids1763900600000 } from './1763900600000-bids';
 import { Reviews1763900700000 } from './1763900700000-reviews';
+import { RateLimits1763900800000 } from './1763900800000-rate-limits';
 
 export const migrations = [
   Foundation1763900000000,
@@ -17,4 +18,5 @@ export const migrations = [
   Chat1763900500000,
   Bids1763900600000,
   Reviews1763900700000,
+  RateLimits1763900800000,
 ];

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { ChatPublisher } from './chat.publisher';
-import { ChatRateLimiter } from './chat-rate-limiter';
 import { ChatRepository } from './chat.repository';
 import { ChatResolver } from './chat.resolver';
 import { ChatService } from './chat.service';
@@ -10,7 +9,7 @@ import { ChatService } from './chat.service';
 /** Conversations and messages between organizations (GraphQL here; the `/chat` socket.io gateway is registered with the transports in AppModule). */
 @Module({
   imports: [IdentityModule, ListingsModule],
-  providers: [ChatRepository, ChatService, ChatRateLimiter, ChatPublisher, ChatResolver],
+  providers: [ChatRepository, ChatService, ChatPublisher, ChatResolver],
   exports: [ChatService, ChatPublisher],
 })
 export class ChatModule {}

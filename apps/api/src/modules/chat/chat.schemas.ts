@@ -40,7 +40,6 @@ export const syncSchema = z
   .strict();
 export const typingSchema = z.object({ conversationId: uuid, typing: z.boolean().optional() }).strict();
 export const readSchema = z.object({ conversationId: uuid, seq: seqNumber }).strict();
-export const authSchema = z.object({ token: z.string().min(1).max(4096) }).strict();
 export const reportReason = z
   .string()
   .refine((s) => s.trim().length > 0, { params: { rule: 'required' } })

@@ -15,6 +15,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
+import { RateLimiter } from '../../common/rate-limit/rate-limit.service';
 import { OutboxDispatcher } from '../../database/outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../../database/outbox/outbox-event.entity';
 import { OutboxService } from '../../database/outbox/outbox.service';
@@ -28,7 +29,6 @@ import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsService } from '../listings/listings.service';
 import { ChatPublisher, conversationRoom } from './chat.publisher';
-import { ChatRateLimiter } from './chat-rate-limiter';
 import {
   type ConversationListRow,
   type ConversationRow,
@@ -71,7 +71,7 @@ export class ChatService implements OnModuleInit {
     private readonly access: ListingAccessPolicy,
     private readonly identity: IdentityService,
     private readonly memberships: MembershipPolicy,
-    private readonly rateLimiter: ChatRateLimiter,
+    private readonly rateLimiter: RateLimiter,
     private readonly publisher: ChatPublisher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -222,7 +222,7 @@ export class ChatService implements OnModuleInit {
    */
   async send(viewer: Viewer, input: unknown, options: { broadcast?: boolean } = {}): Promise<{ message: MessageRow; duplicate: boolean }> {
     const cmd = parse(sendSchema, input);
-    this.rateLimiter.consume(viewer.userId);
+    await this.rateLimiter.consume('chat-send', viewer.userId);
     let stored: MessageRow | null = null;
     try {
       const senders = (await this.identity.organizationsOfUser(viewer.userId)).filter(

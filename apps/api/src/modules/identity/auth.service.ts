@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
-import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { RateLimiter } from '../../common/rate-limit/rate-limit.service';
 import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
 import { VocabularyService } from '../vocabulary/vocabulary.service';
@@ -28,7 +28,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
-    private readonly rateLimit: RateLimitService,
+    private readonly rateLimit: RateLimiter,
   ) {}
 
   async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {

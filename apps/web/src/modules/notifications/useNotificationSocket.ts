@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { useSession } from '@/modules/auth/hooks/useSession';
-import { getSession, refreshSession } from '@/modules/auth/session';
+import { getSession, refreshSession, subscribeSession } from '@/modules/auth/session';
+import { openRealtimeSocket } from '@/shared/realtime';
 // Types only, shared with the API (nothing of its code reaches the bundle).
 import type { NotificationPayload } from '../../../../../libs/contracts/src/notifications';
-import type { ServerToClientEvents } from '../../../../../libs/contracts/src/socket-events';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../../../libs/contracts/src/socket-events';
 
 /**
- * The default-namespace socket of the signed-in session, on which the server pushes each new
- * in-app notification (`notification`). Reconnects with a refreshed token when refused.
+ * The default namespace of the tab's one WebSocket (the chat's `/chat` shares it), on which the
+ * server pushes each new in-app notification (`notification`). Sends a refreshed token with `auth`
+ * so the socket outlives the old one; reconnects with a refreshed token when refused.
  */
 export function useNotificationSocket(onNotification: (n: NotificationPayload) => void): void {
   const { status, userId, epoch } = useSession();
@@ -20,19 +22,21 @@ export function useNotificationSocket(onNotification: (n: NotificationPayload) =
     if (!active) return;
     let disposed = false;
     let retries = 0;
-    const socket: Socket<ServerToClientEvents> = io('/', {
-      auth: (cb) => cb({ token: getSession().accessToken ?? '' }),
-      transports: ['websocket'],
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
-      // Its own connection: the chat store opens and closes the `/chat` one on its own schedule.
-      forceNew: true,
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = openRealtimeSocket('/', {
+      getToken: () => getSession().accessToken,
     });
     const reauthenticate = async () => {
       if (retries >= 3 || disposed) return;
       retries += 1;
       if ((await refreshSession()) && !disposed && !socket.connected) socket.connect();
     };
+    let lastToken = getSession().accessToken;
+    const unsubscribe = subscribeSession(() => {
+      const { accessToken } = getSession();
+      if (!accessToken || accessToken === lastToken) return;
+      lastToken = accessToken;
+      if (socket.connected) socket.emit('auth', { token: accessToken });
+    });
     socket.on('connect', () => {
       retries = 0;
     });
@@ -45,6 +49,7 @@ export function useNotificationSocket(onNotification: (n: NotificationPayload) =
     socket.on('notification', (n) => handler.current(n));
     return () => {
       disposed = true;
+      unsubscribe();
       socket.removeAllListeners();
       socket.disconnect();
     };

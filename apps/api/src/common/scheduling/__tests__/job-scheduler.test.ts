@@ -9,7 +9,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../clock';
 import { JOB_LOCK_CLASS, jobLockKey, type JobOutcome, JobScheduler, type ScheduledJob } from '../job-scheduler.service';
-import { RATE_LIMIT_CLEANUP_JOB, registerRateLimitCleanup } from '../rate-limit-cleanup.job';
+import { RATE_LIMIT_CLEANUP_JOB, registerRateLimitCleanup } from '../../rate-limit/rate-limit.jobs';
 
 const gates: Array<() => void> = [];
 /** A promise the test opens when it wants the job to finish (a failed test's gates open after it). */

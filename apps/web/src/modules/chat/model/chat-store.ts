@@ -1,6 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Client } from 'urql';
 import { getSession, refreshSession, subscribeSession } from '@/modules/auth/session';
+import { openRealtimeSocket } from '@/shared/realtime';
 import { ChatMessagesQuery, ConversationsQuery } from '../graphql/operations';
 import {
   CHAT_NAMESPACE,
@@ -139,13 +140,9 @@ export class ChatStore {
   // --- lifecycle -------------------------------------------------------------------------------
 
   start(): void {
-    const socket: ChatSocket = io(CHAT_NAMESPACE, {
-      // Read at every (re)connect, so a refreshed token is used.
-      auth: (cb) => cb({ token: getSession().accessToken ?? '' }),
-      transports: ['websocket'],
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
-    });
+    // The `/chat` namespace on the tab's one WebSocket (the notifications share it); the token is
+    // read at every (re)connect, so a refreshed one is used.
+    const socket: ChatSocket = openRealtimeSocket(CHAT_NAMESPACE, { getToken: () => getSession().accessToken });
     this.socket = socket;
     this.lastToken = getSession().accessToken;
     this.set({ status: 'connecting' });

@@ -1,0 +1,54 @@
+import type { AppConfig } from '../../config/config.schema';
+
+/**
+ * Every rate limit of the API by name: how many points (calls) a key may spend per fixed window.
+ * The key is what the caller passes (an address, a user id, an e-mail); the same name means the
+ * same counter on every instance.
+ */
+export type RateLimitPolicy =
+  /** GraphQL operations (HTTP requests through the guard) per client address. */
+  | 'api'
+  /** Sign-up, sign-in and refresh attempts per client address. */
+  | 'auth-ip'
+  /** Sign-in attempts per account (e-mail). */
+  | 'signin-account'
+  /** Chat messages sent per user (counted after the payload is valid). */
+  | 'chat-send'
+  /** Chat edits and deletes per user. */
+  | 'chat-edit'
+  /** Socket handshakes (each namespace connect) per client address, checked before the token. */
+  | 'socket-connect'
+  /** Joining and leaving conversation rooms per user (a reconnect rejoins every opened thread). */
+  | 'socket-join'
+  /** `sync` pages per user (after every reconnect, per opened thread, 200 messages a page). */
+  | 'socket-sync'
+  /** Read receipts per user. */
+  | 'socket-read'
+  /** Typing signals per user that pass the per-conversation 300 ms throttle. */
+  | 'socket-typing'
+  /** Token refreshes on an open socket (`auth`) per user; access tokens live 15 minutes. */
+  | 'socket-auth'
+  /** `ping` round trips per user. */
+  | 'socket-ping';
+
+export interface RateLimitRule {
+  points: number;
+  windowSeconds: number;
+}
+
+export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateLimitRule> {
+  return {
+    api: { points: config.RATE_LIMIT_API_PER_MINUTE, windowSeconds: 60 },
+    'auth-ip': { points: config.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE, windowSeconds: 60 },
+    'signin-account': { points: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES, windowSeconds: 15 * 60 },
+    'chat-send': { points: config.CHAT_RATE_LIMIT_MESSAGES, windowSeconds: config.CHAT_RATE_LIMIT_WINDOW_SECONDS },
+    'chat-edit': { points: 60, windowSeconds: 60 },
+    'socket-connect': { points: 300, windowSeconds: 60 },
+    'socket-join': { points: 300, windowSeconds: 60 },
+    'socket-sync': { points: 600, windowSeconds: 60 },
+    'socket-read': { points: 300, windowSeconds: 60 },
+    'socket-typing': { points: 300, windowSeconds: 60 },
+    'socket-auth': { points: 20, windowSeconds: 60 },
+    'socket-ping': { points: 60, windowSeconds: 60 },
+  };
+}

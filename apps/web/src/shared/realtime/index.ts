@@ -1,0 +1,1 @@
+export { openRealtimeSocket, type RealtimeSocketOptions } from './realtime-socket';

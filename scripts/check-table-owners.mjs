@@ -1,7 +1,7 @@
 // House rule: one owner per table, and SQL lives in repositories (`npm run deps:check`, part of `npm test`).
 // Every table a migration creates has exactly one owner below; code may name a table in SQL only in
 // its owner's folder, and inside a feature module SQL runs only in its *.repository.ts files
-// (services hold the logic and call repositories). Prints each violation with file:line, then one summary line; exits 1 on any.
+// (services hold the logic and call repositories); a Nest module exports services, never a repository. Prints each violation with file:line, then one summary line; exits 1 on any.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -78,6 +78,11 @@ export function check() {
     if (folder.startsWith('modules/') && !file.endsWith('.repository.ts')) {
       for (const m of text.matchAll(RAW_SQL))
         violations.push(`${file}:${lineOf(m.index)}: SQL outside a repository (move it to ${folder}'s repository)`);
+    }
+    if (file.endsWith('.module.ts')) {
+      for (const m of text.matchAll(/exports:\s*\[([^\]]*)\]/g))
+        for (const name of m[1].match(/\w+Repository\b/g) ?? [])
+          violations.push(`${file}:${lineOf(m.index)}: exports ${name} (a module exports services, never its repositories)`);
     }
     for (const m of text.matchAll(SQL_TABLE)) {
       const owner = TABLE_OWNERS[m[1]];

@@ -40,6 +40,6 @@ import { StaffAccountService } from './staff-account.service';
     IdentityService,
     IdentityLoaders,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, IdentityRepository],
+  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService],
 })
 export class IdentityModule {}

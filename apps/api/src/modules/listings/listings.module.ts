@@ -30,6 +30,6 @@ import { ListingsService } from './listings.service';
     TrustProfileResolver,
     ReferenceCaseResolver,
   ],
-  exports: [ListingsService, ListingsRepository, ListingAccessPolicy, ListingLoaders],
+  exports: [ListingsService, ListingAccessPolicy, ListingLoaders],
 })
 export class ListingsModule {}

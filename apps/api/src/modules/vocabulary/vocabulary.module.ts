@@ -13,6 +13,6 @@ import { VocabularyService } from './vocabulary.service';
  */
 @Module({
   providers: [VocabularyRepository, VocabularyService, VocabularySeeder, VocabularyCache, VocabularyLoaders, VocabularyResolver],
-  exports: [VocabularyService, VocabularyCache, VocabularyLoaders, VocabularySeeder, VocabularyRepository],
+  exports: [VocabularyService, VocabularyCache, VocabularyLoaders, VocabularySeeder],
 })
 export class VocabularyModule {}

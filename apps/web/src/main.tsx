@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { restoreSession } from './modules/auth/session';
+import { restoreSession } from './shared/session';
 import './styles.css';
 
 // Restore the session from the stored refresh token before anything asks for data;

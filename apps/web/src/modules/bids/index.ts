@@ -1,2 +1,2 @@
 export { DemandBidsSection } from './components/DemandBidsSection';
-export { OrganizationReviews } from './components/OrganizationReviews';
+export { bidRoutes } from './routes';

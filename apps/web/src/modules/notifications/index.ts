@@ -1,2 +1,2 @@
-export { NotificationBell } from './components/NotificationBell';
+export { NotificationBell } from './NotificationBell';
 export { useOnNotification } from './live';

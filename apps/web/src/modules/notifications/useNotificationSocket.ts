@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { useSession } from '@/modules/auth/hooks/useSession';
-import { getSession, refreshSession } from '@/modules/auth/session';
+import { useSession } from '@/shared/session';
+import { getSession, refreshSession } from '@/shared/session';
 // Types only, shared with the API (nothing of its code reaches the bundle).
 import type { NotificationPayload } from '../../../../../libs/contracts/src/notifications';
 import type { ServerToClientEvents } from '../../../../../libs/contracts/src/socket-events';

@@ -4,12 +4,10 @@ import { useMutation } from 'urql';
 import type { EmployeeBand, NewOrganizationInput, OrganizationKind, SignUpInput } from '@/generated/graphql';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { toGraphqlLocale, useLocale, useT } from '@/i18n';
-import { OrganizationProfileFields } from '@/modules/organization/components/OrganizationProfileFields';
-import { kindKey, SELF_SERVICE_KINDS } from '@/modules/organization/labels';
+import { OrganizationProfileFields, kindKey, SELF_SERVICE_KINDS } from '@/modules/organization';
 import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shared/forms';
 import { SignUpMutation } from '../graphql/operations';
-import { useSession } from '../hooks/useSession';
-import { startSession } from '../session';
+import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
 
 const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;

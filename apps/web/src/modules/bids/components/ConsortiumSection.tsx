@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useClient } from 'urql';
 import type { BidFieldsFragment, ConsortiumPartnerStatus, ConsortiumRole } from '@/generated/graphql';
 import { useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { PartnerSearchQuery } from '../graphql/operations';
 import { CONSORTIUM_ROLE_KEYS, CONSORTIUM_ROLES, PARTNER_STATUS_KEYS } from '../model/labels';
 

@@ -3,10 +3,9 @@ import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { ReviewCriterion, ReviewSide } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { FormAlert, useFormErrors } from '@/shared/forms';
-import { ReviewsOfQuery, SubmitReviewMutation } from '../graphql/operations';
-import { CRITERION_KEYS, SIDE_CRITERIA } from '../model/labels';
+import { CRITERION_KEYS, ReviewsOfQuery, SIDE_CRITERIA, SubmitReviewMutation } from '@/modules/reviews';
 
 const PATHS = ['ratings', 'body'] as const;
 const MAX_BODY = 2000;

@@ -4,7 +4,7 @@ import { useT } from '@/i18n';
 import { FormAlert, useFormErrors } from '@/shared/forms';
 import { Dialog } from '@/shared/ui/Dialog';
 
-export { ConfirmDialog as ConfirmBidDialog } from '@/modules/listings/detail/ReviewDialogs';
+export { ConfirmDialog as ConfirmBidDialog } from '@/shared/ui/ConfirmDialog';
 
 const PATHS = ['reason'] as const;
 

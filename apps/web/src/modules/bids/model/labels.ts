@@ -1,4 +1,4 @@
-import type { BidStatus, ConsortiumPartnerStatus, ConsortiumRole, ReviewCriterion, ReviewSide } from '@/generated/graphql';
+import type { BidStatus, ConsortiumPartnerStatus, ConsortiumRole } from '@/generated/graphql';
 import type { SimpleMessageKey, UiLocale } from '@/i18n';
 
 export const BID_STATUS_KEYS: Record<BidStatus, SimpleMessageKey> = {
@@ -9,22 +9,6 @@ export const BID_STATUS_KEYS: Record<BidStatus, SimpleMessageKey> = {
   DECLINED: 'bid.status.DECLINED',
   WITHDRAWN: 'bid.status.WITHDRAWN',
   EXPIRED: 'bid.status.EXPIRED',
-};
-
-export const CRITERION_KEYS: Record<ReviewCriterion, SimpleMessageKey> = {
-  QUALITY: 'reviews.criterion.QUALITY',
-  COMMUNICATION: 'reviews.criterion.COMMUNICATION',
-  SCHEDULE: 'reviews.criterion.SCHEDULE',
-  EXPERTISE: 'reviews.criterion.EXPERTISE',
-  REQUIREMENTS_CLARITY: 'reviews.criterion.REQUIREMENTS_CLARITY',
-  COOPERATION: 'reviews.criterion.COOPERATION',
-  PAYMENT: 'reviews.criterion.PAYMENT',
-};
-
-/** The criteria each side rates (mirrors the API's REVIEW_CRITERIA). */
-export const SIDE_CRITERIA: Record<ReviewSide, readonly ReviewCriterion[]> = {
-  CLIENT: ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'],
-  SUPPLIER: ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT'],
 };
 
 /** Exact whole-KRW amount (₩ grouped by thousands). */

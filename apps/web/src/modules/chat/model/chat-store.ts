@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Client } from 'urql';
-import { getSession, refreshSession, subscribeSession } from '@/modules/auth/session';
+import { getSession, refreshSession, subscribeSession } from '@/shared/session';
 import { ChatMessagesQuery, ConversationsQuery } from '../graphql/operations';
 import {
   CHAT_NAMESPACE,

@@ -21,7 +21,8 @@ import {
   type ReferenceCaseValues,
 } from '../model/values';
 import { CharCount, EditorField, FieldNotes, useEditor } from './context';
-import { AmountInput, Checkbox, LanguagePicker } from './inputs';
+import { Checkbox, LanguagePicker } from './inputs';
+import { AmountInput } from '@/shared/forms';
 
 const LIST_ITEM = /\[(\d+)\]$/;
 

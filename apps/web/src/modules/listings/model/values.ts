@@ -10,6 +10,7 @@ import type {
   ListingKind,
   SupplyListingInput,
 } from '@/generated/graphql';
+import { parseAmount } from '@/shared/forms/parse';
 import type { ListingDetail } from './types';
 import { checklistKey, referenceCaseKey, type CapabilityElement } from './fields';
 
@@ -197,14 +198,6 @@ export interface BuiltInput<T> {
   /** Item ids in the order the checklist is sent. */
   checklistOrder: string[];
   problems: Record<string, ClientProblem>;
-}
-
-/** Digits with optional thousands separators → number; '' → null. */
-export function parseAmount(value: string): number | null | 'invalid' {
-  const compact = value.replace(/[\s,]/g, '');
-  if (compact === '') return null;
-  if (!/^\d{1,16}$/.test(compact)) return 'invalid';
-  return Number(compact);
 }
 
 const optional = (value: string) => {

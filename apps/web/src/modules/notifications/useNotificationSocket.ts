@@ -3,8 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import { useSession } from '@/shared/session';
 import { getSession, refreshSession } from '@/shared/session';
 // Types only, shared with the API (nothing of its code reaches the bundle).
-import type { NotificationPayload } from '../../../../../libs/contracts/src/notifications';
-import type { ServerToClientEvents } from '../../../../../libs/contracts/src/socket-events';
+import type { NotificationPayload } from '@aimatch/contracts';
+import type { ServerToClientEvents } from '@aimatch/contracts';
 
 /**
  * The default-namespace socket of the signed-in session, on which the server pushes each new

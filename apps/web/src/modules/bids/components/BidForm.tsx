@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useClient, type CombinedError } from 'urql';
 import type { BidContentInput, BidFieldsFragment } from '@/generated/graphql';
+import { BID_LIMITS } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
 import { AmountInput } from '@/shared/forms';
 import { parseAmount } from '@/shared/forms';
@@ -30,8 +31,8 @@ interface MilestoneRow {
 
 const PATHS = ['organizationId', 'amountKrw', 'durationWeeks', 'approach', 'milestones', 'coveredConceptIds', 'partners'] as const;
 type Path = (typeof PATHS)[number];
-const MAX_MILESTONES = 20;
-const MAX_APPROACH = 10_000;
+const MAX_MILESTONES = BID_LIMITS.maxMilestones;
+const MAX_APPROACH = BID_LIMITS.maxApproachChars;
 
 /** How many partners still have to accept, when a submit was refused for that reason (else null). */
 export function consortiumPending(error: CombinedError | undefined): number | null {
@@ -107,7 +108,8 @@ export function BidForm({
     const messages: Partial<Record<Path, string>> = {};
     if (typeof total !== 'number' || total < 1) messages.amountKrw = t('bid.form.amountInvalid');
     const w = Number(weeks);
-    if (!/^\d+$/.test(weeks.trim()) || w < 1 || w > 260) messages.durationWeeks = t('bid.form.weeksInvalid');
+    if (!/^\d+$/.test(weeks.trim()) || w < BID_LIMITS.minWeeks || w > BID_LIMITS.maxWeeks)
+      messages.durationWeeks = t('bid.form.weeksInvalid');
     const milestones = rows.map((row) => ({ title: row.title.trim(), weeks: Number(row.weeks), amountKrw: parseAmount(row.amount) }));
     if (milestones.some((m) => !Number.isInteger(m.weeks) || m.weeks < 1 || typeof m.amountKrw !== 'number')) {
       messages.milestones = t('bid.form.milestoneInvalid');
@@ -205,8 +207,8 @@ export function BidForm({
             <input
               {...props}
               type="number"
-              min={1}
-              max={260}
+              min={BID_LIMITS.minWeeks}
+              max={BID_LIMITS.maxWeeks}
               inputMode="numeric"
               value={weeks}
               onChange={(e) => setWeeks(e.target.value)}
@@ -265,7 +267,7 @@ export function BidForm({
                   <input
                     aria-label={t('bid.form.milestoneTitleOf', { n: index + 1 })}
                     value={row.title}
-                    maxLength={200}
+                    maxLength={BID_LIMITS.maxMilestoneTitleChars}
                     onChange={(e) => setRow(row.key, { title: e.target.value })}
                     data-testid={`bid-milestone-title-${index}`}
                   />
@@ -274,8 +276,8 @@ export function BidForm({
                   <input
                     aria-label={t('bid.form.milestoneWeeksOf', { n: index + 1 })}
                     type="number"
-                    min={1}
-                    max={260}
+                    min={BID_LIMITS.minWeeks}
+                    max={BID_LIMITS.maxWeeks}
                     className="milestones__weeks"
                     value={row.weeks}
                     onChange={(e) => setRow(row.key, { weeks: e.target.value })}

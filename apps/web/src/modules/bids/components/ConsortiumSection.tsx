@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useClient } from 'urql';
 import type { BidFieldsFragment, ConsortiumPartnerStatus, ConsortiumRole } from '@/generated/graphql';
+import { BID_LIMITS, CONSORTIUM_ROLES } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
 import { organizationName } from '@/modules/organization';
 import { PartnerSearchQuery } from '../graphql/operations';
-import { CONSORTIUM_ROLE_KEYS, CONSORTIUM_ROLES, PARTNER_STATUS_KEYS } from '../model/labels';
+import { CONSORTIUM_ROLE_KEYS, PARTNER_STATUS_KEYS } from '../model/labels';
 
 export interface PartnerOrganization {
   id: string;
@@ -19,7 +20,7 @@ export interface PartnerRow {
   share: string;
 }
 
-export const MAX_PARTNERS = 5;
+export const MAX_PARTNERS = BID_LIMITS.maxPartners;
 const PARTNER_KINDS = ['AI_SUPPLIER', 'SI_INTEGRATOR'];
 
 export function partnerRowsOf(bid: BidFieldsFragment | null): PartnerRow[] {

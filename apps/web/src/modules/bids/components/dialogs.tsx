@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
+import { BID_LIMITS } from '@aimatch/contracts';
 import { useT } from '@/i18n';
 import { FormAlert, useFormErrors } from '@/shared/forms';
 import { Dialog } from '@/shared/ui/Dialog';
@@ -79,7 +80,7 @@ function ReasonForm({
         <textarea
           {...form.controlProps('reason')}
           rows={4}
-          maxLength={1000}
+          maxLength={BID_LIMITS.maxReasonChars}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           data-testid="reason-input"

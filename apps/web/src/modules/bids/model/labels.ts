@@ -16,19 +16,6 @@ export function formatKrwExact(value: number, locale: UiLocale): string {
   return locale === 'ko' ? `${new Intl.NumberFormat('ko-KR').format(value)}원` : `KRW ${new Intl.NumberFormat('en-US').format(value)}`;
 }
 
-/** Bids a bidder still has in play (one per organization and demand). */
-export const LIVE_BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED'];
-
-/** Consortium partner roles, in the order the form offers them (mirrors the API's ConsortiumRole). */
-export const CONSORTIUM_ROLES: readonly ConsortiumRole[] = [
-  'SI_INTEGRATION',
-  'DATA_LABELLING',
-  'HARDWARE',
-  'MODEL_DEVELOPMENT',
-  'OPERATIONS',
-  'OTHER',
-];
-
 export const CONSORTIUM_ROLE_KEYS: Record<ConsortiumRole, SimpleMessageKey> = {
   SI_INTEGRATION: 'consortium.role.SI_INTEGRATION',
   DATA_LABELLING: 'consortium.role.DATA_LABELLING',

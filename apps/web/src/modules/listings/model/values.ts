@@ -65,7 +65,6 @@ export interface EditorValues {
 export const LABELLING_STATES = ['LABELLED', 'PARTIALLY_LABELLED', 'UNLABELLED', 'UNKNOWN'] as const satisfies readonly LabellingState[];
 export const VISIBILITIES = ['PUBLIC', 'VERIFIED_SUPPLIERS'] as const satisfies readonly DemandVisibility[];
 export const CHECKLIST_ANSWERS = ['YES', 'NO', 'NA'] as const satisfies readonly ChecklistAnswer[];
-export const MAX_LIST_ITEMS = 20;
 
 let caseCounter = 0;
 export function newReferenceCase(): ReferenceCaseValues {

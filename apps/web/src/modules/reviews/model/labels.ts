@@ -1,4 +1,5 @@
 import type { ReviewCriterion, ReviewSide } from '@/generated/graphql';
+import { REVIEW_CRITERIA } from '@aimatch/contracts';
 import type { SimpleMessageKey } from '@/i18n';
 
 export const CRITERION_KEYS: Record<ReviewCriterion, SimpleMessageKey> = {
@@ -11,8 +12,5 @@ export const CRITERION_KEYS: Record<ReviewCriterion, SimpleMessageKey> = {
   PAYMENT: 'reviews.criterion.PAYMENT',
 };
 
-/** The criteria each side rates (mirrors the API's REVIEW_CRITERIA). */
-export const SIDE_CRITERIA: Record<ReviewSide, readonly ReviewCriterion[]> = {
-  CLIENT: ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'],
-  SUPPLIER: ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT'],
-};
+/** The criteria each side rates, in the API's order. */
+export const SIDE_CRITERIA: Readonly<Record<ReviewSide, readonly ReviewCriterion[]>> = REVIEW_CRITERIA;

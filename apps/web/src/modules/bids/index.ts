@@ -1,2 +1,3 @@
+import './bids.css';
 export { DemandBidsSection } from './components/DemandBidsSection';
 export { bidRoutes } from './routes';

@@ -1,3 +1,4 @@
+import './chat.css';
 export { MessagesNavLink } from './components/MessagesNavLink';
 export { ReconnectBanner } from './components/ReconnectBanner';
 export { StartConversationButton } from './components/StartConversationButton';

@@ -1,2 +1,3 @@
+import './notifications.css';
 export { NotificationBell } from './NotificationBell';
 export { useOnNotification } from './live';

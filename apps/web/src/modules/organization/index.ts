@@ -1,3 +1,4 @@
+import './organization.css';
 export { OrganizationKindLabel } from './components/OrganizationKindLabel';
 export { OrganizationProfileFields } from './components/OrganizationProfileFields';
 export { VerificationBadge } from './components/VerificationBadge';

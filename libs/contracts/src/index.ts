@@ -1,6 +1,8 @@
-/** Shared by api and web: enums and the error model. Framework-free. */
+/** Shared by api and web: enums, limits, the error model and the socket events. Framework-free and browser-safe. */
 export * from './enums';
 export * from './errors';
 export * from './socket-events';
 export * from './notifications';
 export * from './reviews';
+export * from './bids';
+export * from './limits';

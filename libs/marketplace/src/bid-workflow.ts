@@ -4,26 +4,16 @@
  * (amounts, milestones, covered elements, consortium). The API enforces them; the web reads
  * them to show the right buttons and the milestone editor's running total. Framework-free.
  */
+import { type BidStatus, type ConsortiumRole, BID_LIMITS, CONSORTIUM_ROLES } from '@aimatch/contracts';
 
-export type BidStatus = 'DRAFT' | 'SUBMITTED' | 'SHORTLISTED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN' | 'EXPIRED';
+// Shared with the web through libs/contracts; re-exported so the API keeps one import for the bid rules.
+export { BID_LIMITS, BID_STATUSES, CONSORTIUM_ROLES, LIVE_BID_STATUSES, type BidStatus, type ConsortiumRole } from '@aimatch/contracts';
+
 export type BidAction = 'submit' | 'withdraw' | 'shortlist' | 'decline' | 'accept';
 /** `bidder`: a member of the lead organization; `demandOwner`: a member of the demand's organization. */
 export type BidActor = 'bidder' | 'demandOwner';
-export type ConsortiumRole = 'SI_INTEGRATION' | 'DATA_LABELLING' | 'HARDWARE' | 'MODEL_DEVELOPMENT' | 'OPERATIONS' | 'OTHER';
 export type PartnerStatus = 'INVITED' | 'ACCEPTED' | 'DECLINED';
 
-export const BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN', 'EXPIRED'];
-export const CONSORTIUM_ROLES: readonly ConsortiumRole[] = [
-  'SI_INTEGRATION',
-  'DATA_LABELLING',
-  'HARDWARE',
-  'MODEL_DEVELOPMENT',
-  'OPERATIONS',
-  'OTHER',
-];
-
-/** At most one bid per organization and demand in these (a partial unique index in PostgreSQL). */
-export const LIVE_BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED'];
 /** Submitted and waiting for the demand owner's decision. */
 export const OPEN_BID_STATUSES: readonly BidStatus[] = ['SUBMITTED', 'SHORTLISTED'];
 /** The bidder may change the content: freely as a draft, as a numbered revision once submitted (until shortlisted). */
@@ -70,19 +60,6 @@ export const BID_DECISION_WINDOW_DAYS = 60;
 export function bidDecisionDeadline(bidDeadline: Date | null): Date | null {
   return bidDeadline ? new Date(bidDeadline.getTime() + BID_DECISION_WINDOW_DAYS * 86_400_000) : null;
 }
-
-export const BID_LIMITS = {
-  minAmountKrw: 1,
-  maxAmountKrw: 100_000_000_000,
-  minWeeks: 1,
-  maxWeeks: 260,
-  maxApproachChars: 10_000,
-  maxMilestones: 20,
-  maxMilestoneTitleChars: 200,
-  maxCovered: 100,
-  maxPartners: 5,
-  maxReasonChars: 2000,
-} as const;
 
 export interface BidMilestone {
   title: string;

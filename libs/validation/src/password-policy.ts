@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@aimatch/contracts';
 import type { RuleViolation } from './violation';
 
 /**
@@ -5,8 +6,7 @@ import type { RuleViolation } from './violation';
  * the most common choices, nothing derived from the account's e-mail. Up to 128 characters so
  * that pass-phrases fit (argon2 hashes any length in constant memory).
  */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@aimatch/contracts';
 
 const COMMON = new Set([
   'password',

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { ForbiddenPage } from './pages/ForbiddenPage';
-import type { RouteAccess } from './route-types';
+import type { RouteAccess } from '@/shared/routing/route-types';
 
 /** Applies a route's `access` rule. */
 export function AccessGuard({ access, children }: { access: RouteAccess; children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { Provider } from 'urql';
-import { useSession } from '@/modules/auth/hooks/useSession';
+import { useSession } from '@/shared/session';
 import { createGraphqlClient } from './graphql-client';
 
 /** Provides a GraphQL client, rebuilt (with an empty cache) whenever the signed-in identity changes. */

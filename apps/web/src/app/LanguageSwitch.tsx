@@ -1,7 +1,7 @@
 import { useMutation } from 'urql';
 import { useLocaleSwitch, useT } from '@/i18n';
-import { UpdateMyLocaleMutation } from '@/modules/auth/graphql/operations';
-import { useSession } from '@/modules/auth/hooks/useSession';
+import { UpdateMyLocaleMutation } from '@/modules/auth';
+import { useSession } from '@/shared/session';
 
 /**
  * Toggles the UI between Korean and English (persisted in localStorage) and, when signed in,

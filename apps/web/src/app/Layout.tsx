@@ -1,14 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatches, useNavigate } from 'react-router';
 import { useT } from '@/i18n';
-import { SignOutButton } from '@/modules/auth/components/SignOutButton';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
-import { onSessionEnd } from '@/modules/auth/session';
+import { SignOutButton } from '@/modules/auth';
+import { onSessionEnd, useViewer } from '@/shared/session';
 import { ChatProvider, MessagesNavLink } from '@/modules/chat';
 import { NotificationBell } from '@/modules/notifications';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
-import type { AppRoute } from './route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { appRoutes } from './routes';
 
 function isRouteHandle(value: unknown): value is RouteHandle {

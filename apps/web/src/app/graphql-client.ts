@@ -1,8 +1,15 @@
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, Client, fetchExchange, getOperationName, type CombinedError, type Operation } from 'urql';
 import { getLocale } from '@/i18n';
-import { ANONYMOUS_OPERATION_NAMES, AUTH_OPERATION_NAMES } from '@/modules/auth/graphql/operations';
-import { accessTokenNeedsRefresh, getRefreshToken, getSession, GRAPHQL_ENDPOINT, refreshSession } from '@/modules/auth/session';
+import {
+  ANONYMOUS_OPERATION_NAMES,
+  AUTH_OPERATION_NAMES,
+  accessTokenNeedsRefresh,
+  getRefreshToken,
+  getSession,
+  GRAPHQL_ENDPOINT,
+  refreshSession,
+} from '@/shared/session';
 
 function isAuthOperation(operation: Operation): boolean {
   const name = getOperationName(operation.query);

@@ -3,7 +3,7 @@ import { AccessGuard } from './AccessGuard';
 import { Layout } from './Layout';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
-import type { AppRoute } from './route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { appRoutes } from './routes';
 
 export interface RouteHandle {

@@ -1,18 +1,18 @@
-import { authRoutes } from '@/modules/auth/routes';
-import { bidRoutes } from '@/modules/bids/routes';
-import { chatRoutes } from '@/modules/chat/routes';
-import { listingRoutes } from '@/modules/listings/routes';
-import { organizationRoutes } from '@/modules/organization/routes';
-import { searchRoutes } from '@/modules/search/routes';
+import { authRoutes } from '@/modules/auth';
+import { bidRoutes } from '@/modules/bids';
+import { chatRoutes } from '@/modules/chat';
+import { listingRoutes } from '@/modules/listings';
+import { organizationRoutes } from '@/modules/organization';
+import { searchRoutes } from '@/modules/search';
 import { HomePage } from './pages/HomePage';
-import type { AppRoute } from './route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 
 /**
  * The route table. Each feature module exports its own `AppRoute[]`
  * (`modules/<feature>/routes.tsx`); add it here and it appears in the router,
  * and in the header navigation when it has a `nav` entry:
  *
- *   import { demandRoutes } from '@/modules/demands/routes';
+ *   import { demandRoutes } from '@/modules/demands';
  *   export const appRoutes = [...coreRoutes, ...authRoutes, ...organizationRoutes, ...demandRoutes];
  */
 const coreRoutes: AppRoute[] = [

@@ -1,11 +1,8 @@
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
-import { LatestListings } from '@/modules/listings/components/LatestListings';
-import { creatableKind } from '@/modules/listings/model/labels';
-import { organizationName } from '@/modules/organization/labels';
-import { OrganizationKindLabel } from '@/modules/organization/components/OrganizationKindLabel';
-import { VerificationBadge } from '@/modules/organization/components/VerificationBadge';
+import { useViewer } from '@/shared/session';
+import { LatestListings, creatableKind } from '@/modules/listings';
+import { organizationName, OrganizationKindLabel, VerificationBadge } from '@/modules/organization';
 
 export function HomePage() {
   const t = useT();

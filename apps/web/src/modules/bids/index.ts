@@ -1,2 +1,3 @@
+import './bids.css';
 export { DemandBidsSection } from './components/DemandBidsSection';
-export { OrganizationReviews } from './components/OrganizationReviews';
+export { bidRoutes } from './routes';

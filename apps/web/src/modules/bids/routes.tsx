@@ -1,4 +1,4 @@
-import type { AppRoute } from '@/app/route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { ConsortiumInvitationPage } from './components/ConsortiumInvitationPage';
 import { MyBidsPage } from './components/MyBidsPage';
 import { OrganizationProfilePage } from './components/OrganizationProfilePage';

@@ -1,4 +1,4 @@
-import type { AppRoute } from '@/app/route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { MessagesPage } from './components/MessagesPage';
 
 /** The header links to /messages itself (with the unread total), so these have no `nav` entry. */

@@ -1,4 +1,4 @@
-import type { AppRoute } from '@/app/route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { BrowseListingsPage } from './components/BrowseListingsPage';
 import { MyListingsPage } from './components/MyListingsPage';
 import { ReviewQueuePage } from './components/ReviewQueuePage';

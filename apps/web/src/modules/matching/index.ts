@@ -1,3 +1,4 @@
+import './matching.css';
 export {
   DraftingHelp,
   SUGGESTION_FIELDS,

@@ -1,2 +1,3 @@
-export { NotificationBell } from './components/NotificationBell';
+import './notifications.css';
+export { NotificationBell } from './NotificationBell';
 export { useOnNotification } from './live';

@@ -1,11 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
-import { useSession } from '@/modules/auth/hooks/useSession';
-import { getSession, refreshSession, subscribeSession } from '@/modules/auth/session';
+import type { ClientToServerEvents, NotificationPayload, ServerToClientEvents } from '@aimatch/contracts';
 import { openRealtimeSocket } from '@/shared/realtime';
-// Types only, shared with the API (nothing of its code reaches the bundle).
-import type { NotificationPayload } from '../../../../../libs/contracts/src/notifications';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../../../libs/contracts/src/socket-events';
+import { getSession, refreshSession, subscribeSession, useSession } from '@/shared/session';
 
 /**
  * The default namespace of the tab's one WebSocket (the chat's `/chat` shares it), on which the

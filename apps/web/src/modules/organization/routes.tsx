@@ -1,4 +1,4 @@
-import type { AppRoute } from '@/app/route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { OrganizationPage } from './components/OrganizationPage';
 
 export const organizationRoutes: AppRoute[] = [

@@ -1,4 +1,4 @@
-import type { AppRoute } from '@/app/route-types';
+import type { AppRoute } from '@/shared/routing/route-types';
 import { SearchPage } from './components/SearchPage';
 
 export const searchRoutes: AppRoute[] = [

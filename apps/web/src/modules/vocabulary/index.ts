@@ -1,3 +1,4 @@
+import './vocabulary.css';
 export { ConceptPicker, type ConceptPickerProps } from './components/ConceptPicker';
 export { ConceptLabel } from './components/ConceptLabel';
 export { ConceptSelect, type ConceptSelectProps } from './components/ConceptSelect';

@@ -1,17 +1,11 @@
+import type { ErrorCode, FieldError } from '@aimatch/contracts';
 import type { CombinedError } from 'urql';
 
-/** Error codes the API puts in `extensions.code`. */
-export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
+/** Error codes the API puts in `extensions.code` (the contracts' ErrorCode, as its string values). */
+export type ApiErrorCode = `${ErrorCode}`;
 
-/** One entry of `extensions.fields` on a BAD_USER_INPUT error. */
-export interface ApiFieldError {
-  /** Dot path inside the mutation's `input` argument, e.g. `organization.nameKo`. */
-  path: string;
-  /** Machine rule, e.g. `required`, `max-length`, `format`, `checksum`, `unique`. */
-  rule: string;
-  /** Already localised by the server (Accept-Language). */
-  message: string;
-}
+/** One entry of `extensions.fields` on a BAD_USER_INPUT error, already localised by the server (Accept-Language). */
+export type ApiFieldError = FieldError;
 
 export interface ApiErrorSummary {
   /** Field errors keyed by path (only paths the form renders). */

@@ -10,4 +10,5 @@ export {
   type ApiFieldError,
   type SummariseOptions,
 } from './errors';
-export { optionalText, parseYear } from './parse';
+export { AmountInput } from './AmountInput';
+export { optionalText, parseAmount, parseYear } from './parse';

@@ -10,3 +10,11 @@ export function optionalText(value: string): string | undefined {
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
 }
+
+/** Digits with optional thousands separators → number; '' → null. */
+export function parseAmount(value: string): number | null | 'invalid' {
+  const compact = value.replace(/[\s,]/g, '');
+  if (compact === '') return null;
+  if (!/^\d{1,16}$/.test(compact)) return 'invalid';
+  return Number(compact);
+}

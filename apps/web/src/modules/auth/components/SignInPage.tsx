@@ -5,9 +5,8 @@ import { LoadingState } from '@/shared/ui/LoadingState';
 import { useT } from '@/i18n';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
 import { SignInMutation } from '../graphql/operations';
-import { useSession } from '../hooks/useSession';
-import { safeNextPath } from '../redirect';
-import { startSession } from '../session';
+import { startSession, useSession } from '@/shared/session';
+import { safeNextPath } from '../model/redirect';
 
 const PATHS = ['email', 'password'] as const;
 

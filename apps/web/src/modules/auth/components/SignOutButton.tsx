@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { useT } from '@/i18n';
 import { SignOutMutation } from '../graphql/operations';
-import { endSession, forgetStoredRefreshToken, getRefreshToken } from '../session';
+import { endSession, forgetStoredRefreshToken, getRefreshToken } from '@/shared/session';
 
 /** Header button: revokes the refresh token, clears the session and goes home. */
 export function SignOutButton() {

@@ -3,13 +3,12 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import type { EmployeeBand, NewOrganizationInput, OrganizationKind, SignUpInput } from '@/generated/graphql';
 import { LoadingState } from '@/shared/ui/LoadingState';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@aimatch/contracts';
 import { toGraphqlLocale, useLocale, useT } from '@/i18n';
-import { OrganizationProfileFields } from '@/modules/organization/components/OrganizationProfileFields';
-import { kindKey, SELF_SERVICE_KINDS } from '@/modules/organization/labels';
+import { OrganizationProfileFields, kindKey, SELF_SERVICE_KINDS } from '@/modules/organization';
 import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shared/forms';
 import { SignUpMutation } from '../graphql/operations';
-import { useSession } from '../hooks/useSession';
-import { startSession } from '../session';
+import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
 
 const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;
@@ -175,8 +174,8 @@ export function SignUpPage() {
                   {...props}
                   type="password"
                   autoComplete="new-password"
-                  minLength={10}
-                  maxLength={128}
+                  minLength={PASSWORD_MIN_LENGTH}
+                  maxLength={PASSWORD_MAX_LENGTH}
                   value={values.password}
                   onChange={(event) => set('password')(event.target.value)}
                   data-testid="signup-password"

@@ -1,14 +1,16 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useClient, type CombinedError } from 'urql';
 import type { BidContentInput, BidFieldsFragment } from '@/generated/graphql';
+import { BID_LIMITS } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
-import { AmountInput } from '@/modules/listings/editor/inputs';
-import { parseAmount } from '@/modules/listings/model/values';
-import { organizationName } from '@/modules/organization/labels';
+import { AmountInput } from '@/shared/forms';
+import { parseAmount } from '@/shared/forms';
+import { organizationName } from '@/modules/organization';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
 import { CreateBidMutation, SubmitBidMutation, UpdateBidMutation } from '../graphql/operations';
 import { formatKrwExact } from '../model/labels';
-import { ConsortiumSection, partnerRowsOf, partnerShareSum, type PartnerRow } from './ConsortiumSection';
+import { milestoneRowsOf, milestoneSum, partnerRowsOf, toBidContent, type MilestoneRow, type PartnerRow } from '../model/bid-form';
+import { ConsortiumSection } from './ConsortiumSection';
 
 export interface RequirementConcept {
   id: string;
@@ -21,17 +23,10 @@ export interface BidderOrganization {
   nameEn?: string | null;
 }
 
-interface MilestoneRow {
-  key: number;
-  title: string;
-  weeks: string;
-  amount: string;
-}
-
 const PATHS = ['organizationId', 'amountKrw', 'durationWeeks', 'approach', 'milestones', 'coveredConceptIds', 'partners'] as const;
 type Path = (typeof PATHS)[number];
-const MAX_MILESTONES = 20;
-const MAX_APPROACH = 10_000;
+const MAX_MILESTONES = BID_LIMITS.maxMilestones;
+const MAX_APPROACH = BID_LIMITS.maxApproachChars;
 
 /** How many partners still have to accept, when a submit was refused for that reason (else null). */
 export function consortiumPending(error: CombinedError | undefined): number | null {
@@ -39,11 +34,6 @@ export function consortiumPending(error: CombinedError | undefined): number | nu
   if (!hit) return null;
   const pending = hit.extensions['pending'];
   return typeof pending === 'number' ? pending : 1;
-}
-
-function toRows(bid: BidFieldsFragment | null): MilestoneRow[] {
-  if (!bid || bid.milestones.length === 0) return [{ key: 1, title: '', weeks: '', amount: '' }];
-  return bid.milestones.map((m, i) => ({ key: i + 1, title: m.title, weeks: String(m.weeks), amount: String(m.amountKrw) }));
 }
 
 /**
@@ -82,56 +72,35 @@ export function BidForm({
   const [amount, setAmount] = useState(bid ? String(bid.amountKrw) : '');
   const [weeks, setWeeks] = useState(bid ? String(bid.durationWeeks) : '');
   const [approach, setApproach] = useState(bid?.approach ?? '');
-  const [rows, setRows] = useState<MilestoneRow[]>(() => toRows(bid));
+  const [rows, setRows] = useState<MilestoneRow[]>(() => milestoneRowsOf(bid));
   const [covered, setCovered] = useState<Set<string>>(() => new Set(bid?.coveredConceptIds ?? []));
   const [partners, setPartners] = useState<PartnerRow[]>(() => partnerRowsOf(bid));
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const revising = bid !== null && bid.status !== 'DRAFT';
 
   const total = parseAmount(amount);
-  const sum = useMemo(
-    () =>
-      rows.reduce<number | null>((acc, row) => {
-        const value = parseAmount(row.amount);
-        if (acc === null || value === 'invalid') return null;
-        return acc + (value ?? 0);
-      }, 0),
-    [rows],
-  );
+  const sum = useMemo(() => milestoneSum(rows), [rows]);
   const balanced = typeof total === 'number' && sum !== null && sum === total;
 
   const setRow = (key: number, patch: Partial<MilestoneRow>) =>
     setRows((current) => current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const content = (): BidContentInput | null => {
+    const { input, problems } = toBidContent({ amount, weeks, approach, milestones: rows, covered, partners }, requirement);
+    if (input) return input;
     const messages: Partial<Record<Path, string>> = {};
-    if (typeof total !== 'number' || total < 1) messages.amountKrw = t('bid.form.amountInvalid');
-    const w = Number(weeks);
-    if (!/^\d+$/.test(weeks.trim()) || w < 1 || w > 260) messages.durationWeeks = t('bid.form.weeksInvalid');
-    const milestones = rows.map((row) => ({ title: row.title.trim(), weeks: Number(row.weeks), amountKrw: parseAmount(row.amount) }));
-    if (milestones.some((m) => !Number.isInteger(m.weeks) || m.weeks < 1 || typeof m.amountKrw !== 'number')) {
-      messages.milestones = t('bid.form.milestoneInvalid');
-    } else if (typeof total === 'number' && sum !== total) {
-      messages.milestones = t('bid.form.sumMismatch', { sum: formatKrwExact(sum ?? 0, locale), total: formatKrwExact(total, locale) });
-    }
-    const shares = partnerShareSum(partners);
-    if (partners.some((p) => !/^\d+$/.test(p.share.trim()) || Number(p.share) < 1 || Number(p.share) > 99)) {
-      messages.partners = t('consortium.shareInvalid');
-    } else if (shares !== null && shares > 99) {
-      messages.partners = t('consortium.shareTooHigh');
-    }
-    if (Object.keys(messages).length > 0) {
-      form.setFieldMessages(messages);
-      return null;
-    }
-    return {
-      amountKrw: total as number,
-      durationWeeks: w,
-      approach,
-      milestones: milestones.map((m) => ({ title: m.title, weeks: m.weeks, amountKrw: m.amountKrw as number })),
-      coveredConceptIds: requirement.filter((c) => covered.has(c.id)).map((c) => c.id),
-      partners: partners.map((p) => ({ organizationId: p.organization.id, role: p.role, sharePercent: Number(p.share) })),
-    };
+    if (problems.amountKrw) messages.amountKrw = t('bid.form.amountInvalid');
+    if (problems.durationWeeks) messages.durationWeeks = t('bid.form.weeksInvalid');
+    if (problems.milestones === 'invalid') messages.milestones = t('bid.form.milestoneInvalid');
+    else if (problems.milestones)
+      messages.milestones = t('bid.form.sumMismatch', {
+        sum: formatKrwExact(problems.milestones.sum, locale),
+        total: formatKrwExact(problems.milestones.total, locale),
+      });
+    if (problems.partners)
+      messages.partners = t(problems.partners === 'shareInvalid' ? 'consortium.shareInvalid' : 'consortium.shareTooHigh');
+    form.setFieldMessages(messages);
+    return null;
   };
 
   const save = async (andSubmit: boolean) => {
@@ -205,8 +174,8 @@ export function BidForm({
             <input
               {...props}
               type="number"
-              min={1}
-              max={260}
+              min={BID_LIMITS.minWeeks}
+              max={BID_LIMITS.maxWeeks}
               inputMode="numeric"
               value={weeks}
               onChange={(e) => setWeeks(e.target.value)}
@@ -265,7 +234,7 @@ export function BidForm({
                   <input
                     aria-label={t('bid.form.milestoneTitleOf', { n: index + 1 })}
                     value={row.title}
-                    maxLength={200}
+                    maxLength={BID_LIMITS.maxMilestoneTitleChars}
                     onChange={(e) => setRow(row.key, { title: e.target.value })}
                     data-testid={`bid-milestone-title-${index}`}
                   />
@@ -274,8 +243,8 @@ export function BidForm({
                   <input
                     aria-label={t('bid.form.milestoneWeeksOf', { n: index + 1 })}
                     type="number"
-                    min={1}
-                    max={260}
+                    min={BID_LIMITS.minWeeks}
+                    max={BID_LIMITS.maxWeeks}
                     className="milestones__weeks"
                     value={row.weeks}
                     onChange={(e) => setRow(row.key, { weeks: e.target.value })}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { useOnNotification } from '@/modules/notifications';
 import { useLocale, useT } from '@/i18n';
-import { localized } from '@/modules/listings/model/labels';
-import { organizationName } from '@/modules/organization/labels';
+import { localized } from '@/shared/format';
+import { organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { ConsortiumInvitationQuery, RespondToConsortiumInvitationMutation } from '../graphql/operations';

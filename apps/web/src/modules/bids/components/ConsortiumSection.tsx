@@ -1,44 +1,15 @@
 import { useState } from 'react';
 import { useClient } from 'urql';
 import type { BidFieldsFragment, ConsortiumPartnerStatus, ConsortiumRole } from '@/generated/graphql';
+import { BID_LIMITS, CONSORTIUM_ROLES } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { PartnerSearchQuery } from '../graphql/operations';
-import { CONSORTIUM_ROLE_KEYS, CONSORTIUM_ROLES, PARTNER_STATUS_KEYS } from '../model/labels';
+import { partnerShareSum, type PartnerOrganization, type PartnerRow } from '../model/bid-form';
+import { CONSORTIUM_ROLE_KEYS, PARTNER_STATUS_KEYS } from '../model/labels';
 
-export interface PartnerOrganization {
-  id: string;
-  nameKo: string;
-  nameEn?: string | null;
-}
-
-/** One consortium partner as the form edits it. */
-export interface PartnerRow {
-  organization: PartnerOrganization;
-  role: ConsortiumRole;
-  share: string;
-}
-
-export const MAX_PARTNERS = 5;
+export const MAX_PARTNERS = BID_LIMITS.maxPartners;
 const PARTNER_KINDS = ['AI_SUPPLIER', 'SI_INTEGRATOR'];
-
-export function partnerRowsOf(bid: BidFieldsFragment | null): PartnerRow[] {
-  return (bid?.partners ?? []).map((p) => ({
-    organization: p.organization ?? { id: p.organizationId, nameKo: p.organizationId },
-    role: p.role,
-    share: String(p.sharePercent),
-  }));
-}
-
-/** The share each partner takes, summed (null when one is not a whole number). */
-export function partnerShareSum(rows: PartnerRow[]): number | null {
-  let sum = 0;
-  for (const row of rows) {
-    if (!/^\d+$/.test(row.share.trim())) return null;
-    sum += Number(row.share);
-  }
-  return sum;
-}
 
 export function PartnerStatusChip({ status, testId }: { status: ConsortiumPartnerStatus; testId?: string }) {
   const t = useT();

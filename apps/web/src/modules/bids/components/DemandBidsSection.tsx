@@ -1,5 +1,5 @@
 import type { ListingDetailQuery } from '@/generated/graphql';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import type { RequirementConcept } from './BidForm';
 import { OwnerBidsPanel } from './OwnerBidsPanel';
 import { SupplierBidPanel } from './SupplierBidPanel';

@@ -1,12 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '@/i18n';
-import { organizationName, kindKey } from '@/modules/organization/labels';
-import { VerificationBadge } from '@/modules/organization/components/VerificationBadge';
+import { organizationName, kindKey, VerificationBadge } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
-import { OrganizationReputationQuery } from '../graphql/operations';
-import { OrganizationReviews } from './OrganizationReviews';
+import { OrganizationReputationQuery, OrganizationReviews } from '@/modules/reviews';
 
 /** `/organizations/:id`: an organization's public profile with its reputation and reviews. */
 export function OrganizationProfilePage() {

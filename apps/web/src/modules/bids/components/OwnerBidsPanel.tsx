@@ -4,7 +4,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import type { BidsForDemandQuery } from '@/generated/graphql';
 import { useOnNotification } from '@/modules/notifications';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import {
   AcceptBidMutation,

@@ -1,6 +1,6 @@
 import type { BidFieldsFragment } from '@/generated/graphql';
 import { useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { CONSORTIUM_ROLE_KEYS } from '../model/labels';
 import { PartnerStatusChip } from './ConsortiumSection';
 

@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { ReviewCriterion, ReviewSide } from '@/generated/graphql';
+import { REVIEW_MAX_BODY, REVIEW_MAX_RATING, REVIEW_MIN_RATING } from '@aimatch/contracts';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { FormAlert, useFormErrors } from '@/shared/forms';
-import { ReviewsOfQuery, SubmitReviewMutation } from '../graphql/operations';
-import { CRITERION_KEYS, SIDE_CRITERIA } from '../model/labels';
+import { CRITERION_KEYS, ReviewsOfQuery, SIDE_CRITERIA, SubmitReviewMutation } from '@/modules/reviews';
 
 const PATHS = ['ratings', 'body'] as const;
-const MAX_BODY = 2000;
+/** Every score a criterion can get, lowest first. */
+const SCORES = Array.from({ length: REVIEW_MAX_RATING - REVIEW_MIN_RATING + 1 }, (_, i) => REVIEW_MIN_RATING + i);
 
 /**
  * After a completed project: the viewer's side reviews the other organization once (each of the
@@ -100,7 +101,7 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
           <fieldset key={criterion} className="review-rating" data-testid={`review-rating-${criterion}`}>
             <legend className="field__label">{t(CRITERION_KEYS[criterion])}</legend>
             <div className="review-rating__options" role="radiogroup">
-              {[1, 2, 3, 4, 5].map((score) => (
+              {SCORES.map((score) => (
                 <label
                   key={score}
                   className={scores[criterion] === score ? 'review-rating__option review-rating__option--on' : 'review-rating__option'}
@@ -132,7 +133,7 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
         <textarea
           {...form.controlProps('body')}
           rows={4}
-          maxLength={MAX_BODY}
+          maxLength={REVIEW_MAX_BODY}
           value={body}
           onChange={(e) => setBody(e.target.value)}
           data-testid="review-body"

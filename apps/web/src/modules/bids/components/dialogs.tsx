@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
+import { BID_LIMITS } from '@aimatch/contracts';
 import { useT } from '@/i18n';
 import { FormAlert, useFormErrors } from '@/shared/forms';
 import { Dialog } from '@/shared/ui/Dialog';
 
-export { ConfirmDialog as ConfirmBidDialog } from '@/modules/listings/detail/ReviewDialogs';
+export { ConfirmDialog as ConfirmBidDialog } from '@/shared/ui/ConfirmDialog';
 
 const PATHS = ['reason'] as const;
 
@@ -79,7 +80,7 @@ function ReasonForm({
         <textarea
           {...form.controlProps('reason')}
           rows={4}
-          maxLength={1000}
+          maxLength={BID_LIMITS.maxReasonChars}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           data-testid="reason-input"

@@ -1,4 +1,4 @@
-import type { BidStatus, ConsortiumPartnerStatus, ConsortiumRole, ReviewCriterion, ReviewSide } from '@/generated/graphql';
+import type { BidStatus, ConsortiumPartnerStatus, ConsortiumRole } from '@/generated/graphql';
 import type { SimpleMessageKey, UiLocale } from '@/i18n';
 
 export const BID_STATUS_KEYS: Record<BidStatus, SimpleMessageKey> = {
@@ -11,39 +11,10 @@ export const BID_STATUS_KEYS: Record<BidStatus, SimpleMessageKey> = {
   EXPIRED: 'bid.status.EXPIRED',
 };
 
-export const CRITERION_KEYS: Record<ReviewCriterion, SimpleMessageKey> = {
-  QUALITY: 'reviews.criterion.QUALITY',
-  COMMUNICATION: 'reviews.criterion.COMMUNICATION',
-  SCHEDULE: 'reviews.criterion.SCHEDULE',
-  EXPERTISE: 'reviews.criterion.EXPERTISE',
-  REQUIREMENTS_CLARITY: 'reviews.criterion.REQUIREMENTS_CLARITY',
-  COOPERATION: 'reviews.criterion.COOPERATION',
-  PAYMENT: 'reviews.criterion.PAYMENT',
-};
-
-/** The criteria each side rates (mirrors the API's REVIEW_CRITERIA). */
-export const SIDE_CRITERIA: Record<ReviewSide, readonly ReviewCriterion[]> = {
-  CLIENT: ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'],
-  SUPPLIER: ['REQUIREMENTS_CLARITY', 'COMMUNICATION', 'COOPERATION', 'PAYMENT'],
-};
-
 /** Exact whole-KRW amount (₩ grouped by thousands). */
 export function formatKrwExact(value: number, locale: UiLocale): string {
   return locale === 'ko' ? `${new Intl.NumberFormat('ko-KR').format(value)}원` : `KRW ${new Intl.NumberFormat('en-US').format(value)}`;
 }
-
-/** Bids a bidder still has in play (one per organization and demand). */
-export const LIVE_BID_STATUSES: readonly BidStatus[] = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'ACCEPTED'];
-
-/** Consortium partner roles, in the order the form offers them (mirrors the API's ConsortiumRole). */
-export const CONSORTIUM_ROLES: readonly ConsortiumRole[] = [
-  'SI_INTEGRATION',
-  'DATA_LABELLING',
-  'HARDWARE',
-  'MODEL_DEVELOPMENT',
-  'OPERATIONS',
-  'OTHER',
-];
 
 export const CONSORTIUM_ROLE_KEYS: Record<ConsortiumRole, SimpleMessageKey> = {
   SI_INTEGRATION: 'consortium.role.SI_INTEGRATION',

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { useChatSnapshot, useChatStore } from '../hooks/useChat';
 import { contextKey, contextTitle, counterpartNames } from '../model/labels';
 import type { ConversationSummary } from '../model/types';

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { useChatSnapshot, useChatStore, useThread } from '../hooks/useChat';
 import { contextKey, contextPath, contextTitle, counterpartNames } from '../model/labels';
 import { CHAT_MAX_BODY, type ChatMessage, type OutgoingMessage } from '../model/types';

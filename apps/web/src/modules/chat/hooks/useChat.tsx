@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useClient } from 'urql';
-import { useSession } from '@/modules/auth/hooks/useSession';
+import { useSession } from '@/shared/session';
 import { ChatStore } from '../model/chat-store';
 import type { ChatSnapshot, ThreadState } from '../model/types';
 

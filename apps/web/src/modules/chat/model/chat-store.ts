@@ -1,8 +1,23 @@
 import type { Socket } from 'socket.io-client';
 import type { Client } from 'urql';
-import { getSession, refreshSession, subscribeSession } from '@/modules/auth/session';
+import { getSession, refreshSession, subscribeSession } from '@/shared/session';
 import { openRealtimeSocket } from '@/shared/realtime';
 import { ChatMessagesQuery, ConversationsQuery } from '../graphql/operations';
+import {
+  emptyThread,
+  leavesGap,
+  maxSeq,
+  mergeConversationList,
+  mergeMessages,
+  sortConversations,
+  storedFromAck,
+  withActivity,
+  withMessages,
+  withOutgoing,
+  withOutgoingPatched,
+  withoutOutgoing,
+  withSyncPage,
+} from './chat-state';
 import {
   CHAT_NAMESPACE,
   type ChatActivity,
@@ -29,37 +44,9 @@ const TYPING_TTL_MS = 6_000;
 const TYPING_SEND_INTERVAL_MS = 2_000;
 const LIST_REFRESH_DEBOUNCE_MS = 300;
 
-const EMPTY_THREAD = (conversationId: string): ThreadState => ({
-  conversationId,
-  messages: [],
-  outgoing: [],
-  loaded: false,
-  loadingOlder: false,
-  hasOlder: false,
-  error: false,
-  othersReadSeq: 0,
-  myReadSeq: 0,
-  typing: [],
-});
-
 function isError<T extends object>(r: ChatResult<T>): r is { error: import('./types').ChatError } {
   return typeof r === 'object' && r !== null && 'error' in r;
 }
-
-function sortConversations(list: ConversationSummary[]): ConversationSummary[] {
-  const at = (c: ConversationSummary) => Date.parse(c.lastMessageAt ?? c.createdAt) || 0;
-  return list.sort((a, b) => at(b) - at(a) || (a.id < b.id ? 1 : -1));
-}
-
-/** Inserts messages into an ascending, id-unique list (a later copy of an id wins: edits, tombstones). */
-function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
-  if (incoming.length === 0) return current as ChatMessage[];
-  const byId = new Map(current.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
-  return [...byId.values()].sort((a, b) => a.seq - b.seq);
-}
-
-const maxSeq = (t: ThreadState) => t.messages.at(-1)?.seq ?? 0;
 
 /**
  * The chat's client state, outside React (components read it with useSyncExternalStore): one
@@ -119,7 +106,7 @@ export class ChatStore {
   }
 
   private thread(id: string): ThreadState {
-    return this.snapshot.threads.get(id) ?? EMPTY_THREAD(id);
+    return this.snapshot.threads.get(id) ?? emptyThread(id);
   }
 
   private setThread(id: string, update: (t: ThreadState) => ThreadState): void {
@@ -286,10 +273,8 @@ export class ChatStore {
           ...(changedSince ? { changedSince } : {}),
         });
         if (!reply || isError(reply)) return;
-        this.addMessages(conversationId, reply.messages.map(fromPayload));
-        // Edits and deletes made while this client was away.
-        const changed = reply.changed.map(fromPayload);
-        if (changed.length) this.setThread(conversationId, (t) => ({ ...t, messages: mergeMessages(t.messages, changed) }));
+        // New messages, and edits and deletes made while this client was away.
+        this.setThread(conversationId, (t) => withSyncPage(t, reply, this.userId));
         startedAt ??= reply.serverTime;
         if (!reply.hasMore) {
           const since = startedAt;
@@ -311,15 +296,13 @@ export class ChatStore {
       this.set({ conversationsError: !this.snapshot.conversationsLoaded });
       return;
     }
-    const known = new Map(this.snapshot.conversations.map((c) => [c.id, c]));
-    const fresh = result.data.conversations.edges.map(({ node }) => {
-      const local = known.get(node.id);
-      // A live event may be newer than this answer: keep what it told.
-      if (local && local.lastSeq > node.lastSeq)
-        return { ...node, lastSeq: local.lastSeq, lastMessageAt: local.lastMessageAt, unreadCount: local.unreadCount };
-      return this.viewing.has(node.id) ? { ...node, unreadCount: 0 } : node;
-    });
-    this.set({ conversations: sortConversations(fresh), conversationsLoaded: true, conversationsError: false });
+    // A live event may be newer than this answer: mergeConversationList keeps what it told.
+    const fresh = mergeConversationList(
+      this.snapshot.conversations,
+      result.data.conversations.edges.map(({ node }) => node),
+      this.viewing,
+    );
+    this.set({ conversations: fresh, conversationsLoaded: true, conversationsError: false });
     for (const c of fresh) {
       if (this.snapshot.threads.has(c.id))
         this.setThread(c.id, (t) => ({ ...t, othersReadSeq: Math.max(t.othersReadSeq, c.othersLastReadSeq) }));
@@ -341,16 +324,12 @@ export class ChatStore {
   private onActivity(p: ChatActivity): void {
     const mine = p.senderUserId === this.userId;
     const onScreen = this.viewing.has(p.conversationId) && document.visibilityState !== 'hidden';
-    const known = this.setConversation(p.conversationId, (c) =>
-      p.seq <= c.lastSeq
-        ? c
-        : { ...c, lastSeq: p.seq, lastMessageAt: p.createdAt, unreadCount: mine || onScreen ? c.unreadCount : c.unreadCount + 1 },
-    );
+    const known = this.setConversation(p.conversationId, (c) => withActivity(c, p, !(mine || onScreen)));
     // Unknown conversation (just opened by the other side) or a preview to update: ask the server.
     if (!known || !this.snapshot.threads.get(p.conversationId)?.loaded) this.scheduleListRefresh();
     if (known && this.joined.has(p.conversationId)) {
       const t = this.thread(p.conversationId);
-      if (t.loaded && p.seq > maxSeq(t) + 1) void this.sync(p.conversationId);
+      if (leavesGap(t, p.seq)) void this.sync(p.conversationId);
     }
   }
 
@@ -391,13 +370,11 @@ export class ChatStore {
     }
     const messages = page.edges.map((e) => fromPayload(e.node));
     this.setThread(conversationId, (t) => ({
-      ...t,
-      messages: mergeMessages(t.messages, messages),
+      ...withMessages(t, messages, this.userId),
       loaded: true,
       error: false,
       hasOlder: t.loaded ? t.hasOlder : page.pageInfo.hasNextPage,
     }));
-    this.dropAcknowledged(conversationId, messages);
     // Anything between this page and the live stream (e.g. a page read before the join).
     if (this.socket?.connected) await this.sync(conversationId);
   }
@@ -440,7 +417,7 @@ export class ChatStore {
     );
     if (!this.snapshot.threads.has(id)) return;
     const t = this.thread(id);
-    const gap = t.loaded && message.seq > maxSeq(t) + 1;
+    const gap = leavesGap(t, message.seq);
     this.addMessages(id, [message]);
     if (message.senderUserId) this.onTyping(id, message.senderUserId, false);
     if (gap) void this.sync(id);
@@ -449,17 +426,7 @@ export class ChatStore {
 
   private addMessages(conversationId: string, messages: ChatMessage[]): void {
     if (messages.length === 0) return;
-    this.setThread(conversationId, (t) => ({ ...t, messages: mergeMessages(t.messages, messages) }));
-    this.dropAcknowledged(conversationId, messages);
-  }
-
-  /** Outgoing messages whose stored copy arrived (e.g. by sync after a lost ack) are no longer pending. */
-  private dropAcknowledged(conversationId: string, messages: readonly ChatMessage[]): void {
-    const ids = new Set(messages.filter((m) => m.senderUserId === this.userId && m.clientMessageId).map((m) => m.clientMessageId));
-    if (ids.size === 0) return;
-    const t = this.thread(conversationId);
-    if (!t.outgoing.some((o) => ids.has(o.clientMessageId))) return;
-    this.setThread(conversationId, (x) => ({ ...x, outgoing: x.outgoing.filter((o) => !ids.has(o.clientMessageId)) }));
+    this.setThread(conversationId, (t) => withMessages(t, messages, this.userId));
   }
 
   /** Sends a read receipt for the newest message held, when the thread is on screen. */
@@ -484,7 +451,7 @@ export class ChatStore {
       createdAt: new Date().toISOString(),
       error: null,
     };
-    this.setThread(conversationId, (t) => ({ ...t, outgoing: [...t.outgoing, outgoing] }));
+    this.setThread(conversationId, (t) => withOutgoing(t, outgoing));
     this.typing(conversationId, false);
     this.emitSend(outgoing);
   }
@@ -498,14 +465,11 @@ export class ChatStore {
   }
 
   discard(conversationId: string, clientMessageId: string): void {
-    this.setThread(conversationId, (t) => ({ ...t, outgoing: t.outgoing.filter((o) => o.clientMessageId !== clientMessageId) }));
+    this.setThread(conversationId, (t) => withoutOutgoing(t, clientMessageId));
   }
 
   private updateOutgoing(o: OutgoingMessage, patch: Partial<OutgoingMessage>): void {
-    this.setThread(o.conversationId, (t) => ({
-      ...t,
-      outgoing: t.outgoing.map((x) => (x.clientMessageId === o.clientMessageId ? { ...x, ...patch } : x)),
-    }));
+    this.setThread(o.conversationId, (t) => withOutgoingPatched(t, o.clientMessageId, patch));
   }
 
   /** Waits for the socket when offline (resume() sends it); a lost or refused ack marks it failed. */
@@ -530,22 +494,10 @@ export class ChatStore {
         this.updateOutgoing(o, { state: 'failed', error: reply.error.message });
         return;
       }
-      const stored: ChatMessage = {
-        id: reply.id,
-        conversationId: o.conversationId,
-        seq: reply.seq,
-        kind: 'USER',
-        senderUserId: this.userId,
-        clientMessageId: o.clientMessageId,
-        body: o.body,
-        systemEvent: null,
-        createdAt: reply.createdAt,
-        editedAt: null,
-        deletedAt: null,
-      };
+      const stored = storedFromAck(o, reply, this.userId);
       this.attempts.delete(o.clientMessageId);
       const t = this.thread(o.conversationId);
-      const gap = t.loaded && reply.seq > maxSeq(t) + 1;
+      const gap = leavesGap(t, reply.seq);
       this.addMessages(o.conversationId, [stored]);
       this.setConversation(o.conversationId, (c) =>
         reply.seq >= c.lastSeq

@@ -1,5 +1,5 @@
 import type { SimpleMessageKey, UiLocale } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import type { ConversationSummary } from './types';
 
 export const contextKey = (type: ConversationSummary['contextType']): SimpleMessageKey => `chat.context.${type}`;

@@ -1,6 +1,6 @@
 /*
- * The `/chat` socket contract is shared with the API (libs/contracts); only its types are used
- * here, so nothing of the API's code reaches the bundle.
+ * The `/chat` socket contract is shared with the API (@aimatch/contracts: framework-free types and
+ * constants, nothing of the API's code reaches the bundle).
  */
 import type { ChatMessageFieldsFragment, ConversationFieldsFragment } from '@/generated/graphql';
 import type {
@@ -14,7 +14,7 @@ import type {
   ChatSendReply,
   ChatServerToClientEvents,
   ChatSyncReply,
-} from '../../../../../../libs/contracts/src/socket-events';
+} from '@aimatch/contracts';
 
 export type {
   ChatActivity,
@@ -29,8 +29,7 @@ export type {
   ChatSyncReply,
 };
 
-export const CHAT_NAMESPACE = '/chat';
-export const CHAT_MAX_BODY = 4000;
+export { CHAT_MAX_BODY, CHAT_NAMESPACE } from '@aimatch/contracts';
 
 /** A stored message, from GraphQL or the socket. */
 export interface ChatMessage {

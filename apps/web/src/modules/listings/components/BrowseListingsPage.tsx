@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { ListingKind } from '@/generated/graphql';
 import { useFormatters, useGraphqlLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { PublishedListingsQuery } from '../graphql/operations';
 import { useListingPages } from '../hooks/useListingPages';
 import { creatableKind } from '../model/labels';

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ListingSummaryFieldsFragment } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
-import { formatKrwRange, localized } from '../model/labels';
+import { organizationName } from '@/modules/organization';
+import { formatKrwRange, localized } from '@/shared/format';
 import { ConceptList } from './ConceptList';
 import { KindBadge, StatusChip } from './StatusChip';
 

@@ -1,11 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
-import { organizationName } from '@/modules/organization/labels';
+import { useViewer } from '@/shared/session';
+import { organizationName } from '@/modules/organization';
 import { MyListingsQuery } from '../graphql/operations';
 import { useListingPages } from '../hooks/useListingPages';
 import { EDITABLE_STATUSES } from '../model/workflow';
-import { creatableKind, kindKey, LISTING_KINDS, LISTING_STATUSES, localized, parseKind, parseStatus, statusKey } from '../model/labels';
+import { creatableKind, kindKey, LISTING_KINDS, LISTING_STATUSES, parseKind, parseStatus, statusKey } from '../model/labels';
+import { localized } from '@/shared/format';
 import { ListFooter } from './LoadMore';
 import { KindBadge, StatusChip } from './StatusChip';
 

@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization/labels';
-import { VerificationBadge } from '@/modules/organization/components/VerificationBadge';
+import { organizationName, VerificationBadge } from '@/modules/organization';
 import { ReviewQueueQuery } from '../graphql/operations';
 import { useListingPages } from '../hooks/useListingPages';
-import { kindKey, LISTING_KINDS, localized, parseKind } from '../model/labels';
+import { kindKey, LISTING_KINDS, parseKind } from '../model/labels';
+import { localized } from '@/shared/format';
 import { ListFooter } from './LoadMore';
 import { KindBadge } from './StatusChip';
 

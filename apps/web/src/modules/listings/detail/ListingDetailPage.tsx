@@ -3,11 +3,11 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import type { ListingAction } from '@/generated/graphql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { DemandBidsSection } from '@/modules/bids';
 import { StartConversationButton } from '@/modules/chat';
 import { MatchAlertSettings, MatchesPanel } from '@/modules/matching';
-import { organizationName } from '@/modules/organization/labels';
+import { organizationName } from '@/modules/organization';
 import { ConceptLabel } from '@/modules/vocabulary';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
@@ -17,11 +17,13 @@ import { useListingCommand, type CommandAction, type CommandExtras } from '../ho
 import { useTrustChecklist } from '../hooks/useTrustChecklist';
 import { listingConflict, type ListingConflict } from '../model/conflict';
 import { describePath, toFieldKey } from '../model/fields';
-import { actionDoneKey, actionKey, decisionKey, formatKrwRange, localized } from '../model/labels';
+import { actionDoneKey, actionKey, decisionKey } from '../model/labels';
+import { formatKrwRange, localized } from '@/shared/format';
 import type { ListingDetail as ListingDetailData } from '../model/types';
 import { EDITABLE_STATUSES, REVIEW_ACTIONS, UNSUPPORTED_ACTIONS } from '../model/workflow';
 import { ListingSections } from './ListingSections';
-import { ConfirmDialog, ReviewDecisionDialog } from './ReviewDialogs';
+import { ReviewDecisionDialog } from './ReviewDialogs';
+import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
 
 export interface DetailLocationState {
   notice?: 'submitted' | 'saved' | 'resubmitted';

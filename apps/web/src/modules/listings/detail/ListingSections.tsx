@@ -1,15 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useFormatters, useLocale, useT, type SimpleMessageKey } from '@/i18n';
-import { OrganizationKindLabel } from '@/modules/organization/components/OrganizationKindLabel';
-import { VerificationBadge } from '@/modules/organization/components/VerificationBadge';
-import { organizationName } from '@/modules/organization/labels';
+import { OrganizationKindLabel, VerificationBadge, organizationName } from '@/modules/organization';
 import { ConceptList } from '../components/ConceptList';
 import { useLanguageNames } from '../hooks/useLanguageNames';
 import { useTrustChecklist } from '../hooks/useTrustChecklist';
 import { capabilitySubmodel, checklistKey, type ConceptCapabilityElement } from '../model/fields';
 import type { ListingDetail } from '../model/types';
-import { answerKey, formatKrwRange, labellingKey, localized, visibilityKey } from '../model/labels';
+import { answerKey, labellingKey, visibilityKey } from '../model/labels';
+import { formatKrwRange, localized } from '@/shared/format';
 
 /** Review comments keyed by field key (see `toFieldKey`). */
 export type CommentsByKey = ReadonlyMap<string, readonly string[]>;

@@ -3,8 +3,8 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { useQuery } from 'urql';
 import type { ListingKind } from '@/generated/graphql';
 import { useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { useViewer, type ViewerMembership } from '@/modules/auth/hooks/useViewer';
-import { organizationName } from '@/modules/organization/labels';
+import { useViewer, type ViewerMembership } from '@/shared/session';
+import { organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { ListingDetailQuery } from '../graphql/operations';

@@ -4,8 +4,9 @@ import { useFormatters, useLocale, useT } from '@/i18n';
 import { useConcepts } from '@/modules/vocabulary';
 import { useLanguageNames } from '../hooks/useLanguageNames';
 import { CAPABILITY_SCHEMES, stepLabelKey, stepOfKey, STEPS, type ConceptCapabilityElement, type StepId } from '../model/fields';
-import { answerKey, formatKrwRange, labellingKey, visibilityKey } from '../model/labels';
-import { parseAmount } from '../model/values';
+import { answerKey, labellingKey, visibilityKey } from '../model/labels';
+import { formatKrwRange } from '@/shared/format';
+import { parseAmount } from '@/shared/forms';
 import { useEditor } from './context';
 
 function ConceptNames({ scheme, ids }: { scheme: string; ids: readonly string[] }) {

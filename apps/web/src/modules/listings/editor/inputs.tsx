@@ -1,52 +1,9 @@
 import { useState } from 'react';
-import { useLocale, useT } from '@/i18n';
+import { useT } from '@/i18n';
 import type { ControlProps } from '@/shared/forms';
 import { useLanguageNames } from '../hooks/useLanguageNames';
-import { formatKrw, groupDigits } from '../model/labels';
-import { parseAmount } from '../model/values';
 
 type PassedProps = ControlProps & { required?: boolean; 'aria-required'?: boolean };
-
-/** KRW amount: digits grouped by thousands as you type, with the amount read out (1억 5,000만원). */
-export function AmountInput({
-  props,
-  value,
-  onChange,
-  testId,
-  unit,
-}: {
-  props: PassedProps;
-  value: string;
-  onChange: (value: string) => void;
-  testId: string;
-  unit: string;
-}) {
-  const locale = useLocale();
-  const parsed = parseAmount(value);
-  return (
-    <div className="amount">
-      <div className="input-affix">
-        <input
-          {...props}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          value={groupDigits(value)}
-          onChange={(event) => onChange(event.target.value.replace(/[\s,]/g, ''))}
-          data-testid={testId}
-        />
-        <span className="input-affix__unit" aria-hidden="true">
-          {unit}
-        </span>
-      </div>
-      {typeof parsed === 'number' && parsed >= 10_000 ? (
-        <span className="amount__reading" data-testid={`${testId}-reading`}>
-          {formatKrw(parsed, locale)}
-        </span>
-      ) : null}
-    </div>
-  );
-}
 
 const COMMON_LANGUAGES = ['ko', 'en', 'ja', 'zh', 'vi', 'th', 'id', 'es', 'de', 'fr'] as const;
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ChecklistAnswer, DemandVisibility, LabellingState } from '@/generated/graphql';
+import { MAX_LIST_ITEMS, TEXT_LIMITS } from '@aimatch/contracts';
 import { useT } from '@/i18n';
 import { DraftingHelp, type SuggestionField } from '@/modules/matching';
 import { ConceptPicker, ConceptSelect } from '@/modules/vocabulary';
@@ -12,16 +13,10 @@ import {
   type CapabilityElement,
 } from '../model/fields';
 import { answerKey, labellingKey, visibilityKey } from '../model/labels';
-import {
-  CHECKLIST_ANSWERS,
-  LABELLING_STATES,
-  MAX_LIST_ITEMS,
-  newReferenceCase,
-  VISIBILITIES,
-  type ReferenceCaseValues,
-} from '../model/values';
+import { CHECKLIST_ANSWERS, LABELLING_STATES, newReferenceCase, VISIBILITIES, type ReferenceCaseValues } from '../model/values';
 import { CharCount, EditorField, FieldNotes, useEditor } from './context';
-import { AmountInput, Checkbox, LanguagePicker } from './inputs';
+import { Checkbox, LanguagePicker } from './inputs';
+import { AmountInput } from '@/shared/forms';
 
 const LIST_ITEM = /\[(\d+)\]$/;
 
@@ -103,7 +98,7 @@ export function BasicsStep() {
   return (
     <div className="form__grid form__grid--single">
       <p className="step-lead">{t('editor.lead.basics')}</p>
-      <EditorField path="title" label={t('element.title')} required hint={<CharCount value={values.title} max={120} />}>
+      <EditorField path="title" label={t('element.title')} required hint={<CharCount value={values.title} max={TEXT_LIMITS.title} />}>
         {(props) => (
           <input
             {...props}
@@ -116,7 +111,12 @@ export function BasicsStep() {
           />
         )}
       </EditorField>
-      <EditorField path="summary" label={t('element.summary')} required hint={<CharCount value={values.summary} max={300} />}>
+      <EditorField
+        path="summary"
+        label={t('element.summary')}
+        required
+        hint={<CharCount value={values.summary} max={TEXT_LIMITS.summary} />}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -133,7 +133,7 @@ export function BasicsStep() {
         path="description"
         label={t('element.description')}
         required
-        hint={<CharCount value={values.description} max={10_000} />}
+        hint={<CharCount value={values.description} max={TEXT_LIMITS.description} />}
       >
         {(props) => (
           <textarea

@@ -1,32 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClient, type CombinedError, type TypedDocumentNode } from 'urql';
+import type { TypedDocumentNode } from 'urql';
 import type { ListingSummaryFieldsFragment } from '@/generated/graphql';
+import { usePagedList, type Connection } from '@/shared/paging';
 
-export interface ListingPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-  edges: ReadonlyArray<{ cursor: string; node: ListingSummaryFieldsFragment }>;
-}
-
-interface PagesState {
-  key: string;
-  listings: ListingSummaryFieldsFragment[];
-  totalCount: number | null;
-  hasNextPage: boolean;
-  endCursor: string | null;
-  fetching: boolean;
-  error: CombinedError | undefined;
-}
-
-const initial = (key: string): PagesState => ({
-  key,
-  listings: [],
-  totalCount: null,
-  hasNextPage: false,
-  endCursor: null,
-  fetching: true,
-  error: undefined,
-});
+export type ListingPage = Connection<{ cursor: string; node: ListingSummaryFieldsFragment }>;
 
 /**
  * Cursor pages of a listing connection (`listings`, `myListings`, `listingsForReview`),
@@ -39,50 +15,25 @@ export function useListingPages<Data, Variables extends { first: number; after?:
   pick: (data: Data) => ListingPage,
   options: { pageSize?: number; pause?: boolean } = {},
 ) {
-  const client = useClient();
   const pageSize = options.pageSize ?? 20;
-  const key = JSON.stringify(variables);
-  const [state, setState] = useState<PagesState>(() => initial(key));
-  const pickRef = useRef(pick);
-  pickRef.current = pick;
-  const variablesRef = useRef(variables);
-  variablesRef.current = variables;
-
-  const load = useCallback(
-    async (after: string | null, listKey: string) => {
-      const vars = { ...variablesRef.current, first: pageSize, after } as Variables;
+  const list = usePagedList<ListingPage['edges'][number], ListingPage>({
+    key: JSON.stringify(variables),
+    pause: options.pause,
+    idOf: (edge) => edge.node.id,
+    fetchPage: async (client, after) => {
+      const vars = { ...variables, first: pageSize, after } as Variables;
       const result = await client.query(query, vars, { requestPolicy: 'network-only' }).toPromise();
-      setState((current) => {
-        if (current.key !== listKey) return current;
-        if (!result.data) return { ...current, fetching: false, error: result.error };
-        const page = pickRef.current(result.data);
-        const known = new Set(after ? current.listings.map((listing) => listing.id) : []);
-        return {
-          key: listKey,
-          listings: [...(after ? current.listings : []), ...page.edges.map((edge) => edge.node).filter((node) => !known.has(node.id))],
-          totalCount: page.totalCount,
-          hasNextPage: page.pageInfo.hasNextPage,
-          endCursor: page.pageInfo.endCursor ?? null,
-          fetching: false,
-          error: undefined,
-        };
-      });
+      return { page: result.data ? pick(result.data) : null, error: result.error };
     },
-    [client, query, pageSize],
-  );
-
-  useEffect(() => {
-    if (options.pause) return;
-    setState(initial(key));
-    void load(null, key);
-  }, [key, load, options.pause]);
-
-  const loadMore = useCallback(() => {
-    if (!state.hasNextPage || state.fetching) return;
-    setState((current) => ({ ...current, fetching: true, error: undefined }));
-    void load(state.endCursor, state.key);
-  }, [load, state.endCursor, state.fetching, state.hasNextPage, state.key]);
-
-  const current = state.key === key ? state : initial(key);
-  return { ...current, loadMore };
+  });
+  return {
+    key: list.key,
+    listings: list.edges.map((edge) => edge.node),
+    totalCount: list.totalCount,
+    hasNextPage: list.hasNextPage,
+    endCursor: list.endCursor,
+    fetching: list.loading || list.loadingMore,
+    error: list.error ?? list.moreError,
+    loadMore: list.loadMore,
+  };
 }

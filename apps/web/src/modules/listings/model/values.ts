@@ -10,6 +10,7 @@ import type {
   ListingKind,
   SupplyListingInput,
 } from '@/generated/graphql';
+import { parseAmount } from '@/shared/forms/parse';
 import type { ListingDetail } from './types';
 import { checklistKey, referenceCaseKey, type CapabilityElement } from './fields';
 
@@ -64,7 +65,6 @@ export interface EditorValues {
 export const LABELLING_STATES = ['LABELLED', 'PARTIALLY_LABELLED', 'UNLABELLED', 'UNKNOWN'] as const satisfies readonly LabellingState[];
 export const VISIBILITIES = ['PUBLIC', 'VERIFIED_SUPPLIERS'] as const satisfies readonly DemandVisibility[];
 export const CHECKLIST_ANSWERS = ['YES', 'NO', 'NA'] as const satisfies readonly ChecklistAnswer[];
-export const MAX_LIST_ITEMS = 20;
 
 let caseCounter = 0;
 export function newReferenceCase(): ReferenceCaseValues {
@@ -197,14 +197,6 @@ export interface BuiltInput<T> {
   /** Item ids in the order the checklist is sent. */
   checklistOrder: string[];
   problems: Record<string, ClientProblem>;
-}
-
-/** Digits with optional thousands separators → number; '' → null. */
-export function parseAmount(value: string): number | null | 'invalid' {
-  const compact = value.replace(/[\s,]/g, '');
-  if (compact === '') return null;
-  if (!/^\d{1,16}$/.test(compact)) return 'invalid';
-  return Number(compact);
 }
 
 const optional = (value: string) => {

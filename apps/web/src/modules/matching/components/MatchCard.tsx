@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { StartConversationButton } from '@/modules/chat';
-import { formatKrwRange, localized } from '@/modules/listings/model/labels';
-import { organizationName } from '@/modules/organization/labels';
+import { formatKrwRange, localized } from '@/shared/format';
+import { organizationName } from '@/modules/organization';
 import type { MatchEdge, MatchTarget } from '../hooks/useMatchPages';
 import { budgetKey, constraintKey, featureKey, reasonText, schemeKey, scoreBand, toneKey } from '../model/labels';
 

@@ -4,7 +4,7 @@ import type { MembershipRole } from '@/generated/graphql';
 import { useFormatters, useT } from '@/i18n';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
 import { InviteMemberMutation } from '../graphql/operations';
-import { MEMBERSHIP_ROLES, roleKey } from '../labels';
+import { MEMBERSHIP_ROLES, roleKey } from '../model/labels';
 
 const PATHS = ['email', 'role'] as const;
 

@@ -1,7 +1,7 @@
 import { useFormatters, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { useMembers } from '../hooks/useMembers';
-import { roleKey } from '../labels';
+import { roleKey } from '../model/labels';
 
 export function MembersList({ organizationId }: { organizationId: string }) {
   const t = useT();

@@ -1,6 +1,6 @@
 import type { OrganizationDetailFieldsFragment } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { employeeBandKey, organizationName, safeHttpUrl } from '../labels';
+import { employeeBandKey, organizationName, safeHttpUrl } from '../model/labels';
 import { OrganizationKindLabel } from './OrganizationKindLabel';
 import { VerificationBadge } from './VerificationBadge';
 

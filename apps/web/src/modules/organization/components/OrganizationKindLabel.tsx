@@ -1,6 +1,6 @@
 import type { OrganizationKind } from '@/generated/graphql';
 import { useT } from '@/i18n';
-import { kindKey } from '../labels';
+import { kindKey } from '../model/labels';
 
 export function OrganizationKindLabel({ kind }: { kind: OrganizationKind }) {
   const t = useT();

@@ -1,12 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { LoadingState } from '@/shared/ui/LoadingState';
-import { OrganizationReviews } from '@/modules/bids';
+import { OrganizationReviews } from '@/modules/reviews';
 import { useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useViewer } from '@/shared/session';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { OrganizationDetailQuery } from '../graphql/operations';
-import { organizationName, roleKey } from '../labels';
+import { organizationName, roleKey } from '../model/labels';
 import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
 import { OrganizationDetails } from './OrganizationDetails';

@@ -2,7 +2,7 @@ import type { EmployeeBand } from '@/generated/graphql';
 import { useT } from '@/i18n';
 import { ConceptSelect } from '@/modules/vocabulary';
 import { Field, type FormErrors } from '@/shared/forms';
-import { EMPLOYEE_BANDS, employeeBandKey } from '../labels';
+import { EMPLOYEE_BANDS, employeeBandKey } from '../model/labels';
 
 export type ProfileKey = 'regionId' | 'industryId' | 'employeeBand' | 'foundedYear' | 'website';
 

@@ -1,6 +1,6 @@
 import type { VerificationStatus } from '@/generated/graphql';
 import { useT } from '@/i18n';
-import { verificationKey } from '../labels';
+import { verificationKey } from '../model/labels';
 
 export function VerificationBadge({ status, testId = 'org-verification' }: { status: VerificationStatus; testId?: string }) {
   const t = useT();

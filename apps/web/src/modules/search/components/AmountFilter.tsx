@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useLocale, useT } from '@/i18n';
-import { formatKrw, groupDigits } from '@/modules/listings/model/labels';
-import { parseAmount } from '@/modules/listings/model/values';
+import { formatKrw, groupDigits } from '@/shared/format';
+import { parseAmount } from '@/shared/forms';
 import type { ApiFieldError } from '@/shared/forms';
 
 interface AmountFilterProps {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '@/i18n';
-import { formatKrw } from '@/modules/listings/model/labels';
+import { formatKrw } from '@/shared/format';
 import { ConceptLabel } from '@/modules/vocabulary';
 import type { FacetCount } from '../hooks/useSearchResults';
 import { CONCEPT_FACETS, facetKey, filterCount, fromGraphqlFacet, withoutFilters, type SearchState } from '../model/search-state';

@@ -1,5 +1,5 @@
 import { useLocale, useT } from '@/i18n';
-import { ListingCard } from '@/modules/listings/components/ListingCard';
+import { ListingCard } from '@/modules/listings';
 import type { SearchEdge } from '../hooks/useSearchResults';
 import { Highlighted } from './Highlighted';
 

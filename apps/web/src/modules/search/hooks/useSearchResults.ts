@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClient, type Client, type CombinedError } from 'urql';
+import type { Client, CombinedError } from 'urql';
 import type { SearchListingsQuery as SearchListingsResult } from '@/generated/graphql';
 import { useGraphqlLocale } from '@/i18n';
+import { usePagedList } from '@/shared/paging';
 import { SearchListingsQuery } from '../graphql/operations';
 import { toSearchVariables, type SearchState } from '../model/search-state';
 
@@ -12,13 +12,7 @@ export type FacetCount = Result['facets'][number];
 const PAGE_SIZE = 20;
 const REMEMBERED = 20;
 
-interface FirstPage {
-  edges: SearchEdge[];
-  facets: FacetCount[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+type FirstPage = Pick<Result, 'edges' | 'facets' | 'totalCount' | 'pageInfo'>;
 
 export interface SearchResults {
   /** The search these results belong to (JSON of its variables). */
@@ -53,107 +47,40 @@ function remember(client: Client, key: string, page: FirstPage): void {
   remembered.set(client, pages);
 }
 
-const blank = (key: string): SearchResults => ({
-  key,
-  edges: [],
-  facets: [],
-  totalCount: null,
-  hasNextPage: false,
-  endCursor: null,
-  loading: true,
-  stale: false,
-  loadingMore: false,
-  error: undefined,
-  moreError: undefined,
-});
-
 /**
  * `searchListings` for the search in the URL: the first page with facet counts, then cursor
  * pages appended by `loadMore()` (without facets). Always asks the network; answers of a search
- * that is no longer current are dropped.
+ * that is no longer current are dropped. While a new search loads, the previous results stay (stale).
  */
 export function useSearchResults(search: SearchState): SearchResults & { loadMore: () => void; retry: () => void } {
-  const client = useClient();
   const locale = useGraphqlLocale();
   const variables = { ...toSearchVariables(search), locale };
-  const key = JSON.stringify(variables);
-  const variablesRef = useRef(variables);
-  variablesRef.current = variables;
-  const currentKey = useRef(key);
-  currentKey.current = key;
-  const [state, setState] = useState<SearchResults>(() => blank(key));
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const cached = remembered.get(client)?.get(key);
-    setState((previous) =>
-      cached
-        ? { ...blank(key), ...cached, stale: true }
-        : {
-            ...previous,
-            key,
-            loading: true,
-            stale: previous.totalCount !== null,
-            loadingMore: false,
-            error: undefined,
-            moreError: undefined,
-          },
-    );
-    let cancelled = false;
-    void client
-      .query(SearchListingsQuery, { ...variablesRef.current, first: PAGE_SIZE, after: null }, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((result) => {
-        if (cancelled || currentKey.current !== key) return;
-        if (!result.data) {
-          setState({ ...blank(key), loading: false, error: result.error });
-          return;
-        }
-        const connection = result.data.searchListings;
-        const page: FirstPage = {
-          edges: connection.edges,
-          facets: connection.facets,
-          totalCount: connection.totalCount,
-          hasNextPage: connection.pageInfo.hasNextPage,
-          endCursor: connection.pageInfo.endCursor ?? null,
-        };
-        remember(client, key, page);
-        setState({ ...blank(key), ...page, loading: false });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, key, attempt]);
-
-  const loadMore = useCallback(() => {
-    if (state.key !== key || !state.hasNextPage || state.loading || state.loadingMore || !state.endCursor) return;
-    const after = state.endCursor;
-    setState((current) => ({ ...current, loadingMore: true, moreError: undefined }));
-    void client
-      .query(SearchListingsQuery, { ...variablesRef.current, facets: [], first: PAGE_SIZE, after }, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((result) => {
-        setState((current) => {
-          if (current.key !== key || current.endCursor !== after) return current;
-          if (!result.data) return { ...current, loadingMore: false, moreError: result.error };
-          const connection = result.data.searchListings;
-          const known = new Set(current.edges.map((edge) => edge.node.id));
-          return {
-            ...current,
-            edges: [...current.edges, ...connection.edges.filter((edge) => !known.has(edge.node.id))],
-            totalCount: connection.totalCount,
-            hasNextPage: connection.pageInfo.hasNextPage,
-            endCursor: connection.pageInfo.endCursor ?? null,
-            loadingMore: false,
-          };
-        });
-      });
-  }, [client, key, state.key, state.hasNextPage, state.loading, state.loadingMore, state.endCursor]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  // Before the effect has run for a new search, report it as loading the new one.
-  const current: SearchResults =
-    state.key === key ? state : { ...state, key, loading: true, stale: state.totalCount !== null, error: undefined, moreError: undefined };
-  return { ...current, loadMore, retry };
+  const list = usePagedList<SearchEdge, FirstPage>({
+    key: JSON.stringify(variables),
+    keepPrevious: true,
+    idOf: (edge) => edge.node.id,
+    remembered: (client, key) => remembered.get(client)?.get(key),
+    onFirstPage: remember,
+    fetchPage: async (client, after) => {
+      // Facet counts come with the first page only.
+      const vars = after === null ? { ...variables, first: PAGE_SIZE, after } : { ...variables, facets: [], first: PAGE_SIZE, after };
+      const result = await client.query(SearchListingsQuery, vars, { requestPolicy: 'network-only' }).toPromise();
+      return { page: result.data?.searchListings, error: result.error };
+    },
+  });
+  return {
+    key: list.key,
+    edges: list.edges,
+    facets: list.first?.facets ?? [],
+    totalCount: list.totalCount,
+    hasNextPage: list.hasNextPage,
+    endCursor: list.endCursor,
+    loading: list.loading,
+    stale: list.stale,
+    loadingMore: list.loadingMore,
+    error: list.error,
+    moreError: list.moreError,
+    loadMore: list.loadMore,
+    retry: list.reload,
+  };
 }

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import type { ViewerQuery as ViewerQueryResult } from '@/generated/graphql';
-import { ViewerQuery } from '../graphql/operations';
+import { ViewerQuery } from './operations';
 import { useSession } from './useSession';
 
 export type Viewer = ViewerQueryResult['me'];

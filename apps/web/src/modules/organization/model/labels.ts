@@ -1,18 +1,19 @@
 import type { EmployeeBand, MembershipRole, OrganizationKind, VerificationStatus } from '@/generated/graphql';
+import {
+  EmployeeBand as EmployeeBandValues,
+  MembershipRole as MembershipRoleValues,
+  SELF_SERVICE_ORGANIZATION_KINDS,
+} from '@aimatch/contracts';
 import type { SimpleMessageKey, UiLocale } from '@/i18n';
 
 /** Kinds a user may choose when creating an organization (ASSOCIATION is created by staff). */
-export const SELF_SERVICE_KINDS = ['SME', 'AI_SUPPLIER', 'SI_INTEGRATOR', 'PUBLIC_AGENCY'] as const satisfies readonly OrganizationKind[];
+export const SELF_SERVICE_KINDS: readonly OrganizationKind[] = SELF_SERVICE_ORGANIZATION_KINDS;
 
-export const EMPLOYEE_BANDS = [
-  'SIZE_1_9',
-  'SIZE_10_49',
-  'SIZE_50_299',
-  'SIZE_300_999',
-  'SIZE_1000_PLUS',
-] as const satisfies readonly EmployeeBand[];
+/** Employee bands, smallest first (the API's enum order). */
+export const EMPLOYEE_BANDS: readonly EmployeeBand[] = Object.values(EmployeeBandValues);
 
-export const MEMBERSHIP_ROLES = ['MEMBER', 'OWNER'] as const satisfies readonly MembershipRole[];
+/** Roles an owner may give, in the order the invitation form offers them (the default, MEMBER, first). */
+export const MEMBERSHIP_ROLES: readonly MembershipRole[] = [MembershipRoleValues.MEMBER, MembershipRoleValues.OWNER];
 
 export const kindKey = (kind: OrganizationKind): SimpleMessageKey => `organization.kind.${kind}`;
 export const employeeBandKey = (band: EmployeeBand): SimpleMessageKey => `organization.employeeBand.${band}`;

@@ -3,9 +3,9 @@ import { useNavigate } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { NotificationListQuery as NotificationListResult } from '@/generated/graphql';
 import { useFormatters, useT, type Translate } from '@/i18n';
-import { MarkNotificationsReadMutation, NotificationListQuery } from '../graphql/operations';
-import { announceNotification } from '../live';
-import { useNotificationSocket } from '../useNotificationSocket';
+import { MarkNotificationsReadMutation, NotificationListQuery } from './graphql/operations';
+import { announceNotification } from './live';
+import { useNotificationSocket } from './useNotificationSocket';
 
 type Item = NotificationListResult['notifications']['edges'][number]['node'];
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { getSession, subscribeSession, type SessionState } from '../session';
+import { getSession, subscribeSession, type SessionState } from './session';
 
 /** Current session state (re-renders on sign-in, sign-out, expiry and token refresh). */
 export function useSession(): SessionState {

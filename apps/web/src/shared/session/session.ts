@@ -1,7 +1,7 @@
 import { stringifyDocument } from 'urql';
 import type { AuthPayloadFieldsFragment, RefreshSessionMutation } from '@/generated/graphql';
 import { getLocale } from '@/i18n';
-import { RefreshSessionMutation as RefreshSessionDocument } from './graphql/operations';
+import { RefreshSessionMutation as RefreshSessionDocument } from './operations';
 
 /**
  * Session state, kept outside React so the GraphQL client's auth exchange can

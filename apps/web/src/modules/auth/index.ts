@@ -1,0 +1,3 @@
+export { SignOutButton } from './components/SignOutButton';
+export { UpdateMyLocaleMutation } from './graphql/operations';
+export { authRoutes } from './routes';

@@ -1,0 +1,2 @@
+import './search.css';
+export { searchRoutes } from './routes';

@@ -1,0 +1,2 @@
+export { formatKrw, formatKrwRange, groupDigits } from './money';
+export { localized } from './localized';

@@ -1,0 +1,2 @@
+export type { Connection, PagedListState } from './paged-list';
+export { usePagedList, type PageAnswer, type PagedList, type PagedListOptions } from './usePagedList';

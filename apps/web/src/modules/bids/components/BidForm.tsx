@@ -156,13 +156,17 @@ export function BidForm({
     ...(form.summary.codes.includes('BAD_USER_INPUT') ? [] : form.summary.general),
   ];
   const needsVerification = organizationErrors.some((e) => e.rule === 'verification-required');
+  // The banner says the same real reason instead of the generic "check the input".
+  const alertSummary = organizationErrors.length
+    ? { ...form.summary, general: [...new Set(organizationErrors.map((e) => e.message))] }
+    : form.summary;
   const viewerState = useViewer();
   const isOwnerOfBidder = viewerState.viewer?.memberships.some((m) => m.organization.id === organizationId && m.role === 'OWNER') ?? false;
 
   return (
     <>
       <form className="form bid-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null} data-testid="bid-form">
-        <FormAlert summary={form.summary} testId="bid-alert" />
+        <FormAlert summary={alertSummary} testId="bid-alert" />
         {revising ? <p className="alert alert--info">{t('bid.form.revisingNote')}</p> : null}
         {!bid && organizations.length > 1 ? (
           <Field form={form} path="organizationId" label={t('bid.form.organization')} required>

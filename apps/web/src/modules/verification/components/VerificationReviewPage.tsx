@@ -174,7 +174,7 @@ export function VerificationReviewPage() {
                   <legend className="field__label">{t('verificationReview.decide')}</legend>
                   <div className="choice-list">
                     {DECISIONS.map((d) => (
-                      <label key={d} className="radio">
+                      <label key={d} className="checkbox">
                         <input
                           type="radio"
                           name="decision"

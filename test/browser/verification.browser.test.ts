@@ -26,6 +26,7 @@ describe('web client: organization verification', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let demandId: string;
+  let restrictedId: string;
   let supplierPage: Page;
   let staffPage: Page;
   const email = `new-supplier-${Date.now()}@example.kr`;
@@ -42,6 +43,14 @@ describe('web client: organization verification', () => {
     const staff = await signInStaff(t);
     const sme = await signUpOrganization(t, { kind: 'SME' as never });
     demandId = (await publish(t, await createDemand(t, sme, { title: '도장 라인 결함 자동 검사' }), sme.accessToken, staff.accessToken)).id;
+    restrictedId = (
+      await publish(
+        t,
+        await createDemand(t, sme, { title: '인증 기관 전용 검사 수요', visibility: 'VERIFIED_SUPPLIERS' }),
+        sme.accessToken,
+        staff.accessToken,
+      )
+    ).id;
     const staffEmail = `reviewer-${Date.now()}@aimatch.or.kr`;
     const { password } = await t.app.get(StaffAccountService).createOrPromote({ email: staffEmail, admin: false });
     const staffContext = await browser.newContext(DESKTOP_KO);
@@ -69,6 +78,11 @@ describe('web client: organization verification', () => {
     await page.getByTestId('signup-region').selectOption('urn:aimatch:region:seoul');
     await page.getByTestId('signup-submit').click();
     await page.waitForURL('**/organization', { timeout: 15_000 });
+
+    // A demand for verified suppliers only: not found, with why and how to get verified.
+    await page.goto(`${t.url}/listings/${restrictedId}`);
+    await page.getByTestId('listing-not-found').waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('verification-panel').textContent({ timeout: 15_000 })).resolves.toContain('인증 기관 전용 수요');
 
     // A correct bid is refused: the reason stands next to the action, not only a generic banner.
     await page.goto(`${t.url}/listings/${demandId}`);

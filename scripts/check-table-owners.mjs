@@ -40,6 +40,8 @@ export const TABLE_OWNERS = {
   audit_log: 'common/audit',
   rate_limits: 'common/rate-limit',
   socket_io_attachments: 'realtime',
+  verification_requests: 'modules/verification',
+  organization_suspensions: 'modules/verification',
 };
 
 const ROOT = 'apps/api/src';

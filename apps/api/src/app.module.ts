@@ -14,6 +14,7 @@ import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
+import { VerificationModule } from './modules/verification/verification.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 import { DemoSeeder } from './seed/demo.seeder';
@@ -37,6 +38,7 @@ export class DomainModule {
         ChatModule,
         ReviewsModule,
         BidsModule,
+        VerificationModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

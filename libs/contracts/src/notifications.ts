@@ -9,6 +9,13 @@ export enum NotificationType {
   BID_ACCEPTED = 'BID_ACCEPTED',
   BID_DECLINED = 'BID_DECLINED',
   CONSORTIUM_INVITATION = 'CONSORTIUM_INVITATION',
+  /** To staff: an organization asked to be verified. */
+  VERIFICATION_REQUESTED = 'VERIFICATION_REQUESTED',
+  /** To the organization's members: staff decided its verification request. */
+  VERIFICATION_DECIDED = 'VERIFICATION_DECIDED',
+  /** To the organization's members: staff suspended or unsuspended it. */
+  ORGANIZATION_SUSPENDED = 'ORGANIZATION_SUSPENDED',
+  ORGANIZATION_UNSUSPENDED = 'ORGANIZATION_UNSUSPENDED',
 }
 
 /** The object a notification points at (the web turns it into a route). */
@@ -17,6 +24,8 @@ export enum NotificationLinkType {
   BID = 'BID',
   REVIEW = 'REVIEW',
   ORGANIZATION = 'ORGANIZATION',
+  /** A verification request (the staff console's review page). */
+  VERIFICATION_REQUEST = 'VERIFICATION_REQUEST',
 }
 
 export interface NotificationLink {

@@ -110,6 +110,10 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '협회 인증(VERIFIED)을 받은 기관만 입찰할 수 있습니다.',
     en: () => 'Only organizations verified by the association may bid.',
   },
+  'organization-suspended': {
+    ko: () => '협회가 이용을 정지한 기관은 참여할 수 없습니다.',
+    en: () => 'An organization suspended by the association cannot take part.',
+  },
   'wrong-organization-kind': {
     ko: (p) => `이 유형의 기관(${p.kind})은 참여할 수 없습니다.`,
     en: (p) => `An organization of kind ${p.kind} cannot take part.`,

@@ -92,6 +92,7 @@ export function Layout() {
                       data-testid={route.nav?.testId}
                     >
                       {route.nav ? t(route.nav.labelKey) : null}
+                      {route.nav?.badge ?? null}
                     </NavLink>
                   </li>
                 ))}

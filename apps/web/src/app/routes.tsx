@@ -4,6 +4,7 @@ import { chatRoutes } from '@/modules/chat';
 import { listingRoutes } from '@/modules/listings';
 import { organizationRoutes } from '@/modules/organization';
 import { searchRoutes } from '@/modules/search';
+import { verificationRoutes } from '@/modules/verification';
 import { HomePage } from './pages/HomePage';
 import type { AppRoute } from '@/shared/routing/route-types';
 
@@ -33,4 +34,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...organizationRoutes,
   ...chatRoutes,
   ...bidRoutes,
+  ...verificationRoutes,
 ];

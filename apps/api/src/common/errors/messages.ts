@@ -60,6 +60,25 @@ export const MESSAGES = {
     ko: '응답할 수 있는 컨소시엄 초대가 아닙니다(현재 {current}).',
     en: 'This consortium invitation cannot be answered now (it is {current}).',
   },
+  'verification-open': {
+    ko: '이 기관의 인증 요청이 이미 심사 중입니다. 결과가 나온 뒤 다시 요청할 수 있습니다.',
+    en: "This organization's verification request is already under review; you can ask again once it is decided.",
+  },
+  'already-verified': { ko: '이미 협회 인증을 받은 기관입니다.', en: 'This organization is already verified.' },
+  'verification-decided': {
+    ko: '이미 결정된 인증 요청입니다(결정: {current}).',
+    en: 'This verification request was already decided ({current}).',
+  },
+  'organization-suspended': {
+    ko: '협회가 이 기관의 이용을 정지했습니다. 협회에 문의해 주세요.',
+    en: 'The association has suspended this organization. Please contact the association.',
+  },
+  'already-suspended': { ko: '이미 이용 정지된 기관입니다.', en: 'This organization is already suspended.' },
+  'not-suspended': { ko: '이용 정지된 기관이 아닙니다.', en: 'This organization is not suspended.' },
+  'suspend-protected': {
+    ko: '협회 기관이나 본인이 속한 기관은 이용 정지할 수 없습니다.',
+    en: "The association's own organization, or one you belong to, cannot be suspended.",
+  },
   'rate-limited': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many requests. Please try again later.' },
   internal: { ko: '일시적인 오류가 발생했습니다.', en: 'Something went wrong on our side.' },
 } as const satisfies Record<string, Record<MessageLocale, string>>;

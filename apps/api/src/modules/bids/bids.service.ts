@@ -570,6 +570,8 @@ export class BidsService {
 
   private async assertVerified(org: { verificationStatus: VerificationStatus }, path: string): Promise<void> {
     if (org.verificationStatus === VerificationStatus.VERIFIED) return;
+    // Suspended by the association: no bids, whatever the verified-only setting says.
+    if (org.verificationStatus === VerificationStatus.SUSPENDED) throw AppError.forbidden('organization-suspended');
     if ((await this.settings.get()).bidsVerifiedOrganizationsOnly) throw AppError.field(path, 'verification-required');
   }
 
@@ -583,6 +585,7 @@ export class BidsService {
       const org = /^[0-9a-f-]{36}$/i.test(p.organizationId) ? await this.identity.organization(p.organizationId) : null;
       if (!org) throw AppError.field(path, 'not-allowed');
       if (!BIDDER_KINDS.includes(org.kind)) throw AppError.field(path, 'wrong-organization-kind', { kind: org.kind });
+      if (org.verificationStatus === VerificationStatus.SUSPENDED) throw AppError.field(path, 'organization-suspended');
       if (verifiedOnly && org.verificationStatus !== VerificationStatus.VERIFIED) throw AppError.field(path, 'verification-required');
     }
   }

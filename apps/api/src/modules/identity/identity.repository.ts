@@ -1,8 +1,9 @@
-import { VerificationStatus } from '@aimatch/contracts';
+import { PlatformRole, VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
+import type { OrganizationMember } from './dto/identity.records';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationEntity } from './entities/organization.entity';
@@ -244,5 +245,28 @@ export class IdentityRepository {
         [userId, familyId],
       );
     return rows.length ? { locale: rows[0].locale, platformRoles: rows[0].platform_roles, revoked: rows[0].revoked } : null;
+  }
+
+  // --- verification and suspension (through IdentityService) -------------------------------------
+
+  lockOrganization(tx: EntityManager, id: string): Promise<OrganizationEntity | null> {
+    return tx.createQueryBuilder(OrganizationEntity, 'o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+  }
+
+  async staffUserIds(tx: EntityManager = this.manager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await tx.query('SELECT id FROM users WHERE platform_roles && $1::text[] ORDER BY id', [
+      [PlatformRole.STAFF, PlatformRole.ADMIN],
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  membersWithUsers(organizationId: string): Promise<OrganizationMember[]> {
+    return this.manager.query(
+      `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, m.role, m.created_at AS "joinedAt"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1::uuid
+        ORDER BY m.created_at, m.id`,
+      [organizationId],
+    );
   }
 }

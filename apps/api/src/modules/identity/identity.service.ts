@@ -1,7 +1,8 @@
-import { Locale, MembershipRole, type PlatformRole } from '@aimatch/contracts';
+import { Locale, MembershipRole, type PlatformRole, type VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Membership, Organization, SeedOrganization, UserProfile } from './dto/identity.records';
+import { OutboxService } from '../../database/outbox/outbox.service';
+import type { Membership, Organization, OrganizationMember, SeedOrganization, UserProfile } from './dto/identity.records';
 import { IdentityRepository } from './identity.repository';
 import { PasswordHasher } from './password-hasher';
 
@@ -15,6 +16,7 @@ export class IdentityService {
   constructor(
     private readonly repository: IdentityRepository,
     private readonly hasher: PasswordHasher,
+    private readonly outbox: OutboxService,
   ) {}
 
   organization(id: string): Promise<Organization | null> {
@@ -88,5 +90,40 @@ export class IdentityService {
     const organization = await this.repository.insertOrganization(tx, account.organization);
     await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
     return organization.id;
+  }
+
+  // --- verification and suspension (modules/verification decides; identity keeps the status) ---
+
+  /** The organization, locked FOR UPDATE in the caller's transaction (serialises status changes); null when unknown. */
+  lockOrganization(tx: EntityManager, id: string): Promise<Organization | null> {
+    return this.repository.lockOrganization(tx, id);
+  }
+
+  /**
+   * Sets the organization's verification status inside the caller's transaction, with an
+   * `organization.verification-changed` event (search re-indexes its listings: verified badge,
+   * and a suspended organization's listings leave search). Returns the organization as it is now.
+   */
+  async setVerificationStatus(tx: EntityManager, organizationId: string, status: VerificationStatus): Promise<Organization> {
+    const before = await this.repository.lockOrganization(tx, organizationId);
+    if (!before) throw new Error(`organization ${organizationId} does not exist`);
+    const after = await this.repository.updateOrganization(tx, organizationId, { verificationStatus: status });
+    await this.outbox.enqueue(tx, {
+      aggregateType: 'organization',
+      aggregateId: organizationId,
+      eventType: 'organization.verification-changed',
+      payload: { organizationId, from: before.verificationStatus, to: status },
+    });
+    return after;
+  }
+
+  /** Every user with a staff platform role (STAFF or ADMIN), ascending by id. */
+  staffUserIds(tx?: EntityManager): Promise<string[]> {
+    return this.repository.staffUserIds(tx);
+  }
+
+  /** The organization's members with their names and e-mail addresses, oldest membership first (for staff). */
+  membersOf(organizationId: string): Promise<OrganizationMember[]> {
+    return this.repository.membersWithUsers(organizationId);
   }
 }

@@ -28,6 +28,32 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
         ? `A new review is visible: ${s(p.demandTitle)}`
         : `You received a review (visible once both sides reviewed, or after 14 days): ${s(p.demandTitle)}`,
   },
+  [NotificationType.VERIFICATION_REQUESTED]: {
+    ko: (p) => `새 기관 인증 요청이 들어왔습니다: ${s(p.organizationName)}`,
+    en: (p) => `A new organization verification request: ${s(p.organizationName)}`,
+  },
+  [NotificationType.VERIFICATION_DECIDED]: {
+    ko: (p) =>
+      p.decision === 'VERIFIED'
+        ? `기관 인증이 완료되었습니다. 이제 입찰할 수 있습니다: ${s(p.organizationName)}`
+        : p.decision === 'NEEDS_INFO'
+          ? `기관 인증에 추가 정보가 필요합니다: ${s(p.organizationName)}`
+          : `기관 인증 요청이 반려되었습니다: ${s(p.organizationName)}`,
+    en: (p) =>
+      p.decision === 'VERIFIED'
+        ? `Your organization is verified and may now bid: ${s(p.organizationName)}`
+        : p.decision === 'NEEDS_INFO'
+          ? `More information is needed to verify your organization: ${s(p.organizationName)}`
+          : `Your verification request was rejected: ${s(p.organizationName)}`,
+  },
+  [NotificationType.ORGANIZATION_SUSPENDED]: {
+    ko: (p) => `협회가 기관의 이용을 정지했습니다: ${s(p.organizationName)}`,
+    en: (p) => `The association suspended your organization: ${s(p.organizationName)}`,
+  },
+  [NotificationType.ORGANIZATION_UNSUSPENDED]: {
+    ko: (p) => `기관의 이용 정지가 해제되었습니다: ${s(p.organizationName)}`,
+    en: (p) => `Your organization's suspension was lifted: ${s(p.organizationName)}`,
+  },
 };
 
 export function notificationText(type: string, payload: P, locale: Locale): string {

@@ -32,7 +32,13 @@ export interface NotifyOptions {
 
 const MAX_MARK = 100;
 /** Web routes of the linked objects, for the e-mail's link. */
-const LINK_PATHS: Record<string, string> = { LISTING: 'listings', BID: 'bids', REVIEW: 'reviews', ORGANIZATION: 'organizations' };
+const LINK_PATHS: Record<string, string> = {
+  LISTING: 'listings',
+  BID: 'bids',
+  REVIEW: 'reviews',
+  ORGANIZATION: 'organizations',
+  VERIFICATION_REQUEST: 'staff/verification',
+};
 const NOTIFICATION_TYPES = Object.values(NotificationType) as string[];
 
 /**

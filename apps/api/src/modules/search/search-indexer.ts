@@ -11,7 +11,8 @@ import { SEARCH_INDEX } from './search-index.provider';
 /**
  * Keeps the search index in step with PostgreSQL, fed by the outbox: `listing.changed` indexes
  * or removes the listing as it is now (so a late or repeated event is harmless), and
- * `organization.updated` re-indexes that organization's listings (name, verification).
+ * `organization.updated` / `organization.verification-changed` re-index that organization's listings
+ * (name, verified badge; a suspended organization's listings are removed).
  * The outbox dispatcher gives order per aggregate, retries with back-off and parks poison events.
  */
 @Injectable()
@@ -54,10 +55,13 @@ export class SearchIndexer implements OnModuleInit, BeforeApplicationShutdown {
   async indexListings(ids: string[]): Promise<{ indexed: number; removed: number }> {
     if (ids.length === 0) return { indexed: 0, removed: 0 };
     const listings = await this.listings.findByIds(ids);
-    const published = listings.filter((l) => l.status === 'PUBLISHED');
+    const orgs = new Map((await this.identity.organizations(listings.map((l) => l.organizationId))).map((o) => [o.id, o]));
+    // A suspended organization's listings leave search (and so matching) until staff lift the suspension.
+    const published = listings.filter(
+      (l) => l.status === 'PUBLISHED' && orgs.get(l.organizationId)?.verificationStatus !== VerificationStatus.SUSPENDED,
+    );
     const publishedIds = new Set(published.map((l) => l.id));
     const gone = ids.filter((id) => !publishedIds.has(id));
-    const orgs = new Map((await this.identity.organizations(published.map((l) => l.organizationId))).map((o) => [o.id, o]));
     const vocabulary = await this.vocabulary.get();
     const docs = published.map((l) => {
       const org = orgs.get(l.organizationId)!;

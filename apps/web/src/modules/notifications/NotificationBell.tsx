@@ -58,6 +58,18 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.LISTING_APPROVED', { title });
     case 'LISTING_REJECTED':
       return t('notifications.type.LISTING_REJECTED', { title });
+    case 'VERIFICATION_REQUESTED':
+      return t('notifications.type.VERIFICATION_REQUESTED', { name: text(p.organizationName) });
+    case 'VERIFICATION_DECIDED':
+      return p.decision === 'VERIFIED'
+        ? t('notifications.type.VERIFICATION_VERIFIED', { name: text(p.organizationName) })
+        : p.decision === 'NEEDS_INFO'
+          ? t('notifications.type.VERIFICATION_NEEDS_INFO', { name: text(p.organizationName) })
+          : t('notifications.type.VERIFICATION_REJECTED', { name: text(p.organizationName) });
+    case 'ORGANIZATION_SUSPENDED':
+      return t('notifications.type.ORGANIZATION_SUSPENDED', { name: text(p.organizationName) });
+    case 'ORGANIZATION_UNSUSPENDED':
+      return t('notifications.type.ORGANIZATION_UNSUSPENDED', { name: text(p.organizationName) });
     default:
       return t('notifications.type.other', { type: item.type, title });
   }
@@ -69,6 +81,12 @@ function notificationHref(item: Item): string | null {
   // A consortium invitation leads to the page where the partner's owner answers it.
   if (item.type === 'CONSORTIUM_INVITATION' && item.link?.type === 'BID') return `/bids/${item.link.id}/invitation`;
   if (typeof p.demandId === 'string' && item.link?.type !== 'ORGANIZATION') return `/listings/${p.demandId}`;
+  // Verification and suspension: the member's own organization page, where the state and the reason are.
+  if (
+    ['VERIFICATION_DECIDED', 'ORGANIZATION_SUSPENDED', 'ORGANIZATION_UNSUSPENDED'].includes(item.type) &&
+    item.link?.type === 'ORGANIZATION'
+  )
+    return `/organization?org=${encodeURIComponent(item.link.id)}`;
   switch (item.link?.type) {
     case 'LISTING':
       return `/listings/${item.link.id}`;
@@ -76,6 +94,8 @@ function notificationHref(item: Item): string | null {
       return '/bids';
     case 'ORGANIZATION':
       return `/organizations/${item.link.id}`;
+    case 'VERIFICATION_REQUEST':
+      return `/staff/verification/${item.link.id}`;
     default:
       return null;
   }

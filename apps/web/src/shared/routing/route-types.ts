@@ -25,5 +25,7 @@ export interface AppRoute {
     testId: string;
     /** When the link is listed; defaults to the route's `access`. */
     showWhen?: RouteAccess;
+    /** Shown after the label, e.g. a queue's count (rendered only while the link is listed). */
+    badge?: ReactNode;
   };
 }

@@ -127,6 +127,28 @@ const draftBidder: Record<Role, Outcome> = { anonymous: 'deny', sme: 'hidden', s
 const submitted = async (w: World) => (await transition(t, 'submitListing', await draft(w), w.sme.accessToken)).data!.submitListing;
 const publishedSupply = async (w: World) => publish(t, await createSupply(t, w.supplier), w.supplier.accessToken, w.staffToken);
 const vars = (l: { id: string; version: number }) => ({ id: l.id, v: l.version });
+/** An open verification request of a fresh supplier (so that deciding it leaves this world unchanged). */
+const openVerificationRequest = async () => {
+  const owner = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+  const res = await t.gql(
+    'mutation($i: RequestOrganizationVerificationInput!) { requestOrganizationVerification(input: $i) { id } }',
+    { i: { organizationId: owner.organizationId, note: '권한 테스트' } },
+    { token: owner.accessToken },
+  );
+  return res.data!.requestOrganizationVerification.id as string;
+};
+/** A fresh organization, suspended by staff when asked (suspending this world's organizations would change it). */
+const freshOrganization = async (w: World, suspended = false) => {
+  const org = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+  if (suspended) {
+    await t.gql(
+      'mutation($i: SuspendOrganizationInput!) { suspendOrganization(input: $i) { id } }',
+      { i: { organizationId: org.organizationId, reason: '권한 테스트' } },
+      { token: w.staffToken },
+    );
+  }
+  return org.organizationId;
+};
 
 let t: TestApp;
 
@@ -421,6 +443,36 @@ const RULES: Record<string, Rule> = {
       const reporter = { userId: w.sme.userId, roles: [], locale: 'KO' as never, sessionId: 'authz' };
       return { id: await t.app.get(ChatService).reportMessage(reporter, messageId, '부적절한 표현') };
     },
+    expect: staffOnly,
+  },
+  // The SME asks first; its second call is a CONFLICT (still allowed by authorization). Non-members are refused.
+  'Mutation.requestOrganizationVerification': {
+    document: 'mutation($i: RequestOrganizationVerificationInput!) { requestOrganizationVerification(input: $i) { id status } }',
+    variables: (w) => ({ i: { organizationId: w.sme.organizationId, note: '권한 테스트' } }),
+    expect: smeOwnerOnly,
+  },
+  'Query.verificationQueue': {
+    document: '{ verificationQueue(first: 5) { totalCount edges { node { id waitingSeconds } } } }',
+    expect: staffOnly,
+  },
+  'Query.verificationRequest': {
+    document: 'query($id: ID!) { verificationRequest(id: $id) { request { id } brnCheck { valid } listingsCount members { role } } }',
+    variables: async () => ({ id: await openVerificationRequest() }),
+    expect: staffOnly,
+  },
+  'Mutation.decideVerification': {
+    document: 'mutation($i: DecideVerificationInput!) { decideVerification(input: $i) { id status } }',
+    variables: async () => ({ i: { requestId: await openVerificationRequest(), decision: 'REJECTED', reason: '서류 미비' } }),
+    expect: staffOnly,
+  },
+  'Mutation.suspendOrganization': {
+    document: 'mutation($i: SuspendOrganizationInput!) { suspendOrganization(input: $i) { id verificationStatus } }',
+    variables: async (w) => ({ i: { organizationId: await freshOrganization(w), reason: '권한 테스트' } }),
+    expect: staffOnly,
+  },
+  'Mutation.unsuspendOrganization': {
+    document: 'mutation($i: UnsuspendOrganizationInput!) { unsuspendOrganization(input: $i) { id verificationStatus } }',
+    variables: async (w) => ({ i: { organizationId: await freshOrganization(w, true) } }),
     expect: staffOnly,
   },
 };

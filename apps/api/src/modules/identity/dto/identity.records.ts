@@ -28,6 +28,15 @@ export interface Membership {
   createdAt: Date;
 }
 
+/** A member of an organization as staff see it when they review the organization. */
+export interface OrganizationMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: MembershipRole;
+  joinedAt: Date;
+}
+
 /** A user without credentials. */
 export interface UserProfile {
   id: string;

@@ -5,7 +5,8 @@ import { BID_LIMITS } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
 import { AmountInput } from '@/shared/forms';
 import { parseAmount } from '@/shared/forms';
-import { organizationName } from '@/modules/organization';
+import { organizationName, VerificationPanel } from '@/modules/organization';
+import { useViewer } from '@/shared/session';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
 import { CreateBidMutation, SubmitBidMutation, UpdateBidMutation } from '../graphql/operations';
 import { formatKrwExact } from '../model/labels';
@@ -147,233 +148,255 @@ export function BidForm({
   };
 
   const milestoneErrors = form.fieldErrors('milestones');
+  // Why the server refused the action, shown next to it: the organization's own problem (not
+  // verified, suspended, wrong kind) has no field of its own when there is a single organization.
+  const organizationErrors = form.fieldErrors('organizationId');
+  const actionReasons = [
+    ...organizationErrors.map((e) => e.message),
+    ...(form.summary.codes.includes('BAD_USER_INPUT') ? [] : form.summary.general),
+  ];
+  const needsVerification = organizationErrors.some((e) => e.rule === 'verification-required');
+  // The banner says the same real reason instead of the generic "check the input".
+  const alertSummary = organizationErrors.length
+    ? { ...form.summary, general: [...new Set(organizationErrors.map((e) => e.message))] }
+    : form.summary;
+  const viewerState = useViewer();
+  const isOwnerOfBidder = viewerState.viewer?.memberships.some((m) => m.organization.id === organizationId && m.role === 'OWNER') ?? false;
 
   return (
-    <form className="form bid-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null} data-testid="bid-form">
-      <FormAlert summary={form.summary} testId="bid-alert" />
-      {revising ? <p className="alert alert--info">{t('bid.form.revisingNote')}</p> : null}
-      {!bid && organizations.length > 1 ? (
-        <Field form={form} path="organizationId" label={t('bid.form.organization')} required>
+    <>
+      <form className="form bid-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null} data-testid="bid-form">
+        <FormAlert summary={alertSummary} testId="bid-alert" />
+        {revising ? <p className="alert alert--info">{t('bid.form.revisingNote')}</p> : null}
+        {!bid && organizations.length > 1 ? (
+          <Field form={form} path="organizationId" label={t('bid.form.organization')} required>
+            {(props) => (
+              <select {...props} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} data-testid="bid-organization">
+                {organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {organizationName(o, locale)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <div className="form__grid">
+          <Field form={form} path="amountKrw" label={t('bid.form.amount')} hint={t('bid.form.amountHint')} required>
+            {(props) => <AmountInput props={props} value={amount} onChange={setAmount} testId="bid-amount" unit={t('bid.form.krwUnit')} />}
+          </Field>
+          <Field form={form} path="durationWeeks" label={t('bid.form.weeks')} hint={t('bid.form.weeksHint')} required>
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                min={BID_LIMITS.minWeeks}
+                max={BID_LIMITS.maxWeeks}
+                inputMode="numeric"
+                value={weeks}
+                onChange={(e) => setWeeks(e.target.value)}
+                data-testid="bid-weeks"
+              />
+            )}
+          </Field>
+        </div>
+        <Field
+          form={form}
+          path="approach"
+          label={t('bid.form.approach')}
+          hint={t('bid.form.approachHint', { count: approach.length, max: MAX_APPROACH })}
+          required
+        >
           {(props) => (
-            <select {...props} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} data-testid="bid-organization">
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {organizationName(o, locale)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      <div className="form__grid">
-        <Field form={form} path="amountKrw" label={t('bid.form.amount')} hint={t('bid.form.amountHint')} required>
-          {(props) => <AmountInput props={props} value={amount} onChange={setAmount} testId="bid-amount" unit={t('bid.form.krwUnit')} />}
-        </Field>
-        <Field form={form} path="durationWeeks" label={t('bid.form.weeks')} hint={t('bid.form.weeksHint')} required>
-          {(props) => (
-            <input
+            <textarea
               {...props}
-              type="number"
-              min={BID_LIMITS.minWeeks}
-              max={BID_LIMITS.maxWeeks}
-              inputMode="numeric"
-              value={weeks}
-              onChange={(e) => setWeeks(e.target.value)}
-              data-testid="bid-weeks"
+              rows={6}
+              maxLength={MAX_APPROACH}
+              value={approach}
+              onChange={(e) => setApproach(e.target.value)}
+              data-testid="bid-approach"
             />
           )}
         </Field>
-      </div>
-      <Field
-        form={form}
-        path="approach"
-        label={t('bid.form.approach')}
-        hint={t('bid.form.approachHint', { count: approach.length, max: MAX_APPROACH })}
-        required
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={6}
-            maxLength={MAX_APPROACH}
-            value={approach}
-            onChange={(e) => setApproach(e.target.value)}
-            data-testid="bid-approach"
-          />
-        )}
-      </Field>
 
-      <fieldset
-        className={milestoneErrors.length > 0 ? 'fieldset milestones field--invalid' : 'fieldset milestones'}
-        data-testid="bid-milestones"
-      >
-        <legend className="field__label">
-          {t('bid.form.milestones')}
-          <span className="field__required" aria-hidden="true">
-            {' *'}
-          </span>
-        </legend>
-        <p className="field__hint">{t('bid.form.milestonesHint')}</p>
-        <table className="table milestones__table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('bid.form.milestoneTitle')}</th>
-              <th scope="col">{t('bid.form.milestoneWeeks')}</th>
-              <th scope="col">{t('bid.form.milestoneAmount')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={row.key} data-testid={`bid-milestone-${index}`}>
-                <td>{index + 1}</td>
-                <td>
-                  <input
-                    aria-label={t('bid.form.milestoneTitleOf', { n: index + 1 })}
-                    value={row.title}
-                    maxLength={BID_LIMITS.maxMilestoneTitleChars}
-                    onChange={(e) => setRow(row.key, { title: e.target.value })}
-                    data-testid={`bid-milestone-title-${index}`}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t('bid.form.milestoneWeeksOf', { n: index + 1 })}
-                    type="number"
-                    min={BID_LIMITS.minWeeks}
-                    max={BID_LIMITS.maxWeeks}
-                    className="milestones__weeks"
-                    value={row.weeks}
-                    onChange={(e) => setRow(row.key, { weeks: e.target.value })}
-                    data-testid={`bid-milestone-weeks-${index}`}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t('bid.form.milestoneAmountOf', { n: index + 1 })}
-                    inputMode="numeric"
-                    value={row.amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
-                    onChange={(e) => setRow(row.key, { amount: e.target.value.replace(/[\s,]/g, '') })}
-                    data-testid={`bid-milestone-amount-${index}`}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
-                    disabled={rows.length <= 1}
-                    data-testid={`bid-milestone-remove-${index}`}
-                  >
-                    {t('common.remove')}
-                  </button>
-                </td>
+        <fieldset
+          className={milestoneErrors.length > 0 ? 'fieldset milestones field--invalid' : 'fieldset milestones'}
+          data-testid="bid-milestones"
+        >
+          <legend className="field__label">
+            {t('bid.form.milestones')}
+            <span className="field__required" aria-hidden="true">
+              {' *'}
+            </span>
+          </legend>
+          <p className="field__hint">{t('bid.form.milestonesHint')}</p>
+          <table className="table milestones__table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('bid.form.milestoneTitle')}</th>
+                <th scope="col">{t('bid.form.milestoneWeeks')}</th>
+                <th scope="col">{t('bid.form.milestoneAmount')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.remove')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="milestones__footer">
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => setRows((current) => [...current, { key: (current.at(-1)?.key ?? 0) + 1, title: '', weeks: '', amount: '' }])}
-            disabled={rows.length >= MAX_MILESTONES}
-            data-testid="bid-milestone-add"
-          >
-            {t('bid.form.addMilestone')}
-          </button>
-          <p
-            className={balanced ? 'milestones__total milestones__total--ok' : 'milestones__total milestones__total--off'}
-            role="status"
-            data-testid="bid-milestone-total"
-            data-balanced={balanced ? 'true' : 'false'}
-          >
-            {t('bid.form.runningTotal', {
-              sum: sum === null ? '—' : formatKrwExact(sum, locale),
-              total: typeof total === 'number' ? formatKrwExact(total, locale) : '—',
-            })}{' '}
-            {typeof total === 'number' && sum !== null && !balanced
-              ? sum < total
-                ? t('bid.form.remaining', { amount: formatKrwExact(total - sum, locale) })
-                : t('bid.form.over', { amount: formatKrwExact(sum - total, locale) })
-              : null}
-          </p>
-        </div>
-        {milestoneErrors.length > 0 ? (
-          <p className="field__error" data-testid="field-error-milestones">
-            {milestoneErrors.map((e) => e.message).join(' ')}
-          </p>
-        ) : null}
-      </fieldset>
-
-      {requirement.length > 0 ? (
-        <fieldset className="fieldset" data-testid="bid-coverage">
-          <legend className="field__label">{t('bid.form.covered')}</legend>
-          <p className="field__hint">{t('bid.form.coveredHint')}</p>
-          <div className="choice-list">
-            {requirement.map((concept) => (
-              <label key={concept.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={covered.has(concept.id)}
-                  onChange={(e) =>
-                    setCovered((current) => {
-                      const next = new Set(current);
-                      if (e.target.checked) next.add(concept.id);
-                      else next.delete(concept.id);
-                      return next;
-                    })
-                  }
-                  data-testid={`bid-covers-${concept.id}`}
-                />{' '}
-                {concept.label}
-              </label>
-            ))}
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <tr key={row.key} data-testid={`bid-milestone-${index}`}>
+                  <td>{index + 1}</td>
+                  <td>
+                    <input
+                      aria-label={t('bid.form.milestoneTitleOf', { n: index + 1 })}
+                      value={row.title}
+                      maxLength={BID_LIMITS.maxMilestoneTitleChars}
+                      onChange={(e) => setRow(row.key, { title: e.target.value })}
+                      data-testid={`bid-milestone-title-${index}`}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={t('bid.form.milestoneWeeksOf', { n: index + 1 })}
+                      type="number"
+                      min={BID_LIMITS.minWeeks}
+                      max={BID_LIMITS.maxWeeks}
+                      className="milestones__weeks"
+                      value={row.weeks}
+                      onChange={(e) => setRow(row.key, { weeks: e.target.value })}
+                      data-testid={`bid-milestone-weeks-${index}`}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={t('bid.form.milestoneAmountOf', { n: index + 1 })}
+                      inputMode="numeric"
+                      value={row.amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+                      onChange={(e) => setRow(row.key, { amount: e.target.value.replace(/[\s,]/g, '') })}
+                      data-testid={`bid-milestone-amount-${index}`}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                      disabled={rows.length <= 1}
+                      data-testid={`bid-milestone-remove-${index}`}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="milestones__footer">
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => setRows((current) => [...current, { key: (current.at(-1)?.key ?? 0) + 1, title: '', weeks: '', amount: '' }])}
+              disabled={rows.length >= MAX_MILESTONES}
+              data-testid="bid-milestone-add"
+            >
+              {t('bid.form.addMilestone')}
+            </button>
+            <p
+              className={balanced ? 'milestones__total milestones__total--ok' : 'milestones__total milestones__total--off'}
+              role="status"
+              data-testid="bid-milestone-total"
+              data-balanced={balanced ? 'true' : 'false'}
+            >
+              {t('bid.form.runningTotal', {
+                sum: sum === null ? '—' : formatKrwExact(sum, locale),
+                total: typeof total === 'number' ? formatKrwExact(total, locale) : '—',
+              })}{' '}
+              {typeof total === 'number' && sum !== null && !balanced
+                ? sum < total
+                  ? t('bid.form.remaining', { amount: formatKrwExact(total - sum, locale) })
+                  : t('bid.form.over', { amount: formatKrwExact(sum - total, locale) })
+                : null}
+            </p>
           </div>
-          {form.fieldErrors('coveredConceptIds').length > 0 ? (
-            <p className="field__error" data-testid="field-error-coveredConceptIds">
-              {form
-                .fieldErrors('coveredConceptIds')
-                .map((e) => e.message)
-                .join(' ')}
+          {milestoneErrors.length > 0 ? (
+            <p className="field__error" data-testid="field-error-milestones">
+              {milestoneErrors.map((e) => e.message).join(' ')}
             </p>
           ) : null}
         </fieldset>
-      ) : null}
 
-      <ConsortiumSection
-        leadOrganizationId={bid?.organizationId ?? organizationId}
-        rows={partners}
-        onChange={setPartners}
-        saved={bid?.partners ?? []}
-        locked={revising}
-        errors={form.fieldErrors('partners').map((e) => e.message)}
-      />
+        {requirement.length > 0 ? (
+          <fieldset className="fieldset" data-testid="bid-coverage">
+            <legend className="field__label">{t('bid.form.covered')}</legend>
+            <p className="field__hint">{t('bid.form.coveredHint')}</p>
+            <div className="choice-list">
+              {requirement.map((concept) => (
+                <label key={concept.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={covered.has(concept.id)}
+                    onChange={(e) =>
+                      setCovered((current) => {
+                        const next = new Set(current);
+                        if (e.target.checked) next.add(concept.id);
+                        else next.delete(concept.id);
+                        return next;
+                      })
+                    }
+                    data-testid={`bid-covers-${concept.id}`}
+                  />{' '}
+                  {concept.label}
+                </label>
+              ))}
+            </div>
+            {form.fieldErrors('coveredConceptIds').length > 0 ? (
+              <p className="field__error" data-testid="field-error-coveredConceptIds">
+                {form
+                  .fieldErrors('coveredConceptIds')
+                  .map((e) => e.message)
+                  .join(' ')}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
 
-      <div className="form__actions form__actions--end">
-        {onCancel ? (
-          <button type="button" className="button button--ghost" onClick={onCancel} data-testid="bid-cancel">
-            {t('common.cancel')}
-          </button>
+        <ConsortiumSection
+          leadOrganizationId={bid?.organizationId ?? organizationId}
+          rows={partners}
+          onChange={setPartners}
+          saved={bid?.partners ?? []}
+          locked={revising}
+          errors={form.fieldErrors('partners').map((e) => e.message)}
+        />
+
+        {actionReasons.length > 0 ? (
+          <p className="field__error bid-form__reason" role="alert" data-testid="bid-action-reason">
+            {[...new Set(actionReasons)].join(' ')}
+          </p>
         ) : null}
-        {!revising ? (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => void save(false)}
-            disabled={busy !== null}
-            data-testid="bid-save-draft"
-          >
-            {busy === 'save' ? t('common.working') : t('bid.form.saveDraft')}
+        <div className="form__actions form__actions--end">
+          {onCancel ? (
+            <button type="button" className="button button--ghost" onClick={onCancel} data-testid="bid-cancel">
+              {t('common.cancel')}
+            </button>
+          ) : null}
+          {!revising ? (
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => void save(false)}
+              disabled={busy !== null}
+              data-testid="bid-save-draft"
+            >
+              {busy === 'save' ? t('common.working') : t('bid.form.saveDraft')}
+            </button>
+          ) : null}
+          <button type="submit" className="button" disabled={busy !== null} data-testid="bid-submit">
+            {busy === 'submit' ? t('common.working') : revising ? t('bid.form.saveRevision') : t('bid.form.submit')}
           </button>
-        ) : null}
-        <button type="submit" className="button" disabled={busy !== null} data-testid="bid-submit">
-          {busy === 'submit' ? t('common.working') : revising ? t('bid.form.saveRevision') : t('bid.form.submit')}
-        </button>
-      </div>
-    </form>
+        </div>
+      </form>
+      {needsVerification ? <VerificationPanel organizationId={organizationId} canRequest={isOwnerOfBidder} context="bid" /> : null}
+    </>
   );
 }

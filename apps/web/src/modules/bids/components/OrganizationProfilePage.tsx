@@ -5,12 +5,15 @@ import { organizationName, kindKey, VerificationBadge } from '@/modules/organiza
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { OrganizationReputationQuery, OrganizationReviews } from '@/modules/reviews';
+import { SuspensionControls } from '@/modules/verification';
+import { useViewer } from '@/shared/session';
 
 /** `/organizations/:id`: an organization's public profile with its reputation and reviews. */
 export function OrganizationProfilePage() {
   const t = useT();
   const locale = useLocale();
   const { id = '' } = useParams();
+  const { isStaff } = useViewer();
   const [{ data, fetching, error }] = useQuery({
     query: OrganizationReputationQuery,
     variables: { id },
@@ -34,6 +37,7 @@ export function OrganizationProfilePage() {
       <p className="page__lead">
         <span className="badge">{t(kindKey(org.kind))}</span> <VerificationBadge status={org.verificationStatus} />
       </p>
+      {isStaff ? <SuspensionControls key={`suspension-${org.id}`} organizationId={org.id} /> : null}
       <OrganizationReviews key={org.id} organizationId={org.id} />
     </div>
   );

@@ -7,7 +7,7 @@ import { useViewer } from '@/shared/session';
 import { DemandBidsSection } from '@/modules/bids';
 import { StartConversationButton } from '@/modules/chat';
 import { MatchAlertSettings, MatchesPanel } from '@/modules/matching';
-import { organizationName } from '@/modules/organization';
+import { organizationName, VerificationPanel } from '@/modules/organization';
 import { ConceptLabel } from '@/modules/vocabulary';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
@@ -46,6 +46,18 @@ export function ListingDetailPage() {
   });
   const listing = data?.listing;
   const initialNotice = isDetailState(location.state) ? location.state.notice : undefined;
+  const { viewer } = useViewer();
+  // A demand for verified suppliers reads as not found to an unverified supplier: say why, and how to get verified.
+  const unverifiedSupplier = viewer?.memberships.find(
+    (m) =>
+      (m.organization.kind === 'AI_SUPPLIER' || m.organization.kind === 'SI_INTEGRATOR') &&
+      m.organization.verificationStatus !== 'VERIFIED',
+  );
+  const anyVerifiedSupplier = viewer?.memberships.some(
+    (m) =>
+      (m.organization.kind === 'AI_SUPPLIER' || m.organization.kind === 'SI_INTEGRATOR') &&
+      m.organization.verificationStatus === 'VERIFIED',
+  );
 
   if (!listing) {
     if (fetching) return <LoadingState label={t('common.loading')} />;
@@ -57,6 +69,13 @@ export function ListingDetailPage() {
           <Link to="/" className="button">
             {t('notFound.home')}
           </Link>
+          {unverifiedSupplier && !anyVerifiedSupplier ? (
+            <VerificationPanel
+              organizationId={unverifiedSupplier.organization.id}
+              canRequest={unverifiedSupplier.role === 'OWNER'}
+              context="restricted"
+            />
+          ) : null}
         </div>
       );
     }

@@ -11,6 +11,7 @@ import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationEditForm } from './OrganizationEditForm';
+import { VerificationPanel } from './VerificationPanel';
 
 /** `/organization`: the organization of one of the viewer's memberships (`?org=<id>`, default: the first). */
 export function OrganizationPage() {
@@ -102,6 +103,7 @@ function OrganizationSection({ organizationId, isOwner }: { organizationId: stri
       {organization ? (
         <>
           <OrganizationDetails organization={organization} />
+          <VerificationPanel organizationId={organizationId} canRequest={isOwner} />
           {isOwner ? <OrganizationEditForm organization={organization} /> : null}
         </>
       ) : fetching ? (

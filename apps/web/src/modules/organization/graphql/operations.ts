@@ -80,3 +80,39 @@ export const InviteMemberMutation = graphql(`
     }
   }
 `);
+
+/** What the organization's members see of its verification: the status, the latest request, a suspension. */
+export const OrganizationVerificationQuery = graphql(`
+  query OrganizationVerification($id: ID!) {
+    organization(id: $id) {
+      id
+      verificationStatus
+      verificationRequest {
+        id
+        status
+        note
+        requestedAt
+        decidedAt
+        decisionReason
+      }
+      suspension {
+        reason
+        since
+      }
+    }
+  }
+`);
+
+export const RequestOrganizationVerificationMutation = graphql(`
+  mutation RequestOrganizationVerification($input: RequestOrganizationVerificationInput!) {
+    requestOrganizationVerification(input: $input) {
+      id
+      status
+      requestedAt
+      organization {
+        id
+        verificationStatus
+      }
+    }
+  }
+`);

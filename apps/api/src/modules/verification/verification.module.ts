@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { ListingsModule } from '../listings/listings.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { VerificationRepository } from './verification.repository';
+import { OrganizationVerificationResolver, VerificationResolver } from './verification.resolver';
+import { VerificationService } from './verification.service';
+
+/**
+ * The association verifies organizations (requests, the staff queue, decisions) and suspends
+ * them. Above identity (whose organization status it changes through IdentityService), listings
+ * (listings count for the review) and notifications; nothing imports it.
+ */
+@Module({
+  imports: [IdentityModule, ListingsModule, NotificationsModule],
+  providers: [VerificationRepository, VerificationService, VerificationResolver, OrganizationVerificationResolver],
+  exports: [VerificationService],
+})
+export class VerificationModule {}

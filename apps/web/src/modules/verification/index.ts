@@ -1,0 +1,3 @@
+import './verification.css';
+export { SuspensionControls } from './components/SuspensionControls';
+export { verificationRoutes } from './routes';

@@ -40,6 +40,7 @@ export const TABLE_OWNERS = {
   audit_log: 'common/audit',
   rate_limits: 'common/rate-limit',
   socket_io_attachments: 'realtime',
+  files: 'modules/files',
 };
 
 const ROOT = 'apps/api/src';

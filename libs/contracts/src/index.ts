@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './reviews';
 export * from './bids';
 export * from './limits';
+export * from './files';

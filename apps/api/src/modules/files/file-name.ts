@@ -1,7 +1,12 @@
 import { FILE_NAME_MAX_LENGTH } from '@aimatch/contracts';
 
-// C0/C1 controls, and the bidirectional overrides and isolates that make `gpj.exe` read as `exe.jpg`.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** C0/C1 controls, and the bidirectional marks, overrides and isolates that make `gpj.exe` read as `exe.jpg`. */
+function isUnsafe(char: string): boolean {
+  const c = char.codePointAt(0)!;
+  return (
+    c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+  );
+}
 
 /**
  * The name an upload is stored and offered under: the last path segment only (`../../x` → `x`,
@@ -11,8 +16,9 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u206
  */
 export function sanitizeFileName(raw: string | undefined | null): string {
   const lastSegment = (raw ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const cleaned = lastSegment
-    .replace(UNSAFE, '')
+  const cleaned = [...lastSegment]
+    .filter((char) => !isUnsafe(char))
+    .join('')
     .replace(/^[\s.]+/u, '')
     .trim();
   if (!cleaned) return 'file';

@@ -4,7 +4,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } f
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentViewer, Public } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
-import { HttpErrorFilter } from '../../common/errors/http-error.filter';
+import { HttpErrorFilter } from '../../common/http/http-error.filter';
 import type { Viewer } from '../../graphql/request-context';
 import { attachmentDisposition, sanitizeFileName } from './file-name';
 import { FilesService } from './files.service';

@@ -93,11 +93,14 @@ export class FilesRepository {
     if (ids.length) await this.dataSource.query('DELETE FROM files WHERE id = ANY($1::uuid[]) AND purging_since IS NOT NULL', [ids]);
   }
 
-  /** Files by id (missing ids give null). */
+  /** Files by id (null when unknown, detached or being swept). */
   readonly byIdLoader: LoaderFactory<string, StoredFileRecord | null> = {
     create: () =>
       new DataLoader(async (ids) => {
-        const rows: StoredFileRecord[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM files WHERE id = ANY($1::uuid[])`, [ids]);
+        const rows: StoredFileRecord[] = await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM files WHERE id = ANY($1::uuid[]) AND detached_at IS NULL AND purging_since IS NULL`,
+          [ids],
+        );
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

@@ -1,4 +1,4 @@
-import { ALLOWED_FILE_TYPES, ErrorCode, FileKind, type UploadedFile } from '@aimatch/contracts';
+import { ErrorCode, FileKind, type UploadedFile } from '@aimatch/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';

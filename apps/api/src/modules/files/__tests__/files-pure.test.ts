@@ -80,7 +80,7 @@ describe('type by magic bytes', () => {
     ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['hwpx', 'application/hwp+zip'],
     ['hwp', 'application/x-hwp'],
-  ] as const)('tells %s', async (sample, contentType) => {
+  ] as Array<[keyof typeof samples, string]>)('tells %s', async (sample, contentType) => {
     expect(await sniff(`${sample}.bin`, samples[sample]())).toMatchObject({ contentType });
   });
 

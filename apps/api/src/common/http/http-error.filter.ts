@@ -3,8 +3,8 @@ import { localizeViolation } from '@aimatch/validation';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRequest } from '../../graphql/request-context';
-import { AppError } from './app-error';
-import { message } from './messages';
+import { AppError } from '../errors/app-error';
+import { message } from '../errors/messages';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,

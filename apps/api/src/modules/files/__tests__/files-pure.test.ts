@@ -122,12 +122,16 @@ describe('storage adapters: pure parts', () => {
       }),
     ).toEqual({
       region: 'ap-northeast-2',
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       endpoint: 'http://127.0.0.1:9000',
       forcePathStyle: true,
       credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
     });
     expect(s3ClientConfig({ S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false, S3_ACCESS_KEY_ID: 'id' })).toEqual({
       region: 'us-east-1',
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       forcePathStyle: false,
     });
   });

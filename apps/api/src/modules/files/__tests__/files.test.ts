@@ -83,22 +83,25 @@ describe('files', () => {
     ['견적.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['공문.hwpx', 'hwpx', 'application/hwp+zip'],
     ['공문.hwp', 'hwp', 'application/x-hwp'],
-  ] as Array<[string, keyof typeof samples, string]>)('stores %s as STAGED with its size, type by its bytes and SHA-256', async (name, sample, contentType) => {
-    const bytes = samples[sample]();
-    const res = await upload(name, bytes);
-    expect(res.status).toBe(201);
-    const { createHash } = await import('node:crypto');
-    expect(res.body).toEqual({
-      id: expect.any(String),
-      name,
-      size: bytes.length,
-      contentType,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    });
-    const [row] = await ds.query('SELECT owner_type, uploaded_by, size::int AS size FROM files WHERE id = $1', [res.body.id]);
-    expect(row).toEqual({ owner_type: null, uploaded_by: alice.userId, size: bytes.length });
-    expect(await files.hasBytes(res.body.id)).toBe(true);
-  });
+  ] as Array<[string, keyof typeof samples, string]>)(
+    'stores %s as STAGED with its size, type by its bytes and SHA-256',
+    async (name, sample, contentType) => {
+      const bytes = samples[sample]();
+      const res = await upload(name, bytes);
+      expect(res.status).toBe(201);
+      const { createHash } = await import('node:crypto');
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        name,
+        size: bytes.length,
+        contentType,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      const [row] = await ds.query('SELECT owner_type, uploaded_by, size::int AS size FROM files WHERE id = $1', [res.body.id]);
+      expect(row).toEqual({ owner_type: null, uploaded_by: alice.userId, size: bytes.length });
+      expect(await files.hasBytes(res.body.id)).toBe(true);
+    },
+  );
 
   it('keeps only the name, not the path (`../../x` → `x`)', async () => {
     const res = await upload('../../x', samples.pdf());

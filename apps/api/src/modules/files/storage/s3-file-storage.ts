@@ -24,6 +24,11 @@ export interface S3StorageSettings {
 export function s3ClientConfig(settings: S3StorageSettings): S3ClientConfig {
   return {
     region: settings.S3_REGION,
+    // Checksums only where the API requires them: the SDK's default streams uploads as aws-chunked
+    // with a trailing CRC, which many S3-compatible servers store verbatim (bytes are checked by
+    // their SHA-256 at upload time anyway).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     ...(settings.S3_ENDPOINT ? { endpoint: settings.S3_ENDPOINT } : {}),
     forcePathStyle: settings.S3_FORCE_PATH_STYLE,
     ...(settings.S3_ACCESS_KEY_ID && settings.S3_SECRET_ACCESS_KEY

@@ -42,6 +42,7 @@ export const TABLE_OWNERS = {
   socket_io_attachments: 'realtime',
   verification_requests: 'modules/verification',
   organization_suspensions: 'modules/verification',
+  files: 'modules/files',
 };
 
 const ROOT = 'apps/api/src';

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -46,6 +47,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
     },
   });
+  // multipart/form-data for `POST /files`; each upload route sets its own limits (FilesController).
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 12 } });
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true });
   app.useWebSocketAdapter(new AppIoAdapter(app, config.CORS_ORIGINS));
 

@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { BidsModule } from './modules/bids/bids.module';
 import { ChatGatewayModule } from './modules/chat/chat-gateway.module';
 import { ChatModule } from './modules/chat/chat.module';
+import { FilesModule } from './modules/files/files.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MatchingModule } from './modules/matching/matching.module';
@@ -39,6 +40,7 @@ export class DomainModule {
         ReviewsModule,
         BidsModule,
         VerificationModule,
+        FilesModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

@@ -7,3 +7,4 @@ export * from './reviews';
 export * from './bids';
 export * from './limits';
 export * from './verification';
+export * from './files';

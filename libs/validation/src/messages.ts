@@ -137,6 +137,16 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: (p) => `어휘집에 없는 개념을 참조합니다: ${p.id}`,
     en: (p) => `Refers to a concept that is not in the vocabulary: ${p.id}`,
   },
+  // Uploads (POST /files).
+  'max-bytes': {
+    ko: (p) => `파일은 ${p.maxMiB} MiB 이하여야 합니다.`,
+    en: (p) => `The file must be at most ${p.maxMiB} MiB.`,
+  },
+  'not-empty': { ko: () => '빈 파일입니다.', en: () => 'The file is empty.' },
+  'file-type': {
+    ko: (p) => `파일 내용이 허용된 형식이 아닙니다(${p.detected}). 허용: ${p.allowed}`,
+    en: (p) => `The file's content is not an allowed type (${p.detected}). Allowed: ${p.allowed}`,
+  },
 };
 
 export function hasMessage(rule: string): boolean {

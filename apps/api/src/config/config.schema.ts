@@ -92,6 +92,29 @@ export const configSchema = z.object({
   SEARCH_TOMBSTONE_PRUNE_MS: int(3_600_000, 1000, 86_400_000),
   /** How often expired rate-limit counters are deleted (ms). */
   RATE_LIMIT_CLEANUP_MS: int(60_000, 1000, 86_400_000),
+  /** Stored files on the local disk (default `<DATA_DIR>/files`) unless S3_BUCKET is set; uploads are spooled here in `.incoming` either way. */
+  FILES_DIR: z.string().optional(),
+  /** Upload size limit of every file kind (bytes, default 20 MiB); FILES_MAX_BYTES_<KIND> overrides it for one kind. */
+  FILES_MAX_BYTES: int(20 * 1_048_576, 1, 2_147_483_647),
+  FILES_MAX_BYTES_EVIDENCE: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  FILES_MAX_BYTES_DOCUMENT: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  /** Uploads never attached to an owner are removed after this many hours (the files sweep). */
+  FILES_STAGED_TTL_HOURS: int(24, 1, 24 * 365),
+  /** How often the files sweep runs (ms). */
+  FILES_SWEEP_MS: int(3_600_000, 1000, 86_400_000),
+  /** How long a signed download link works (seconds). */
+  FILES_LINK_TTL_SECONDS: int(300, 10, 86_400),
+  /** Key of the download links' HMAC; when unset it is derived from JWT_ACCESS_SECRET (required in production). */
+  FILES_SIGNING_SECRET: z.string().min(32).optional(),
+  /** Uploads per user per hour. */
+  RATE_LIMIT_FILE_UPLOADS_PER_HOUR: int(120, 1),
+  /** S3-compatible object storage for files, chosen when S3_BUCKET is set (credentials: S3_ACCESS_KEY_ID/SECRET, else the AWS default chain). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool(false),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -56,6 +56,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     SEED_DEMO: 'false',
     // The outbox mailer's .eml files go to the system's temp directory, not the repository's .data.
     MAIL_DIR: join(tmpdir(), 'aimatch-test-mail'),
+    // Uploaded files (local adapter) likewise.
+    FILES_DIR: join(tmpdir(), 'aimatch-test-files'),
     ...env,
   });
 }

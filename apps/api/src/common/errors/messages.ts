@@ -81,6 +81,27 @@ export const MESSAGES = {
   },
   'rate-limited': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many requests. Please try again later.' },
   internal: { ko: '일시적인 오류가 발생했습니다.', en: 'Something went wrong on our side.' },
+  'file-too-large': {
+    ko: '파일이 너무 큽니다(최대 {maxMiB} MiB).',
+    en: 'The file is too large (at most {maxMiB} MiB).',
+  },
+  'file-empty': { ko: '빈 파일은 올릴 수 없습니다.', en: 'An empty file cannot be uploaded.' },
+  'file-type-not-allowed': {
+    ko: '허용되지 않는 파일 형식입니다. 올릴 수 있는 형식: {allowed}',
+    en: 'This type of file is not allowed. Allowed: {allowed}',
+  },
+  'file-missing': { ko: '올릴 파일을 선택해 주세요.', en: 'Please choose a file to upload.' },
+  'file-not-found': { ko: '파일을 찾을 수 없습니다.', en: 'The file was not found.' },
+  'file-not-yours': { ko: '직접 올린 파일만 첨부할 수 있습니다.', en: 'You can attach only files you uploaded yourself.' },
+  'file-already-attached': { ko: '이미 다른 곳에 첨부된 파일입니다.', en: 'This file is already attached elsewhere.' },
+  'file-wrong-kind': {
+    ko: '이곳에 첨부할 수 없는 종류의 파일입니다({kind}).',
+    en: 'A file of this kind ({kind}) cannot be attached here.',
+  },
+  'file-link-invalid': {
+    ko: '다운로드 링크가 만료되었거나 올바르지 않습니다. 다시 시도해 주세요.',
+    en: 'The download link has expired or is invalid. Please try again.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -29,7 +29,9 @@ export type RateLimitPolicy =
   /** Token refreshes on an open socket (`auth`) per user; access tokens live 15 minutes. */
   | 'socket-auth'
   /** `ping` round trips per user. */
-  | 'socket-ping';
+  | 'socket-ping'
+  /** File uploads (`POST /files`) per user. */
+  | 'file-upload';
 
 export interface RateLimitRule {
   points: number;
@@ -50,5 +52,6 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'socket-typing': { points: 300, windowSeconds: 60 },
     'socket-auth': { points: 20, windowSeconds: 60 },
     'socket-ping': { points: 60, windowSeconds: 60 },
+    'file-upload': { points: config.RATE_LIMIT_FILE_UPLOADS_PER_HOUR, windowSeconds: 3600 },
   };
 }

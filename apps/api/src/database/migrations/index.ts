@@ -8,6 +8,7 @@ import { Chat1763900500000 } from './1763900500000-chat';
 import { Bids1763900600000 } from './1763900600000-bids';
 import { Reviews1763900700000 } from './1763900700000-reviews';
 import { RateLimits1763900800000 } from './1763900800000-rate-limits';
+import { Files1763900900000 } from './1763900900000-files';
 import { Verification1763901000000 } from './1763901000000-verification';
 
 export const migrations = [
@@ -20,5 +21,6 @@ export const migrations = [
   Bids1763900600000,
   Reviews1763900700000,
   RateLimits1763900800000,
+  Files1763900900000,
   Verification1763901000000,
 ];

@@ -475,6 +475,23 @@ const RULES: Record<string, Rule> = {
     variables: async (w) => ({ i: { organizationId: await freshOrganization(w, true) } }),
     expect: staffOnly,
   },
+  // A file the supplier uploaded and has not attached yet: only its uploader may see it.
+  'Query.storedFile': {
+    document: 'query($id: ID!) { storedFile(id: $id) { id name downloadUrl } }',
+    variables: async (w) => {
+      const boundary = 'authz-boundary';
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/files?kind=evidence',
+        headers: { authorization: `Bearer ${w.supplier.accessToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload:
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n` +
+          `%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+      });
+      return { id: res.json<{ id: string }>().id };
+    },
+    expect: supplierOwnerOnly,
+  },
 };
 
 /** Fields below the root that carry their own rule. */

@@ -1,0 +1,31 @@
+import type { FileKind } from '@aimatch/contracts';
+import type { Viewer } from '../../../graphql/request-context';
+
+/** A stored file's metadata as other modules see it. */
+export interface StoredFileRecord {
+  id: string;
+  kind: FileKind;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+  ownerType: string | null;
+  ownerId: string | null;
+}
+
+/** The object a file belongs to, by a type name its module registered (`organization-verification`) and its id. */
+export interface FileOwner {
+  ownerType: string;
+  ownerId: string;
+}
+
+/** May `viewer` see the owner object `ownerId` (and so download its files)? Provided by the owning module. */
+export type OwnerAccessRule = (viewer: Viewer, ownerId: string) => Promise<boolean>;
+
+export interface OwnerTypeRegistration {
+  canView: OwnerAccessRule;
+  /** The file kinds this owner type accepts (default: every kind). */
+  kinds?: FileKind[];
+}

@@ -315,6 +315,8 @@ export type ReputationTrend =
   | 'UP';
 
 export type RequestOrganizationVerificationInput = {
+  /** Evidence (사업자등록증 …): up to 10 files the requester uploaded (POST /files?kind=evidence), attached with the request. */
+  evidenceFileIds?: Array<string | number> | null | undefined;
   /** For the association: what to look at, up to 2,000 characters. */
   note?: string | null | undefined;
   organizationId: string | number;

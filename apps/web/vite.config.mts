@@ -13,6 +13,7 @@ const proxy: Record<string, ProxyOptions> = {
   '/graphql': { target: apiTarget, changeOrigin: true },
   '/socket.io': { target: apiTarget, changeOrigin: true, ws: true },
   '/health': { target: apiTarget, changeOrigin: true },
+  '/files': { target: apiTarget, changeOrigin: true },
 };
 
 export default defineConfig({

@@ -20,7 +20,12 @@ import { DESKTOP_KO, launchChromium, signInPage } from './browser';
  * with the real reason next to the action, requests verification from its organization page;
  * staff find it in 인증 심사 (count in the navigation), check it and verify it; the supplier is
  * told and then submits its bid on a published demand. The organization page is also looked at 375 px wide.
+ * The request carries a PDF as evidence (uploaded with a progress bar; an .exe renamed .pdf is refused
+ * next to the file); staff see it on the review page and its link answers with the PDF's bytes.
  */
+const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+/** What an .exe starts with: "MZ", then padding. */
+const FAKE_PDF = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(126, 0x90)]);
 describe('web client: organization verification', () => {
   let t: TestApp;
   let browser: Browser;
@@ -107,7 +112,19 @@ describe('web client: organization verification', () => {
     await expect(page.getByTestId('verification-state').textContent({ timeout: 15_000 })).resolves.toContain(
       '아직 인증을 요청하지 않았습니다',
     );
-    await page.getByTestId('verification-note').fill('사업자등록증 사본은 협회 메일로 보냈습니다.');
+    // Evidence: the .exe renamed .pdf is refused next to the file (the server's reason) and removed; the PDF uploads.
+    await page.getByTestId('evidence-input').setInputFiles([{ name: '프로그램.pdf', mimeType: 'application/pdf', buffer: FAKE_PDF }]);
+    const refusedFile = page.getByTestId('evidence-item').filter({ hasText: '프로그램.pdf' });
+    await expect(refusedFile.getByTestId('evidence-error').textContent({ timeout: 15_000 })).resolves.toMatch(/PDF, PNG, JPEG/);
+    await refusedFile.getByTestId('evidence-remove').click();
+    await page
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: '사업자등록증.pdf', mimeType: 'application/pdf', buffer: EVIDENCE_PDF }]);
+    const evidence = page.getByTestId('evidence-item').filter({ hasText: '사업자등록증.pdf' });
+    await evidence.getByTestId('evidence-done').waitFor({ timeout: 15_000 });
+    await expect(evidence.getByTestId('evidence-progress').getAttribute('value')).resolves.toBe('100');
+    await expect(page.getByTestId('evidence-item').count()).resolves.toBe(1);
+    await page.getByTestId('verification-note').fill('사업자등록증 사본을 첨부했습니다.');
     await page.getByTestId('verification-request').click();
     await page.getByTestId('verification-sent').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('verification-panel').getAttribute('data-status')).resolves.toBe('PENDING');
@@ -129,6 +146,16 @@ describe('web client: organization verification', () => {
     await expect(page.getByTestId('review-note').textContent()).resolves.toContain('사업자등록증 사본');
     await expect(page.getByTestId('review-members').textContent()).resolves.toContain(email);
     await expect(page.getByTestId('review-listings-count').textContent()).resolves.toBe('0');
+    // The evidence, with name, size and type, and a link that downloads the PDF's bytes.
+    const file = page.getByTestId('review-evidence-item');
+    await expect(file.count()).resolves.toBe(1);
+    await expect(file.textContent()).resolves.toMatch(/사업자등록증\.pdf.*PDF/);
+    const href = await file.getByTestId('review-evidence-link').getAttribute('href');
+    expect(href).toMatch(/^\/files\/[0-9a-f-]{36}\?exp=\d+&sig=/);
+    const download = await page.request.get(`${t.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(await download.body(), EVIDENCE_PDF)).toBe(0);
     await shot(page, 'review');
 
     // REJECTED needs a reason: the server says so next to the field.

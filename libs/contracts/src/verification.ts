@@ -21,3 +21,5 @@ export const DECISIONS_WITH_REASON: readonly VerificationDecision[] = [Verificat
 
 /** Longest note or reason, in characters. */
 export const VERIFICATION_TEXT_MAX = 2000;
+/** Evidence files (사업자등록증 …) one verification request may carry. */
+export const VERIFICATION_EVIDENCE_MAX = 10;

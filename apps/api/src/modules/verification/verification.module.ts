@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -9,10 +10,10 @@ import { VerificationService } from './verification.service';
 /**
  * The association verifies organizations (requests, the staff queue, decisions) and suspends
  * them. Above identity (whose organization status it changes through IdentityService), listings
- * (listings count for the review) and notifications; nothing imports it.
+ * (listings count for the review), notifications and files (evidence); nothing imports it.
  */
 @Module({
-  imports: [IdentityModule, ListingsModule, NotificationsModule],
+  imports: [FilesModule, IdentityModule, ListingsModule, NotificationsModule],
   providers: [VerificationRepository, VerificationService, VerificationResolver, OrganizationVerificationResolver],
   exports: [VerificationService],
 })

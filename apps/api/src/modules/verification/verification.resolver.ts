@@ -3,6 +3,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, CurrentViewer, Roles } from '../../common/auth/decorators';
 import type { Connection } from '../../graphql/pagination';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { StoredFileModel } from '../files/dto/stored-file.model';
+import { FilesLoaders } from '../files/files.loaders';
 import { OrganizationModel } from '../identity/dto/identity.models';
 import type { Organization } from '../identity/dto/identity.records';
 import { IdentityLoaders } from '../identity/identity.loaders';
@@ -16,13 +18,14 @@ import {
   VerificationRequestModel,
   VerificationReviewModel,
 } from './dto/verification.dto';
-import { type SuspensionRow, type VerificationRequestRow, VerificationService } from './verification.service';
+import { EVIDENCE_OWNER_TYPE, type SuspensionRow, type VerificationRequestRow, VerificationService } from './verification.service';
 
 @Resolver(() => VerificationRequestModel)
 export class VerificationResolver {
   constructor(
     private readonly service: VerificationService,
     private readonly identityLoaders: IdentityLoaders,
+    private readonly filesLoaders: FilesLoaders,
   ) {}
 
   @Mutation(() => VerificationRequestModel, {
@@ -87,6 +90,13 @@ export class VerificationResolver {
   @ResolveField(() => OrganizationModel)
   organization(@Parent() request: VerificationRequestModel, @Ctx() rc: RequestContext) {
     return rc.loaders.get(this.identityLoaders.organization).load(request.organizationId);
+  }
+
+  @ResolveField(() => [StoredFileModel], {
+    description: 'The evidence files attached with the request (staff and members of the organization may download them).',
+  })
+  evidence(@Parent() request: VerificationRequestModel, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.filesLoaders.byOwner).load(FilesLoaders.key({ ownerType: EVIDENCE_OWNER_TYPE, ownerId: request.id }));
   }
 
   private toModel(row: VerificationRequestRow): VerificationRequestModel {

@@ -1,15 +1,17 @@
 import {
   DECISIONS_WITH_REASON,
+  FileKind,
   NotificationLinkType,
   NotificationType,
   OrganizationKind,
+  VERIFICATION_EVIDENCE_MAX,
   VERIFICATION_TEXT_MAX,
   VerificationDecision,
   VerificationRequestStatus,
   VerificationStatus,
 } from '@aimatch/contracts';
 import { formatBusinessRegistrationNumber, isValidBusinessRegistrationNumber } from '@aimatch/validation';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -18,6 +20,7 @@ import { uniqueViolation } from '../../common/errors/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { FilesService } from '../files/files.service';
 import type { Organization, OrganizationMember } from '../identity/dto/identity.records';
 import { IdentityLoaders } from '../identity/identity.loaders';
 import { IdentityService } from '../identity/identity.service';
@@ -39,6 +42,8 @@ const STATUS_AFTER: Record<VerificationDecision, VerificationStatus> = {
   // The organization answers with a new request; until then it is simply not verified.
   [VerificationDecision.NEEDS_INFO]: VerificationStatus.UNVERIFIED,
 };
+/** The files owner type of a request's evidence. */
+export const EVIDENCE_OWNER_TYPE = 'verification-request';
 /** Statuses from which an organization may ask to be verified. */
 const MAY_REQUEST: VerificationStatus[] = [VerificationStatus.UNVERIFIED, VerificationStatus.REJECTED];
 
@@ -61,7 +66,7 @@ export interface VerificationReview {
  * Identity keeps the status itself (IdentityService.setVerificationStatus in our transaction).
  */
 @Injectable()
-export class VerificationService {
+export class VerificationService implements OnModuleInit {
   constructor(
     private readonly repository: VerificationRepository,
     private readonly identity: IdentityService,
@@ -72,6 +77,7 @@ export class VerificationService {
     private readonly audit: AuditService,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   // --- the organization --------------------------------------------------------------------
@@ -79,9 +85,12 @@ export class VerificationService {
   async request(
     rc: RequestContext,
     viewer: Viewer,
-    input: { organizationId: string; note?: string | null },
+    input: { organizationId: string; note?: string | null; evidenceFileIds?: string[] | null },
   ): Promise<VerificationRequestRow> {
     const note = this.text('note', input.note, false) ?? '';
+    const evidenceFileIds = input.evidenceFileIds ?? [];
+    if (evidenceFileIds.length > VERIFICATION_EVIDENCE_MAX)
+      throw AppError.field('evidenceFileIds', 'max-items', { max: VERIFICATION_EVIDENCE_MAX });
     if (!UUID.test(input.organizationId)) throw AppError.forbidden();
     await this.memberships.assertOwner(viewer, input.organizationId);
     try {
@@ -98,8 +107,8 @@ export class VerificationService {
           note,
           previousStatus: org.verificationStatus,
         });
-        // Evidence files attach here, in this transaction, once file storage lands:
-        // await this.files.attach(tx, input.evidenceFileIds, { ownerType: 'verification-request', ownerId: request.id }, viewer.userId);
+        // In this transaction: a bad file id rolls the request (and the status change) back.
+        await this.files.attach(tx, evidenceFileIds, { ownerType: EVIDENCE_OWNER_TYPE, ownerId: request.id }, viewer.userId);
         await this.identity.setVerificationStatus(tx, org.id, VerificationStatus.PENDING);
         await this.audit.record(tx, {
           actorUserId: viewer.userId,
@@ -343,5 +352,21 @@ export class VerificationService {
     if (v.length > VERIFICATION_TEXT_MAX) throw AppError.field(path, 'max-length', { max: VERIFICATION_TEXT_MAX });
     if (CONTROL.test(v)) throw AppError.field(path, 'format', { format: 'no-control-characters' });
     return v;
+  }
+
+  // --- evidence files ------------------------------------------------------------------------
+
+  /** Evidence of a request may be downloaded by staff and by members of the request's organization. */
+  onModuleInit(): void {
+    this.files.registerOwnerAccess(EVIDENCE_OWNER_TYPE, (viewer, requestId) => this.mayViewEvidence(viewer, requestId), {
+      kinds: [FileKind.EVIDENCE],
+    });
+  }
+
+  private async mayViewEvidence(viewer: Viewer, requestId: string): Promise<boolean> {
+    if (this.memberships.isStaff(viewer)) return true;
+    const request = UUID.test(requestId) ? await this.repository.findRequest(requestId) : null;
+    if (!request) return false;
+    return (await this.identity.organizationIdsOfUser(viewer.userId)).includes(request.organizationId);
   }
 }

@@ -456,7 +456,8 @@ const RULES: Record<string, Rule> = {
     expect: staffOnly,
   },
   'Query.verificationRequest': {
-    document: 'query($id: ID!) { verificationRequest(id: $id) { request { id } brnCheck { valid } listingsCount members { role } } }',
+    document:
+      'query($id: ID!) { verificationRequest(id: $id) { request { id evidence { id downloadUrl } } brnCheck { valid } listingsCount members { role } } }',
     variables: async () => ({ id: await openVerificationRequest() }),
     expect: staffOnly,
   },

@@ -17,6 +17,7 @@ import { OrganizationKind, PlatformRole, VerificationStatus } from '@aimatch/con
 import { DataSource } from 'typeorm';
 import { TransactionService } from '../../../database/transaction.service';
 import { IdentityService } from '../../identity/identity.service';
+import { multipartBody, samples } from '../../files/__tests__/sample-files';
 import { StaffAccountService } from '../../identity/staff-account.service';
 
 const REQUEST = `mutation($i: RequestOrganizationVerificationInput!) {
@@ -328,5 +329,95 @@ describe('organization verification and suspension', () => {
     expect(own.errors![0].extensions.reason).toBe('own-organization');
     expect(await status(associationId)).toBe('VERIFIED');
     expect(await status(member.organizationId)).toBe('UNVERIFIED');
+  });
+
+  describe('evidence files', () => {
+    const WITH_EVIDENCE = `mutation($i: RequestOrganizationVerificationInput!) {
+      requestOrganizationVerification(input: $i) { id evidence { id name size contentType } } }`;
+    const REVIEW_EVIDENCE = `query($id: ID!) { verificationRequest(id: $id) {
+      request { id evidence { id name size contentType downloadUrl } } } }`;
+    const STORED = `query($id: ID!) { storedFile(id: $id) { id downloadUrl } }`;
+    const upload = async (who: SignedUp, name: string, bytes: Buffer) => {
+      const { payload, contentType } = multipartBody(name, bytes);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/files?kind=evidence',
+        headers: { 'content-type': contentType, authorization: `Bearer ${who.accessToken}`, 'accept-language': 'ko' },
+        payload,
+      });
+      return { status: res.statusCode, body: res.json<{ id: string; errors?: GqlResponse['errors'] }>() };
+    };
+    const requestsOf = async (organizationId: string) =>
+      (await ds.query('SELECT count(*)::int AS n FROM verification_requests WHERE organization_id = $1', [organizationId]))[0].n as number;
+
+    it('staff see a request’s PDF and download it through the signed link; a member of another organization cannot', async () => {
+      const supplier = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+      const other = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+      const pdf = samples.pdf();
+      const uploaded = await upload(supplier, '사업자등록증.pdf', pdf);
+      expect(uploaded.status).toBe(201);
+      const asked = await t.gql(
+        WITH_EVIDENCE,
+        { i: { organizationId: supplier.organizationId, note: '사업자등록증', evidenceFileIds: [uploaded.body.id] } },
+        { token: supplier.accessToken },
+      );
+      expect(asked.errors).toBeUndefined();
+      const req = asked.data!.requestOrganizationVerification;
+      expect(req.evidence).toEqual([{ id: uploaded.body.id, name: '사업자등록증.pdf', size: pdf.length, contentType: 'application/pdf' }]);
+
+      const review = await t.gql(REVIEW_EVIDENCE, { id: req.id }, { token: staff.accessToken });
+      expect(review.errors).toBeUndefined();
+      const [file] = review.data!.verificationRequest.request.evidence;
+      expect(file).toMatchObject({
+        id: uploaded.body.id,
+        contentType: 'application/pdf',
+        downloadUrl: expect.stringMatching(/^\/files\//),
+      });
+      const download = await t.app.inject({ method: 'GET', url: file.downloadUrl });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(pdf)).toBe(true);
+
+      // The organization's own member may download it too; a member of another organization may not.
+      const mine = await t.gql(STORED, { id: file.id }, { token: supplier.accessToken });
+      expect(mine.data!.storedFile.downloadUrl).toEqual(expect.any(String));
+      const foreign = await t.gql(STORED, { id: file.id }, { token: other.accessToken });
+      expect(code(foreign)).toBe('FORBIDDEN');
+    });
+
+    it('refuses an .exe renamed .pdf at upload', async () => {
+      const supplier = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+      const res = await upload(supplier, '사업자등록증.pdf', samples.exe());
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0].extensions.fields!.map((f) => f.rule)).toEqual(['file-type']);
+      expect((await ds.query('SELECT count(*)::int AS n FROM files WHERE uploaded_by = $1', [supplier.userId]))[0].n).toBe(0);
+    });
+
+    it('refuses another user’s file id (and more than 10 ids) and stores nothing', async () => {
+      const supplier = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+      const other = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+      const mine = (await upload(supplier, 'mine.pdf', samples.pdf())).body.id;
+      const theirs = (await upload(other, 'theirs.pdf', samples.pdf())).body.id;
+      const refused = await t.gql(
+        WITH_EVIDENCE,
+        { i: { organizationId: supplier.organizationId, evidenceFileIds: [mine, theirs] } },
+        { token: supplier.accessToken },
+      );
+      expect(code(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toBe('직접 올린 파일만 첨부할 수 있습니다.');
+      expect(await requestsOf(supplier.organizationId)).toBe(0);
+      expect(await status(supplier.organizationId)).toBe('UNVERIFIED');
+      expect(await ds.query('SELECT owner_type FROM files WHERE id = ANY($1)', [[mine, theirs]])).toEqual([
+        { owner_type: null },
+        { owner_type: null },
+      ]);
+
+      const tooMany = await t.gql(
+        WITH_EVIDENCE,
+        { i: { organizationId: supplier.organizationId, evidenceFileIds: Array.from({ length: 11 }, () => mine) } },
+        { token: supplier.accessToken },
+      );
+      expect(fields(tooMany)).toEqual([['evidenceFileIds', 'max-items']]);
+      expect(await requestsOf(supplier.organizationId)).toBe(0);
+    });
   });
 });

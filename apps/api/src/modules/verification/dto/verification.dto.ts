@@ -6,12 +6,16 @@ import { OrganizationModel } from '../../identity/dto/identity.models';
 registerEnumType(VerificationDecision, { name: 'VerificationDecision' });
 registerEnumType(VerificationRequestStatus, { name: 'VerificationRequestStatus' });
 
-// Evidence files (사업자등록증 …) join this input as `evidenceFileIds: [ID!]` once file storage lands.
 @InputType()
 export class RequestOrganizationVerificationInput {
   @Field(() => ID) organizationId: string;
   @Field(() => String, { nullable: true, description: 'For the association: what to look at, up to 2,000 characters.' })
   note?: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Evidence (사업자등록증 …): up to 10 files the requester uploaded (POST /files?kind=evidence), attached with the request.',
+  })
+  evidenceFileIds?: string[] | null;
 }
 
 @InputType()

@@ -4,6 +4,7 @@ import { VERIFICATION_TEXT_MAX } from '@aimatch/contracts';
 import { useFormatters, useT } from '@/i18n';
 import { Field, FormAlert, summariseError, useFormErrors } from '@/shared/forms';
 import { OrganizationVerificationQuery, RequestOrganizationVerificationMutation } from '../graphql/operations';
+import { EvidencePicker, type EvidenceItem } from './EvidencePicker';
 import { VerificationBadge } from './VerificationBadge';
 
 const PATHS = ['note'] as const;
@@ -11,7 +12,7 @@ const PATHS = ['note'] as const;
 /**
  * What verification by the association means, how long it takes, where the organization stands
  * (pending since…, rejected or more information needed with the reason, suspended), and for
- * owners the request with a note. On the organization page and wherever verification gates an action.
+ * owners the request with evidence files (uploaded with a progress bar each) and a note. On the organization page and wherever verification gates an action.
  */
 export function VerificationPanel({
   organizationId,
@@ -30,6 +31,7 @@ export function VerificationPanel({
   const [{ data, error }] = useQuery({ query: OrganizationVerificationQuery, variables: { id: organizationId } });
   const [{ fetching }, requestVerification] = useMutation(RequestOrganizationVerificationMutation);
   const [note, setNote] = useState('');
+  const [evidence, setEvidence] = useState<EvidenceItem[]>([]);
   const [sent, setSent] = useState(false);
   const org = data?.organization;
 
@@ -43,14 +45,17 @@ export function VerificationPanel({
   const status = org.verificationStatus;
   const needsInfo = status === 'UNVERIFIED' && latest?.status === 'NEEDS_INFO';
   const mayRequest = status === 'UNVERIFIED' || status === 'REJECTED';
+  const uploading = evidence.some((item) => item.state === 'uploading');
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     form.clear();
-    const result = await requestVerification({ input: { organizationId, note: note.trim() || null } });
+    const evidenceFileIds = evidence.flatMap((item) => (item.state === 'done' && item.fileId ? [item.fileId] : []));
+    const result = await requestVerification({ input: { organizationId, note: note.trim() || null, evidenceFileIds } });
     if (result.data) {
       setSent(true);
       setNote('');
+      setEvidence([]);
     } else {
       form.setError(result.error);
     }
@@ -114,6 +119,7 @@ export function VerificationPanel({
         canRequest ? (
           <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching} data-testid="verification-form">
             <FormAlert summary={form.summary} testId="verification-alert" />
+            <EvidencePicker items={evidence} onChange={setEvidence} disabled={fetching} />
             <Field form={form} path="note" label={t('verification.note')} hint={t('verification.noteHint')}>
               {(props) => (
                 <textarea
@@ -127,9 +133,14 @@ export function VerificationPanel({
               )}
             </Field>
             <div className="form__actions">
-              <button type="submit" className="button" disabled={fetching} data-testid="verification-request">
+              <button type="submit" className="button" disabled={fetching || uploading} data-testid="verification-request">
                 {fetching ? t('common.working') : t('verification.request')}
               </button>
+              {uploading ? (
+                <span className="muted" data-testid="evidence-wait">
+                  {t('verification.evidence.wait')}
+                </span>
+              ) : null}
             </div>
           </form>
         ) : (

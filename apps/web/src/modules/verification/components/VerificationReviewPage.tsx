@@ -7,6 +7,7 @@ import { useFormatters, useLocale, useT } from '@/i18n';
 import { OrganizationKindLabel, organizationName, VerificationBadge } from '@/modules/organization';
 import { Field, FormAlert, hasErrorCode, summariseError, useFormErrors } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
+import { formatFileSize } from '@/shared/upload';
 import { DecideVerificationMutation, VerificationQueueHeadQuery, VerificationReviewQuery } from '../graphql/operations';
 import { CANNED_REASONS, DECISIONS, DECISIONS_WITH_REASON, decisionKey, requestStatusKey, waitingText } from '../model';
 import { SuspensionControls } from './SuspensionControls';
@@ -125,6 +126,34 @@ export function VerificationReviewPage() {
             </dl>
           </section>
 
+          <section className="card" aria-labelledby="review-evidence">
+            <h2 id="review-evidence" className="card__title">
+              {t('verificationReview.evidence')}
+            </h2>
+            {request.evidence.length ? (
+              <ul className="plain-list evidence-list" data-testid="review-evidence">
+                {request.evidence.map((file) => (
+                  <li key={file.id} className="evidence-item" data-testid="review-evidence-item">
+                    {file.downloadUrl ? (
+                      <a href={file.downloadUrl} download={file.name} data-testid="review-evidence-link">
+                        {file.name}
+                      </a>
+                    ) : (
+                      <span>{file.name}</span>
+                    )}{' '}
+                    <span className="muted">
+                      · {formatFileSize(file.size, locale)} · {fileTypeLabel(file.contentType)} · {format.date(file.uploadedAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted" data-testid="review-no-evidence">
+                {t('verificationReview.noEvidence')}
+              </p>
+            )}
+          </section>
+
           <section className="card" aria-labelledby="review-members">
             <h2 id="review-members" className="card__title">
               {t('verificationReview.members')}
@@ -227,4 +256,19 @@ export function VerificationReviewPage() {
       </div>
     </div>
   );
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'application/x-hwp': 'HWP',
+  'application/hwp+zip': 'HWPX',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+};
+
+/** PDF, PNG … for a stored file's content type (told by its bytes). */
+function fileTypeLabel(contentType: string): string {
+  return TYPE_LABELS[contentType] ?? contentType;
 }

@@ -53,6 +53,14 @@ export const VerificationReviewQuery = graphql(`
         decidedAt
         decisionReason
         waitingSeconds
+        evidence {
+          id
+          name
+          size
+          contentType
+          uploadedAt
+          downloadUrl
+        }
       }
       organization {
         id

@@ -1,0 +1,1 @@
+export { FILES_ENDPOINT, formatFileSize, uploadFile, UploadError, type UploadHandle, type UploadOptions } from './upload-file';

@@ -3,6 +3,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { type AuditLogRow, AuditService } from '../../common/audit/audit.service';
 import { Ctx, Roles } from '../../common/auth/decorators';
 import type { RequestContext } from '../../graphql/request-context';
+import { OrganizationModel } from '../identity/dto/identity.models';
 import { IdentityLoaders } from '../identity/identity.loaders';
 import { AuditActorModel, AuditLogConnection, AuditLogEntryModel, AuditLogFilterInput } from './dto/audit-log.dto';
 
@@ -31,6 +32,15 @@ export class AuditLogResolver {
     if (!entry.actorUserId) return null;
     const user = await rc.loaders.get(this.identityLoaders.user).load(entry.actorUserId);
     return user ? { id: user.id, displayName: user.displayName, email: user.email } : null;
+  }
+
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The object when it is an organization (null when it is not, or it was deleted).',
+  })
+  organization(@Parent() entry: AuditLogEntryModel, @Ctx() rc: RequestContext) {
+    if (entry.subjectType !== 'organization') return null;
+    return rc.loaders.get(this.identityLoaders.organization).load(entry.subjectId);
   }
 }
 

@@ -6,7 +6,7 @@ const REQUEST = `mutation($i: RequestOrganizationVerificationInput!) { requestOr
 const DECIDE = `mutation($i: DecideVerificationInput!) { decideVerification(input: $i) { id status } }`;
 const AUDIT = `query($f: AuditLogFilterInput, $first: Int, $after: String) { auditLog(filter: $f, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
-  edges { node { id action subjectType subjectId reason before after details requestId createdAt actorUserId actor { id displayName email } } } } }`;
+  edges { node { id action subjectType subjectId reason before after details requestId createdAt actorUserId actor { id displayName email } organization { id } } } } }`;
 
 const code = (res: GqlResponse) => res.errors?.[0]?.extensions.code;
 const fields = (res: GqlResponse) => (res.errors?.[0]?.extensions.fields ?? []).map((f) => [f.path, f.rule]);
@@ -17,6 +17,7 @@ type Node = {
   before: string | null;
   after: string | null;
   actor: { email: string } | null;
+  organization: { id: string } | null;
 };
 const nodes = (res: GqlResponse) => (res.data!.auditLog.edges as Array<{ node: Node }>).map((e) => e.node);
 
@@ -56,6 +57,7 @@ describe('the audit log for staff', () => {
     expect(JSON.parse(row.before!)).toMatchObject({ requestStatus: 'OPEN' });
     expect(JSON.parse(row.after!)).toMatchObject({ requestStatus: 'REJECTED', organizationStatus: 'REJECTED' });
     expect(row.actor?.email).toBeTruthy();
+    expect(row.organization?.id).toBe(supplier.organizationId);
   });
 
   it('filters narrow it: by action, actor, object and date range; newest first; pages by cursor', async () => {

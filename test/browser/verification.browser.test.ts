@@ -36,6 +36,7 @@ describe('web client: organization verification', () => {
   let staffPage: Page;
   const email = `new-supplier-${Date.now()}@example.kr`;
   const orgName = `새내기 비전 ${Date.now() % 100_000}`;
+  let staffEmail = '';
 
   async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `.test-results/verification-${name}.png`, fullPage: true }).catch(() => undefined);
@@ -56,7 +57,7 @@ describe('web client: organization verification', () => {
         staff.accessToken,
       )
     ).id;
-    const staffEmail = `reviewer-${Date.now()}@aimatch.or.kr`;
+    staffEmail = `reviewer-${Date.now()}@aimatch.or.kr`;
     const { password } = await t.app.get(StaffAccountService).createOrPromote({ email: staffEmail, admin: false });
     const staffContext = await browser.newContext(DESKTOP_KO);
     contexts.push(staffContext);
@@ -213,5 +214,38 @@ describe('web client: organization verification', () => {
     const staffOverflow = await staffPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(staffOverflow).toBeLessThanOrEqual(0);
     await shot(staffPage, 'queue-375');
+  });
+
+  it('staff open 감사 로그 and see the verification decision (action, organization, staff actor), also at 375 px', async () => {
+    const page = staffPage;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${t.url}/`);
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-log-page').waitFor({ timeout: 15_000 });
+    const decided = page.locator('[data-testid^="audit-row-"]', { hasText: 'verification.decided' }).filter({ hasText: orgName });
+    await decided.first().waitFor({ timeout: 15_000 });
+    await expect(decided.first().getByTestId('audit-actor').textContent()).resolves.toContain(staffEmail);
+    await expect(decided.first().getByTestId('audit-change').textContent()).resolves.toContain('VERIFIED');
+
+    // The action filter narrows the table to that action only.
+    await page.getByTestId('audit-filter-action').fill('verification.requested');
+    await page.getByTestId('audit-filter-apply').click();
+    await page.waitForFunction(
+      () => {
+        const actions = [...document.querySelectorAll('[data-testid="audit-action"]')].map((e) => e.textContent);
+        return actions.length > 0 && actions.every((a) => a === 'verification.requested');
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await shot(page, 'audit');
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByTestId('audit-filter-action').fill('');
+    await page.getByTestId('audit-filter-apply').click();
+    await decided.first().waitFor({ timeout: 15_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'audit-375');
   });
 });

@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { BidsModule } from './modules/bids/bids.module';
 import { ChatGatewayModule } from './modules/chat/chat-gateway.module';
 import { ChatModule } from './modules/chat/chat.module';
+import { ConsoleModule } from './modules/console/console.module';
 import { FilesModule } from './modules/files/files.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
@@ -40,6 +41,7 @@ export class DomainModule {
         ReviewsModule,
         BidsModule,
         VerificationModule,
+        ConsoleModule,
         FilesModule,
       ],
       providers: [DemoSeeder],

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditRepository } from '../common/audit/audit.repository';
 import { AuditService } from '../common/audit/audit.service';
 import { Clock } from '../common/clock';
 import { SchedulingModule } from '../common/scheduling/scheduling.module';
@@ -20,7 +21,7 @@ import { TransactionService } from './transaction.service';
     }),
     SchedulingModule,
   ],
-  providers: [TransactionService, OutboxService, OutboxDispatcher, AuditService, Clock],
+  providers: [TransactionService, OutboxService, OutboxDispatcher, AuditRepository, AuditService, Clock],
   exports: [TransactionService, OutboxService, OutboxDispatcher, AuditService, Clock],
 })
 export class DatabaseModule {}

@@ -1,3 +1,4 @@
+import { auditRoutes } from '@/modules/audit';
 import { authRoutes } from '@/modules/auth';
 import { bidRoutes } from '@/modules/bids';
 import { chatRoutes } from '@/modules/chat';
@@ -35,4 +36,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...chatRoutes,
   ...bidRoutes,
   ...verificationRoutes,
+  ...auditRoutes,
 ];

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
@@ -96,6 +97,7 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
@@ -192,6 +194,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

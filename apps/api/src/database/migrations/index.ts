@@ -10,6 +10,7 @@ import { Reviews1763900700000 } from './1763900700000-reviews';
 import { RateLimits1763900800000 } from './1763900800000-rate-limits';
 import { Files1763900900000 } from './1763900900000-files';
 import { Verification1763901000000 } from './1763901000000-verification';
+import { AuditAppendOnly1763901100000 } from './1763901100000-audit-append-only';
 
 export const migrations = [
   Foundation1763900000000,
@@ -23,4 +24,5 @@ export const migrations = [
   RateLimits1763900800000,
   Files1763900900000,
   Verification1763901000000,
+  AuditAppendOnly1763901100000,
 ];

@@ -466,6 +466,11 @@ const RULES: Record<string, Rule> = {
     variables: async () => ({ i: { requestId: await openVerificationRequest(), decision: 'REJECTED', reason: '서류 미비' } }),
     expect: staffOnly,
   },
+  'Query.auditLog': {
+    document:
+      '{ auditLog(first: 5, filter: { action: "verification.decided" }) { totalCount edges { node { id action actor { email } } } } }',
+    expect: staffOnly,
+  },
   'Mutation.suspendOrganization': {
     document: 'mutation($i: SuspendOrganizationInput!) { suspendOrganization(input: $i) { id verificationStatus } }',
     variables: async (w) => ({ i: { organizationId: await freshOrganization(w), reason: '권한 테스트' } }),

@@ -1,0 +1,2 @@
+import './audit.css';
+export { auditRoutes } from './routes';

@@ -1,0 +1,12 @@
+import type { AppRoute } from '@/shared/routing/route-types';
+import { AuditLogPage } from './components/AuditLogPage';
+
+export const auditRoutes: AppRoute[] = [
+  {
+    path: 'staff/audit',
+    element: <AuditLogPage />,
+    access: 'staff',
+    titleKey: 'auditLog.title',
+    nav: { labelKey: 'nav.audit', order: 22, testId: 'nav-audit' },
+  },
+];

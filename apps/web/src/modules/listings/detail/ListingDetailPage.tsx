@@ -18,6 +18,7 @@ import { useTrustChecklist } from '../hooks/useTrustChecklist';
 import { listingConflict, type ListingConflict } from '../model/conflict';
 import { describePath, toFieldKey } from '../model/fields';
 import { actionDoneKey, actionKey, decisionKey } from '../model/labels';
+import { type ListingNotice, noticeAfterAction, noticeFromNavigation, visibleNotice } from '../model/notice';
 import { formatKrwRange, localized } from '@/shared/format';
 import type { ListingDetail as ListingDetailData } from '../model/types';
 import { EDITABLE_STATUSES, REVIEW_ACTIONS, UNSUPPORTED_ACTIONS } from '../model/workflow';
@@ -111,15 +112,9 @@ function ListingDetail({
   const { viewer, isStaff } = useViewer();
   const { run, running } = useListingCommand();
   const checklist = useTrustChecklist({ pause: listing.kind !== 'SUPPLY' });
-  const [notice, setNotice] = useState<string | null>(() =>
-    initialNotice === 'submitted'
-      ? t('listing.actionDone.submit')
-      : initialNotice === 'resubmitted'
-        ? t('editor.resubmitted')
-        : initialNotice === 'saved'
-          ? t('editor.saved')
-          : null,
-  );
+  const [notice, setNotice] = useState<ListingNotice | null>(() => noticeFromNavigation(initialNotice));
+  // Only while it still describes the listing: "검토를 요청했습니다" goes once staff decided.
+  const shownNotice = visibleNotice(notice, listing.status);
   const [conflict, setConflict] = useState<ListingConflict | null>(null);
   const [failure, setFailure] = useState<CombinedError | undefined>(undefined);
   const [decision, setDecision] = useState<'approve' | 'reject' | 'requestChanges' | null>(null);
@@ -161,7 +156,7 @@ function ListingDetail({
     if (result.ok) {
       setDecision(null);
       setConfirming(null);
-      setNotice(t(actionDoneKey(action)));
+      setNotice(noticeAfterAction(action, actionDoneKey(action)));
       reload();
       return result;
     }
@@ -236,9 +231,9 @@ function ListingDetail({
         <KeyFacts listing={listing} />
       </header>
 
-      {notice ? (
+      {shownNotice ? (
         <p className="alert alert--success" role="status" data-testid="listing-notice">
-          {notice}
+          {t(shownNotice.key)}
         </p>
       ) : null}
       {conflict ? (

@@ -44,11 +44,32 @@ export class ReviewsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
   ) {
-    return this.toModel(await this.service.hide(rc, viewer, id, reason), viewer);
+    const { review, withheld } = await this.service.hide(rc, viewer, id, reason);
+    return this.toModel(review, viewer, withheld);
   }
 
-  private toModel(row: ReviewRow, _viewer?: Viewer): ReviewModel {
+  private toModel(row: ReviewRow, _viewer?: Viewer, withheld = false): ReviewModel {
+    if (withheld) {
+      // Still blind: staff learn that it is hidden and when it would have been revealed, never what it says.
+      return {
+        id: row.id,
+        demandId: row.demandId,
+        side: row.side,
+        authorOrganizationId: row.authorOrganizationId,
+        subjectOrganizationId: row.subjectOrganizationId,
+        ratings: [],
+        rating: null,
+        body: null,
+        submittedAt: row.submittedAt,
+        visible: false,
+        revealsAt: this.service.revealsAt(row),
+        hidden: row.hiddenAt !== null,
+        hiddenReason: row.hiddenAt ? row.hiddenReason : null,
+        withheld: true,
+      };
+    }
     return {
+      withheld: false,
       id: row.id,
       demandId: row.demandId,
       side: row.side,

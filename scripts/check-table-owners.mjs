@@ -43,6 +43,10 @@ export const TABLE_OWNERS = {
   verification_requests: 'modules/verification',
   organization_suspensions: 'modules/verification',
   files: 'modules/files',
+  listing_fingerprints: 'modules/curation',
+  listing_fingerprint_bands: 'modules/curation',
+  listing_prechecks: 'modules/curation',
+  prohibited_keywords: 'modules/curation',
 };
 
 const ROOT = 'apps/api/src';

@@ -9,6 +9,7 @@ import { BidsModule } from './modules/bids/bids.module';
 import { ChatGatewayModule } from './modules/chat/chat-gateway.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { ConsoleModule } from './modules/console/console.module';
+import { CurationModule } from './modules/curation/curation.module';
 import { FilesModule } from './modules/files/files.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
@@ -43,6 +44,7 @@ export class DomainModule {
         VerificationModule,
         ConsoleModule,
         FilesModule,
+        CurationModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

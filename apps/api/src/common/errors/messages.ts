@@ -65,6 +65,10 @@ export const MESSAGES = {
     en: "This organization's verification request is already under review; you can ask again once it is decided.",
   },
   'already-verified': { ko: '이미 협회 인증을 받은 기관입니다.', en: 'This organization is already verified.' },
+  'keyword-exists': {
+    ko: '이미 목록에 있는 금지어입니다(띄어쓰기·대소문자 무시).',
+    en: 'This keyword is already listed (spacing and case ignored).',
+  },
   'verification-decided': {
     ko: '이미 결정된 인증 요청입니다(결정: {current}).',
     en: 'This verification request was already decided ({current}).',

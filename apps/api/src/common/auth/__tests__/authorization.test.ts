@@ -471,6 +471,36 @@ const RULES: Record<string, Rule> = {
       '{ auditLog(first: 5, filter: { action: "verification.decided" }) { totalCount edges { node { id action actor { email } } } } }',
     expect: staffOnly,
   },
+  'Query.listingPrechecks': {
+    document:
+      'query($ids: [ID!]!) { listingPrechecks(listingIds: $ids) { listingId completeness flags { kind message relatedListing { id } } } }',
+    variables: (w) => ({ ids: [w.publishedSupplyId] }),
+    expect: staffOnly,
+  },
+  'Mutation.bulkApproveListings': {
+    document: 'mutation($ids: [ID!]!) { bulkApproveListings(ids: $ids) { approved skipped { id reason } } }',
+    variables: (w) => ({ ids: [w.publishedSupplyId] }),
+    expect: staffOnly,
+  },
+  'Query.prohibitedKeywords': {
+    document: '{ prohibitedKeywords { id term } }',
+    expect: staffOnly,
+  },
+  'Mutation.addProhibitedKeyword': {
+    document: 'mutation($i: AddProhibitedKeywordInput!) { addProhibitedKeyword(input: $i) { id } }',
+    variables: () => ({ i: { term: `권한시험-${randomUUID().slice(0, 8)}` } }),
+    expect: staffOnly,
+  },
+  'Mutation.removeProhibitedKeyword': {
+    document: 'mutation($id: ID!) { removeProhibitedKeyword(id: $id) }',
+    variables: async () => {
+      const [row] = await t.app
+        .get(DataSource)
+        .query(`INSERT INTO prohibited_keywords (term, compact) VALUES ($1, $1) RETURNING id`, [`삭제시험-${randomUUID().slice(0, 8)}`]);
+      return { id: row.id };
+    },
+    expect: staffOnly,
+  },
   'Mutation.suspendOrganization': {
     document: 'mutation($i: SuspendOrganizationInput!) { suspendOrganization(input: $i) { id verificationStatus } }',
     variables: async (w) => ({ i: { organizationId: await freshOrganization(w), reason: '권한 테스트' } }),

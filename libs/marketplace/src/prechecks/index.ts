@@ -1,0 +1,3 @@
+export * from './fingerprint';
+export * from './text-rules';
+export * from './precheck';

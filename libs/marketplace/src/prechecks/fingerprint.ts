@@ -15,11 +15,13 @@
  * is 1 − (1 − J³)³² — 0.99 at J = 0.5, 0.88 at 0.4, 0.58 at 0.3, 0.23 at 0.2 — so texts at or above
  * the threshold are found almost always while unrelated ones rarely have to be compared.
  *
- * NEAR_DUPLICATE_THRESHOLD = 0.5 (estimated Jaccard of 3-gram sets). Chosen because a copy that was
- * only lightly reworded (a new title, particles and spacing changed, a sentence added or removed)
- * stays at 0.6–0.9, while different listings on the same topic (two defect-inspection offers,
- * written independently) stay below 0.35 in the association's benchmark listings; 0.5 sits between
- * with room for the estimator's error. At ≥ 0.8 the copy is treated as a blocker.
+ * NEAR_DUPLICATE_THRESHOLD = 0.5 (estimated Jaccard of 3-gram sets). Measured by `npm run bench:precheck`
+ * on the association's 110 benchmark listings (../shared/benchmarks/matching): two DIFFERENT listings,
+ * many on the same topic (several defect-inspection offers written independently), reach at most
+ * 0.16, while a broker's copy of one (particles and endings changed, spacing changed, a sentence
+ * dropped and one added) keeps a median of 0.67 (lowest 0.46, when a short text lost a sentence).
+ * 0.5 sits far above what independent texts reach and below most copies, with room for the
+ * estimator's error. From NEAR_DUPLICATE_BLOCKER = 0.8 the copy is treated as a blocker.
  */
 import { normalize, stripParticle, tokenizeNormalized } from '@aimatch/korean-text';
 

@@ -7,7 +7,6 @@ import type { ListingStatusEnum } from '../listings/dto/listing.models';
 import { ListingLoaders } from '../listings/listings.loaders';
 import { CurationService } from './curation.service';
 import {
-  AddProhibitedKeywordInput,
   BulkApproveResultModel,
   ListingPrecheckReportModel,
   PrecheckFlagModel,
@@ -86,8 +85,13 @@ export class CurationResolver {
 
   @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
   @Mutation(() => ProhibitedKeywordModel, { description: 'Staff add a prohibited keyword (audited; at most 500).' })
-  addProhibitedKeyword(@Args('input') input: AddProhibitedKeywordInput, @CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext) {
-    return this.service.addKeyword(rc, viewer, input);
+  addProhibitedKeyword(
+    @Args('term', { description: '1–50 characters; matched ignoring spacing, case and width, inside words too.' }) term: string,
+    @Args('note', { type: () => String, nullable: true, description: 'Why it is listed (up to 500 characters).' }) note: string | null,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() rc: RequestContext,
+  ) {
+    return this.service.addKeyword(rc, viewer, { term, note });
   }
 
   @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)

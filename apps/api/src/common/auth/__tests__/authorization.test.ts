@@ -487,8 +487,8 @@ const RULES: Record<string, Rule> = {
     expect: staffOnly,
   },
   'Mutation.addProhibitedKeyword': {
-    document: 'mutation($i: AddProhibitedKeywordInput!) { addProhibitedKeyword(input: $i) { id } }',
-    variables: () => ({ i: { term: `권한시험-${randomUUID().slice(0, 8)}` } }),
+    document: 'mutation($term: String!) { addProhibitedKeyword(term: $term) { id } }',
+    variables: () => ({ term: `권한시험-${randomUUID().slice(0, 8)}` }),
     expect: staffOnly,
   },
   'Mutation.removeProhibitedKeyword': {

@@ -127,17 +127,13 @@ describe('curation pre-checks', () => {
     expect((await prechecks([listing.id])).data!.listingPrechecks[0].flags).toEqual([]);
 
     const added = await t.gql(
-      'mutation($i: AddProhibitedKeywordInput!) { addProhibitedKeyword(input: $i) { id term note } }',
-      { i: { term: '매출 상승 확정', note: '성과를 단정하는 표현' } },
+      'mutation($term: String!, $note: String) { addProhibitedKeyword(term: $term, note: $note) { id term note } }',
+      { term: '매출 상승 확정', note: '성과를 단정하는 표현' },
       { token: staff.accessToken },
     );
     const keyword = added.data!.addProhibitedKeyword;
     expect(keyword).toMatchObject({ term: '매출 상승 확정' });
-    const again = await t.gql(
-      'mutation { addProhibitedKeyword(input: { term: "매출상승 확정" }) { id } }',
-      {},
-      { token: staff.accessToken },
-    );
+    const again = await t.gql('mutation { addProhibitedKeyword(term: "매출상승 확정") { id } }', {}, { token: staff.accessToken });
     expect(again.errors![0].extensions.code).toBe('CONFLICT');
 
     // A stored report is for the listing version; a keyword change is applied by recomputing.
@@ -158,16 +154,21 @@ describe('curation pre-checks', () => {
   it('refuses bad input with typed errors and stores nothing', async () => {
     const before = await ds.query('SELECT count(*)::int AS n FROM prohibited_keywords');
     const cases: Array<[string, Record<string, unknown>, string, string]> = [
-      ['mutation($i: AddProhibitedKeywordInput!) { addProhibitedKeyword(input: $i) { id } }', { i: { term: '   ' } }, 'term', 'required'],
       [
-        'mutation($i: AddProhibitedKeywordInput!) { addProhibitedKeyword(input: $i) { id } }',
-        { i: { term: '가'.repeat(51) } },
+        'mutation($term: String!, $note: String) { addProhibitedKeyword(term: $term, note: $note) { id } }',
+        { term: '   ' },
+        'term',
+        'required',
+      ],
+      [
+        'mutation($term: String!, $note: String) { addProhibitedKeyword(term: $term, note: $note) { id } }',
+        { term: '가'.repeat(51) },
         'term',
         'max-length',
       ],
       [
-        'mutation($i: AddProhibitedKeywordInput!) { addProhibitedKeyword(input: $i) { id } }',
-        { i: { term: '정상', note: 'x'.repeat(501) } },
+        'mutation($term: String!, $note: String) { addProhibitedKeyword(term: $term, note: $note) { id } }',
+        { term: '정상', note: 'x'.repeat(501) },
         'note',
         'max-length',
       ],

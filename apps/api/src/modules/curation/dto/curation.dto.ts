@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ListingStatusEnum } from '../../listings/dto/listing.models';
 
 export enum PrecheckKindEnum {
@@ -82,10 +82,4 @@ export class ProhibitedKeywordModel {
   @Field() term: string;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field() createdAt: Date;
-}
-
-@InputType()
-export class AddProhibitedKeywordInput {
-  @Field({ description: '1–50 characters; matched ignoring spacing, case and width, inside words too.' }) term: string;
-  @Field(() => String, { nullable: true, description: 'Why it is listed (up to 500 characters).' }) note?: string | null;
 }

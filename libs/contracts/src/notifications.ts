@@ -3,10 +3,6 @@ export enum NotificationType {
   MATCH_ALERT = 'MATCH_ALERT',
   LISTING_APPROVED = 'LISTING_APPROVED',
   LISTING_REJECTED = 'LISTING_REJECTED',
-  /** To the owner's members: staff asked for changes (a reason and/or comments per element). */
-  LISTING_CHANGES_REQUESTED = 'LISTING_CHANGES_REQUESTED',
-  /** To staff: a listing was submitted (or re-submitted by a material edit) for review. */
-  LISTING_SUBMITTED = 'LISTING_SUBMITTED',
   REVIEW_RECEIVED = 'REVIEW_RECEIVED',
   BID_RECEIVED = 'BID_RECEIVED',
   BID_SHORTLISTED = 'BID_SHORTLISTED',

@@ -845,8 +845,6 @@ export const en: Messages = {
   'notifications.type.MATCH_ALERT': 'A new demand matches your alert: {title}',
   'notifications.type.LISTING_APPROVED': 'Listing approved and published: {title}',
   'notifications.type.LISTING_REJECTED': 'Listing rejected: {title}',
-  'notifications.type.LISTING_CHANGES_REQUESTED': 'Changes requested — see the reviewer’s comments: {title}',
-  'notifications.type.LISTING_SUBMITTED': 'A new listing waits for review: {title}',
   'notifications.type.other': 'Notification ({type}): {title}',
 
   // Organization verification and suspension

@@ -843,8 +843,6 @@ export const ko = {
   'notifications.type.MATCH_ALERT': '알림 조건에 맞는 새 수요: {title}',
   'notifications.type.LISTING_APPROVED': '목록이 승인되어 게시되었습니다: {title}',
   'notifications.type.LISTING_REJECTED': '목록이 반려되었습니다: {title}',
-  'notifications.type.LISTING_CHANGES_REQUESTED': '목록 수정 요청이 왔습니다. 담당자 의견을 확인해 주세요: {title}',
-  'notifications.type.LISTING_SUBMITTED': '새 목록이 심사를 기다립니다: {title}',
   'notifications.type.other': '알림({type}): {title}',
 
   // Organization verification and suspension

@@ -6,7 +6,7 @@ import {
   type ListingKind,
   validateListingContent,
 } from '@aimatch/capability-model';
-import { NotificationLinkType, NotificationType, OrganizationKind } from '@aimatch/contracts';
+import { OrganizationKind } from '@aimatch/contracts';
 import {
   type ListingAction,
   type ListingStatus,
@@ -111,7 +111,6 @@ export class ListingsService {
       });
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, backToReview ? 'update-resubmitted' : 'update', current.status, rc.viewer!.userId, { material });
-      if (backToReview) await this.notifyStaffOfSubmission(tx, updated, rc.viewer!.userId);
       return updated;
     });
   }
@@ -160,23 +159,15 @@ export class ListingsService {
       const updated = await this.repository.updateAtVersion(tx, id, version, patch);
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, action, current.status, rc.viewer!.userId, reason || comments.length ? { reason, comments } : {});
-      const link = { type: NotificationLinkType.LISTING, id: updated.id };
-      if (action === 'approve' || action === 'reject' || action === 'requestChanges') {
-        const type =
-          action === 'approve'
-            ? NotificationType.LISTING_APPROVED
-            : action === 'reject'
-              ? NotificationType.LISTING_REJECTED
-              : NotificationType.LISTING_CHANGES_REQUESTED;
+      if (action === 'approve' || action === 'reject') {
         await this.notifications.notifyOrganization(
           tx,
           updated.organizationId,
-          type,
-          { listingId: updated.id, kind: updated.kind, title: updated.content.title, reason, commentCount: comments.length },
-          { link, sourceKey: `listing-${action}:${updated.id}:${updated.version}` },
+          action === 'approve' ? 'LISTING_APPROVED' : 'LISTING_REJECTED',
+          { listingId: updated.id, kind: updated.kind, title: updated.content.title, reason },
+          { link: { type: 'LISTING', id: updated.id }, sourceKey: `listing-${action}:${updated.id}:${updated.version}` },
         );
       }
-      if (action === 'submit') await this.notifyStaffOfSubmission(tx, updated, rc.viewer!.userId);
       return updated;
     });
   }
@@ -310,22 +301,6 @@ export class ListingsService {
       bidDeadline: content.kind === 'DEMAND' && content.bidDeadline ? new Date(content.bidDeadline) : null,
       regionId: content.kind === 'DEMAND' ? content.regionId : null,
     };
-  }
-
-  /** Staff learn of every listing that waits for their review (in-app; e-mail per their preferences). */
-  private async notifyStaffOfSubmission(tx: EntityManager, listing: ListingEntity, actorUserId: string): Promise<void> {
-    const [organization] = await this.identity.organizations([listing.organizationId], tx);
-    await this.notifications.notifyUsers(
-      tx,
-      await this.identity.staffUserIds(tx),
-      NotificationType.LISTING_SUBMITTED,
-      { listingId: listing.id, kind: listing.kind, title: listing.content.title, organizationName: organization?.nameKo ?? null },
-      {
-        link: { type: NotificationLinkType.LISTING, id: listing.id },
-        sourceKey: `listing-submitted:${listing.id}:${listing.version}`,
-        exceptUserIds: [actorUserId],
-      },
-    );
   }
 
   private async stale(id: string): Promise<AppError> {

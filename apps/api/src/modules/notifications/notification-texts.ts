@@ -18,14 +18,6 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     ko: (p) => `등록하신 목록이 반려되었습니다: ${s(p.title)}`,
     en: (p) => `Your listing was rejected: ${s(p.title)}`,
   },
-  [NotificationType.LISTING_CHANGES_REQUESTED]: {
-    ko: (p) => `협회가 등록하신 목록의 수정을 요청했습니다: ${s(p.title)}${p.reason ? ` — ${s(p.reason)}` : ''}`,
-    en: (p) => `The association asked for changes to your listing: ${s(p.title)}${p.reason ? ` — ${s(p.reason)}` : ''}`,
-  },
-  [NotificationType.LISTING_SUBMITTED]: {
-    ko: (p) => `새 목록이 심사를 기다립니다: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
-    en: (p) => `A new listing waits for review: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
-  },
   [NotificationType.REVIEW_RECEIVED]: {
     ko: (p) =>
       p.visible

@@ -58,10 +58,6 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.LISTING_APPROVED', { title });
     case 'LISTING_REJECTED':
       return t('notifications.type.LISTING_REJECTED', { title });
-    case 'LISTING_CHANGES_REQUESTED':
-      return t('notifications.type.LISTING_CHANGES_REQUESTED', { title });
-    case 'LISTING_SUBMITTED':
-      return t('notifications.type.LISTING_SUBMITTED', { title });
     case 'VERIFICATION_REQUESTED':
       return t('notifications.type.VERIFICATION_REQUESTED', { name: text(p.organizationName) });
     case 'VERIFICATION_DECIDED':

@@ -18,7 +18,6 @@ import { useTrustChecklist } from '../hooks/useTrustChecklist';
 import { listingConflict, type ListingConflict } from '../model/conflict';
 import { describePath, toFieldKey } from '../model/fields';
 import { actionDoneKey, actionKey, decisionKey } from '../model/labels';
-import { type ListingNotice, noticeAfterAction, noticeFromNavigation, visibleNotice } from '../model/notice';
 import { formatKrwRange, localized } from '@/shared/format';
 import type { ListingDetail as ListingDetailData } from '../model/types';
 import { EDITABLE_STATUSES, REVIEW_ACTIONS, UNSUPPORTED_ACTIONS } from '../model/workflow';
@@ -112,9 +111,15 @@ function ListingDetail({
   const { viewer, isStaff } = useViewer();
   const { run, running } = useListingCommand();
   const checklist = useTrustChecklist({ pause: listing.kind !== 'SUPPLY' });
-  const [notice, setNotice] = useState<ListingNotice | null>(() => noticeFromNavigation(initialNotice));
-  // Only while it still describes the listing: "검토를 요청했습니다" goes once staff decided.
-  const shownNotice = visibleNotice(notice, listing.status);
+  const [notice, setNotice] = useState<string | null>(() =>
+    initialNotice === 'submitted'
+      ? t('listing.actionDone.submit')
+      : initialNotice === 'resubmitted'
+        ? t('editor.resubmitted')
+        : initialNotice === 'saved'
+          ? t('editor.saved')
+          : null,
+  );
   const [conflict, setConflict] = useState<ListingConflict | null>(null);
   const [failure, setFailure] = useState<CombinedError | undefined>(undefined);
   const [decision, setDecision] = useState<'approve' | 'reject' | 'requestChanges' | null>(null);
@@ -156,7 +161,7 @@ function ListingDetail({
     if (result.ok) {
       setDecision(null);
       setConfirming(null);
-      setNotice(noticeAfterAction(action, actionDoneKey(action)));
+      setNotice(t(actionDoneKey(action)));
       reload();
       return result;
     }
@@ -231,9 +236,9 @@ function ListingDetail({
         <KeyFacts listing={listing} />
       </header>
 
-      {shownNotice ? (
+      {notice ? (
         <p className="alert alert--success" role="status" data-testid="listing-notice">
-          {t(shownNotice.key)}
+          {notice}
         </p>
       ) : null}
       {conflict ? (

@@ -49,6 +49,13 @@ const COMPLETENESS_RULES = new Set(['required', 'past-deadline']);
 
 const MAX_AAS_JSON_CHARS = 512 * 1024;
 
+/** What the owning organization is told about a staff decision. */
+const DECISION_NOTIFICATIONS = {
+  approve: NotificationType.LISTING_APPROVED,
+  reject: NotificationType.LISTING_REJECTED,
+  requestChanges: NotificationType.LISTING_CHANGES_REQUESTED,
+} as const;
+
 /**
  * Listing commands and queries. Each command: authorise, validate against the submodel
  * templates, then one transaction that writes the row (optimistic locking on `version`), its
@@ -111,6 +118,7 @@ export class ListingsService {
       });
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, backToReview ? 'update-resubmitted' : 'update', current.status, rc.viewer!.userId, { material });
+      if (backToReview) await this.notifyStaffOfSubmission(tx, updated, rc.viewer!.userId);
       return updated;
     });
   }
@@ -159,15 +167,22 @@ export class ListingsService {
       const updated = await this.repository.updateAtVersion(tx, id, version, patch);
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, action, current.status, rc.viewer!.userId, reason || comments.length ? { reason, comments } : {});
-      if (action === 'approve' || action === 'reject') {
+      if (action === 'approve' || action === 'reject' || action === 'requestChanges') {
         await this.notifications.notifyOrganization(
           tx,
           updated.organizationId,
-          action === 'approve' ? 'LISTING_APPROVED' : 'LISTING_REJECTED',
-          { listingId: updated.id, kind: updated.kind, title: updated.content.title, reason },
+          DECISION_NOTIFICATIONS[action],
+          {
+            listingId: updated.id,
+            kind: updated.kind,
+            title: updated.content.title,
+            reason,
+            ...(action === 'requestChanges' ? { commentCount: comments.length } : {}),
+          },
           { link: { type: 'LISTING', id: updated.id }, sourceKey: `listing-${action}:${updated.id}:${updated.version}` },
         );
       }
+      if (action === 'submit') await this.notifyStaffOfSubmission(tx, updated, rc.viewer!.userId);
       return updated;
     });
   }
@@ -434,5 +449,27 @@ export class ListingsService {
   /** Status and bid deadline of these demands (bids' decision window), inside `tx` when given. */
   demandStates(ids: string[], tx?: EntityManager): Promise<DemandState[]> {
     return this.repository.demandStates(ids, tx);
+  }
+
+  /** Every staff user learns of a new (or re-)submission, in the submitting transaction. */
+  private async notifyStaffOfSubmission(tx: EntityManager, listing: ListingEntity, actorUserId: string): Promise<void> {
+    const organization = await this.identity.organizationById(tx, listing.organizationId);
+    await this.notifications.notifyUsers(
+      tx,
+      await this.identity.staffUserIds(tx),
+      NotificationType.LISTING_SUBMITTED,
+      {
+        listingId: listing.id,
+        kind: listing.kind,
+        title: listing.content.title,
+        organizationId: listing.organizationId,
+        organizationName: organization?.nameKo ?? null,
+      },
+      {
+        link: { type: NotificationLinkType.LISTING, id: listing.id },
+        sourceKey: `listing-submitted:${listing.id}:${listing.version}`,
+        exceptUserIds: [actorUserId],
+      },
+    );
   }
 }

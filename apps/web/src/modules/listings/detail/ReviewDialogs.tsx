@@ -102,19 +102,19 @@ function DecisionForm({
               </span>
             ) : null}
           </label>
-          <div className="chip-row canned-reasons" role="group" aria-label={t('review.cannedReasons')} data-testid="review-canned-reasons">
+          <div className="chips canned-reasons" role="group" aria-label={t('review.cannedReasons')} data-testid="review-canned-reasons">
             {cannedReviewReasons(decision).map((canned) => {
               const text = locale === 'en' ? canned.en : canned.ko;
               return (
                 <button
                   key={canned.id}
                   type="button"
-                  className="chip chip--button"
+                  className="chip canned-reasons__button"
                   title={text}
                   onClick={() => setReason((current) => (current.trim() === '' ? text : `${current.trimEnd()}\n${text}`))}
                   data-testid={`review-canned-${canned.id}`}
                 >
-                  {t(`review.canned.${canned.id}` as 'review.canned.duplicate')}
+                  {locale === 'en' ? canned.label.en : canned.label.ko}
                 </button>
               );
             })}

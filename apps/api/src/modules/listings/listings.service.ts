@@ -6,7 +6,7 @@ import {
   type ListingKind,
   validateListingContent,
 } from '@aimatch/capability-model';
-import { OrganizationKind } from '@aimatch/contracts';
+import { NotificationLinkType, NotificationType, OrganizationKind } from '@aimatch/contracts';
 import {
   type ListingAction,
   type ListingStatus,
@@ -453,7 +453,7 @@ export class ListingsService {
 
   /** Every staff user learns of a new (or re-)submission, in the submitting transaction. */
   private async notifyStaffOfSubmission(tx: EntityManager, listing: ListingEntity, actorUserId: string): Promise<void> {
-    const organization = await this.identity.organizationById(tx, listing.organizationId);
+    const [organization] = await this.identity.organizations([listing.organizationId], tx);
     await this.notifications.notifyUsers(
       tx,
       await this.identity.staffUserIds(tx),

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { initialNoticeStatus, noticeApplies, type ListingNotice } from '../notice';
 
 const submitted: ListingNotice = { text: '검토를 요청했습니다', status: initialNoticeStatus('submitted'), version: 3 };

@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals';
+import { ko } from '@/i18n/ko';
+import type { Translate } from '@/i18n';
+import { cannedReviewReasons } from '@aimatch/contracts';
+import { isClean, type PrecheckReport } from '../curation-api';
+import { maskExcerpt, percent, waitingSince } from '../waiting';
+
+const t = ((key: keyof typeof ko, params: Record<string, unknown> = {}) =>
+  String(ko[key]).replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name]))) as unknown as Translate;
+
+const report = (flags: PrecheckReport['flags']): PrecheckReport => ({
+  listingId: 'l1',
+  version: 1,
+  checkedAt: '2026-12-07T00:00:00Z',
+  completeness: 1,
+  missing: [],
+  flags,
+});
+
+describe('curation queue helpers', () => {
+  it('says how long an item has waited, in days and hours or hours and minutes', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    expect(waitingSince('2026-12-05T09:00:00Z', t, now)).toBe('2일 3시간');
+    expect(waitingSince('2026-12-07T10:50:00Z', t, now)).toBe('1시간 10분');
+    expect(waitingSince('2026-12-08T00:00:00Z', t, now)).toBe('0시간 0분');
+  });
+
+  it('masks numbers and e-mail local parts in an excerpt, keeping the last digits', () => {
+    expect(maskExcerpt('연락: 010-1234-5678')).toBe('연락: ***-****-*678');
+    expect(maskExcerpt('메일 kim.sales@example.co.kr 로')).toBe('메일 ***@example.co.kr 로');
+    expect(maskExcerpt('880101-1234567')).not.toMatch(/\d{4}/);
+  });
+
+  it('lets only items without any flag (and with a report) into bulk approve', () => {
+    expect(isClean(report([]))).toBe(true);
+    expect(isClean(undefined)).toBe(false);
+    expect(
+      isClean(
+        report([
+          {
+            kind: 'CONTACT_DETAILS',
+            severity: 'WARNING',
+            path: 'summary',
+            message: 'm',
+            excerpt: null,
+            similarity: null,
+            relatedListing: null,
+          },
+        ]),
+      ),
+    ).toBe(false);
+  });
+
+  it('shows a similarity as a whole percentage', () => {
+    expect(percent(0.8734)).toBe('87%');
+    expect(percent(1.2)).toBe('100%');
+  });
+
+  it('offers canned reasons per decision, in Korean and English', () => {
+    const reject = cannedReviewReasons('reject').map((r) => r.id);
+    const changes = cannedReviewReasons('requestChanges').map((r) => r.id);
+    expect(changes).toEqual(expect.arrayContaining(['contact-details', 'duplicate', 'missing-required', 'exaggeration', 'personal-data']));
+    expect(reject).not.toContain('missing-required');
+    for (const r of cannedReviewReasons('requestChanges')) expect(r.ko && r.en && r.label.ko && r.label.en).toBeTruthy();
+  });
+});

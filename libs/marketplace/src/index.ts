@@ -1,3 +1,4 @@
 /** Marketplace rules that are not capability metadata: the listing workflow, bids and awards. Framework-free. */
 export * from './listing-workflow';
 export * from './bid-workflow';
+export * from './listing-diff';

@@ -12,6 +12,8 @@ import {
   type ListingStatus,
   checkTransition,
   EDITABLE_STATUSES,
+  diffListingContent,
+  type ListingContentChange,
   materialChanges,
   REASON_REQUIRED_ACTIONS,
 } from '@aimatch/marketplace';
@@ -36,7 +38,8 @@ import type { ListingSummary } from './dto/listing-summary';
 import type { DemandState, ListingRecord, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
-import { ListingsRepository, type ListingPageQuery } from './listings.repository';
+import { ListingsRepository, type ListingPageQuery, type PublishedSnapshot } from './listings.repository';
+import DataLoader from 'dataloader';
 
 /** Which organization kinds may create which listing kind. */
 const CREATORS: Record<ListingKind, OrganizationKind[]> = {
@@ -346,6 +349,8 @@ export class ListingsService {
       eventType: 'listing.changed',
       payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
     });
+    // The content the public sees from now on: kept per version for `changesSincePublished`.
+    if (listing.status === 'PUBLISHED') await this.repository.recordPublished(tx, listing, this.clock.now());
   }
 
   private async page(
@@ -398,6 +403,7 @@ export class ListingsService {
         submittedAt: now,
         publishedAt: now,
       });
+      await this.repository.recordPublished(tx, listing, now);
       await this.outbox.enqueue(tx, {
         aggregateType: 'listing',
         aggregateId: listing.id,
@@ -471,5 +477,32 @@ export class ListingsService {
         exceptUserIds: [actorUserId],
       },
     );
+  }
+
+  /** The latest published version of listings, batched per request. */
+  private readonly publishedLoader: LoaderFactory<string, PublishedSnapshot | null> = {
+    create: () =>
+      new DataLoader<string, PublishedSnapshot | null>(async (ids) => {
+        const map = new Map((await this.repository.latestPublished(ids)).map((r) => [r.listingId, r]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+  };
+
+  /**
+   * What changed in a listing since its last published version (owner and staff only; null for
+   * others and for a listing that was never published).
+   */
+  async changesSincePublished(
+    rc: RequestContext,
+    listing: ListingEntity,
+  ): Promise<{ publishedVersion: number; publishedAt: Date; changes: ListingContentChange[] } | null> {
+    if (!(await this.access.actor(rc, listing))) return null;
+    const published = await rc.loaders.get(this.publishedLoader).load(listing.id);
+    if (!published) return null;
+    return {
+      publishedVersion: published.version,
+      publishedAt: published.publishedAt,
+      changes: published.version === listing.version ? [] : diffListingContent(published.content, listing.content),
+    };
   }
 }

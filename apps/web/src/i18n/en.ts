@@ -997,6 +997,7 @@ export const en: Messages = {
   'curation.diffNone': 'No differences from the published version.',
   'curation.before': 'Before',
   'curation.after': 'After',
+  'curation.openItem': 'Open in listing review (checks, changes)',
   'review.cannedReasons': 'Common reasons',
   'keywords.title': 'Prohibited keywords',
   'keywords.lead': 'Words the automated checks look for in listing texts.',

@@ -995,6 +995,7 @@ export const ko = {
   'curation.diffNone': '게시된 버전과 다른 점이 없습니다.',
   'curation.before': '이전',
   'curation.after': '이후',
+  'curation.openItem': '심사 화면에서 열기 (자동 점검·변경 사항)',
   'review.cannedReasons': '자주 쓰는 사유',
   'keywords.title': '금칙어 목록',
   'keywords.lead': '자동 점검이 목록 본문에서 찾아 표시하는 단어입니다.',

@@ -365,6 +365,9 @@ function ListingDetail({
               {t('review.panelTitle')}
             </h2>
             <p className="card__lead">{t('review.panelLead')}</p>
+            <Link to={`/staff/review/${listing.id}`} className="button button--small button--ghost" data-testid="listing-open-curation">
+              {t('curation.openItem')}
+            </Link>
           </div>
           <div className="button-row">
             {reviewActions.map((action) => (

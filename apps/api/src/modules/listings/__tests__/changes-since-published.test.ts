@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bootTestApp,
   createSupply,
+  settleOutbox,
   signInStaff,
   signUpOrganization,
   supplyInput,
@@ -54,6 +55,16 @@ describe('Listing.changesSincePublished', () => {
     );
     expect(edited.errors).toBeUndefined();
     expect(edited.data!.updateSupplyListing.status).toBe('SUBMITTED');
+    // The material edit went back to review: staff are told of the resubmission as of the first submission.
+    await settleOutbox(t);
+    const staffNotes = await t.gql(
+      '{ notifications(first: 50) { edges { node { type link { id } } } } }',
+      {},
+      { token: staff.accessToken },
+    );
+    expect(
+      staffNotes.data!.notifications.edges.filter((e: any) => e.node.type === 'LISTING_SUBMITTED' && e.node.link?.id === published.id),
+    ).toHaveLength(2);
 
     for (const token of [owner.accessToken, staff.accessToken]) {
       const diff = (await changes(published.id, token)).changesSincePublished;

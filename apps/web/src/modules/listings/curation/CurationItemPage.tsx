@@ -118,7 +118,7 @@ function CurationItem({ listing, reload }: { listing: ListingDetail; reload: () 
             {organizationName(listing.organization, uiLocale)}
           </Link>
           <VerificationBadge status={listing.organization.verificationStatus} />
-          {listing.submittedAt ? (
+          {waiting && listing.submittedAt ? (
             <>
               <span aria-hidden="true">·</span>
               <span>{t('curation.waiting', { time: waitingSince(listing.submittedAt, t) })}</span>
@@ -166,7 +166,7 @@ function CurationItem({ listing, reload }: { listing: ListingDetail; reload: () 
             {t('curation.next')}
           </button>
         </div>
-      ) : (
+      ) : queueEmpty ? null : (
         <p className="alert alert--info" data-testid="curation-decided">
           {t('curation.notWaiting')}{' '}
           <button type="button" className="button button--small" onClick={() => void next()} data-testid="curation-next">

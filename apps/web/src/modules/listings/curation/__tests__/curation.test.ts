@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ko } from '@/i18n/ko';
 import type { Translate } from '@/i18n';
 import { cannedReviewReasons } from '@aimatch/contracts';
-import { isClean, type PrecheckReport } from '../curation-api';
+import { fetchPrechecks, isClean, type PrecheckReport } from '../curation-api';
 import { maskExcerpt, percent, waitingSince } from '../waiting';
 
 const t = ((key: keyof typeof ko, params: Record<string, unknown> = {}) =>
@@ -62,5 +62,28 @@ describe('curation queue helpers', () => {
     expect(changes).toEqual(expect.arrayContaining(['contact-details', 'duplicate', 'missing-required', 'exaggeration', 'personal-data']));
     expect(reject).not.toContain('missing-required');
     for (const r of cannedReviewReasons('requestChanges')) expect(r.ko && r.en && r.label.ko && r.label.en).toBeTruthy();
+  });
+});
+
+describe('the pre-check answer (faked client)', () => {
+  const fakeClient = (answer: unknown) =>
+    ({ query: () => ({ toPromise: () => (answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer)) }) }) as never;
+
+  it('maps the reports by listing id when the API answers', async () => {
+    const r = await fetchPrechecks(fakeClient({ data: { listingPrechecks: [report([]), { ...report([]), listingId: 'l2' }] } }), [
+      'l1',
+      'l2',
+    ]);
+    expect(r.state).toBe('ready');
+    expect(r.state === 'ready' && [...r.value.keys()]).toEqual(['l1', 'l2']);
+  });
+
+  it('is "failed" (not an exception) when the operation is unknown to the API or the network fails', async () => {
+    await expect(
+      fetchPrechecks(fakeClient({ data: undefined, error: { message: 'Cannot query field "listingPrechecks"' } }), ['l1']),
+    ).resolves.toMatchObject({
+      state: 'failed',
+    });
+    await expect(fetchPrechecks(fakeClient(new Error('offline')), ['l1'])).resolves.toEqual({ state: 'failed' });
   });
 });

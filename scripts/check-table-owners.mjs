@@ -47,6 +47,7 @@ export const TABLE_OWNERS = {
   listing_fingerprint_bands: 'modules/curation',
   listing_prechecks: 'modules/curation',
   prohibited_keywords: 'modules/curation',
+  listing_published_versions: 'modules/listings',
 };
 
 const ROOT = 'apps/api/src';

@@ -18,7 +18,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { api, dist, require, withThrowawayApp } from './boot.mjs';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, probes: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10000,100000' }, probes: { type: 'string', default: '300' } },
+});
 const SIZES = values.sizes.split(',').map(Number);
 const PROBES = Number(values.probes);
 
@@ -34,7 +36,7 @@ const demands = JSON.parse(readFileSync('../shared/benchmarks/matching/demands.j
 const sources = [...suppliers, ...demands].map((s) => `${s.title}. ${s.description}`);
 const sentences = sources.flatMap((t) => t.split(/(?<=[.다요])\s+/).filter((s) => s.length > 12));
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const NAMES = ['가온', '한빛', '누리', '다온', '해솔', '미르', '온새', '라온', '보람', '새롬'];
 
@@ -49,7 +51,9 @@ function freshText() {
   const n = 3 + Math.floor(rand() * 4);
   const parts = [];
   for (let i = 0; i < n; i++) parts.push(vary(pick(sentences)));
-  parts.push(`${pick(NAMES)}${Math.floor(rand() * 900 + 100)} 프로젝트, 기간 ${Math.floor(rand() * 20 + 4)}주, 예산 ${Math.floor(rand() * 90 + 10)}백만원.`);
+  parts.push(
+    `${pick(NAMES)}${Math.floor(rand() * 900 + 100)} 프로젝트, 기간 ${Math.floor(rand() * 20 + 4)}주, 예산 ${Math.floor(rand() * 90 + 10)}백만원.`,
+  );
   return parts.join(' ');
 }
 const SWAPS = [
@@ -78,8 +82,22 @@ function content(description, title) {
     summaryEn: null,
     description,
     descriptionEn: null,
-    capability: { tasks: ['urn:aimatch:task:visual-inspection'], modalities: [], industries: [], deployments: [], integrations: [], languages: ['ko'] },
-    commercialTerms: { currency: 'KRW', minAmountKrw: null, maxAmountKrw: null, leadTimeWeeks: null, desiredStartDate: null, durationWeeks: null },
+    capability: {
+      tasks: ['urn:aimatch:task:visual-inspection'],
+      modalities: [],
+      industries: [],
+      deployments: [],
+      integrations: [],
+      languages: ['ko'],
+    },
+    commercialTerms: {
+      currency: 'KRW',
+      minAmountKrw: null,
+      maxAmountKrw: null,
+      leadTimeWeeks: null,
+      desiredStartDate: null,
+      durationWeeks: null,
+    },
     trustProfile: { certifications: [], checklist: [] },
     contact: { name: '담당', role: null, email: 'a@example.kr', phone: null },
     referenceCases: [],
@@ -88,7 +106,8 @@ function content(description, title) {
 
 // --- calibration on the benchmark texts ----------------------------------------------------
 let maxDistinct = 0;
-for (let i = 0; i < sources.length; i++) for (let j = i + 1; j < sources.length; j++) maxDistinct = Math.max(maxDistinct, exactSimilarity(sources[i], sources[j]));
+for (let i = 0; i < sources.length; i++)
+  for (let j = i + 1; j < sources.length; j++) maxDistinct = Math.max(maxDistinct, exactSimilarity(sources[i], sources[j]));
 const copySims = sources.map((s) => exactSimilarity(s, reword(s))).sort((a, b) => a - b);
 console.log(
   `calibration on ${sources.length} benchmark texts: max similarity of two different listings ${maxDistinct.toFixed(3)}; ` +
@@ -120,7 +139,12 @@ await withThrowawayApp(
               email: `bench-${i}-${Date.now()}@example.kr`,
               password: 'correct-horse-battery-9',
               displayName: '벤치',
-              organization: { kind: 'AI_SUPPLIER', nameKo: `벤치 공급기업 ${i}`, businessRegistrationNumber: brn(), regionId: 'urn:aimatch:region:seoul' },
+              organization: {
+                kind: 'AI_SUPPLIER',
+                nameKo: `벤치 공급기업 ${i}`,
+                businessRegistrationNumber: brn(),
+                regionId: 'urn:aimatch:region:seoul',
+              },
             },
           },
         }),
@@ -149,7 +173,15 @@ await withThrowawayApp(
           `INSERT INTO listings (id, kind, organization_id, status, title, content, published_at)
            SELECT r.id, 'SUPPLY', r.organization_id, 'PUBLISHED', r.content->>'title', r.content, now()
              FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, organization_id uuid, content jsonb)`,
-          [JSON.stringify(batch.map((r) => ({ id: r.id, organization_id: r.organization_id, content: content(r.description, r.description.slice(0, 30)) })))],
+          [
+            JSON.stringify(
+              batch.map((r) => ({
+                id: r.id,
+                organization_id: r.organization_id,
+                content: content(r.description, r.description.slice(0, 30)),
+              })),
+            ),
+          ],
         );
         const prints = batch.flatMap((r) => {
           const f = listingFingerprint(content(r.description, r.description.slice(0, 30)));
@@ -170,7 +202,13 @@ await withThrowawayApp(
       for (let p = 0; p < PROBES + 20; p++) {
         const copyOf = p % 2 === 1 ? pick(texts) : null;
         const description = copyOf ? reword(copyOf.description) : freshText();
-        const listing = { id: randomUUID(), organizationId: pick(orgs), version: 1, status: 'SUBMITTED', content: content(description, '신규 목록 점검') };
+        const listing = {
+          id: randomUUID(),
+          organizationId: pick(orgs),
+          version: 1,
+          status: 'SUBMITTED',
+          content: content(description, '신규 목록 점검'),
+        };
         const started = performance.now();
         const report = await service.check(listing);
         const ms = performance.now() - started;
@@ -178,11 +216,21 @@ await withThrowawayApp(
         times.push(ms);
         const dups = report.flags.filter((f) => f.kind === 'NEAR_DUPLICATE');
         candidates += dups.length;
-        if (copyOf && exactSimilarity(comparableText(listing.content), comparableText(content(copyOf.description, copyOf.description.slice(0, 30)))) >= NEAR_DUPLICATE_THRESHOLD + 0.05) {
+        if (
+          copyOf &&
+          exactSimilarity(comparableText(listing.content), comparableText(content(copyOf.description, copyOf.description.slice(0, 30)))) >=
+            NEAR_DUPLICATE_THRESHOLD + 0.05
+        ) {
           sizeRecall.total++;
           // Found: the source is flagged, or (the report lists the 5 closest) listings at least as close as the source are.
           const sourceSimilarity = exactSimilarity(description, copyOf.description);
-          if (dups.some((f) => f.relatedListingId === copyOf.id || exactSimilarity(description, byId.get(f.relatedListingId)?.description ?? '') >= sourceSimilarity - 0.02))
+          if (
+            dups.some(
+              (f) =>
+                f.relatedListingId === copyOf.id ||
+                exactSimilarity(description, byId.get(f.relatedListingId)?.description ?? '') >= sourceSimilarity - 0.02,
+            )
+          )
             sizeRecall.found++;
         }
       }

@@ -8,3 +8,4 @@ export * from './bids';
 export * from './limits';
 export * from './verification';
 export * from './files';
+export * from './listing-review';

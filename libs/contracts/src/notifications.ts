@@ -16,6 +16,10 @@ export enum NotificationType {
   /** To the organization's members: staff suspended or unsuspended it. */
   ORGANIZATION_SUSPENDED = 'ORGANIZATION_SUSPENDED',
   ORGANIZATION_UNSUSPENDED = 'ORGANIZATION_UNSUSPENDED',
+  /** To the listing's organization: staff asked for changes (payload: reason, commentCount). */
+  LISTING_CHANGES_REQUESTED = 'LISTING_CHANGES_REQUESTED',
+  /** To staff: a listing was submitted (or resubmitted) for review. */
+  LISTING_SUBMITTED = 'LISTING_SUBMITTED',
 }
 
 /** The object a notification points at (the web turns it into a route). */

@@ -2,3 +2,4 @@
 export * from './listing-workflow';
 export * from './bid-workflow';
 export * from './prechecks';
+export * from './listing-diff';

@@ -12,6 +12,7 @@ import { Files1763900900000 } from './1763900900000-files';
 import { Verification1763901000000 } from './1763901000000-verification';
 import { AuditAppendOnly1763901100000 } from './1763901100000-audit-append-only';
 import { Curation1763901200000 } from './1763901200000-curation';
+import { ListingPublishedVersions1763901300000 } from './1763901300000-listing-published-versions';
 
 export const migrations = [
   Foundation1763900000000,
@@ -27,4 +28,5 @@ export const migrations = [
   Verification1763901000000,
   AuditAppendOnly1763901100000,
   Curation1763901200000,
+  ListingPublishedVersions1763901300000,
 ];

@@ -12,6 +12,7 @@ import {
   ContactInformationModel,
   DataProfileModel,
   ListingActionEnum,
+  ListingChangesModel,
   ListingIssueModel,
   ListingModel,
   ListingReviewModel,
@@ -74,6 +75,17 @@ export class ListingFieldsResolver {
       message: localizeViolation(w, rc.locale),
       replacementId: w.replacement ?? null,
     }));
+  }
+
+  @ResolveField(() => ListingChangesModel, {
+    nullable: true,
+    description: 'What changed since the last published version (owner and staff only; null when never published).',
+  })
+  async changesSincePublished(@Parent() l: ListingView, @Ctx() rc: RequestContext) {
+    const result = await this.listings.changesSincePublished(rc, l.entity);
+    if (!result) return null;
+    const lang = rc.locale === 'en' ? 'en' : 'ko';
+    return { ...result, changes: result.changes.map((c) => ({ ...c, label: c.label ? c.label[lang] : null })) };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ListingContent } from '@aimatch/capability-model';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -143,4 +144,30 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       ? tx.query(`SELECT id, status, bid_deadline AS "bidDeadline" FROM listings WHERE id = ANY($1) AND kind = 'DEMAND'`, [ids])
       : Promise.resolve([]);
   }
+
+  /** Keeps the content of a listing that is live at this version (once per version). */
+  async recordPublished(tx: EntityManager, listing: Pick<ListingEntity, 'id' | 'version' | 'content'>, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO listing_published_versions (listing_id, version, content, published_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (listing_id, version) DO NOTHING`,
+      [listing.id, listing.version, JSON.stringify(listing.content), at],
+    );
+  }
+
+  /** The latest published version of each listing (absent when it was never published). */
+  async latestPublished(ids: readonly string[]): Promise<PublishedSnapshot[]> {
+    const rows: Array<{ listing_id: string; version: number; content: ListingContent; published_at: Date }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (listing_id) listing_id, version, content, published_at FROM listing_published_versions
+       WHERE listing_id = ANY($1::uuid[]) ORDER BY listing_id, version DESC`,
+      [[...ids]],
+    );
+    return rows.map((r) => ({ listingId: r.listing_id, version: r.version, content: r.content, publishedAt: r.published_at }));
+  }
+}
+
+export interface PublishedSnapshot {
+  listingId: string;
+  version: number;
+  content: ListingContent;
+  publishedAt: Date;
 }

@@ -6,12 +6,14 @@ import {
   type ListingKind,
   validateListingContent,
 } from '@aimatch/capability-model';
-import { OrganizationKind } from '@aimatch/contracts';
+import { NotificationLinkType, NotificationType, OrganizationKind } from '@aimatch/contracts';
 import {
   type ListingAction,
   type ListingStatus,
   checkTransition,
   EDITABLE_STATUSES,
+  diffListingContent,
+  type ListingContentChange,
   materialChanges,
   REASON_REQUIRED_ACTIONS,
 } from '@aimatch/marketplace';
@@ -36,7 +38,8 @@ import type { ListingSummary } from './dto/listing-summary';
 import type { DemandState, ListingRecord, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
-import { ListingsRepository, type ListingPageQuery } from './listings.repository';
+import { ListingsRepository, type ListingPageQuery, type PublishedSnapshot } from './listings.repository';
+import DataLoader from 'dataloader';
 
 /** Which organization kinds may create which listing kind. */
 const CREATORS: Record<ListingKind, OrganizationKind[]> = {
@@ -48,6 +51,13 @@ const CREATORS: Record<ListingKind, OrganizationKind[]> = {
 const COMPLETENESS_RULES = new Set(['required', 'past-deadline']);
 
 const MAX_AAS_JSON_CHARS = 512 * 1024;
+
+/** What the owning organization is told about a staff decision. */
+const DECISION_NOTIFICATIONS = {
+  approve: NotificationType.LISTING_APPROVED,
+  reject: NotificationType.LISTING_REJECTED,
+  requestChanges: NotificationType.LISTING_CHANGES_REQUESTED,
+} as const;
 
 /**
  * Listing commands and queries. Each command: authorise, validate against the submodel
@@ -111,6 +121,7 @@ export class ListingsService {
       });
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, backToReview ? 'update-resubmitted' : 'update', current.status, rc.viewer!.userId, { material });
+      if (backToReview) await this.notifyStaffOfSubmission(tx, updated, rc.viewer!.userId);
       return updated;
     });
   }
@@ -159,15 +170,22 @@ export class ListingsService {
       const updated = await this.repository.updateAtVersion(tx, id, version, patch);
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, action, current.status, rc.viewer!.userId, reason || comments.length ? { reason, comments } : {});
-      if (action === 'approve' || action === 'reject') {
+      if (action === 'approve' || action === 'reject' || action === 'requestChanges') {
         await this.notifications.notifyOrganization(
           tx,
           updated.organizationId,
-          action === 'approve' ? 'LISTING_APPROVED' : 'LISTING_REJECTED',
-          { listingId: updated.id, kind: updated.kind, title: updated.content.title, reason },
+          DECISION_NOTIFICATIONS[action],
+          {
+            listingId: updated.id,
+            kind: updated.kind,
+            title: updated.content.title,
+            reason,
+            ...(action === 'requestChanges' ? { commentCount: comments.length } : {}),
+          },
           { link: { type: 'LISTING', id: updated.id }, sourceKey: `listing-${action}:${updated.id}:${updated.version}` },
         );
       }
+      if (action === 'submit') await this.notifyStaffOfSubmission(tx, updated, rc.viewer!.userId);
       return updated;
     });
   }
@@ -331,6 +349,8 @@ export class ListingsService {
       eventType: 'listing.changed',
       payload: { id: listing.id, kind: listing.kind, version: listing.version, status: listing.status },
     });
+    // The content the public sees from now on: kept per version for `changesSincePublished`.
+    if (listing.status === 'PUBLISHED') await this.repository.recordPublished(tx, listing, this.clock.now());
   }
 
   private async page(
@@ -383,6 +403,7 @@ export class ListingsService {
         submittedAt: now,
         publishedAt: now,
       });
+      await this.repository.recordPublished(tx, listing, now);
       await this.outbox.enqueue(tx, {
         aggregateType: 'listing',
         aggregateId: listing.id,
@@ -434,5 +455,54 @@ export class ListingsService {
   /** Status and bid deadline of these demands (bids' decision window), inside `tx` when given. */
   demandStates(ids: string[], tx?: EntityManager): Promise<DemandState[]> {
     return this.repository.demandStates(ids, tx);
+  }
+
+  /** Every staff user learns of a new (or re-)submission, in the submitting transaction. */
+  private async notifyStaffOfSubmission(tx: EntityManager, listing: ListingEntity, actorUserId: string): Promise<void> {
+    const [organization] = await this.identity.organizations([listing.organizationId], tx);
+    await this.notifications.notifyUsers(
+      tx,
+      await this.identity.staffUserIds(tx),
+      NotificationType.LISTING_SUBMITTED,
+      {
+        listingId: listing.id,
+        kind: listing.kind,
+        title: listing.content.title,
+        organizationId: listing.organizationId,
+        organizationName: organization?.nameKo ?? null,
+      },
+      {
+        link: { type: NotificationLinkType.LISTING, id: listing.id },
+        sourceKey: `listing-submitted:${listing.id}:${listing.version}`,
+        exceptUserIds: [actorUserId],
+      },
+    );
+  }
+
+  /** The latest published version of listings, batched per request. */
+  private readonly publishedLoader: LoaderFactory<string, PublishedSnapshot | null> = {
+    create: () =>
+      new DataLoader<string, PublishedSnapshot | null>(async (ids) => {
+        const map = new Map((await this.repository.latestPublished(ids)).map((r) => [r.listingId, r]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+  };
+
+  /**
+   * What changed in a listing since its last published version (owner and staff only; null for
+   * others and for a listing that was never published).
+   */
+  async changesSincePublished(
+    rc: RequestContext,
+    listing: ListingEntity,
+  ): Promise<{ publishedVersion: number; publishedAt: Date; changes: ListingContentChange[] } | null> {
+    if (!(await this.access.actor(rc, listing))) return null;
+    const published = await rc.loaders.get(this.publishedLoader).load(listing.id);
+    if (!published) return null;
+    return {
+      publishedVersion: published.version,
+      publishedAt: published.publishedAt,
+      changes: published.version === listing.version ? [] : diffListingContent(published.content, listing.content),
+    };
   }
 }

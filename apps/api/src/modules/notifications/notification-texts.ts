@@ -54,6 +54,15 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     ko: (p) => `기관의 이용 정지가 해제되었습니다: ${s(p.organizationName)}`,
     en: (p) => `Your organization's suspension was lifted: ${s(p.organizationName)}`,
   },
+  [NotificationType.LISTING_CHANGES_REQUESTED]: {
+    ko: (p) => `등록하신 목록에 수정 요청이 있습니다${Number(p.commentCount) > 0 ? ` (코멘트 ${s(p.commentCount)}개)` : ''}: ${s(p.title)}`,
+    en: (p) =>
+      `Changes were requested on your listing${Number(p.commentCount) > 0 ? ` (${s(p.commentCount)} comments)` : ''}: ${s(p.title)}`,
+  },
+  [NotificationType.LISTING_SUBMITTED]: {
+    ko: (p) => `새 목록이 심사를 기다립니다: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
+    en: (p) => `A new listing awaits review: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
+  },
 };
 
 export function notificationText(type: string, payload: P, locale: Locale): string {

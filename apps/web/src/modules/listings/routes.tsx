@@ -1,9 +1,12 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { BrowseListingsPage } from './components/BrowseListingsPage';
 import { MyListingsPage } from './components/MyListingsPage';
-import { ReviewQueuePage } from './components/ReviewQueuePage';
 import { ListingDetailPage } from './detail/ListingDetailPage';
 import { ListingEditorRoute } from './editor/ListingEditorRoute';
+import { CurationItemPage } from './curation/CurationItemPage';
+import { CurationQueueCount } from './curation/CurationQueueCount';
+import { CurationQueuePage } from './curation/CurationQueuePage';
+import { ProhibitedKeywordsPage } from './curation/ProhibitedKeywordsPage';
 
 export const listingRoutes: AppRoute[] = [
   {
@@ -33,9 +36,11 @@ export const listingRoutes: AppRoute[] = [
   { path: 'listings/:id', element: <ListingDetailPage />, access: 'public', titleKey: 'listing.title' },
   {
     path: 'staff/review',
-    element: <ReviewQueuePage />,
+    element: <CurationQueuePage />,
     access: 'staff',
-    titleKey: 'reviewQueue.title',
-    nav: { labelKey: 'nav.review', order: 20, testId: 'nav-review' },
+    titleKey: 'curation.title',
+    nav: { labelKey: 'nav.review', order: 20, testId: 'nav-review', badge: <CurationQueueCount /> },
   },
+  { path: 'staff/review/:id', element: <CurationItemPage />, access: 'staff', titleKey: 'curation.itemTitle' },
+  { path: 'staff/prohibited-keywords', element: <ProhibitedKeywordsPage />, access: 'staff', titleKey: 'keywords.title' },
 ];

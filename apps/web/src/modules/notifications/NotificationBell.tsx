@@ -58,6 +58,10 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.LISTING_APPROVED', { title });
     case 'LISTING_REJECTED':
       return t('notifications.type.LISTING_REJECTED', { title });
+    case 'LISTING_CHANGES_REQUESTED':
+      return t('notifications.type.LISTING_CHANGES_REQUESTED', { title });
+    case 'LISTING_SUBMITTED':
+      return t('notifications.type.LISTING_SUBMITTED', { title });
     case 'VERIFICATION_REQUESTED':
       return t('notifications.type.VERIFICATION_REQUESTED', { name: text(p.organizationName) });
     case 'VERIFICATION_DECIDED':
@@ -87,6 +91,8 @@ function notificationHref(item: Item): string | null {
     item.link?.type === 'ORGANIZATION'
   )
     return `/organization?org=${encodeURIComponent(item.link.id)}`;
+  // A new submission leads staff to the curation screen's item.
+  if (item.type === 'LISTING_SUBMITTED' && item.link?.type === 'LISTING') return `/staff/review/${item.link.id}`;
   switch (item.link?.type) {
     case 'LISTING':
       return `/listings/${item.link.id}`;

@@ -189,3 +189,22 @@ export class SupplyListingModel extends ListingModel {
 }
 
 export const ListingConnection = ConnectionType(ListingModel as unknown as Type<ListingModel>, 'Listing');
+
+@ObjectType('ListingContentChange', { description: 'One element that differs from the last published version.' })
+export class ListingContentChangeModel {
+  @Field({ description: 'Element path as request-changes comments name it (`title`, `AIRequirement.tasks`, `referenceCases[0].title`).' })
+  path: string;
+  @Field(() => String, { nullable: true, description: "The element's label in the request's language, when the template names it." })
+  label: string | null;
+  @Field(() => String, { nullable: true, description: 'The published value as text (JSON for lists and numbers); null when absent.' })
+  before: string | null;
+  @Field(() => String, { nullable: true, description: 'The current value as text; null when absent.' })
+  after: string | null;
+}
+
+@ObjectType('ListingChanges', { description: 'The changes since the last published version of a listing.' })
+export class ListingChangesModel {
+  @Field(() => Int) publishedVersion: number;
+  @Field() publishedAt: Date;
+  @Field(() => [ListingContentChangeModel]) changes: ListingContentChangeModel[];
+}

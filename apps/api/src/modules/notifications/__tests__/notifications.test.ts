@@ -35,6 +35,8 @@ describe('notifications', () => {
     return (await transition(t, 'submitListing', draft, who.accessToken)).data!.submitListing;
   };
   const mails = () => readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
+  // Staff are mailed of every submission too (LISTING_SUBMITTED): preference checks count one recipient's mails.
+  const mailsTo = (who: SignedUp) => mails().filter((f) => readFileSync(join(mailDir, f), 'utf8').includes(`<${who.email}>`));
 
   beforeAll(async () => {
     mailDir = mkdtempSync(join(tmpdir(), 'aimatch-mail-'));
@@ -139,7 +141,7 @@ describe('notifications', () => {
       { token: sme.accessToken },
     );
     expect(set.data!.updateNotificationPreferences).toContainEqual({ type: 'LISTING_APPROVED', email: false, inApp: true });
-    const mailsBefore = mails().length;
+    const mailsBefore = mailsTo(sme).length;
     const approved = await submitted(sme, 'demand');
     await transition(t, 'approveListing', approved, staff.accessToken);
     const rejected = await submitted(sme, 'demand');
@@ -148,7 +150,7 @@ describe('notifications', () => {
     const nodes = (await list(sme)).edges.map((e: any) => e.node);
     expect(nodes).toContainEqual(expect.objectContaining({ type: 'LISTING_APPROVED', link: { type: 'LISTING', id: approved.id } }));
     expect(nodes.find((n: any) => n.link?.id === rejected.id)).toBeUndefined();
-    expect(mails().length).toBe(mailsBefore);
+    expect(mailsTo(sme).length).toBe(mailsBefore);
 
     // E-mail only: a message but nothing in the list.
     await t.gql(PREFS, { p: [{ type: 'LISTING_APPROVED', email: true, inApp: false }] }, { token: sme.accessToken });
@@ -156,6 +158,38 @@ describe('notifications', () => {
     await transition(t, 'approveListing', mailed, staff.accessToken);
     await settleOutbox(t);
     expect((await list(sme)).edges.map((e: any) => e.node.link?.id)).not.toContain(mailed.id);
-    expect(mails().length).toBe(mailsBefore + 1);
+    expect(mailsTo(sme).length).toBe(mailsBefore + 1);
+  });
+
+  it('notifies the owner when staff request changes (reason + comment count) and every staff user of a new submission', async () => {
+    const staffBefore = (await list(staff as SignedUp)).edges.map((e: any) => e.node.id);
+    const demand = await submitted(sme, 'demand');
+    await settleOutbox(t);
+    const staffNotes = (await list(staff as SignedUp)).edges
+      .map((e: any) => ({ ...e.node, payload: JSON.parse(e.node.payload) }))
+      .filter((n: any) => !staffBefore.includes(n.id) && n.type === NotificationType.LISTING_SUBMITTED);
+    expect(staffNotes).toEqual([
+      expect.objectContaining({ link: { type: 'LISTING', id: demand.id }, payload: expect.objectContaining({ listingId: demand.id }) }),
+    ]);
+    expect(staffNotes[0].payload.organizationName).toBeTruthy();
+
+    const asked = await transition(
+      t,
+      'requestListingChanges',
+      demand,
+      staff.accessToken,
+      ', reason: "연락처 기재", comments: [{ path: "title", comment: "전화번호를 빼 주세요" }, { path: "summary", comment: "과장 표현" }]',
+    );
+    expect(asked.errors).toBeUndefined();
+    await settleOutbox(t);
+    const note = (await list(sme)).edges
+      .map((e: any) => ({ ...e.node, payload: JSON.parse(e.node.payload) }))
+      .find((n: any) => n.type === NotificationType.LISTING_CHANGES_REQUESTED && n.link?.id === demand.id);
+    expect(note).toMatchObject({ readAt: null, payload: { reason: '연락처 기재', commentCount: 2 } });
+    const eml = readFileSync(join(mailDir, `${note.id}.eml`), 'utf8');
+    const body = Buffer.from(eml.split('\r\n\r\n')[1].replace(/\r\n/g, ''), 'base64').toString('utf8');
+    expect(body).toContain('수정 요청');
+    expect(body).toContain('코멘트 2개');
+    expect(body).toContain('연락처 기재');
   });
 });

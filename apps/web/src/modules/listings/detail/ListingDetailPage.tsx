@@ -18,6 +18,7 @@ import { useTrustChecklist } from '../hooks/useTrustChecklist';
 import { listingConflict, type ListingConflict } from '../model/conflict';
 import { describePath, toFieldKey } from '../model/fields';
 import { actionDoneKey, actionKey, decisionKey } from '../model/labels';
+import { initialNoticeStatus, noticeApplies, type ListingNotice } from '../model/notice';
 import { formatKrwRange, localized } from '@/shared/format';
 import type { ListingDetail as ListingDetailData } from '../model/types';
 import { EDITABLE_STATUSES, REVIEW_ACTIONS, UNSUPPORTED_ACTIONS } from '../model/workflow';
@@ -27,6 +28,8 @@ import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
 
 export interface DetailLocationState {
   notice?: 'submitted' | 'saved' | 'resubmitted';
+  /** The listing's version right after what the notice reports (the notice goes once it changed). */
+  version?: number;
 }
 
 function isDetailState(value: unknown): value is DetailLocationState {
@@ -45,7 +48,7 @@ export function ListingDetailPage() {
     requestPolicy: 'cache-and-network',
   });
   const listing = data?.listing;
-  const initialNotice = isDetailState(location.state) ? location.state.notice : undefined;
+  const initialNotice = isDetailState(location.state) ? location.state : undefined;
   const { viewer } = useViewer();
   // A demand for verified suppliers reads as not found to an unverified supplier: say why, and how to get verified.
   const unverifiedSupplier = viewer?.memberships.find(
@@ -102,7 +105,7 @@ function ListingDetail({
   reload,
 }: {
   listing: ListingDetailData;
-  initialNotice: DetailLocationState['notice'];
+  initialNotice: DetailLocationState | undefined;
   reload: () => void;
 }) {
   const t = useT();
@@ -111,15 +114,13 @@ function ListingDetail({
   const { viewer, isStaff } = useViewer();
   const { run, running } = useListingCommand();
   const checklist = useTrustChecklist({ pause: listing.kind !== 'SUPPLY' });
-  const [notice, setNotice] = useState<string | null>(() =>
-    initialNotice === 'submitted'
-      ? t('listing.actionDone.submit')
-      : initialNotice === 'resubmitted'
-        ? t('editor.resubmitted')
-        : initialNotice === 'saved'
-          ? t('editor.saved')
-          : null,
-  );
+  const [notice, setNotice] = useState<ListingNotice | null>(() => {
+    const kind = initialNotice?.notice;
+    if (!kind) return null;
+    const text =
+      kind === 'submitted' ? t('listing.actionDone.submit') : kind === 'resubmitted' ? t('editor.resubmitted') : t('editor.saved');
+    return { text, status: initialNoticeStatus(kind), version: initialNotice.version ?? null };
+  });
   const [conflict, setConflict] = useState<ListingConflict | null>(null);
   const [failure, setFailure] = useState<CombinedError | undefined>(undefined);
   const [decision, setDecision] = useState<'approve' | 'reject' | 'requestChanges' | null>(null);
@@ -161,7 +162,7 @@ function ListingDetail({
     if (result.ok) {
       setDecision(null);
       setConfirming(null);
-      setNotice(t(actionDoneKey(action)));
+      setNotice({ text: t(actionDoneKey(action)), status: result.listing.status, version: result.listing.version });
       reload();
       return result;
     }
@@ -236,9 +237,9 @@ function ListingDetail({
         <KeyFacts listing={listing} />
       </header>
 
-      {notice ? (
+      {notice && noticeApplies(notice, listing) ? (
         <p className="alert alert--success" role="status" data-testid="listing-notice">
-          {notice}
+          {notice.text}
         </p>
       ) : null}
       {conflict ? (
@@ -364,6 +365,9 @@ function ListingDetail({
               {t('review.panelTitle')}
             </h2>
             <p className="card__lead">{t('review.panelLead')}</p>
+            <Link to={`/staff/review/${listing.id}`} className="button button--small button--ghost" data-testid="listing-open-curation">
+              {t('curation.openItem')}
+            </Link>
           </div>
           <div className="button-row">
             {reviewActions.map((action) => (

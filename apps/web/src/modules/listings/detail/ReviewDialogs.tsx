@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FieldCommentInput, ListingKind } from '@/generated/graphql';
-import { useT } from '@/i18n';
+import { cannedReviewReasons } from '@aimatch/contracts';
+import { useLocale, useT } from '@/i18n';
 import { FormAlert, useFormErrors } from '@/shared/forms';
 import { Dialog } from '@/shared/ui/Dialog';
 import type { CommandExtras, CommandResult } from '../hooks/useListingCommand';
@@ -59,6 +60,7 @@ function DecisionForm({
   busy: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const form = useFormErrors(PATHS, { mapPath: (path) => (path.startsWith('comments') ? 'comments' : path) });
   const [reason, setReason] = useState('');
   const [rows, setRows] = useState<CommentRow[]>(() => (decision === 'requestChanges' ? [{ key: 1, path: 'title', comment: '' }] : []));
@@ -100,6 +102,23 @@ function DecisionForm({
               </span>
             ) : null}
           </label>
+          <div className="chips canned-reasons" role="group" aria-label={t('review.cannedReasons')} data-testid="review-canned-reasons">
+            {cannedReviewReasons(decision).map((canned) => {
+              const text = locale === 'en' ? canned.en : canned.ko;
+              return (
+                <button
+                  key={canned.id}
+                  type="button"
+                  className="chip canned-reasons__button"
+                  title={text}
+                  onClick={() => setReason((current) => (current.trim() === '' ? text : `${current.trimEnd()}\n${text}`))}
+                  data-testid={`review-canned-${canned.id}`}
+                >
+                  {locale === 'en' ? canned.label.en : canned.label.ko}
+                </button>
+              );
+            })}
+          </div>
           <textarea
             {...form.controlProps('reason', { hasHint: true })}
             rows={4}

@@ -264,7 +264,9 @@ export function ListingEditor({
     setBusy(null);
     if (!result.ok) return;
     if ((before === 'PUBLISHED' || before === 'PAUSED') && result.listing.status === 'SUBMITTED') {
-      await navigate(`/listings/${result.listing.id}`, { state: { notice: 'resubmitted' } satisfies DetailLocationState });
+      await navigate(`/listings/${result.listing.id}`, {
+        state: { notice: 'resubmitted', version: result.listing.version } satisfies DetailLocationState,
+      });
       return;
     }
     setNotice(before === 'PUBLISHED' || before === 'PAUSED' ? t('editor.saved') : t('editor.draftSaved'));
@@ -283,7 +285,9 @@ export function ListingEditor({
       handleFailure(r.error);
       return;
     }
-    await navigate(`/listings/${saved.listing.id}`, { state: { notice: 'submitted' } satisfies DetailLocationState });
+    await navigate(`/listings/${saved.listing.id}`, {
+      state: { notice: 'submitted', version: r.data.submitListing.version } satisfies DetailLocationState,
+    });
   };
 
   const reloadLatest = async () => {

@@ -76,6 +76,7 @@ export const ListingDetailQuery = graphql(`
       status
       version
       availableActions
+      submittedAt
       title
       titleEn
       summary
@@ -410,6 +411,40 @@ export const RequestListingChangesMutation = graphql(`
   mutation RequestListingChanges($id: ID!, $version: Int!, $reason: String, $comments: [FieldCommentInput!]) {
     requestListingChanges(id: $id, version: $version, reason: $reason, comments: $comments) {
       ...ListingStateFields
+    }
+  }
+`);
+
+/** The curation queue (#12 item 4): the review queue with the submission time (oldest first). */
+export const CurationQueueQuery = graphql(`
+  query CurationQueue($kind: ListingKind, $first: Int!, $after: String, $locale: Locale!) {
+    listingsForReview(kind: $kind, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ListingSummaryFields
+          submittedAt
+        }
+      }
+    }
+  }
+`);
+
+/** The head of the curation queue: its count (navigation badge) and the next items ("다음 항목"). */
+export const CurationQueueHeadQuery = graphql(`
+  query CurationQueueHead {
+    listingsForReview(first: 3) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
     }
   }
 `);

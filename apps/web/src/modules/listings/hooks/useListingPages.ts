@@ -35,5 +35,6 @@ export function useListingPages<Data, Variables extends { first: number; after?:
     fetching: list.loading || list.loadingMore,
     error: list.error ?? list.moreError,
     loadMore: list.loadMore,
+    reload: list.reload,
   };
 }

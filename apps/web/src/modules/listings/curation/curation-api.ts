@@ -1,64 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClient, type Client, type CombinedError } from 'urql';
 
-/*
- * The curation operations that helper P's pre-checks module adds to the API
- * (listingPrechecks, bulkApproveListings, prohibitedKeywords…) and the published-version diff
- * (Listing.changesSincePublished). They are written as plain strings with hand-written types, so
- * that the web builds and codegen passes before they are in schema.gql; every screen treats a
- * failed or missing answer as "could not load the automated checks" and stays usable.
- * Once they are in the schema: turn these into `graphql(...)` documents and drop the types here.
- */
+import { graphql } from '@/generated';
+import type {
+  BulkApproveListingsMutation,
+  ListingChangesSincePublishedQuery,
+  ListingPrechecksQuery,
+  PrecheckKind as GeneratedPrecheckKind,
+  ProhibitedKeywordsQuery,
+} from '@/generated/graphql';
 
-export type PrecheckKind =
-  'INCOMPLETE' | 'NEAR_DUPLICATE' | 'CONTACT_DETAILS' | 'EXTERNAL_PAYMENT' | 'PERSONAL_DATA' | 'PROHIBITED_KEYWORD';
-export type PrecheckSeverity = 'WARNING' | 'BLOCKER';
+/** The staff curation operations (modules/curation's pre-checks and listings' published-version diff). */
+export type PrecheckKind = GeneratedPrecheckKind;
+export type PrecheckReport = ListingPrechecksQuery['listingPrechecks'][number];
+export type PrecheckFlag = PrecheckReport['flags'][number];
+export type PrecheckSeverity = PrecheckFlag['severity'];
+export type ChangesSincePublished = NonNullable<NonNullable<ListingChangesSincePublishedQuery['listing']>['changesSincePublished']>;
+export type ListingChange = ChangesSincePublished['changes'][number];
+export type BulkApproveResult = BulkApproveListingsMutation['bulkApproveListings'];
+export type ProhibitedKeyword = ProhibitedKeywordsQuery['prohibitedKeywords'][number];
 
-export interface PrecheckFlag {
-  kind: PrecheckKind;
-  severity: PrecheckSeverity;
-  path: string | null;
-  message: string;
-  excerpt: string | null;
-  similarity: number | null;
-  relatedListing: { id: string; title: string; organizationId: string; organizationName: string | null; status: string } | null;
-}
-
-export interface PrecheckReport {
-  listingId: string;
-  version: number;
-  checkedAt: string;
-  completeness: number;
-  missing: string[];
-  flags: PrecheckFlag[];
-}
-
-export interface ListingChange {
-  path: string;
-  label: string | null;
-  before: string | null;
-  after: string | null;
-}
-
-export interface ChangesSincePublished {
-  publishedVersion: number;
-  publishedAt: string;
-  changes: ListingChange[];
-}
-
-export interface BulkApproveResult {
-  approved: string[];
-  skipped: Array<{ id: string; reason: string }>;
-}
-
-export interface ProhibitedKeyword {
-  id: string;
-  term: string;
-  note: string | null;
-  createdAt: string;
-}
-
-export const LISTING_PRECHECKS = `
+export const LISTING_PRECHECKS = graphql(`
   query ListingPrechecks($listingIds: [ID!]!) {
     listingPrechecks(listingIds: $listingIds) {
       listingId
@@ -73,51 +35,75 @@ export const LISTING_PRECHECKS = `
         message
         excerpt
         similarity
-        relatedListing { id title organizationId organizationName status }
+        relatedListing {
+          id
+          title
+          organizationId
+          organizationName
+          status
+        }
       }
     }
   }
-`;
+`);
 
-export const CHANGES_SINCE_PUBLISHED = `
+export const CHANGES_SINCE_PUBLISHED = graphql(`
   query ListingChangesSincePublished($id: ID!) {
     listing(id: $id) {
       id
       changesSincePublished {
         publishedVersion
         publishedAt
-        changes { path label before after }
+        changes {
+          path
+          label
+          before
+          after
+        }
       }
     }
   }
-`;
+`);
 
-export const BULK_APPROVE = `
+export const BULK_APPROVE = graphql(`
   mutation BulkApproveListings($ids: [ID!]!) {
     bulkApproveListings(ids: $ids) {
       approved
-      skipped { id reason }
+      skipped {
+        id
+        reason
+      }
     }
   }
-`;
+`);
 
-export const PROHIBITED_KEYWORDS = `
+export const PROHIBITED_KEYWORDS = graphql(`
   query ProhibitedKeywords {
-    prohibitedKeywords { id term note createdAt }
+    prohibitedKeywords {
+      id
+      term
+      note
+      createdAt
+    }
   }
-`;
+`);
 
-export const ADD_PROHIBITED_KEYWORD = `
+export const ADD_PROHIBITED_KEYWORD = graphql(`
   mutation AddProhibitedKeyword($term: String!, $note: String) {
-    addProhibitedKeyword(term: $term, note: $note) { id term note createdAt }
+    addProhibitedKeyword(term: $term, note: $note) {
+      id
+      term
+      note
+      createdAt
+    }
   }
-`;
+`);
 
-export const REMOVE_PROHIBITED_KEYWORD = `
+export const REMOVE_PROHIBITED_KEYWORD = graphql(`
   mutation RemoveProhibitedKeyword($id: ID!) {
     removeProhibitedKeyword(id: $id)
   }
-`;
+`);
 
 export type Loadable<T> = { state: 'loading' } | { state: 'failed'; error?: CombinedError } | { state: 'ready'; value: T };
 
@@ -151,9 +137,7 @@ export function usePrechecks(listingIds: readonly string[]): Loadable<Map<string
 
 export async function fetchPrechecks(client: Client, ids: string[]): Promise<Loadable<Map<string, PrecheckReport>>> {
   try {
-    const r = await client
-      .query<{ listingPrechecks: PrecheckReport[] }>(LISTING_PRECHECKS, { listingIds: ids }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const r = await client.query(LISTING_PRECHECKS, { listingIds: ids }, { requestPolicy: 'network-only' }).toPromise();
     if (!r.data?.listingPrechecks) return { state: 'failed', error: r.error };
     return { state: 'ready', value: new Map(r.data.listingPrechecks.map((report) => [report.listingId, report])) };
   } catch {
@@ -172,11 +156,7 @@ export function useChangesSincePublished(id: string, version: number): Loadable<
   useEffect(() => {
     let live = true;
     void client
-      .query<{ listing: { changesSincePublished: ChangesSincePublished | null } | null }>(
-        CHANGES_SINCE_PUBLISHED,
-        { id },
-        { requestPolicy: 'network-only' },
-      )
+      .query(CHANGES_SINCE_PUBLISHED, { id }, { requestPolicy: 'network-only' })
       .toPromise()
       .then(
         (r) => {
@@ -201,7 +181,7 @@ export async function bulkApprove(
   client: Client,
   ids: string[],
 ): Promise<{ ok: true; result: BulkApproveResult } | { ok: false; error?: CombinedError }> {
-  const r = await client.mutation<{ bulkApproveListings: BulkApproveResult }>(BULK_APPROVE, { ids }).toPromise();
+  const r = await client.mutation(BULK_APPROVE, { ids }).toPromise();
   return r.data?.bulkApproveListings ? { ok: true, result: r.data.bulkApproveListings } : { ok: false, error: r.error };
 }
 

@@ -1086,7 +1086,7 @@ export type OrganizationReputationQueryVariables = Exact<{
 
 export type OrganizationReputationQuery = { organization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, verificationStatus: VerificationStatus, reputation: { count: number, mean: number | null, recentMean: number | null, previousMean: number | null, trend: ReputationTrend | null, criteria: Array<{ criterion: ReviewCriterion, count: number, mean: number }> } } };
 
-export type ReviewFieldsFragment = { id: string, demandId: string, side: ReviewSide, authorOrganizationId: string, subjectOrganizationId: string, rating: number | null, body: string | null, submittedAt: string, revealsAt: string | null, visible: boolean, hidden: boolean, ratings: Array<{ criterion: ReviewCriterion, score: number }> };
+export type ReviewFieldsFragment = { id: string, demandId: string, side: ReviewSide, authorOrganizationId: string, subjectOrganizationId: string, rating: number, body: string, submittedAt: string, revealsAt: string | null, visible: boolean, hidden: boolean, ratings: Array<{ criterion: ReviewCriterion, score: number }> };
 
 export type ReviewsOfQueryVariables = Exact<{
   organizationId: string | number;
@@ -1095,14 +1095,14 @@ export type ReviewsOfQueryVariables = Exact<{
 }>;
 
 
-export type ReviewsOfQuery = { reviewsOf: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, demandId: string, side: ReviewSide, authorOrganizationId: string, subjectOrganizationId: string, rating: number | null, body: string | null, submittedAt: string, revealsAt: string | null, visible: boolean, hidden: boolean, ratings: Array<{ criterion: ReviewCriterion, score: number }> } }> } };
+export type ReviewsOfQuery = { reviewsOf: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, demandId: string, side: ReviewSide, authorOrganizationId: string, subjectOrganizationId: string, rating: number, body: string, submittedAt: string, revealsAt: string | null, visible: boolean, hidden: boolean, ratings: Array<{ criterion: ReviewCriterion, score: number }> } }> } };
 
 export type SubmitReviewMutationVariables = Exact<{
   input: SubmitReviewInput;
 }>;
 
 
-export type SubmitReviewMutation = { submitReview: { id: string, demandId: string, side: ReviewSide, authorOrganizationId: string, subjectOrganizationId: string, rating: number | null, body: string | null, submittedAt: string, revealsAt: string | null, visible: boolean, hidden: boolean, ratings: Array<{ criterion: ReviewCriterion, score: number }> } };
+export type SubmitReviewMutation = { submitReview: { id: string, demandId: string, side: ReviewSide, authorOrganizationId: string, subjectOrganizationId: string, rating: number, body: string, submittedAt: string, revealsAt: string | null, visible: boolean, hidden: boolean, ratings: Array<{ criterion: ReviewCriterion, score: number }> } };
 
 export type SearchListingsQueryVariables = Exact<{
   kind?: ListingKind | null | undefined;

@@ -44,32 +44,11 @@ export class ReviewsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
   ) {
-    const { review, withheld } = await this.service.hide(rc, viewer, id, reason);
-    return this.toModel(review, viewer, withheld);
+    return this.toModel(await this.service.hide(rc, viewer, id, reason), viewer);
   }
 
-  private toModel(row: ReviewRow, _viewer?: Viewer, withheld = false): ReviewModel {
-    if (withheld) {
-      // Still blind: staff learn that it is hidden and when it would have been revealed, never what it says.
-      return {
-        id: row.id,
-        demandId: row.demandId,
-        side: row.side,
-        authorOrganizationId: row.authorOrganizationId,
-        subjectOrganizationId: row.subjectOrganizationId,
-        ratings: [],
-        rating: null,
-        body: null,
-        submittedAt: row.submittedAt,
-        visible: false,
-        revealsAt: this.service.revealsAt(row),
-        hidden: row.hiddenAt !== null,
-        hiddenReason: row.hiddenAt ? row.hiddenReason : null,
-        withheld: true,
-      };
-    }
+  private toModel(row: ReviewRow, _viewer?: Viewer): ReviewModel {
     return {
-      withheld: false,
       id: row.id,
       demandId: row.demandId,
       side: row.side,

@@ -307,12 +307,8 @@ export class ReviewsService implements OnModuleInit {
     return true;
   }
 
-  /**
-   * Staff hide a review with a reason (audited); it leaves the reputation and the track record.
-   * `withheld`: the review is still in its blind period, so staff get neither its text nor its
-   * ratings back (nobody but its author reads a review before it is revealed).
-   */
-  async hide(rc: RequestContext, viewer: Viewer, id: string, reason: string): Promise<{ review: ReviewRow; withheld: boolean }> {
+  /** Staff hide a review with a reason (audited); it leaves the reputation and the track record. */
+  async hide(rc: RequestContext, viewer: Viewer, id: string, reason: string): Promise<ReviewRow> {
     if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
     const text = reason.trim();
     if (!text) throw AppError.field('reason', 'required');
@@ -331,13 +327,7 @@ export class ReviewsService implements OnModuleInit {
       });
       await this.repository.refreshTrackRecord(tx, review.subjectOrganizationId, this.clock.now());
     });
-    return { review: (await this.repository.findById(review.id))!, withheld: this.inBlindPeriod(review) };
-  }
-
-  /** Not yet revealed and its blind period has not ended (by the Clock). */
-  inBlindPeriod(review: Pick<ReviewRow, 'submittedAt' | 'revealedAt'>): boolean {
-    const until = this.revealsAt(review);
-    return until !== null && until > this.clock.now();
+    return (await this.repository.findById(review.id))!;
   }
 
   revealsAt(review: Pick<ReviewRow, 'submittedAt' | 'revealedAt'>): Date | null {

@@ -317,35 +317,6 @@ describe('reviews', () => {
     expect(gone.errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
-  it('never shows staff a review in its blind period, not even when they hide it', async () => {
-    const demandId = await newDemand('블라인드 기간 숨김 확인용 수요');
-    await awardAndComplete(demandId, supplier.organizationId);
-    const blind = await submit(sme, demandId, CLIENT_RATINGS(1, 1, 1, 1), '담당자 개인 연락처 010-1234-5678 로 직접 연락 주세요');
-    const id = blind.data!.submitReview.id;
-    expect(blind.data!.submitReview.visible).toBe(false);
-
-    const hidden = await t.gql(
-      'mutation($id: ID!) { hideReview(id: $id, reason: "작성자 요청") { id hidden visible withheld body rating ratings { criterion score } revealsAt hiddenReason } }',
-      { id },
-      { token: staff.accessToken },
-    );
-    expect(hidden.data!.hideReview).toEqual({
-      id,
-      hidden: true,
-      visible: false,
-      withheld: true,
-      body: null,
-      rating: null,
-      ratings: [],
-      revealsAt: expect.any(String),
-      hiddenReason: '작성자 요청',
-    });
-    expect(JSON.stringify(hidden)).not.toContain('010-1234-5678');
-    // The author still reads their own review.
-    const own = (await reviewsOf(sme, supplier.organizationId)).edges.map((e: any) => e.node).find((n: any) => n.id === id);
-    expect(own).toMatchObject({ body: expect.stringContaining('010-1234-5678'), hidden: true });
-  });
-
   it('left no outbox event failing', async () => {
     await settleOutbox(t);
     expect(await ds.query('SELECT event_type, last_error FROM outbox WHERE last_error IS NOT NULL')).toEqual([]);

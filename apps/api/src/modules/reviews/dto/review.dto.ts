@@ -25,18 +25,13 @@ export class ReviewModel {
   @Field(() => ID) authorOrganizationId: string;
   @Field(() => ID) subjectOrganizationId: string;
   @Field(() => [ReviewRatingModel]) ratings: ReviewRatingModel[];
-  @Field(() => Float, { nullable: true, description: 'Mean of the criteria (null only when `withheld`).' }) rating: number | null;
-  @Field(() => String, { nullable: true, description: 'The text (null only when `withheld`).' }) body: string | null;
+  @Field(() => Float, { description: 'Mean of the criteria.' }) rating: number;
+  @Field() body: string;
   @Field() submittedAt: Date;
   @Field({ description: 'Public now (false: still blind, seen only by its author, or hidden).' }) visible: boolean;
   @Field(() => Date, { nullable: true, description: 'When a blind review becomes public at the latest.' }) revealsAt: Date | null;
   @Field() hidden: boolean;
   @Field(() => String, { nullable: true, description: 'Why staff hid it (its author and staff only).' }) hiddenReason: string | null;
-  @Field({
-    description:
-      'Staff acted on it during its blind period: text and ratings are withheld from them until `revealsAt` (always false for others).',
-  })
-  withheld: boolean;
 }
 
 @ObjectType('ReviewConnection')

@@ -46,7 +46,7 @@ export function ReviewPanel({
       </h2>
       {!data ? null : mine ? (
         <div data-testid="review-submitted" data-visible={mine.visible ? 'true' : 'false'}>
-          <p className="alert alert--success">{t('reviews.form.done', { rating: mine.rating?.toFixed(1) ?? '–' })}</p>
+          <p className="alert alert--success">{t('reviews.form.done', { rating: mine.rating.toFixed(1) })}</p>
           {!mine.visible ? (
             <p className="alert alert--info" data-testid="review-blind-note">
               {t('reviews.blindNote')}

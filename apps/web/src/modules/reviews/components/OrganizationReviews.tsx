@@ -73,7 +73,7 @@ export function OrganizationReviews({ organizationId }: { organizationId: string
               data-side={review.side}
             >
               <p className="review-item__head">
-                <strong>★ {review.rating?.toFixed(1) ?? '–'}</strong>{' '}
+                <strong>★ {review.rating.toFixed(1)}</strong>{' '}
                 <span className="muted">
                   {t(review.side === 'CLIENT' ? 'reviews.side.CLIENT' : 'reviews.side.SUPPLIER')} · {format.date(review.submittedAt)}
                 </span>

@@ -500,8 +500,7 @@ const RULES: Record<string, Rule> = {
   },
   // M (#12 item 5): moderation. Resolving an already resolved report is a CONFLICT (still allowed by authorization).
   'Mutation.resolveMessageReport': {
-    document:
-      'mutation($id: ID!) { resolveMessageReport(reportId: $id, action: DISMISS, reason: "문제 없음") { id status resolution } }',
+    document: 'mutation($id: ID!) { resolveMessageReport(reportId: $id, action: DISMISS, reason: "문제 없음") { id status resolution } }',
     variables: async (w) => {
       const { messageId } = await conversationWithMessage(w);
       const reporter = { userId: w.sme.userId, roles: [], locale: 'KO' as never, sessionId: 'authz' };

@@ -481,7 +481,9 @@ export class ChatService implements OnModuleInit {
     reason: string,
   ): Promise<ReportRow> {
     if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
-    const text = parse(reportReason, reason).trim();
+    const text = reason.trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if ([...text].length > 1000) throw AppError.field('reason', 'max-length', { max: 1000 });
     if (action !== 'DISMISS' && action !== 'REMOVE_MESSAGE') throw AppError.field('action', 'enum', { allowed: 'DISMISS, REMOVE_MESSAGE' });
     if (!isUuid(reportId)) throw AppError.notFound();
     const removed = await this.transactions.run(async (tx) => {

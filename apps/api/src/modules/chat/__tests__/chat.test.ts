@@ -524,10 +524,10 @@ describe('chat service', () => {
       const publisher = t.app.get(ChatPublisher);
       const pushed: Array<[string, string, unknown]> = [];
       const original = publisher.toConversation.bind(publisher);
-      publisher.toConversation = ((id: string, event: string, payload: unknown) => {
+      publisher.toConversation = (id: string, event: string, payload: unknown) => {
         pushed.push([id, event, payload]);
         return original(id as never, event as never, payload as never);
-      }) as typeof publisher.toConversation;
+      };
       try {
         const removed = await resolve(onBad, 'REMOVE_MESSAGE', '욕설 확인');
         expect(removed.data!.resolveMessageReport).toMatchObject({ status: 'RESOLVED', resolution: 'REMOVE_MESSAGE' });

@@ -3,6 +3,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, CurrentViewer, Roles } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
+import { IdentityLoaders } from '../identity/identity.loaders';
+import { ListingsService } from '../listings/listings.service';
 import type { Organization } from '../identity/dto/identity.records';
 import {
   ModeratedReviewModel,
@@ -143,5 +145,24 @@ export class OrganizationReputationResolver {
   @ResolveField(() => ReputationModel, { description: 'Public reputation from public reviews: count, mean, recent trend.' })
   async reputation(@Parent() org: Organization, @Ctx() rc: RequestContext) {
     return ReviewsService.withTrend(await rc.loaders.get(this.repository.reputationLoader).load(org.id));
+  }
+}
+
+/** What staff need to place a moderated review: the reviewed organization and the demand's title (batched per request). */
+@Resolver(() => ModeratedReviewModel)
+export class ModeratedReviewResolver {
+  constructor(
+    private readonly identity: IdentityLoaders,
+    private readonly listings: ListingsService,
+  ) {}
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The reviewed organization.' })
+  subjectOrganization(@Parent() r: ModeratedReviewModel, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.identity.organization).load(r.subjectOrganizationId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The title of the project's demand." })
+  async demandTitle(@Parent() r: ModeratedReviewModel, @Ctx() rc: RequestContext) {
+    return (await rc.loaders.get(this.listings.listingLoader).load(r.demandId))?.title ?? null;
   }
 }

@@ -334,7 +334,7 @@ describe('reviews', () => {
   // M (#12 item 5). Last in the file: it adds reports and hides a review, which the aggregates above must not see.
   it('never shows staff a review during its blind period: hide and the report list withhold it until it is revealed', async () => {
     const REPORTS = `{ reviewReports(first: 10) { totalCount edges { node { reviewId reportCount reasons firstReportedAt
-      review { id withheld blindUntil body rating ratings { criterion score } hidden } } } } }`;
+      review { id withheld blindUntil body rating ratings { criterion score } hidden demandTitle subjectOrganization { id } } } } } }`;
     const reports = async () => (await t.gql(REPORTS, {}, { token: staff.accessToken })).data!.reviewReports;
     const demandId = await newDemand('블라인드 기간 중 운영자 열람 금지 확인용 수요');
     await awardAndComplete(demandId, stranger.organizationId);
@@ -354,7 +354,17 @@ describe('reviews', () => {
         reportCount: 1,
         reasons: ['실수로 작성'],
         firstReportedAt: expect.any(String),
-        review: { id: blind.id, withheld: true, blindUntil: blind.revealsAt, body: null, rating: null, ratings: null, hidden: false },
+        review: {
+          id: blind.id,
+          withheld: true,
+          blindUntil: blind.revealsAt,
+          body: null,
+          rating: null,
+          ratings: null,
+          hidden: false,
+          demandTitle: '블라인드 기간 중 운영자 열람 금지 확인용 수요',
+          subjectOrganization: { id: stranger.organizationId },
+        },
       },
       expect.objectContaining({
         reviewId: visible.id,

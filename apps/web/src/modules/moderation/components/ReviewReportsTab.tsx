@@ -1,6 +1,7 @@
 import { useMutation } from 'urql';
 import type { ReviewReportsQuery as Result } from '@/generated/graphql';
-import { useFormatters, useT } from '@/i18n';
+import { useFormatters, useLocale, useT } from '@/i18n';
+import { organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { usePagedList } from '@/shared/paging';
 import { DismissReviewReportsMutation, HideReviewMutation, ReviewReportsQuery } from '../graphql/operations';
@@ -15,6 +16,7 @@ const REASON_MAX = 2000;
 export function ReviewReportsTab() {
   const t = useT();
   const format = useFormatters();
+  const locale = useLocale();
   const [, hide] = useMutation(HideReviewMutation);
   const [, dismiss] = useMutation(DismissReviewReportsMutation);
   const list = usePagedList<Edge>({
@@ -35,6 +37,10 @@ export function ReviewReportsTab() {
         <ul className="moderation-list">
           {list.edges.map(({ node }) => (
             <li key={node.reviewId} className="card moderation-list__item" data-testid={`review-report-${node.reviewId}`}>
+              <h3 className="card__title" data-testid="review-report-subject">
+                {node.review.subjectOrganization ? organizationName(node.review.subjectOrganization, locale) : '—'}
+                {node.review.demandTitle ? <span className="muted"> · {node.review.demandTitle}</span> : null}
+              </h3>
               <p className="muted">
                 {t('moderation.reviews.count', { count: format.number(node.reportCount) })} ·{' '}
                 <time dateTime={String(node.firstReportedAt)}>{format.date(String(node.firstReportedAt))}</time>

@@ -95,6 +95,12 @@ export const ReviewReportsQuery = graphql(`
             demandId
             side
             subjectOrganizationId
+            subjectOrganization {
+              id
+              nameKo
+              nameEn
+            }
+            demandTitle
             submittedAt
             withheld
             blindUntil

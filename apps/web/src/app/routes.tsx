@@ -3,6 +3,7 @@ import { authRoutes } from '@/modules/auth';
 import { bidRoutes } from '@/modules/bids';
 import { chatRoutes } from '@/modules/chat';
 import { listingRoutes } from '@/modules/listings';
+import { moderationRoutes } from '@/modules/moderation';
 import { organizationRoutes } from '@/modules/organization';
 import { searchRoutes } from '@/modules/search';
 import { verificationRoutes } from '@/modules/verification';
@@ -37,4 +38,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...bidRoutes,
   ...verificationRoutes,
   ...auditRoutes,
+  ...moderationRoutes,
 ];

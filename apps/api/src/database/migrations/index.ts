@@ -13,6 +13,7 @@ import { Verification1763901000000 } from './1763901000000-verification';
 import { AuditAppendOnly1763901100000 } from './1763901100000-audit-append-only';
 import { Curation1763901200000 } from './1763901200000-curation';
 import { ListingPublishedVersions1763901300000 } from './1763901300000-listing-published-versions';
+import { Moderation1763901500000 } from './1763901500000-moderation';
 
 export const migrations = [
   Foundation1763900000000,
@@ -29,4 +30,5 @@ export const migrations = [
   AuditAppendOnly1763901100000,
   Curation1763901200000,
   ListingPublishedVersions1763901300000,
+  Moderation1763901500000,
 ];

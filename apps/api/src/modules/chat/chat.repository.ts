@@ -41,6 +41,10 @@ export interface ReportRow {
   reporterUserId: string;
   reason: string;
   createdAt: Date;
+  status: 'OPEN' | 'RESOLVED';
+  resolution: 'DISMISS' | 'REMOVE_MESSAGE' | null;
+  resolutionReason: string | null;
+  resolvedAt: Date | null;
 }
 
 const CONVERSATION_COLUMNS = `c.id, c.context_type AS "contextType", c.context_id AS "contextId", c.last_seq::int AS "lastSeq",
@@ -405,21 +409,30 @@ export class ChatRepository {
   }
 
   private readonly reportColumns = `r.id, r.message_id AS "messageId", m.conversation_id AS "conversationId", m.seq::int AS seq,
-    r.reporter_user_id AS "reporterUserId", r.reason, r.created_at AS "createdAt"`;
+    r.reporter_user_id AS "reporterUserId", r.reason, r.created_at AS "createdAt", r.status, r.resolution,
+    r.resolution_reason AS "resolutionReason", r.resolved_at AS "resolvedAt"`;
 
-  async reportsPage(limit: number, after: unknown[] | null): Promise<{ rows: ReportRow[]; total: number }> {
-    const params: unknown[] = [limit + 1];
-    let keyset = '';
+  /** Reports newest first; with a status, only those (OPEN: the staff queue). */
+  async reportsPage(
+    limit: number,
+    after: unknown[] | null,
+    status: 'OPEN' | 'RESOLVED' | null = null,
+  ): Promise<{ rows: ReportRow[]; total: number }> {
+    const params: unknown[] = [limit + 1, status];
+    const where = ['($2::text IS NULL OR r.status = $2)'];
     if (after) {
       params.push(after[0], after[1]);
-      keyset = 'WHERE (r.created_at, r.id) < ($2::timestamptz, $3::uuid)';
+      where.push('(r.created_at, r.id) < ($3::timestamptz, $4::uuid)');
     }
     const rows: ReportRow[] = await this.dataSource.query(
       `SELECT ${this.reportColumns} FROM chat_message_reports r JOIN chat_messages m ON m.id = r.message_id
-        ${keyset} ORDER BY r.created_at DESC, r.id DESC LIMIT $1`,
+        WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $1`,
       params,
     );
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM chat_message_reports');
+    const [{ total }] = await this.dataSource.query(
+      'SELECT count(*)::int AS total FROM chat_message_reports r WHERE ($1::text IS NULL OR r.status = $1)',
+      [status],
+    );
     return { rows, total };
   }
 
@@ -427,6 +440,49 @@ export class ChatRepository {
     const rows: ReportRow[] = await tx.query(
       `SELECT ${this.reportColumns} FROM chat_message_reports r JOIN chat_messages m ON m.id = r.message_id WHERE r.id = $1`,
       [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  // --- moderation (M, #12 item 5) ---------------------------------------------------------------
+
+  /** The report, its row locked FOR UPDATE in `tx` (resolving serialises on it). */
+  async lockReport(tx: EntityManager, id: string): Promise<ReportRow | null> {
+    const [row] = await tx.query(
+      `SELECT ${this.reportColumns} FROM chat_message_reports r JOIN chat_messages m ON m.id = r.message_id WHERE r.id = $1 FOR UPDATE OF r`,
+      [id],
+    );
+    return (row as ReportRow | undefined) ?? null;
+  }
+
+  /** Resolves the report and the other open reports of the same message; returns the resolved ids. */
+  async resolveReports(
+    tx: EntityManager,
+    report: { id: string; messageId: string },
+    resolution: 'DISMISS' | 'REMOVE_MESSAGE',
+    reason: string,
+    userId: string,
+  ): Promise<string[]> {
+    const rows = updated<{ id: string }>(
+      await tx.query(
+        `UPDATE chat_message_reports SET status = 'RESOLVED', resolution = $3, resolution_reason = $4, resolved_by_id = $5,
+                resolved_at = date_trunc('milliseconds', now())
+          WHERE status = 'OPEN' AND (id = $1 OR (message_id = $2 AND $3 = 'REMOVE_MESSAGE')) RETURNING id`,
+        [report.id, report.messageId, resolution, reason, userId],
+      ),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Staff remove a message: the same tombstone as the sender's own delete (the row and seq stay, the body goes). */
+  async tombstoneAsStaff(tx: EntityManager, id: string): Promise<MessageRow | null> {
+    const rows = updated<MessageRow>(
+      await tx.query(
+        `UPDATE chat_messages m SET body = NULL, deleted_at = date_trunc('milliseconds', now())
+        WHERE m.id = $1 AND m.kind = 'USER' AND m.deleted_at IS NULL
+        RETURNING ${MESSAGE_COLUMNS}`,
+        [id],
+      ),
     );
     return rows[0] ?? null;
   }

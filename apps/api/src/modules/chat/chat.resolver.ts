@@ -11,10 +11,13 @@ import {
   ChatMessageConnectionModel,
   ChatMessageModel,
   ChatMessageReportConnectionModel,
+  ChatMessageReportModel,
   ConversationConnectionModel,
   ConversationModel,
+  MessageReportAction,
   OpenConversationInput,
   ReportedMessageContextModel,
+  ReportStatus,
 } from './dto/chat.dto';
 
 const toMessageModel = (m: MessageRow): ChatMessageModel => ({
@@ -74,14 +77,17 @@ export class ChatResolver {
     return this.chat.reportMessage(viewer, id, reason);
   }
 
-  @Query(() => ChatMessageReportConnectionModel, { description: 'Staff: reported messages, newest first (no message text).' })
+  @Query(() => ChatMessageReportConnectionModel, {
+    description: 'Staff: reported messages, newest first (no message text); `status: OPEN` is the queue still to handle.',
+  })
   @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
   reportedMessages(
     @CurrentViewer() viewer: Viewer,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('status', { type: () => ReportStatus, nullable: true }) status?: ReportStatus | null,
   ) {
-    return this.chat.reports(viewer, first, after);
+    return this.chat.reports(viewer, first, after, status ?? null);
   }
 
   @Query(() => ReportedMessageContextModel, {
@@ -95,6 +101,21 @@ export class ChatResolver {
   ) {
     const { report, messages } = await this.chat.reportContext(rc, viewer, reportId);
     return { report, messages: messages.map(toMessageModel) };
+  }
+
+  @Mutation(() => ChatMessageReportModel, {
+    description:
+      "Staff resolve a message report with a reason (audited): DISMISS, or REMOVE_MESSAGE (the text goes for everyone, live, and the message's other open reports close). CONFLICT when already resolved.",
+  })
+  @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
+  resolveMessageReport(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() rc: RequestContext,
+    @Args('reportId', { type: () => ID }) reportId: string,
+    @Args('action', { type: () => MessageReportAction }) action: MessageReportAction,
+    @Args('reason') reason: string,
+  ) {
+    return this.chat.resolveReport(rc, viewer, reportId, action, reason);
   }
 
   @ResolveField(() => [OrganizationModel])

@@ -435,10 +435,15 @@ export class ChatService implements OnModuleInit {
   }
 
   /** Reports for staff, newest first: who reported what and why, without any message text. */
-  async reports(viewer: Viewer, first?: number, after?: string | null): Promise<Connection<ReportRow>> {
+  async reports(
+    viewer: Viewer,
+    first?: number,
+    after?: string | null,
+    status: 'OPEN' | 'RESOLVED' | null = null,
+  ): Promise<Connection<ReportRow>> {
     if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
     const { limit, after: key } = pageArgs(first, after);
-    const { rows, total } = await this.repository.reportsPage(limit, key);
+    const { rows, total } = await this.repository.reportsPage(limit, key, status);
     return toConnection(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id]);
   }
 
@@ -461,5 +466,50 @@ export class ChatService implements OnModuleInit {
       return this.repository.messagesBetween(report.conversationId, from, to);
     });
     return { report, messages };
+  }
+
+  /**
+   * Staff resolve a message report with a reason (audited). DISMISS closes it; REMOVE_MESSAGE
+   * tombstones the message exactly like its sender's own delete (open sockets get `message:updated`)
+   * and closes every open report of that message. CONFLICT when the report is already resolved.
+   */
+  async resolveReport(
+    rc: RequestContext,
+    viewer: Viewer,
+    reportId: string,
+    action: 'DISMISS' | 'REMOVE_MESSAGE',
+    reason: string,
+  ): Promise<ReportRow> {
+    if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
+    const text = reason.trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if ([...text].length > 1000) throw AppError.field('reason', 'max-length', { max: 1000 });
+    if (action !== 'DISMISS' && action !== 'REMOVE_MESSAGE') throw AppError.field('action', 'enum', { allowed: 'DISMISS, REMOVE_MESSAGE' });
+    if (!isUuid(reportId)) throw AppError.notFound();
+    const removed = await this.transactions.run(async (tx) => {
+      const report = await this.repository.lockReport(tx, reportId);
+      if (!report) throw AppError.notFound();
+      if (report.status !== 'OPEN') throw AppError.conflict('conflict', { reason: 'REPORT_RESOLVED' });
+      const message = action === 'REMOVE_MESSAGE' ? await this.repository.tombstoneAsStaff(tx, report.messageId) : null;
+      const resolved = await this.repository.resolveReports(tx, report, action, text, viewer.userId);
+      await this.audit.record(tx, {
+        actorUserId: viewer.userId,
+        action: 'chat.report.resolved',
+        subjectType: 'chat_message_report',
+        subjectId: report.id,
+        details: {
+          action,
+          reason: text,
+          messageId: report.messageId,
+          conversationId: report.conversationId,
+          resolvedReportIds: resolved,
+          messageRemoved: message !== null,
+        },
+        requestId: rc.requestId,
+      });
+      return message;
+    });
+    if (removed) this.publisher.toConversation(removed.conversationId, 'message:updated', toPayload(removed));
+    return (await this.repository.findReport(reportId))!;
   }
 }

@@ -41,6 +41,15 @@ export interface TrackRecordRow {
   responseRate: number | null;
 }
 
+/** The open reports of one review, grouped for staff (oldest open report first). */
+export interface ReviewReportGroupRow {
+  review: ReviewRow;
+  reportCount: number;
+  reasons: string[];
+  firstReportedAt: Date;
+  lastReportedAt: Date;
+}
+
 /** SQL: the review `r` is public at `$now` (revealed, or submitted at least the blind period ago, and not hidden). */
 export const publicAt = (now: string) =>
   `(r.hidden_at IS NULL AND (r.revealed_at IS NOT NULL OR r.submitted_at <= ${now}::timestamptz - interval '${REVIEW_BLIND_DAYS} days'))`;
@@ -148,6 +157,7 @@ export class ReviewsRepository {
         [id, reason, userId],
       ),
     );
+    if (rows.length) await this.resolveReports(tx, id, 'HIDE', reason, userId);
     return rows.length > 0;
   }
 
@@ -243,5 +253,58 @@ export class ReviewsRepository {
       ratingCount: r.rating_count,
       responseRate: r.response_rate === null ? null : Number(r.response_rate),
     }));
+  }
+
+  // --- moderation (M, #12 item 5) ---------------------------------------------------------------
+
+  /** Reviews with open reports, the oldest open report first, keyset (firstReportedAt, reviewId). */
+  async openReportsPage(limit: number, after: unknown[] | null): Promise<{ rows: ReviewReportGroupRow[]; total: number }> {
+    const now = this.clock.now();
+    const params: unknown[] = [now, limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = 'WHERE (g."firstReportedAt", g.review_id) > ($3::timestamptz, $4::uuid)';
+    }
+    const rows: Array<ReviewRow & { reportCount: number; reasons: string[]; firstReportedAt: Date; lastReportedAt: Date }> =
+      await this.dataSource.query(
+        `WITH g AS (SELECT rr.review_id, count(*)::int AS "reportCount", array_agg(rr.reason ORDER BY rr.created_at, rr.id) AS reasons,
+                           min(rr.created_at) AS "firstReportedAt", max(rr.created_at) AS "lastReportedAt"
+                      FROM review_reports rr WHERE rr.status = 'OPEN' GROUP BY rr.review_id)
+         SELECT ${REVIEW_COLUMNS}, ${publicAt('$1')} AS visible, g."reportCount", g.reasons, g."firstReportedAt", g."lastReportedAt"
+           FROM (SELECT * FROM g ${keyset}) g JOIN reviews r ON r.id = g.review_id
+          ORDER BY g."firstReportedAt", g.review_id LIMIT $2`,
+        params,
+      );
+    const [{ n }] = await this.dataSource.query(`SELECT count(DISTINCT review_id)::int AS n FROM review_reports WHERE status = 'OPEN'`);
+    return {
+      rows: rows.map(({ reportCount, reasons, firstReportedAt, lastReportedAt, ...review }) => ({
+        review,
+        reportCount,
+        reasons,
+        firstReportedAt,
+        lastReportedAt,
+      })),
+      total: n,
+    };
+  }
+
+  /** Resolves every open report of the review; returns how many were open. */
+  async resolveReports(
+    tx: EntityManager,
+    reviewId: string,
+    resolution: 'DISMISS' | 'HIDE',
+    reason: string,
+    userId: string,
+  ): Promise<number> {
+    const rows = updatedRows(
+      await tx.query(
+        `UPDATE review_reports SET status = 'RESOLVED', resolution = $2, resolution_reason = $3, resolved_by_id = $4,
+                resolved_at = date_trunc('milliseconds', now())
+          WHERE review_id = $1 AND status = 'OPEN' RETURNING id`,
+        [reviewId, resolution, reason, userId],
+      ),
+    );
+    return rows.length;
   }
 }

@@ -3,11 +3,21 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, CurrentViewer, Roles } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
+import { IdentityLoaders } from '../identity/identity.loaders';
+import { ListingsService } from '../listings/listings.service';
 import type { Organization } from '../identity/dto/identity.records';
-import { ReputationModel, ReviewConnectionModel, ReviewModel, SubmitReviewInput } from './dto/review.dto';
+import {
+  ModeratedReviewModel,
+  ReputationModel,
+  ReviewConnectionModel,
+  ReviewModel,
+  ReviewReportConnectionModel,
+  ReviewReportModel,
+  SubmitReviewInput,
+} from './dto/review.dto';
 import type { ReviewRow } from './reviews.repository';
 import { ReviewsRepository } from './reviews.repository';
-import { ReviewsService } from './reviews.service';
+import { type ModeratedReview, type ReviewReportGroup, ReviewsService } from './reviews.service';
 
 @Resolver(() => ReviewModel)
 export class ReviewsResolver {
@@ -37,14 +47,43 @@ export class ReviewsResolver {
   }
 
   @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
-  @Mutation(() => ReviewModel, { description: 'Staff hide a review with a reason (audited); it no longer counts.' })
+  @Mutation(() => ModeratedReviewModel, {
+    description:
+      'Staff hide a review with a reason (audited); it no longer counts and its open reports are resolved. During the blind period the answer withholds the content.',
+  })
   async hideReview(
     @CurrentViewer() viewer: Viewer,
     @Ctx() rc: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
   ) {
-    return this.toModel(await this.service.hide(rc, viewer, id, reason), viewer);
+    return toModerated(await this.service.hide(rc, viewer, id, reason));
+  }
+
+  @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
+  @Query(() => ReviewReportConnectionModel, {
+    description: 'Staff: reviews with open reports, the oldest open report first; a review’s text only once it is revealed.',
+  })
+  async reviewReports(
+    @CurrentViewer() viewer: Viewer,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const page = await this.service.reviewReports(viewer, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toReportModel(e.node) })) };
+  }
+
+  @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
+  @Mutation(() => Boolean, {
+    description: "Staff close a review's open reports without hiding it, with a reason (audited); CONFLICT when none is open.",
+  })
+  dismissReviewReports(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() rc: RequestContext,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.service.dismissReports(rc, viewer, reviewId, reason);
   }
 
   private toModel(row: ReviewRow, _viewer?: Viewer): ReviewModel {
@@ -70,6 +109,34 @@ export class ReviewsResolver {
   }
 }
 
+const toModerated = (r: ModeratedReview): ModeratedReviewModel => ({
+  id: r.id,
+  demandId: r.demandId,
+  side: r.side,
+  authorOrganizationId: r.authorOrganizationId,
+  subjectOrganizationId: r.subjectOrganizationId,
+  submittedAt: r.submittedAt,
+  withheld: r.withheld,
+  blindUntil: r.blindUntil,
+  body: r.body,
+  ratings: r.ratings
+    ? Object.entries(r.ratings).map(([criterion, score]) => ({ criterion: criterion as ReviewCriterion, score: score }))
+    : null,
+  rating: r.rating,
+  visible: r.visible,
+  hidden: r.hiddenAt !== null,
+  hiddenReason: r.hiddenAt ? r.hiddenReason : null,
+});
+
+const toReportModel = (g: ReviewReportGroup): ReviewReportModel => ({
+  reviewId: g.review.id,
+  review: toModerated(g.review),
+  reportCount: g.reportCount,
+  reasons: g.reasons,
+  firstReportedAt: g.firstReportedAt,
+  lastReportedAt: g.lastReportedAt,
+});
+
 /** `Organization.reputation`, batched per request. */
 @Resolver(() => OrganizationModel)
 export class OrganizationReputationResolver {
@@ -78,5 +145,24 @@ export class OrganizationReputationResolver {
   @ResolveField(() => ReputationModel, { description: 'Public reputation from public reviews: count, mean, recent trend.' })
   async reputation(@Parent() org: Organization, @Ctx() rc: RequestContext) {
     return ReviewsService.withTrend(await rc.loaders.get(this.repository.reputationLoader).load(org.id));
+  }
+}
+
+/** What staff need to place a moderated review: the reviewed organization and the demand's title (batched per request). */
+@Resolver(() => ModeratedReviewModel)
+export class ModeratedReviewResolver {
+  constructor(
+    private readonly identity: IdentityLoaders,
+    private readonly listings: ListingsService,
+  ) {}
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The reviewed organization.' })
+  subjectOrganization(@Parent() r: ModeratedReviewModel, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.identity.organization).load(r.subjectOrganizationId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The title of the project's demand." })
+  async demandTitle(@Parent() r: ModeratedReviewModel, @Ctx() rc: RequestContext) {
+    return (await rc.loaders.get(this.listings.listingLoader).load(r.demandId))?.title ?? null;
   }
 }

@@ -26,7 +26,13 @@ import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type ReputationRow, type ReviewRow, ReviewsRepository, type TrackRecordRow } from './reviews.repository';
+import {
+  type ReputationRow,
+  type ReviewReportGroupRow,
+  type ReviewRow,
+  ReviewsRepository,
+  type TrackRecordRow,
+} from './reviews.repository';
 
 /** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
 export interface DemandParties {
@@ -61,6 +67,23 @@ export interface SubmitReview {
   demandId: string;
   ratings: Array<{ criterion: string; score: number }>;
   body?: string | null;
+}
+
+/**
+ * A review as staff see it when moderating: its text and ratings only once it is revealed
+ * (both sides reviewed, or the blind period is over). During the blind period `withheld` is true,
+ * `body`/`ratings`/`rating` are null and `blindUntil` says when it becomes readable at the latest.
+ */
+export interface ModeratedReview extends Omit<ReviewRow, 'body' | 'ratings' | 'rating'> {
+  body: string | null;
+  ratings: ReviewRow['ratings'] | null;
+  rating: number | null;
+  withheld: boolean;
+  blindUntil: Date | null;
+}
+
+export interface ReviewReportGroup extends Omit<ReviewReportGroupRow, 'review'> {
+  review: ModeratedReview;
 }
 
 export interface Reputation extends ReputationRow {
@@ -307,8 +330,11 @@ export class ReviewsService implements OnModuleInit {
     return true;
   }
 
-  /** Staff hide a review with a reason (audited); it leaves the reputation and the track record. */
-  async hide(rc: RequestContext, viewer: Viewer, id: string, reason: string): Promise<ReviewRow> {
+  /**
+   * Staff hide a review with a reason (audited); it leaves the reputation and the track record and
+   * its open reports are resolved. What comes back is the moderated view: no text during the blind period.
+   */
+  async hide(rc: RequestContext, viewer: Viewer, id: string, reason: string): Promise<ModeratedReview> {
     if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
     const text = reason.trim();
     if (!text) throw AppError.field('reason', 'required');
@@ -327,7 +353,7 @@ export class ReviewsService implements OnModuleInit {
       });
       await this.repository.refreshTrackRecord(tx, review.subjectOrganizationId, this.clock.now());
     });
-    return (await this.repository.findById(review.id))!;
+    return this.moderated((await this.repository.findById(review.id))!);
   }
 
   revealsAt(review: Pick<ReviewRow, 'submittedAt' | 'revealedAt'>): Date | null {
@@ -352,5 +378,50 @@ export class ReviewsService implements OnModuleInit {
   /** Track records of these organizations for matching's trust signal (organizations without one are left out). */
   trackRecordsOf(organizationIds: string[]): Promise<TrackRecordRow[]> {
     return this.repository.trackRecordsOf([...new Set(organizationIds)]);
+  }
+
+  // --- moderation (M, #12 item 5) ---------------------------------------------------------------
+
+  /** Staff's view of a review: withheld (no text, no ratings) until it is revealed; see ModeratedReview. */
+  moderated(review: ReviewRow): ModeratedReview {
+    const blindUntil = this.revealsAt(review);
+    const withheld = blindUntil !== null && blindUntil > this.clock.now();
+    if (!withheld) return { ...review, withheld: false, blindUntil: null };
+    return { ...review, body: null, ratings: null, rating: null, withheld: true, blindUntil };
+  }
+
+  /** Staff: reviews with open reports, the oldest open report first, with the report count and reasons. */
+  async reviewReports(viewer: Viewer, first?: number, after?: string | null): Promise<Connection<ReviewReportGroup>> {
+    if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
+    const { limit, after: key } = pageArgs(first, after);
+    if (key && (typeof key[0] !== 'string' || Number.isNaN(Date.parse(key[0])) || typeof key[1] !== 'string' || !UUID.test(key[1]))) {
+      throw AppError.field('after', 'format', { format: 'cursor' });
+    }
+    const { rows, total } = await this.repository.openReportsPage(limit, key);
+    const groups = rows.map((g) => ({ ...g, review: this.moderated(g.review) }));
+    return toConnection(groups, limit, total, (g) => [g.firstReportedAt.toISOString(), g.review.id]);
+  }
+
+  /** Staff close a review's open reports without hiding it (audited); CONFLICT when none is open. */
+  async dismissReports(rc: RequestContext, viewer: Viewer, reviewId: string, reason: string): Promise<boolean> {
+    if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
+    const text = reason.trim();
+    if (!text) throw AppError.field('reason', 'required');
+    if (text.length > 2000) throw AppError.field('reason', 'max-length', { max: 2000 });
+    const review = UUID.test(reviewId) ? await this.repository.findById(reviewId) : null;
+    if (!review) throw AppError.notFound();
+    await this.transactions.run(async (tx) => {
+      const closed = await this.repository.resolveReports(tx, review.id, 'DISMISS', text, viewer.userId);
+      if (!closed) throw AppError.conflict('conflict', { reason: 'NO_OPEN_REPORTS' });
+      await this.audit.record(tx, {
+        actorUserId: viewer.userId,
+        action: 'review.reports.dismissed',
+        subjectType: 'review',
+        subjectId: review.id,
+        details: { reason: text, reports: closed, subjectOrganizationId: review.subjectOrganizationId, demandId: review.demandId },
+        requestId: rc.requestId,
+      });
+    });
+    return true;
   }
 }

@@ -528,6 +528,29 @@ const RULES: Record<string, Rule> = {
     },
     expect: supplierOwnerOnly,
   },
+  // M (#12 item 5): moderation. Resolving an already resolved report is a CONFLICT (still allowed by authorization).
+  'Mutation.resolveMessageReport': {
+    document: 'mutation($id: ID!) { resolveMessageReport(reportId: $id, action: DISMISS, reason: "문제 없음") { id status resolution } }',
+    variables: async (w) => {
+      const { messageId } = await conversationWithMessage(w);
+      const reporter = { userId: w.sme.userId, roles: [], locale: 'KO' as never, sessionId: 'authz' };
+      return { id: await t.app.get(ChatService).reportMessage(reporter, messageId, '부적절한 표현') };
+    },
+    expect: staffOnly,
+  },
+  'Query.reviewReports': {
+    document: '{ reviewReports(first: 5) { totalCount edges { node { reviewId reportCount review { body blindUntil } } } } }',
+    expect: staffOnly,
+  },
+  'Mutation.dismissReviewReports': {
+    document: 'mutation($id: ID!) { dismissReviewReports(reviewId: $id, reason: "문제 없음") }',
+    variables: async (w) => {
+      const id = await visibleReview(w);
+      await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "허위 내용") }', { id }, { token: w.supplier.accessToken });
+      return { id };
+    },
+    expect: staffOnly,
+  },
 };
 
 /** Fields below the root that carry their own rule. */

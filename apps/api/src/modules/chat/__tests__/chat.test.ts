@@ -474,6 +474,89 @@ describe('chat service', () => {
       );
       expect(audit).toEqual([{ actor: staff.userId, details: expect.objectContaining({ conversationId: conv, fromSeq: 5, toSeq: 15 }) }]);
     });
+
+    it('lets staff resolve a report: DISMISS closes it, REMOVE_MESSAGE tombstones the message for everyone, live; audited, once', async () => {
+      const conv = await freshConversation();
+      const kept = (await send(supplier, '괜찮은 메시지', randomUUID(), conv)).message;
+      const bad = (await send(supplier, '욕설이 담긴 메시지', randomUUID(), conv)).message;
+      const report = async (id: string, who: SignedUp, reason: string) =>
+        (
+          await t.gql(
+            'mutation($id: ID!, $r: String!) { reportMessage(id: $id, reason: $r) }',
+            { id, r: reason },
+            { token: who.accessToken },
+          )
+        ).data!.reportMessage as string;
+      const onKept = await report(kept.id, sme, '오해');
+      const onBad = await report(bad.id, sme, '욕설');
+      const RESOLVE =
+        'mutation($id: ID!, $a: MessageReportAction!, $r: String!) { resolveMessageReport(reportId: $id, action: $a, reason: $r) { id status resolution resolutionReason resolvedAt } }';
+      const resolve = (id: string, a: string, r: string, token = staff.accessToken) => t.gql(RESOLVE, { id, a, r }, { token });
+      const openIds = async () =>
+        (
+          await t.gql(
+            '{ reportedMessages(first: 100, status: OPEN) { totalCount edges { node { id status } } } }',
+            {},
+            { token: staff.accessToken },
+          )
+        ).data!.reportedMessages.edges.map((e: { node: { id: string } }) => e.node.id);
+      expect(await openIds()).toEqual(expect.arrayContaining([onKept, onBad]));
+
+      expect((await resolve(onBad, 'REMOVE_MESSAGE', ' ')).errors![0].extensions.fields).toEqual([
+        expect.objectContaining({ path: 'reason', rule: 'required' }),
+      ]);
+      expect((await resolve(onBad, 'REMOVE_MESSAGE', '가'.repeat(1001))).errors![0].extensions.fields).toEqual([
+        expect.objectContaining({ path: 'reason', rule: 'max-length' }),
+      ]);
+      expect((await resolve(randomUUID(), 'DISMISS', '사유')).errors![0].extensions.code).toBe('NOT_FOUND');
+      expect((await resolve(onBad, 'DISMISS', '사유', sme.accessToken)).errors![0].extensions.code).toBe('FORBIDDEN');
+
+      const dismissed = await resolve(onKept, 'DISMISS', '문제 없는 표현');
+      expect(dismissed.data!.resolveMessageReport).toEqual({
+        id: onKept,
+        status: 'RESOLVED',
+        resolution: 'DISMISS',
+        resolutionReason: '문제 없는 표현',
+        resolvedAt: expect.any(String),
+      });
+      expect((await resolve(onKept, 'REMOVE_MESSAGE', '다시')).errors![0].extensions.code).toBe('CONFLICT');
+
+      const publisher = t.app.get(ChatPublisher);
+      const pushed: Array<[string, string, unknown]> = [];
+      const original = publisher.toConversation.bind(publisher);
+      publisher.toConversation = (id: string, event: string, payload: unknown) => {
+        pushed.push([id, event, payload]);
+        return original(id as never, event as never, payload as never);
+      };
+      try {
+        const removed = await resolve(onBad, 'REMOVE_MESSAGE', '욕설 확인');
+        expect(removed.data!.resolveMessageReport).toMatchObject({ status: 'RESOLVED', resolution: 'REMOVE_MESSAGE' });
+      } finally {
+        publisher.toConversation = original;
+      }
+      expect(pushed).toEqual([
+        [conv, 'message:updated', expect.objectContaining({ id: bad.id, body: null, deletedAt: expect.any(String) })],
+      ]);
+      const page = await t.gql(
+        'query($c: ID!) { messages(conversationId: $c) { edges { node { id body deletedAt } } } }',
+        { c: conv },
+        { token: supplier.accessToken },
+      );
+      expect(page.data!.messages.edges.map((e: { node: { id: string; body: string | null } }) => [e.node.id, e.node.body])).toEqual([
+        [kept.id, '괜찮은 메시지'],
+        [bad.id, null],
+      ]);
+      expect((await openIds()).filter((id: string) => id === onKept || id === onBad)).toEqual([]);
+      const audit = await ds.query(
+        `SELECT subject_id AS report, actor_user_id AS actor, details->>'action' AS action, details->>'messageRemoved' AS removed
+           FROM audit_log WHERE action = 'chat.report.resolved' AND subject_id = ANY($1::text[]) ORDER BY created_at, id`,
+        [[onKept, onBad]],
+      );
+      expect(audit).toEqual([
+        { report: onKept, actor: staff.userId, action: 'DISMISS', removed: 'false' },
+        { report: onBad, actor: staff.userId, action: 'REMOVE_MESSAGE', removed: 'true' },
+      ]);
+    });
   });
 
   describe('rate limit', () => {

@@ -57,6 +57,23 @@ export class OpenConversationInput {
   supplyListingId?: string | null;
 }
 
+/** A report's state: OPEN until staff resolve it (then it leaves the queue). */
+export enum ReportStatus {
+  OPEN = 'OPEN',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(ReportStatus, { name: 'ReportStatus' });
+
+/** How staff resolve a message report. */
+export enum MessageReportAction {
+  DISMISS = 'DISMISS',
+  REMOVE_MESSAGE = 'REMOVE_MESSAGE',
+}
+registerEnumType(MessageReportAction, {
+  name: 'MessageReportAction',
+  description: "DISMISS: nothing to act on; REMOVE_MESSAGE: the message's text is removed for everyone, like its sender's own delete.",
+});
+
 @ObjectType('ChatMessageReport', { description: 'A participant reported a message; staff see it without the conversation.' })
 export class ChatMessageReportModel {
   @Field(() => ID) id: string;
@@ -66,6 +83,10 @@ export class ChatMessageReportModel {
   @Field(() => ID) reporterUserId: string;
   @Field() reason: string;
   @Field() createdAt: Date;
+  @Field(() => ReportStatus, { description: 'OPEN until staff resolve it.' }) status: ReportStatus;
+  @Field(() => MessageReportAction, { nullable: true, description: 'How staff resolved it.' }) resolution: MessageReportAction | null;
+  @Field(() => String, { nullable: true, description: "Staff's reason for the resolution." }) resolutionReason: string | null;
+  @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
 }
 
 @ObjectType('ChatMessageReportConnection')

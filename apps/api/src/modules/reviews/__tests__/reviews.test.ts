@@ -330,4 +330,99 @@ describe('reviews', () => {
     );
     expect(res.data).toEqual({ a: { reputation: { count: 2, mean: 2.5 } }, b: { reputation: { count: 0, mean: null, trend: null } } });
   });
+
+  // M (#12 item 5). Last in the file: it adds reports and hides a review, which the aggregates above must not see.
+  it('never shows staff a review during its blind period: hide and the report list withhold it until it is revealed', async () => {
+    const REPORTS = `{ reviewReports(first: 10) { totalCount edges { node { reviewId reportCount reasons firstReportedAt
+      review { id withheld blindUntil body rating ratings { criterion score } hidden demandTitle subjectOrganization { id } } } } } }`;
+    const reports = async () => (await t.gql(REPORTS, {}, { token: staff.accessToken })).data!.reviewReports;
+    const demandId = await newDemand('블라인드 기간 중 운영자 열람 금지 확인용 수요');
+    await awardAndComplete(demandId, stranger.organizationId);
+    const blind = (await submit(sme, demandId, CLIENT_RATINGS(1, 1, 1, 1), '비공개 기간의 평가 본문')).data!.submitReview;
+    expect(blind.visible).toBe(false);
+    // Its author's organization can read (and so report) it; staff only learn that it exists.
+    await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "실수로 작성") }', { id: blind.id }, { token: sme.accessToken });
+    const [visible] = (await reviewsOf(stranger, sme.organizationId)).edges.map((e: any) => e.node);
+    expect(visible.visible).toBe(true);
+    await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "욕설 포함") }', { id: visible.id }, { token: stranger.accessToken });
+
+    const queue = await reports();
+    expect(queue.totalCount).toBe(2);
+    expect(queue.edges.map((e: any) => e.node)).toEqual([
+      {
+        reviewId: blind.id,
+        reportCount: 1,
+        reasons: ['실수로 작성'],
+        firstReportedAt: expect.any(String),
+        review: {
+          id: blind.id,
+          withheld: true,
+          blindUntil: blind.revealsAt,
+          body: null,
+          rating: null,
+          ratings: null,
+          hidden: false,
+          demandTitle: '블라인드 기간 중 운영자 열람 금지 확인용 수요',
+          subjectOrganization: { id: stranger.organizationId },
+        },
+      },
+      expect.objectContaining({
+        reviewId: visible.id,
+        reasons: ['욕설 포함'],
+        review: expect.objectContaining({ withheld: false, blindUntil: null, body: visible.body, rating: visible.rating }),
+      }),
+    ]);
+
+    // Hiding a blind review answers without its content (it returned the text before).
+    const hidden = await t.gql(
+      'mutation($id: ID!) { hideReview(id: $id, reason: "중복 작성") { id hidden withheld blindUntil body rating ratings { score } } }',
+      { id: blind.id },
+      { token: staff.accessToken },
+    );
+    expect(hidden.data!.hideReview).toEqual({
+      id: blind.id,
+      hidden: true,
+      withheld: true,
+      blindUntil: blind.revealsAt,
+      body: null,
+      rating: null,
+      ratings: null,
+    });
+    // Hiding resolved its reports: the queue keeps only the other one.
+    expect((await reports()).edges.map((e: any) => e.node.reviewId)).toEqual([visible.id]);
+
+    const dismiss = (id: string, reason: string, token = staff.accessToken) =>
+      t.gql('mutation($id: ID!, $r: String!) { dismissReviewReports(reviewId: $id, reason: $r) }', { id, r: reason }, { token });
+    expect((await dismiss(visible.id, '  ')).errors![0].extensions.fields).toEqual([
+      expect.objectContaining({ path: 'reason', rule: 'required' }),
+    ]);
+    expect((await dismiss(visible.id, '가'.repeat(2001))).errors![0].extensions.fields).toEqual([
+      expect.objectContaining({ path: 'reason', rule: 'max-length' }),
+    ]);
+    expect((await dismiss('00000000-0000-4000-8000-000000000000', '문제 없음')).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await dismiss(visible.id, '문제 없음', sme.accessToken)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await dismiss(visible.id, '표현이 과격하지만 사실에 근거함')).data).toEqual({ dismissReviewReports: true });
+    expect((await dismiss(visible.id, '다시')).errors![0].extensions.code).toBe('CONFLICT');
+    expect(await reports()).toEqual({ totalCount: 0, edges: [] });
+    // Not hidden by a dismissal; both resolutions are on record.
+    expect((await reviewsOf(stranger, sme.organizationId)).edges.map((e: any) => e.node.id)).toContain(visible.id);
+    expect(
+      await ds.query(
+        `SELECT review_id AS "reviewId", status, resolution, resolved_by_id AS "by" FROM review_reports
+          WHERE review_id = ANY($1::uuid[]) ORDER BY resolution`,
+        [[blind.id, visible.id]],
+      ),
+    ).toEqual([
+      { reviewId: visible.id, status: 'RESOLVED', resolution: 'DISMISS', by: staff.userId },
+      { reviewId: blind.id, status: 'RESOLVED', resolution: 'HIDE', by: staff.userId },
+    ]);
+    const [audit] = await ds.query(
+      `SELECT actor_user_id, details FROM audit_log WHERE action = 'review.reports.dismissed' AND subject_id = $1`,
+      [visible.id],
+    );
+    expect(audit).toMatchObject({
+      actor_user_id: staff.userId,
+      details: expect.objectContaining({ reason: '표현이 과격하지만 사실에 근거함', reports: 1 }),
+    });
+  });
 });

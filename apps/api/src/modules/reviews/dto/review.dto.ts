@@ -71,3 +71,37 @@ export class ReputationModel {
   trend: ReputationTrend | null;
   @Field(() => [ReputationCriterionModel]) criteria: ReputationCriterionModel[];
 }
+
+@ObjectType('ModeratedReview', {
+  description:
+    'A review as staff see it when moderating. Staff never read a review during its blind period: until it is revealed `withheld` is true, `body`, `ratings` and `rating` are null and `blindUntil` says when it becomes readable at the latest.',
+})
+export class ModeratedReviewModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) demandId: string;
+  @Field(() => ReviewSide) side: ReviewSide;
+  @Field(() => ID) authorOrganizationId: string;
+  @Field(() => ID) subjectOrganizationId: string;
+  @Field() submittedAt: Date;
+  @Field({ description: 'Still in its blind period: the content is withheld from staff.' }) withheld: boolean;
+  @Field(() => Date, { nullable: true, description: 'While withheld: when it is revealed at the latest.' }) blindUntil: Date | null;
+  @Field(() => String, { nullable: true, description: 'Null while withheld.' }) body: string | null;
+  @Field(() => [ReviewRatingModel], { nullable: true, description: 'Null while withheld.' }) ratings: ReviewRatingModel[] | null;
+  @Field(() => Float, { nullable: true, description: 'Mean of the criteria; null while withheld.' }) rating: number | null;
+  @Field({ description: 'Public now.' }) visible: boolean;
+  @Field() hidden: boolean;
+  @Field(() => String, { nullable: true }) hiddenReason: string | null;
+}
+
+@ObjectType('ReviewReport', { description: "A reported review's open reports, grouped (staff)." })
+export class ReviewReportModel {
+  @Field(() => ID) reviewId: string;
+  @Field(() => ModeratedReviewModel) review: ModeratedReviewModel;
+  @Field(() => Int) reportCount: number;
+  @Field(() => [String], { description: 'The reporters’ reasons, oldest first.' }) reasons: string[];
+  @Field() firstReportedAt: Date;
+  @Field() lastReportedAt: Date;
+}
+
+@ObjectType('ReviewReportConnection')
+export class ReviewReportConnectionModel extends ConnectionType(ReviewReportModel, 'ReviewReportPage') {}

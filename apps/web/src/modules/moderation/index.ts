@@ -1,0 +1,2 @@
+import './moderation.css';
+export { moderationRoutes } from './routes';

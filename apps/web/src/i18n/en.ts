@@ -958,4 +958,9 @@ export const en: Messages = {
   'auditLog.byThisActor': "Show only this actor's entries",
   'auditLog.deletedActor': 'Deleted account',
   'auditLog.system': 'System',
+  // --- helper C: audit screen summary, certifications ---
+  'auditLog.details': 'Details',
+  'auditLog.key.organizationStatus': 'Organization status',
+  'auditLog.key.requestStatus': 'Request status',
+  'auditLog.key.status': 'Status',
 };

@@ -956,4 +956,9 @@ export const ko = {
   'auditLog.byThisActor': '이 처리자의 기록만 보기',
   'auditLog.deletedActor': '삭제된 계정',
   'auditLog.system': '시스템',
+  // --- helper C: audit screen summary, certifications ---
+  'auditLog.details': '자세히',
+  'auditLog.key.organizationStatus': '기관 상태',
+  'auditLog.key.requestStatus': '요청 상태',
+  'auditLog.key.status': '상태',
 } as const;

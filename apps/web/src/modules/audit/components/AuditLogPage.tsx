@@ -231,7 +231,7 @@ function parseSummary(json: string | null): Summary | null {
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /** `organizationStatus` → "organization status" when no label is known. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { bootTestApp, type GqlResponse, signInStaff, signUpOrganization, type SignedUp, type TestApp } from '@aimatch/api-testing';
 import { OrganizationKind } from '@aimatch/contracts';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { JobScheduler } from '../../../common/scheduling/job-scheduler.service';
 import { multipartBody, samples } from '../../files/__tests__/sample-files';
 import { addDays, koreanDay } from '../certification-dates';
 import { CERTIFICATIONS_SWEEP_JOB } from '../certification.jobs';
+import { CertificationRepository } from '../certification.repository';
 
 const VENTURE = 'urn:aimatch:certification:venture-company';
 const ISO = 'urn:aimatch:certification:iso-27001';
@@ -200,5 +201,36 @@ describe('certification claims', () => {
       expect(lapsed.data!.organization.certificationClaims[0]).toMatchObject({ status: 'EXPIRED', expiringSoon: false });
     });
     expect(await notifications(owner.userId, 'CERTIFICATION_EXPIRED')).toHaveLength(1);
+  });
+  it('resolves the chips of many organizations in one request with one query (DataLoader, no N+1)', async () => {
+    const a = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+    const b = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+    for (const who of [a, b]) {
+      const id = (await claim(who)).data!.claimCertification.id as string;
+      expect((await decide(id, 'VERIFIED')).errors).toBeUndefined();
+    }
+    const spy = jest.spyOn(t.app.get(CertificationRepository), 'verifiedOf');
+    try {
+      const res = await t.gql(
+        `query($a: ID!, $b: ID!) { a: organization(id: $a) { certifications { conceptId } } b: organization(id: $b) { certifications { conceptId } } }`,
+        { a: a.organizationId, b: b.organizationId },
+        { token: staff.accessToken },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.a.certifications).toEqual([{ conceptId: VENTURE }]);
+      expect(res.data!.b.certifications).toEqual([{ conceptId: VENTURE }]);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+  it('refuses to verify a claim whose certificate expired while it waited', async () => {
+    const owner = await signUpOrganization(t, { kind: OrganizationKind.AI_SUPPLIER });
+    const id = (await claim(owner, { expiresOn: addDays(today(), 5) })).data!.claimCertification.id as string;
+    const later = new Date(clock.now().getTime() + 10 * 86_400_000);
+    const res = await withClockAt(later, () => decide(id, 'VERIFIED'));
+    expect(code(res)).toBe('CONFLICT');
+    expect(res.errors![0].message).toContain(addDays(today(), 5));
+    expect((await ds.query('SELECT status FROM certification_claims WHERE id = $1', [id]))[0].status).toBe('PENDING');
   });
 });

@@ -28,6 +28,12 @@ export const ListingSummaryFieldsFragment = graphql(`
       nameKo
       nameEn
       verificationStatus
+      certifications {
+        conceptId
+        labelKo
+        labelEn
+        expiresOn
+      }
     }
     commercialTerms {
       minAmountKrw
@@ -90,6 +96,12 @@ export const ListingDetailQuery = graphql(`
         nameKo
         nameEn
         verificationStatus
+        certifications {
+          conceptId
+          labelKo
+          labelEn
+          expiresOn
+        }
       }
       region {
         id

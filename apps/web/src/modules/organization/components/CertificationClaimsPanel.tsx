@@ -45,6 +45,8 @@ export function CertificationClaimsPanel({ organizationId, isOwner }: { organiza
   const [evidence, setEvidence] = useState<EvidenceItem[]>([]);
   const [sent, setSent] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  // The form (and its evidence picker) opens on demand, below the verification request's own.
+  const [formOpen, setFormOpen] = useState(false);
   const org = data?.organization;
   if (!org) {
     return error ? (
@@ -77,6 +79,7 @@ export function CertificationClaimsPanel({ organizationId, isOwner }: { organiza
       setDraft(EMPTY);
       setEvidence([]);
       setFormKey((k) => k + 1);
+      setFormOpen(false);
       reexecute({ requestPolicy: 'network-only' });
     } else {
       form.setError(result.error);
@@ -147,7 +150,12 @@ export function CertificationClaimsPanel({ organizationId, isOwner }: { organiza
         </p>
       ) : null}
 
-      {isOwner ? (
+      {isOwner && !formOpen ? (
+        <button type="button" className="button button--ghost" onClick={() => setFormOpen(true)} data-testid="certification-open-form">
+          {t('certification.claim')}
+        </button>
+      ) : null}
+      {isOwner && formOpen ? (
         <form
           key={formKey}
           className="form"

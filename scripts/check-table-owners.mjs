@@ -48,6 +48,7 @@ export const TABLE_OWNERS = {
   listing_prechecks: 'modules/curation',
   prohibited_keywords: 'modules/curation',
   listing_published_versions: 'modules/listings',
+  certification_claims: 'modules/verification',
 };
 
 const ROOT = 'apps/api/src';

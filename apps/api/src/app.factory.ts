@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { errorCodes } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -49,6 +50,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // multipart/form-data for `POST /files`; each upload route sets its own limits (FilesController).
   await app.register(multipart, { limits: { files: 1, fields: 10, parts: 12 } });
+  // A body no parser knows would be Fastify's own 415 before any route ran. `POST /files` reads
+  // its body itself: the route answers (not multipart → the house error, unsigned → 401) and
+  // the body is left unread. Every other route keeps Fastify's 415.
+  fastify.addContentTypeParser('*', (request, _payload, done) => {
+    if (request.method === 'POST' && request.url.split('?')[0] === '/files') done(null, undefined);
+    else done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type']));
+  });
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true });
   app.useWebSocketAdapter(new AppIoAdapter(app, config.CORS_ORIGINS));
 

@@ -20,6 +20,14 @@ export enum NotificationType {
   LISTING_CHANGES_REQUESTED = 'LISTING_CHANGES_REQUESTED',
   /** To staff: a listing was submitted (or resubmitted) for review. */
   LISTING_SUBMITTED = 'LISTING_SUBMITTED',
+  /** To staff: an organization claimed a certification (helper C). */
+  CERTIFICATION_CLAIMED = 'CERTIFICATION_CLAIMED',
+  /** To the organization's members: staff decided a certification claim. */
+  CERTIFICATION_DECIDED = 'CERTIFICATION_DECIDED',
+  /** To the organization's members: a verified certification expires within 30 days (once). */
+  CERTIFICATION_EXPIRING = 'CERTIFICATION_EXPIRING',
+  /** To the organization's members: a verified certification lapsed after its expiry date. */
+  CERTIFICATION_EXPIRED = 'CERTIFICATION_EXPIRED',
 }
 
 /** The object a notification points at (the web turns it into a route). */
@@ -30,6 +38,8 @@ export enum NotificationLinkType {
   ORGANIZATION = 'ORGANIZATION',
   /** A verification request (the staff console's review page). */
   VERIFICATION_REQUEST = 'VERIFICATION_REQUEST',
+  /** A certification claim (the staff console's certification review page). */
+  CERTIFICATION_CLAIM = 'CERTIFICATION_CLAIM',
 }
 
 export interface NotificationLink {

@@ -147,6 +147,13 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: (p) => `파일 내용이 허용된 형식이 아닙니다(${p.detected}). 허용: ${p.allowed}`,
     en: (p) => `The file's content is not an allowed type (${p.detected}). Allowed: ${p.allowed}`,
   },
+  // Certification claims (dates are calendar days, YYYY-MM-DD).
+  'not-before': {
+    ko: (p) => `${p.field} 이후의 날짜여야 합니다.`,
+    en: (p) => `Must not be before ${p.field}.`,
+  },
+  'not-past': { ko: () => '지난 날짜는 입력할 수 없습니다.', en: () => 'Must not be in the past.' },
+  'not-future': { ko: () => '앞으로의 날짜는 입력할 수 없습니다.', en: () => 'Must not be in the future.' },
 };
 
 export function hasMessage(rule: string): boolean {

@@ -106,6 +106,19 @@ export const MESSAGES = {
     ko: '다운로드 링크가 만료되었거나 올바르지 않습니다. 다시 시도해 주세요.',
     en: 'The download link has expired or is invalid. Please try again.',
   },
+  // Certification claims (helper C).
+  'certification-claim-open': {
+    ko: '이 인증의 확인 요청이 이미 심사 중입니다. 결과가 나온 뒤 다시 요청할 수 있습니다.',
+    en: 'A claim for this certification is already under review; you can claim it again once it is decided.',
+  },
+  'certification-claim-decided': {
+    ko: '이미 처리된 인증 확인 요청입니다(상태: {current}).',
+    en: 'This certification claim was already handled ({current}).',
+  },
+  'certification-expired': {
+    ko: '인증서의 만료일({expiresOn})이 지나 확인할 수 없습니다. 갱신된 인증서로 다시 요청하도록 안내해 주세요.',
+    en: 'The certificate expired on {expiresOn} and cannot be verified; ask for a claim with the renewed certificate.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

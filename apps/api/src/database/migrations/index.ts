@@ -1,4 +1,3 @@
-/** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Listings1763900100000 } from './1763900100000-listings';
 import { Search1763900200000 } from './1763900200000-search';
@@ -13,7 +12,9 @@ import { Verification1763901000000 } from './1763901000000-verification';
 import { AuditAppendOnly1763901100000 } from './1763901100000-audit-append-only';
 import { Curation1763901200000 } from './1763901200000-curation';
 import { ListingPublishedVersions1763901300000 } from './1763901300000-listing-published-versions';
+import { CertificationClaims1763901400000 } from './1763901400000-certification-claims';
 import { Moderation1763901500000 } from './1763901500000-moderation';
+/** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 
 export const migrations = [
   Foundation1763900000000,
@@ -30,5 +31,6 @@ export const migrations = [
   AuditAppendOnly1763901100000,
   Curation1763901200000,
   ListingPublishedVersions1763901300000,
+  CertificationClaims1763901400000,
   Moderation1763901500000,
 ];

@@ -63,6 +63,33 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     ko: (p) => `새 목록이 심사를 기다립니다: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
     en: (p) => `A new listing awaits review: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
   },
+  [NotificationType.CERTIFICATION_CLAIMED]: {
+    ko: (p) => `새 인증 확인 요청이 들어왔습니다: ${s(p.organizationName)} · ${s(p.certificationKo)}`,
+    en: (p) => `A new certification claim: ${s(p.organizationName)} · ${s(p.certificationEn)}`,
+  },
+  [NotificationType.CERTIFICATION_DECIDED]: {
+    ko: (p) =>
+      p.decision === 'VERIFIED'
+        ? `인증이 확인되었습니다: ${s(p.certificationKo)}`
+        : p.decision === 'NEEDS_INFO'
+          ? `인증 확인에 추가 정보가 필요합니다: ${s(p.certificationKo)}`
+          : `인증 확인 요청이 반려되었습니다: ${s(p.certificationKo)}`,
+    en: (p) =>
+      p.decision === 'VERIFIED'
+        ? `Your certification is verified: ${s(p.certificationEn)}`
+        : p.decision === 'NEEDS_INFO'
+          ? `More information is needed to verify your certification: ${s(p.certificationEn)}`
+          : `Your certification claim was rejected: ${s(p.certificationEn)}`,
+  },
+  [NotificationType.CERTIFICATION_EXPIRING]: {
+    ko: (p) => `인증이 ${s(p.expiresOn)}에 만료됩니다(30일 이내). 갱신된 인증서로 다시 확인을 요청해 주세요: ${s(p.certificationKo)}`,
+    en: (p) =>
+      `Your certification expires on ${s(p.expiresOn)} (within 30 days); claim it again with the renewed certificate: ${s(p.certificationEn)}`,
+  },
+  [NotificationType.CERTIFICATION_EXPIRED]: {
+    ko: (p) => `인증이 만료되어 더 이상 표시되지 않습니다: ${s(p.certificationKo)}`,
+    en: (p) => `Your certification expired and is no longer shown: ${s(p.certificationEn)}`,
+  },
 };
 
 export function notificationText(type: string, payload: P, locale: Locale): string {

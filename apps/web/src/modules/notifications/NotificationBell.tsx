@@ -24,6 +24,12 @@ function parsePayload(payload: string): Record<string, unknown> {
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** One line per notification type, with the title of what it is about. */
+/** A certification's name in both languages (the message picks its own). */
+function certification(p: Record<string, unknown>): { ko: string; en: string } {
+  const ko = typeof p.certificationKo === 'string' ? p.certificationKo : '';
+  return { ko, en: typeof p.certificationEn === 'string' ? p.certificationEn : ko };
+}
+
 export function notificationText(item: { type: string; payload: string }, t: Translate): string {
   const p = parsePayload(item.payload);
   const title = text(p.title) || text(p.demandTitle);
@@ -74,6 +80,19 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.ORGANIZATION_SUSPENDED', { name: text(p.organizationName) });
     case 'ORGANIZATION_UNSUSPENDED':
       return t('notifications.type.ORGANIZATION_UNSUSPENDED', { name: text(p.organizationName) });
+    case 'CERTIFICATION_CLAIMED':
+      return t('notifications.type.CERTIFICATION_CLAIMED', { name: text(p.organizationName), ...certification(p) });
+    case 'CERTIFICATION_DECIDED':
+      return t('notifications.type.CERTIFICATION_DECIDED', {
+        decision: t(
+          `certification.status.${p.decision === 'VERIFIED' ? 'VERIFIED' : p.decision === 'NEEDS_INFO' ? 'NEEDS_INFO' : 'REJECTED'}`,
+        ),
+        ...certification(p),
+      });
+    case 'CERTIFICATION_EXPIRING':
+      return t('notifications.type.CERTIFICATION_EXPIRING', { date: text(p.expiresOn), ...certification(p) });
+    case 'CERTIFICATION_EXPIRED':
+      return t('notifications.type.CERTIFICATION_EXPIRED', certification(p));
     default:
       return t('notifications.type.other', { type: item.type, title });
   }
@@ -87,7 +106,14 @@ function notificationHref(item: Item): string | null {
   if (typeof p.demandId === 'string' && item.link?.type !== 'ORGANIZATION') return `/listings/${p.demandId}`;
   // Verification and suspension: the member's own organization page, where the state and the reason are.
   if (
-    ['VERIFICATION_DECIDED', 'ORGANIZATION_SUSPENDED', 'ORGANIZATION_UNSUSPENDED'].includes(item.type) &&
+    [
+      'VERIFICATION_DECIDED',
+      'ORGANIZATION_SUSPENDED',
+      'ORGANIZATION_UNSUSPENDED',
+      'CERTIFICATION_DECIDED',
+      'CERTIFICATION_EXPIRING',
+      'CERTIFICATION_EXPIRED',
+    ].includes(item.type) &&
     item.link?.type === 'ORGANIZATION'
   )
     return `/organization?org=${encodeURIComponent(item.link.id)}`;
@@ -102,6 +128,8 @@ function notificationHref(item: Item): string | null {
       return `/organizations/${item.link.id}`;
     case 'VERIFICATION_REQUEST':
       return `/staff/verification/${item.link.id}`;
+    case 'CERTIFICATION_CLAIM':
+      return `/staff/certifications/${item.link.id}`;
     default:
       return null;
   }

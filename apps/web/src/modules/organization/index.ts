@@ -1,4 +1,7 @@
 import './organization.css';
+export { CertificationChips, DeclaredCertification, type CertificationChip } from './components/CertificationChips';
+export { claimStatusKey } from './components/CertificationClaimsPanel';
+export { EvidenceFiles, type EvidenceFile } from './components/EvidenceFiles';
 export { OrganizationKindLabel } from './components/OrganizationKindLabel';
 export { OrganizationProfileFields } from './components/OrganizationProfileFields';
 export { VerificationBadge } from './components/VerificationBadge';

@@ -1,4 +1,7 @@
 import type { AppRoute } from '@/shared/routing/route-types';
+import { CertificationQueueCount } from './components/CertificationQueueCount';
+import { CertificationQueuePage } from './components/CertificationQueuePage';
+import { CertificationReviewPage } from './components/CertificationReviewPage';
 import { VerificationQueueCount } from './components/VerificationQueueCount';
 import { VerificationQueuePage } from './components/VerificationQueuePage';
 import { VerificationReviewPage } from './components/VerificationReviewPage';
@@ -12,4 +15,12 @@ export const verificationRoutes: AppRoute[] = [
     nav: { labelKey: 'nav.verification', order: 21, testId: 'nav-verification', badge: <VerificationQueueCount /> },
   },
   { path: 'staff/verification/:id', element: <VerificationReviewPage />, access: 'staff', titleKey: 'verificationReview.title' },
+  {
+    path: 'staff/certifications',
+    element: <CertificationQueuePage />,
+    access: 'staff',
+    titleKey: 'certificationQueue.title',
+    nav: { labelKey: 'nav.certifications', order: 21.5, testId: 'nav-certifications', badge: <CertificationQueueCount /> },
+  },
+  { path: 'staff/certifications/:id', element: <CertificationReviewPage />, access: 'staff', titleKey: 'certificationReview.title' },
 ];

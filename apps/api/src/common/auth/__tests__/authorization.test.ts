@@ -150,6 +150,40 @@ const freshOrganization = async (w: World, suspended = false) => {
   return org.organizationId;
 };
 
+/** An evidence PDF the user uploaded (staged). */
+const stagedPdf = async (token: string) => {
+  const boundary = 'authz-boundary';
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/files?kind=evidence',
+    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload:
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n` + `%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+  });
+  return res.json<{ id: string }>().id;
+};
+/** Certification concepts the withdraw rule rotates through (one PENDING claim per certification). */
+const CLAIM_CONCEPTS = ['innobiz', 'mainbiz', 'manufacturing-ai-specialist', 'gs-certification', 'iso-27001', 'isms-p', 'tta-ai-trust'];
+let claimCounter = 0;
+/** A PENDING certification claim of `owner` (a fresh supplier unless given). */
+const pendingClaim = async (owner?: { organizationId: string; accessToken: string }) => {
+  const who = owner ?? (await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never }));
+  const res = await t.gql(
+    'mutation($i: ClaimCertificationInput!) { claimCertification(input: $i) { id } }',
+    {
+      i: {
+        organizationId: who.organizationId,
+        conceptId: `urn:aimatch:certification:${CLAIM_CONCEPTS[claimCounter++ % CLAIM_CONCEPTS.length]}`,
+        issuedOn: '2025-01-01',
+        expiresOn: '2099-12-31',
+        evidenceFileIds: [await stagedPdf(who.accessToken)],
+      },
+    },
+    { token: who.accessToken },
+  );
+  return res.data!.claimCertification.id as string;
+};
+
 let t: TestApp;
 
 const RULES: Record<string, Rule> = {
@@ -549,6 +583,39 @@ const RULES: Record<string, Rule> = {
       await t.gql('mutation($id: ID!) { reportReview(id: $id, reason: "허위 내용") }', { id }, { token: w.supplier.accessToken });
       return { id };
     },
+    expect: staffOnly,
+  },
+  // Certification claims (helper C).
+  'Mutation.claimCertification': {
+    document: 'mutation($i: ClaimCertificationInput!) { claimCertification(input: $i) { id status } }',
+    variables: async (w) => ({
+      i: {
+        organizationId: w.supplier.organizationId,
+        conceptId: 'urn:aimatch:certification:csap',
+        issuedOn: '2025-01-01',
+        expiresOn: '2099-12-31',
+        evidenceFileIds: [await stagedPdf(w.supplier.accessToken)],
+      },
+    }),
+    expect: supplierOwnerOnly,
+  },
+  'Mutation.withdrawCertificationClaim': {
+    document: 'mutation($id: ID!) { withdrawCertificationClaim(id: $id) { id status } }',
+    variables: async (w) => ({ id: await pendingClaim(w.supplier) }),
+    expect: supplierOwnerOnly,
+  },
+  'Query.certificationQueue': {
+    document: '{ certificationQueue(first: 5) { totalCount edges { node { id waitingSeconds } } } }',
+    expect: staffOnly,
+  },
+  'Query.certificationClaim': {
+    document: 'query($id: ID!) { certificationClaim(id: $id) { id evidence { id downloadUrl } } }',
+    variables: async () => ({ id: await pendingClaim() }),
+    expect: staffOnly,
+  },
+  'Mutation.decideCertificationClaim': {
+    document: 'mutation($i: DecideCertificationClaimInput!) { decideCertificationClaim(input: $i) { id status } }',
+    variables: async () => ({ i: { claimId: await pendingClaim(), decision: 'REJECTED', reason: '서류 미비' } }),
     expect: staffOnly,
   },
 };

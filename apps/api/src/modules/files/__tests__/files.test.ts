@@ -166,6 +166,46 @@ describe('files', () => {
       expect(noPart.json<Body>().errors![0].extensions.fields).toMatchObject([{ path: 'file', rule: 'required' }]);
       expect(await rowCount()).toBe(rows);
     });
+
+    it('a body that is not multipart/form-data (raw bytes, JSON, text, none) in the house error format, not Fastify’s 415', async () => {
+      const rows = await rowCount();
+      const bodies: Array<[string | undefined, string | Buffer | undefined]> = [
+        ['application/pdf', samples.pdf()],
+        ['application/octet-stream', samples.pdf()],
+        ['application/json', '{"file":"x"}'],
+        ['text/plain', 'x'],
+        [undefined, undefined],
+      ];
+      for (const [contentType, payload] of bodies) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/files?kind=evidence',
+          headers: { authorization: `Bearer ${alice.accessToken}`, ...(contentType ? { 'content-type': contentType } : {}) },
+          ...(payload === undefined ? {} : { payload }),
+        });
+        expect([contentType, res.statusCode]).toEqual([contentType, 400]);
+        const body = res.json<Body>();
+        expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'file', rule: 'required' }] });
+      }
+      // Unsigned, a raw body is refused as unauthenticated in the same format (the guard runs, not the parser).
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: '/files?kind=evidence',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: samples.pdf(),
+      });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json<Body>().errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      // Other routes keep Fastify's own answer to a type nobody parses.
+      const graphql = await t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: 'x',
+      });
+      expect(graphql.statusCode).toBe(415);
+      expect(await rowCount()).toBe(rows);
+    });
   });
 
   describe('attach in the owner’s transaction', () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type { AuditLogFilterInput, AuditLogQuery as AuditResult } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { organizationName } from '@/modules/organization';
@@ -153,12 +153,12 @@ export function AuditLogPage() {
 function AuditRow({ entry, onActor }: { entry: Entry; onActor: (id: string) => void }) {
   const t = useT();
   const locale = useLocale();
-  const format = useFormatters();
+  const dateTime = useDateTime();
   const subject = entry.organization ? organizationName(entry.organization, locale) : null;
   return (
     <tr data-testid={`audit-row-${entry.id}`}>
       <td data-label={t('auditLog.col.time')}>
-        <time dateTime={String(entry.createdAt)}>{format.date(String(entry.createdAt))}</time>
+        <time dateTime={String(entry.createdAt)}>{dateTime(String(entry.createdAt))}</time>
       </td>
       <td data-label={t('auditLog.col.actor')} data-testid="audit-actor">
         {entry.actor ? (
@@ -184,17 +184,91 @@ function AuditRow({ entry, onActor }: { entry: Entry; onActor: (id: string) => v
             {t('auditLog.reason')}: {entry.reason}
           </p>
         ) : null}
-        {entry.before ? (
-          <p className="audit-table__json muted">
-            {t('auditLog.before')}: {entry.before}
-          </p>
-        ) : null}
-        {entry.after ? (
-          <p className="audit-table__json">
-            {t('auditLog.after')}: {entry.after}
-          </p>
+        <ChangeSummary before={entry.before ?? null} after={entry.after ?? null} />
+        {entry.before || entry.after ? (
+          <details className="audit-table__details">
+            <summary>{t('auditLog.details')}</summary>
+            {entry.before ? (
+              <p className="audit-table__json muted">
+                {t('auditLog.before')}: {entry.before}
+              </p>
+            ) : null}
+            {entry.after ? (
+              <p className="audit-table__json">
+                {t('auditLog.after')}: {entry.after}
+              </p>
+            ) : null}
+          </details>
         ) : null}
       </td>
     </tr>
+  );
+}
+
+/** Date and time in the reader's locale and time zone (the log is about moments, not days). */
+function useDateTime(): (iso: string) => string {
+  const locale = useLocale();
+  return useMemo(() => {
+    const f = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
+    return (iso: string) => {
+      const value = new Date(iso);
+      return Number.isNaN(value.getTime()) ? iso : f.format(value);
+    };
+  }, [locale]);
+}
+
+type Summary = Record<string, unknown>;
+
+function parseSummary(json: string | null): Summary | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Summary) : { value };
+  } catch {
+    return { value: json };
+  }
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** `organizationStatus` → "organization status" when no label is known. */
+function keyLabel(key: string, t: ReturnType<typeof useT>): string {
+  const known: Record<string, string> = {
+    organizationStatus: t('auditLog.key.organizationStatus'),
+    requestStatus: t('auditLog.key.requestStatus'),
+    status: t('auditLog.key.status'),
+  };
+  return known[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** The before/after summaries as one readable line per field: "기관 상태: PENDING → VERIFIED". */
+function ChangeSummary({ before, after }: { before: string | null; after: string | null }) {
+  const t = useT();
+  const b = parseSummary(before);
+  const a = parseSummary(after);
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
+  if (!keys.length) return null;
+  return (
+    <ul className="audit-table__changes" data-testid="audit-change-summary">
+      {keys.map((key) => {
+        const from = b && key in b ? show(b[key]) : null;
+        const to = a && key in a ? show(a[key]) : null;
+        return (
+          <li key={key}>
+            <span className="muted">{keyLabel(key, t)}:</span>{' '}
+            {from !== null && to !== null && from !== to ? (
+              <>
+                {from} → <strong>{to}</strong>
+              </>
+            ) : (
+              <strong>{to ?? from}</strong>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '@/i18n';
-import { organizationName, kindKey, VerificationBadge } from '@/modules/organization';
+import { CertificationChips, organizationName, kindKey, VerificationBadge } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { OrganizationReputationQuery, OrganizationReviews } from '@/modules/reviews';
@@ -37,6 +37,7 @@ export function OrganizationProfilePage() {
       <p className="page__lead">
         <span className="badge">{t(kindKey(org.kind))}</span> <VerificationBadge status={org.verificationStatus} />
       </p>
+      <CertificationChips certifications={org.certifications} testId="org-profile-cert-chips" />
       {isStaff ? <SuspensionControls key={`suspension-${org.id}`} organizationId={org.id} /> : null}
       <OrganizationReviews key={org.id} organizationId={org.id} />
     </div>

@@ -4,7 +4,7 @@ import { useClient, useQuery, type CombinedError } from 'urql';
 import type { BidsForDemandQuery } from '@/generated/graphql';
 import { useOnNotification } from '@/modules/notifications';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization';
+import { CertificationChips, organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import {
   AcceptBidMutation,
@@ -178,6 +178,7 @@ export function OwnerBidsPanel({
                     ) : (
                       bidderName(bid)
                     )}
+                    <CertificationChips certifications={bid.organization?.certifications} testId={`bid-certs-${bid.id}`} />
                     {bid.revision > 1 ? (
                       <span
                         className="muted table__muted"

@@ -94,6 +94,12 @@ export const BidsForDemandQuery = graphql(`
             nameKo
             nameEn
             verificationStatus
+            certifications {
+              conceptId
+              labelKo
+              labelEn
+              expiresOn
+            }
             reputation {
               count
               mean

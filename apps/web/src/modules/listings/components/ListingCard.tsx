@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ListingSummaryFieldsFragment } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization';
+import { CertificationChips, organizationName } from '@/modules/organization';
 import { formatKrwRange, localized } from '@/shared/format';
 import { ConceptList } from './ConceptList';
 import { KindBadge, StatusChip } from './StatusChip';
@@ -54,6 +54,7 @@ export function ListingCard({
         </Link>
       </h3>
       <p className="listing-card__org">{organizationName(listing.organization, locale)}</p>
+      <CertificationChips certifications={listing.organization.certifications} testId={`listing-card-certs-${listing.id}`} />
       {summaryContent !== undefined ? (
         summaryContent ? (
           <p className="listing-card__summary" lang={summaryContent.lang}>

@@ -1,7 +1,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useFormatters, useLocale, useT, type SimpleMessageKey } from '@/i18n';
-import { OrganizationKindLabel, VerificationBadge, organizationName } from '@/modules/organization';
+import {
+  CertificationChips,
+  DeclaredCertification,
+  OrganizationKindLabel,
+  VerificationBadge,
+  organizationName,
+} from '@/modules/organization';
 import { ConceptList } from '../components/ConceptList';
 import { useLanguageNames } from '../hooks/useLanguageNames';
 import { useTrustChecklist } from '../hooks/useTrustChecklist';
@@ -285,6 +291,16 @@ export function ListingSections({
                 empty={supply.trustProfile.certifications.length === 0}
               >
                 <ConceptList concepts={supply.trustProfile.certifications} testId="listing-certifications" />
+                {supply.trustProfile.certifications.length > 0 ? (
+                  <ul className="plain-list" data-testid="listing-certifications-checked">
+                    {supply.trustProfile.certifications.map((c) => (
+                      <li key={c.id}>
+                        {c.label}
+                        <DeclaredCertification conceptId={c.id} verified={listing.organization.certifications} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </Row>
             </dl>
             <h3 className="subheading">{t('element.checklist')}</h3>
@@ -340,6 +356,7 @@ export function ListingSections({
                 </span>
                 <VerificationBadge status={listing.organization.verificationStatus} testId="listing-org-verification" />
               </span>
+              <CertificationChips certifications={listing.organization.certifications} testId="listing-org-cert-chips" />
             </Row>
             {listing.contact ? (
               <>

@@ -28,6 +28,12 @@ export const ListingSummaryFieldsFragment = graphql(`
       nameKo
       nameEn
       verificationStatus
+      certifications {
+        conceptId
+        labelKo
+        labelEn
+        expiresOn
+      }
     }
     commercialTerms {
       minAmountKrw
@@ -91,6 +97,12 @@ export const ListingDetailQuery = graphql(`
         nameKo
         nameEn
         verificationStatus
+        certifications {
+          conceptId
+          labelKo
+          labelEn
+          expiresOn
+        }
       }
       region {
         id

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { StartConversationButton } from '@/modules/chat';
 import { formatKrwRange, localized } from '@/shared/format';
-import { organizationName } from '@/modules/organization';
+import { CertificationChips, organizationName } from '@/modules/organization';
 import type { MatchEdge, MatchTarget } from '../hooks/useMatchPages';
 import { budgetKey, constraintKey, featureKey, reasonText, schemeKey, scoreBand, toneKey } from '../model/labels';
 
@@ -40,6 +40,7 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
               <span className="badge badge--verified">{t('listing.verifiedOrganization')}</span>
             ) : null}
           </p>
+          <CertificationChips certifications={listing.organization.certifications} testId={`match-card-certs-${listing.id}`} />
         </div>
         <div
           className={`match-score match-score--${band}`}

@@ -24,6 +24,12 @@ export const MatchEdgeFieldsFragment = graphql(`
         nameKo
         nameEn
         verificationStatus
+        certifications {
+          conceptId
+          labelKo
+          labelEn
+          expiresOn
+        }
       }
       commercialTerms {
         minAmountKrw

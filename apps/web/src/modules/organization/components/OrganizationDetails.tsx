@@ -1,6 +1,7 @@
 import type { OrganizationDetailFieldsFragment } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { employeeBandKey, organizationName, safeHttpUrl } from '../model/labels';
+import { CertificationChips } from './CertificationChips';
 import { OrganizationKindLabel } from './OrganizationKindLabel';
 import { VerificationBadge } from './VerificationBadge';
 
@@ -24,6 +25,7 @@ export function OrganizationDetails({ organization }: { organization: Organizati
         </h2>
         <VerificationBadge status={organization.verificationStatus} />
       </div>
+      <CertificationChips certifications={organization.certifications} testId="org-detail-cert-chips" />
       <dl className="details">
         <div className="details__row">
           <dt>{t('organization.field.kind')}</dt>

@@ -7,6 +7,7 @@ import { useViewer } from '@/shared/session';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { OrganizationDetailQuery } from '../graphql/operations';
 import { organizationName, roleKey } from '../model/labels';
+import { CertificationClaimsPanel } from './CertificationClaimsPanel';
 import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
 import { OrganizationDetails } from './OrganizationDetails';
@@ -104,6 +105,7 @@ function OrganizationSection({ organizationId, isOwner }: { organizationId: stri
         <>
           <OrganizationDetails organization={organization} />
           <VerificationPanel organizationId={organizationId} canRequest={isOwner} />
+          <CertificationClaimsPanel organizationId={organizationId} isOwner={isOwner} />
           {isOwner ? <OrganizationEditForm organization={organization} /> : null}
         </>
       ) : fetching ? (

@@ -4,6 +4,7 @@ import { VERIFICATION_TEXT_MAX } from '@aimatch/contracts';
 import { useFormatters, useT } from '@/i18n';
 import { Field, FormAlert, summariseError, useFormErrors } from '@/shared/forms';
 import { OrganizationVerificationQuery, RequestOrganizationVerificationMutation } from '../graphql/operations';
+import { EvidenceFiles } from './EvidenceFiles';
 import { EvidencePicker, type EvidenceItem } from './EvidencePicker';
 import { VerificationBadge } from './VerificationBadge';
 
@@ -108,6 +109,8 @@ export function VerificationPanel({
           <p>{t('verification.state.none')}</p>
         )}
       </div>
+
+      {latest?.evidence.length ? <EvidenceFiles files={latest.evidence} testId="verification-evidence" /> : null}
 
       {sent && status === 'PENDING' ? (
         <p className="alert alert--success" role="status" data-testid="verification-sent">

@@ -22,6 +22,12 @@ export const OrganizationDetailFieldsFragment = graphql(`
     website
     verificationStatus
     createdAt
+    certifications {
+      conceptId
+      labelKo
+      labelEn
+      expiresOn
+    }
   }
 `);
 
@@ -94,6 +100,13 @@ export const OrganizationVerificationQuery = graphql(`
         requestedAt
         decidedAt
         decisionReason
+        evidence {
+          id
+          name
+          size
+          uploadedAt
+          downloadUrl
+        }
       }
       suspension {
         reason
@@ -113,6 +126,58 @@ export const RequestOrganizationVerificationMutation = graphql(`
         id
         verificationStatus
       }
+    }
+  }
+`);
+
+/** Helper C: certification claims on the organization page (members and staff read them; owners claim and withdraw). */
+export const OrganizationCertificationsQuery = graphql(`
+  query OrganizationCertifications($id: ID!) {
+    organization(id: $id) {
+      id
+      verificationStatus
+      certificationClaims {
+        id
+        conceptId
+        labelKo
+        labelEn
+        certificateNumber
+        issuedOn
+        expiresOn
+        note
+        status
+        claimedAt
+        decidedAt
+        decisionReason
+        expiringSoon
+        evidence {
+          id
+          name
+          size
+          uploadedAt
+          downloadUrl
+        }
+      }
+    }
+  }
+`);
+
+export const ClaimCertificationMutation = graphql(`
+  mutation ClaimCertification($input: ClaimCertificationInput!) {
+    claimCertification(input: $input) {
+      id
+      status
+      conceptId
+      claimedAt
+    }
+  }
+`);
+
+export const WithdrawCertificationClaimMutation = graphql(`
+  mutation WithdrawCertificationClaim($id: ID!) {
+    withdrawCertificationClaim(id: $id) {
+      id
+      status
     }
   }
 `);

@@ -9,6 +9,12 @@ export const OrganizationReputationQuery = graphql(`
       nameKo
       nameEn
       verificationStatus
+      certifications {
+        conceptId
+        labelKo
+        labelEn
+        expiresOn
+      }
       reputation {
         count
         mean

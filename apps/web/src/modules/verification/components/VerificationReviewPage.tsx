@@ -10,6 +10,7 @@ import { LoadingState } from '@/shared/ui/LoadingState';
 import { formatFileSize } from '@/shared/upload';
 import { DecideVerificationMutation, VerificationQueueHeadQuery, VerificationReviewQuery } from '../graphql/operations';
 import { CANNED_REASONS, DECISIONS, DECISIONS_WITH_REASON, decisionKey, requestStatusKey, waitingText } from '../model';
+import { OrganizationClaimsSection } from './OrganizationClaimsSection';
 import { SuspensionControls } from './SuspensionControls';
 
 const PATHS = ['decision', 'reason'] as const;
@@ -180,6 +181,7 @@ export function VerificationReviewPage() {
               ))}
             </ol>
           </section>
+          <OrganizationClaimsSection organizationId={organization.id} />
         </div>
 
         <div className="stack">

@@ -156,3 +156,114 @@ export const UnsuspendOrganizationMutation = graphql(`
     }
   }
 `);
+
+/** Helper C: certification claims for staff (queue oldest first, one claim, the decision). */
+export const CertificationQueueQuery = graphql(`
+  query CertificationQueue($first: Int, $after: String) {
+    certificationQueue(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          conceptId
+          labelKo
+          labelEn
+          claimedAt
+          waitingSeconds
+          organization {
+            id
+            kind
+            nameKo
+            nameEn
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CertificationQueueHeadQuery = graphql(`
+  query CertificationQueueHead {
+    certificationQueue(first: 2) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const CertificationClaimReviewQuery = graphql(`
+  query CertificationClaimReview($id: ID!) {
+    certificationClaim(id: $id) {
+      id
+      conceptId
+      labelKo
+      labelEn
+      certificateNumber
+      issuedOn
+      expiresOn
+      note
+      status
+      claimedAt
+      decidedAt
+      decisionReason
+      waitingSeconds
+      evidence {
+        id
+        name
+        size
+        uploadedAt
+        downloadUrl
+      }
+      organization {
+        id
+        kind
+        nameKo
+        nameEn
+        verificationStatus
+        certifications {
+          conceptId
+          labelKo
+          labelEn
+          expiresOn
+        }
+      }
+    }
+  }
+`);
+
+export const DecideCertificationClaimMutation = graphql(`
+  mutation DecideCertificationClaim($input: DecideCertificationClaimInput!) {
+    decideCertificationClaim(input: $input) {
+      id
+      status
+      decidedAt
+      decisionReason
+    }
+  }
+`);
+
+/** The reviewed organization's certification claims, on the verification review page. */
+export const ReviewOrganizationClaimsQuery = graphql(`
+  query ReviewOrganizationClaims($id: ID!) {
+    organization(id: $id) {
+      id
+      certificationClaims {
+        id
+        labelKo
+        labelEn
+        status
+        claimedAt
+        expiresOn
+      }
+    }
+  }
+`);

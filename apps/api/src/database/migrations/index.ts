@@ -11,6 +11,7 @@ import { RateLimits1763900800000 } from './1763900800000-rate-limits';
 import { Files1763900900000 } from './1763900900000-files';
 import { Verification1763901000000 } from './1763901000000-verification';
 import { AuditAppendOnly1763901100000 } from './1763901100000-audit-append-only';
+import { Trust1763901600000 } from './1763901600000-trust';
 
 export const migrations = [
   Foundation1763900000000,
@@ -25,4 +26,5 @@ export const migrations = [
   Files1763900900000,
   Verification1763901000000,
   AuditAppendOnly1763901100000,
+  Trust1763901600000,
 ];

@@ -34,6 +34,7 @@ import {
   type ConversationRow,
   ChatRepository,
   type MessageRow,
+  type OrganizationReportCount,
   type ReportRow,
   toPayload,
 } from './chat.repository';
@@ -461,5 +462,10 @@ export class ChatService implements OnModuleInit {
       return this.repository.messagesBetween(report.conversationId, from, to);
     });
     return { report, messages };
+  }
+
+  /** How many reports there are against the messages each organization sent (trust & safety; no access checks). */
+  reportCountsBySenderOrganization(): Promise<OrganizationReportCount[]> {
+    return this.repository.reportCountsBySenderOrganization();
   }
 }

@@ -33,7 +33,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
 import type { ListingSummary } from './dto/listing-summary';
-import type { DemandState, ListingRecord, ListingVersion } from './dto/listing-record';
+import type { DemandState, ListingRecord, ListingTrustFacts, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsRepository, type ListingPageQuery } from './listings.repository';
@@ -434,5 +434,10 @@ export class ListingsService {
   /** Status and bid deadline of these demands (bids' decision window), inside `tx` when given. */
   demandStates(ids: string[], tx?: EntityManager): Promise<DemandState[]> {
     return this.repository.demandStates(ids, tx);
+  }
+
+  /** Contact details and texts of every listing that is not archived, for the trust & safety scan (no access checks). */
+  trustFacts(): Promise<ListingTrustFacts[]> {
+    return this.repository.trustFacts();
   }
 }

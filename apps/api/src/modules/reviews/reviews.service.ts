@@ -26,7 +26,7 @@ import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type ReputationRow, type ReviewRow, ReviewsRepository, type TrackRecordRow } from './reviews.repository';
+import { type OrganizationReportCount, type ReputationRow, type ReviewRow, ReviewsRepository, type TrackRecordRow } from './reviews.repository';
 
 /** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
 export interface DemandParties {
@@ -352,5 +352,10 @@ export class ReviewsService implements OnModuleInit {
   /** Track records of these organizations for matching's trust signal (organizations without one are left out). */
   trackRecordsOf(organizationIds: string[]): Promise<TrackRecordRow[]> {
     return this.repository.trackRecordsOf([...new Set(organizationIds)]);
+  }
+
+  /** How many reports there are against the visible reviews each organization wrote (trust & safety; no access checks). */
+  reportCountsByAuthorOrganization(): Promise<OrganizationReportCount[]> {
+    return this.repository.reportCountsByAuthorOrganization();
   }
 }

@@ -43,6 +43,7 @@ export const TABLE_OWNERS = {
   verification_requests: 'modules/verification',
   organization_suspensions: 'modules/verification',
   files: 'modules/files',
+  trust_signals: 'modules/trust',
 };
 
 const ROOT = 'apps/api/src';

@@ -16,6 +16,8 @@ export enum NotificationType {
   /** To the organization's members: staff suspended or unsuspended it. */
   ORGANIZATION_SUSPENDED = 'ORGANIZATION_SUSPENDED',
   ORGANIZATION_UNSUSPENDED = 'ORGANIZATION_UNSUSPENDED',
+  /** To the organization's owners: staff warned it (trust & safety). */
+  ORGANIZATION_WARNED = 'ORGANIZATION_WARNED',
 }
 
 /** The object a notification points at (the web turns it into a route). */

@@ -54,6 +54,10 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     ko: (p) => `기관의 이용 정지가 해제되었습니다: ${s(p.organizationName)}`,
     en: (p) => `Your organization's suspension was lifted: ${s(p.organizationName)}`,
   },
+  [NotificationType.ORGANIZATION_WARNED]: {
+    ko: (p) => `협회가 기관에 경고를 보냈습니다: ${s(p.organizationName)}`,
+    en: (p) => `The association sent your organization a warning: ${s(p.organizationName)}`,
+  },
 };
 
 export function notificationText(type: string, payload: P, locale: Locale): string {

@@ -5,6 +5,7 @@ import { chatRoutes } from '@/modules/chat';
 import { listingRoutes } from '@/modules/listings';
 import { organizationRoutes } from '@/modules/organization';
 import { searchRoutes } from '@/modules/search';
+import { trustRoutes } from '@/modules/trust';
 import { verificationRoutes } from '@/modules/verification';
 import { HomePage } from './pages/HomePage';
 import type { AppRoute } from '@/shared/routing/route-types';
@@ -37,4 +38,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...bidRoutes,
   ...verificationRoutes,
   ...auditRoutes,
+  ...trustRoutes,
 ];

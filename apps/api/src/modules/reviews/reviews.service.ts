@@ -26,7 +26,13 @@ import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type OrganizationReportCount, type ReputationRow, type ReviewRow, ReviewsRepository, type TrackRecordRow } from './reviews.repository';
+import {
+  type OrganizationReportCount,
+  type ReputationRow,
+  type ReviewRow,
+  ReviewsRepository,
+  type TrackRecordRow,
+} from './reviews.repository';
 
 /** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
 export interface DemandParties {

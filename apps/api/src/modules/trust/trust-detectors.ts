@@ -102,7 +102,7 @@ export function normaliseWebsite(url: string | null | undefined): string | null 
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/^www\./, '')
-    .split(/[/?#]/)[0]!
+    .split(/[/?#]/)[0]
     .replace(/:\d+$/, '')
     .replace(/\.$/, '');
   return host.includes('.') ? host : null;
@@ -125,13 +125,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]!);
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
     }
     if (best > max) return max + 1;
     prev = cur;
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 /**
@@ -226,7 +226,7 @@ function bursts<T>(items: T[], at: (t: T) => Date, windowMs: number, min: number
   const groups: T[][] = [];
   let start = 0;
   for (let end = 0; end < sorted.length; end++) {
-    while (at(sorted[end]!).getTime() - at(sorted[start]!).getTime() > windowMs) start++;
+    while (at(sorted[end]).getTime() - at(sorted[start]).getTime() > windowMs) start++;
     if (end - start + 1 >= min) {
       const last = groups[groups.length - 1];
       const group = sorted.slice(start, end + 1);
@@ -244,7 +244,7 @@ export function burstRegistrations(orgs: OrgFacts[], th: TrustThresholds): Detec
   for (const o of orgs) if (o.createdByUserId) byAccount.set(o.createdByUserId, [...(byAccount.get(o.createdByUserId) ?? []), o]);
   for (const [account, list] of byAccount) {
     for (const group of bursts(list, (o) => o.createdAt, th.orgWindowMs, th.orgsPerAccount)) {
-      const first = group[0]!.createdAt.toISOString();
+      const first = group[0].createdAt.toISOString();
       for (const o of group)
         out.push({
           organizationId: o.id,
@@ -258,7 +258,7 @@ export function burstRegistrations(orgs: OrgFacts[], th: TrustThresholds): Detec
             accountUserId: account,
             count: group.length,
             from: first,
-            to: group[group.length - 1]!.createdAt.toISOString(),
+            to: group[group.length - 1].createdAt.toISOString(),
             threshold: th.orgsPerAccount,
             windowHours: th.orgWindowMs / 3_600_000,
           },
@@ -281,7 +281,7 @@ export function burstRegistrations(orgs: OrgFacts[], th: TrustThresholds): Detec
   for (const [address, list] of byAddress) {
     for (const group of bursts(list, (a) => a.at, th.accountWindowMs, th.accountsPerAddress)) {
       const orgIds = [...new Set(group.flatMap((a) => [...a.orgIds]))].sort();
-      const first = group[0]!.at.toISOString();
+      const first = group[0].at.toISOString();
       for (const id of orgIds)
         out.push({
           organizationId: id,
@@ -292,7 +292,7 @@ export function burstRegistrations(orgs: OrgFacts[], th: TrustThresholds): Detec
             address,
             accounts: group.length,
             from: first,
-            to: group[group.length - 1]!.at.toISOString(),
+            to: group[group.length - 1].at.toISOString(),
             threshold: th.accountsPerAddress,
             windowHours: th.accountWindowMs / 3_600_000,
           },
@@ -335,8 +335,8 @@ export function nearDuplicateTexts(
   const long = texts.filter((t) => t.text.trim().length >= th.minTextLength);
   for (let i = 0; i < long.length; i++)
     for (let j = i + 1; j < long.length; j++) {
-      const a = long[i]!;
-      const b = long[j]!;
+      const a = long[i];
+      const b = long[j];
       if (a.organizationId === b.organizationId || a.type !== b.type) continue;
       const score = similarity(a.text, b.text);
       if (score < th.similarity) continue;

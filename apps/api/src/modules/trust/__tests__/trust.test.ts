@@ -65,8 +65,8 @@ describe('trust & safety signals and cases', () => {
     const a = await caseOf(original.organizationId);
     const b = await caseOf(copy.organizationId);
     expect(a.signals.map((s) => s.kind).sort()).toEqual(['SHARED_CONTACT']);
-    expect(a.signals[0]!.relatedOrganizationIds).toEqual([copy.organizationId]);
-    expect(JSON.parse(a.signals[0]!.evidence)).toMatchObject({ type: 'phone', value: '025550101' });
+    expect(a.signals[0].relatedOrganizationIds).toEqual([copy.organizationId]);
+    expect(JSON.parse(a.signals[0].evidence)).toMatchObject({ type: 'phone', value: '025550101' });
     expect(b.signals.map((s) => s.kind).sort()).toEqual(['LOOKALIKE_NAME', 'SHARED_CONTACT']);
     const look = b.signals.find((s) => s.kind === 'LOOKALIKE_NAME')!;
     expect(look.relatedOrganizationIds).toEqual([original.organizationId]);
@@ -100,7 +100,7 @@ describe('trust & safety signals and cases', () => {
     const orgs = [];
     for (let i = 0; i < 5; i++) orgs.push(await signUpFrom('198.51.100.7', `버스트 테스트 ${i} 상사`));
     await scan();
-    const c = await caseOf(orgs[4]!.organizationId);
+    const c = await caseOf(orgs[4].organizationId);
     const burst = c.signals.find((s) => s.kind === 'BURST_REGISTRATION');
     expect(burst).toBeDefined();
     expect(JSON.parse(burst!.evidence)).toMatchObject({ rule: 'accounts-per-address', address: '198.51.100.7', accounts: 5 });

@@ -5,6 +5,7 @@ import { organizationName, kindKey, VerificationBadge } from '@/modules/organiza
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { OrganizationReputationQuery, OrganizationReviews } from '@/modules/reviews';
+import { OrganizationTrustBox } from '@/modules/trust';
 import { SuspensionControls } from '@/modules/verification';
 import { useViewer } from '@/shared/session';
 
@@ -38,6 +39,7 @@ export function OrganizationProfilePage() {
         <span className="badge">{t(kindKey(org.kind))}</span> <VerificationBadge status={org.verificationStatus} />
       </p>
       {isStaff ? <SuspensionControls key={`suspension-${org.id}`} organizationId={org.id} /> : null}
+      {isStaff ? <OrganizationTrustBox key={`trust-${org.id}`} organizationId={org.id} /> : null}
       <OrganizationReviews key={org.id} organizationId={org.id} />
     </div>
   );

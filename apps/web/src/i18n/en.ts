@@ -994,4 +994,5 @@ export const en: Messages = {
   'trust.box.title': 'Trust & safety (staff only)',
   'trust.box.link': 'Open the case',
   'trust.box.none': 'No open signals.',
+  'notifications.type.ORGANIZATION_WARNED': 'The association sent your organization a warning: {name}',
 };

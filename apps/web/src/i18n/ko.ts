@@ -991,4 +991,5 @@ export const ko = {
   'trust.box.title': '이상 징후 (직원 전용)',
   'trust.box.link': '사례 열기',
   'trust.box.none': '열린 이상 징후가 없습니다.',
+  'notifications.type.ORGANIZATION_WARNED': '협회가 기관에 경고를 보냈습니다: {name}',
 } as const;

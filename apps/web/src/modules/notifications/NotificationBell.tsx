@@ -70,6 +70,8 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.ORGANIZATION_SUSPENDED', { name: text(p.organizationName) });
     case 'ORGANIZATION_UNSUSPENDED':
       return t('notifications.type.ORGANIZATION_UNSUSPENDED', { name: text(p.organizationName) });
+    case 'ORGANIZATION_WARNED':
+      return t('notifications.type.ORGANIZATION_WARNED', { name: text(p.organizationName) });
     default:
       return t('notifications.type.other', { type: item.type, title });
   }
@@ -83,7 +85,7 @@ function notificationHref(item: Item): string | null {
   if (typeof p.demandId === 'string' && item.link?.type !== 'ORGANIZATION') return `/listings/${p.demandId}`;
   // Verification and suspension: the member's own organization page, where the state and the reason are.
   if (
-    ['VERIFICATION_DECIDED', 'ORGANIZATION_SUSPENDED', 'ORGANIZATION_UNSUSPENDED'].includes(item.type) &&
+    ['VERIFICATION_DECIDED', 'ORGANIZATION_SUSPENDED', 'ORGANIZATION_UNSUSPENDED', 'ORGANIZATION_WARNED'].includes(item.type) &&
     item.link?.type === 'ORGANIZATION'
   )
     return `/organization?org=${encodeURIComponent(item.link.id)}`;

@@ -49,6 +49,7 @@ export const TABLE_OWNERS = {
   prohibited_keywords: 'modules/curation',
   listing_published_versions: 'modules/listings',
   certification_claims: 'modules/verification',
+  trust_signals: 'modules/trust',
 };
 
 const ROOT = 'apps/api/src';

@@ -17,6 +17,7 @@ import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
+import { TrustModule } from './modules/trust/trust.module';
 import { VerificationModule } from './modules/verification/verification.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
@@ -45,6 +46,7 @@ export class DomainModule {
         ConsoleModule,
         FilesModule,
         CurationModule,
+        TrustModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

@@ -28,6 +28,8 @@ export enum NotificationType {
   CERTIFICATION_EXPIRING = 'CERTIFICATION_EXPIRING',
   /** To the organization's members: a verified certification lapsed after its expiry date. */
   CERTIFICATION_EXPIRED = 'CERTIFICATION_EXPIRED',
+  /** To the organization's owners: staff warned it (trust & safety). */
+  ORGANIZATION_WARNED = 'ORGANIZATION_WARNED',
 }
 
 /** The object a notification points at (the web turns it into a route). */

@@ -115,6 +115,13 @@ export const configSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool(false),
+  /** How often the trust & safety scan runs (ms). */
+  TRUST_SCAN_MS: int(900_000, 1000, 86_400_000),
+  /** BURST_REGISTRATION: organizations created by one account within 24 h, and accounts signed up from one address within 1 h. */
+  TRUST_BURST_ORGANIZATIONS_PER_ACCOUNT: int(3, 2, 1000),
+  TRUST_BURST_ACCOUNTS_PER_ADDRESS: int(5, 2, 100_000),
+  /** USER_REPORTS: reports against an organization's chat messages and reviews that open a signal. */
+  TRUST_REPORTS_THRESHOLD: int(3, 1, 1000),
   WEB_DIST_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -6,6 +6,7 @@ import { listingRoutes } from '@/modules/listings';
 import { moderationRoutes } from '@/modules/moderation';
 import { organizationRoutes } from '@/modules/organization';
 import { searchRoutes } from '@/modules/search';
+import { trustRoutes } from '@/modules/trust';
 import { verificationRoutes } from '@/modules/verification';
 import { HomePage } from './pages/HomePage';
 import type { AppRoute } from '@/shared/routing/route-types';
@@ -39,4 +40,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...verificationRoutes,
   ...auditRoutes,
   ...moderationRoutes,
+  ...trustRoutes,
 ];

@@ -78,6 +78,10 @@ export const MESSAGES = {
     en: 'The association has suspended this organization. Please contact the association.',
   },
   'already-suspended': { ko: '이미 이용 정지된 기관입니다.', en: 'This organization is already suspended.' },
+  'trust-signals-not-open': {
+    ko: '열린 이상 징후가 아닙니다. 이미 처리되었거나 기각된 징후입니다.',
+    en: 'These signals are not open any more: they were already actioned or dismissed.',
+  },
   'not-suspended': { ko: '이용 정지된 기관이 아닙니다.', en: 'This organization is not suspended.' },
   'suspend-protected': {
     ko: '협회 기관이나 본인이 속한 기관은 이용 정지할 수 없습니다.',

@@ -15,6 +15,7 @@ import { ListingPublishedVersions1763901300000 } from './1763901300000-listing-p
 import { CertificationClaims1763901400000 } from './1763901400000-certification-claims';
 import { Moderation1763901500000 } from './1763901500000-moderation';
 /** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
+import { Trust1763901600000 } from './1763901600000-trust';
 
 export const migrations = [
   Foundation1763900000000,
@@ -33,4 +34,5 @@ export const migrations = [
   ListingPublishedVersions1763901300000,
   CertificationClaims1763901400000,
   Moderation1763901500000,
+  Trust1763901600000,
 ];

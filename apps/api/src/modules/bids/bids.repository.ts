@@ -104,6 +104,15 @@ export interface BidPageQuery {
   after: unknown[] | null;
 }
 
+/** A bid's text as the trust & safety scan reads it (BidsService.trustTexts). */
+export interface BidTrustText {
+  id: string;
+  organizationId: string;
+  demandId: string;
+  status: string;
+  text: string;
+}
+
 /** Bids, their consortium partners and revisions in PostgreSQL (plain SQL; one statement per step). */
 @Injectable()
 export class BidsRepository {
@@ -417,6 +426,14 @@ export class BidsRepository {
       [demandId],
     );
     return row ? { leadOrganizationId: row.lead, partnerOrganizationIds: row.partners as string[] } : null;
+  }
+
+  /** The approach texts of every bid past its draft, for the trust & safety scan. */
+  trustTexts(): Promise<BidTrustText[]> {
+    return this.dataSource.query(
+      `SELECT id, organization_id AS "organizationId", demand_id AS "demandId", status, approach AS text
+         FROM bids WHERE status <> 'DRAFT' ORDER BY created_at, id`,
+    );
   }
 }
 

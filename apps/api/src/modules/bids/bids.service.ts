@@ -25,7 +25,7 @@ import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { BidAccessPolicy } from './bid-access.policy';
-import { type BidPartnerRow, type BidRow, BidsRepository, type ExpiredBid } from './bids.repository';
+import { type BidPartnerRow, type BidRow, BidsRepository, type BidTrustText, type ExpiredBid } from './bids.repository';
 import { PlatformSettingsService } from './platform-settings.service';
 
 const BIDDER_KINDS: OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
@@ -661,6 +661,11 @@ export class BidsService {
   private async stale(id: string): Promise<AppError> {
     const now = await this.repository.findById(id);
     return AppError.conflict('stale-version', { current: now?.version ?? 0, reason: 'stale-version' });
+  }
+
+  /** The approach texts of every submitted (or later) bid, for the trust & safety scan (no access checks). */
+  trustTexts(): Promise<BidTrustText[]> {
+    return this.repository.trustTexts();
   }
 }
 

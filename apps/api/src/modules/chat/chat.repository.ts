@@ -77,6 +77,13 @@ export function toPayload(m: MessageRow): ChatMessagePayload {
   };
 }
 
+/** Reports against one organization's content (trust & safety's USER_REPORTS). */
+export interface OrganizationReportCount {
+  organizationId: string;
+  reports: number;
+  latestAt: Date;
+}
+
 @Injectable()
 export class ChatRepository {
   /** Participant organization ids per conversation. */
@@ -485,5 +492,15 @@ export class ChatRepository {
       ),
     );
     return rows[0] ?? null;
+  }
+
+  /** Reports against messages each organization sent, per organization, except those staff dismissed (trust & safety's USER_REPORTS). */
+  reportCountsBySenderOrganization(): Promise<OrganizationReportCount[]> {
+    return this.dataSource.query(
+      `SELECT m.sender_organization_id AS "organizationId", count(*)::int AS reports, max(r.created_at) AS "latestAt"
+         FROM chat_message_reports r JOIN chat_messages m ON m.id = r.message_id
+        WHERE m.sender_organization_id IS NOT NULL AND r.resolution IS DISTINCT FROM 'DISMISS'
+        GROUP BY m.sender_organization_id`,
+    );
   }
 }

@@ -34,6 +34,7 @@ import {
   type ConversationRow,
   ChatRepository,
   type MessageRow,
+  type OrganizationReportCount,
   type ReportRow,
   toPayload,
 } from './chat.repository';
@@ -511,5 +512,10 @@ export class ChatService implements OnModuleInit {
     });
     if (removed) this.publisher.toConversation(removed.conversationId, 'message:updated', toPayload(removed));
     return (await this.repository.findReport(reportId))!;
+  }
+
+  /** How many reports there are against the messages each organization sent (trust & safety; no access checks). */
+  reportCountsBySenderOrganization(): Promise<OrganizationReportCount[]> {
+    return this.repository.reportCountsBySenderOrganization();
   }
 }

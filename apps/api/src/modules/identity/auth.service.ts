@@ -61,12 +61,15 @@ export class AuthService {
           displayName: input.displayName,
           locale: input.locale,
           platformRoles: [],
+          signupIp: ip.slice(0, 64),
         });
         if (org) {
           const organization = await this.repository.insertOrganization(tx, {
             ...org,
             kind: org.kind as never,
             verificationStatus: VerificationStatus.UNVERIFIED,
+            createdByUserId: user.id,
+            createdFromIp: ip.slice(0, 64),
           });
           await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
           await this.outbox.enqueue(tx, {

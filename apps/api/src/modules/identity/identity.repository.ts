@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
-import type { OrganizationMember } from './dto/identity.records';
+import type { OrganizationMember, RegistrationFacts } from './dto/identity.records';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationEntity } from './entities/organization.entity';
@@ -80,7 +80,7 @@ export class IdentityRepository {
 
   insertUser(
     tx: EntityManager,
-    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles'>,
+    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles' | 'signupIp'>,
   ): Promise<UserEntity> {
     return tx.save(tx.create(UserEntity, user));
   }
@@ -268,5 +268,36 @@ export class IdentityRepository {
         ORDER BY m.created_at, m.id`,
       [organizationId],
     );
+  }
+
+  // --- trust & safety reads (through IdentityService) --------------------------------------------
+
+  /** Every organization (or these) with its registration facts and its members' e-mail addresses and sign-up addresses. */
+  async registrationFacts(organizationIds?: string[]): Promise<RegistrationFacts[]> {
+    const rows: Array<RegistrationFacts & { members: RegistrationFacts['members'] | null }> = await this.manager.query(
+      `SELECT o.id, o.kind, o.name_ko AS "nameKo", o.name_en AS "nameEn", o.website, o.verification_status AS "verificationStatus",
+              o.created_at AS "createdAt", o.created_by_user_id AS "createdByUserId", o.created_from_ip AS "createdFromIp",
+              (SELECT json_agg(json_build_object('userId', u.id, 'email', u.email, 'role', m.role, 'signupIp', u.signup_ip,
+                                                 'signedUpAt', u.created_at) ORDER BY m.created_at, m.id)
+                 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = o.id) AS members
+         FROM organizations o
+        WHERE $1::uuid[] IS NULL OR o.id = ANY($1::uuid[])
+        ORDER BY o.created_at, o.id`,
+      [organizationIds ?? null],
+    );
+    return rows.map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt),
+      members: (r.members ?? []).map((m) => ({ ...m, signedUpAt: new Date(m.signedUpAt) })),
+    }));
+  }
+
+  /** The user ids of the organization's owners, ascending. */
+  async ownerUserIds(organizationId: string, tx: EntityManager = this.manager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await tx.query(
+      `SELECT user_id FROM memberships WHERE organization_id = $1::uuid AND role = 'OWNER' ORDER BY user_id`,
+      [organizationId],
+    );
+    return rows.map((r) => r.user_id);
   }
 }

@@ -2,7 +2,14 @@ import { Locale, MembershipRole, type PlatformRole, type VerificationStatus } fr
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxService } from '../../database/outbox/outbox.service';
-import type { Membership, Organization, OrganizationMember, SeedOrganization, UserProfile } from './dto/identity.records';
+import type {
+  Membership,
+  Organization,
+  OrganizationMember,
+  RegistrationFacts,
+  SeedOrganization,
+  UserProfile,
+} from './dto/identity.records';
 import { IdentityRepository } from './identity.repository';
 import { PasswordHasher } from './password-hasher';
 
@@ -125,5 +132,17 @@ export class IdentityService {
   /** The organization's members with their names and e-mail addresses, oldest membership first (for staff). */
   membersOf(organizationId: string): Promise<OrganizationMember[]> {
     return this.repository.membersWithUsers(organizationId);
+  }
+
+  // --- trust & safety (modules/trust reads; identity records the facts at sign-up) ---------------
+
+  /** Registration facts of every organization, or of these (for the trust & safety scan; no access checks). */
+  registrationFacts(organizationIds?: string[]): Promise<RegistrationFacts[]> {
+    return this.repository.registrationFacts(organizationIds);
+  }
+
+  /** The user ids of the organization's owners (e.g. to warn them), inside `tx` when given. */
+  ownerUserIds(organizationId: string, tx?: EntityManager): Promise<string[]> {
+    return this.repository.ownerUserIds(organizationId, tx);
   }
 }

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { ListingSummary } from './dto/listing-summary';
-import type { DemandState, ListingVersion } from './dto/listing-record';
+import type { DemandState, ListingTrustFacts, ListingVersion } from './dto/listing-record';
 import { ListingEntity, ListingEventEntity } from './entities/listing.entity';
 
 export interface ListingPageQuery {
@@ -162,6 +162,16 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       [[...ids]],
     );
     return rows.map((r) => ({ listingId: r.listing_id, version: r.version, content: r.content, publishedAt: r.published_at }));
+  }
+
+  /** Contact details and texts of every listing that is not archived, for trust & safety. */
+  trustFacts(): Promise<ListingTrustFacts[]> {
+    return this.dataSource.query(
+      `SELECT id, organization_id AS "organizationId", kind, status, title,
+              content->'contact'->>'email' AS "contactEmail", content->'contact'->>'phone' AS "contactPhone",
+              concat_ws(' ', content->>'title', content->>'summary', content->>'description') AS text
+         FROM listings WHERE status <> 'ARCHIVED' ORDER BY created_at, id`,
+    );
   }
 }
 

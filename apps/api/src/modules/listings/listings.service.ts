@@ -35,7 +35,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
 import type { ListingSummary } from './dto/listing-summary';
-import type { DemandState, ListingRecord, ListingVersion } from './dto/listing-record';
+import type { DemandState, ListingRecord, ListingTrustFacts, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsRepository, type ListingPageQuery, type PublishedSnapshot } from './listings.repository';
@@ -504,5 +504,10 @@ export class ListingsService {
       publishedAt: published.publishedAt,
       changes: published.version === listing.version ? [] : diffListingContent(published.content, listing.content),
     };
+  }
+
+  /** Contact details and texts of every listing that is not archived, for the trust & safety scan (no access checks). */
+  trustFacts(): Promise<ListingTrustFacts[]> {
+    return this.repository.trustFacts();
   }
 }

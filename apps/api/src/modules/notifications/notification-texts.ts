@@ -90,6 +90,10 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     ko: (p) => `인증이 만료되어 더 이상 표시되지 않습니다: ${s(p.certificationKo)}`,
     en: (p) => `Your certification expired and is no longer shown: ${s(p.certificationEn)}`,
   },
+  [NotificationType.ORGANIZATION_WARNED]: {
+    ko: (p) => `협회가 기관에 경고를 보냈습니다: ${s(p.organizationName)}`,
+    en: (p) => `The association sent your organization a warning: ${s(p.organizationName)}`,
+  },
 };
 
 export function notificationText(type: string, payload: P, locale: Locale): string {

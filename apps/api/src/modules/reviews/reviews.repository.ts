@@ -58,6 +58,13 @@ const REVIEW_COLUMNS = `r.id, r.demand_id AS "demandId", r.side, r.author_organi
   r.subject_organization_id AS "subjectOrganizationId", r.ratings, r.rating::float AS rating, r.body,
   r.submitted_at AS "submittedAt", r.revealed_at AS "revealedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason"`;
 
+/** Reports against one organization's content (trust & safety's USER_REPORTS). */
+export interface OrganizationReportCount {
+  organizationId: string;
+  reports: number;
+  latestAt: Date;
+}
+
 @Injectable()
 export class ReviewsRepository {
   constructor(
@@ -306,5 +313,15 @@ export class ReviewsRepository {
       ),
     );
     return rows.length;
+  }
+
+  /** Reports against reviews each organization wrote, per organization, except those staff dismissed (trust & safety's USER_REPORTS). */
+  reportCountsByAuthorOrganization(): Promise<OrganizationReportCount[]> {
+    return this.dataSource.query(
+      `SELECT v.author_organization_id AS "organizationId", count(*)::int AS reports, max(r.created_at) AS "latestAt"
+         FROM review_reports r JOIN reviews v ON v.id = r.review_id
+        WHERE v.hidden_at IS NULL AND r.resolution IS DISTINCT FROM 'DISMISS'
+        GROUP BY v.author_organization_id`,
+    );
   }
 }

@@ -27,6 +27,7 @@ import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import {
+  type OrganizationReportCount,
   type ReputationRow,
   type ReviewReportGroupRow,
   type ReviewRow,
@@ -423,5 +424,10 @@ export class ReviewsService implements OnModuleInit {
       });
     });
     return true;
+  }
+
+  /** How many reports there are against the visible reviews each organization wrote (trust & safety; no access checks). */
+  reportCountsByAuthorOrganization(): Promise<OrganizationReportCount[]> {
+    return this.repository.reportCountsByAuthorOrganization();
   }
 }

@@ -93,6 +93,8 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.CERTIFICATION_EXPIRING', { date: text(p.expiresOn), ...certification(p) });
     case 'CERTIFICATION_EXPIRED':
       return t('notifications.type.CERTIFICATION_EXPIRED', certification(p));
+    case 'ORGANIZATION_WARNED':
+      return t('notifications.type.ORGANIZATION_WARNED', { name: text(p.organizationName) });
     default:
       return t('notifications.type.other', { type: item.type, title });
   }
@@ -114,6 +116,7 @@ function notificationHref(item: Item): string | null {
       'CERTIFICATION_EXPIRING',
       'CERTIFICATION_EXPIRED',
     ].includes(item.type) &&
+    ['VERIFICATION_DECIDED', 'ORGANIZATION_SUSPENDED', 'ORGANIZATION_UNSUSPENDED', 'ORGANIZATION_WARNED'].includes(item.type) &&
     item.link?.type === 'ORGANIZATION'
   )
     return `/organization?org=${encodeURIComponent(item.link.id)}`;

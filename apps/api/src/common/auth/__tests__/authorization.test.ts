@@ -618,6 +618,41 @@ const RULES: Record<string, Rule> = {
     variables: async () => ({ i: { claimId: await pendingClaim(), decision: 'REJECTED', reason: '서류 미비' } }),
     expect: staffOnly,
   },
+  // Trust & safety (modules/trust): staff only; actions on a fresh organization so that this world stays as it is.
+  'Query.trustCases': {
+    document: '{ trustCases(first: 5) { totalCount edges { node { organizationId counts { kind count } } } } }',
+    expect: staffOnly,
+  },
+  'Query.trustCase': {
+    document: 'query($id: ID!) { trustCase(organizationId: $id) { organizationId signals { id } trail { id } } }',
+    variables: (w) => ({ id: w.supplier.organizationId }),
+    expect: staffOnly,
+  },
+  'Query.trustOpenCaseCount': { document: '{ trustOpenCaseCount }', expect: staffOnly },
+  'Mutation.warnOrganization': {
+    document: 'mutation($i: TrustActionInput!) { warnOrganization(input: $i) { id action } }',
+    variables: async (w) => ({ i: { organizationId: await freshOrganization(w), reason: '권한 테스트' } }),
+    expect: staffOnly,
+  },
+  'Mutation.suspendTrustCase': {
+    document: 'mutation($i: TrustActionInput!) { suspendTrustCase(input: $i) { id action } }',
+    variables: async (w) => ({ i: { organizationId: await freshOrganization(w), reason: '권한 테스트' } }),
+    expect: staffOnly,
+  },
+  'Mutation.dismissTrustSignals': {
+    document: 'mutation($i: DismissTrustSignalsInput!) { dismissTrustSignals(input: $i) { id status } }',
+    variables: async () => {
+      const a = await signUpOrganization(t, { nameKo: '권한테스트 공유기업' });
+      const b = await signUpOrganization(t, { nameKo: '권한테스트 다른기업' });
+      const [row] = await t.app.get(DataSource).query(
+        `INSERT INTO trust_signals (organization_id, kind, related_organization_ids, fingerprint)
+         VALUES ($1, 'SHARED_CONTACT', ARRAY[$2::uuid], 'authz:' || gen_random_uuid()) RETURNING id`,
+        [a.organizationId, b.organizationId],
+      );
+      return { i: { ids: [row.id], reason: '권한 테스트' } };
+    },
+    expect: staffOnly,
+  },
 };
 
 /** Fields below the root that carry their own rule. */

@@ -51,3 +51,18 @@ export interface UserProfile {
 /** A new organization as the demo seeder writes it (no validation: the seed data is checked by its tests). */
 export type SeedOrganization = Pick<Organization, 'kind' | 'nameKo' | 'nameEn' | 'businessRegistrationNumber' | 'verificationStatus'> &
   Partial<Pick<Organization, 'regionId' | 'industryId' | 'employeeBand' | 'foundedYear' | 'website'>>;
+
+/** An organization's registration facts for trust & safety (who created it, from where; its members' addresses). */
+export interface RegistrationFacts {
+  id: string;
+  kind: OrganizationKind;
+  nameKo: string;
+  nameEn: string | null;
+  website: string | null;
+  verificationStatus: VerificationStatus;
+  createdAt: Date;
+  /** The account that created it and the network address it was created from (null before these were recorded). */
+  createdByUserId: string | null;
+  createdFromIp: string | null;
+  members: Array<{ userId: string; email: string; role: MembershipRole; signupIp: string | null; signedUpAt: Date }>;
+}

@@ -14,6 +14,9 @@ export class OrganizationEntity {
   @Column('int', { name: 'founded_year', nullable: true }) foundedYear: number | null;
   @Column('text', { nullable: true }) website: string | null;
   @Column('text', { name: 'verification_status', default: VerificationStatus.UNVERIFIED }) verificationStatus: VerificationStatus;
+  /** The account and network address that created the organization (trust & safety); not selected by default. */
+  @Column('uuid', { name: 'created_by_user_id', nullable: true, select: false }) createdByUserId?: string | null;
+  @Column('text', { name: 'created_from_ip', nullable: true, select: false }) createdFromIp?: string | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }

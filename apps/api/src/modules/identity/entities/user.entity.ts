@@ -9,6 +9,8 @@ export class UserEntity {
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('text') locale: Locale;
   @Column('text', { name: 'platform_roles', array: true }) platformRoles: PlatformRole[];
+  /** The network address the account signed up from (trust & safety); not selected by default. */
+  @Column('text', { name: 'signup_ip', nullable: true, select: false }) signupIp?: string | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }

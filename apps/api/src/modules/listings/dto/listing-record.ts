@@ -43,3 +43,16 @@ export interface DemandState {
   status: ListingStatus;
   bidDeadline: Date | null;
 }
+
+/** What the trust & safety scan reads of a listing (ListingsService.trustFacts). */
+export interface ListingTrustFacts {
+  id: string;
+  organizationId: string;
+  kind: 'DEMAND' | 'SUPPLY';
+  status: string;
+  title: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  /** Title, summary and description in one string. */
+  text: string;
+}

@@ -5,6 +5,7 @@ import { CertificationChips, organizationName, kindKey, VerificationBadge } from
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { OrganizationReputationQuery, OrganizationReviews } from '@/modules/reviews';
+import { OrganizationTrustBox } from '@/modules/trust';
 import { SuspensionControls } from '@/modules/verification';
 import { useViewer } from '@/shared/session';
 
@@ -39,6 +40,7 @@ export function OrganizationProfilePage() {
       </p>
       <CertificationChips certifications={org.certifications} testId="org-profile-cert-chips" />
       {isStaff ? <SuspensionControls key={`suspension-${org.id}`} organizationId={org.id} /> : null}
+      {isStaff ? <OrganizationTrustBox key={`trust-${org.id}`} organizationId={org.id} /> : null}
       <OrganizationReviews key={org.id} organizationId={org.id} />
     </div>
   );

@@ -1,0 +1,3 @@
+import './trust.css';
+export { trustRoutes } from './routes';
+export { OrganizationTrustBox } from './components/OrganizationTrustBox';

@@ -12,7 +12,7 @@ export interface FingerprintCandidate {
 export interface StoredReport {
   listingId: string;
   listingVersion: number;
-  report: PrecheckReport;
+  report: PrecheckReport & { keywordsKey?: string };
   checkedAt: Date;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type DuplicateCandidate,
   estimatedSimilarity,
@@ -28,11 +29,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Listings that leave the marketplace leave the near-duplicate index. */
 const UNINDEXED = new Set(['ARCHIVED']);
 
+/** A report with the keyword list it was computed with (a staff edit of the list makes it stale). */
+export type StoredPrecheckReport = PrecheckReport & { keywordsKey?: string };
+
 export interface ListingPrecheck {
   listingId: string;
   version: number;
   checkedAt: Date;
-  report: PrecheckReport;
+  report: StoredPrecheckReport;
+}
+
+/** A short, order-independent key of the keyword list. */
+function keywordsKey(terms: string[]): string {
+  return createHash('sha256')
+    .update([...terms].sort().join('\u0000'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface BulkApproveOutcome {
@@ -93,7 +105,7 @@ export class CurationService implements OnModuleInit {
   }
 
   /** The report for the listing as it is now (near-duplicates among every indexed listing but itself). */
-  async check(listing: ListingRecord, tx?: EntityManager): Promise<PrecheckReport> {
+  async check(listing: ListingRecord, tx?: EntityManager): Promise<StoredPrecheckReport> {
     const f = listingFingerprint(listing.content);
     const duplicates: DuplicateCandidate[] = [];
     if (f) {
@@ -104,7 +116,7 @@ export class CurationService implements OnModuleInit {
       }
     }
     const keywords = (await this.repository.keywords(tx)).map((k) => k.term);
-    return precheckListing(listing.content, { keywords, duplicates });
+    return { ...precheckListing(listing.content, { keywords, duplicates }), keywordsKey: keywordsKey(keywords) };
   }
 
   private async store(tx: EntityManager, listing: ListingRecord): Promise<ListingPrecheck> {
@@ -123,12 +135,14 @@ export class CurationService implements OnModuleInit {
     const unique = [...new Set(ids)];
     const listings = new Map((await this.listings.findByIds(unique)).map((l) => [l.id, l]));
     const stored = new Map((await this.repository.reports(unique)).map((r) => [r.listingId, r]));
+    const currentKeywords = keywordsKey((await this.repository.keywords()).map((k) => k.term));
     const out: ListingPrecheck[] = [];
     for (const id of unique) {
       const listing = listings.get(id);
       if (!listing) continue;
       const have = stored.get(id);
-      if (have && have.listingVersion === listing.version) {
+      // Stale when the listing changed or staff edited the keyword list since.
+      if (have && have.listingVersion === listing.version && have.report.keywordsKey === currentKeywords) {
         out.push({ listingId: id, version: have.listingVersion, checkedAt: have.checkedAt, report: have.report });
         continue;
       }

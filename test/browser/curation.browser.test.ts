@@ -117,6 +117,13 @@ describe('web client: listing curation', () => {
     // The only item was decided: the queue is empty now.
     await page.getByTestId('curation-queue-empty').waitFor({ timeout: 15_000 });
     await shot(page, 'decided');
+
+    // (c) The decision is in 감사 로그 with its actor and the status change.
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-log-page').waitFor({ timeout: 15_000 });
+    const row = page.locator('[data-testid^="audit-row-"]', { hasText: 'listing.requestChanges' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.getByTestId('audit-change').textContent()).resolves.toContain('CHANGES_REQUESTED');
   });
 
   it('the owner is notified, opens the notification and sees the comment at its element', async () => {

@@ -19,6 +19,7 @@ import {
 } from '@aimatch/marketplace';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG } from '../../config/config.module';
@@ -78,6 +79,7 @@ export class ListingsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
   ) {}
 
   // --- commands ---------------------------------------------------------------------------
@@ -170,6 +172,24 @@ export class ListingsService {
       const updated = await this.repository.updateAtVersion(tx, id, version, patch);
       if (!updated) throw await this.stale(id);
       await this.changed(tx, updated, action, current.status, rc.viewer!.userId, reason || comments.length ? { reason, comments } : {});
+      if (actor === 'staff') {
+        // Staff decisions (approve, reject, request changes, and any other staff transition) are audited with the listing's event.
+        await this.audit.record(tx, {
+          actorUserId: rc.viewer!.userId,
+          action: `listing.${action}`,
+          subjectType: 'listing',
+          subjectId: updated.id,
+          details: {
+            before: { status: current.status, version: current.version },
+            after: { status: updated.status, version: updated.version },
+            reason,
+            commentCount: comments.length,
+            organizationId: updated.organizationId,
+            title: updated.content.title,
+          },
+          requestId: rc.requestId,
+        });
+      }
       if (action === 'approve' || action === 'reject' || action === 'requestChanges') {
         await this.notifications.notifyOrganization(
           tx,

@@ -114,6 +114,19 @@ describe('curation pre-checks', () => {
       [clean.id],
     );
     expect(n).toBeGreaterThan(0);
+    // Each approval is a staff decision in the audit log, with the status before and after.
+    const audit = await ds.query(`SELECT actor_user_id, details FROM audit_log WHERE action = 'listing.approve' AND subject_id = $1`, [
+      clean.id,
+    ]);
+    expect(audit).toEqual([
+      {
+        actor_user_id: staff.userId,
+        details: expect.objectContaining({
+          before: expect.objectContaining({ status: 'SUBMITTED' }),
+          after: expect.objectContaining({ status: 'PUBLISHED' }),
+        }),
+      },
+    ]);
   });
 
   it('lets staff edit the prohibited keywords (audited), which the next check uses', async () => {

@@ -29,6 +29,7 @@ import * as aas from '@aas-core-works/aas-core3.0-typescript';
 import type { CompanyData, ListingContent, ListingKind } from './submodels';
 import {
   COMPANY_DATA_TEMPLATE,
+  CONTACT_INFORMATION_TEMPLATE,
   elementsForKind,
   LISTING_INFORMATION_TEMPLATE,
   LISTING_KINDS,
@@ -74,6 +75,11 @@ export interface AasExportInput {
   company: CompanyData | null;
   /** e.g. `https://aimatch.or.kr`; shell, asset and submodel ids are built under it. */
   baseIri: string;
+  /**
+   * What the reader may not see, left out of the export entirely: the ContactInformation submodel
+   * and the company's business registration number (the API's viewer rules decide).
+   */
+  withhold?: { contact?: boolean; businessRegistrationNumber?: boolean };
 }
 
 /** Thrown when an export would not verify (content values AAS cannot carry, e.g. a non-integer amount). */
@@ -392,11 +398,17 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
   const ctx = new ExportContext();
   const record = rec(content);
 
-  const templates: SubmodelTemplate[] = [...templatesForKind(kind), ...(company ? [COMPANY_DATA_TEMPLATE] : [])];
+  const withhold = input.withhold ?? {};
+  const templates: SubmodelTemplate[] = [...templatesForKind(kind), ...(company ? [COMPANY_DATA_TEMPLATE] : [])].filter(
+    (t) => !(withhold.contact && t === CONTACT_INFORMATION_TEMPLATE),
+  );
   const submodels = templates.map((template) => {
     const source =
       template === COMPANY_DATA_TEMPLATE ? rec(company) : template.contentKey === null ? record : rec(record[template.contentKey]);
-    const elements = template === COMPANY_DATA_TEMPLATE ? template.elements : elementsForKind(template, kind);
+    const elements =
+      template === COMPANY_DATA_TEMPLATE
+        ? template.elements.filter((el) => !(withhold.businessRegistrationNumber && el.idShort === 'businessRegistrationNumber'))
+        : elementsForKind(template, kind);
     const admin = new T.AdministrativeInformation(null, administration()?.version ?? null, null, null, template.semanticId);
     return new T.Submodel(
       `${shellId}/submodels/${template.idShort}`,

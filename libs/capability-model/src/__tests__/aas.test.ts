@@ -55,6 +55,28 @@ const issuesOf = (json: unknown) => {
 const ALL = { 'minimal demand': demand(), 'minimal supply': supply(), 'rich demand': richDemand(), 'rich supply': richSupply() };
 
 describe('exportListingToAas', () => {
+  it('leaves out what the reader may not see: the ContactInformation submodel and the BRN, and still verifies', () => {
+    const content = richDemand();
+    const env = exportListingToAas(
+      {
+        listingId: LISTING_ID,
+        version: 3,
+        company: COMPANY,
+        baseIri: 'https://aimatch.or.kr/',
+        content,
+        withhold: { contact: true, businessRegistrationNumber: true },
+      },
+      vocabulary,
+    );
+    expect(submodel(env, 'ContactInformation')).toBeUndefined();
+    expect(JSON.stringify(env)).not.toContain(content.contact.email);
+    expect(element(env, 'CompanyData', 'businessRegistrationNumber')).toBeUndefined();
+    expect(element(env, 'CompanyData', 'name')).toBeDefined();
+    expect(verificationErrors(env)).toEqual([]);
+    expect(submodel(exportOf(content), 'ContactInformation')).toBeDefined();
+    expect(element(exportOf(content), 'CompanyData', 'businessRegistrationNumber')).toBeDefined();
+  });
+
   it.each(Object.entries(ALL))('%s: verifies with zero errors', (_, content) => {
     expect(verificationErrors(exportOf(content))).toEqual([]);
     expect(verificationErrors(exportOf(content, { company: null, version: 123_456 }))).toEqual([]);

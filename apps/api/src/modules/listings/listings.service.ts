@@ -306,6 +306,8 @@ export class ListingsService {
           foundedYear: org!.foundedYear,
         },
         baseIri: this.config.PUBLIC_URL ?? 'https://aimatch.or.kr',
+        // The same viewer rule as Listing.contact: contact details and the BRN only for signed-in users.
+        withhold: { contact: !rc.viewer, businessRegistrationNumber: !rc.viewer },
       },
       await this.vocabulary.get(),
     );

@@ -141,6 +141,24 @@ describe('listing content and visibility', () => {
     const list = await t.gql('{ listings(kind: DEMAND, first: 100) { edges { node { id } } } }');
     expect(list.data!.listings.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(d.id);
     expect((await t.gql(SHOW, { id: d.id }, { token: supplier.accessToken })).data!.listing.contact).toEqual({ name: '김민지' });
+
+    // #13 H1: the AAS export follows the same rule — no ContactInformation and no BRN without a token.
+    const aas = async (token?: string) =>
+      (await t.gql('query($id: ID!) { listingAas(id: $id) }', { id: d.id }, { token })).data!.listingAas as string;
+    const [{ brn }] = await t.app
+      .get(DataSource)
+      .query('SELECT business_registration_number AS brn FROM organizations WHERE id = $1', [sme.organizationId]);
+    const anonymous = await aas();
+    const idShorts = (json: string) => (JSON.parse(json).submodels as Array<{ idShort: string }>).map((m) => m.idShort);
+    expect(idShorts(anonymous)).not.toContain('ContactInformation');
+    expect(anonymous).not.toContain('minji@example.kr');
+    expect(anonymous).not.toContain('김민지');
+    expect(anonymous).not.toContain(brn);
+    expect(idShorts(anonymous)).toContain('CompanyData');
+    const signedIn = await aas(supplier.accessToken);
+    expect(idShorts(signedIn)).toContain('ContactInformation');
+    expect(signedIn).toContain('minji@example.kr');
+    expect(signedIn).toContain(brn);
   });
 
   it('shows VERIFIED_SUPPLIERS demands only to verified supplier organizations, the owner and staff', async () => {

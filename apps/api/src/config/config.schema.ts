@@ -40,6 +40,7 @@ export const configSchema = z.object({
   TRUST_PROXY: bool(false),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 50 * 1_048_576),
   GRAPHQL_INTROSPECTION: bool(true),
+  GRAPHQL_SUGGESTIONS: bool(true),
   // graphql-armor's default is 6; cursor connections spend two levels (edges, node) before a
   // listing's submodel and its concept labels, so 8 is the smallest that serves the web client.
   GRAPHQL_MAX_DEPTH: int(8, 2, 20),
@@ -128,10 +129,15 @@ export const configSchema = z.object({
 
 export type RawConfig = z.output<typeof configSchema>;
 
-export interface AppConfig extends Omit<RawConfig, 'JWT_ACCESS_SECRET' | 'JWT_REFRESH_SECRET' | 'GRAPHQL_INTROSPECTION'> {
+export interface AppConfig extends Omit<
+  RawConfig,
+  'JWT_ACCESS_SECRET' | 'JWT_REFRESH_SECRET' | 'GRAPHQL_INTROSPECTION' | 'GRAPHQL_SUGGESTIONS'
+> {
   JWT_ACCESS_SECRET: string;
   JWT_REFRESH_SECRET: string;
   GRAPHQL_INTROSPECTION: boolean;
+  /** "Did you mean …?" in validation errors (they reveal the schema); off in production unless set. */
+  GRAPHQL_SUGGESTIONS: boolean;
   isProduction: boolean;
 }
 

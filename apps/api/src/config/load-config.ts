@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     JWT_ACCESS_SECRET: raw.JWT_ACCESS_SECRET ?? secrets.access,
     JWT_REFRESH_SECRET: raw.JWT_REFRESH_SECRET ?? secrets.refresh,
     GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION === undefined ? !isProduction : raw.GRAPHQL_INTROSPECTION,
+    GRAPHQL_SUGGESTIONS: env.GRAPHQL_SUGGESTIONS === undefined ? !isProduction : raw.GRAPHQL_SUGGESTIONS,
     isProduction,
   };
 }

@@ -11,6 +11,11 @@ import { contextForRequest, type RequestContext } from './request-context';
 
 const logger = new Logger('GraphQL');
 
+/** graphql-js names near field and type names ("Did you mean …?"); without them a validation error reveals no schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
 /** Mercurius on Fastify with graphql-jit, the per-request context, limits and the one error mapping. */
 @Module({
   imports: [
@@ -38,11 +43,13 @@ const logger = new Logger('GraphQL');
             const nested = (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
             return Array.isArray(nested) ? nested : [e];
           });
-          const errors = flat.map((e) =>
-            formatGraphQLError(e, locale, requestId, (err) =>
-              request ? request.log.error({ err }, 'unexpected error') : logger.error(String((err as Error)?.stack ?? err)),
-            ),
-          );
+          const errors = flat
+            .map((e) =>
+              formatGraphQLError(e, locale, requestId, (err) =>
+                request ? request.log.error({ err }, 'unexpected error') : logger.error(String((err as Error)?.stack ?? err)),
+              ),
+            )
+            .map((e) => (config.GRAPHQL_SUGGESTIONS ? e : { ...e, message: withoutSuggestions(e.message) }));
           // A document rejected before execution (syntax, validation, limits) is a 400; errors
           // raised while executing are reported with 200, as GraphQL over HTTP prescribes.
           const rejectedDocument = !execution.data && flat.every((e) => !e.path);

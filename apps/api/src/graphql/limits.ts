@@ -2,7 +2,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Lexer, Source, TokenKind, type ValidationRule } from 'graphql';
+import { GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, type ValidationRule } from 'graphql';
 import type { AppConfig } from '../config/config.schema';
 
 /** Report instead of throw, so that a rejected document is a normal 400 response with all its errors. */
@@ -14,6 +14,8 @@ const report = {
 /** Validation rules bounding what one document may ask for (graphql-armor's defaults unless configured). */
 export function graphqlLimitRules(config: AppConfig): ValidationRule[] {
   return [
+    // Mercurius ignores its own `introspection` option: the schema is closed by a validation rule instead.
+    ...(config.GRAPHQL_INTROSPECTION ? [] : [NoSchemaIntrospectionCustomRule]),
     maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true, ...report }),
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...report }),
     maxDirectivesRule({ n: 50, ...report }),

@@ -1,10 +1,16 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/auth/decorators';
+import { NotRateLimited, Public } from '../common/auth/decorators';
+import { HttpErrorFilter } from '../common/http/http-error.filter';
 
-/** Liveness (the process answers) and readiness (the database answers). */
+/**
+ * Liveness (the process answers) and readiness (the database answers). Outside the API rate limit
+ * (a probe must not be refused because its address is busy); any other error in the house format.
+ */
 @Controller()
+@NotRateLimited()
+@UseFilters(HttpErrorFilter)
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -5,7 +5,7 @@ import { RequestContext, requestContextOf, type Viewer } from '../../graphql/req
 import { AppError } from '../errors/app-error';
 import { RateLimiter } from '../rate-limit/rate-limit.service';
 import { AccessTokenVerifier } from './access-token.verifier';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { IS_PUBLIC, NOT_RATE_LIMITED, ROLES } from './decorators';
 
 /**
  * Deny by default: every resolver and route needs a signed-in user unless marked `@Public()`;
@@ -30,7 +30,8 @@ export class AuthGuard implements CanActivate {
     const rc = requestContextOf(context);
 
     // The request's one rate-limit count and its one token check run side by side; the count's refusal wins.
-    let counted = this.counted.get(rc);
+    const limited = !(this.reflector.getAllAndOverride<boolean>(NOT_RATE_LIMITED, targets) ?? false);
+    let counted = limited ? this.counted.get(rc) : Promise.resolve();
     if (!counted) this.counted.set(rc, (counted = this.rateLimit.consume('api', rc.ip)));
     rc.authentication ??= this.authenticate(rc);
     const authenticated = rc.authentication.catch((err: unknown) => {

@@ -5,9 +5,13 @@ import { AppError } from '../errors/app-error';
 
 export const IS_PUBLIC = 'aimatch:public';
 export const ROLES = 'aimatch:roles';
+export const NOT_RATE_LIMITED = 'aimatch:not-rate-limited';
 
 /** Opens a resolver or route to anonymous callers. Everything else requires a signed-in user. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Leaves a route out of the per-IP API limit: health probes must answer however busy an address is. */
+export const NotRateLimited = () => SetMetadata(NOT_RATE_LIMITED, true);
 
 /** Restricts to users holding one of the platform roles (staff, admin). */
 export const Roles = (...roles: PlatformRole[]) => SetMetadata(ROLES, roles);

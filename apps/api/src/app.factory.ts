@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { ErrorCode } from '@aimatch/contracts';
 import { errorCodes } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -56,6 +57,24 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addContentTypeParser('*', (request, _payload, done) => {
     if (request.method === 'POST' && request.url.split('?')[0] === '/files') done(null, undefined);
     else done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type']));
+  });
+  // GraphQL over POST takes JSON only: form-encoded, multipart and text/plain bodies are what a
+  // page on another site can send without a CORS preflight, so they never reach an operation.
+  // Answers are per viewer and never cached.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== '/graphql') return;
+    void reply.header('cache-control', 'no-store');
+    if (request.method === 'POST' && !/^application\/(?:graphql-response\+)?json\b/i.test(request.headers['content-type'] ?? '')) {
+      await reply.code(415).send({
+        data: null,
+        errors: [
+          {
+            message: 'POST /graphql accepts application/json only. / POST /graphql은 application/json 본문만 받습니다.',
+            extensions: { code: ErrorCode.BAD_USER_INPUT, requestId: String(request.id) },
+          },
+        ],
+      });
+    }
   });
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true });
   app.useWebSocketAdapter(new AppIoAdapter(app, config.CORS_ORIGINS));

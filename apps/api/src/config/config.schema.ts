@@ -51,6 +51,7 @@ export const configSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: int(600, 1),
   RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: int(20, 1),
   RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES: int(10, 1),
+  RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: int(120, 1),
   OUTBOX_POLL_MS: int(1000, 10, 60_000),
   SEED_DEMO: bool(true),
   MEILI_URL: z.string().url().optional(),

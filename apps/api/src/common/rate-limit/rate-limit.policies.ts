@@ -8,9 +8,11 @@ import type { AppConfig } from '../../config/config.schema';
 export type RateLimitPolicy =
   /** GraphQL operations (HTTP requests through the guard) per client address. */
   | 'api'
-  /** Sign-up, sign-in and refresh attempts per client address. */
+  /** Sign-up and sign-in attempts per client address. */
   | 'auth-ip'
-  /** Sign-in attempts per account (e-mail). */
+  /** Session refreshes per client address (its own budget: an office's failed sign-ins must not sign colleagues out). */
+  | 'auth-refresh'
+  /** FAILED sign-ins per account and client address (someone else's wrong passwords never lock the owner out). */
   | 'signin-account'
   /** Chat messages sent per user (counted after the payload is valid). */
   | 'chat-send'
@@ -42,6 +44,7 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
   return {
     api: { points: config.RATE_LIMIT_API_PER_MINUTE, windowSeconds: 60 },
     'auth-ip': { points: config.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE, windowSeconds: 60 },
+    'auth-refresh': { points: config.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE, windowSeconds: 60 },
     'signin-account': { points: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES, windowSeconds: 15 * 60 },
     'chat-send': { points: config.CHAT_RATE_LIMIT_MESSAGES, windowSeconds: config.CHAT_RATE_LIMIT_WINDOW_SECONDS },
     'chat-edit': { points: 60, windowSeconds: 60 },

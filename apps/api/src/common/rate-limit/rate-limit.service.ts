@@ -73,6 +73,23 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Refuses (RATE_LIMITED) when `key` has already spent its points under `policy` in this window,
+   * without counting this call: for limits that count only failures (`consume` after the failure).
+   */
+  async assertAvailable(policy: RateLimitPolicy, key: string): Promise<void> {
+    const id = key.toLowerCase();
+    const limiter = this.shared[policy];
+    let res: RateLimiterRes | null;
+    try {
+      res = await limiter.get(id);
+    } catch (err) {
+      this.warnStoreDown(policy, err);
+      res = await this.local[policy].get(id);
+    }
+    if (res && res.consumedPoints >= limiter.points) throw refusal(res);
+  }
+
   /** Deletes the counters whose window has ended (the scheduler's clean-up job); returns how many. */
   deleteExpired(): Promise<number> {
     return this.repository.deleteExpired(this.clock.now().getTime());

@@ -102,15 +102,20 @@ export class AuthService {
     const parsed = parseInput(signInSchema, raw);
     if (!parsed.ok) throw AppError.badInput(parsed.violations);
     await this.rateLimit.consume('auth-ip', ip);
-    await this.rateLimit.consume('signin-account', parsed.value.email);
+    // Failures only, per account AND address: wrong passwords typed elsewhere never lock the owner out.
+    const accountKey = `${parsed.value.email}|${ip}`;
+    await this.rateLimit.assertAvailable('signin-account', accountKey);
     const user = await this.repository.findUserByEmailWithPassword(parsed.value.email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, parsed.value.password);
-    if (!user || !ok) throw AppError.unauthenticated('invalid-credentials');
+    if (!user || !ok) {
+      await this.rateLimit.consume('signin-account', accountKey);
+      throw AppError.unauthenticated('invalid-credentials');
+    }
     return this.transactions.run((tx: EntityManager) => this.sessions.issue(tx, user.id));
   }
 
   async refresh(refreshToken: string, ip: string): Promise<IssuedSession> {
-    await this.rateLimit.consume('auth-ip', ip);
+    await this.rateLimit.consume('auth-refresh', ip);
     return this.sessions.refresh(refreshToken);
   }
 

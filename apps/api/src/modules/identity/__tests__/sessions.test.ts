@@ -7,6 +7,18 @@ const SIGN_IN = 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken re
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
 const ME = '{ me { user { id } } }';
 
+/** A GraphQL call from a given client address (#13 M4: only failures count, per account and address; refresh has its own budget). */
+async function from(t: TestApp, address: string, query: string, variables: Record<string, unknown>) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/graphql',
+    remoteAddress: address,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ query, variables }),
+  });
+  return res.json<{ data?: Record<string, any>; errors?: Array<{ extensions: { code: string } }> }>();
+}
+
 describe('sessions', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -29,7 +41,7 @@ describe('sessions', () => {
     expect(wrong.errors![0].message).toBe('이메일 또는 비밀번호가 올바르지 않습니다.');
   });
 
-  it('rate-limits an account after repeated wrong passwords, even for the right password then', async () => {
+  it('rate-limits an account at an address after repeated wrong passwords there, even for the right password then', async () => {
     const u = await signUpOrganization(t);
     const codes: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -40,6 +52,24 @@ describe('sessions', () => {
     expect(codes.slice(10).every((c) => c === 'RATE_LIMITED')).toBe(true);
     const right = await t.gql(SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } });
     expect(right.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+  });
+
+  it("never locks the owner out because of someone else's wrong passwords, and counts only failures", async () => {
+    const u = await signUpOrganization(t);
+    const attacker: string[] = [];
+    for (let i = 0; i < 11; i++)
+      attacker.push(
+        (await from(t, '10.9.0.66', SIGN_IN, { i: { email: u.email, password: `guess-${i}-xyz` } })).errors![0].extensions.code,
+      );
+    expect(attacker.slice(0, 10).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
+    expect(attacker[10]).toBe('RATE_LIMITED');
+    // The owner, at their own address, signs in with the right password…
+    expect((await from(t, '10.9.0.7', SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } })).data!.signIn.me.user.email).toBe(
+      u.email,
+    );
+    // …and successful sign-ins spend nothing of the failure budget.
+    for (let i = 0; i < 12; i++)
+      expect((await from(t, '10.9.0.8', SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } })).errors).toBeUndefined();
   });
 
   it('rotates refresh tokens: each works once and yields a working access token', async () => {
@@ -146,5 +176,25 @@ describe('sign-in rate limit per IP', () => {
       'RATE_LIMITED',
       'RATE_LIMITED',
     ]);
+  });
+});
+
+describe('refresh has its own budget (#13 M4)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp({ env: { RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '5' } });
+  });
+  afterAll(() => t.close());
+
+  it('keeps refreshing sessions at an address whose sign-in budget is spent', async () => {
+    const u = await signUpOrganization(t);
+    for (let i = 0; i < 6; i++)
+      await from(t, '10.9.0.99', SIGN_IN, { i: { email: `nobody${i}@example.kr`, password: 'whatever-password' } });
+    expect((await from(t, '10.9.0.99', SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } })).errors![0].extensions.code).toBe(
+      'RATE_LIMITED',
+    );
+    const refreshed = await from(t, '10.9.0.99', REFRESH, { r: u.refreshToken });
+    expect(refreshed.errors).toBeUndefined();
+    expect(refreshed.data!.refreshSession.accessToken).toEqual(expect.any(String));
   });
 });

@@ -6,6 +6,7 @@ import type { GraphQLError } from 'graphql';
 import { formatGraphQLError } from '../common/errors/format-graphql-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
+import { StrictDateTime } from './date-time.scalar';
 import { checkDocumentSize, graphqlLimitRules } from './limits';
 import { contextForRequest, type RequestContext } from './request-context';
 
@@ -27,7 +28,7 @@ export function withoutSuggestions(message: string): string {
         // The schema lives in memory; apps/api/src/schema.gql is written by `npm run schema:emit` and checked by a test.
         autoSchemaFile: true,
         sortSchema: true,
-        buildSchemaOptions: { dateScalarMode: 'isoDate' },
+        buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
         jit: 1,
         graphiql: !config.isProduction,
         ide: false,

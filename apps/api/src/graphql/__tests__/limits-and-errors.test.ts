@@ -104,4 +104,21 @@ describe('GraphQL limits and the error model', () => {
     // auth (1) + organization (1) + region/industry batched (1) + membership check (1) + members count and page (2) + users batched (1)
     expect(count).toBeLessThanOrEqual(7);
   });
+
+  it('refuses an unparsable DateTime as bad input naming its path, not INTERNAL (#13)', async () => {
+    const sme = await signUpOrganization(t, { kind: 'SME' as never });
+    const res = await t.gql(
+      'mutation($o: ID!, $i: DemandListingInput!) { createDemandListing(organizationId: $o, input: $i) { id } }',
+      { o: sme.organizationId, i: { title: '날짜 확인', bidDeadline: 'not-a-date' } },
+      { token: sme.accessToken },
+    );
+    expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toContain('bidDeadline');
+    const literal = await t.gql(
+      `mutation($o: ID!) { createDemandListing(organizationId: $o, input: { title: "x", bidDeadline: "2026-02-31T09:00:00Z" }) { id } }`,
+      { o: sme.organizationId },
+      { token: sme.accessToken },
+    );
+    expect(literal.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
 });

@@ -8,7 +8,6 @@ import {
   NotificationLinkType,
   NotificationType,
   VERIFICATION_EVIDENCE_MAX,
-  VERIFICATION_TEXT_MAX,
   VerificationDecision,
 } from '@aimatch/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -28,6 +27,7 @@ import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import { addDays, isCalendarDay, koreanDay } from './certification-dates';
 import { CertificationLoaders } from './certification.loaders';
 import { type CertificationClaimRow, CertificationRepository } from './certification.repository';
+import { verificationText } from './verification-text';
 
 export type { CertificationClaimRow };
 
@@ -36,8 +36,6 @@ export const CLAIM_EVIDENCE_OWNER_TYPE = 'certification-claim';
 export const CERTIFICATION_SCHEME = 'certification';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface SweepResult {
   warned: number;
@@ -99,8 +97,8 @@ export class CertificationService implements OnModuleInit {
     const expiresOn = this.day('expiresOn', input.expiresOn, !CERTIFICATIONS_WITHOUT_EXPIRY.includes(concept.id));
     if (expiresOn !== null && expiresOn < issuedOn) throw AppError.field('expiresOn', 'not-before', { field: 'issuedOn' });
     if (expiresOn !== null && expiresOn < today) throw AppError.field('expiresOn', 'not-past');
-    const certificateNumber = this.text('certificateNumber', input.certificateNumber, false, CERTIFICATE_NUMBER_MAX);
-    const note = this.text('note', input.note, false) ?? '';
+    const certificateNumber = verificationText('certificateNumber', input.certificateNumber, false, CERTIFICATE_NUMBER_MAX);
+    const note = verificationText('note', input.note, false) ?? '';
     const evidenceFileIds = input.evidenceFileIds ?? [];
     if (evidenceFileIds.length === 0) throw AppError.field('evidenceFileIds', 'required');
     if (evidenceFileIds.length > VERIFICATION_EVIDENCE_MAX)
@@ -220,7 +218,7 @@ export class CertificationService implements OnModuleInit {
     this.assertStaff(viewer);
     if (!Object.values(VerificationDecision).includes(input.decision))
       throw AppError.field('decision', 'enum', { allowed: Object.values(VerificationDecision).join(', ') });
-    const reason = this.text('reason', input.reason, DECISIONS_WITH_REASON.includes(input.decision));
+    const reason = verificationText('reason', input.reason, DECISIONS_WITH_REASON.includes(input.decision));
     const found = UUID.test(input.claimId) ? await this.repository.find(input.claimId) : null;
     if (!found) throw AppError.notFound();
     return this.transactions.run(async (tx) => {
@@ -324,17 +322,6 @@ export class CertificationService implements OnModuleInit {
       return null;
     }
     if (!isCalendarDay(v)) throw AppError.field(path, 'format', { format: 'date' });
-    return v;
-  }
-
-  private text(path: string, value: string | null | undefined, required: boolean, max = VERIFICATION_TEXT_MAX): string | null {
-    const v = (value ?? '').trim();
-    if (!v) {
-      if (required) throw AppError.field(path, 'required');
-      return null;
-    }
-    if (v.length > max) throw AppError.field(path, 'max-length', { max });
-    if (CONTROL.test(v)) throw AppError.field(path, 'format', { format: 'no-control-characters' });
     return v;
   }
 

@@ -5,7 +5,6 @@ import {
   NotificationType,
   OrganizationKind,
   VERIFICATION_EVIDENCE_MAX,
-  VERIFICATION_TEXT_MAX,
   VerificationDecision,
   VerificationRequestStatus,
   VerificationStatus,
@@ -28,12 +27,11 @@ import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { type SuspensionRow, type VerificationRequestRow, VerificationRepository } from './verification.repository';
+import { verificationText } from './verification-text';
 
 export type { SuspensionRow, VerificationRequestRow };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Where the organization's status goes when staff decide its request. */
 const STATUS_AFTER: Record<VerificationDecision, VerificationStatus> = {
@@ -87,7 +85,7 @@ export class VerificationService implements OnModuleInit {
     viewer: Viewer,
     input: { organizationId: string; note?: string | null; evidenceFileIds?: string[] | null },
   ): Promise<VerificationRequestRow> {
-    const note = this.text('note', input.note, false) ?? '';
+    const note = verificationText('note', input.note, false) ?? '';
     const evidenceFileIds = input.evidenceFileIds ?? [];
     if (evidenceFileIds.length > VERIFICATION_EVIDENCE_MAX)
       throw AppError.field('evidenceFileIds', 'max-items', { max: VERIFICATION_EVIDENCE_MAX });
@@ -196,7 +194,7 @@ export class VerificationService implements OnModuleInit {
     this.assertStaff(viewer);
     if (!Object.values(VerificationDecision).includes(input.decision))
       throw AppError.field('decision', 'enum', { allowed: Object.values(VerificationDecision).join(', ') });
-    const reason = this.text('reason', input.reason, DECISIONS_WITH_REASON.includes(input.decision));
+    const reason = verificationText('reason', input.reason, DECISIONS_WITH_REASON.includes(input.decision));
     const found = UUID.test(input.requestId) ? await this.repository.findRequest(input.requestId) : null;
     if (!found) throw AppError.notFound();
     return this.transactions.run(async (tx) => {
@@ -247,7 +245,7 @@ export class VerificationService implements OnModuleInit {
   /** Suspends an organization: its status becomes SUSPENDED (bids, chat sends and search visibility stop), its data stays. */
   async suspend(rc: RequestContext, viewer: Viewer, input: { organizationId: string; reason: string }): Promise<Organization> {
     this.assertStaff(viewer);
-    const reason = this.text('reason', input.reason, true)!;
+    const reason = verificationText('reason', input.reason, true)!;
     if (!UUID.test(input.organizationId)) throw AppError.notFound();
     return this.transactions.run(async (tx) => {
       const org = await this.identity.lockOrganization(tx, input.organizationId);
@@ -284,7 +282,7 @@ export class VerificationService implements OnModuleInit {
   /** Lifts the suspension: the organization returns to the status it had (or was decided meanwhile). */
   async unsuspend(rc: RequestContext, viewer: Viewer, input: { organizationId: string; reason?: string | null }): Promise<Organization> {
     this.assertStaff(viewer);
-    const reason = this.text('reason', input.reason, false);
+    const reason = verificationText('reason', input.reason, false);
     if (!UUID.test(input.organizationId)) throw AppError.notFound();
     return this.transactions.run(async (tx) => {
       const org = await this.identity.lockOrganization(tx, input.organizationId);
@@ -340,18 +338,6 @@ export class VerificationService implements OnModuleInit {
 
   private assertStaff(viewer: Viewer): void {
     if (!this.memberships.isStaff(viewer)) throw AppError.forbidden();
-  }
-
-  /** A trimmed free text of at most VERIFICATION_TEXT_MAX characters; null when empty and not required. */
-  private text(path: string, value: string | null | undefined, required: boolean): string | null {
-    const v = (value ?? '').trim();
-    if (!v) {
-      if (required) throw AppError.field(path, 'required');
-      return null;
-    }
-    if (v.length > VERIFICATION_TEXT_MAX) throw AppError.field(path, 'max-length', { max: VERIFICATION_TEXT_MAX });
-    if (CONTROL.test(v)) throw AppError.field(path, 'format', { format: 'no-control-characters' });
-    return v;
   }
 
   // --- evidence files ------------------------------------------------------------------------

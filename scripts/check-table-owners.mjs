@@ -12,6 +12,7 @@ export const TABLE_OWNERS = {
   memberships: 'modules/identity',
   refresh_tokens: 'modules/identity',
   invitations: 'modules/identity',
+  account_tokens: 'modules/identity',
   vocabulary_versions: 'modules/vocabulary',
   concept_schemes: 'modules/vocabulary',
   concepts: 'modules/vocabulary',

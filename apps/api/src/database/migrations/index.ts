@@ -14,9 +14,10 @@ import { Curation1763901200000 } from './1763901200000-curation';
 import { ListingPublishedVersions1763901300000 } from './1763901300000-listing-published-versions';
 import { CertificationClaims1763901400000 } from './1763901400000-certification-claims';
 import { Moderation1763901500000 } from './1763901500000-moderation';
-/** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 import { Trust1763901600000 } from './1763901600000-trust';
+import { AccountTokens1763901700000 } from './1763901700000-account-tokens';
 
+/** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 export const migrations = [
   Foundation1763900000000,
   Listings1763900100000,
@@ -35,4 +36,5 @@ export const migrations = [
   CertificationClaims1763901400000,
   Moderation1763901500000,
   Trust1763901600000,
+  AccountTokens1763901700000,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SESSION_LOOKUP } from '../../common/auth/session-lookup';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { AccountTokenService } from './account-token.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { IdentityLoaders } from './identity.loaders';
@@ -25,6 +26,7 @@ import { StaffAccountService } from './staff-account.service';
   imports: [VocabularyModule],
   providers: [
     IdentityRepository,
+    AccountTokenService,
     PasswordHasher,
     SessionService,
     { provide: SESSION_LOOKUP, useExisting: SessionService },

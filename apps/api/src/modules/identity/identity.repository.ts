@@ -2,8 +2,9 @@ import { PlatformRole, VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { updatedRows } from '../../database/updated-rows';
 import type { LoaderFactory } from '../../graphql/loader-registry';
-import type { OrganizationMember, RegistrationFacts } from './dto/identity.records';
+import type { AccountTokenPurpose, OrganizationMember, RegistrationFacts } from './dto/identity.records';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganizationEntity } from './entities/organization.entity';
@@ -299,5 +300,65 @@ export class IdentityRepository {
       [organizationId],
     );
     return rows.map((r) => r.user_id);
+  }
+
+  // --- one-time account tokens (AccountTokenService) ------------------------------------------
+
+  async insertAccountToken(
+    tx: EntityManager,
+    row: { userId: string; purpose: AccountTokenPurpose; email: string; tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
+    await tx.query(`INSERT INTO account_tokens (user_id, purpose, email, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
+      row.userId,
+      row.purpose,
+      row.email,
+      row.tokenHash,
+      row.expiresAt,
+    ]);
+  }
+
+  /**
+   * Atomically uses a live token of `purpose` whose address is still the account's address;
+   * null when it is unknown, used, expired, for another purpose, or mailed to an old address.
+   */
+  async useAccountToken(
+    tx: EntityManager,
+    tokenHash: string,
+    purpose: AccountTokenPurpose,
+    now: Date,
+  ): Promise<{ userId: string; email: string } | null> {
+    const result: unknown = await tx.query(
+      `UPDATE account_tokens t SET used_at = $3
+         FROM users u
+        WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > $3
+          AND u.id = t.user_id AND u.email = t.email
+        RETURNING t.user_id AS "userId", t.email AS "email"`,
+      [tokenHash, purpose, now],
+    );
+    return updatedRows<{ userId: string; email: string }>(result)[0] ?? null;
+  }
+
+  /** Marks every unused token of the user for `purpose` used (after one of them worked, or on request). */
+  async retireAccountTokens(tx: EntityManager, userId: string, purpose: AccountTokenPurpose, now: Date): Promise<void> {
+    await tx.query(`UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [
+      userId,
+      purpose,
+      now,
+    ]);
+  }
+
+  /** How many tokens of `purpose` were issued to the user since `since` (resend limits). */
+  async countAccountTokensSince(userId: string, purpose: AccountTokenPurpose, since: Date): Promise<number> {
+    const rows: Array<{ n: number }> = await this.manager.query(
+      `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND created_at >= $3`,
+      [userId, purpose, since],
+    );
+    return rows[0].n;
+  }
+
+  /** Deletes tokens that expired before `before` (housekeeping). */
+  async deleteExpiredAccountTokens(before: Date): Promise<number> {
+    const result: unknown = await this.manager.query(`DELETE FROM account_tokens WHERE expires_at < $1 RETURNING id`, [before]);
+    return updatedRows(result).length;
   }
 }

@@ -66,3 +66,6 @@ export interface RegistrationFacts {
   createdFromIp: string | null;
   members: Array<{ userId: string; email: string; role: MembershipRole; signupIp: string | null; signedUpAt: Date }>;
 }
+
+/** What a one-time account token is for (account_tokens.purpose). */
+export type AccountTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';

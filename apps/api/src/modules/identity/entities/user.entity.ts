@@ -11,6 +11,8 @@ export class UserEntity {
   @Column('text', { name: 'platform_roles', array: true }) platformRoles: PlatformRole[];
   /** The network address the account signed up from (trust & safety); not selected by default. */
   @Column('text', { name: 'signup_ip', nullable: true, select: false }) signupIp?: string | null;
+  /** When the current e-mail address was proven (the verification link); null while unverified. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt: Date | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './common/auth/auth.module';
+import { MailModule } from './common/mail/mail.module';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
@@ -32,6 +33,7 @@ export class DomainModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MailModule,
         AuthModule,
         VocabularyModule,
         IdentityModule,

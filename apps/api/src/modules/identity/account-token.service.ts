@@ -50,11 +50,6 @@ export class AccountTokenService {
     return this.repository.retireAccountTokens(tx, userId, purpose, this.clock.now());
   }
 
-  /** Tokens of `purpose` issued to the user within the last `windowSeconds` (for resend limits). */
-  issuedWithin(userId: string, purpose: AccountTokenPurpose, windowSeconds: number): Promise<number> {
-    return this.repository.countAccountTokensSince(userId, purpose, new Date(this.clock.now().getTime() - windowSeconds * 1000));
-  }
-
   private hash(token: string): string {
     return createHmac('sha256', this.config.JWT_REFRESH_SECRET).update(`account-token:${token}`).digest('base64url');
   }

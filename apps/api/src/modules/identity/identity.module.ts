@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SESSION_LOOKUP } from '../../common/auth/session-lookup';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { AccountMailService } from './account-mail.service';
 import { AccountTokenService } from './account-token.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -27,6 +28,7 @@ import { StaffAccountService } from './staff-account.service';
   providers: [
     IdentityRepository,
     AccountTokenService,
+    AccountMailService,
     PasswordHasher,
     SessionService,
     { provide: SESSION_LOOKUP, useExisting: SessionService },

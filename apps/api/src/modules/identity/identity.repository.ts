@@ -347,15 +347,6 @@ export class IdentityRepository {
     ]);
   }
 
-  /** How many tokens of `purpose` were issued to the user since `since` (resend limits). */
-  async countAccountTokensSince(userId: string, purpose: AccountTokenPurpose, since: Date): Promise<number> {
-    const rows: Array<{ n: number }> = await this.manager.query(
-      `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND created_at >= $3`,
-      [userId, purpose, since],
-    );
-    return rows[0].n;
-  }
-
   /** Deletes tokens that expired before `before` (housekeeping). */
   async deleteExpiredAccountTokens(before: Date): Promise<number> {
     const result: unknown = await this.manager.query(`DELETE FROM account_tokens WHERE expires_at < $1 RETURNING id`, [before]);

@@ -12,7 +12,7 @@ import { type Connection, pageArgs, toConnection } from '../../graphql/paginatio
 import type { Viewer } from '../../graphql/request-context';
 import { RealtimePublisher } from '../../realtime/realtime.publisher';
 import { IdentityService } from '../identity/identity.service';
-import { Mailer } from './mailer';
+import { Mailer } from '../../common/mail/mailer';
 import { notificationMailBody, notificationText } from './notification-texts';
 import { type NotificationPreference, type NotificationRow, NotificationsRepository } from './notifications.repository';
 

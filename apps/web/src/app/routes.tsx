@@ -1,3 +1,4 @@
+import { accountRoutes } from '@/modules/account';
 import { auditRoutes } from '@/modules/audit';
 import { authRoutes } from '@/modules/auth';
 import { bidRoutes } from '@/modules/bids';
@@ -41,4 +42,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...auditRoutes,
   ...moderationRoutes,
   ...trustRoutes,
+  ...accountRoutes,
 ];

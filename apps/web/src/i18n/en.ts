@@ -1135,4 +1135,8 @@ export const en: Messages = {
   'trust.box.link': 'Open the case',
   'trust.box.none': 'No open signals.',
   'notifications.type.ORGANIZATION_WARNED': 'The association sent your organization a warning: {name}',
+
+  // --- #13 account page (lead skeleton; helpers append their blocks below) ---
+  'nav.account': 'My account',
+  'account.title': 'My account',
 };

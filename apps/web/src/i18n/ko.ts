@@ -1131,4 +1131,8 @@ export const ko = {
   'trust.box.link': '사례 열기',
   'trust.box.none': '열린 이상 징후가 없습니다.',
   'notifications.type.ORGANIZATION_WARNED': '협회가 기관에 경고를 보냈습니다: {name}',
+
+  // --- #13 account page (lead skeleton; helpers append their blocks below) ---
+  'nav.account': '내 계정',
+  'account.title': '내 계정',
 } as const;

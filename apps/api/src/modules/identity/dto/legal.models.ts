@@ -15,3 +15,11 @@ export class LegalDocumentModel {
   @Field() title: string;
   @Field() body: string;
 }
+
+@ObjectType('ConsentRecord', { description: 'One consent the user gave; a withdrawn one keeps its row with withdrawnAt.' })
+export class ConsentRecordModel {
+  @Field(() => LegalDocumentKindEnum) kind: LegalDocumentKindEnum;
+  @Field() version: string;
+  @Field() grantedAt: Date;
+  @Field(() => Date, { nullable: true }) withdrawnAt: Date | null;
+}

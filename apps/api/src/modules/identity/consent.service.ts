@@ -89,4 +89,9 @@ export class ConsentService {
   private unique(consents: readonly ConsentChoice[]): ConsentChoice[] {
     return consents.filter((c, i) => consents.findIndex((o) => o.kind === c.kind) === i);
   }
+
+  /** Violations of consents given with sign-up (unknown kind, stale version), to report with sign-up's other checks. */
+  versionCheck(consents: readonly ConsentChoice[]): RuleViolation[] {
+    return this.versionViolations(consents, 'consents');
+  }
 }

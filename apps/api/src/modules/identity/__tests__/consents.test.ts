@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/api-testing';
+import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 
 const DOCS = '{ legalDocuments { kind version required } }';
 const PENDING = '{ pendingConsents { kind version } }';
@@ -59,5 +59,38 @@ describe('consents', () => {
 
     const refused = await t.gql(WITHDRAW, { k: 'TERMS' }, { token: u.accessToken });
     expect(JSON.stringify(refused.errors?.[0].extensions)).toContain('not-withdrawable');
+  });
+});
+
+describe('consents given at sign-up', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp();
+  });
+  afterAll(() => t.close());
+
+  const SIGN_UP = 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }';
+  const input = (consents: unknown) => ({
+    email: `consent-${Math.random().toString(36).slice(2)}@example.kr`,
+    password: TEST_PASSWORD,
+    displayName: '동의자',
+    organization: { kind: 'SME', nameKo: '동의제조(주)', businessRegistrationNumber: validBrn(), regionId: 'urn:aimatch:region:busan' },
+    consents,
+  });
+
+  it('records them in the sign-up, so nothing is pending afterwards', async () => {
+    const docs = ((await t.gql(DOCS)).data as { legalDocuments: Doc[] }).legalDocuments;
+    const res = await t.gql(SIGN_UP, { i: input(docs.map(({ kind, version }) => ({ kind, version }))) });
+    expect(res.errors).toBeUndefined();
+    const token = (res.data as { signUp: { accessToken: string } }).signUp.accessToken;
+    expect(((await t.gql(PENDING, {}, { token })).data as { pendingConsents: Doc[] }).pendingConsents).toEqual([]);
+    const mine = ((await t.gql(MINE, {}, { token })).data as { myConsents: Doc[] }).myConsents;
+    expect(mine.map((c) => c.kind).sort()).toEqual(['MARKETING', 'PRIVACY', 'TERMS']);
+  });
+
+  it('refuses a stale version with the other sign-up checks', async () => {
+    const res = await t.gql(SIGN_UP, { i: input([{ kind: 'TERMS', version: '2000-01-01' }]) });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(res.errors?.[0].extensions)).toContain('stale-version');
   });
 });

@@ -13,6 +13,7 @@ export const TABLE_OWNERS = {
   refresh_tokens: 'modules/identity',
   invitations: 'modules/identity',
   account_tokens: 'modules/identity',
+  user_consents: 'modules/identity',
   vocabulary_versions: 'modules/vocabulary',
   concept_schemes: 'modules/vocabulary',
   concepts: 'modules/vocabulary',

@@ -154,6 +154,15 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
   },
   'not-past': { ko: () => '지난 날짜는 입력할 수 없습니다.', en: () => 'Must not be in the past.' },
   'not-future': { ko: () => '앞으로의 날짜는 입력할 수 없습니다.', en: () => 'Must not be in the future.' },
+  // Consents to the legal documents (helper C).
+  'stale-version': {
+    ko: (p) => `최신 판이 아닙니다(${p.kind}: 현재 ${p.current}). 다시 읽고 동의해 주세요.`,
+    en: (p) => `Not the current version (${p.kind}: now ${p.current}). Please read it again and agree.`,
+  },
+  'not-withdrawable': {
+    ko: () => '필수 동의는 철회할 수 없습니다. 계정을 삭제하면 함께 종료됩니다.',
+    en: () => 'A required consent cannot be withdrawn; it ends when the account is deleted.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

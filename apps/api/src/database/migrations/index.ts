@@ -18,6 +18,8 @@ import { Trust1763901600000 } from './1763901600000-trust';
 import { AccountTokens1763901700000 } from './1763901700000-account-tokens';
 
 /** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
+import { UserConsents1763902000000 } from './1763902000000-user-consents';
+
 export const migrations = [
   Foundation1763900000000,
   Listings1763900100000,
@@ -37,4 +39,5 @@ export const migrations = [
   Moderation1763901500000,
   Trust1763901600000,
   AccountTokens1763901700000,
+  UserConsents1763902000000,
 ];

@@ -15,6 +15,7 @@ import { IdentityRepository } from './identity.repository';
 import { signInSchema, signUpSchema, updateMeSchema } from './identity.schemas';
 import { InvitationService } from './invitation.service';
 import { PasswordHasher } from './password-hasher';
+import { ConsentService } from './consent.service';
 import { type IssuedSession, SessionService } from './session.service';
 
 /** Sign-up and sign-in. Every check happens before the one transaction that writes. */
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
     private readonly rateLimit: RateLimiter,
+    private readonly consents: ConsentService,
   ) {}
 
   async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {
@@ -50,6 +52,7 @@ export class AuthService {
       }
     }
     if (await this.repository.emailTaken(input.email)) violations.push({ path: 'email', rule: 'unique' });
+    if (raw.consents) violations.push(...this.consents.versionCheck(raw.consents));
     if (violations.length) throw AppError.badInput(violations);
 
     const passwordHash = await this.hasher.hash(input.password);
@@ -63,6 +66,7 @@ export class AuthService {
           platformRoles: [],
           signupIp: ip.slice(0, 64),
         });
+        if (raw.consents) await this.consents.record(tx, user.id, raw.consents, ip.slice(0, 64));
         if (org) {
           const organization = await this.repository.insertOrganization(tx, {
             ...org,

@@ -17,6 +17,11 @@ import { OrganizationService } from './organization.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { StaffAccountService } from './staff-account.service';
+import { LegalDocumentService } from './legal-document.service';
+import { LegalResolver } from './legal.resolver';
+import { ConsentRepository } from './consent.repository';
+import { ConsentService } from './consent.service';
+import { ConsentResolver } from './consent.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -43,7 +48,12 @@ import { StaffAccountService } from './staff-account.service';
     InvitationResolver,
     IdentityService,
     IdentityLoaders,
+    LegalDocumentService,
+    LegalResolver,
+    ConsentRepository,
+    ConsentService,
+    ConsentResolver,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService],
+  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
 })
 export class IdentityModule {}

@@ -196,6 +196,15 @@ const RULES: Record<string, Rule> = {
   'Query.organizations': { document: '{ organizations(first: 5) { totalCount } }', expect: staffOnly },
   'Query.concepts': { document: '{ concepts(scheme: "task", first: 1) { totalCount } }', expect: everyone },
   'Query.vocabularyVersion': { document: '{ vocabularyVersion }', expect: everyone },
+  'Query.legalDocuments': { document: '{ legalDocuments { kind version } }', expect: everyone },
+  'Query.myConsents': { document: '{ myConsents { kind version } }', expect: signedIn },
+  'Query.pendingConsents': { document: '{ pendingConsents { kind version } }', expect: signedIn },
+  'Mutation.acceptConsents': {
+    document: 'mutation($c: [ConsentInput!]!) { acceptConsents(consents: $c) { kind } }',
+    variables: () => ({ c: [] }),
+    expect: signedIn,
+  },
+  'Mutation.withdrawConsent': { document: 'mutation { withdrawConsent(kind: MARKETING) }', expect: signedIn },
   'Mutation.signUp': {
     document: 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
     variables: () => ({

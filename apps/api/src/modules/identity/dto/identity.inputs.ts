@@ -1,3 +1,4 @@
+import { ConsentInput } from './legal.inputs';
 import { EmployeeBand, Locale, MembershipRole, OrganizationKind, VerificationStatus } from '@aimatch/contracts';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 
@@ -28,6 +29,8 @@ export class SignUpInput {
   organization?: NewOrganizationInput;
   @Field({ nullable: true, description: 'Join an existing organization by invitation.' })
   invitationToken?: string;
+  @Field(() => [ConsentInput], { nullable: true, description: 'The legal documents agreed to (kind + current version).' })
+  consents?: ConsentInput[];
 }
 
 @InputType()

@@ -124,6 +124,13 @@ export type CommercialTermsInput = {
   minAmountKrw?: number | null | undefined;
 };
 
+/** Agreement to one version of a legal document. */
+export type ConsentInput = {
+  kind: LegalDocumentKind;
+  /** The version read, e.g. 2026-12-07; must be the current one. */
+  version: string;
+};
+
 export type ConsortiumPartnerStatus =
   | 'ACCEPTED'
   | 'DECLINED'
@@ -261,6 +268,11 @@ export type LabellingState =
   | 'PARTIALLY_LABELLED'
   | 'UNKNOWN'
   | 'UNLABELLED';
+
+export type LegalDocumentKind =
+  | 'MARKETING'
+  | 'PRIVACY'
+  | 'TERMS';
 
 export type ListingAction =
   | 'approve'
@@ -459,6 +471,8 @@ export type SignInInput = {
 };
 
 export type SignUpInput = {
+  /** The legal documents agreed to (kind + current version). */
+  consents?: Array<ConsentInput> | null | undefined;
   displayName: string;
   email: string;
   /** Join an existing organization by invitation. */

@@ -1,8 +1,10 @@
+import type { ErrorCode } from '@aimatch/contracts';
 import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
+import { logLevelOf } from '../common/errors/app-error';
 import { formatGraphQLError } from '../common/errors/format-graphql-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
@@ -15,6 +17,14 @@ const logger = new Logger('GraphQL');
 /** graphql-js names near field and type names ("Did you mean …?"); without them a validation error reveals no schema. */
 export function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+/** One line, no stack: an expected AppError is the client's business, logged at info/warn (never ERROR). */
+function logExpected(request: FastifyRequest | undefined, code: ErrorCode, messageKey: string): void {
+  const level = logLevelOf(code);
+  if (request) request.log[level]({ code, messageKey }, 'request refused');
+  else if (level === 'warn') logger.warn(`request refused: ${code} ${messageKey}`);
+  else logger.log(`request refused: ${code} ${messageKey}`);
 }
 
 /** Mercurius on Fastify with graphql-jit, the per-request context, limits and the one error mapping. */
@@ -46,8 +56,12 @@ export function withoutSuggestions(message: string): string {
           });
           const errors = flat
             .map((e) =>
-              formatGraphQLError(e, locale, requestId, (err) =>
-                request ? request.log.error({ err }, 'unexpected error') : logger.error(String((err as Error)?.stack ?? err)),
+              formatGraphQLError(
+                e,
+                locale,
+                requestId,
+                (err) => (request ? request.log.error({ err }, 'unexpected error') : logger.error(String((err as Error)?.stack ?? err))),
+                (err) => logExpected(request, err.code, err.messageKey),
               ),
             )
             .map((e) => (config.GRAPHQL_SUGGESTIONS ? e : { ...e, message: withoutSuggestions(e.message) }));

@@ -19,10 +19,12 @@ export function formatGraphQLError(
   locale: MessageLocale,
   requestId: string,
   logUnexpected: (err: unknown) => void,
+  logExpected: (err: AppError) => void = () => undefined,
 ): FormattedError {
   const original = error.originalError;
   const base = { path: error.path, locations: error.locations };
   if (original instanceof AppError) {
+    logExpected(original);
     const extensions: ErrorExtensions = { code: original.code, requestId, ...original.messageParams };
     if (original.violations.length) {
       extensions.fields = original.violations.map((v) => ({ path: v.path, rule: v.rule, message: localizeViolation(v, locale) }));

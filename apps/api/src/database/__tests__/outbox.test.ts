@@ -81,6 +81,21 @@ describe('outbox', () => {
     expect((await row('x1')).attempts).toBe(2);
   });
 
+  it('drains a backlog of one aggregate in one pass, in order (not one event per poll)', async () => {
+    const labels = Array.from({ length: 30 }, (_, i) => `b${i}`);
+    await tx.run(async (m) => {
+      for (const label of labels)
+        await outbox.enqueue(m, { aggregateType: 'test', aggregateId: 'backlog', eventType: 'test.happened', payload: { label } });
+    });
+    await eventually(
+      async () => !!(await row('b29'))?.processed_at,
+      () => undefined,
+    );
+    // Whatever the commit's wake-up drained plus at most one more drain: the whole backlog, in order.
+    await dispatcher.drain();
+    expect(seen.filter((s) => labels.includes(s))).toEqual(labels);
+  });
+
   it(`parks an event after ${MAX_ATTEMPTS} failures with the last error kept`, async () => {
     failuresLeft = new Map([['poison', 1000]]);
     await emit('p', 'poison');

@@ -101,13 +101,21 @@ export class OutboxDispatcher implements OnModuleInit, OnApplicationBootstrap, B
               WHERE o.processed_at IS NULL AND o.parked_at IS NULL AND o.available_at <= now()
                 AND NOT EXISTS (SELECT 1 FROM outbox p
                                  WHERE p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id
-                                   AND p.id < o.id AND p.processed_at IS NULL AND p.parked_at IS NULL)
+                                   AND p.id < o.id AND p.processed_at IS NULL AND p.parked_at IS NULL
+                                   AND p.available_at > now())
               ORDER BY o.id LIMIT $1`,
             [BATCH],
           );
           if (batch.length === 0 || this.stopped) return processed;
+          // Several events of one aggregate may share a batch (its earlier pending events are all ready,
+          // hence earlier in this id-ordered batch): handle them in order and stop that aggregate at its
+          // first failure, so a backlog drains in one pass instead of one event per poll.
+          const failed = new Set<string>();
           for (const event of batch) {
+            const aggregate = `${event.aggregateType}\u0000${event.aggregateId}`;
+            if (failed.has(aggregate)) continue;
             if (await this.handle(event)) processed++;
+            else failed.add(aggregate);
           }
           if (batch.length < BATCH) return processed;
         }

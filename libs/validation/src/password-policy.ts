@@ -1,7 +1,4 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@aimatch/contracts';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 import type { RuleViolation } from './violation';
 
 /**
@@ -57,54 +54,7 @@ export function checkPassword(password: string, email: string, path = 'password'
   if (COMMON.has(lower) || new Set(lower).size <= 2 || isSequence(lower)) {
     return [{ path, rule: 'password-common' }];
   }
-  // zxcvbn: keyboard walks (qwerty12345, 1q2w3e4r5t6y), dictionary words with digits and
-  // substitutions, dates, repeats — and Korean typed on an English layout (dkssud = 안녕).
-  const [emailLocal, domain] = email.toLowerCase().split('@');
-  if (strength().check(password, [emailLocal ?? '', domain ?? '', 'aimatch']).score < MIN_STRENGTH) {
-    return [{ path, rule: 'password-guessable' }];
-  }
   return [];
-}
-
-/** zxcvbn's scale 0–4: 3 is "safely unguessable: moderate protection from offline slow-hash attacks" (argon2id here). */
-export const MIN_STRENGTH = 3;
-
-/**
- * Korean words people use as passwords, romanised and as typed on the English layout of a
- * 두벌식 keyboard (`dkssud` is 안녕 typed without switching to Korean).
- */
-const KOREAN_PASSWORD_WORDS = [
-  'dkssud',
-  'dkssudgktpdy',
-  'tkfkd',
-  'tkfkdgo',
-  'tkfkdgody',
-  'qlalfqjsgh',
-  'rhksflwk',
-  'gksrnr',
-  'eogksalsrnr',
-  'dlsrhdwlsmd',
-  'wjdqh',
-  'annyeong',
-  'annyeonghaseyo',
-  'saranghae',
-  'saranghaeyo',
-  'daehanminguk',
-  'hanguk',
-  'seoul',
-  'busan',
-  'aimatch',
-  'matching',
-];
-
-let factory: ZxcvbnFactory | undefined;
-/** Built on first use (its dictionaries take ~150 ms to load; a check then takes 2–40 ms). */
-function strength(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, korean: KOREAN_PASSWORD_WORDS },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-  });
-  return factory;
 }
 
 /** `abcdefghij`, `0123456789`, `9876543210`: a run of consecutive code points. */

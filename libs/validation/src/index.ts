@@ -4,3 +4,4 @@ export * from './messages';
 export * from './parse-input';
 export * from './business-registration-number';
 export * from './password-policy';
+export * from './free-text';

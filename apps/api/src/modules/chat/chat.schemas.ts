@@ -1,15 +1,19 @@
 /** Input rules of chat events and operations (zod); every socket payload goes through one of these. */
 import { CHAT_MAX_BODY, CHAT_SYNC_MAX_PAGE } from '@aimatch/contracts';
-import { parseInput } from '@aimatch/validation';
+import { neutralizeFreeText, parseInput } from '@aimatch/validation';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = z.string().refine((s) => UUID.test(s), { params: { rule: 'format', format: 'uuid' } });
 
-/** Counted in code points, as PostgreSQL's char_length counts them; blank text is no message. */
+/**
+ * Counted in code points, as PostgreSQL's char_length counts them; blank text is no message.
+ * Zero-width characters and bidi overrides are removed first, so they can neither spoof nor pad a message.
+ */
 export const messageBody = z
   .string()
+  .overwrite((s) => neutralizeFreeText(s, 'body'))
   .refine((s) => s.trim().length > 0, { params: { rule: 'required' } })
   .refine((s) => [...s].length <= CHAT_MAX_BODY, { params: { rule: 'max-length', max: CHAT_MAX_BODY } });
 

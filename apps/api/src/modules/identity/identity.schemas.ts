@@ -1,13 +1,15 @@
 /** Input rules of the identity commands (zod), turned into field errors by @aimatch/validation. */
 import { EmployeeBand, Locale, MembershipRole, SELF_SERVICE_ORGANIZATION_KINDS } from '@aimatch/contracts';
-import { isValidBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from '@aimatch/validation';
+import { isValidBusinessRegistrationNumber, neutralizeFreeText, normalizeBusinessRegistrationNumber } from '@aimatch/validation';
 import { z } from 'zod';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Names: zero-width characters and bidi controls are removed (no "\u202Etxt.exe" spoofs), then trimmed. */
 const text = (max: number) =>
   z
     .string()
+    .overwrite((v) => neutralizeFreeText(v))
     .trim()
     .min(1)
     .max(max)
@@ -15,6 +17,7 @@ const text = (max: number) =>
 const optionalText = (max: number) =>
   z
     .string()
+    .overwrite((v) => neutralizeFreeText(v))
     .trim()
     .max(max)
     .refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } })

@@ -191,6 +191,20 @@ describe('chat service', () => {
       expect(n).toBe(2);
     });
 
+    it('removes bidi overrides and zero-width characters from sent and edited bodies (the "txt.exe" spoof)', async () => {
+      const conv = await freshConversation();
+      const { message } = await send(sme, '견적서\u202Efdp.exe 확인\u200B 부탁드립니다 \u{1F469}\u200D\u{1F4BB}', randomUUID(), conv);
+      expect(message.body).toBe('견적서fdp.exe 확인 부탁드립니다 \u{1F469}\u200D\u{1F4BB}');
+      const edited = await chat.edit(viewerOf(sme), { messageId: message.id, body: '\u2066수정\u2069\uFEFF' });
+      expect(edited.body).toBe('수정');
+      const [{ body }] = await ds.query('SELECT body FROM chat_messages WHERE id = $1', [message.id]);
+      expect(body).toBe('수정');
+      expect((await errorOf(send(sme, '\u200B\u202E\u2060', randomUUID(), conv))).violations[0]).toMatchObject({
+        path: 'body',
+        rule: 'required',
+      });
+    });
+
     it('edits within 10 minutes only, and only one’s own message', async () => {
       const conv = await freshConversation();
       const { message } = await send(supplier, '초안', randomUUID(), conv);

@@ -3,3 +3,4 @@ export * from './template-database';
 export * from './test-app';
 export * from './factories';
 export * from './listing-factories';
+export * from './mail';

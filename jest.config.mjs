@@ -36,6 +36,10 @@ const web = {
 
 export default {
   testTimeout: 60_000,
+  // Test files run in a worker process that is replaced once it holds more than this after a
+  // file: ESM module registries are never freed, so one long-lived process grew with every
+  // file (past 4 GiB on the full suite). On 2 cores that is one worker, files one after another.
+  workerIdleMemoryLimit: '2GB',
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [

@@ -51,8 +51,8 @@ for (const [name, cmd, args] of steps) {
 }
 
 mkdirSync('.test-results', { recursive: true });
-// On 2 cores jest runs every file in this one process, and ESM module registries are not freed
-// between files: give it room (the machine has 24 GiB; the default heap stopped at 4 GiB).
+// Each jest worker inherits these flags; jest.config's workerIdleMemoryLimit replaces a worker
+// whose heap has grown past 2 GB, and the headroom above that is for the largest single file.
 const jestArgs = [
   '--max-old-space-size=8192',
   '--experimental-vm-modules',

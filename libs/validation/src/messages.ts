@@ -37,6 +37,12 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '너무 흔하거나 단순한 비밀번호입니다.',
     en: () => 'This password is too common or too simple.',
   },
+  'password-guessable': {
+    ko: () =>
+      '추측하기 쉬운 비밀번호입니다(키보드 배열, 흔한 단어와 숫자 조합 등). 서로 관계없는 단어 여러 개를 이어 더 길게 만들어 보세요.',
+    en: () =>
+      'This password is easy to guess (keyboard patterns, common words with digits). Try several unrelated words in a longer phrase.',
+  },
   'password-contains-email': {
     ko: () => '비밀번호에 이메일 주소를 포함할 수 없습니다.',
     en: () => 'The password must not contain your e-mail address.',

@@ -57,6 +57,71 @@ export function checkPassword(password: string, email: string, path = 'password'
   return [];
 }
 
+/**
+ * `checkPassword` and, when it passes, a guessability estimate by zxcvbn (zxcvbn-ts): keyboard
+ * walks (qwerty12345, 1q2w3e4r5t6y), dictionary words with digits and substitutions, dates,
+ * repeats, and Korean typed on the English layout (dkssud = 안녕). Asynchronous because the
+ * dictionaries (~1.5 MB) are imported on first use, not by everything that imports this library.
+ */
+export async function checkPasswordStrength(password: string, email: string, path = 'password'): Promise<RuleViolation[]> {
+  const quick = checkPassword(password, email, path);
+  if (quick.length) return quick;
+  const [emailLocal, domain] = email.toLowerCase().split('@');
+  const { score } = (await strength()).check(password, [emailLocal ?? '', domain ?? '', 'aimatch']);
+  return score < MIN_STRENGTH ? [{ path, rule: 'password-guessable' }] : [];
+}
+
+/** zxcvbn's scale 0–4: 3 is "safely unguessable: moderate protection from offline slow-hash attacks" (argon2id here). */
+export const MIN_STRENGTH = 3;
+
+/**
+ * Korean words people use as passwords, romanised and as typed on the English layout of a
+ * 두벌식 keyboard (`dkssud` is 안녕 typed without switching to Korean).
+ */
+const KOREAN_PASSWORD_WORDS = [
+  'dkssud',
+  'dkssudgktpdy',
+  'tkfkd',
+  'tkfkdgo',
+  'tkfkdgody',
+  'qlalfqjsgh',
+  'rhksflwk',
+  'gksrnr',
+  'eogksalsrnr',
+  'dlsrhdwlsmd',
+  'wjdqh',
+  'annyeong',
+  'annyeonghaseyo',
+  'saranghae',
+  'saranghaeyo',
+  'daehanminguk',
+  'hanguk',
+  'seoul',
+  'busan',
+  'aimatch',
+  'matching',
+];
+
+interface StrengthEstimator {
+  check(password: string, userInputs: string[]): { score: number };
+}
+let estimator: Promise<StrengthEstimator> | undefined;
+/** Built once on first use: importing the dictionaries takes ~150 ms; a check then takes 2–40 ms. */
+function strength(): Promise<StrengthEstimator> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary, korean: KOREAN_PASSWORD_WORDS },
+      graphs: common.adjacencyGraphs,
+    });
+  })();
+  return estimator;
+}
+
 /** `abcdefghij`, `0123456789`, `9876543210`: a run of consecutive code points. */
 function isSequence(s: string): boolean {
   const codes = [...s].map((c) => c.codePointAt(0)!);

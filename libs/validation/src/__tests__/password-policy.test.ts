@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkPassword } from '../password-policy';
+import { checkPassword, checkPasswordStrength } from '../password-policy';
 
 describe('checkPassword', () => {
   it.each([
@@ -19,5 +19,24 @@ describe('checkPassword', () => {
 
   it('counts characters, not bytes, so Korean pass-phrases of 10 syllables pass', () => {
     expect(checkPassword('가나다라마바사아자차', 'a@b.kr')).toEqual([]);
+  });
+});
+
+describe('checkPasswordStrength', () => {
+  it.each([['qwerty12345'], ['1q2w3e4r5t6y'], ['dkssudgktpdy'], ['tkfkdgo1234'], ['비밀번호123456'], ['password!2026'], ['minji1234567']])(
+    '%p is refused as password-guessable',
+    async (password) => {
+      expect(await checkPasswordStrength(password, 'minji.kim@example.kr')).toEqual([{ path: 'password', rule: 'password-guessable' }]);
+    },
+  );
+
+  it('reports the quick rules first, on the caller’s path', async () => {
+    expect(await checkPasswordStrength('short', 'a@b.kr', 'newPassword')).toEqual([
+      expect.objectContaining({ path: 'newPassword', rule: 'password-length' }),
+    ]);
+  });
+
+  it.each(['correct-horse-battery-9', '우리공장불량검출AI도입', 'violet tugboat orbit 71'])('accepts %p', async (password) => {
+    expect(await checkPasswordStrength(password, 'minji.kim@example.kr')).toEqual([]);
   });
 });

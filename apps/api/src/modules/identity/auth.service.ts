@@ -1,5 +1,5 @@
 import { MembershipRole, VerificationStatus } from '@aimatch/contracts';
-import { checkPassword, parseInput, type RuleViolation } from '@aimatch/validation';
+import { checkPasswordStrength, parseInput, type RuleViolation } from '@aimatch/validation';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
@@ -38,7 +38,7 @@ export class AuthService {
     const parsed = parseInput(signUpSchema(), raw);
     if (!parsed.ok) throw AppError.badInput(parsed.violations);
     const input = parsed.value;
-    const violations: RuleViolation[] = [...checkPassword(input.password, input.email)];
+    const violations: RuleViolation[] = [...(await checkPasswordStrength(input.password, input.email))];
     const org = input.organization;
     if (org) {
       violations.push(

@@ -98,6 +98,8 @@ describe('signUp', () => {
     ['x'.repeat(129), 'password-length'],
     ['qwertyuiop', 'password-common'],
     ['aaaaaaaaaaaa', 'password-common'],
+    ['qwerty12345', 'password-guessable'],
+    ['dkssudgktpdy1', 'password-guessable'],
   ])('rejects the weak password %#: rule %s', async (password, rule) => {
     const res = await t.gql(SIGN_UP, { input: input({ password }) });
     expect(res.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'password', rule })]);

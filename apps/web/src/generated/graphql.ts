@@ -1175,7 +1175,7 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: number };
 
-export type OrganizationDetailFieldsFragment = { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string, employeeBand: EmployeeBand | null, foundedYear: number | null, website: string | null, verificationStatus: VerificationStatus, createdAt: string, region: { id: string, label: string, deprecated: boolean } | null, industry: { id: string, label: string, deprecated: boolean } | null, certifications: Array<{ conceptId: string, labelKo: string, labelEn: string, expiresOn: string | null }> };
+export type OrganizationDetailFieldsFragment = { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string | null, employeeBand: EmployeeBand | null, foundedYear: number | null, website: string | null, verificationStatus: VerificationStatus, createdAt: string, region: { id: string, label: string, deprecated: boolean } | null, industry: { id: string, label: string, deprecated: boolean } | null, certifications: Array<{ conceptId: string, labelKo: string, labelEn: string, expiresOn: string | null }> };
 
 export type OrganizationDetailQueryVariables = Exact<{
   id: string | number;
@@ -1183,7 +1183,7 @@ export type OrganizationDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationDetailQuery = { organization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string, employeeBand: EmployeeBand | null, foundedYear: number | null, website: string | null, verificationStatus: VerificationStatus, createdAt: string, region: { id: string, label: string, deprecated: boolean } | null, industry: { id: string, label: string, deprecated: boolean } | null, certifications: Array<{ conceptId: string, labelKo: string, labelEn: string, expiresOn: string | null }> } };
+export type OrganizationDetailQuery = { organization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string | null, employeeBand: EmployeeBand | null, foundedYear: number | null, website: string | null, verificationStatus: VerificationStatus, createdAt: string, region: { id: string, label: string, deprecated: boolean } | null, industry: { id: string, label: string, deprecated: boolean } | null, certifications: Array<{ conceptId: string, labelKo: string, labelEn: string, expiresOn: string | null }> } };
 
 export type OrganizationMembersQueryVariables = Exact<{
   id: string | number;
@@ -1200,7 +1200,7 @@ export type UpdateMyOrganizationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateMyOrganizationMutation = { updateMyOrganization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string, employeeBand: EmployeeBand | null, foundedYear: number | null, website: string | null, verificationStatus: VerificationStatus, createdAt: string, region: { id: string, label: string, deprecated: boolean } | null, industry: { id: string, label: string, deprecated: boolean } | null, certifications: Array<{ conceptId: string, labelKo: string, labelEn: string, expiresOn: string | null }> } };
+export type UpdateMyOrganizationMutation = { updateMyOrganization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string | null, employeeBand: EmployeeBand | null, foundedYear: number | null, website: string | null, verificationStatus: VerificationStatus, createdAt: string, region: { id: string, label: string, deprecated: boolean } | null, industry: { id: string, label: string, deprecated: boolean } | null, certifications: Array<{ conceptId: string, labelKo: string, labelEn: string, expiresOn: string | null }> } };
 
 export type InviteMemberMutationVariables = Exact<{
   input: InviteMemberInput;
@@ -1353,7 +1353,7 @@ export type VerificationReviewQueryVariables = Exact<{
 }>;
 
 
-export type VerificationReviewQuery = { verificationRequest: { listingsCount: number, request: { id: string, status: VerificationRequestStatus, note: string, requestedAt: string, decidedAt: string | null, decisionReason: string | null, waitingSeconds: number, evidence: Array<{ id: string, name: string, size: number, contentType: string, uploadedAt: string, downloadUrl: string | null }> }, organization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string, website: string | null, foundedYear: number | null, employeeBand: EmployeeBand | null, verificationStatus: VerificationStatus, createdAt: string }, brnCheck: { formatted: string, valid: boolean }, members: Array<{ userId: string, displayName: string, email: string, role: MembershipRole, joinedAt: string }>, history: Array<{ id: string, status: VerificationRequestStatus, note: string, requestedAt: string, decidedAt: string | null, decisionReason: string | null }>, suspension: { reason: string, since: string } | null } };
+export type VerificationReviewQuery = { verificationRequest: { listingsCount: number, request: { id: string, status: VerificationRequestStatus, note: string, requestedAt: string, decidedAt: string | null, decisionReason: string | null, waitingSeconds: number, evidence: Array<{ id: string, name: string, size: number, contentType: string, uploadedAt: string, downloadUrl: string | null }> }, organization: { id: string, kind: OrganizationKind, nameKo: string, nameEn: string | null, businessRegistrationNumber: string | null, website: string | null, foundedYear: number | null, employeeBand: EmployeeBand | null, verificationStatus: VerificationStatus, createdAt: string }, brnCheck: { formatted: string, valid: boolean }, members: Array<{ userId: string, displayName: string, email: string, role: MembershipRole, joinedAt: string }>, history: Array<{ id: string, status: VerificationRequestStatus, note: string, requestedAt: string, decidedAt: string | null, decisionReason: string | null }>, suspension: { reason: string, since: string } | null } };
 
 export type DecideVerificationMutationVariables = Exact<{
   input: DecideVerificationInput;

@@ -11,6 +11,7 @@ import type { OrganizationEntity } from './entities/organization.entity';
 import { IdentityRepository } from './identity.repository';
 import { InvitationService } from './invitation.service';
 import { OrganizationService } from './organization.service';
+import type { MemberView } from './membership.resolver';
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
@@ -49,6 +50,14 @@ export class OrganizationResolver {
     const user = await rc.loaders.get(this.repository.userLoader).load(viewer.userId);
     if (!user) throw AppError.unauthenticated();
     return this.invitations.accept(viewer, token, user.email);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: '사업자등록번호, 10 digits. Null for anonymous viewers, except on their own memberships (the sign-in answer).',
+  })
+  businessRegistrationNumber(@Parent() org: OrganizationEntity & Partial<MemberView>, @Ctx() rc: RequestContext): string | null {
+    return rc.viewer || org.seenThroughMembership ? org.businessRegistrationNumber : null;
   }
 
   @ResolveField(() => ConceptModel, { nullable: true })

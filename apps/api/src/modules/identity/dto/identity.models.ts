@@ -24,7 +24,8 @@ export class OrganizationModel {
   @Field(() => OrganizationKind) kind: OrganizationKind;
   @Field() nameKo: string;
   @Field(() => String, { nullable: true }) nameEn: string | null;
-  @Field({ description: '사업자등록번호, 10 digits.' }) businessRegistrationNumber: string;
+  /** Resolved by OrganizationResolver.businessRegistrationNumber (withheld from anonymous viewers). */
+  businessRegistrationNumber: string;
   @Field(() => EmployeeBand, { nullable: true }) employeeBand: EmployeeBand | null;
   @Field(() => Int, { nullable: true }) foundedYear: number | null;
   @Field(() => String, { nullable: true }) website: string | null;

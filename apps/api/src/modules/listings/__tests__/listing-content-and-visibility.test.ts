@@ -159,6 +159,19 @@ describe('listing content and visibility', () => {
     expect(idShorts(signedIn)).toContain('ContactInformation');
     expect(signedIn).toContain('minji@example.kr');
     expect(signedIn).toContain(brn);
+
+    // #13 low: and so does the nested organization of a listing, while a member's own sign-in answer still shows it.
+    const orgBrn = async (token?: string) =>
+      (await t.gql('query($id: ID!) { listing(id: $id) { organization { businessRegistrationNumber } } }', { id: d.id }, { token })).data!
+        .listing.organization.businessRegistrationNumber;
+    expect(await orgBrn()).toBeNull();
+    expect(await orgBrn(supplier.accessToken)).toBe(brn);
+    expect(await orgBrn(staff)).toBe(brn);
+    const signIn = await t.gql(
+      'mutation($i: SignInInput!) { signIn(input: $i) { me { memberships { organization { id businessRegistrationNumber } } } } }',
+      { i: { email: sme.email, password: sme.password } },
+    );
+    expect(signIn.data!.signIn.me.memberships).toEqual([{ organization: { id: sme.organizationId, businessRegistrationNumber: brn } }]);
   });
 
   it('shows VERIFIED_SUPPLIERS demands only to verified supplier organizations, the owner and staff', async () => {

@@ -48,7 +48,11 @@ export function OrganizationDetails({ organization }: { organization: Organizati
         <div className="details__row">
           <dt>{t('organization.field.businessRegistrationNumber')}</dt>
           <dd data-testid="org-brn" className="mono">
-            {organization.businessRegistrationNumber.replace(/^(\d{3})(\d{2})(\d{5})$/, '$1-$2-$3')}
+            {organization.businessRegistrationNumber ? (
+              organization.businessRegistrationNumber.replace(/^(\d{3})(\d{2})(\d{5})$/, '$1-$2-$3')
+            ) : (
+              <Empty />
+            )}
           </dd>
         </div>
         <div className="details__row">

@@ -321,21 +321,32 @@ export class BidsRepository {
     await tx.query('DELETE FROM bid_partners WHERE bid_id = $1 AND NOT (organization_id = ANY($2))', [bidId, keep]);
   }
 
-  /** Inserts or replaces a partner; a changed role or share is a new invitation. */
+  /**
+   * Inserts or replaces a partner; a changed role or share is a new invitation. Answers whether
+   * the partner should be told: a new, declined or accepted partner always is, a partner whose
+   * invitation is still open only when it was last told at least `quietSeconds` ago (so that
+   * editing a draft's shares does not send an invitation per edit). `invited_at` is when the
+   * partner was last told.
+   */
   async upsertPartner(
     tx: EntityManager,
     bidId: string,
     p: { organizationId: string; role: ConsortiumRole; sharePercent: number; position: number; reinvite: boolean },
-  ): Promise<void> {
-    await tx.query(
+    quietSeconds: number,
+  ): Promise<{ notify: boolean }> {
+    const [row] = (await tx.query(
       `INSERT INTO bid_partners (bid_id, organization_id, role, share_percent, position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (bid_id, organization_id) DO UPDATE SET role = $3, share_percent = $4, position = $5,
          status = CASE WHEN $6 THEN 'INVITED' ELSE bid_partners.status END,
          responded_at = CASE WHEN $6 THEN NULL ELSE bid_partners.responded_at END,
          responded_by_id = CASE WHEN $6 THEN NULL ELSE bid_partners.responded_by_id END,
-         invited_at = CASE WHEN $6 THEN date_trunc('milliseconds', now()) ELSE bid_partners.invited_at END`,
-      [bidId, p.organizationId, p.role, p.sharePercent, p.position, p.reinvite],
-    );
+         invited_at = CASE
+           WHEN $6 AND (bid_partners.status <> 'INVITED' OR bid_partners.invited_at <= now() - make_interval(secs => $7))
+           THEN date_trunc('milliseconds', now()) ELSE bid_partners.invited_at END
+       RETURNING $6 AND invited_at = date_trunc('milliseconds', now()) AS notify`,
+      [bidId, p.organizationId, p.role, p.sharePercent, p.position, p.reinvite, quietSeconds],
+    )) as Array<{ notify: boolean }>;
+    return { notify: row.notify };
   }
 
   async respondPartner(tx: EntityManager, bidId: string, organizationId: string, status: PartnerStatus, userId: string): Promise<boolean> {

@@ -64,6 +64,9 @@ export function requiredConceptIds(demand: ListingRecord): string[] {
  * version, its history event and the notifications. Undecided bids expire lazily (before every
  * command and query that reads them) and in a scheduled sweep (BidsJobs); see BID_DECISION_WINDOW_DAYS.
  */
+/** A partner whose invitation is still open hears about changed terms at most this often (each draft edit re-invites). */
+const PARTNER_REINVITE_QUIET_SECONDS = 10 * 60;
+
 @Injectable()
 export class BidsService {
   private readonly logger = new Logger('Bids');
@@ -590,7 +593,10 @@ export class BidsService {
     }
   }
 
-  /** Draft partners follow the content: removed ones go, new or changed ones are (re)invited and notified. */
+  /**
+   * Draft partners follow the content: removed ones go, new or changed ones are (re)invited and
+   * notified, a pending invitation at most once per PARTNER_REINVITE_QUIET_SECONDS.
+   */
   private async syncPartners(tx: EntityManager, bid: BidRow, before: BidPartnerRow[], content: BidContent): Promise<void> {
     await this.repository.deletePartners(
       tx,
@@ -601,8 +607,8 @@ export class BidsService {
     for (const [position, p] of content.partners.entries()) {
       const old = before.find((o) => o.organizationId === p.organizationId);
       const reinvite = !old || old.role !== p.role || old.sharePercent !== p.sharePercent || old.status === 'DECLINED';
-      await this.repository.upsertPartner(tx, bid.id, { ...p, position, reinvite });
-      if (reinvite) {
+      const { notify } = await this.repository.upsertPartner(tx, bid.id, { ...p, position, reinvite }, PARTNER_REINVITE_QUIET_SECONDS);
+      if (notify) {
         await this.notify(
           tx,
           p.organizationId,

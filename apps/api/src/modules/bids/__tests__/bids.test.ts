@@ -500,4 +500,39 @@ describe('bids and the award', () => {
     expect(await t.app.get(BidsService).expireDue()).toEqual([]);
     expect(await notifications(beta, 'BID_EXPIRED', b.id)).toBe(1);
   });
+  it('tells a partner about changed terms of an open invitation at most once per 10 minutes, and always after a decline', async () => {
+    const demand = await publishedDemand();
+    const terms = (sharePercent: number) => ({
+      partners: [{ organizationId: partner.organizationId, role: 'DATA_LABELLING', sharePercent }],
+    });
+    let bid = (await createBid(gamma, demand.id, terms(30))).data!.createBid;
+    const edit = async (sharePercent: number) => {
+      const res = await t.gql(UPDATE, { id: bid.id, v: bid.version, i: content(terms(sharePercent)) }, { token: gamma.accessToken });
+      if (!res.data) throw new Error(JSON.stringify(res.errors));
+      bid = res.data.updateBid;
+      return bid;
+    };
+    const invitations = () => notifications(partner, 'CONSORTIUM_INVITATION', bid.id);
+    expect(await invitations()).toBe(1);
+    // Three edits of the share in a row: the partner sees the latest terms, and one invitation.
+    await edit(20);
+    await edit(25);
+    expect((await edit(15)).partners).toEqual([expect.objectContaining({ sharePercent: 15, status: 'INVITED' })]);
+    expect(await invitations()).toBe(1);
+    // Ten minutes after the last one, changed terms are news again.
+    await ds.query(`UPDATE bid_partners SET invited_at = invited_at - interval '11 minutes' WHERE bid_id = $1`, [bid.id]);
+    await edit(35);
+    expect(await invitations()).toBe(2);
+    await edit(36);
+    expect(await invitations()).toBe(2);
+    // A declined partner asked again with new terms always hears about it.
+    const declined = await t.gql(
+      'mutation($id: ID!) { respondToConsortiumInvitation(bidId: $id, accept: false) { id version } }',
+      { id: bid.id },
+      { token: partner.accessToken },
+    );
+    bid = { ...bid, version: declined.data!.respondToConsortiumInvitation.version };
+    await edit(40);
+    expect(await invitations()).toBe(3);
+  });
 });

@@ -334,7 +334,7 @@ export class BidsRepository {
     p: { organizationId: string; role: ConsortiumRole; sharePercent: number; position: number; reinvite: boolean },
     quietSeconds: number,
   ): Promise<{ notify: boolean }> {
-    const [row] = (await tx.query(
+    const [row] = await tx.query<Array<{ notify: boolean }>>(
       `INSERT INTO bid_partners (bid_id, organization_id, role, share_percent, position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (bid_id, organization_id) DO UPDATE SET role = $3, share_percent = $4, position = $5,
          status = CASE WHEN $6 THEN 'INVITED' ELSE bid_partners.status END,
@@ -345,7 +345,7 @@ export class BidsRepository {
            THEN date_trunc('milliseconds', now()) ELSE bid_partners.invited_at END
        RETURNING $6 AND invited_at = date_trunc('milliseconds', now()) AS notify`,
       [bidId, p.organizationId, p.role, p.sharePercent, p.position, p.reinvite, quietSeconds],
-    )) as Array<{ notify: boolean }>;
+    );
     return { notify: row.notify };
   }
 

@@ -41,6 +41,7 @@ export const TABLE_OWNERS = {
   outbox: 'database/outbox',
   audit_log: 'common/audit',
   rate_limits: 'common/rate-limit',
+  rate_backoffs: 'common/rate-limit',
   socket_io_attachments: 'realtime',
   verification_requests: 'modules/verification',
   organization_suspensions: 'modules/verification',

@@ -106,15 +106,18 @@ export class AuthService {
     const parsed = parseInput(signInSchema, raw);
     if (!parsed.ok) throw AppError.badInput(parsed.violations);
     await this.rateLimit.consume('auth-ip', ip);
-    // Failures only, per account AND address: wrong passwords typed elsewhere never lock the owner out.
+    // Failures only, per account AND address: wrong passwords typed elsewhere never lock the owner out,
+    // and past the free failures each attempt waits longer (1 s, 2 s, 4 s … 15 min) instead of being refused
+    // outright: the right password after the wait signs in and forgets the failures.
     const accountKey = `${parsed.value.email}|${ip}`;
-    await this.rateLimit.assertAvailable('signin-account', accountKey);
+    await this.rateLimit.claimAttempt('signin-account', accountKey);
     const user = await this.repository.findUserByEmailWithPassword(parsed.value.email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, parsed.value.password);
     if (!user || !ok) {
-      await this.rateLimit.consume('signin-account', accountKey);
+      await this.rateLimit.recordFailure('signin-account', accountKey);
       throw AppError.unauthenticated('invalid-credentials');
     }
+    await this.rateLimit.clearFailures('signin-account', accountKey);
     return this.transactions.run((tx: EntityManager) => this.sessions.issue(tx, user.id));
   }
 

@@ -14,6 +14,8 @@ export const TABLE_OWNERS = {
   invitations: 'modules/identity',
   account_tokens: 'modules/identity',
   user_consents: 'modules/identity',
+  user_two_factor: 'modules/identity',
+  user_recovery_codes: 'modules/identity',
   vocabulary_versions: 'modules/vocabulary',
   concept_schemes: 'modules/vocabulary',
   concepts: 'modules/vocabulary',

@@ -20,6 +20,7 @@ import { AccountTokens1763901700000 } from './1763901700000-account-tokens';
 /** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 import { UserConsents1763902000000 } from './1763902000000-user-consents';
 import { RateBackoffs1763902200000 } from './1763902200000-rate-backoffs';
+import { StaffTwoFactor1763902210000 } from './1763902210000-staff-two-factor';
 
 export const migrations = [
   Foundation1763900000000,
@@ -42,4 +43,5 @@ export const migrations = [
   AccountTokens1763901700000,
   UserConsents1763902000000,
   RateBackoffs1763902200000,
+  StaffTwoFactor1763902210000,
 ];

@@ -1,6 +1,7 @@
-import { MembershipRole, VerificationStatus } from '@aimatch/contracts';
+import { ErrorCode, MembershipRole, VerificationStatus } from '@aimatch/contracts';
 import { checkPassword, parseInput, type RuleViolation } from '@aimatch/validation';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
@@ -17,6 +18,7 @@ import { InvitationService } from './invitation.service';
 import { PasswordHasher } from './password-hasher';
 import { ConsentService } from './consent.service';
 import { type IssuedSession, SessionService } from './session.service';
+import { TwoFactorService } from './two-factor.service';
 
 /** Sign-up and sign-in. Every check happens before the one transaction that writes. */
 @Injectable()
@@ -31,6 +33,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly rateLimit: RateLimiter,
     private readonly consents: ConsentService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {
@@ -117,8 +120,23 @@ export class AuthService {
       await this.rateLimit.recordFailure('signin-account', accountKey);
       throw AppError.unauthenticated('invalid-credentials');
     }
+    // Staff with an authenticator: the second factor, checked after the password; wrong codes count as failures.
+    const { totpCode, recoveryCode } = parsed.value;
+    const secondFactor = await this.twoFactor.requiredAtSignIn(user.id, user.platformRoles);
+    if (secondFactor && !totpCode && !recoveryCode) throw twoFactorError('two-factor-required');
+    const session = await this.transactions.run(async (tx: EntityManager) => {
+      if (secondFactor && !(await this.twoFactor.verifyAtSignIn(tx, user.id, { totpCode, recoveryCode }))) return null;
+      const familyId = randomUUID();
+      const issued = await this.sessions.issue(tx, user.id, familyId);
+      if (secondFactor) await this.twoFactor.markSession(tx, familyId);
+      return issued;
+    });
+    if (!session) {
+      await this.rateLimit.recordFailure('signin-account', accountKey);
+      throw twoFactorError('two-factor-invalid');
+    }
     await this.rateLimit.clearFailures('signin-account', accountKey);
-    return this.transactions.run((tx: EntityManager) => this.sessions.issue(tx, user.id));
+    return session;
   }
 
   async refresh(refreshToken: string, ip: string): Promise<IssuedSession> {
@@ -140,4 +158,9 @@ export class AuthService {
     if (!user) throw AppError.unauthenticated();
     return { user, memberships };
   }
+}
+
+/** UNAUTHENTICATED with `extensions.reason` naming the second-factor step, so the sign-in page can ask for the code. */
+function twoFactorError(reason: 'two-factor-required' | 'two-factor-invalid'): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, reason, [], undefined, { reason });
 }

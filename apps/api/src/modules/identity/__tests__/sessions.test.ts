@@ -80,6 +80,18 @@ describe('sessions', () => {
     });
   });
 
+  it('lets only one of several parallel attempts through each back-off opening', async () => {
+    const u = await signUpOrganization(t);
+    const attempt = async (password: string) => (await t.gql(SIGN_IN, { i: { email: u.email, password } })).errors?.[0]?.extensions;
+    await withClock(async (advance) => {
+      for (let i = 0; i < 10; i++) await attempt(`wrong-password-${i}`);
+      advance(1000);
+      const codes = (await Promise.all(Array.from({ length: 6 }, (_, i) => attempt(`parallel-guess-${i}`)))).map((e) => e!.code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(1);
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
+    });
+  });
+
   it('caps the back-off at 15 minutes', async () => {
     const u = await signUpOrganization(t);
     const attempt = async (password: string) => (await t.gql(SIGN_IN, { i: { email: u.email, password } })).errors?.[0]?.extensions;

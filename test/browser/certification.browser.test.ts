@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type SignedUp, type TestApp } from '@aimatch/api-testing';
+import { bootTestApp, signUpOrganization, type SignedUp, type TestApp, createStaff } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
 import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 /**
@@ -38,10 +37,10 @@ describe('web client: certification claims', () => {
     contexts.push(supplierContext);
     supplierPage = await signInPage(supplierContext, t, supplier.email, supplier.password);
     const staffEmail = `cert-reviewer-${Date.now()}@aimatch.or.kr`;
-    const { password } = await t.app.get(StaffAccountService).createOrPromote({ email: staffEmail, admin: false });
+    const { password, totpSecret } = await createStaff(t, { email: staffEmail });
     const staffContext = await browser.newContext(DESKTOP_KO);
     contexts.push(staffContext);
-    staffPage = await signInPage(staffContext, t, staffEmail, password!);
+    staffPage = await signInPage(staffContext, t, staffEmail, password, { totpSecret });
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

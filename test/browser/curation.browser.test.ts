@@ -9,10 +9,10 @@ import {
   transition,
   TEST_PASSWORD,
   type TestApp,
+  createStaff,
 } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
 import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 /**
@@ -60,10 +60,10 @@ describe('web client: listing curation', () => {
     copyId = copy.id;
 
     const staffEmail = `curator-${Date.now()}@aimatch.or.kr`;
-    const { password } = await t.app.get(StaffAccountService).createOrPromote({ email: staffEmail, admin: false });
+    const { password, totpSecret } = await createStaff(t, { email: staffEmail });
     const staffContext = await browser.newContext(DESKTOP_KO);
     contexts.push(staffContext);
-    staffPage = await signInPage(staffContext, t, staffEmail, password!);
+    staffPage = await signInPage(staffContext, t, staffEmail, password, { totpSecret });
     const ownerContext = await browser.newContext(DESKTOP_KO);
     contexts.push(ownerContext);
     ownerPage = await signInPage(ownerContext, t, owner.email, TEST_PASSWORD);

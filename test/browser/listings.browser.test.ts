@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OrganizationKind } from '@aimatch/contracts';
-import { bootTestApp, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
+import { bootTestApp, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD, createStaff } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
 import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 /**
@@ -17,7 +16,7 @@ describe('web client: listings', () => {
   let t: TestApp;
   let browser: Browser;
   let sme: SignedUp;
-  let staff: { email: string; password: string };
+  let staff: { email: string; password: string; totpSecret: string };
   let listingId: string;
   const title = `프레스 부품 찍힘 자동 검사 ${randomInt(1e6)}`;
   const summary = '자동차 브래킷 프레스 라인에서 카메라로 전수 검사하고 불량을 자동 배출하고 싶습니다.';
@@ -28,16 +27,16 @@ describe('web client: listings', () => {
     mkdirSync('.test-results', { recursive: true });
     sme = await signUpOrganization(t, { kind: OrganizationKind.SME, nameKo: '경남정밀(주)' });
     const email = `reviewer-${randomInt(1e9)}@aimatch.or.kr`;
-    const created = await t.app.get(StaffAccountService).createOrPromote({ email, admin: false });
-    staff = { email, password: created.password! };
+    const created = await createStaff(t, { email });
+    staff = { email, password: created.password, totpSecret: created.totpSecret };
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-    return signInPage(context, t, email, password);
+  async function signIn(context: BrowserContext, email: string, password: string, totpSecret?: string): Promise<Page> {
+    return signInPage(context, t, email, password, { totpSecret });
   }
 
   describe('the SME member', () => {
@@ -139,7 +138,7 @@ describe('web client: listings', () => {
 
     beforeAll(async () => {
       context = await browser.newContext(DESKTOP_KO);
-      page = await signIn(context, staff.email, staff.password);
+      page = await signIn(context, staff.email, staff.password, staff.totpSecret);
     });
     afterAll(async () => {
       await context?.close();

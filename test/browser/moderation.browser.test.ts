@@ -1,11 +1,19 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, createDemand, publish, signInStaff, signUpOrganization, type SignedUp, type TestApp } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  createDemand,
+  publish,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  createStaff,
+} from '@aimatch/api-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ChatService } from '../../apps/api/src/modules/chat/chat.service';
-import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
 import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 /**
@@ -62,11 +70,11 @@ describe('web client: moderation', () => {
     reportId = reported.data!.reportMessage;
 
     const staffEmail = `moderator-${Date.now()}@aimatch.or.kr`;
-    const { password } = await t.app.get(StaffAccountService).createOrPromote({ email: staffEmail, admin: false });
+    const { password, totpSecret } = await createStaff(t, { email: staffEmail });
     const staffContext = await browser.newContext(DESKTOP_KO);
     const supplierContext = await browser.newContext(DESKTOP_KO);
     contexts.push(staffContext, supplierContext);
-    staffPage = await signInPage(staffContext, t, staffEmail, password!);
+    staffPage = await signInPage(staffContext, t, staffEmail, password, { totpSecret });
     supplierPage = await signInPage(supplierContext, t, supplier.email, supplier.password);
   }, 120_000);
   afterAll(async () => {

@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/api-testing';
+import { bootTestApp, signUpOrganization, type TestApp, createStaff } from '@aimatch/api-testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { JobScheduler } from '../../apps/api/src/common/scheduling/job-scheduler.service';
-import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
 import { TRUST_SCAN_JOB } from '../../apps/api/src/modules/trust/trust.service';
 import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
@@ -30,9 +29,9 @@ describe('web client: trust & safety cases', () => {
     copyId = (await signUpOrganization(t, { nameKo: `가온비젼랩스${stamp} 주식회사` })).organizationId;
     await t.app.get(JobScheduler).runNow(TRUST_SCAN_JOB);
     const email = `trust-staff-${Date.now()}@aimatch.or.kr`;
-    const { password } = await t.app.get(StaffAccountService).createOrPromote({ email, admin: false });
+    const { password, totpSecret } = await createStaff(t, { email });
     context = await browser.newContext(DESKTOP_KO);
-    staffPage = await signInPage(context, t, email, password!);
+    staffPage = await signInPage(context, t, email, password, { totpSecret });
   }, 120_000);
   afterAll(async () => {
     await context?.close().catch(() => undefined);

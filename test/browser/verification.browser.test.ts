@@ -9,10 +9,10 @@ import {
   TEST_PASSWORD,
   type TestApp,
   validBrn,
+  createStaff,
 } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { StaffAccountService } from '../../apps/api/src/modules/identity/staff-account.service';
 import { DESKTOP_KO, launchChromium, signInPage } from './browser';
 
 /**
@@ -58,10 +58,10 @@ describe('web client: organization verification', () => {
       )
     ).id;
     staffEmail = `reviewer-${Date.now()}@aimatch.or.kr`;
-    const { password } = await t.app.get(StaffAccountService).createOrPromote({ email: staffEmail, admin: false });
+    const { password, totpSecret } = await createStaff(t, { email: staffEmail });
     const staffContext = await browser.newContext(DESKTOP_KO);
     contexts.push(staffContext);
-    staffPage = await signInPage(staffContext, t, staffEmail, password!);
+    staffPage = await signInPage(staffContext, t, staffEmail, password, { totpSecret });
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

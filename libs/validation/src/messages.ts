@@ -169,6 +169,11 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '필수 동의는 철회할 수 없습니다. 계정을 삭제하면 함께 종료됩니다.',
     en: () => 'A required consent cannot be withdrawn; it ends when the account is deleted.',
   },
+  // Staff two-factor (helper S).
+  'two-factor-code': {
+    ko: () => '인증 코드가 올바르지 않거나 이미 사용되었습니다. 앱의 새 6자리 코드를 입력해 주세요.',
+    en: () => 'The code is incorrect or was already used. Enter a new 6-digit code from the app.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * `npm run user:create-staff -- --email ops@example.kr [--name "이름"] [--admin]`
  * Creates the association's staff account (or grants the role to an existing one), audited.
- * Prints a generated password for a new account.
+ * Prints a generated password for a new account, and that two-factor enrolment happens at first sign-in.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -29,6 +29,11 @@ async function main(): Promise<void> {
       result.password
         ? `Created staff account ${result.email}\nPassword: ${result.password}`
         : `Granted ${result.roles.join(', ')} to ${result.email}`,
+    );
+    console.log(
+      'Two-factor sign-in is required for staff: at the first sign-in the web asks to set up an authenticator app\n' +
+        '(QR code, then 10 recovery codes to keep). Until then the account has no staff rights.\n' +
+        '2단계 인증 필수: 첫 로그인 때 인증 앱을 등록하고 복구 코드 10개를 보관하세요. 등록 전에는 운영자 권한이 없습니다.',
     );
   } finally {
     await app.close();

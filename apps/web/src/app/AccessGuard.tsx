@@ -10,7 +10,7 @@ import type { RouteAccess } from '@/shared/routing/route-types';
 export function AccessGuard({ access, children }: { access: RouteAccess; children: ReactNode }) {
   const t = useT();
   const location = useLocation();
-  const { signedIn, restoring, viewer, isStaff } = useViewer();
+  const { signedIn, restoring, viewer, isStaff, needsTwoFactorEnrollment } = useViewer();
 
   if (access === 'public' || access === 'signedOut') return <>{children}</>;
   if (restoring) return <LoadingState label={t('session.restoring')} />;
@@ -21,6 +21,11 @@ export function AccessGuard({ access, children }: { access: RouteAccess; childre
   if (access === 'staff') {
     if (!viewer) return <LoadingState label={t('common.loading')} />;
     if (!isStaff) return <ForbiddenPage />;
+    // Staff set up two-factor sign-in before any staff page (until then the API treats them as ordinary users).
+    if (needsTwoFactorEnrollment) {
+      const next = `${location.pathname}${location.search}`;
+      return <Navigate to={`/account/two-factor?next=${encodeURIComponent(next)}`} replace />;
+    }
   }
   return <>{children}</>;
 }

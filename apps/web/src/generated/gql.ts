@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": typeof types.BeginTwoFactorEnrollmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": typeof types.ConfirmTwoFactorEnrollmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
@@ -125,9 +128,12 @@ type Documents = {
     "\n  query ConceptLabel($id: ID!, $locale: Locale!) {\n    concept(id: $id) {\n      id\n      label(locale: $locale)\n      parentId\n      deprecated\n    }\n  }\n": typeof types.ConceptLabelDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    me {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
-    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": types.BeginTwoFactorEnrollmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": types.ConfirmTwoFactorEnrollmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
@@ -239,7 +245,7 @@ const documents: Documents = {
     "\n  query ConceptLabel($id: ID!, $locale: Locale!) {\n    concept(id: $id) {\n      id\n      label(locale: $locale)\n      parentId\n      deprecated\n    }\n  }\n": types.ConceptLabelDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    me {\n      user {\n        id\n      }\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
-    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
 };
 
 /**
@@ -256,6 +262,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -703,7 +721,7 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -123,6 +123,23 @@ export const MESSAGES = {
     ko: '인증서의 만료일({expiresOn})이 지나 확인할 수 없습니다. 갱신된 인증서로 다시 요청하도록 안내해 주세요.',
     en: 'The certificate expired on {expiresOn} and cannot be verified; ask for a claim with the renewed certificate.',
   },
+  // Staff two-factor sign-in (helper S).
+  'two-factor-required': {
+    ko: '인증 앱의 6자리 코드(또는 복구 코드)를 입력해 주세요.',
+    en: 'Enter the 6-digit code from your authenticator app (or a recovery code).',
+  },
+  'two-factor-invalid': {
+    ko: '인증 코드가 올바르지 않거나 이미 사용되었습니다. 앱의 새 코드를 입력해 주세요.',
+    en: 'The code is incorrect or was already used. Enter a new code from the app.',
+  },
+  'two-factor-already-enrolled': {
+    ko: '2단계 인증이 이미 설정되어 있습니다.',
+    en: 'Two-factor sign-in is already set up.',
+  },
+  'two-factor-not-started': {
+    ko: '먼저 2단계 인증 설정을 시작해 주세요.',
+    en: 'Start the two-factor set-up first.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -12,8 +12,6 @@ export type RateLimitPolicy =
   | 'auth-ip'
   /** Session refreshes per client address (its own budget: an office's failed sign-ins must not sign colleagues out). */
   | 'auth-refresh'
-  /** FAILED sign-ins per account and client address (someone else's wrong passwords never lock the owner out). */
-  | 'signin-account'
   /** Chat messages sent per user (counted after the payload is valid). */
   | 'chat-send'
   /** Chat edits and deletes per user. */
@@ -45,7 +43,6 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     api: { points: config.RATE_LIMIT_API_PER_MINUTE, windowSeconds: 60 },
     'auth-ip': { points: config.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE, windowSeconds: 60 },
     'auth-refresh': { points: config.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE, windowSeconds: 60 },
-    'signin-account': { points: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES, windowSeconds: 15 * 60 },
     'chat-send': { points: config.CHAT_RATE_LIMIT_MESSAGES, windowSeconds: config.CHAT_RATE_LIMIT_WINDOW_SECONDS },
     'chat-edit': { points: 60, windowSeconds: 60 },
     'socket-connect': { points: 300, windowSeconds: 60 },
@@ -57,4 +54,40 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'socket-ping': { points: 60, windowSeconds: 60 },
     'file-upload': { points: config.RATE_LIMIT_FILE_UPLOADS_PER_HOUR, windowSeconds: 3600 },
   };
+}
+
+/**
+ * Limits that count FAILURES and answer them with a growing wait instead of a hard block
+ * (`RateLimiter.claimAttempt` / `recordFailure` / `clearFailures`, table `rate_backoffs`).
+ */
+export type BackoffPolicy =
+  /** Failed sign-ins (wrong password or second factor) per account and client address (#13 M4). */
+  'signin-account';
+
+export interface BackoffRule {
+  /** Failures allowed without any wait. */
+  freeFailures: number;
+  /** The wait after the first failure past `freeFailures`; each further failure doubles it… */
+  baseDelayMs: number;
+  /** …up to this. */
+  maxDelayMs: number;
+  /** A key's failures are forgotten this long after its last failure (a success forgets them at once). */
+  forgetAfterSeconds: number;
+}
+
+export function backoffRules(config: AppConfig): Record<BackoffPolicy, BackoffRule> {
+  return {
+    'signin-account': {
+      freeFailures: config.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_15_MINUTES,
+      baseDelayMs: 1000,
+      maxDelayMs: 15 * 60 * 1000,
+      forgetAfterSeconds: 24 * 3600,
+    },
+  };
+}
+
+/** The wait before the attempt that follows failure number `failures` (none while within the free failures). */
+export function backoffDelayMs(rule: BackoffRule, failures: number): number {
+  if (failures < rule.freeFailures) return 0;
+  return Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** Math.min(failures - rule.freeFailures, 30));
 }

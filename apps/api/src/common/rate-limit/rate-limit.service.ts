@@ -5,10 +5,17 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { Clock } from '../clock';
 import { AppError } from '../errors/app-error';
-import { type RateLimitPolicy, rateLimitRules } from './rate-limit.policies';
+import {
+  type BackoffPolicy,
+  type BackoffRule,
+  backoffDelayMs,
+  backoffRules,
+  type RateLimitPolicy,
+  rateLimitRules,
+} from './rate-limit.policies';
 import { RateLimitRepository } from './rate-limit.repository';
 
-export type { RateLimitPolicy } from './rate-limit.policies';
+export type { BackoffPolicy, RateLimitPolicy } from './rate-limit.policies';
 
 const STORE_WARNING_INTERVAL_MS = 60_000;
 
@@ -27,6 +34,7 @@ export class RateLimiter {
   private readonly shared: Record<RateLimitPolicy, RateLimiterPostgres>;
   private readonly local: Record<RateLimitPolicy, RateLimiterMemory>;
   private lastStoreWarning = 0;
+  private readonly backoffs: Record<BackoffPolicy, BackoffRule>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -34,6 +42,7 @@ export class RateLimiter {
     private readonly repository: RateLimitRepository,
     private readonly clock: Clock,
   ) {
+    this.backoffs = backoffRules(config);
     const rules = Object.entries(rateLimitRules(config)) as Array<[RateLimitPolicy, { points: number; windowSeconds: number }]>;
     this.shared = Object.fromEntries(
       rules.map(([policy, { points, windowSeconds }]) => [
@@ -90,9 +99,48 @@ export class RateLimiter {
     if (res && res.consumedPoints >= limiter.points) throw refusal(res);
   }
 
-  /** Deletes the counters whose window has ended (the scheduler's clean-up job); returns how many. */
-  deleteExpired(): Promise<number> {
-    return this.repository.deleteExpired(this.clock.now().getTime());
+  /** Deletes the counters whose window has ended and the forgotten back-offs (the scheduler's clean-up job); returns how many. */
+  async deleteExpired(): Promise<number> {
+    const now = this.clock.now();
+    return (await this.repository.deleteExpired(now.getTime())) + (await this.repository.deleteExpiredBackoffs(now));
+  }
+
+  // --- progressive back-off (#13 M4): failures slow the next attempt down instead of blocking it ---
+
+  /**
+   * Lets an attempt of `key` under a back-off policy through, or refuses it (RATE_LIMITED with
+   * retryAfter) while the wait after its last failure runs. Past the free failures, an attempt that
+   * gets through takes the next slot itself (compare-and-set), so parallel attempts cannot all slip
+   * through one opening. Call `recordFailure` when the attempt fails and `clearFailures` when it succeeds.
+   * Times come from the Clock; the rows live in `rate_backoffs` (sign-in needs the database anyway).
+   */
+  async claimAttempt(policy: BackoffPolicy, key: string): Promise<void> {
+    const rule = this.backoffs[policy];
+    const id = `${policy}:${key.toLowerCase()}`;
+    const now = this.clock.now();
+    const state = await this.repository.backoff(id, now);
+    if (!state || state.failures < rule.freeFailures) return;
+    const waitMs = state.nextAt.getTime() - now.getTime();
+    if (waitMs > 0) throw AppError.rateLimited(Math.max(1, Math.ceil(waitMs / 1000)));
+    const delayMs = backoffDelayMs(rule, state.failures);
+    if (!(await this.repository.claimBackoff(id, state.failures, state.nextAt, new Date(now.getTime() + delayMs)))) {
+      throw AppError.rateLimited(Math.max(1, Math.ceil(delayMs / 1000)));
+    }
+  }
+
+  /** Counts a failed attempt of `key`; past the free failures the next one waits (1 s, 2 s, 4 s … up to the cap). */
+  async recordFailure(policy: BackoffPolicy, key: string): Promise<void> {
+    const rule = this.backoffs[policy];
+    const id = `${policy}:${key.toLowerCase()}`;
+    const now = this.clock.now();
+    const failures = await this.repository.addFailure(id, now, new Date(now.getTime() + rule.forgetAfterSeconds * 1000));
+    const delayMs = backoffDelayMs(rule, failures);
+    await this.repository.setBackoffUntil(id, failures, new Date(now.getTime() + delayMs));
+  }
+
+  /** Forgets the failures of `key` (after a success). */
+  async clearFailures(policy: BackoffPolicy, key: string): Promise<void> {
+    await this.repository.clearBackoff(`${policy}:${key.toLowerCase()}`);
   }
 
   private warnStoreDown(policy: RateLimitPolicy, err: unknown): void {

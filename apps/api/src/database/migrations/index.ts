@@ -19,6 +19,8 @@ import { AccountTokens1763901700000 } from './1763901700000-account-tokens';
 
 /** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 import { UserConsents1763902000000 } from './1763902000000-user-consents';
+import { RateBackoffs1763902200000 } from './1763902200000-rate-backoffs';
+import { StaffTwoFactor1763902210000 } from './1763902210000-staff-two-factor';
 
 export const migrations = [
   Foundation1763900000000,
@@ -40,4 +42,6 @@ export const migrations = [
   Trust1763901600000,
   AccountTokens1763901700000,
   UserConsents1763902000000,
+  RateBackoffs1763902200000,
+  StaffTwoFactor1763902210000,
 ];

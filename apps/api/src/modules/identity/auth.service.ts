@@ -1,6 +1,7 @@
-import { MembershipRole, VerificationStatus } from '@aimatch/contracts';
+import { ErrorCode, MembershipRole, VerificationStatus } from '@aimatch/contracts';
 import { checkPasswordStrength, parseInput, type RuleViolation } from '@aimatch/validation';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { uniqueViolation } from '../../common/errors/pg-errors';
@@ -17,6 +18,7 @@ import { InvitationService } from './invitation.service';
 import { PasswordHasher } from './password-hasher';
 import { ConsentService } from './consent.service';
 import { type IssuedSession, SessionService } from './session.service';
+import { TwoFactorService } from './two-factor.service';
 
 /** Sign-up and sign-in. Every check happens before the one transaction that writes. */
 @Injectable()
@@ -31,6 +33,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly rateLimit: RateLimiter,
     private readonly consents: ConsentService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {
@@ -106,16 +109,34 @@ export class AuthService {
     const parsed = parseInput(signInSchema, raw);
     if (!parsed.ok) throw AppError.badInput(parsed.violations);
     await this.rateLimit.consume('auth-ip', ip);
-    // Failures only, per account AND address: wrong passwords typed elsewhere never lock the owner out.
+    // Failures only, per account AND address: wrong passwords typed elsewhere never lock the owner out,
+    // and past the free failures each attempt waits longer (1 s, 2 s, 4 s … 15 min) instead of being refused
+    // outright: the right password after the wait signs in and forgets the failures.
     const accountKey = `${parsed.value.email}|${ip}`;
-    await this.rateLimit.assertAvailable('signin-account', accountKey);
+    await this.rateLimit.claimAttempt('signin-account', accountKey);
     const user = await this.repository.findUserByEmailWithPassword(parsed.value.email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, parsed.value.password);
     if (!user || !ok) {
-      await this.rateLimit.consume('signin-account', accountKey);
+      await this.rateLimit.recordFailure('signin-account', accountKey);
       throw AppError.unauthenticated('invalid-credentials');
     }
-    return this.transactions.run((tx: EntityManager) => this.sessions.issue(tx, user.id));
+    // Staff with an authenticator: the second factor, checked after the password; wrong codes count as failures.
+    const { totpCode, recoveryCode } = parsed.value;
+    const secondFactor = await this.twoFactor.requiredAtSignIn(user.id, user.platformRoles);
+    if (secondFactor && !totpCode && !recoveryCode) throw twoFactorError('two-factor-required');
+    const session = await this.transactions.run(async (tx: EntityManager) => {
+      if (secondFactor && !(await this.twoFactor.verifyAtSignIn(tx, user.id, { totpCode, recoveryCode }))) return null;
+      const familyId = randomUUID();
+      const issued = await this.sessions.issue(tx, user.id, familyId);
+      if (secondFactor) await this.twoFactor.markSession(tx, familyId);
+      return issued;
+    });
+    if (!session) {
+      await this.rateLimit.recordFailure('signin-account', accountKey);
+      throw twoFactorError('two-factor-invalid');
+    }
+    await this.rateLimit.clearFailures('signin-account', accountKey);
+    return session;
   }
 
   async refresh(refreshToken: string, ip: string): Promise<IssuedSession> {
@@ -137,4 +158,9 @@ export class AuthService {
     if (!user) throw AppError.unauthenticated();
     return { user, memberships };
   }
+}
+
+/** UNAUTHENTICATED with `extensions.reason` naming the second-factor step, so the sign-in page can ask for the code. */
+function twoFactorError(reason: 'two-factor-required' | 'two-factor-invalid'): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, reason, [], undefined, { reason });
 }

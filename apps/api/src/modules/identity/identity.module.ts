@@ -22,6 +22,9 @@ import { LegalResolver } from './legal.resolver';
 import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 import { ConsentResolver } from './consent.resolver';
+import { TwoFactorRepository } from './two-factor.repository';
+import { TwoFactorResolver } from './two-factor.resolver';
+import { TwoFactorService } from './two-factor.service';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -53,6 +56,9 @@ import { ConsentResolver } from './consent.resolver';
     ConsentRepository,
     ConsentService,
     ConsentResolver,
+    TwoFactorRepository,
+    TwoFactorService,
+    TwoFactorResolver,
   ],
   exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
 })

@@ -237,15 +237,18 @@ export class IdentityRepository {
   async sessionState(
     userId: string,
     familyId: string,
-  ): Promise<{ locale: UserEntity['locale']; platformRoles: UserEntity['platformRoles']; revoked: boolean } | null> {
-    const rows: Array<{ locale: UserEntity['locale']; platform_roles: UserEntity['platformRoles']; revoked: boolean }> =
+  ): Promise<{ locale: UserEntity['locale']; platformRoles: UserEntity['platformRoles']; revoked: boolean; secondFactor: boolean } | null> {
+    const rows: Array<{ locale: UserEntity['locale']; platform_roles: UserEntity['platformRoles']; revoked: boolean; mfa: boolean }> =
       await this.manager.query(
         `SELECT u.locale, u.platform_roles,
-                EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked
+                EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked,
+                EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.user_id = $1 AND r.mfa_at IS NOT NULL) AS mfa
            FROM users u WHERE u.id = $1`,
         [userId, familyId],
       );
-    return rows.length ? { locale: rows[0].locale, platformRoles: rows[0].platform_roles, revoked: rows[0].revoked } : null;
+    return rows.length
+      ? { locale: rows[0].locale, platformRoles: rows[0].platform_roles, revoked: rows[0].revoked, secondFactor: rows[0].mfa }
+      : null;
   }
 
   // --- verification and suspension (through IdentityService) -------------------------------------

@@ -106,6 +106,8 @@ export const signInSchema = z.object({
     .max(254)
     .transform((v) => v.toLowerCase()),
   password: z.string().max(1024),
+  totpCode: z.string().max(64).nullish(),
+  recoveryCode: z.string().max(64).nullish(),
 });
 
 /** Omitted fields stay as they are; null or '' clears an optional field. */

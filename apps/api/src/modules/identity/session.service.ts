@@ -1,4 +1,4 @@
-import type { Locale, PlatformRole } from '@aimatch/contracts';
+import { type Locale, PlatformRole } from '@aimatch/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -10,6 +10,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { TransactionService } from '../../database/transaction.service';
 import { IdentityRepository } from './identity.repository';
+
+/** Platform roles that need a session which passed the second factor. */
+export const SECOND_FACTOR_ROLES: readonly PlatformRole[] = [PlatformRole.STAFF, PlatformRole.ADMIN];
 
 export interface IssuedSession {
   userId: string;
@@ -88,9 +91,15 @@ export class SessionService implements SessionLookup {
     if (known) await this.repository.revokeFamily(known.familyId, this.clock.now());
   }
 
-  /** SessionLookup (provided to common/auth's access-token check): the user's roles and locale while the session is live. */
+  /**
+   * SessionLookup (provided to common/auth's access-token check): the user's roles and locale while the session is live.
+   * STAFF and ADMIN count only in a session that passed the second factor (TwoFactorService): until then a staff
+   * member is an ordinary user, who can enrol.
+   */
   async activeSession(userId: string, sessionId: string): Promise<{ roles: PlatformRole[]; locale: Locale } | null> {
     const state = await this.repository.sessionState(userId, sessionId);
-    return state && !state.revoked ? { roles: state.platformRoles, locale: state.locale } : null;
+    if (!state || state.revoked) return null;
+    const roles = state.secondFactor ? state.platformRoles : state.platformRoles.filter((r) => !SECOND_FACTOR_ROLES.includes(r));
+    return { roles, locale: state.locale };
   }
 }

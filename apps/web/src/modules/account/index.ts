@@ -1,1 +1,2 @@
+import './two-factor.css';
 export { accountRoutes } from './routes';

@@ -1,5 +1,6 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { AccountPage } from './components/AccountPage';
+import { TwoFactorEnrollmentPage } from './components/TwoFactorEnrollmentPage';
 
 export const accountRoutes: AppRoute[] = [
   {
@@ -8,5 +9,11 @@ export const accountRoutes: AppRoute[] = [
     access: 'signedIn',
     titleKey: 'account.title',
     nav: { labelKey: 'nav.account', order: 80, testId: 'nav-account' },
+  },
+  {
+    path: 'account/two-factor',
+    element: <TwoFactorEnrollmentPage />,
+    access: 'signedIn',
+    titleKey: 'twoFactor.title',
   },
 ];

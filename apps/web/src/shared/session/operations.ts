@@ -36,6 +36,11 @@ export const ViewerQuery = graphql(`
         locale
         platformRoles
       }
+      twoFactor {
+        required
+        enrolled
+        recoveryCodesLeft
+      }
       memberships {
         id
         role

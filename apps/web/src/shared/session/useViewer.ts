@@ -15,6 +15,8 @@ export interface ViewerState {
   fetching: boolean;
   error: ReturnType<typeof useQuery>[0]['error'];
   isStaff: boolean;
+  /** A staff account without two-factor sign-in yet: staff pages send it to the enrolment page first. */
+  needsTwoFactorEnrollment: boolean;
 }
 
 /** The signed-in user and their memberships; null when signed out. */
@@ -30,5 +32,6 @@ export function useViewer(): ViewerState {
     fetching: signedIn && result.fetching,
     error: signedIn ? result.error : undefined,
     isStaff: viewer?.user.platformRoles.some((role) => role === 'STAFF' || role === 'ADMIN') ?? false,
+    needsTwoFactorEnrollment: Boolean(viewer?.twoFactor.required && !viewer.twoFactor.enrolled),
   };
 }

@@ -662,6 +662,17 @@ const RULES: Record<string, Rule> = {
     },
     expect: staffOnly,
   },
+  // Staff two-factor (helper S): enrolment and recovery codes are for accounts with a staff role (the staff
+  // member here is enrolled already, so begin/confirm answer CONFLICT and a wrong code BAD_USER_INPUT);
+  // resetting someone's second factor is ADMIN only.
+  'Mutation.beginTwoFactorEnrollment': { document: 'mutation { beginTwoFactorEnrollment { secret } }', expect: staffOnly },
+  'Mutation.confirmTwoFactorEnrollment': { document: 'mutation { confirmTwoFactorEnrollment(code: "000000") }', expect: staffOnly },
+  'Mutation.regenerateRecoveryCodes': { document: 'mutation { regenerateRecoveryCodes(code: "000000") }', expect: staffOnly },
+  'Mutation.resetTwoFactor': {
+    document: 'mutation($u: ID!) { resetTwoFactor(userId: $u) }',
+    variables: (w) => ({ u: w.sme.userId }),
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'deny' },
+  },
 };
 
 /** Fields below the root that carry their own rule. */

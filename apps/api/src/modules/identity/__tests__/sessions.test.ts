@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../../common/clock';
 
 const SIGN_IN = 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken me { user { email } } } }';
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
@@ -41,26 +42,80 @@ describe('sessions', () => {
     expect(wrong.errors![0].message).toBe('이메일 또는 비밀번호가 올바르지 않습니다.');
   });
 
-  it('rate-limits an account at an address after repeated wrong passwords there, even for the right password then', async () => {
-    const u = await signUpOrganization(t);
-    const codes: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const res = await t.gql(SIGN_IN, { i: { email: u.email, password: `wrong-password-${i}` } });
-      codes.push(res.errors![0].extensions.code);
+  /** Runs `body` with the API's Clock standing still at `at` (moved by `advance`), so back-off waits pass without sleeping. */
+  const withClock = async (body: (advance: (ms: number) => void) => Promise<void>) => {
+    const clock = t.app.get(Clock);
+    const real = clock.now.bind(clock);
+    let at = Date.now();
+    clock.now = () => new Date(at);
+    try {
+      await body((ms) => (at += ms));
+    } finally {
+      clock.now = real;
     }
-    expect(codes.slice(0, 10).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
-    expect(codes.slice(10).every((c) => c === 'RATE_LIMITED')).toBe(true);
-    const right = await t.gql(SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } });
-    expect(right.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+  };
+
+  it('backs off an account at an address after repeated wrong passwords there (1 s, 2 s, 4 s …), and the right password after the wait signs in (#13 M4)', async () => {
+    const u = await signUpOrganization(t);
+    const attempt = async (password: string) => (await t.gql(SIGN_IN, { i: { email: u.email, password } })).errors?.[0]?.extensions;
+    await withClock(async (advance) => {
+      for (let i = 0; i < 10; i++) expect((await attempt(`wrong-password-${i}`))!.code).toBe('UNAUTHENTICATED');
+      // During the wait every attempt is refused, the right password too, and none of them counts.
+      for (let i = 0; i < 3; i++) expect(await attempt(`wrong-password-x${i}`)).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+      expect(await attempt(TEST_PASSWORD)).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+      advance(999);
+      expect((await attempt(TEST_PASSWORD))!.code).toBe('RATE_LIMITED');
+      // Each further failure doubles the wait.
+      advance(1);
+      expect((await attempt('wrong-password-11'))!.code).toBe('UNAUTHENTICATED');
+      expect(await attempt(TEST_PASSWORD)).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 2 });
+      advance(2000);
+      expect((await attempt('wrong-password-12'))!.code).toBe('UNAUTHENTICATED');
+      expect(await attempt(TEST_PASSWORD)).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 4 });
+      advance(4000);
+      // The right password after the wait signs in and forgets the failures: ten free ones again.
+      expect(await attempt(TEST_PASSWORD)).toBeUndefined();
+      for (let i = 0; i < 10; i++) expect((await attempt(`wrong-again-${i}`))!.code).toBe('UNAUTHENTICATED');
+      expect((await attempt(TEST_PASSWORD))!.code).toBe('RATE_LIMITED');
+    });
+  });
+
+  it('lets only one of several parallel attempts through each back-off opening', async () => {
+    const u = await signUpOrganization(t);
+    const attempt = async (password: string) => (await t.gql(SIGN_IN, { i: { email: u.email, password } })).errors?.[0]?.extensions;
+    await withClock(async (advance) => {
+      for (let i = 0; i < 10; i++) await attempt(`wrong-password-${i}`);
+      advance(1000);
+      const codes = (await Promise.all(Array.from({ length: 6 }, (_, i) => attempt(`parallel-guess-${i}`)))).map((e) => e!.code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(1);
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
+    });
+  });
+
+  it('caps the back-off at 15 minutes', async () => {
+    const u = await signUpOrganization(t);
+    const attempt = async (password: string) => (await t.gql(SIGN_IN, { i: { email: u.email, password } })).errors?.[0]?.extensions;
+    await withClock(async (advance) => {
+      for (let i = 0; i < 10; i++) await attempt(`wrong-password-${i}`);
+      for (let wait = 1; wait < 15 * 60; wait *= 2) {
+        advance(wait * 1000);
+        expect((await attempt(`wrong-after-${wait}`))!.code).toBe('UNAUTHENTICATED');
+      }
+      expect(await attempt(TEST_PASSWORD)).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 15 * 60 });
+      advance(15 * 60 * 1000);
+      expect(await attempt(TEST_PASSWORD)).toBeUndefined();
+    });
   });
 
   it("never locks the owner out because of someone else's wrong passwords, and counts only failures", async () => {
     const u = await signUpOrganization(t);
     const attacker: string[] = [];
-    for (let i = 0; i < 11; i++)
-      attacker.push(
-        (await from(t, '10.9.0.66', SIGN_IN, { i: { email: u.email, password: `guess-${i}-xyz` } })).errors![0].extensions.code,
-      );
+    await withClock(async () => {
+      for (let i = 0; i < 11; i++)
+        attacker.push(
+          (await from(t, '10.9.0.66', SIGN_IN, { i: { email: u.email, password: `guess-${i}-xyz` } })).errors![0].extensions.code,
+        );
+    });
     expect(attacker.slice(0, 10).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
     expect(attacker[10]).toBe('RATE_LIMITED');
     // The owner, at their own address, signs in with the right password…

@@ -44,6 +44,10 @@ export class UpdateMeInput {
 export class SignInInput {
   @Field() email: string;
   @Field() password: string;
+  @Field(() => String, { nullable: true, description: 'Staff with two-factor sign-in: the 6-digit code of the authenticator app.' })
+  totpCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Staff with two-factor sign-in: one unused recovery code instead of the app code.' })
+  recoveryCode?: string | null;
 }
 
 @InputType()

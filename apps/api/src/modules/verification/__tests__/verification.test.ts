@@ -3,6 +3,7 @@ import {
   bootTestApp,
   createDemand,
   createSupply,
+  enrolTwoFactor,
   type GqlResponse,
   publish,
   settleOutbox,
@@ -320,6 +321,8 @@ describe('organization verification and suspension', () => {
     const signIn = await t.gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
       i: { email: member.email, password: TEST_PASSWORD },
     });
+    // Staff roles count once the new staff member set up two-factor sign-in.
+    await enrolTwoFactor(t, signIn.data!.signIn.accessToken);
     const own = await t.gql(
       SUSPEND,
       { i: { organizationId: member.organizationId, reason: '시험' } },

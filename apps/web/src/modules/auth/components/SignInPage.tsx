@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMutation } from 'urql';
+import { type CombinedError, useMutation } from 'urql';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { useT } from '@/i18n';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
@@ -8,7 +8,16 @@ import { SignInMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { safeNextPath } from '../model/redirect';
 
-const PATHS = ['email', 'password'] as const;
+const PATHS = ['email', 'password', 'totpCode', 'recoveryCode'] as const;
+
+/** The server's reason when a staff sign-in needs (or got a wrong) second factor. */
+function twoFactorReason(error: CombinedError | undefined): 'two-factor-required' | 'two-factor-invalid' | null {
+  for (const e of error?.graphQLErrors ?? []) {
+    const reason = e.extensions?.['reason'];
+    if (reason === 'two-factor-required' || reason === 'two-factor-invalid') return reason;
+  }
+  return null;
+}
 
 export function SignInPage() {
   const t = useT();
@@ -19,18 +28,34 @@ export function SignInPage() {
   const [{ fetching }, signIn] = useMutation(SignInMutation);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Second step for staff with two-factor sign-in: the app code, or a recovery code instead.
+  const [secondFactor, setSecondFactor] = useState<null | 'totp' | 'recovery'>(null);
+  const [code, setCode] = useState('');
   const next = safeNextPath(searchParams.get('next'), '/');
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     form.clear();
-    const result = await signIn({ input: { email: email.trim(), password } });
+    const input = {
+      email: email.trim(),
+      password,
+      totpCode: secondFactor === 'totp' && code.trim() ? code.trim() : null,
+      recoveryCode: secondFactor === 'recovery' && code.trim() ? code.trim() : null,
+    };
+    const result = await signIn({ input });
     if (result.data) {
       startSession(result.data.signIn);
       await navigate(next, { replace: true });
-    } else {
-      form.setError(result.error);
+      return;
     }
+    const reason = twoFactorReason(result.error);
+    if (reason) {
+      setSecondFactor((current) => current ?? 'totp');
+      setCode('');
+      // Asking for the code the first time is a step, not an error.
+      if (reason === 'two-factor-required' && !secondFactor) return;
+    }
+    form.setError(result.error);
   };
 
   if (session.status === 'restoring') return <LoadingState label={t('session.restoring')} />;
@@ -83,6 +108,54 @@ export function SignInPage() {
             />
           )}
         </Field>
+        {secondFactor ? (
+          <>
+            <p className="form__footnote" role="status" data-testid="signin-two-factor">
+              {secondFactor === 'totp' ? t('signIn.totpHint') : t('signIn.recoveryHint')}
+            </p>
+            {secondFactor === 'totp' ? (
+              <Field form={form} path="totpCode" label={t('signIn.totp')} required>
+                {(props) => (
+                  <input
+                    {...props}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    pattern="[0-9]*"
+                    autoFocus
+                    value={code}
+                    onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
+                    data-testid="signin-totp"
+                  />
+                )}
+              </Field>
+            ) : (
+              <Field form={form} path="recoveryCode" label={t('signIn.recoveryCode')} required>
+                {(props) => (
+                  <input
+                    {...props}
+                    autoComplete="off"
+                    autoFocus
+                    value={code}
+                    onChange={(event) => setCode(event.target.value)}
+                    data-testid="signin-recovery"
+                  />
+                )}
+              </Field>
+            )}
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => {
+                setSecondFactor(secondFactor === 'totp' ? 'recovery' : 'totp');
+                setCode('');
+              }}
+              data-testid="signin-two-factor-switch"
+            >
+              {secondFactor === 'totp' ? t('signIn.useRecovery') : t('signIn.useTotp')}
+            </button>
+          </>
+        ) : null}
         <div className="form__actions">
           <button type="submit" className="button" disabled={fetching} data-testid="signin-submit">
             {fetching ? t('common.working') : t('signIn.submit')}

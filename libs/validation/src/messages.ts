@@ -163,6 +163,16 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '필수 동의는 철회할 수 없습니다. 계정을 삭제하면 함께 종료됩니다.',
     en: () => 'A required consent cannot be withdrawn; it ends when the account is deleted.',
   },
+  // Members (helper M).
+  'not-yourself': {
+    ko: () => '자기 자신에게는 할 수 없습니다(기관에서 나가려면 "기관 나가기"를 쓰세요).',
+    en: () => 'You cannot do this to yourself (to leave the organization, use "Leave organization").',
+  },
+  'not-a-member': { ko: () => '이 기관의 구성원이 아닙니다.', en: () => 'This person is not a member of the organization.' },
+  'invitation-closed': {
+    ko: () => '이미 수락되었거나 취소되었거나 만료된 초대입니다.',
+    en: () => 'This invitation was already accepted, revoked or has expired.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

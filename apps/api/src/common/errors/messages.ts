@@ -123,6 +123,11 @@ export const MESSAGES = {
     ko: '인증서의 만료일({expiresOn})이 지나 확인할 수 없습니다. 갱신된 인증서로 다시 요청하도록 안내해 주세요.',
     en: 'The certificate expired on {expiresOn} and cannot be verified; ask for a claim with the renewed certificate.',
   },
+  // Members (helper M).
+  'last-owner': {
+    ko: '기관에는 소유자가 한 명 이상 있어야 합니다. 마지막 소유자는 나가거나 제외되거나 구성원으로 바뀔 수 없으니, 먼저 다른 구성원을 소유자로 지정해 주세요.',
+    en: 'An organization needs at least one owner: the last owner cannot leave, be removed or be made a member. Make another member an owner first.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -22,6 +22,8 @@ import { LegalResolver } from './legal.resolver';
 import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 import { ConsentResolver } from './consent.resolver';
+import { MemberAdminService } from './member-admin.service';
+import { MemberAdminResolver } from './member-admin.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -53,7 +55,18 @@ import { ConsentResolver } from './consent.resolver';
     ConsentRepository,
     ConsentService,
     ConsentResolver,
+    MemberAdminService,
+    MemberAdminResolver,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
+  exports: [
+    IdentityService,
+    IdentityLoaders,
+    MembershipPolicy,
+    AuthService,
+    StaffAccountService,
+    LegalDocumentService,
+    ConsentService,
+    MemberAdminService,
+  ],
 })
 export class IdentityModule {}

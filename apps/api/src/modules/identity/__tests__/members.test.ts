@@ -9,6 +9,9 @@ import {
   type SignedUp,
   type TestApp,
 } from '@aimatch/api-testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { DataSource } from 'typeorm';
 
 const INVITE = 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id email role token } }';
@@ -33,11 +36,16 @@ const rule = (res: Res) => res.errors?.[0]?.extensions.fields?.[0]?.rule;
 describe('members and invitations', () => {
   let t: TestApp;
   let ds: DataSource;
+  // Its own mail directory: account mails are named by outbox id, which every fresh database starts again at 1.
+  const mailDir = mkdtempSync(joinPath(tmpdir(), 'aimatch-members-mail-'));
   beforeAll(async () => {
-    t = await bootTestApp();
+    t = await bootTestApp({ env: { MAIL_DIR: mailDir } });
     ds = t.app.get(DataSource);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(mailDir, { recursive: true, force: true });
+  });
 
   /** A person (with an organization of their own) who joins `org` through a mailed invitation. */
   const join = async (owner: SignedUp, role: 'MEMBER' | 'OWNER' = 'MEMBER'): Promise<SignedUp> => {

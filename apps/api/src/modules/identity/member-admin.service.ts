@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { AppError } from '../../common/errors/app-error';
+import { OutboxService } from '../../database/outbox/outbox.service';
 import { TransactionService } from '../../database/transaction.service';
 import type { Viewer } from '../../graphql/request-context';
 import { AccountMailService, type AccountMailRequest, type MailContext } from './account-mail.service';
@@ -35,6 +36,7 @@ export class MemberAdminService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly mail: AccountMailService,
+    private readonly outbox: OutboxService,
   ) {
     this.mail.register(MEMBERSHIP_CHANGED_MAIL, (request, context) => this.composeMembershipChanged(request, context));
   }
@@ -62,6 +64,7 @@ export class MemberAdminService {
       if (target.role === MembershipRole.OWNER) await this.assertNotLastOwner(tx, userId, organizationId);
       await this.repository.deleteMembership(tx, target.id);
       await this.record(tx, viewer, 'membership.removed', target, { role: target.role }, requestId);
+      await this.ended(tx, target, 'removed');
       await this.tell(tx, userId, organizationId, 'removed', null);
     });
     return true;
@@ -129,6 +132,7 @@ export class MemberAdminService {
       if (mine.role === MembershipRole.OWNER) await this.assertNotLastOwner(tx, viewer.userId, organizationId);
       await this.repository.deleteMembership(tx, mine.id);
       await this.record(tx, viewer, 'membership.left', mine, { role: mine.role }, requestId);
+      await this.ended(tx, mine, 'left');
     });
     return true;
   }
@@ -150,6 +154,19 @@ export class MemberAdminService {
     const target = await this.repository.findMembership(tx, organizationId, userId);
     if (!target) throw AppError.field(path, 'not-a-member');
     return target;
+  }
+
+  /**
+   * `membership.ended` on the organization's aggregate, for modules that hold state per member
+   * beyond the request (e.g. chat sockets joined to the organization's rooms).
+   */
+  private ended(tx: EntityManager, membership: MembershipEntity, reason: 'removed' | 'left'): Promise<void> {
+    return this.outbox.enqueue(tx, {
+      aggregateType: 'organization',
+      aggregateId: membership.organizationId,
+      eventType: 'membership.ended',
+      payload: { organizationId: membership.organizationId, userId: membership.userId, reason },
+    });
   }
 
   private record(

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { DataSource } from 'typeorm';
 
-const INVITE = 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id email role token } }';
+const INVITE = 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id email role token createdAt } }';
 const ACCEPT = 'mutation($t: String!) { acceptInvitation(token: $t) { role organization { id } } }';
 const PREVIEW = 'query($t: String!) { invitationPreview(token: $t) { organizationId organizationNameKo email role } }';
 const PENDING =
@@ -309,6 +309,12 @@ describe('members and invitations', () => {
       expect((await t.gql(LEAVE, { o: owner.organizationId }, { token: member.accessToken })).data!.leaveOrganization).toBe(true);
       expect(await roles(owner.organizationId)).toEqual({ [owner.userId]: 'OWNER' });
       expect((await audited(owner.organizationId, 'membership.left')).length).toBe(1);
+      const ended = await ds.query(`SELECT payload FROM outbox WHERE event_type = 'membership.ended' AND aggregate_id = $1`, [
+        owner.organizationId,
+      ]);
+      expect(ended.map((r: { payload: unknown }) => r.payload)).toEqual([
+        { organizationId: owner.organizationId, userId: member.userId, reason: 'left' },
+      ]);
       expect(code(await t.gql(LEAVE, { o: owner.organizationId }, { token: member.accessToken }))).toBe('FORBIDDEN');
     });
   });

@@ -66,17 +66,23 @@ describe('web client: members and invitations', () => {
   });
 
   it('removes a member after confirming; the last owner cannot leave and is told why next to the button', async () => {
+    // The colleague already has an account: signed in, they open the mailed link and accept.
     const colleague = await signUpOrganization(t);
-    const invite = await t.gql(
-      'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { token } }',
+    await t.gql(
+      'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }',
       { i: { organizationId: owner.organizationId, email: colleague.email } },
       { token: owner.accessToken },
     );
-    await t.gql(
-      'mutation($t: String!) { acceptInvitation(token: $t) { id } }',
-      { t: invite.data!.inviteMember.token },
-      { token: colleague.accessToken },
-    );
+    const mail = await mailTo(t, colleague.email, { match: /초대/ });
+    const link = new URL(mail.links.find((l) => l.includes('/signup?'))!);
+    const colleagueContext = await browser.newContext(DESKTOP_KO);
+    const colleaguePage = await signInPage(colleagueContext, t, colleague.email, colleague.password);
+    await colleaguePage.goto(`${t.url}${link.pathname}${link.search}`);
+    await expect(colleaguePage.getByTestId('invitation-notice').textContent({ timeout: 10_000 })).resolves.toContain(orgName);
+    await colleaguePage.getByTestId('invitation-accept').click();
+    await colleaguePage.waitForURL((u) => u.searchParams.get('org') === owner.organizationId, { timeout: 15_000 });
+    await colleagueContext.close();
+
     await page.reload();
     const colleagueRow = page.getByTestId('member-row').filter({ hasText: colleague.email });
     await colleagueRow.waitFor({ timeout: 10_000 });

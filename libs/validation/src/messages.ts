@@ -174,6 +174,16 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '인증 코드가 올바르지 않거나 이미 사용되었습니다. 앱의 새 6자리 코드를 입력해 주세요.',
     en: () => 'The code is incorrect or was already used. Enter a new 6-digit code from the app.',
   },
+  // Members (helper M).
+  'not-yourself': {
+    ko: () => '자기 자신에게는 할 수 없습니다(기관에서 나가려면 "기관 나가기"를 쓰세요).',
+    en: () => 'You cannot do this to yourself (to leave the organization, use "Leave organization").',
+  },
+  'not-a-member': { ko: () => '이 기관의 구성원이 아닙니다.', en: () => 'This person is not a member of the organization.' },
+  'invitation-closed': {
+    ko: () => '이미 수락되었거나 취소되었거나 만료된 초대입니다.',
+    en: () => 'This invitation was already accepted, revoked or has expired.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

@@ -140,6 +140,11 @@ export const MESSAGES = {
     ko: '먼저 2단계 인증 설정을 시작해 주세요.',
     en: 'Start the two-factor set-up first.',
   },
+  // Members (helper M).
+  'last-owner': {
+    ko: '기관에는 소유자가 한 명 이상 있어야 합니다. 마지막 소유자는 나가거나 제외되거나 구성원으로 바뀔 수 없으니, 먼저 다른 구성원을 소유자로 지정해 주세요.',
+    en: 'An organization needs at least one owner: the last owner cannot leave, be removed or be made a member. Make another member an owner first.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -31,7 +31,9 @@ export type RateLimitPolicy =
   /** `ping` round trips per user. */
   | 'socket-ping'
   /** File uploads (`POST /files`) per user. */
-  | 'file-upload';
+  | 'file-upload'
+  /** Invitation e-mails sent again (`resendInvitation`) per invitation (helper M). */
+  | 'invitation-resend';
 
 export interface RateLimitRule {
   points: number;
@@ -53,6 +55,7 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'socket-auth': { points: 20, windowSeconds: 60 },
     'socket-ping': { points: 60, windowSeconds: 60 },
     'file-upload': { points: config.RATE_LIMIT_FILE_UPLOADS_PER_HOUR, windowSeconds: 3600 },
+    'invitation-resend': { points: 3, windowSeconds: 3600 },
   };
 }
 

@@ -21,6 +21,7 @@ import { AccountTokens1763901700000 } from './1763901700000-account-tokens';
 import { UserConsents1763902000000 } from './1763902000000-user-consents';
 import { RateBackoffs1763902200000 } from './1763902200000-rate-backoffs';
 import { StaffTwoFactor1763902210000 } from './1763902210000-staff-two-factor';
+import { InvitationRevocation1763902100000 } from './1763902100000-invitation-revocation';
 
 export const migrations = [
   Foundation1763900000000,
@@ -44,4 +45,5 @@ export const migrations = [
   UserConsents1763902000000,
   RateBackoffs1763902200000,
   StaffTwoFactor1763902210000,
+  InvitationRevocation1763902100000,
 ];

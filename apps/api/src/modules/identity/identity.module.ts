@@ -25,6 +25,8 @@ import { ConsentResolver } from './consent.resolver';
 import { TwoFactorRepository } from './two-factor.repository';
 import { TwoFactorResolver } from './two-factor.resolver';
 import { TwoFactorService } from './two-factor.service';
+import { MemberAdminService } from './member-admin.service';
+import { MemberAdminResolver } from './member-admin.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -59,7 +61,18 @@ import { TwoFactorService } from './two-factor.service';
     TwoFactorRepository,
     TwoFactorService,
     TwoFactorResolver,
+    MemberAdminService,
+    MemberAdminResolver,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
+  exports: [
+    IdentityService,
+    IdentityLoaders,
+    MembershipPolicy,
+    AuthService,
+    StaffAccountService,
+    LegalDocumentService,
+    ConsentService,
+    MemberAdminService,
+  ],
 })
 export class IdentityModule {}

@@ -355,4 +355,67 @@ export class IdentityRepository {
     const result: unknown = await this.manager.query(`DELETE FROM account_tokens WHERE expires_at < $1 RETURNING id`, [before]);
     return updatedRows(result).length;
   }
+
+  // --- member administration and invitations (MemberAdminService, InvitationService; helper M) ---
+
+  /** The membership of `userId` in the organization, read in the caller's transaction (after lockOrganization). */
+  findMembership(tx: EntityManager, organizationId: string, userId: string): Promise<MembershipEntity | null> {
+    return tx.findOneBy(MembershipEntity, { organizationId, userId });
+  }
+
+  async updateMembershipRole(tx: EntityManager, id: string, role: MembershipEntity['role']): Promise<MembershipEntity> {
+    await tx.update(MembershipEntity, { id }, { role });
+    return tx.findOneByOrFail(MembershipEntity, { id });
+  }
+
+  async deleteMembership(tx: EntityManager, id: string): Promise<void> {
+    await tx.delete(MembershipEntity, { id });
+  }
+
+  /** The organizations in which `userId` is an owner, by id (the order in which to lock them). */
+  async ownedOrganizationIds(tx: EntityManager, userId: string): Promise<string[]> {
+    const rows: Array<{ organization_id: string }> = await tx.query(
+      `SELECT organization_id FROM memberships WHERE user_id = $1::uuid AND role = 'OWNER' ORDER BY organization_id`,
+      [userId],
+    );
+    return rows.map((r) => r.organization_id);
+  }
+
+  findInvitation(id: string, tx: EntityManager = this.manager): Promise<InvitationEntity | null> {
+    return tx.findOneBy(InvitationEntity, { id });
+  }
+
+  lockInvitation(tx: EntityManager, id: string): Promise<InvitationEntity | null> {
+    return tx.createQueryBuilder(InvitationEntity, 'i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+  }
+
+  async revokeInvitation(tx: EntityManager, id: string, byUserId: string, now: Date): Promise<InvitationEntity> {
+    await tx.update(InvitationEntity, { id }, { revokedAt: now, revokedById: byUserId });
+    return tx.findOneByOrFail(InvitationEntity, { id });
+  }
+
+  /** Pending invitations of an organization (not accepted, not revoked, not expired at `now`), oldest first. */
+  async pendingInvitationsPage(
+    organizationId: string,
+    now: Date,
+    limit: number,
+    after: unknown[] | null,
+  ): Promise<{ rows: InvitationEntity[]; total: number }> {
+    const qb = this.manager
+      .createQueryBuilder(InvitationEntity, 'i')
+      .where('i.organization_id = :organizationId', { organizationId })
+      .andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now', { now });
+    const total = await qb.getCount();
+    if (after) qb.andWhere('(i.created_at, i.id) > (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const rows = await qb
+      .orderBy('i.created_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return { rows, total };
+  }
+
+  findInvitationByTokenHash(tokenHash: string): Promise<InvitationEntity | null> {
+    return this.manager.findOneBy(InvitationEntity, { tokenHash });
+  }
 }

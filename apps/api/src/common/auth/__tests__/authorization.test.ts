@@ -184,6 +184,24 @@ const pendingClaim = async (owner?: { organizationId: string; accessToken: strin
   return res.data!.claimCertification.id as string;
 };
 
+/** A fresh user added to the SME's organization as a MEMBER (for the member-administration rows; helper M). */
+const smeMember = async (w: World): Promise<string> => {
+  const person = await signUpOrganization(t);
+  await t.app
+    .get(DataSource)
+    .query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [person.userId, w.sme.organizationId]);
+  return person.userId;
+};
+/** A pending invitation of the SME's organization. */
+const smeInvitation = async (w: World): Promise<string> => {
+  const res = await t.gql(
+    'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }',
+    { i: { organizationId: w.sme.organizationId, email: `authz-invitee-${randomUUID()}@example.kr` } },
+    { token: w.sme.accessToken },
+  );
+  return res.data!.inviteMember.id as string;
+};
+
 let t: TestApp;
 
 const RULES: Record<string, Rule> = {
@@ -673,6 +691,43 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ u: w.sme.userId }),
     expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'deny' },
   },
+  // Members and invitations (helper M). Leaving is tried by the supplier's only owner (refused: last owner) so the world stays.
+  'Mutation.removeMember': {
+    document: 'mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }',
+    variables: async (w) => ({ o: w.sme.organizationId, u: await smeMember(w) }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.changeMemberRole': {
+    document: 'mutation($o: ID!, $u: ID!) { changeMemberRole(organizationId: $o, userId: $u, role: MEMBER) { role } }',
+    variables: async (w) => ({ o: w.sme.organizationId, u: await smeMember(w) }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.transferOwnership': {
+    document: 'mutation($o: ID!, $u: ID!) { transferOwnership(organizationId: $o, toUserId: $u, keepOwnership: true) { role } }',
+    variables: async (w) => ({ o: w.sme.organizationId, u: await smeMember(w) }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.leaveOrganization': {
+    document: 'mutation($o: ID!) { leaveOrganization(organizationId: $o) }',
+    variables: (w) => ({ o: w.supplier.organizationId }),
+    expect: supplierOwnerOnly,
+  },
+  'Query.organizationInvitations': {
+    document: 'query($o: ID!) { organizationInvitations(organizationId: $o, first: 5) { totalCount } }',
+    variables: (w) => ({ o: w.sme.organizationId }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.revokeInvitation': {
+    document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }',
+    variables: async (w) => ({ id: await smeInvitation(w) }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.resendInvitation': {
+    document: 'mutation($id: ID!) { resendInvitation(id: $id) { id } }',
+    variables: async (w) => ({ id: await smeInvitation(w) }),
+    expect: smeOwnerOnly,
+  },
+  'Query.invitationPreview': { document: '{ invitationPreview(token: "no-such-invitation") { email } }', expect: everyone },
 };
 
 /** Fields below the root that carry their own rule. */

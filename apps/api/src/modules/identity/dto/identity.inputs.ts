@@ -81,3 +81,9 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number;
   @Field({ nullable: true }) after?: string;
 }
+
+// --- members and invitations (helper M) ---
+@ArgsType()
+export class OrganizationInvitationsArgs extends PageArgs {
+  @Field(() => ID) organizationId: string;
+}

@@ -66,4 +66,18 @@ export class InvitationModel {
   @Field() expiresAt: Date;
   @Field(() => String, { nullable: true, description: 'Secret to share with the invitee; returned only when the invitation is created.' })
   token: string | null;
+  @Field() createdAt: Date;
+}
+
+// --- members and invitations (helper M) ---
+export const InvitationConnection = ConnectionType(InvitationModel, 'Invitation');
+
+@ObjectType('InvitationPreview', { description: 'What an invitation token invites to: shown on the sign-up page to the token holder.' })
+export class InvitationPreviewModel {
+  @Field(() => ID) organizationId: string;
+  @Field() organizationNameKo: string;
+  @Field(() => String, { nullable: true }) organizationNameEn: string | null;
+  @Field({ description: 'The invited address: sign-up and acceptance work only for it.' }) email: string;
+  @Field(() => MembershipRole) role: MembershipRole;
+  @Field() expiresAt: Date;
 }

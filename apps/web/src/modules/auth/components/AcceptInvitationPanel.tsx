@@ -3,8 +3,10 @@ import { useMutation } from 'urql';
 import { useT } from '@/i18n';
 import { FormAlert, useFormErrors } from '@/shared/forms';
 import { AcceptInvitationMutation } from '../graphql/operations';
+import { InvitationNotice } from './InvitationNotice';
 
 const NO_PATHS = [] as const;
+const ignoreEmail = () => undefined;
 
 /** A signed-in user opened an invitation link: join with the current account. */
 export function AcceptInvitationPanel({ token }: { token: string }) {
@@ -29,6 +31,7 @@ export function AcceptInvitationPanel({ token }: { token: string }) {
 
   return (
     <div className="card" data-testid="invitation-panel">
+      <InvitationNotice token={token} onEmail={ignoreEmail} />
       <p>{t('invitation.signedInLead')}</p>
       <FormAlert summary={form.summary} />
       <div className="form__actions">

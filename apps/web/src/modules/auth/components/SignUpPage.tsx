@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import type { EmployeeBand, NewOrganizationInput, OrganizationKind, SignUpInput } from '@/generated/graphql';
@@ -10,6 +10,7 @@ import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shar
 import { SignUpMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
+import { InvitationNotice } from './InvitationNotice';
 
 const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;
 const ORGANIZATION_PATHS = [
@@ -65,7 +66,14 @@ export function SignUpPage() {
   const session = useSession();
   const form = useFormErrors<SignUpPath>(invitationToken ? ACCOUNT_PATHS : ALL_PATHS);
   const [{ fetching }, signUp] = useMutation(SignUpMutation);
-  const [values, setValues] = useState<SignUpValues>(INITIAL_VALUES);
+  // An invitation link carries the invited address: prefilled and locked (the API accepts only it).
+  const invitedEmail = (invitationToken && searchParams.get('email')?.trim()) || '';
+  const [values, setValues] = useState<SignUpValues>({ ...INITIAL_VALUES, email: invitedEmail });
+  const [emailLocked, setEmailLocked] = useState(invitedEmail !== '');
+  const lockEmail = useCallback((email: string) => {
+    setValues((current) => ({ ...current, email }));
+    setEmailLocked(true);
+  }, []);
 
   const set =
     <K extends keyof SignUpValues>(key: K) =>
@@ -137,6 +145,7 @@ export function SignUpPage() {
     <div className="page">
       <h1>{t('signUp.title')}</h1>
       <p className="page__lead">{invitationToken ? t('signUp.invitationLead') : t('signUp.lead')}</p>
+      {invitationToken ? <InvitationNotice token={invitationToken} onEmail={lockEmail} /> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
         <FormAlert summary={form.summary} />
 
@@ -151,6 +160,7 @@ export function SignUpPage() {
                   autoComplete="email"
                   value={values.email}
                   onChange={(event) => set('email')(event.target.value)}
+                  readOnly={invitationToken !== null && emailLocked}
                   data-testid="signup-email"
                 />
               )}

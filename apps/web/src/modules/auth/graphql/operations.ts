@@ -47,3 +47,16 @@ export const UpdateMyLocaleMutation = graphql(`
     }
   }
 `);
+
+// --- Helper M: what an invitation link invites to (the sign-up page prefills and locks the e-mail) ---
+export const InvitationPreviewQuery = graphql(`
+  query InvitationPreview($token: String!) {
+    invitationPreview(token: $token) {
+      organizationId
+      organizationNameKo
+      organizationNameEn
+      email
+      role
+    }
+  }
+`);

@@ -8,12 +8,13 @@ import { MEMBERSHIP_ROLES, roleKey } from '../model/labels';
 
 const PATHS = ['email', 'role'] as const;
 
-export function invitationLink(token: string): string {
-  return `${window.location.origin}/signup?invitation=${encodeURIComponent(token)}`;
+export function invitationLink(token: string, email?: string): string {
+  const query = new URLSearchParams({ invitation: token, ...(email ? { email } : {}) });
+  return `${window.location.origin}/signup?${query.toString()}`;
 }
 
-/** Owner-only: invite someone by e-mail and show the shareable sign-up link. */
-export function InviteForm({ organizationId }: { organizationId: string }) {
+/** Owner-only: invite someone by e-mail (the API mails the link) and show the same link to copy as a fallback. */
+export function InviteForm({ organizationId, onInvited }: { organizationId: string; onInvited?: () => void }) {
   const t = useT();
   const format = useFormatters();
   const form = useFormErrors(PATHS);
@@ -33,10 +34,11 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
     if (invitation) {
       setCreated({
         email: invitation.email,
-        link: invitation.token ? invitationLink(invitation.token) : null,
+        link: invitation.token ? invitationLink(invitation.token, invitation.email) : null,
         expiresAt: invitation.expiresAt,
       });
       setEmail('');
+      onInvited?.();
     } else {
       form.setError(result.error);
     }
@@ -93,7 +95,8 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
 
       {created ? (
         <div className="invite-result" role="status" data-testid="invite-result">
-          <p>{t('invite.created', { email: created.email, date: format.date(created.expiresAt) })}</p>
+          <p data-testid="invite-mailed">{t('invite.mailed', { email: created.email, date: format.date(created.expiresAt) })}</p>
+          {created.link ? <p className="table__muted">{t('invite.copyFallback')}</p> : null}
           {created.link ? (
             <div className="invite-result__link">
               <a href={created.link} data-testid="invite-link" className="code-link">

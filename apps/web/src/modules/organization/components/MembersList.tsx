@@ -2,8 +2,17 @@ import { useFormatters, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { useMembers } from '../hooks/useMembers';
 import { roleKey } from '../model/labels';
+import { MemberActions } from './MemberActions';
 
-export function MembersList({ organizationId }: { organizationId: string }) {
+export function MembersList({
+  organizationId,
+  isOwner = false,
+  viewerUserId,
+}: {
+  organizationId: string;
+  isOwner?: boolean;
+  viewerUserId?: string;
+}) {
   const t = useT();
   const format = useFormatters();
   const members = useMembers(organizationId);
@@ -40,6 +49,7 @@ export function MembersList({ organizationId }: { organizationId: string }) {
                 <th scope="col">{t('auth.email')}</th>
                 <th scope="col">{t('members.role')}</th>
                 <th scope="col">{t('members.joined')}</th>
+                {viewerUserId ? <th scope="col">{t('members.actions')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -51,6 +61,17 @@ export function MembersList({ organizationId }: { organizationId: string }) {
                     <span className={`badge badge--role-${node.role.toLowerCase()}`}>{t(roleKey(node.role))}</span>
                   </td>
                   <td className="table__muted">{format.date(node.createdAt)}</td>
+                  {viewerUserId ? (
+                    <td>
+                      <MemberActions
+                        organizationId={organizationId}
+                        member={{ userId: node.user.id, displayName: node.user.displayName, role: node.role }}
+                        isOwner={isOwner}
+                        isSelf={node.user.id === viewerUserId}
+                        onChanged={members.reload}
+                      />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

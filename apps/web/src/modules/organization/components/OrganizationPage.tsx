@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { LoadingState } from '@/shared/ui/LoadingState';
@@ -12,6 +13,7 @@ import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationEditForm } from './OrganizationEditForm';
+import { PendingInvitations } from './PendingInvitations';
 import { VerificationPanel } from './VerificationPanel';
 
 /** `/organization`: the organization of one of the viewer's memberships (`?org=<id>`, default: the first). */
@@ -82,12 +84,20 @@ export function OrganizationPage() {
           {t(roleKey(membership.role))}
         </span>
       </p>
-      <OrganizationSection key={organizationId} organizationId={organizationId} isOwner={isOwner} />
+      <OrganizationSection key={organizationId} organizationId={organizationId} isOwner={isOwner} viewerUserId={viewer.user.id} />
     </div>
   );
 }
 
-function OrganizationSection({ organizationId, isOwner }: { organizationId: string; isOwner: boolean }) {
+function OrganizationSection({
+  organizationId,
+  isOwner,
+  viewerUserId,
+}: {
+  organizationId: string;
+  isOwner: boolean;
+  viewerUserId: string;
+}) {
   const t = useT();
   const locale = useGraphqlLocale();
   const [{ data, fetching, error }] = useQuery({
@@ -95,6 +105,7 @@ function OrganizationSection({ organizationId, isOwner }: { organizationId: stri
     variables: { id: organizationId, locale },
   });
   const organization = data?.organization;
+  const [invitations, setInvitations] = useState(0);
 
   return (
     <div className="stack">
@@ -112,8 +123,9 @@ function OrganizationSection({ organizationId, isOwner }: { organizationId: stri
         <LoadingState label={t('common.loading')} />
       ) : null}
       <OrganizationReviews organizationId={organizationId} />
-      <MembersList organizationId={organizationId} />
-      {isOwner ? <InviteForm organizationId={organizationId} /> : null}
+      <MembersList organizationId={organizationId} isOwner={isOwner} viewerUserId={viewerUserId} />
+      {isOwner ? <InviteForm organizationId={organizationId} onInvited={() => setInvitations((n) => n + 1)} /> : null}
+      {isOwner ? <PendingInvitations organizationId={organizationId} version={invitations} /> : null}
     </div>
   );
 }

@@ -181,3 +181,72 @@ export const WithdrawCertificationClaimMutation = graphql(`
     }
   }
 `);
+
+// --- Helper M: member administration and pending invitations ---
+export const ChangeMemberRoleMutation = graphql(`
+  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: MembershipRole!) {
+    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {
+      id
+      role
+    }
+  }
+`);
+
+export const RemoveMemberMutation = graphql(`
+  mutation RemoveMember($organizationId: ID!, $userId: ID!) {
+    removeMember(organizationId: $organizationId, userId: $userId)
+  }
+`);
+
+export const TransferOwnershipMutation = graphql(`
+  mutation TransferOwnership($organizationId: ID!, $toUserId: ID!, $keepOwnership: Boolean) {
+    transferOwnership(organizationId: $organizationId, toUserId: $toUserId, keepOwnership: $keepOwnership) {
+      id
+      role
+    }
+  }
+`);
+
+export const LeaveOrganizationMutation = graphql(`
+  mutation LeaveOrganization($organizationId: ID!) {
+    leaveOrganization(organizationId: $organizationId)
+  }
+`);
+
+export const OrganizationInvitationsQuery = graphql(`
+  query OrganizationInvitations($organizationId: ID!, $first: Int!, $after: String) {
+    organizationInvitations(organizationId: $organizationId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          email
+          role
+          expiresAt
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const RevokeInvitationMutation = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id) {
+      id
+    }
+  }
+`);
+
+export const ResendInvitationMutation = graphql(`
+  mutation ResendInvitation($id: ID!) {
+    resendInvitation(id: $id) {
+      id
+    }
+  }
+`);

@@ -163,6 +163,11 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '필수 동의는 철회할 수 없습니다. 계정을 삭제하면 함께 종료됩니다.',
     en: () => 'A required consent cannot be withdrawn; it ends when the account is deleted.',
   },
+  // One-time account links (helper E: e-mail verification).
+  'invalid-or-expired': {
+    ko: () => '링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다. 새 메일을 요청해 주세요.',
+    en: () => 'This link is invalid, expired or already used. Please ask for a new mail.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

@@ -1139,4 +1139,20 @@ export const en: Messages = {
   // --- #13 account page (lead skeleton; helpers append their blocks below) ---
   'nav.account': 'My account',
   'account.title': 'My account',
+
+  // --- helper E: e-mail verification ---
+  'signUp.checkMailbox.title': 'Check your mailbox',
+  'signUp.checkMailbox.body':
+    'We sent a mail to {email}. Open its link to verify your e-mail address, then sign in. If you cannot find it, look in the spam folder too.',
+  'verifyEmail.title': 'E-mail verification',
+  'verifyEmail.working': 'Verifying your e-mail address…',
+  'verifyEmail.done': '{email} is verified. You can now send messages, bid and publish.',
+  'verifyEmail.already': 'This e-mail address is already verified.',
+  'verifyEmail.invalid': 'This verification link is invalid, expired or already used. Sign in and have a new mail sent.',
+  'verifyEmail.missing': 'The link has no verification code. Open the link from the mail as it is.',
+  'verifyEmail.error': 'Could not verify. Please try again later.',
+  'emailVerification.banner': 'Please verify your e-mail address — it is needed before you message, bid or publish.',
+  'emailVerification.resend': 'Send the verification mail again',
+  'emailVerification.resent': 'We sent a verification mail to {email}. Please check your mailbox.',
+  'emailVerification.limited': 'Too many verification mails requested. Please try again in about {minutes} minutes.',
 };

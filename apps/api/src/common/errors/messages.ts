@@ -123,6 +123,12 @@ export const MESSAGES = {
     ko: '인증서의 만료일({expiresOn})이 지나 확인할 수 없습니다. 갱신된 인증서로 다시 요청하도록 안내해 주세요.',
     en: 'The certificate expired on {expiresOn} and cannot be verified; ask for a claim with the renewed certificate.',
   },
+  // E-mail verification (helper E).
+  'email-unverified': {
+    ko: '이메일 인증 후 이용할 수 있습니다. 가입할 때 받은 메일의 인증 링크를 눌러 주세요(메일 다시 보내기는 화면 위 안내에서).',
+    en: 'Please verify your e-mail address first: open the link in the mail we sent you (you can have it sent again from the notice at the top).',
+  },
+  'email-already-verified': { ko: '이미 인증된 이메일 주소입니다.', en: 'This e-mail address is already verified.' },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -33,7 +33,9 @@ export type RateLimitPolicy =
   /** `ping` round trips per user. */
   | 'socket-ping'
   /** File uploads (`POST /files`) per user. */
-  | 'file-upload';
+  | 'file-upload'
+  /** Verification e-mails re-sent per user (helper E). */
+  | 'verify-email-resend';
 
 export interface RateLimitRule {
   points: number;
@@ -56,5 +58,6 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'socket-auth': { points: 20, windowSeconds: 60 },
     'socket-ping': { points: 60, windowSeconds: 60 },
     'file-upload': { points: config.RATE_LIMIT_FILE_UPLOADS_PER_HOUR, windowSeconds: 3600 },
+    'verify-email-resend': { points: 3, windowSeconds: 3600 },
   };
 }

@@ -22,6 +22,8 @@ import { LegalResolver } from './legal.resolver';
 import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 import { ConsentResolver } from './consent.resolver';
+import { EmailVerificationService } from './email-verification.service';
+import { EmailVerificationResolver } from './email-verification.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -53,6 +55,8 @@ import { ConsentResolver } from './consent.resolver';
     ConsentRepository,
     ConsentService,
     ConsentResolver,
+    EmailVerificationService,
+    EmailVerificationResolver,
   ],
   exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
 })

@@ -1,7 +1,7 @@
 import { PlatformRole, VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { updatedRows } from '../../database/updated-rows';
 import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { AccountTokenPurpose, OrganizationMember, RegistrationFacts } from './dto/identity.records';
@@ -81,7 +81,8 @@ export class IdentityRepository {
 
   insertUser(
     tx: EntityManager,
-    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles' | 'signupIp'>,
+    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles' | 'signupIp'> &
+      Partial<Pick<UserEntity, 'emailVerifiedAt'>>,
   ): Promise<UserEntity> {
     return tx.save(tx.create(UserEntity, user));
   }
@@ -351,5 +352,15 @@ export class IdentityRepository {
   async deleteExpiredAccountTokens(before: Date): Promise<number> {
     const result: unknown = await this.manager.query(`DELETE FROM account_tokens WHERE expires_at < $1 RETURNING id`, [before]);
     return updatedRows(result).length;
+  }
+
+  /** Records that the user proved their current address (first proof kept); false when already verified. */
+  async markEmailVerified(tx: EntityManager, userId: string, at: Date): Promise<boolean> {
+    const result = await tx.update(
+      UserEntity,
+      { id: userId, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: at, updatedAt: () => 'now()' },
+    );
+    return (result.affected ?? 0) > 0;
   }
 }

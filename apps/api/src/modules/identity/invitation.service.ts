@@ -82,4 +82,17 @@ export class InvitationService {
       throw err;
     }
   }
+
+  /**
+   * The checks of acceptInTransaction without accepting (sign-up with an address that already has
+   * an account must refuse a bad invitation exactly as it would for a new address).
+   */
+  async assertAcceptable(token: string, email: string, path: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const invitation = await this.repository.lockInvitationByTokenHash(tx, this.sessions.hashToken(token.slice(0, 200)));
+      if (!invitation || invitation.acceptedAt || invitation.expiresAt <= this.clock.now())
+        throw AppError.field(path, 'invitation-invalid');
+      if (invitation.email.toLowerCase() !== email.toLowerCase()) throw AppError.field(path, 'invitation-email');
+    });
+  }
 }

@@ -1,9 +1,11 @@
 import { graphql } from '@/generated';
 
+/** The same answer whether or not the address already has an account; the client signs in next. */
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      ...AuthPayloadFields
+      email
+      verificationSent
     }
   }
 `);
@@ -45,5 +47,22 @@ export const UpdateMyLocaleMutation = graphql(`
         locale
       }
     }
+  }
+`);
+
+// --- E-mail verification (helper E) ---
+
+export const VerifyEmailMutation = graphql(`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token) {
+      email
+      verified
+    }
+  }
+`);
+
+export const ResendVerificationEmailMutation = graphql(`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
   }
 `);

@@ -21,19 +21,21 @@ export function VerifyEmailPage() {
   const started = useRef(false);
 
   useEffect(() => {
-    if (!token || started.current) return;
+    // Wait for the stored session: the client is replaced when it starts, and the viewer must be refetched on the new one.
+    if (!token || started.current || restoring) return;
     started.current = true;
-    void verifyEmail({ token }).then(async (result) => {
+    // `User` names what changed, so the cached viewer (banner, gated actions) is fetched again.
+    void verifyEmail({ token }, { additionalTypenames: ['User'] }).then(async (result) => {
       if (result.data) {
         setOutcome({ kind: 'verified', email: result.data.verifyEmail.email });
-        // The banner and the gated actions read `me`: fetch it again.
-        await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+        // A viewer read in flight during the verification may be older than it: read it once more.
+        if (signedIn) await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
       } else {
         const badLink = hasErrorCode(result.error, 'BAD_USER_INPUT');
         setOutcome({ kind: 'failed', message: badLink ? t('verifyEmail.invalid') : t('verifyEmail.error') });
       }
     });
-  }, [token, verifyEmail, client, t]);
+  }, [token, restoring, signedIn, verifyEmail, client, t]);
 
   if (!outcome || restoring) return <LoadingState label={t('verifyEmail.working')} />;
 

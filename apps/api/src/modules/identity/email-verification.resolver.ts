@@ -12,8 +12,8 @@ export class EmailVerificationResolver {
   @Mutation(() => EmailVerificationModel, {
     description: 'Uses the link of a verification mail (once, while the account still has that address). Does not sign in.',
   })
-  verifyEmail(@Args('token') token: string, @Ctx() rc: RequestContext) {
-    return this.verification.verify(token, rc.ip);
+  verifyEmail(@Args('token') token: string) {
+    return this.verification.verify(token);
   }
 
   @Mutation(() => Boolean, { description: 'Sends the signed-in, unverified user a new verification mail (limited per hour).' })

@@ -68,8 +68,8 @@ export class EmailVerificationService {
    * Uses a verification link (once; for the address the account still has). Does not sign in.
    * Unknown, used or expired links are a BAD_USER_INPUT on `token` (rule invalid-or-expired).
    */
-  async verify(token: string, ip: string): Promise<{ email: string; verified: true }> {
-    await this.rateLimit.consume('auth-ip', ip);
+  async verify(token: string): Promise<{ email: string; verified: true }> {
+    // No auth budget spent: a link's 256 random bits cannot be guessed, and the per-address API limit still applies.
     const used = await this.transactions.run(async (tx) => {
       const proof = await this.tokens.use(tx, typeof token === 'string' ? token.trim() : '', 'VERIFY_EMAIL');
       if (proof) await this.repository.markEmailVerified(tx, proof.userId, this.clock.now());

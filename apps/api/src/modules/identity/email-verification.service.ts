@@ -1,3 +1,4 @@
+import { ErrorCode } from '@aimatch/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -52,9 +53,20 @@ export class EmailVerificationService {
     });
   }
 
-  /** Tells the owner of an address that somebody tried to sign up with it (nothing else is written). */
-  queueSignUpAttempt(user: Pick<UserEntity, 'id' | 'email' | 'locale' | 'displayName'>): Promise<void> {
-    return this.transactions.run((tx) =>
+  /**
+   * Tells the owner of an address that somebody tried to sign up with it (nothing else is
+   * written); at most 3 notices an hour, so repeated attempts cannot flood the owner's mailbox.
+   */
+  async queueSignUpAttempt(user: Pick<UserEntity, 'id' | 'email' | 'locale' | 'displayName'>): Promise<void> {
+    const allowed = await this.rateLimit.consume('signup-attempt-mail', user.id).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof AppError && err.code === ErrorCode.RATE_LIMITED) return false;
+        throw err;
+      },
+    );
+    if (!allowed) return;
+    await this.transactions.run((tx) =>
       this.mail.enqueue(tx, { kind: SIGNUP_ATTEMPT_MAIL, userId: user.id, to: user.email, toName: user.displayName, locale: user.locale }),
     );
   }

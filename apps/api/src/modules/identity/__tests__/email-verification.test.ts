@@ -6,6 +6,7 @@ import {
   mailsTo,
   mailTo,
   publish,
+  settleOutbox,
   signInStaff,
   signUpOrganization,
   type SignedUp,
@@ -87,6 +88,17 @@ describe('e-mail verification', () => {
     expect((await t.gql(SIGN_IN, { i: { email: owner.email, password: 'someone-elses-pass-42' } })).errors![0].extensions.code).toBe(
       'UNAUTHENTICATED',
     );
+  });
+
+  it('mails the owner at most 3 notices an hour however often the address is tried; every attempt answers the same', async () => {
+    const owner = await signUpOrganization(t);
+    for (let i = 0; i < 5; i++) {
+      const res = await t.gql(SIGN_UP, { i: input(owner.email, `attempt-pass-phrase-${i}`) });
+      expect(res.data).toEqual({ signUp: { email: owner.email, verificationSent: true } });
+    }
+    await mailTo(t, owner.email, { match: /가입 시도/, after: 2 });
+    await settleOutbox(t);
+    expect(mailsTo(t, owner.email, /가입 시도/)).toHaveLength(3);
   });
 
   it('still names the other broken rules when the address is registered (no e-mail rule either way)', async () => {

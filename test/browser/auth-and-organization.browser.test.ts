@@ -1,12 +1,22 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, invalidBrn, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  createDemand,
+  invalidBrn,
+  mailTo,
+  signInAs,
+  type TestApp,
+  TEST_PASSWORD,
+  validBrn,
+  VERIFICATION_MAIL,
+} from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchChromium } from './browser';
 
-/** A person in chromium: sign up with an organization, see it, sign out and in, switch language. */
+/** A person in chromium: sign up with an organization, see it, verify the e-mail from the mail, sign out and in, switch language. */
 describe('web client: sign-up, organization, language', () => {
   let t: TestApp;
   let browser: Browser;
@@ -57,8 +67,62 @@ describe('web client: sign-up, organization, language', () => {
     await page.screenshot({ path: '.test-results/organization-ko.png', fullPage: true });
   });
 
+  it('is signed in but unverified: the banner says so, and submitting a listing is refused next to the action', async () => {
+    const banner = byTestId('email-unverified-banner');
+    await expect(banner.textContent({ timeout: 10_000 })).resolves.toContain('이메일 인증이 필요합니다');
+    const session = await signInAs(t, email);
+    const draft = await createDemand(t, { ...session, organizationId: session.organizationId! });
+    await page.goto(`${t.url}/listings/${draft.id}`);
+    await byTestId('listing-action-submit').click();
+    await expect(byTestId('listing-alert').textContent({ timeout: 10_000 })).resolves.toContain('이메일 인증 후 이용할 수 있습니다');
+    await page.screenshot({ path: '.test-results/email-unverified-ko.png', fullPage: true });
+
+    // Re-sending answers next to the button.
+    await byTestId('email-resend').click();
+    await expect(byTestId('email-resend-done').textContent({ timeout: 10_000 })).resolves.toContain(email);
+  });
+
+  it('opens the link of the verification mail: verified at once, the banner is gone and the listing can be submitted', async () => {
+    const mail = await mailTo(t, email, { match: VERIFICATION_MAIL });
+    const link = new URL(mail.links[0]);
+    expect(link.pathname).toBe('/verify-email');
+    await page.goto(`${t.url}${link.pathname}${link.search}`);
+    await expect(byTestId('verify-email-done').textContent({ timeout: 10_000 })).resolves.toContain(email);
+    await byTestId('email-unverified-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    // The same link again: already done, not an error for this signed-in, verified user.
+    await page.reload();
+    await byTestId('verify-email-already').waitFor({ timeout: 10_000 });
+
+    await page.goto(`${t.url}/organization`);
+    await byTestId('org-name').waitFor({ timeout: 10_000 });
+    expect(await byTestId('email-unverified-banner').count()).toBe(0);
+  });
+
   it('signs out and back in, and the organization is still there', async () => {
     await byTestId('nav-signout').click();
+    await page.goto(`${t.url}/signin`);
+    await byTestId('signin-email').fill(email);
+    await byTestId('signin-password').fill(TEST_PASSWORD);
+    await byTestId('signin-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
+    await page.goto(`${t.url}/organization`);
+    await expect(byTestId('org-name').textContent({ timeout: 10_000 })).resolves.toContain(orgName);
+  });
+
+  it('a second sign-up with the same address (another password) tells nothing: check your mailbox; the owner is told', async () => {
+    await byTestId('nav-signout').click();
+    await page.goto(`${t.url}/signup`);
+    await byTestId('signup-email').fill(email);
+    await byTestId('signup-password').fill('a-different-pass-phrase-7');
+    await byTestId('signup-display-name').fill('다른 사람');
+    await byTestId('signup-org-kind').selectOption('SME');
+    await byTestId('signup-org-name-ko').fill('다른 회사(주)');
+    await byTestId('signup-brn').fill(validBrn());
+    await byTestId('signup-submit').click();
+    await expect(byTestId('signup-check-mailbox').textContent({ timeout: 15_000 })).resolves.toContain(email);
+    const notice = await mailTo(t, email, { match: /가입 시도/ });
+    expect(notice.links.map((l) => new URL(l).pathname)).toEqual(['/signin', '/forgot-password']);
+
     await page.goto(`${t.url}/signin`);
     await byTestId('signin-email').fill(email);
     await byTestId('signin-password').fill(TEST_PASSWORD);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bootTestApp,
   createDemand,
+  mailTo,
   publish,
   signInStaff,
   signUpOrganization,
@@ -10,6 +11,7 @@ import {
   type TestApp,
   validBrn,
   createStaff,
+  VERIFICATION_MAIL,
 } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -84,6 +86,11 @@ describe('web client: organization verification', () => {
     await page.getByTestId('signup-region').selectOption('urn:aimatch:region:seoul');
     await page.getByTestId('signup-submit').click();
     await page.waitForURL('**/organization', { timeout: 15_000 });
+    // The e-mail first, from the mail's link (the organization's verification is the association's, below).
+    await page.getByTestId('email-unverified-banner').waitFor({ timeout: 15_000 });
+    const mail = await mailTo(t, email, { match: VERIFICATION_MAIL });
+    await page.goto(`${t.url}${new URL(mail.links[0]).pathname}${new URL(mail.links[0]).search}`);
+    await page.getByTestId('verify-email-done').waitFor({ timeout: 15_000 });
 
     // A demand for verified suppliers only: not found, with why and how to get verified.
     await page.goto(`${t.url}/listings/${restrictedId}`);

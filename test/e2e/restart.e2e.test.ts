@@ -33,7 +33,7 @@ describe('embedded PostgreSQL across restarts', () => {
     const email = 'survivor@example.kr';
     const first = await start();
     expect(first.embedded).toBe(true);
-    const up = await first.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
+    const up = await first.gql('mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }', {
       i: {
         email,
         password: TEST_PASSWORD,

@@ -184,6 +184,11 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '이미 수락되었거나 취소되었거나 만료된 초대입니다.',
     en: () => 'This invitation was already accepted, revoked or has expired.',
   },
+  // One-time account links (helper E: e-mail verification).
+  'invalid-or-expired': {
+    ko: () => '링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다. 새 메일을 요청해 주세요.',
+    en: () => 'This link is invalid, expired or already used. Please ask for a new mail.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

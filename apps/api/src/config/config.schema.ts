@@ -159,6 +159,9 @@ export const configSchema = z.object({
   /** USER_REPORTS: reports against an organization's chat messages and reviews that open a signal. */
   TRUST_REPORTS_THRESHOLD: int(3, 1, 1000),
   WEB_DIST_DIR: z.string().default('dist/web'),
+  // --- E-mail verification (helper E) ---
+  /** How long a mailed e-mail verification link stays valid (seconds; default 48 h). */
+  EMAIL_VERIFICATION_TTL_SECONDS: int(48 * 3600, 300, 30 * 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,7 +2,10 @@ import { OrganizationKind } from '@aimatch/contracts';
 import { businessRegistrationCheckDigit } from '@aimatch/validation';
 import { randomInt } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
+import { TransactionService } from '../../src/database/transaction.service';
+import { AccountTokenService } from '../../src/modules/identity/account-token.service';
 import { StaffAccountService } from '../../src/modules/identity/staff-account.service';
+import { mailTo } from './mail';
 import type { TestApp } from './test-app';
 
 let counter = 0;
@@ -30,14 +33,57 @@ export interface SignedUp {
   refreshToken: string;
 }
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
-  signUp(input: $input) { accessToken refreshToken me { user { id } memberships { organization { id } } } }
+const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { email verificationSent } }`;
+const VERIFY_EMAIL = `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) { email verified } }`;
+const SIGN_IN = `mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) { accessToken refreshToken me { user { id } memberships { organization { id } } } }
 }`;
 
-/** Signs up a user with a new organization through the public API (the path users take). */
+/** The verification mail of a sign-up (subject in ko or en). */
+export const VERIFICATION_MAIL = /이메일 주소를 인증|verify your e-mail/i;
+
+/** Uses the link of the newest verification mail to `email` (as a person clicking it would). */
+export async function verifyEmailFromMail(t: TestApp, email: string, options: { after?: number } = {}): Promise<void> {
+  const mail = await mailTo(t, email, { match: VERIFICATION_MAIL, after: options.after });
+  if (!mail.token) throw new Error(`the verification mail to ${email} has no link with a token:\n${mail.text}`);
+  const res = await t.gql(VERIFY_EMAIL, { token: mail.token });
+  if (!res.data) throw new Error(`verifyEmail failed: ${JSON.stringify(res.errors)}`);
+}
+
+/** Signs in through the public API; the session with the user's id and first organization. */
+export async function signInAs(
+  t: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Omit<SignedUp, 'organizationId'> & { organizationId: string | null }> {
+  const res = await t.gql(SIGN_IN, { input: { email, password } });
+  if (!res.data) throw new Error(`signIn failed: ${JSON.stringify(res.errors)}`);
+  const p = res.data.signIn;
+  return {
+    email,
+    password,
+    userId: p.me.user.id,
+    organizationId: p.me.memberships[0]?.organization.id ?? null,
+    accessToken: p.accessToken,
+    refreshToken: p.refreshToken,
+  };
+}
+
+/**
+ * Signs up a user with a new organization through the public API (the path users take): sign
+ * up, open the verification mail and use its link, then sign in. With `verified: false` the
+ * link is left unused (the user can browse and draft, but not message, bid or submit).
+ */
 export async function signUpOrganization(
   t: TestApp,
-  overrides: { kind?: OrganizationKind; email?: string; nameKo?: string; regionId?: string; industryId?: string } = {},
+  overrides: {
+    kind?: OrganizationKind;
+    email?: string;
+    nameKo?: string;
+    regionId?: string;
+    industryId?: string;
+    verified?: boolean;
+  } = {},
 ): Promise<SignedUp> {
   const n = ++counter;
   const email = overrides.email ?? `user${n}-${randomInt(1e9)}@example.kr`;
@@ -56,15 +102,13 @@ export async function signUpOrganization(
     },
   });
   if (!res.data) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
-  const p = res.data.signUp;
-  return {
-    email,
-    password: TEST_PASSWORD,
-    userId: p.me.user.id,
-    organizationId: p.me.memberships[0].organization.id,
-    accessToken: p.accessToken,
-    refreshToken: p.refreshToken,
-  };
+  if (overrides.verified !== false) {
+    if (t.config.SMTP_URL) await verifyEmailWithoutMailbox(t, email);
+    else await verifyEmailFromMail(t, email);
+  }
+  const session = await signInAs(t, email);
+  if (!session.organizationId) throw new Error(`${email} signed up without an organization`);
+  return { ...session, organizationId: session.organizationId };
 }
 
 export interface StaffAccount {
@@ -135,4 +179,16 @@ export async function totpCode(t: TestApp, secret: string): Promise<string> {
   lastTotpStep.set(secret, step);
   const totp = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
   return totp.generate({ timestamp: step * 30_000 });
+}
+
+/** With SMTP_URL the mail leaves the app and the harness cannot open it: it makes the link's token itself. */
+async function verifyEmailWithoutMailbox(t: TestApp, email: string): Promise<void> {
+  const [user] = await t.app
+    .get(TransactionService)
+    .run((tx) => tx.query<Array<{ id: string; email: string }>>('SELECT id, email FROM users WHERE lower(email) = lower($1)', [email]));
+  const token = await t.app
+    .get(TransactionService)
+    .run((tx) => t.app.get(AccountTokenService).issue(tx, user.id, 'VERIFY_EMAIL', user.email, 3600));
+  const res = await t.gql(VERIFY_EMAIL, { token });
+  if (!res.data) throw new Error(`verifyEmail failed: ${JSON.stringify(res.errors)}`);
 }

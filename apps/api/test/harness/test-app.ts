@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -54,8 +55,10 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     // No timers: a test runs a scheduled job when it means to, with JobScheduler.runNow.
     SCHEDULER_ENABLED: 'false',
     SEED_DEMO: 'false',
-    // The outbox mailer's .eml files go to the system's temp directory, not the repository's .data.
-    MAIL_DIR: join(tmpdir(), 'aimatch-test-mail'),
+    // The outbox mailer's .eml files go to a fresh directory per app in the system's temp directory
+    // (not the repository's .data): account mail is named after the outbox event id, which every
+    // test database numbers from 1, and the mailer skips a file that already exists.
+    MAIL_DIR: env.MAIL_DIR ?? mkdtempSync(join(tmpdir(), 'aimatch-test-mail-')),
     // Uploaded files (local adapter) likewise.
     FILES_DIR: join(tmpdir(), 'aimatch-test-files'),
     ...env,
@@ -106,6 +109,7 @@ export async function bootTestApp(options: { listen?: boolean; env?: Record<stri
     close: async () => {
       await app.close();
       await db.drop();
+      if (!options.env?.MAIL_DIR && config.MAIL_DIR) rmSync(config.MAIL_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatches, useNavigate } from 'react-router';
 import { useT } from '@/i18n';
-import { SignOutButton } from '@/modules/auth';
+import { EmailVerificationBanner, SignOutButton } from '@/modules/auth';
 import { onSessionEnd, useViewer } from '@/shared/session';
 import { ChatProvider, MessagesNavLink } from '@/modules/chat';
 import { NotificationBell } from '@/modules/notifications';
@@ -116,6 +116,7 @@ export function Layout() {
           </div>
         </header>
         <main id="main" className="main" tabIndex={-1}>
+          <EmailVerificationBanner />
           <Outlet />
         </main>
         <footer className="footer">

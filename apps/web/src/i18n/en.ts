@@ -1199,4 +1199,19 @@ export const en: Messages = {
   'invite.copyFallback': 'If the mail does not arrive, pass on this link yourself.',
   'invitation.invalidLink': 'This invitation link is invalid, has expired or was revoked. Ask the person who invited you for a new one.',
   'invitation.invitedBy': '{organization} invited you.',
+  // --- helper E: e-mail verification ---
+  'signUp.checkMailbox.title': 'Check your mailbox',
+  'signUp.checkMailbox.body':
+    'We sent a mail to {email}. Open its link to verify your e-mail address, then sign in. If you cannot find it, look in the spam folder too.',
+  'verifyEmail.title': 'E-mail verification',
+  'verifyEmail.working': 'Verifying your e-mail address…',
+  'verifyEmail.done': '{email} is verified. You can now send messages, bid and publish.',
+  'verifyEmail.already': 'This e-mail address is already verified.',
+  'verifyEmail.invalid': 'This verification link is invalid, expired or already used. Sign in and have a new mail sent.',
+  'verifyEmail.missing': 'The link has no verification code. Open the link from the mail as it is.',
+  'verifyEmail.error': 'Could not verify. Please try again later.',
+  'emailVerification.banner': 'Please verify your e-mail address — it is needed before you message, bid or publish.',
+  'emailVerification.resend': 'Send the verification mail again',
+  'emailVerification.resent': 'We sent a verification mail to {email}. Please check your mailbox.',
+  'emailVerification.limited': 'Too many verification mails requested. Please try again in about {minutes} minutes.',
 };

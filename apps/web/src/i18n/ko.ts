@@ -1195,4 +1195,19 @@ export const ko = {
   'invite.copyFallback': '메일이 도착하지 않으면 아래 링크를 직접 전달하세요.',
   'invitation.invalidLink': '초대 링크가 올바르지 않거나 만료·취소되었습니다. 초대한 분께 다시 요청해 주세요.',
   'invitation.invitedBy': '{organization}에서 초대했습니다.',
+  // --- helper E: e-mail verification ---
+  'signUp.checkMailbox.title': '메일함을 확인하세요',
+  'signUp.checkMailbox.body':
+    '{email} 주소로 안내 메일을 보냈습니다. 메일의 링크를 열어 이메일 주소를 인증한 뒤 로그인하세요. 메일이 보이지 않으면 스팸함도 확인해 주세요.',
+  'verifyEmail.title': '이메일 인증',
+  'verifyEmail.working': '이메일 주소를 인증하는 중…',
+  'verifyEmail.done': '{email} 주소를 인증했습니다. 이제 메시지·입찰·게시를 할 수 있습니다.',
+  'verifyEmail.already': '이미 인증된 이메일 주소입니다.',
+  'verifyEmail.invalid': '인증 링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다. 로그인한 뒤 인증 메일을 다시 받아 주세요.',
+  'verifyEmail.missing': '링크에 인증 정보가 없습니다. 메일의 링크를 그대로 열어 주세요.',
+  'verifyEmail.error': '인증하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+  'emailVerification.banner': '이메일 인증이 필요합니다 — 메시지·입찰·게시 전에 인증하세요.',
+  'emailVerification.resend': '인증 메일 다시 보내기',
+  'emailVerification.resent': '{email} 주소로 인증 메일을 보냈습니다. 메일함을 확인하세요.',
+  'emailVerification.limited': '인증 메일을 너무 자주 요청했습니다. 약 {minutes}분 후에 다시 시도해 주세요.',
 } as const;

@@ -145,6 +145,12 @@ export const MESSAGES = {
     ko: '기관에는 소유자가 한 명 이상 있어야 합니다. 마지막 소유자는 나가거나 제외되거나 구성원으로 바뀔 수 없으니, 먼저 다른 구성원을 소유자로 지정해 주세요.',
     en: 'An organization needs at least one owner: the last owner cannot leave, be removed or be made a member. Make another member an owner first.',
   },
+  // E-mail verification (helper E).
+  'email-unverified': {
+    ko: '이메일 인증 후 이용할 수 있습니다. 가입할 때 받은 메일의 인증 링크를 눌러 주세요(메일 다시 보내기는 화면 위 안내에서).',
+    en: 'Please verify your e-mail address first: open the link in the mail we sent you (you can have it sent again from the notice at the top).',
+  },
+  'email-already-verified': { ko: '이미 인증된 이메일 주소입니다.', en: 'This e-mail address is already verified.' },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

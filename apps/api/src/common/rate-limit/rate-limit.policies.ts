@@ -33,7 +33,11 @@ export type RateLimitPolicy =
   /** File uploads (`POST /files`) per user. */
   | 'file-upload'
   /** Invitation e-mails sent again (`resendInvitation`) per invitation (helper M). */
-  | 'invitation-resend';
+  | 'invitation-resend'
+  /** Verification e-mails re-sent per user (helper E). */
+  | 'verify-email-resend'
+  /** "Someone tried to sign up with your address" notices per account (more attempts answer the same, unmailed). */
+  | 'signup-attempt-mail';
 
 export interface RateLimitRule {
   points: number;
@@ -56,6 +60,8 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'socket-ping': { points: 60, windowSeconds: 60 },
     'file-upload': { points: config.RATE_LIMIT_FILE_UPLOADS_PER_HOUR, windowSeconds: 3600 },
     'invitation-resend': { points: 3, windowSeconds: 3600 },
+    'verify-email-resend': { points: 3, windowSeconds: 3600 },
+    'signup-attempt-mail': { points: 3, windowSeconds: 3600 },
   };
 }
 

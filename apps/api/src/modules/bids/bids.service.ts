@@ -169,6 +169,7 @@ export class BidsService {
   async submit(rc: RequestContext, id: string, version: number): Promise<BidRow> {
     const bid = await this.visibleBid(rc, id);
     const to = await this.checkAction(rc, bid, 'submit');
+    await this.identity.assertEmailVerified(rc.viewer!.userId);
     const demand = await this.access.demandOf(rc, bid);
     this.assertOpen(demand);
     const org = (await this.identity.organization(bid.organizationId))!;

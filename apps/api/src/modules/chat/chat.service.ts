@@ -223,6 +223,7 @@ export class ChatService implements OnModuleInit {
    */
   async send(viewer: Viewer, input: unknown, options: { broadcast?: boolean } = {}): Promise<{ message: MessageRow; duplicate: boolean }> {
     const cmd = parse(sendSchema, input);
+    await this.identity.assertEmailVerified(viewer.userId);
     await this.rateLimiter.consume('chat-send', viewer.userId);
     let stored: MessageRow | null = null;
     try {

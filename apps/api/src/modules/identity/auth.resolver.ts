@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentViewer, Public } from '../../common/auth/decorators';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { SignInInput, SignUpInput, UpdateMeInput } from './dto/identity.inputs';
-import { AuthPayloadModel, MeModel } from './dto/identity.models';
+import { AuthPayloadModel, MeModel, SignUpResultModel } from './dto/identity.models';
 import { AuthService } from './auth.service';
 import type { IssuedSession } from './session.service';
 import { SessionService } from './session.service';
@@ -26,11 +26,13 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, {
-    description: 'Creates an account and either a new organization (as its owner) or a membership by invitation.',
+  @Mutation(() => SignUpResultModel, {
+    description:
+      'Creates an account and either a new organization (as its owner) or a membership by invitation, and mails a verification link. ' +
+      'Answers the same when the address already has an account (its owner is mailed instead). Does not sign in.',
   })
-  async signUp(@Args('input') input: SignUpInput, @Ctx() rc: RequestContext) {
-    return this.payload(await this.auth.signUp(input, rc.ip));
+  signUp(@Args('input') input: SignUpInput, @Ctx() rc: RequestContext) {
+    return this.auth.signUp(input, rc.ip);
   }
 
   @Public()

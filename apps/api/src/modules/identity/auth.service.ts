@@ -17,6 +17,7 @@ import { signInSchema, signUpSchema, updateMeSchema } from './identity.schemas';
 import { InvitationService } from './invitation.service';
 import { PasswordHasher } from './password-hasher';
 import { ConsentService } from './consent.service';
+import { EmailVerificationService, type SignUpResult } from './email-verification.service';
 import { type IssuedSession, SessionService } from './session.service';
 import { TwoFactorService } from './two-factor.service';
 
@@ -34,9 +35,15 @@ export class AuthService {
     private readonly rateLimit: RateLimiter,
     private readonly consents: ConsentService,
     private readonly twoFactor: TwoFactorService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
-  async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {
+  /**
+   * Answers the same whether or not the address has an account (so sign-up reveals no registered
+   * e-mails): a new address gets an unverified account and a verification mail; a registered
+   * one gets nothing created and a notice mailed to its owner. Other input errors answer as usual.
+   */
+  async signUp(raw: SignUpInput, ip: string): Promise<SignUpResult> {
     await this.rateLimit.consume('auth-ip', ip);
     const parsed = parseInput(signUpSchema(), raw);
     if (!parsed.ok) throw AppError.badInput(parsed.violations);
@@ -54,13 +61,20 @@ export class AuthService {
         violations.push({ path: 'organization.businessRegistrationNumber', rule: 'unique' });
       }
     }
-    if (await this.repository.emailTaken(input.email)) violations.push({ path: 'email', rule: 'unique' });
+    const registered = await this.repository.findUserByEmailWithPassword(input.email);
     if (raw.consents) violations.push(...this.consents.versionCheck(raw.consents));
     if (violations.length) throw AppError.badInput(violations);
 
+    if (registered && input.invitationToken) await this.invitations.assertAcceptable(input.invitationToken, input.email, 'invitationToken');
+    // Hashed in both cases, so that a registered address does not answer faster.
     const passwordHash = await this.hasher.hash(input.password);
+    const result: SignUpResult = { email: input.email, verificationSent: true };
+    if (registered) {
+      await this.verification.queueSignUpAttempt(registered);
+      return result;
+    }
     try {
-      return await this.transactions.run(async (tx) => {
+      await this.transactions.run(async (tx) => {
         const user = await this.repository.insertUser(tx, {
           email: input.email,
           passwordHash,
@@ -88,18 +102,21 @@ export class AuthService {
         } else {
           await this.invitations.acceptInTransaction(tx, input.invitationToken!, user.id, user.email, 'invitationToken');
         }
+        // The invitation was mailed to this very address (acceptance checks it): that proves it.
+        if (org) await this.verification.queueVerification(tx, user);
+        else await this.verification.markVerified(tx, user.id);
         await this.outbox.enqueue(tx, {
           aggregateType: 'user',
           aggregateId: user.id,
           eventType: 'user.signed-up',
           payload: { userId: user.id, locale: user.locale },
         });
-        return this.sessions.issue(tx, user.id);
       });
+      return result;
     } catch (err) {
       // Lost a race with a concurrent sign-up: the constraint, not the pre-check, is the truth.
       const constraint = uniqueViolation(err);
-      if (constraint === 'users_email_unique') throw AppError.field('email', 'unique');
+      if (constraint === 'users_email_unique') return result;
       if (constraint === 'organizations_brn_unique') throw AppError.field('organization.businessRegistrationNumber', 'unique');
       throw err;
     }
@@ -153,10 +170,10 @@ export class AuthService {
   }
 
   /** The signed-in user with their memberships (oldest first). */
-  async me(userId: string): Promise<{ user: UserEntity; memberships: MembershipEntity[] }> {
+  async me(userId: string): Promise<{ user: UserEntity & { emailVerified: boolean }; memberships: MembershipEntity[] }> {
     const [user, memberships] = await Promise.all([this.repository.findUser(userId), this.repository.membershipsOfUser(userId)]);
     if (!user) throw AppError.unauthenticated();
-    return { user, memberships };
+    return { user: Object.assign(user, { emailVerified: user.emailVerifiedAt !== null }), memberships };
   }
 }
 

@@ -27,6 +27,8 @@ import { TwoFactorResolver } from './two-factor.resolver';
 import { TwoFactorService } from './two-factor.service';
 import { MemberAdminService } from './member-admin.service';
 import { MemberAdminResolver } from './member-admin.resolver';
+import { EmailVerificationService } from './email-verification.service';
+import { EmailVerificationResolver } from './email-verification.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -63,6 +65,8 @@ import { MemberAdminResolver } from './member-admin.resolver';
     TwoFactorResolver,
     MemberAdminService,
     MemberAdminResolver,
+    EmailVerificationService,
+    EmailVerificationResolver,
   ],
   exports: [
     IdentityService,

@@ -1,7 +1,7 @@
 import { PlatformRole, VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { updatedRows } from '../../database/updated-rows';
 import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { AccountTokenPurpose, OrganizationMember, RegistrationFacts } from './dto/identity.records';
@@ -81,7 +81,8 @@ export class IdentityRepository {
 
   insertUser(
     tx: EntityManager,
-    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles' | 'signupIp'>,
+    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'locale' | 'platformRoles' | 'signupIp'> &
+      Partial<Pick<UserEntity, 'emailVerifiedAt'>>,
   ): Promise<UserEntity> {
     return tx.save(tx.create(UserEntity, user));
   }
@@ -417,5 +418,15 @@ export class IdentityRepository {
 
   findInvitationByTokenHash(tokenHash: string): Promise<InvitationEntity | null> {
     return this.manager.findOneBy(InvitationEntity, { tokenHash });
+  }
+
+  /** Records that the user proved their current address (first proof kept); false when already verified. */
+  async markEmailVerified(tx: EntityManager, userId: string, at: Date): Promise<boolean> {
+    const result = await tx.update(
+      UserEntity,
+      { id: userId, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: at, updatedAt: () => 'now()' },
+    );
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -1,6 +1,8 @@
 import { Locale, MembershipRole, type PlatformRole, type VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
 import { OutboxService } from '../../database/outbox/outbox.service';
 import type {
   Membership,
@@ -24,6 +26,7 @@ export class IdentityService {
     private readonly repository: IdentityRepository,
     private readonly hasher: PasswordHasher,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   organization(id: string): Promise<Organization | null> {
@@ -93,6 +96,7 @@ export class IdentityService {
       displayName: account.displayName,
       locale: Locale.KO,
       platformRoles: account.roles,
+      emailVerifiedAt: this.clock.now(),
     });
     const organization = await this.repository.insertOrganization(tx, account.organization);
     await this.repository.insertMembership(tx, { userId: user.id, organizationId: organization.id, role: MembershipRole.OWNER });
@@ -144,5 +148,17 @@ export class IdentityService {
   /** The user ids of the organization's owners (e.g. to warn them), inside `tx` when given. */
   ownerUserIds(organizationId: string, tx?: EntityManager): Promise<string[]> {
     return this.repository.ownerUserIds(organizationId, tx);
+  }
+
+  // --- e-mail verification (helper E) ---------------------------------------------------------
+
+  /**
+   * FORBIDDEN `email-unverified` unless the user proved their e-mail address: the one gate of
+   * messages, bids and listing submission. Reads the database, not the token, so a verification
+   * takes effect at once.
+   */
+  async assertEmailVerified(userId: string): Promise<void> {
+    const user = await this.repository.findUser(userId);
+    if (!user?.emailVerifiedAt) throw AppError.forbidden('email-unverified', { reason: 'email-unverified' });
   }
 }

@@ -227,4 +227,16 @@ export class InvitationService {
         `초대받을 일이 없으셨다면 이 메일을 무시하셔도 됩니다.\n`,
     };
   }
+
+  /**
+   * The checks of acceptInTransaction without accepting (sign-up with an address that already has
+   * an account must refuse a bad invitation exactly as it would for a new address).
+   */
+  async assertAcceptable(token: string, email: string, path: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const invitation = await this.repository.lockInvitationByTokenHash(tx, this.sessions.hashToken(token.slice(0, 200)));
+      if (!invitation || !this.isOpen(invitation)) throw AppError.field(path, 'invitation-invalid');
+      if (invitation.email.toLowerCase() !== email.toLowerCase()) throw AppError.field(path, 'invitation-email');
+    });
+  }
 }

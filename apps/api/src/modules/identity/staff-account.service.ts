@@ -1,6 +1,7 @@
 import { Locale, PlatformRole } from '@aimatch/contracts';
 import { parseInput } from '@aimatch/validation';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../../common/audit/audit.service';
 import { AppError } from '../../common/errors/app-error';
@@ -18,6 +19,7 @@ export class StaffAccountService {
     private readonly hasher: PasswordHasher,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async createOrPromote(input: {
@@ -36,7 +38,12 @@ export class StaffAccountService {
       let userId: string;
       if (existing) {
         const merged = [...new Set([...existing.platformRoles, ...roles])];
-        await tx.update(UserEntity, { id: existing.id }, { platformRoles: merged, updatedAt: () => 'now()' });
+        // Staff accounts are vouched for by the association: verified like the migration did.
+        await tx.update(
+          UserEntity,
+          { id: existing.id },
+          { platformRoles: merged, emailVerifiedAt: () => 'COALESCE(email_verified_at, now())', updatedAt: () => 'now()' },
+        );
         userId = existing.id;
       } else {
         const user = await this.repository.insertUser(tx, {
@@ -45,6 +52,7 @@ export class StaffAccountService {
           displayName: input.displayName ?? email.split('@')[0],
           locale: Locale.KO,
           platformRoles: roles,
+          emailVerifiedAt: this.clock.now(),
         });
         userId = user.id;
       }

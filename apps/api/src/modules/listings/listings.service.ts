@@ -143,6 +143,9 @@ export class ListingsService {
       if (check.reason === 'wrong-actor') throw AppError.forbidden();
       throw AppError.conflict('invalid-transition', { current: current.status, action, reason: 'invalid-transition' });
     }
+    // Submitting for review or publishing needs a proven e-mail address (staff decisions do not).
+    if (actor === 'owner' && (check.to === 'SUBMITTED' || check.to === 'PUBLISHED'))
+      await this.identity.assertEmailVerified(rc.viewer!.userId);
     if (action === 'submit') await this.validate(current.content, true);
     const reason = decision?.reason?.trim() || null;
     if (REASON_REQUIRED_ACTIONS.includes(action) && !reason) throw AppError.field('reason', 'required');

@@ -1,6 +1,7 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { SignInPage } from './components/SignInPage';
 import { SignUpPage } from './components/SignUpPage';
+import { VerifyEmailPage } from './components/VerifyEmailPage';
 
 export const authRoutes: AppRoute[] = [
   {
@@ -17,5 +18,12 @@ export const authRoutes: AppRoute[] = [
     access: 'public',
     titleKey: 'signUp.title',
     nav: { labelKey: 'nav.signUp', order: 91, testId: 'nav-signup', showWhen: 'signedOut' },
+  },
+  {
+    // The link of the verification mail: works signed in or out.
+    path: 'verify-email',
+    element: <VerifyEmailPage />,
+    access: 'public',
+    titleKey: 'verifyEmail.title',
   },
 ];

@@ -35,6 +35,7 @@ export const ViewerQuery = graphql(`
         displayName
         locale
         platformRoles
+        emailVerified
       }
       twoFactor {
         required
@@ -61,4 +62,4 @@ export const ViewerQuery = graphql(`
 export const AUTH_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'SignIn', 'RefreshSession', 'SignOut']);
 
 /** Operations sent without an Authorization header (a stale access token must not get in the way). */
-export const ANONYMOUS_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'SignIn', 'RefreshSession']);
+export const ANONYMOUS_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'SignIn', 'RefreshSession', 'VerifyEmail']);

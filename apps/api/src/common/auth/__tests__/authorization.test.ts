@@ -224,7 +224,7 @@ const RULES: Record<string, Rule> = {
   },
   'Mutation.withdrawConsent': { document: 'mutation { withdrawConsent(kind: MARKETING) }', expect: signedIn },
   'Mutation.signUp': {
-    document: 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
+    document: 'mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }',
     variables: () => ({
       i: {
         email: `authz-${Math.random().toString(36).slice(2)}@example.kr`,
@@ -235,6 +235,9 @@ const RULES: Record<string, Rule> = {
     }),
     expect: everyone,
   },
+  // E-mail verification (helper E): a bad link is an input error for anyone; re-sending is for the signed-in (verified here: CONFLICT).
+  'Mutation.verifyEmail': { document: 'mutation { verifyEmail(token: "no-such-token") { email verified } }', expect: everyone },
+  'Mutation.resendVerificationEmail': { document: 'mutation { resendVerificationEmail }', expect: signedIn },
   'Mutation.signIn': {
     document: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }',
     variables: (w) => ({ i: { email: w.supplier.email, password: TEST_PASSWORD } }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import { bootTestApp, signInAs, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 
 const DOCS = '{ legalDocuments { kind version required } }';
 const PENDING = '{ pendingConsents { kind version } }';
@@ -69,7 +69,7 @@ describe('consents given at sign-up', () => {
   });
   afterAll(() => t.close());
 
-  const SIGN_UP = 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }';
+  const SIGN_UP = 'mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }';
   const input = (consents: unknown) => ({
     email: `consent-${Math.random().toString(36).slice(2)}@example.kr`,
     password: TEST_PASSWORD,
@@ -82,7 +82,8 @@ describe('consents given at sign-up', () => {
     const docs = ((await t.gql(DOCS)).data as { legalDocuments: Doc[] }).legalDocuments;
     const res = await t.gql(SIGN_UP, { i: input(docs.map(({ kind, version }) => ({ kind, version }))) });
     expect(res.errors).toBeUndefined();
-    const token = (res.data as { signUp: { accessToken: string } }).signUp.accessToken;
+    const { email } = (res.data as { signUp: { email: string } }).signUp;
+    const { accessToken: token } = await signInAs(t, email);
     expect(((await t.gql(PENDING, {}, { token })).data as { pendingConsents: Doc[] }).pendingConsents).toEqual([]);
     const mine = ((await t.gql(MINE, {}, { token })).data as { myConsents: Doc[] }).myConsents;
     expect(mine.map((c) => c.kind).sort()).toEqual(['MARKETING', 'PRIVACY', 'TERMS']);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
 
+const SIGN_IN_MEMBERSHIPS =
+  'mutation($i: SignInInput!) { signIn(input: $i) { accessToken me { user { emailVerified } memberships { role organization { id } } } } }';
+
 const UPDATE =
   'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id nameKo nameEn website foundedYear region { id } industry { id labelEn } } }';
 const INVITE = 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id email role token organization { id } } }';
@@ -81,12 +84,15 @@ describe('organizations', () => {
     const invite = await t.gql(INVITE, { i: { organizationId: owner.organizationId, email } }, { token: owner.accessToken });
     const { token, role } = invite.data!.inviteMember;
     expect(role).toBe('MEMBER');
-    const signUp = await t.gql(
-      'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken me { memberships { role organization { id } } } } }',
-      { i: { email, password: TEST_PASSWORD, displayName: '신입', invitationToken: token } },
-    );
-    expect(signUp.data!.signUp.me.memberships).toEqual([{ role: 'MEMBER', organization: { id: owner.organizationId } }]);
-    const member = signUp.data!.signUp.accessToken;
+    const signUp = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }', {
+      i: { email, password: TEST_PASSWORD, displayName: '신입', invitationToken: token },
+    });
+    expect(signUp.data!.signUp).toEqual({ email, verificationSent: true });
+    const signIn = await t.gql(SIGN_IN_MEMBERSHIPS, { i: { email, password: TEST_PASSWORD } });
+    expect(signIn.data!.signIn.me.memberships).toEqual([{ role: 'MEMBER', organization: { id: owner.organizationId } }]);
+    // The invitation was mailed to this address: accepting it at sign-up proves the address.
+    expect(signIn.data!.signIn.me.user.emailVerified).toBe(true);
+    const member = signIn.data!.signIn.accessToken;
 
     // A member may see the members but not edit or invite.
     expect(

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, invalidBrn, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import { bootTestApp, invalidBrn, signInAs, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
-  signUp(input: $input) {
-    accessToken refreshToken
-    me { user { id email displayName locale } memberships { role organization { id kind nameKo businessRegistrationNumber verificationStatus region { id label } } } }
-  }
-}`;
+const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { email verificationSent } }`;
+const ME = `{ me {
+  user { id email displayName locale emailVerified }
+  memberships { role organization { id kind nameKo businessRegistrationNumber verificationStatus region { id label } } }
+} }`;
 
 function input(overrides: Record<string, unknown> = {}, org: Record<string, unknown> = {}) {
   return {
@@ -38,12 +37,16 @@ describe('signUp', () => {
     return n as number;
   };
 
-  it('creates the user, the organization and an owner membership, and starts a session', async () => {
+  it('creates the user (unverified), the organization and an owner membership; the user signs in', async () => {
     const res = await t.gql(SIGN_UP, { input: input({}, { businessRegistrationNumber: '220-88-12340' }) });
     expect(res.errors).toBeUndefined();
     const p = res.data!.signUp;
-    expect(p.accessToken).toMatch(/^ey/);
-    expect(p.me.memberships).toEqual([
+    expect(p).toEqual({ email: expect.stringMatching(/^new-.*@example\.kr$/), verificationSent: true });
+    const session = await signInAs(t, p.email);
+    expect(session.accessToken).toMatch(/^ey/);
+    const me = (await t.gql(ME, {}, { token: session.accessToken })).data!.me;
+    expect(me.user).toMatchObject({ email: p.email, emailVerified: false });
+    expect(me.memberships).toEqual([
       {
         role: 'OWNER',
         organization: expect.objectContaining({
@@ -54,8 +57,6 @@ describe('signUp', () => {
         }),
       },
     ]);
-    const me = await t.gql('{ me { user { email } } }', {}, { token: p.accessToken });
-    expect(me.data!.me.user.email).toBe(p.me.user.email);
   });
 
   it('rejects a business registration number with a wrong check digit and writes nothing', async () => {
@@ -110,7 +111,7 @@ describe('signUp', () => {
     expect(res.errors).toBeUndefined();
   });
 
-  it('rejects a duplicate e-mail (case-insensitive) and a duplicate BRN as unique violations', async () => {
+  it('rejects a duplicate BRN as a unique violation, but never names a registered e-mail (case-insensitive)', async () => {
     const first = input();
     await t.gql(SIGN_UP, { input: first });
     const again = input(
@@ -119,7 +120,6 @@ describe('signUp', () => {
     );
     const res = await t.gql(SIGN_UP, { input: again });
     expect(res.errors![0].extensions.fields!.map((f) => [f.path, f.rule]).sort()).toEqual([
-      ['email', 'unique'],
       ['organization.businessRegistrationNumber', 'unique'],
     ]);
   });

@@ -16,6 +16,11 @@ export class UserModel {
   @Field(() => Locale) locale: Locale;
   @Field(() => [PlatformRole]) platformRoles: PlatformRole[];
   @Field() createdAt: Date;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the user proved their e-mail address (on `me` only; null elsewhere).',
+  })
+  emailVerified?: boolean | null;
 }
 
 @ObjectType('Organization')
@@ -80,4 +85,21 @@ export class InvitationPreviewModel {
   @Field({ description: 'The invited address: sign-up and acceptance work only for it.' }) email: string;
   @Field(() => MembershipRole) role: MembershipRole;
   @Field() expiresAt: Date;
+}
+
+// --- E-mail verification (helper E) ---
+
+@ObjectType('SignUpResult', {
+  description:
+    'The same answer whether or not the address already has an account: a new account gets a verification mail, an existing one a notice.',
+})
+export class SignUpResultModel {
+  @Field() email: string;
+  @Field() verificationSent: boolean;
+}
+
+@ObjectType('EmailVerification')
+export class EmailVerificationModel {
+  @Field() email: string;
+  @Field() verified: boolean;
 }

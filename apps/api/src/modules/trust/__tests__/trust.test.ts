@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, createSupply, signInStaff, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  createSupply,
+  signInAs,
+  signInStaff,
+  signUpOrganization,
+  type TestApp,
+  TEST_PASSWORD,
+  validBrn,
+  verifyEmailFromMail,
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 import { JobScheduler } from '../../../common/scheduling/job-scheduler.service';
 import { TRUST_SCAN_JOB } from '../trust.service';
 
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken me { user { id } memberships { organization { id } } } } }`;
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { email } }`;
 const CASE = `query($id: ID!) { trustCase(organizationId: $id) {
   organization { id nameKo } signals { id kind status evidence relatedOrganizationIds relatedOrganizations { id } } trail { action reason actorUserId } } }`;
 
@@ -27,14 +37,9 @@ describe('trust & safety signals and cases', () => {
       { headers: { 'x-forwarded-for': ip } },
     );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
-    return {
-      organizationId: res.data.signUp.me.memberships[0].organization.id as string,
-      accessToken: res.data.signUp.accessToken as string,
-      userId: res.data.signUp.me.user.id as string,
-      email,
-      password: TEST_PASSWORD,
-      refreshToken: '',
-    };
+    await verifyEmailFromMail(t, email);
+    const session = await signInAs(t, email);
+    return { ...session, organizationId: session.organizationId!, refreshToken: '' };
   };
   const scan = async () =>
     (await t.app.get(JobScheduler).runNow(TRUST_SCAN_JOB)) as { status: string; result: { found: number; added: number } };

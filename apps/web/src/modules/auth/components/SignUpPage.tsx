@@ -7,10 +7,11 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@aimatch/contracts';
 import { toGraphqlLocale, useLocale, useT } from '@/i18n';
 import { OrganizationProfileFields, kindKey, SELF_SERVICE_KINDS } from '@/modules/organization';
 import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shared/forms';
-import { SignUpMutation } from '../graphql/operations';
+import { SignInMutation, SignUpMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
 import { InvitationNotice } from './InvitationNotice';
+import { CheckMailboxPanel } from './CheckMailboxPanel';
 
 const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;
 const ORGANIZATION_PATHS = [
@@ -65,7 +66,11 @@ export function SignUpPage() {
   const invitationToken = searchParams.get('invitation')?.trim() || null;
   const session = useSession();
   const form = useFormErrors<SignUpPath>(invitationToken ? ACCOUNT_PATHS : ALL_PATHS);
-  const [{ fetching }, signUp] = useMutation(SignUpMutation);
+  const [{ fetching: signingUp }, signUp] = useMutation(SignUpMutation);
+  const [{ fetching: signingIn }, signIn] = useMutation(SignInMutation);
+  const fetching = signingUp || signingIn;
+  /** Set when signing up answered but signing in did not: the next step is in the mailbox. */
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   // An invitation link carries the invited address: prefilled and locked (the API accepts only it).
   const invitedEmail = (invitationToken && searchParams.get('email')?.trim()) || '';
   const [values, setValues] = useState<SignUpValues>({ ...INITIAL_VALUES, email: invitedEmail });
@@ -111,13 +116,21 @@ export function SignUpPage() {
       input.organization = organization;
     }
     const result = await signUp({ input });
-    if (result.data) {
-      startSession(result.data.signUp);
+    if (!result.data) {
+      form.setError(result.error);
+      return;
+    }
+    // Sign-up answers the same for a registered address; signing in with these credentials tells the rest.
+    const session = await signIn({ input: { email: input.email, password: input.password } });
+    if (session.data) {
+      startSession(session.data.signIn);
       await navigate('/organization', { replace: true });
     } else {
-      form.setError(result.error);
+      setMailedTo(result.data.signUp.email);
     }
   };
+
+  if (mailedTo) return <CheckMailboxPanel email={mailedTo} />;
 
   if (session.status === 'restoring') return <LoadingState label={t('session.restoring')} />;
 

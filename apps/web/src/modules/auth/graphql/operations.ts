@@ -1,9 +1,11 @@
 import { graphql } from '@/generated';
 
+/** The same answer whether or not the address already has an account; the client signs in next. */
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      ...AuthPayloadFields
+      email
+      verificationSent
     }
   }
 `);
@@ -58,5 +60,22 @@ export const InvitationPreviewQuery = graphql(`
       email
       role
     }
+  }
+`);
+
+// --- E-mail verification (helper E) ---
+
+export const VerifyEmailMutation = graphql(`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token) {
+      email
+      verified
+    }
+  }
+`);
+
+export const ResendVerificationEmailMutation = graphql(`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
   }
 `);

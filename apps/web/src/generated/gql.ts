@@ -14,12 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": typeof types.BeginTwoFactorEnrollmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": typeof types.ConfirmTwoFactorEnrollmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      email\n      verificationSent\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n      organization {\n        id\n        nameKo\n        nameEn\n        kind\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation UpdateMyLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.UpdateMyLocaleDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organizationId\n      organizationNameKo\n      organizationNameEn\n      email\n      role\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      verified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
     "\n  fragment BidFields on Bid {\n    id\n    demandId\n    organizationId\n    status\n    version\n    revision\n    canEdit\n    availableActions\n    amountKrw\n    durationWeeks\n    approach\n    coveredConceptIds\n    milestones {\n      title\n      weeks\n      amountKrw\n    }\n    submittedAt\n    updatedAt\n    decidedAt\n    decisionReason\n    decisionDeadline\n    leadSharePercent\n    partners {\n      organizationId\n      role\n      sharePercent\n      status\n      invitedAt\n      respondedAt\n      organization {\n        id\n        nameKo\n        nameEn\n      }\n    }\n  }\n": typeof types.BidFieldsFragmentDoc,
@@ -98,6 +102,13 @@ type Documents = {
     "\n  query OrganizationCertifications($id: ID!) {\n    organization(id: $id) {\n      id\n      verificationStatus\n      certificationClaims {\n        id\n        conceptId\n        labelKo\n        labelEn\n        certificateNumber\n        issuedOn\n        expiresOn\n        note\n        status\n        claimedAt\n        decidedAt\n        decisionReason\n        expiringSoon\n        evidence {\n          id\n          name\n          size\n          uploadedAt\n          downloadUrl\n        }\n      }\n    }\n  }\n": typeof types.OrganizationCertificationsDocument,
     "\n  mutation ClaimCertification($input: ClaimCertificationInput!) {\n    claimCertification(input: $input) {\n      id\n      status\n      conceptId\n      claimedAt\n    }\n  }\n": typeof types.ClaimCertificationDocument,
     "\n  mutation WithdrawCertificationClaim($id: ID!) {\n    withdrawCertificationClaim(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawCertificationClaimDocument,
+    "\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: MembershipRole!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation TransferOwnership($organizationId: ID!, $toUserId: ID!, $keepOwnership: Boolean) {\n    transferOwnership(organizationId: $organizationId, toUserId: $toUserId, keepOwnership: $keepOwnership) {\n      id\n      role\n    }\n  }\n": typeof types.TransferOwnershipDocument,
+    "\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n": typeof types.LeaveOrganizationDocument,
+    "\n  query OrganizationInvitations($organizationId: ID!, $first: Int!, $after: String) {\n    organizationInvitations(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          role\n          expiresAt\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.OrganizationInvitationsDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  query OrganizationReputation($id: ID!) {\n    organization(id: $id) {\n      id\n      kind\n      nameKo\n      nameEn\n      verificationStatus\n      certifications {\n        conceptId\n        labelKo\n        labelEn\n        expiresOn\n      }\n      reputation {\n        count\n        mean\n        recentMean\n        previousMean\n        trend\n        criteria {\n          criterion\n          count\n          mean\n        }\n      }\n    }\n  }\n": typeof types.OrganizationReputationDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    demandId\n    side\n    authorOrganizationId\n    subjectOrganizationId\n    rating\n    ratings {\n      criterion\n      score\n    }\n    body\n    submittedAt\n    revealsAt\n    visible\n    hidden\n  }\n": typeof types.ReviewFieldsFragmentDoc,
     "\n  query ReviewsOf($organizationId: ID!, $first: Int!, $after: String) {\n    reviewsOf(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ReviewFields\n        }\n      }\n    }\n  }\n": typeof types.ReviewsOfDocument,
@@ -127,15 +138,19 @@ type Documents = {
     "\n  query ConceptLabel($id: ID!, $locale: Locale!) {\n    concept(id: $id) {\n      id\n      label(locale: $locale)\n      parentId\n      deprecated\n    }\n  }\n": typeof types.ConceptLabelDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    me {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
-    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": types.BeginTwoFactorEnrollmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": types.ConfirmTwoFactorEnrollmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      email\n      verificationSent\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n      organization {\n        id\n        nameKo\n        nameEn\n        kind\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation UpdateMyLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.UpdateMyLocaleDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organizationId\n      organizationNameKo\n      organizationNameEn\n      email\n      role\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      verified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
     "\n  fragment BidFields on Bid {\n    id\n    demandId\n    organizationId\n    status\n    version\n    revision\n    canEdit\n    availableActions\n    amountKrw\n    durationWeeks\n    approach\n    coveredConceptIds\n    milestones {\n      title\n      weeks\n      amountKrw\n    }\n    submittedAt\n    updatedAt\n    decidedAt\n    decisionReason\n    decisionDeadline\n    leadSharePercent\n    partners {\n      organizationId\n      role\n      sharePercent\n      status\n      invitedAt\n      respondedAt\n      organization {\n        id\n        nameKo\n        nameEn\n      }\n    }\n  }\n": types.BidFieldsFragmentDoc,
@@ -214,6 +229,13 @@ const documents: Documents = {
     "\n  query OrganizationCertifications($id: ID!) {\n    organization(id: $id) {\n      id\n      verificationStatus\n      certificationClaims {\n        id\n        conceptId\n        labelKo\n        labelEn\n        certificateNumber\n        issuedOn\n        expiresOn\n        note\n        status\n        claimedAt\n        decidedAt\n        decisionReason\n        expiringSoon\n        evidence {\n          id\n          name\n          size\n          uploadedAt\n          downloadUrl\n        }\n      }\n    }\n  }\n": types.OrganizationCertificationsDocument,
     "\n  mutation ClaimCertification($input: ClaimCertificationInput!) {\n    claimCertification(input: $input) {\n      id\n      status\n      conceptId\n      claimedAt\n    }\n  }\n": types.ClaimCertificationDocument,
     "\n  mutation WithdrawCertificationClaim($id: ID!) {\n    withdrawCertificationClaim(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawCertificationClaimDocument,
+    "\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: MembershipRole!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation TransferOwnership($organizationId: ID!, $toUserId: ID!, $keepOwnership: Boolean) {\n    transferOwnership(organizationId: $organizationId, toUserId: $toUserId, keepOwnership: $keepOwnership) {\n      id\n      role\n    }\n  }\n": types.TransferOwnershipDocument,
+    "\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n": types.LeaveOrganizationDocument,
+    "\n  query OrganizationInvitations($organizationId: ID!, $first: Int!, $after: String) {\n    organizationInvitations(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          role\n          expiresAt\n          createdAt\n        }\n      }\n    }\n  }\n": types.OrganizationInvitationsDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  query OrganizationReputation($id: ID!) {\n    organization(id: $id) {\n      id\n      kind\n      nameKo\n      nameEn\n      verificationStatus\n      certifications {\n        conceptId\n        labelKo\n        labelEn\n        expiresOn\n      }\n      reputation {\n        count\n        mean\n        recentMean\n        previousMean\n        trend\n        criteria {\n          criterion\n          count\n          mean\n        }\n      }\n    }\n  }\n": types.OrganizationReputationDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    demandId\n    side\n    authorOrganizationId\n    subjectOrganizationId\n    rating\n    ratings {\n      criterion\n      score\n    }\n    body\n    submittedAt\n    revealsAt\n    visible\n    hidden\n  }\n": types.ReviewFieldsFragmentDoc,
     "\n  query ReviewsOf($organizationId: ID!, $first: Int!, $after: String) {\n    reviewsOf(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ReviewFields\n        }\n      }\n    }\n  }\n": types.ReviewsOfDocument,
@@ -243,7 +265,7 @@ const documents: Documents = {
     "\n  query ConceptLabel($id: ID!, $locale: Locale!) {\n    concept(id: $id) {\n      id\n      label(locale: $locale)\n      parentId\n      deprecated\n    }\n  }\n": types.ConceptLabelDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    me {\n      user {\n        id\n      }\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
-    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
 };
 
 /**
@@ -260,6 +282,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -284,6 +318,10 @@ export function graphql(source: "\n  mutation AcceptInvitation($token: String!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateMyLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyLocale($locale: Locale!) {\n    updateMe(input: { locale: $locale }) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organizationId\n      organizationNameKo\n      organizationNameEn\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organizationId\n      organizationNameKo\n      organizationNameEn\n      email\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -599,6 +637,34 @@ export function graphql(source: "\n  mutation WithdrawCertificationClaim($id: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: MembershipRole!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: MembershipRole!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferOwnership($organizationId: ID!, $toUserId: ID!, $keepOwnership: Boolean) {\n    transferOwnership(organizationId: $organizationId, toUserId: $toUserId, keepOwnership: $keepOwnership) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation TransferOwnership($organizationId: ID!, $toUserId: ID!, $keepOwnership: Boolean) {\n    transferOwnership(organizationId: $organizationId, toUserId: $toUserId, keepOwnership: $keepOwnership) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationInvitations($organizationId: ID!, $first: Int!, $after: String) {\n    organizationInvitations(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          role\n          expiresAt\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationInvitations($organizationId: ID!, $first: Int!, $after: String) {\n    organizationInvitations(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          role\n          expiresAt\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrganizationReputation($id: ID!) {\n    organization(id: $id) {\n      id\n      kind\n      nameKo\n      nameEn\n      verificationStatus\n      certifications {\n        conceptId\n        labelKo\n        labelEn\n        expiresOn\n      }\n      reputation {\n        count\n        mean\n        recentMean\n        previousMean\n        trend\n        criteria {\n          criterion\n          count\n          mean\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationReputation($id: ID!) {\n    organization(id: $id) {\n      id\n      kind\n      nameKo\n      nameEn\n      verificationStatus\n      certifications {\n        conceptId\n        labelKo\n        labelEn\n        expiresOn\n      }\n      reputation {\n        count\n        mean\n        recentMean\n        previousMean\n        trend\n        criteria {\n          criterion\n          count\n          mean\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -715,7 +781,7 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

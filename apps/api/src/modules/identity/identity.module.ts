@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SESSION_LOOKUP } from '../../common/auth/session-lookup';
+import { RealtimeModule } from '../../realtime/realtime.publisher';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { AccountMailService } from './account-mail.service';
 import { AccountTokenService } from './account-token.service';
@@ -29,7 +30,7 @@ import { ConsentResolver } from './consent.resolver';
  * (IdentityRepository stays exported only until bids and matching read through IdentityService.)
  */
 @Module({
-  imports: [VocabularyModule],
+  imports: [VocabularyModule, RealtimeModule],
   providers: [
     IdentityRepository,
     AccountTokenService,

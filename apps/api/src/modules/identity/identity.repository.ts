@@ -156,8 +156,31 @@ export class IdentityRepository {
     return this.manager.findOneBy(RefreshTokenEntity, { tokenHash });
   }
 
-  async revokeFamily(familyId: string, now: Date, tx: EntityManager = this.manager): Promise<void> {
-    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+  /**
+   * Revokes the user's live refresh families: the given ones, or all but `exceptFamilyId`
+   * (SessionService.revoke). Returns the ids of the families that had live tokens.
+   */
+  async revokeUserFamilies(
+    tx: EntityManager,
+    userId: string,
+    now: Date,
+    which: { familyIds: string[] } | { exceptFamilyId: string | null },
+  ): Promise<string[]> {
+    const result: unknown =
+      'familyIds' in which
+        ? await tx.query(
+            `UPDATE refresh_tokens SET revoked_at = $2
+              WHERE user_id = $1 AND family_id = ANY($3::uuid[]) AND revoked_at IS NULL
+              RETURNING family_id AS "familyId"`,
+            [userId, now, which.familyIds],
+          )
+        : await tx.query(
+            `UPDATE refresh_tokens SET revoked_at = $2
+              WHERE user_id = $1 AND ($3::uuid IS NULL OR family_id <> $3::uuid) AND revoked_at IS NULL
+              RETURNING family_id AS "familyId"`,
+            [userId, now, which.exceptFamilyId],
+          );
+    return [...new Set(updatedRows<{ familyId: string }>(result).map((r) => r.familyId))];
   }
 
   // --- invitations ----------------------------------------------------------------------------

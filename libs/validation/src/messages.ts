@@ -163,6 +163,16 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '필수 동의는 철회할 수 없습니다. 계정을 삭제하면 함께 종료됩니다.',
     en: () => 'A required consent cannot be withdrawn; it ends when the account is deleted.',
   },
+  // Passwords: reset and change (helper R).
+  'invalid-or-expired': {
+    ko: () => '링크가 만료되었거나 이미 사용되었습니다. 비밀번호 재설정을 다시 요청해 주세요.',
+    en: () => 'This link has expired or was already used. Please request a new password reset.',
+  },
+  incorrect: { ko: () => '현재 비밀번호가 올바르지 않습니다.', en: () => 'The current password is incorrect.' },
+  'same-as-current': {
+    ko: () => '현재 비밀번호와 다른 비밀번호를 입력해 주세요.',
+    en: () => 'Choose a password different from the current one.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

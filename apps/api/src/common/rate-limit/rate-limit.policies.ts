@@ -33,7 +33,11 @@ export type RateLimitPolicy =
   /** `ping` round trips per user. */
   | 'socket-ping'
   /** File uploads (`POST /files`) per user. */
-  | 'file-upload';
+  | 'file-upload'
+  /** Password-reset requests per client address (#13 R). */
+  | 'password-reset-ip'
+  /** Password-reset requests per e-mail address, whether or not it has an account (at most a few mails an hour to anyone). */
+  | 'password-reset-email';
 
 export interface RateLimitRule {
   points: number;
@@ -56,5 +60,7 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'socket-auth': { points: 20, windowSeconds: 60 },
     'socket-ping': { points: 60, windowSeconds: 60 },
     'file-upload': { points: config.RATE_LIMIT_FILE_UPLOADS_PER_HOUR, windowSeconds: 3600 },
+    'password-reset-ip': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_IP_PER_HOUR, windowSeconds: 3600 },
+    'password-reset-email': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
   };
 }

@@ -23,6 +23,8 @@ import { LegalResolver } from './legal.resolver';
 import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 import { ConsentResolver } from './consent.resolver';
+import { PasswordResolver } from './password.resolver';
+import { PasswordService } from './password.service';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -54,6 +56,8 @@ import { ConsentResolver } from './consent.resolver';
     ConsentRepository,
     ConsentService,
     ConsentResolver,
+    PasswordService,
+    PasswordResolver,
   ],
   exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
 })

@@ -375,4 +375,20 @@ export class IdentityRepository {
     const result: unknown = await this.manager.query(`DELETE FROM account_tokens WHERE expires_at < $1 RETURNING id`, [before]);
     return updatedRows(result).length;
   }
+
+  // --- passwords (PasswordService) --------------------------------------------------------------
+
+  findUserWithPassword(id: string): Promise<UserEntity | null> {
+    return this.manager.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
+  /** Sets a new password hash; `verifiedAt` also marks the current address proven (a reset link reached it) if it was not yet. */
+  async setPasswordHash(tx: EntityManager, userId: string, passwordHash: string, now: Date, verifiedAt?: Date): Promise<void> {
+    await tx.query(
+      `UPDATE users SET password_hash = $2, updated_at = $3,
+              email_verified_at = COALESCE(email_verified_at, $4::timestamptz)
+        WHERE id = $1`,
+      [userId, passwordHash, now, verifiedAt ?? null],
+    );
+  }
 }

@@ -1139,4 +1139,25 @@ export const en: Messages = {
   // --- #13 account page (lead skeleton; helpers append their blocks below) ---
   'nav.account': 'My account',
   'account.title': 'My account',
+
+  // --- #13 R: password reset and change, revoked sessions ---
+  'signIn.forgotPassword': 'Forgot your password?',
+  'signIn.revoked': 'You were signed out on this device (signed out elsewhere, or the password changed). Please sign in again.',
+  'signIn.passwordReset': 'Your password was changed. Sign in with the new password.',
+  'forgotPassword.title': 'Forgot password',
+  'forgotPassword.intro': 'Enter the e-mail address of your account and we will send you a link to reset your password.',
+  'forgotPassword.submit': 'Send reset link',
+  'forgotPassword.sent': 'Mail sent. If an account uses this address, a reset link (valid for one hour) is on its way.',
+  'forgotPassword.toSignIn': 'Back to sign-in',
+  'resetPassword.title': 'Set a new password',
+  'resetPassword.submit': 'Change password',
+  'resetPassword.noToken': 'This reset link is not valid.',
+  'resetPassword.again': 'Get a new reset link',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.confirm': 'Confirm new password',
+  'password.mismatch': 'The two passwords differ.',
+  'password.section.title': 'Change password',
+  'password.section.submit': 'Change password',
+  'password.section.done': 'Your password was changed. Your other devices were signed out.',
 };

@@ -1135,4 +1135,25 @@ export const ko = {
   // --- #13 account page (lead skeleton; helpers append their blocks below) ---
   'nav.account': '내 계정',
   'account.title': '내 계정',
+
+  // --- #13 R: password reset and change, revoked sessions ---
+  'signIn.forgotPassword': '비밀번호를 잊으셨나요?',
+  'signIn.revoked': '이 기기의 로그인이 종료되었습니다(다른 곳에서 로그아웃했거나 비밀번호가 바뀌었습니다). 다시 로그인해 주세요.',
+  'signIn.passwordReset': '비밀번호를 변경했습니다. 새 비밀번호로 로그인해 주세요.',
+  'forgotPassword.title': '비밀번호 찾기',
+  'forgotPassword.intro': '가입한 이메일 주소를 입력하면 비밀번호를 재설정할 수 있는 링크를 보내 드립니다.',
+  'forgotPassword.submit': '재설정 링크 받기',
+  'forgotPassword.sent': '메일을 보냈습니다. 이 주소로 가입된 계정이 있으면 곧 재설정 링크가 도착합니다(1시간 동안 유효).',
+  'forgotPassword.toSignIn': '로그인으로 돌아가기',
+  'resetPassword.title': '새 비밀번호 설정',
+  'resetPassword.submit': '비밀번호 변경',
+  'resetPassword.noToken': '재설정 링크가 올바르지 않습니다.',
+  'resetPassword.again': '재설정 링크 다시 받기',
+  'password.current': '현재 비밀번호',
+  'password.new': '새 비밀번호',
+  'password.confirm': '새 비밀번호 확인',
+  'password.mismatch': '두 비밀번호가 서로 다릅니다.',
+  'password.section.title': '비밀번호 변경',
+  'password.section.submit': '비밀번호 변경',
+  'password.section.done': '비밀번호를 변경했습니다. 다른 기기의 로그인은 모두 종료되었습니다.',
 } as const;

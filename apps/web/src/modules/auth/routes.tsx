@@ -1,6 +1,8 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { SignInPage } from './components/SignInPage';
 import { SignUpPage } from './components/SignUpPage';
+import { ForgotPasswordPage } from './components/ForgotPasswordPage';
+import { ResetPasswordPage } from './components/ResetPasswordPage';
 
 export const authRoutes: AppRoute[] = [
   {
@@ -18,4 +20,7 @@ export const authRoutes: AppRoute[] = [
     titleKey: 'signUp.title',
     nav: { labelKey: 'nav.signUp', order: 91, testId: 'nav-signup', showWhen: 'signedOut' },
   },
+  // Password reset (#13 R): public, so that a mailed link also opens in a signed-in tab.
+  { path: 'forgot-password', element: <ForgotPasswordPage />, access: 'public', titleKey: 'forgotPassword.title' },
+  { path: 'reset-password', element: <ResetPasswordPage />, access: 'public', titleKey: 'resetPassword.title' },
 ];

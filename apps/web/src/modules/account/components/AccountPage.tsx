@@ -1,4 +1,5 @@
 import { useT } from '@/i18n';
+import { PasswordSection } from './PasswordSection';
 
 /**
  * 내 계정: one page, one section per concern (password, consents, two-factor, personal data).
@@ -9,6 +10,7 @@ export function AccountPage() {
   return (
     <div className="account-page" data-testid="account-page">
       <h1>{t('account.title')}</h1>
+      <PasswordSection />
     </div>
   );
 }

@@ -114,6 +114,22 @@ describe('revoked sessions lose their sockets', () => {
     expect(await refusedAtHandshake(rotated.data!.refreshSession.accessToken as string)).toBe('UNAUTHENTICATED');
   });
 
+  it('changePassword: the sockets of the other sessions end, the current session keeps its sockets', async () => {
+    const u = await signUpOrganization(one);
+    const other = (await one.gql(SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } })).data!.signIn as { accessToken: string };
+    const current = await connectBoth(one.url!, u.accessToken);
+    const elsewhere = await connectBoth(twoUrl, other.accessToken);
+    const changed = await one.gql(
+      'mutation($c: String!, $p: String!) { changePassword(currentPassword: $c, newPassword: $p) }',
+      { c: TEST_PASSWORD, p: 'Saebyeok-Haneul-7429!' },
+      { token: u.accessToken },
+    );
+    expect(changed.data).toEqual({ changePassword: true });
+    await until('the other session sockets to end', () => ended(elsewhere.seen.root) && ended(elsewhere.seen.chat));
+    expect(current.seen).toEqual({ root: [], chat: [] });
+    expect((await ack<{ at: string }>(current.root, 'ping')).at).toEqual(expect.any(String));
+  });
+
   it('re-checks the session on events: send and sync of a session revoked behind its back are refused, then the socket closes', async () => {
     const u = await signUpOrganization(one);
     const a = await connectBoth(one.url!, u.accessToken);

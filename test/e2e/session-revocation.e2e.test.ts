@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp, testConfig, TEST_PASSWORD } from '@aimatch/api-testing';
+import { bootTestApp, settleOutbox, signUpOrganization, type TestApp, testConfig, TEST_PASSWORD } from '@aimatch/api-testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { Manager, type Socket } from 'socket.io-client';
@@ -128,6 +128,25 @@ describe('revoked sessions lose their sockets', () => {
     await until('the other session sockets to end', () => ended(elsewhere.seen.root) && ended(elsewhere.seen.chat));
     expect(current.seen).toEqual({ root: [], chat: [] });
     expect((await ack<{ at: string }>(current.root, 'ping')).at).toEqual(expect.any(String));
+  });
+
+  it('a socket moved to another session of the same user with `auth` follows that session', async () => {
+    const u = await signUpOrganization(one);
+    const b = (await one.gql(SIGN_IN, { i: { email: u.email, password: TEST_PASSWORD } })).data!.signIn as {
+      refreshToken: string;
+      accessToken: string;
+    };
+    const moved = await connectBoth(twoUrl, u.accessToken);
+    expect(await ack(moved.root, 'auth', { token: b.accessToken })).toEqual({ expiresAt: expect.any(String) });
+    expect(await ack(moved.chat, 'auth', { token: b.accessToken })).toEqual({ expiresAt: expect.any(String) });
+    // The session it left ends: the socket stays.
+    await one.gql(SIGN_OUT, { r: u.refreshToken });
+    await settleOutbox(one);
+    expect((await ack<{ at: string }>(moved.root, 'ping')).at).toEqual(expect.any(String));
+    expect(moved.seen).toEqual({ root: [], chat: [] });
+    // The session it joined ends: the socket ends with it.
+    await one.gql(SIGN_OUT, { r: b.refreshToken });
+    await until('the moved sockets to end with their new session', () => ended(moved.seen.root) && ended(moved.seen.chat));
   });
 
   it('re-checks the session on events: send and sync of a session revoked behind its back are refused, then the socket closes', async () => {

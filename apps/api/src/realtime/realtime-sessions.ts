@@ -180,6 +180,11 @@ export class RealtimeSessions {
     const { token } = parsed.value;
     const viewer = await this.verifier.verify(token);
     if (viewer.userId !== socket.data.viewer.userId) throw AppError.forbidden();
+    // A token of another session of the same user (signed in again): the socket now belongs to that session.
+    if (viewer.sessionId !== socket.data.viewer.sessionId) {
+      void socket.leave(realtimeSessionRoom(socket.data.viewer.sessionId));
+      void socket.join(realtimeSessionRoom(viewer.sessionId));
+    }
     socket.data.viewer = viewer;
     socket.data.token = token;
     socket.data.sessionCheckedAt = this.clock.now().getTime();

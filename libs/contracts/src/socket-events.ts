@@ -7,6 +7,9 @@ import type { NotificationPayload } from './notifications';
  * Every namespace has the same handshake (`auth: { token }`, refused with `connect_error`
  * UNAUTHENTICATED or RATE_LIMITED and `data: SocketError`), closes at the token's expiry after
  * `session:expired` unless the client sends a fresher token with `auth`, and is rate-limited per event.
+ * When the session is revoked (sign-out elsewhere, refresh-token reuse, password reset or change)
+ * every namespace receives `session:revoked` and the connection is closed; an event of a socket
+ * whose session was revoked is refused with UNAUTHENTICATED (then the socket is closed too).
  */
 
 /** Every refused socket event answers with this (in the ack; on `/chat` as `chat:error` when there is no ack); a refused handshake carries it as `connect_error`'s `data`. */
@@ -25,6 +28,8 @@ export type SocketResult<T> = T | { error: SocketError };
 /** The default namespace `/`. */
 export interface ServerToClientEvents {
   'session:expired': () => void;
+  /** The session was revoked (signed out elsewhere, password reset/changed, stolen refresh token): sign out; the connection closes next. */
+  'session:revoked': () => void;
   /** A new in-app notification of the signed-in user (sent once per notification, after it was stored). */
   notification: (n: NotificationPayload) => void;
 }
@@ -143,4 +148,6 @@ export interface ChatServerToClientEvents {
   unread: (p: { conversationId: string; unread: number }) => void;
   'chat:error': (e: ChatError) => void;
   'session:expired': () => void;
+  /** As on `/`: the session was revoked; the connection closes next. */
+  'session:revoked': () => void;
 }

@@ -189,6 +189,12 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다. 새 메일을 요청해 주세요.',
     en: () => 'This link is invalid, expired or already used. Please ask for a new mail.',
   },
+  // Passwords: reset and change (helper R; a bad reset link is 'invalid-or-expired' above).
+  incorrect: { ko: () => '현재 비밀번호가 올바르지 않습니다.', en: () => 'The current password is incorrect.' },
+  'same-as-current': {
+    ko: () => '현재 비밀번호와 다른 비밀번호를 입력해 주세요.',
+    en: () => 'Choose a password different from the current one.',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

@@ -163,6 +163,12 @@ export const configSchema = z.object({
   /** How long a mailed e-mail verification link stays valid (seconds; default 48 h). */
   EMAIL_VERIFICATION_TTL_SECONDS: int(48 * 3600, 300, 30 * 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // --- password reset (#13, helper R) ---
+  /** How long a mailed password-reset link works (seconds). */
+  PASSWORD_RESET_TTL_SECONDS: int(3600, 300, 86_400),
+  /** Password-reset requests per client address per hour, and per e-mail address per hour. */
+  RATE_LIMIT_PASSWORD_RESET_PER_IP_PER_HOUR: int(20, 1),
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_PER_HOUR: int(3, 1),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

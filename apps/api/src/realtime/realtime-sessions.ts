@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import { AccessTokenVerifier } from '../common/auth/access-token.verifier';
+import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { clientAddress, type TrustFunction, trustFunction } from '../common/http/client-address';
 import { message as localized } from '../common/errors/messages';
@@ -11,12 +12,17 @@ import { RateLimiter, type RateLimitPolicy } from '../common/rate-limit/rate-lim
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import type { Viewer } from '../graphql/request-context';
+import { realtimeSessionRoom } from './realtime.publisher';
 
 /** What the handshake leaves on every socket of every namespace. */
 export interface RealtimeSocketData {
   viewer: Viewer;
   token: string;
   expiry?: NodeJS.Timeout;
+  /** When the session was last found live (Clock ms): the handshake, `auth`, or an event's re-check. */
+  sessionCheckedAt?: number;
+  /** The re-check under way, shared by the events that arrive meanwhile. */
+  sessionCheck?: Promise<void>;
 }
 
 /** A socket of any namespace, as far as the shared session code is concerned. */
@@ -40,6 +46,21 @@ const authSchema = z.object({ token: z.string().min(1).max(4096) }).strict();
 const MAX_TOKEN_LENGTH = 4096;
 // setTimeout overflows past 2^31-1 ms; access tokens live far shorter.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * How long a socket's session check holds: an event re-reads the session (revoked? current roles
+ * and locale?) when the last check is older than 5 seconds. A revocation normally closes the
+ * sockets at once (SessionService.revoke → `session.revoked` → RealtimePublisher.endSessions);
+ * this bounds the damage when that close did not arrive (an instance without the adapter, a
+ * revocation written by another process): at most 5 s of events after it, then UNAUTHENTICATED.
+ */
+export const SESSION_RECHECK_MS = 5_000;
+
+/** An event refused because the socket's session ended: answered UNAUTHENTICATED, then the socket is closed. */
+class SessionEnded extends AppError {
+  constructor() {
+    super(ErrorCode.UNAUTHENTICATED, 'session-expired');
+  }
+}
 
 /** Seconds-since-epoch expiry of a JWT already verified by AccessTokenVerifier. */
 function tokenExpiry(token: string): number {
@@ -58,7 +79,11 @@ function tokenExpiry(token: string): number {
  *   client sent a fresher token of the same user with `auth` (which reschedules it). Only that
  *   namespace closes: the client's other namespaces on the same WebSocket keep their own sessions.
  * - **Events**: each is counted under a rate-limit policy per user and answers `{ error }` in its
- *   ack when refused; errors never disturb other sockets.
+ *   ack when refused; errors never disturb other sockets. Before that the session is re-checked
+ *   (at most every SESSION_RECHECK_MS): a revoked one refuses the event with UNAUTHENTICATED,
+ *   sends `session:revoked` and closes the connection.
+ * - **Revocation**: every socket joins its session's room (`session:<familyId>`), which
+ *   RealtimePublisher.endSessions tells (`session:revoked`) and closes on every instance.
  *
  * Connection caps count WebSockets (engine.io connections, whatever namespaces they carry) per
  * user and per address **in this process**: a cap of N admits up to N per instance. The handshake
@@ -75,6 +100,7 @@ export class RealtimeSessions {
     private readonly verifier: AccessTokenVerifier,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.trust = trustFunction(config.TRUST_PROXY);
   }
@@ -103,6 +129,7 @@ export class RealtimeSessions {
         this.count(connection, viewer.userId, address);
         socket.data.viewer = viewer;
         socket.data.token = token;
+        socket.data.sessionCheckedAt = this.clock.now().getTime();
       };
       admitted().then(
         () => next(),
@@ -119,12 +146,14 @@ export class RealtimeSessions {
   open(socket: AnySocket, unacked: (error: SocketError, event: string) => void = () => undefined): RealtimeEvents {
     this.scheduleExpiry(socket);
     socket.once('disconnect', () => clearTimeout(socket.data.expiry));
+    void socket.join(realtimeSessionRoom(socket.data.viewer.sessionId));
     const events: RealtimeEvents = {
       on: (event, policy, handler) => {
         socket.on(event, (...args: unknown[]) => {
           const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
           const payload = args.length === 1 ? args[0] : undefined;
           const run = async () => {
+            await this.recheckSession(socket);
             if (policy) await this.limiter.consume(policy, socket.data.viewer.userId);
             return handler(payload);
           };
@@ -134,6 +163,7 @@ export class RealtimeSessions {
               const error = this.toSocketError(err, socket.data.viewer);
               if (ack) ack({ error });
               else unacked(error, event);
+              if (err instanceof SessionEnded) socket.disconnect(true);
             },
           );
         });
@@ -150,10 +180,40 @@ export class RealtimeSessions {
     const { token } = parsed.value;
     const viewer = await this.verifier.verify(token);
     if (viewer.userId !== socket.data.viewer.userId) throw AppError.forbidden();
+    // A token of another session of the same user (signed in again): the socket now belongs to that session.
+    if (viewer.sessionId !== socket.data.viewer.sessionId) {
+      void socket.leave(realtimeSessionRoom(socket.data.viewer.sessionId));
+      void socket.join(realtimeSessionRoom(viewer.sessionId));
+    }
     socket.data.viewer = viewer;
     socket.data.token = token;
+    socket.data.sessionCheckedAt = this.clock.now().getTime();
     this.scheduleExpiry(socket);
     return { expiresAt: new Date(tokenExpiry(token) * 1000).toISOString() };
+  }
+
+  /**
+   * Re-reads the socket's session when the last check is older than SESSION_RECHECK_MS (current
+   * roles and locale included). A revoked (or expired) session refuses the event: the socket is
+   * told (`session:revoked`, or `session:expired` past the token's expiry) and closed after the answer.
+   */
+  private async recheckSession(socket: AnySocket): Promise<void> {
+    if (this.clock.now().getTime() - (socket.data.sessionCheckedAt ?? 0) < SESSION_RECHECK_MS) return;
+    socket.data.sessionCheck ??= (async () => {
+      const token = socket.data.token;
+      try {
+        const viewer = await this.verifier.verify(token);
+        if (socket.data.token === token) {
+          socket.data.viewer = viewer;
+          socket.data.sessionCheckedAt = this.clock.now().getTime();
+        }
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== ErrorCode.UNAUTHENTICATED) throw err;
+        socket.emit(tokenExpiry(token) * 1000 <= Date.now() ? 'session:expired' : 'session:revoked');
+        throw new SessionEnded();
+      }
+    })().finally(() => (socket.data.sessionCheck = undefined));
+    return socket.data.sessionCheck;
   }
 
   private scheduleExpiry(socket: AnySocket): void {

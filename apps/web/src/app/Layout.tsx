@@ -25,16 +25,16 @@ function useDocumentTitle(): void {
   }, [title, brand]);
 }
 
-/** Sends the user to the sign-in page when their session could not be refreshed. */
+/** Sends the user to the sign-in page when their session could not be refreshed or was revoked (with a notice). */
 function useRedirectOnExpiry(): void {
   const navigate = useNavigate();
   const location = useLocation();
   useEffect(
     () =>
       onSessionEnd((reason) => {
-        if (reason !== 'expired' || location.pathname === '/signin') return;
+        if (reason === 'signed-out' || location.pathname === '/signin') return;
         const next = `${location.pathname}${location.search}`;
-        void navigate(`/signin?expired=1&next=${encodeURIComponent(next)}`, { replace: true });
+        void navigate(`/signin?${reason === 'revoked' ? 'revoked' : 'expired'}=1&next=${encodeURIComponent(next)}`, { replace: true });
       }),
     [navigate, location.pathname, location.search],
   );

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": typeof types.BeginTwoFactorEnrollmentDocument,
     "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": typeof types.ConfirmTwoFactorEnrollmentDocument,
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
@@ -26,6 +27,8 @@ type Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organizationId\n      organizationNameKo\n      organizationNameEn\n      email\n      role\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      verified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  fragment BidFields on Bid {\n    id\n    demandId\n    organizationId\n    status\n    version\n    revision\n    canEdit\n    availableActions\n    amountKrw\n    durationWeeks\n    approach\n    coveredConceptIds\n    milestones {\n      title\n      weeks\n      amountKrw\n    }\n    submittedAt\n    updatedAt\n    decidedAt\n    decisionReason\n    decisionDeadline\n    leadSharePercent\n    partners {\n      organizationId\n      role\n      sharePercent\n      status\n      invitedAt\n      respondedAt\n      organization {\n        id\n        nameKo\n        nameEn\n      }\n    }\n  }\n": typeof types.BidFieldsFragmentDoc,
     "\n  query MyBids($first: Int!, $after: String, $status: BidStatus) {\n    myBids(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BidFields\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n          demand {\n            id\n            title\n            titleEn\n            status\n            organization {\n              id\n              nameKo\n              nameEn\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyBidsDocument,
     "\n  query BidsForDemand($demandId: ID!, $first: Int!, $locale: Locale!) {\n    bidsForDemand(demandId: $demandId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...BidFields\n          organization {\n            id\n            nameKo\n            nameEn\n            verificationStatus\n            certifications {\n              conceptId\n              labelKo\n              labelEn\n              expiresOn\n            }\n            reputation {\n              count\n              mean\n            }\n          }\n          coverage {\n            covered\n            required\n            ratio\n            missing {\n              id\n              label(locale: $locale)\n            }\n          }\n          match {\n            score\n            capped\n          }\n          revisions {\n            number\n            amountKrw\n            durationWeeks\n            submittedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.BidsForDemandDocument,
@@ -141,6 +144,7 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n        emailVerified\n      }\n      twoFactor {\n        required\n        enrolled\n        recoveryCodesLeft\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": types.BeginTwoFactorEnrollmentDocument,
     "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": types.ConfirmTwoFactorEnrollmentDocument,
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": types.RegenerateRecoveryCodesDocument,
@@ -153,6 +157,8 @@ const documents: Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organizationId\n      organizationNameKo\n      organizationNameEn\n      email\n      role\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      verified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  fragment BidFields on Bid {\n    id\n    demandId\n    organizationId\n    status\n    version\n    revision\n    canEdit\n    availableActions\n    amountKrw\n    durationWeeks\n    approach\n    coveredConceptIds\n    milestones {\n      title\n      weeks\n      amountKrw\n    }\n    submittedAt\n    updatedAt\n    decidedAt\n    decisionReason\n    decisionDeadline\n    leadSharePercent\n    partners {\n      organizationId\n      role\n      sharePercent\n      status\n      invitedAt\n      respondedAt\n      organization {\n        id\n        nameKo\n        nameEn\n      }\n    }\n  }\n": types.BidFieldsFragmentDoc,
     "\n  query MyBids($first: Int!, $after: String, $status: BidStatus) {\n    myBids(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...BidFields\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n          demand {\n            id\n            title\n            titleEn\n            status\n            organization {\n              id\n              nameKo\n              nameEn\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyBidsDocument,
     "\n  query BidsForDemand($demandId: ID!, $first: Int!, $locale: Locale!) {\n    bidsForDemand(demandId: $demandId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...BidFields\n          organization {\n            id\n            nameKo\n            nameEn\n            verificationStatus\n            certifications {\n              conceptId\n              labelKo\n              labelEn\n              expiresOn\n            }\n            reputation {\n              count\n              mean\n            }\n          }\n          coverage {\n            covered\n            required\n            ratio\n            missing {\n              id\n              label(locale: $locale)\n            }\n          }\n          match {\n            score\n            capped\n          }\n          revisions {\n            number\n            amountKrw\n            durationWeeks\n            submittedAt\n          }\n        }\n      }\n    }\n  }\n": types.BidsForDemandDocument,
@@ -285,6 +291,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -330,6 +340,14 @@ export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"): (typeof documents)["\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,7 +37,11 @@ export type RateLimitPolicy =
   /** Verification e-mails re-sent per user (helper E). */
   | 'verify-email-resend'
   /** "Someone tried to sign up with your address" notices per account (more attempts answer the same, unmailed). */
-  | 'signup-attempt-mail';
+  | 'signup-attempt-mail'
+  /** Password-reset requests per client address (#13 R). */
+  | 'password-reset-ip'
+  /** Password-reset requests per e-mail address, whether or not it has an account (at most a few mails an hour to anyone). */
+  | 'password-reset-email';
 
 export interface RateLimitRule {
   points: number;
@@ -62,6 +66,8 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'invitation-resend': { points: 3, windowSeconds: 3600 },
     'verify-email-resend': { points: 3, windowSeconds: 3600 },
     'signup-attempt-mail': { points: 3, windowSeconds: 3600 },
+    'password-reset-ip': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_IP_PER_HOUR, windowSeconds: 3600 },
+    'password-reset-email': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SESSION_LOOKUP } from '../../common/auth/session-lookup';
+import { RealtimeModule } from '../../realtime/realtime.publisher';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { AccountMailService } from './account-mail.service';
 import { AccountTokenService } from './account-token.service';
@@ -29,6 +30,8 @@ import { MemberAdminService } from './member-admin.service';
 import { MemberAdminResolver } from './member-admin.resolver';
 import { EmailVerificationService } from './email-verification.service';
 import { EmailVerificationResolver } from './email-verification.resolver';
+import { PasswordResolver } from './password.resolver';
+import { PasswordService } from './password.service';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -36,7 +39,7 @@ import { EmailVerificationResolver } from './email-verification.resolver';
  * (IdentityRepository stays exported only until bids and matching read through IdentityService.)
  */
 @Module({
-  imports: [VocabularyModule],
+  imports: [VocabularyModule, RealtimeModule],
   providers: [
     IdentityRepository,
     AccountTokenService,
@@ -67,6 +70,8 @@ import { EmailVerificationResolver } from './email-verification.resolver';
     MemberAdminResolver,
     EmailVerificationService,
     EmailVerificationResolver,
+    PasswordService,
+    PasswordResolver,
   ],
   exports: [
     IdentityService,

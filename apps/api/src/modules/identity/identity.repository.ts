@@ -157,8 +157,31 @@ export class IdentityRepository {
     return this.manager.findOneBy(RefreshTokenEntity, { tokenHash });
   }
 
-  async revokeFamily(familyId: string, now: Date, tx: EntityManager = this.manager): Promise<void> {
-    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+  /**
+   * Revokes the user's live refresh families: the given ones, or all but `exceptFamilyId`
+   * (SessionService.revoke). Returns the ids of the families that had live tokens.
+   */
+  async revokeUserFamilies(
+    tx: EntityManager,
+    userId: string,
+    now: Date,
+    which: { familyIds: string[] } | { exceptFamilyId: string | null },
+  ): Promise<string[]> {
+    const result: unknown =
+      'familyIds' in which
+        ? await tx.query(
+            `UPDATE refresh_tokens SET revoked_at = $2
+              WHERE user_id = $1 AND family_id = ANY($3::uuid[]) AND revoked_at IS NULL
+              RETURNING family_id AS "familyId"`,
+            [userId, now, which.familyIds],
+          )
+        : await tx.query(
+            `UPDATE refresh_tokens SET revoked_at = $2
+              WHERE user_id = $1 AND ($3::uuid IS NULL OR family_id <> $3::uuid) AND revoked_at IS NULL
+              RETURNING family_id AS "familyId"`,
+            [userId, now, which.exceptFamilyId],
+          );
+    return [...new Set(updatedRows<{ familyId: string }>(result).map((r) => r.familyId))];
   }
 
   // --- invitations ----------------------------------------------------------------------------
@@ -428,5 +451,21 @@ export class IdentityRepository {
       { emailVerifiedAt: at, updatedAt: () => 'now()' },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  // --- passwords (PasswordService) --------------------------------------------------------------
+
+  findUserWithPassword(id: string): Promise<UserEntity | null> {
+    return this.manager.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
+  /** Sets a new password hash; `verifiedAt` also marks the current address proven (a reset link reached it) if it was not yet. */
+  async setPasswordHash(tx: EntityManager, userId: string, passwordHash: string, now: Date, verifiedAt?: Date): Promise<void> {
+    await tx.query(
+      `UPDATE users SET password_hash = $2, updated_at = $3,
+              email_verified_at = COALESCE(email_verified_at, $4::timestamptz)
+        WHERE id = $1`,
+      [userId, passwordHash, now, verifiedAt ?? null],
+    );
   }
 }

@@ -2,6 +2,8 @@ import type { AppRoute } from '@/shared/routing/route-types';
 import { SignInPage } from './components/SignInPage';
 import { SignUpPage } from './components/SignUpPage';
 import { VerifyEmailPage } from './components/VerifyEmailPage';
+import { ForgotPasswordPage } from './components/ForgotPasswordPage';
+import { ResetPasswordPage } from './components/ResetPasswordPage';
 
 export const authRoutes: AppRoute[] = [
   {
@@ -26,4 +28,7 @@ export const authRoutes: AppRoute[] = [
     access: 'public',
     titleKey: 'verifyEmail.title',
   },
+  // Password reset (#13 R): public, so that a mailed link also opens in a signed-in tab.
+  { path: 'forgot-password', element: <ForgotPasswordPage />, access: 'public', titleKey: 'forgotPassword.title' },
+  { path: 'reset-password', element: <ResetPasswordPage />, access: 'public', titleKey: 'resetPassword.title' },
 ];

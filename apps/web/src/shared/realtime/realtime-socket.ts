@@ -1,4 +1,5 @@
 import { Manager, type Socket } from 'socket.io-client';
+import { endSession } from '@/shared/session';
 
 /**
  * The tab's one WebSocket. Every real-time feature opens its socket.io namespace here (the
@@ -17,6 +18,8 @@ export interface RealtimeSocketOptions {
 
 let manager: Manager | null = null;
 const tokenOf = new Map<string, () => string | null>();
+/** The server revoked this session (signed out elsewhere, password reset or changed, a stolen refresh token): sign out here too, with a notice. */
+const onRevoked = () => endSession('revoked');
 
 function theManager(): Manager {
   if (!manager) {
@@ -35,7 +38,12 @@ function theManager(): Manager {
 /** The namespace's socket on the tab's one connection, connecting (again) if it is not. */
 export function openRealtimeSocket<S extends object, C extends object>(namespace: string, options: RealtimeSocketOptions): Socket<S, C> {
   tokenOf.set(namespace, options.getToken);
-  return theManager().socket(namespace, {
+  const socket = theManager().socket(namespace, {
     auth: (cb) => cb({ token: tokenOf.get(namespace)?.() ?? '' }),
   });
+  // `session:revoked` (the server closes the connection next): once per socket, which the Manager
+  // reuses and whose listeners a feature removes when it stops, so it is added at every open.
+  socket.off('session:revoked', onRevoked);
+  socket.on('session:revoked', onRevoked);
+  return socket;
 }

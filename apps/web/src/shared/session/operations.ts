@@ -59,7 +59,21 @@ export const ViewerQuery = graphql(`
 `);
 
 /** Operations that must never trigger (or wait for) a token refresh. */
-export const AUTH_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'SignIn', 'RefreshSession', 'SignOut']);
+export const AUTH_OPERATION_NAMES: ReadonlySet<string> = new Set([
+  'SignUp',
+  'SignIn',
+  'RefreshSession',
+  'SignOut',
+  'RequestPasswordReset',
+  'ResetPassword',
+]);
 
 /** Operations sent without an Authorization header (a stale access token must not get in the way). */
-export const ANONYMOUS_OPERATION_NAMES: ReadonlySet<string> = new Set(['SignUp', 'SignIn', 'RefreshSession', 'VerifyEmail']);
+export const ANONYMOUS_OPERATION_NAMES: ReadonlySet<string> = new Set([
+  'SignUp',
+  'SignIn',
+  'RefreshSession',
+  'VerifyEmail',
+  'RequestPasswordReset',
+  'ResetPassword',
+]);

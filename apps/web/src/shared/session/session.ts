@@ -31,7 +31,8 @@ export interface SessionState {
   readonly epoch: number;
 }
 
-export type SessionEndReason = 'signed-out' | 'expired';
+/** `revoked`: the server ended this session (signed out elsewhere, password reset or changed on another device). */
+export type SessionEndReason = 'signed-out' | 'expired' | 'revoked';
 
 const ANONYMOUS: Omit<SessionState, 'epoch'> = {
   status: 'anonymous',

@@ -254,6 +254,20 @@ const RULES: Record<string, Rule> = {
     expect: everyone,
   },
   'Mutation.signOut': { document: 'mutation { signOut(refreshToken: "unknown-token") }', expect: everyone },
+  // Passwords (helper R): input errors (unknown address answers true, bad link, wrong current password) are still "allowed".
+  'Mutation.requestPasswordReset': {
+    document: 'mutation($e: String!) { requestPasswordReset(email: $e) }',
+    variables: () => ({ e: `authz-nobody-${Math.random().toString(36).slice(2)}@example.kr` }),
+    expect: everyone,
+  },
+  'Mutation.resetPassword': {
+    document: 'mutation { resetPassword(token: "unknown-token", newPassword: "a-long-new-passphrase-42") }',
+    expect: everyone,
+  },
+  'Mutation.changePassword': {
+    document: 'mutation { changePassword(currentPassword: "not-the-password-1", newPassword: "a-long-new-passphrase-42") }',
+    expect: signedIn,
+  },
   'Mutation.updateMyOrganization': {
     document: 'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id } }',
     variables: (w) => ({ i: { organizationId: w.sme.organizationId, website: 'https://example.kr' } }),

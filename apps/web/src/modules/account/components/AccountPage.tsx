@@ -1,5 +1,6 @@
 import { useT } from '@/i18n';
 import { TwoFactorSection } from './TwoFactorSection';
+import { PasswordSection } from './PasswordSection';
 
 /**
  * 내 계정: one page, one section per concern (password, consents, two-factor, personal data).
@@ -11,6 +12,7 @@ export function AccountPage() {
     <div className="account-page" data-testid="account-page">
       <h1>{t('account.title')}</h1>
       <TwoFactorSection />
+      <PasswordSection />
     </div>
   );
 }

@@ -82,6 +82,16 @@ export function SignInPage() {
           {t('signIn.expired')}
         </p>
       ) : null}
+      {searchParams.get('revoked') ? (
+        <p className="alert alert--info" role="status" data-testid="session-revoked">
+          {t('signIn.revoked')}
+        </p>
+      ) : null}
+      {searchParams.get('reset') ? (
+        <p className="alert alert--info" role="status" data-testid="password-reset-done">
+          {t('signIn.passwordReset')}
+        </p>
+      ) : null}
       <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
         <FormAlert summary={form.summary} />
         <Field form={form} path="email" label={t('auth.email')} required>
@@ -161,6 +171,11 @@ export function SignInPage() {
             {fetching ? t('common.working') : t('signIn.submit')}
           </button>
         </div>
+        <p className="form__footnote">
+          <Link to="/forgot-password" data-testid="signin-forgot-password">
+            {t('signIn.forgotPassword')}
+          </Link>
+        </p>
         <p className="form__footnote">
           {t('signIn.noAccount')} <Link to="/signup">{t('signIn.toSignUp')}</Link>
         </p>

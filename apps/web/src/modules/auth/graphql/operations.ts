@@ -79,3 +79,16 @@ export const ResendVerificationEmailMutation = graphql(`
     resendVerificationEmail
   }
 `);
+
+// Password reset (#13, helper R): both are anonymous operations (see shared/session AUTH/ANONYMOUS_OPERATION_NAMES).
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword)
+  }
+`);

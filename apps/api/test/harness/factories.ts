@@ -1,6 +1,7 @@
 import { OrganizationKind } from '@aimatch/contracts';
 import { businessRegistrationCheckDigit } from '@aimatch/validation';
 import { randomInt } from 'node:crypto';
+import { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } from '../../src/modules/identity/legal-documents';
 import { StaffAccountService } from '../../src/modules/identity/staff-account.service';
 import type { TestApp } from './test-app';
 
@@ -29,6 +30,16 @@ export interface SignedUp {
   refreshToken: string;
 }
 
+/**
+ * The consents a sign-up gives: the current version of every required document (what the sign-up form's
+ * 필수 boxes send), plus the optional ones with `{ optional: true }`. Sign-up refuses without the required ones.
+ */
+export function currentConsents(options: { optional?: boolean } = {}): { kind: string; version: string }[] {
+  return LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1)!)
+    .filter((d) => d.required || options.optional)
+    .map(({ kind, version }) => ({ kind, version }));
+}
+
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) { accessToken refreshToken me { user { id } memberships { organization { id } } } }
 }`;
@@ -36,7 +47,14 @@ const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
 /** Signs up a user with a new organization through the public API (the path users take). */
 export async function signUpOrganization(
   t: TestApp,
-  overrides: { kind?: OrganizationKind; email?: string; nameKo?: string; regionId?: string; industryId?: string } = {},
+  overrides: {
+    kind?: OrganizationKind;
+    email?: string;
+    nameKo?: string;
+    regionId?: string;
+    industryId?: string;
+    consents?: { kind: string; version: string }[];
+  } = {},
 ): Promise<SignedUp> {
   const n = ++counter;
   const email = overrides.email ?? `user${n}-${randomInt(1e9)}@example.kr`;
@@ -52,6 +70,7 @@ export async function signUpOrganization(
         regionId: overrides.regionId ?? 'urn:aimatch:region:seoul',
         industryId: overrides.industryId,
       },
+      consents: overrides.consents ?? currentConsents(),
     },
   });
   if (!res.data) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
@@ -74,5 +93,12 @@ export async function signInStaff(t: TestApp): Promise<{ email: string; accessTo
     i: { email, password },
   });
   if (!res.data) throw new Error(`staff signIn failed: ${JSON.stringify(res.errors)}`);
+  // Staff accounts are made without consent (the CLI's operator is not the staff member); the staff member
+  // agrees at the first sign-in's re-consent gate, which this does for them.
+  await t.gql(
+    'mutation($c: [ConsentInput!]!) { acceptConsents(consents: $c) { kind } }',
+    { c: currentConsents() },
+    { token: res.data.signIn.accessToken },
+  );
   return { email, accessToken: res.data.signIn.accessToken, userId: res.data.signIn.me.user.id };
 }

@@ -52,7 +52,7 @@ export class AuthService {
       }
     }
     if (await this.repository.emailTaken(input.email)) violations.push({ path: 'email', rule: 'unique' });
-    if (raw.consents) violations.push(...this.consents.versionCheck(raw.consents));
+    violations.push(...this.consents.signUpViolations(raw.consents));
     if (violations.length) throw AppError.badInput(violations);
 
     const passwordHash = await this.hasher.hash(input.password);
@@ -66,7 +66,7 @@ export class AuthService {
           platformRoles: [],
           signupIp: ip.slice(0, 64),
         });
-        if (raw.consents) await this.consents.record(tx, user.id, raw.consents, ip.slice(0, 64));
+        await this.consents.record(tx, user.id, raw.consents ?? [], ip.slice(0, 64));
         if (org) {
           const organization = await this.repository.insertOrganization(tx, {
             ...org,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bootTestApp,
+  currentConsents,
   createDemand,
   createSupply,
   publish,
@@ -213,6 +214,7 @@ const RULES: Record<string, Rule> = {
         password: TEST_PASSWORD,
         displayName: 'authz',
         organization: { kind: 'AI_SUPPLIER', nameKo: '권한테스트', businessRegistrationNumber: validBrn() },
+        consents: currentConsents(),
       },
     }),
     expect: everyone,

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  currentConsents,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  TEST_PASSWORD,
+} from '@aimatch/api-testing';
 
 const UPDATE =
   'mutation($i: UpdateOrganizationInput!) { updateMyOrganization(input: $i) { id nameKo nameEn website foundedYear region { id } industry { id labelEn } } }';
@@ -83,7 +91,7 @@ describe('organizations', () => {
     expect(role).toBe('MEMBER');
     const signUp = await t.gql(
       'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken me { memberships { role organization { id } } } } }',
-      { i: { email, password: TEST_PASSWORD, displayName: '신입', invitationToken: token } },
+      { i: { email, password: TEST_PASSWORD, displayName: '신입', invitationToken: token, consents: currentConsents() } },
     );
     expect(signUp.data!.signUp.me.memberships).toEqual([{ role: 'MEMBER', organization: { id: owner.organizationId } }]);
     const member = signUp.data!.signUp.accessToken;

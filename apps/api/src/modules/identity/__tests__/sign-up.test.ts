@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, invalidBrn, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import { bootTestApp, currentConsents, invalidBrn, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -20,6 +20,7 @@ function input(overrides: Record<string, unknown> = {}, org: Record<string, unkn
       regionId: 'urn:aimatch:region:busan',
       ...org,
     },
+    consents: currentConsents(),
     ...overrides,
   };
 }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, createSupply, signInStaff, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  currentConsents,
+  createSupply,
+  signInStaff,
+  signUpOrganization,
+  type TestApp,
+  TEST_PASSWORD,
+  validBrn,
+} from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 import { JobScheduler } from '../../../common/scheduling/job-scheduler.service';
 import { TRUST_SCAN_JOB } from '../trust.service';
@@ -22,6 +31,7 @@ describe('trust & safety signals and cases', () => {
           password: TEST_PASSWORD,
           displayName: `사용자 ${n}`,
           organization: { kind: 'AI_SUPPLIER', nameKo, businessRegistrationNumber: validBrn(), regionId: 'urn:aimatch:region:seoul' },
+          consents: currentConsents(),
         },
       },
       { headers: { 'x-forwarded-for': ip } },

@@ -167,6 +167,7 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     ko: () => '필수 동의는 철회할 수 없습니다. 계정을 삭제하면 함께 종료됩니다.',
     en: () => 'A required consent cannot be withdrawn; it ends when the account is deleted.',
   },
+  'password-incorrect': { ko: () => '비밀번호가 올바르지 않습니다.', en: () => 'The password is incorrect.' },
 };
 
 export function hasMessage(rule: string): boolean {

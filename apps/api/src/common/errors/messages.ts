@@ -123,6 +123,11 @@ export const MESSAGES = {
     ko: '인증서의 만료일({expiresOn})이 지나 확인할 수 없습니다. 갱신된 인증서로 다시 요청하도록 안내해 주세요.',
     en: 'The certificate expired on {expiresOn} and cannot be verified; ask for a claim with the renewed certificate.',
   },
+  // Account deletion (helper C).
+  'last-owner': {
+    ko: '다른 구성원이 있는 기관({organizations})의 유일한 소유자입니다. 먼저 다른 구성원에게 소유권을 넘겨 주세요.',
+    en: 'You are the only owner of an organization that has other members ({organizations}). Transfer ownership first.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -19,6 +19,7 @@ import { AccountTokens1763901700000 } from './1763901700000-account-tokens';
 
 /** Every migration, in order. Listed explicitly so that builds and tests load the same set. */
 import { UserConsents1763902000000 } from './1763902000000-user-consents';
+import { AccountDeletion1763902010000 } from './1763902010000-account-deletion';
 
 export const migrations = [
   Foundation1763900000000,
@@ -40,4 +41,5 @@ export const migrations = [
   Trust1763901600000,
   AccountTokens1763901700000,
   UserConsents1763902000000,
+  AccountDeletion1763902010000,
 ];

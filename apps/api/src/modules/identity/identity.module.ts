@@ -22,6 +22,9 @@ import { LegalResolver } from './legal.resolver';
 import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 import { ConsentResolver } from './consent.resolver';
+import { AccountDataRepository } from './account-data.repository';
+import { AccountDataService } from './account-data.service';
+import { UserFieldsResolver } from './user-fields.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -53,7 +56,19 @@ import { ConsentResolver } from './consent.resolver';
     ConsentRepository,
     ConsentService,
     ConsentResolver,
+    AccountDataRepository,
+    AccountDataService,
+    UserFieldsResolver,
   ],
-  exports: [IdentityService, IdentityLoaders, MembershipPolicy, AuthService, StaffAccountService, LegalDocumentService, ConsentService],
+  exports: [
+    IdentityService,
+    IdentityLoaders,
+    MembershipPolicy,
+    AuthService,
+    StaffAccountService,
+    LegalDocumentService,
+    ConsentService,
+    AccountDataService,
+  ],
 })
 export class IdentityModule {}

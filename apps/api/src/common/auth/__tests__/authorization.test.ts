@@ -206,6 +206,9 @@ const RULES: Record<string, Rule> = {
     expect: signedIn,
   },
   'Mutation.withdrawConsent': { document: 'mutation { withdrawConsent(kind: MARKETING) }', expect: signedIn },
+  'Query.myPersonalData': { document: '{ myPersonalData }', expect: signedIn },
+  // A wrong password: the check runs (BAD_USER_INPUT, allowed) and nobody's account is deleted.
+  'Mutation.deleteAccount': { document: 'mutation { deleteAccount(password: "not-the-password-1") }', expect: signedIn },
   'Mutation.signUp': {
     document: 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
     variables: () => ({

@@ -5,6 +5,7 @@ import { SignOutButton } from '@/modules/auth';
 import { onSessionEnd, useViewer } from '@/shared/session';
 import { ChatProvider, MessagesNavLink } from '@/modules/chat';
 import { NotificationBell } from '@/modules/notifications';
+import { ConsentGate } from '@/modules/legal';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
 import type { AppRoute } from '@/shared/routing/route-types';
@@ -116,7 +117,10 @@ export function Layout() {
           </div>
         </header>
         <main id="main" className="main" tabIndex={-1}>
-          <Outlet />
+          {/* Signed in with a changed required document: the re-consent page stands in front of every page. */}
+          <ConsentGate enabled={signedIn && !restoring}>
+            <Outlet />
+          </ConsentGate>
         </main>
         <footer className="footer">
           <p>{t('footer.text')}</p>

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MyPersonalData {\n    myPersonalData\n  }\n": typeof types.MyPersonalDataDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
@@ -41,6 +43,11 @@ type Documents = {
     "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    seq\n    kind\n    senderUserId\n    senderOrganizationId\n    clientMessageId\n    body\n    systemEvent\n    createdAt\n    editedAt\n    deletedAt\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
     "\n  query ChatMessages($conversationId: ID!, $before: Int, $first: Int!) {\n    messages(conversationId: $conversationId, before: $before, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...ChatMessageFields\n        }\n      }\n    }\n  }\n": typeof types.ChatMessagesDocument,
     "\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.OpenConversationDocument,
+    "\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": typeof types.LegalDocumentsDocument,
+    "\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": typeof types.PendingConsentsDocument,
+    "\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": typeof types.MyConsentsDocument,
+    "\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n": typeof types.AcceptConsentsDocument,
+    "\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n": typeof types.WithdrawConsentDocument,
     "\n  query ListingPrechecks($listingIds: [ID!]!) {\n    listingPrechecks(listingIds: $listingIds) {\n      listingId\n      version\n      checkedAt\n      completeness\n      missing\n      flags {\n        kind\n        severity\n        path\n        message\n        excerpt\n        similarity\n        relatedListing {\n          id\n          title\n          organizationId\n          organizationName\n          status\n        }\n      }\n    }\n  }\n": typeof types.ListingPrechecksDocument,
     "\n  query ListingChangesSincePublished($id: ID!) {\n    listing(id: $id) {\n      id\n      changesSincePublished {\n        publishedVersion\n        publishedAt\n        changes {\n          path\n          label\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.ListingChangesSincePublishedDocument,
     "\n  mutation BulkApproveListings($ids: [ID!]!) {\n    bulkApproveListings(ids: $ids) {\n      approved\n      skipped {\n        id\n        reason\n      }\n    }\n  }\n": typeof types.BulkApproveListingsDocument,
@@ -128,6 +135,8 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      user {\n        id\n        email\n        displayName\n        locale\n        platformRoles\n      }\n      memberships {\n        id\n        role\n        createdAt\n        organization {\n          id\n          kind\n          nameKo\n          nameEn\n          verificationStatus\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  query MyPersonalData {\n    myPersonalData\n  }\n": types.MyPersonalDataDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  query AuditLog($filter: AuditLogFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          action\n          subjectType\n          subjectId\n          reason\n          before\n          after\n          createdAt\n          actorUserId\n          actor {\n            id\n            displayName\n            email\n          }\n          organization {\n            id\n            nameKo\n            nameEn\n          }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
@@ -155,6 +164,11 @@ const documents: Documents = {
     "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    seq\n    kind\n    senderUserId\n    senderOrganizationId\n    clientMessageId\n    body\n    systemEvent\n    createdAt\n    editedAt\n    deletedAt\n  }\n": types.ChatMessageFieldsFragmentDoc,
     "\n  query ChatMessages($conversationId: ID!, $before: Int, $first: Int!) {\n    messages(conversationId: $conversationId, before: $before, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...ChatMessageFields\n        }\n      }\n    }\n  }\n": types.ChatMessagesDocument,
     "\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.OpenConversationDocument,
+    "\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": types.LegalDocumentsDocument,
+    "\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": types.PendingConsentsDocument,
+    "\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": types.MyConsentsDocument,
+    "\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n": types.AcceptConsentsDocument,
+    "\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n": types.WithdrawConsentDocument,
     "\n  query ListingPrechecks($listingIds: [ID!]!) {\n    listingPrechecks(listingIds: $listingIds) {\n      listingId\n      version\n      checkedAt\n      completeness\n      missing\n      flags {\n        kind\n        severity\n        path\n        message\n        excerpt\n        similarity\n        relatedListing {\n          id\n          title\n          organizationId\n          organizationName\n          status\n        }\n      }\n    }\n  }\n": types.ListingPrechecksDocument,
     "\n  query ListingChangesSincePublished($id: ID!) {\n    listing(id: $id) {\n      id\n      changesSincePublished {\n        publishedVersion\n        publishedAt\n        changes {\n          path\n          label\n          before\n          after\n        }\n      }\n    }\n  }\n": types.ListingChangesSincePublishedDocument,
     "\n  mutation BulkApproveListings($ids: [ID!]!) {\n    bulkApproveListings(ids: $ids) {\n      approved\n      skipped {\n        id\n        reason\n      }\n    }\n  }\n": types.BulkApproveListingsDocument,
@@ -256,6 +270,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPersonalData {\n    myPersonalData\n  }\n"): (typeof documents)["\n  query MyPersonalData {\n    myPersonalData\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -364,6 +386,26 @@ export function graphql(source: "\n  query ChatMessages($conversationId: ID!, $b
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"): (typeof documents)["\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"): (typeof documents)["\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"): (typeof documents)["\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n"): (typeof documents)["\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

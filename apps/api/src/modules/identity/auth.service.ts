@@ -36,7 +36,8 @@ export class AuthService {
   async signUp(raw: SignUpInput, ip: string): Promise<IssuedSession> {
     await this.rateLimit.consume('auth-ip', ip);
     const parsed = parseInput(signUpSchema(), raw);
-    if (!parsed.ok) throw AppError.badInput(parsed.violations);
+    // Missing or stale consents are named together with the form's other mistakes.
+    if (!parsed.ok) throw AppError.badInput([...parsed.violations, ...this.consents.signUpViolations(raw.consents)]);
     const input = parsed.value;
     const violations: RuleViolation[] = [...checkPassword(input.password, input.email)];
     const org = input.organization;

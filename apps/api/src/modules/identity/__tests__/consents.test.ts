@@ -119,6 +119,10 @@ describe('consents given at sign-up', () => {
       },
     ]);
     expect(await users()).toBe(before);
+
+    // Named together with the form's other mistakes, not only once those are fixed.
+    const both = await t.gql(SIGN_UP, { i: { ...input(undefined), email: 'not-an-email' } });
+    expect(both.errors?.[0].extensions.fields?.map((f) => `${f.path}:${f.rule}`)).toEqual(['email:email', 'consents:required']);
   });
 
   it('records the required consents alone (optional marketing left out)', async () => {

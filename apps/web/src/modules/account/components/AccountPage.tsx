@@ -1,4 +1,6 @@
 import { useT } from '@/i18n';
+import { ConsentSection } from './ConsentSection';
+import { DataSection } from './DataSection';
 
 /**
  * 내 계정: one page, one section per concern (password, consents, two-factor, personal data).
@@ -9,6 +11,8 @@ export function AccountPage() {
   return (
     <div className="account-page" data-testid="account-page">
       <h1>{t('account.title')}</h1>
+      <ConsentSection />
+      <DataSection />
     </div>
   );
 }

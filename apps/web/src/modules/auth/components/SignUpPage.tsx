@@ -10,8 +10,9 @@ import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shar
 import { SignUpMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
+import { chosenConsents, ConsentFields, type ConsentChoices, useLegalDocuments } from '@/modules/legal';
 
-const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;
+const ACCOUNT_PATHS = ['email', 'password', 'displayName', 'consents'] as const;
 const ORGANIZATION_PATHS = [
   'organization.kind',
   'organization.nameKo',
@@ -66,6 +67,8 @@ export function SignUpPage() {
   const form = useFormErrors<SignUpPath>(invitationToken ? ACCOUNT_PATHS : ALL_PATHS);
   const [{ fetching }, signUp] = useMutation(SignUpMutation);
   const [values, setValues] = useState<SignUpValues>(INITIAL_VALUES);
+  const legal = useLegalDocuments();
+  const [consents, setConsents] = useState<ConsentChoices>({});
 
   const set =
     <K extends keyof SignUpValues>(key: K) =>
@@ -80,6 +83,7 @@ export function SignUpPage() {
       password: values.password,
       displayName: values.displayName.trim(),
       locale: toGraphqlLocale(locale),
+      consents: chosenConsents(legal.documents, consents),
     };
     if (invitationToken) {
       input.invitationToken = invitationToken;
@@ -261,6 +265,18 @@ export function SignUpPage() {
             </div>
           </fieldset>
         )}
+
+        <ConsentFields
+          documents={legal.documents}
+          choices={consents}
+          onChange={setConsents}
+          error={
+            form
+              .fieldErrors('consents')
+              .map((e) => e.message)
+              .join(' ') || null
+          }
+        />
 
         <div className="form__actions">
           <button type="submit" className="button" disabled={fetching} data-testid="signup-submit">

@@ -93,12 +93,5 @@ export async function signInStaff(t: TestApp): Promise<{ email: string; accessTo
     i: { email, password },
   });
   if (!res.data) throw new Error(`staff signIn failed: ${JSON.stringify(res.errors)}`);
-  // Staff accounts are made without consent (the CLI's operator is not the staff member); the staff member
-  // agrees at the first sign-in's re-consent gate, which this does for them.
-  await t.gql(
-    'mutation($c: [ConsentInput!]!) { acceptConsents(consents: $c) { kind } }',
-    { c: currentConsents() },
-    { token: res.data.signIn.accessToken },
-  );
   return { email, accessToken: res.data.signIn.accessToken, userId: res.data.signIn.me.user.id };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import { bootTestApp, signInStaff, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 
 const DOCS = '{ legalDocuments { kind version required } }';
@@ -37,6 +37,13 @@ describe('consents', () => {
     expect((res.data as { acceptConsents: Doc[] }).acceptConsents).toEqual([]);
     const mine = (await t.gql(MINE, {}, { token: u.accessToken })).data as { myConsents: Doc[] };
     expect(mine.myConsents.filter((c) => c.version !== '2020-01-01').map((c) => c.kind)).toEqual(['PRIVACY', 'TERMS']);
+  });
+
+  it('makes staff accounts (user:create-staff) with the current required documents agreed', async () => {
+    const staff = await signInStaff(t);
+    expect(((await t.gql(PENDING, {}, { token: staff.accessToken })).data as { pendingConsents: Doc[] }).pendingConsents).toEqual([]);
+    const mine = ((await t.gql(MINE, {}, { token: staff.accessToken })).data as { myConsents: Doc[] }).myConsents;
+    expect(mine.map((c) => c.kind).sort()).toEqual(['PRIVACY', 'TERMS']);
   });
 
   it('refuses a stale version, naming the field and the rule', async () => {

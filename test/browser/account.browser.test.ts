@@ -25,6 +25,14 @@ describe('web client: consents and account data', () => {
     await t?.close();
   });
 
+  it('shows the terms to anyone from the footer', async () => {
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await page.getByTestId('footer-terms').click();
+    await expect(page.getByTestId('legal-body').textContent({ timeout: 15_000 })).resolves.toContain('제1조');
+    await page.close();
+  });
+
   it('asks again after a required document changed, and lets the user on once accepted', async () => {
     // The accepted versions become older ones, as after a new version is published.
     await t.app.get(DataSource).query(`UPDATE user_consents SET version = '2020-01-01' WHERE user_id = $1`, [me.userId]);

@@ -124,6 +124,15 @@ export function Layout() {
         </main>
         <footer className="footer">
           <p>{t('footer.text')}</p>
+          <p className="footer__links">
+            <Link to="/legal/terms" data-testid="footer-terms">
+              {t('legal.terms')}
+            </Link>
+            {' · '}
+            <Link to="/legal/privacy" data-testid="footer-privacy">
+              {t('legal.privacy')}
+            </Link>
+          </p>
         </footer>
         <ScrollRestoration />
       </div>

@@ -1175,4 +1175,6 @@ export const en: Messages = {
   'account.data.deleteUnderstood': 'I understand, delete my account.',
   'account.data.deleteSubmit': 'Delete account',
   'account.data.deleteConfirmFirst': 'Please read the notice and tick the box to delete.',
+  'legal.terms': 'Terms of service',
+  'legal.privacy': 'Personal data',
 };

@@ -1172,4 +1172,6 @@ export const ko = {
   'account.data.deleteUnderstood': '위 내용을 이해했으며 계정을 삭제합니다.',
   'account.data.deleteSubmit': '계정 삭제',
   'account.data.deleteConfirmFirst': '삭제하려면 안내를 확인하고 체크해 주세요.',
+  'legal.terms': '이용약관',
+  'legal.privacy': '개인정보 수집·이용',
 } as const;

@@ -114,6 +114,12 @@ console.log(
     `reworded copies min ${copySims[0].toFixed(3)}, median ${copySims[Math.floor(copySims.length / 2)].toFixed(3)}; threshold ${NEAR_DUPLICATE_THRESHOLD}`,
 );
 
+// Sign-up consents to the current version of every required document (the sign-up form's 필수 boxes).
+const { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } = api('modules/identity/legal-documents.js');
+const consents = LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1))
+  .filter((d) => d.required)
+  .map(({ kind, version }) => ({ kind, version }));
+
 const brn = () => {
   const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
   return first9 + businessRegistrationCheckDigit(first9);
@@ -145,6 +151,7 @@ await withThrowawayApp(
                 businessRegistrationNumber: brn(),
                 regionId: 'urn:aimatch:region:seoul',
               },
+              consents,
             },
           },
         }),

@@ -5,7 +5,7 @@
 // Last line: `mib_per_s=… p50_ms=… runs=N` (mib_per_s from the median run).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { dist, withThrowawayApp } from './boot.mjs';
+import { api, dist, withThrowawayApp } from './boot.mjs';
 
 function flag(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,6 +17,12 @@ const { FormData, Blob } = globalThis;
 const RUNS = flag('runs', 10);
 const MIB = flag('mib', 20);
 const { businessRegistrationCheckDigit } = dist('libs/validation/src/index.js');
+
+// Sign-up consents to the current version of every required document (the sign-up form's 필수 boxes).
+const { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } = api('modules/identity/legal-documents.js');
+const consents = LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1))
+  .filter((d) => d.required)
+  .map(({ kind, version }) => ({ kind, version }));
 
 const brn = () => {
   const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
@@ -44,6 +50,7 @@ await withThrowawayApp(
               businessRegistrationNumber: brn(),
               regionId: 'urn:aimatch:region:seoul',
             },
+            consents,
           },
         },
       }),

@@ -54,6 +54,12 @@ describe('web client: sign-up, organization, language', () => {
     const error = byTestId('field-error-organization.businessRegistrationNumber');
     await expect(error.textContent({ timeout: 10_000 })).resolves.toContain('검증번호');
     expect(new URL(page.url()).pathname).toBe('/signup');
+    // The required consents were not ticked: named next to the boxes.
+    await expect(byTestId('field-error-consents').textContent()).resolves.toContain('이용약관');
+    await byTestId('consent-TERMS').check();
+    await byTestId('consent-PRIVACY').check();
+    // Marketing is optional and stays unticked unless chosen.
+    expect(await byTestId('consent-MARKETING').isChecked()).toBe(false);
   });
 
   it('signs up and lands on the organization page, with HTML in the name shown as text', async () => {

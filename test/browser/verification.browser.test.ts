@@ -84,6 +84,8 @@ describe('web client: organization verification', () => {
     await page.getByTestId('signup-org-name-ko').fill(orgName);
     await page.getByTestId('signup-brn').fill(validBrn());
     await page.getByTestId('signup-region').selectOption('urn:aimatch:region:seoul');
+    await page.getByTestId('consent-TERMS').check();
+    await page.getByTestId('consent-PRIVACY').check();
     await page.getByTestId('signup-submit').click();
     await page.waitForURL('**/organization', { timeout: 15_000 });
     // The e-mail first, from the mail's link (the organization's verification is the association's, below).

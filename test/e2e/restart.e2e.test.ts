@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { testConfig, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import { currentConsents, testConfig, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ describe('embedded PostgreSQL across restarts', () => {
         password: TEST_PASSWORD,
         displayName: '생존자',
         organization: { kind: 'SME', nameKo: '재시작(주)', businessRegistrationNumber: validBrn() },
+        consents: currentConsents(),
       },
     });
     expect(up.errors).toBeUndefined();

@@ -10,6 +10,7 @@ import { BidsModule } from './modules/bids/bids.module';
 import { ChatGatewayModule } from './modules/chat/chat-gateway.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { ConsoleModule } from './modules/console/console.module';
+import { AccountModule } from './modules/account/account.module';
 import { CurationModule } from './modules/curation/curation.module';
 import { FilesModule } from './modules/files/files.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -49,6 +50,7 @@ export class DomainModule {
         FilesModule,
         CurationModule,
         TrustModule,
+        AccountModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

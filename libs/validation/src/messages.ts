@@ -4,7 +4,11 @@ type Template = (p: Record<string, string | number>) => string;
 
 /** Every rule has a Korean and an English message; a missing rule falls back to `invalid`. */
 const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
-  required: { ko: () => '필수 입력 항목입니다.', en: () => 'This field is required.' },
+  required: {
+    // `missingKo`/`missingEn`: the documents a sign-up did not consent to (helper C).
+    ko: (p) => (p.missingKo ? `필수 동의 항목에 동의해 주세요: ${p.missingKo}` : '필수 입력 항목입니다.'),
+    en: (p) => (p.missingEn ? `Please agree to the required items: ${p.missingEn}` : 'This field is required.'),
+  },
   invalid: { ko: () => '올바르지 않은 값입니다.', en: () => 'The value is invalid.' },
   type: { ko: (p) => `${p.expected} 형식이어야 합니다.`, en: (p) => `Must be a ${p.expected}.` },
   'min-length': { ko: (p) => `${p.min}자 이상 입력하세요.`, en: (p) => `Must be at least ${p.min} characters.` },
@@ -190,11 +194,11 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     en: () => 'This link is invalid, expired or already used. Please ask for a new mail.',
   },
   // Passwords: reset and change (helper R; a bad reset link is 'invalid-or-expired' above).
-  incorrect: { ko: () => '현재 비밀번호가 올바르지 않습니다.', en: () => 'The current password is incorrect.' },
   'same-as-current': {
     ko: () => '현재 비밀번호와 다른 비밀번호를 입력해 주세요.',
     en: () => 'Choose a password different from the current one.',
   },
+  'password-incorrect': { ko: () => '비밀번호가 올바르지 않습니다.', en: () => 'The password is incorrect.' },
 };
 
 export function hasMessage(rule: string): boolean {

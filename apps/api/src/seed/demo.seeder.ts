@@ -5,6 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { TransactionService } from '../database/transaction.service';
 import type { SeedOrganization } from '../modules/identity/dto/identity.records';
+import { ConsentService } from '../modules/identity/consent.service';
 import { IdentityService } from '../modules/identity/identity.service';
 import { ListingsService } from '../modules/listings/listings.service';
 import { ReviewsService } from '../modules/reviews/reviews.service';
@@ -153,6 +154,7 @@ export class DemoSeeder {
     private readonly vocabulary: VocabularyCache,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly consents: ConsentService,
   ) {}
 
   /** Idempotent: accounts and organizations that exist are left alone. Returns the demo sign-ins. */
@@ -253,8 +255,18 @@ export class DemoSeeder {
     roles: PlatformRole[],
     organization: SeedOrganization,
   ): Promise<string> {
-    return this.transactions.run((tx) =>
-      this.identity.createAccountWithOrganization(tx, { email, passwordHash, displayName, roles, organization }),
-    );
+    return this.transactions.run(async (tx) => {
+      const organizationId = await this.identity.createAccountWithOrganization(tx, {
+        email,
+        passwordHash,
+        displayName,
+        roles,
+        organization,
+      });
+      // Demo people have agreed to today's required documents, as a sign-up would have (no re-consent gate).
+      const [userId] = await this.identity.ownerUserIds(organizationId, tx);
+      await this.consents.record(tx, userId, this.consents.currentRequired(), null);
+      return organizationId;
+    });
   }
 }

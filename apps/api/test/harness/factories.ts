@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TransactionService } from '../../src/database/transaction.service';
 import { AccountTokenService } from '../../src/modules/identity/account-token.service';
+import { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } from '../../src/modules/identity/legal-documents';
 import { StaffAccountService } from '../../src/modules/identity/staff-account.service';
 import { mailTo } from './mail';
 import type { TestApp } from './test-app';
@@ -31,6 +32,16 @@ export interface SignedUp {
   organizationId: string;
   accessToken: string;
   refreshToken: string;
+}
+
+/**
+ * The consents a sign-up gives: the current version of every required document (what the sign-up form's
+ * 필수 boxes send), plus the optional ones with `{ optional: true }`. Sign-up refuses without the required ones.
+ */
+export function currentConsents(options: { optional?: boolean } = {}): { kind: string; version: string }[] {
+  return LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1)!)
+    .filter((d) => d.required || options.optional)
+    .map(({ kind, version }) => ({ kind, version }));
 }
 
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { email verificationSent } }`;
@@ -83,6 +94,7 @@ export async function signUpOrganization(
     regionId?: string;
     industryId?: string;
     verified?: boolean;
+    consents?: { kind: string; version: string }[];
   } = {},
 ): Promise<SignedUp> {
   const n = ++counter;
@@ -99,6 +111,7 @@ export async function signUpOrganization(
         regionId: overrides.regionId ?? 'urn:aimatch:region:seoul',
         industryId: overrides.industryId,
       },
+      consents: overrides.consents ?? currentConsents(),
     },
   });
   if (!res.data) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);

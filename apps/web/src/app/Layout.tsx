@@ -5,6 +5,7 @@ import { EmailVerificationBanner, SignOutButton } from '@/modules/auth';
 import { onSessionEnd, useViewer } from '@/shared/session';
 import { ChatProvider, MessagesNavLink } from '@/modules/chat';
 import { NotificationBell } from '@/modules/notifications';
+import { ConsentGate } from '@/modules/legal';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
 import type { AppRoute } from '@/shared/routing/route-types';
@@ -117,10 +118,22 @@ export function Layout() {
         </header>
         <main id="main" className="main" tabIndex={-1}>
           <EmailVerificationBanner />
-          <Outlet />
+          {/* Signed in with a changed required document: the re-consent page stands in front of every page. */}
+          <ConsentGate enabled={signedIn && !restoring}>
+            <Outlet />
+          </ConsentGate>
         </main>
         <footer className="footer">
           <p>{t('footer.text')}</p>
+          <p className="footer__links">
+            <Link to="/legal/terms" data-testid="footer-terms">
+              {t('legal.terms')}
+            </Link>
+            {' · '}
+            <Link to="/legal/privacy" data-testid="footer-privacy">
+              {t('legal.privacy')}
+            </Link>
+          </p>
         </footer>
         <ScrollRestoration />
       </div>

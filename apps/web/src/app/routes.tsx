@@ -3,6 +3,7 @@ import { auditRoutes } from '@/modules/audit';
 import { authRoutes } from '@/modules/auth';
 import { bidRoutes } from '@/modules/bids';
 import { chatRoutes } from '@/modules/chat';
+import { legalRoutes } from '@/modules/legal';
 import { listingRoutes } from '@/modules/listings';
 import { moderationRoutes } from '@/modules/moderation';
 import { organizationRoutes } from '@/modules/organization';
@@ -43,4 +44,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...moderationRoutes,
   ...trustRoutes,
   ...accountRoutes,
+  ...legalRoutes,
 ];

@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query MyPersonalData {\n    myPersonalData\n  }\n": typeof types.MyPersonalDataDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": typeof types.BeginTwoFactorEnrollmentDocument,
     "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": typeof types.ConfirmTwoFactorEnrollmentDocument,
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
@@ -50,6 +52,11 @@ type Documents = {
     "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    seq\n    kind\n    senderUserId\n    senderOrganizationId\n    clientMessageId\n    body\n    systemEvent\n    createdAt\n    editedAt\n    deletedAt\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
     "\n  query ChatMessages($conversationId: ID!, $before: Int, $first: Int!) {\n    messages(conversationId: $conversationId, before: $before, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...ChatMessageFields\n        }\n      }\n    }\n  }\n": typeof types.ChatMessagesDocument,
     "\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.OpenConversationDocument,
+    "\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": typeof types.LegalDocumentsDocument,
+    "\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": typeof types.PendingConsentsDocument,
+    "\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": typeof types.MyConsentsDocument,
+    "\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n": typeof types.AcceptConsentsDocument,
+    "\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n": typeof types.WithdrawConsentDocument,
     "\n  query ListingPrechecks($listingIds: [ID!]!) {\n    listingPrechecks(listingIds: $listingIds) {\n      listingId\n      version\n      checkedAt\n      completeness\n      missing\n      flags {\n        kind\n        severity\n        path\n        message\n        excerpt\n        similarity\n        relatedListing {\n          id\n          title\n          organizationId\n          organizationName\n          status\n        }\n      }\n    }\n  }\n": typeof types.ListingPrechecksDocument,
     "\n  query ListingChangesSincePublished($id: ID!) {\n    listing(id: $id) {\n      id\n      changesSincePublished {\n        publishedVersion\n        publishedAt\n        changes {\n          path\n          label\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.ListingChangesSincePublishedDocument,
     "\n  mutation BulkApproveListings($ids: [ID!]!) {\n    bulkApproveListings(ids: $ids) {\n      approved\n      skipped {\n        id\n        reason\n      }\n    }\n  }\n": typeof types.BulkApproveListingsDocument,
@@ -145,6 +152,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query MyPersonalData {\n    myPersonalData\n  }\n": types.MyPersonalDataDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  mutation BeginTwoFactorEnrollment {\n    beginTwoFactorEnrollment {\n      otpauthUri\n      qrSvg\n      secret\n    }\n  }\n": types.BeginTwoFactorEnrollmentDocument,
     "\n  mutation ConfirmTwoFactorEnrollment($code: String!) {\n    confirmTwoFactorEnrollment(code: $code)\n  }\n": types.ConfirmTwoFactorEnrollmentDocument,
     "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code)\n  }\n": types.RegenerateRecoveryCodesDocument,
@@ -180,6 +189,11 @@ const documents: Documents = {
     "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    seq\n    kind\n    senderUserId\n    senderOrganizationId\n    clientMessageId\n    body\n    systemEvent\n    createdAt\n    editedAt\n    deletedAt\n  }\n": types.ChatMessageFieldsFragmentDoc,
     "\n  query ChatMessages($conversationId: ID!, $before: Int, $first: Int!) {\n    messages(conversationId: $conversationId, before: $before, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          ...ChatMessageFields\n        }\n      }\n    }\n  }\n": types.ChatMessagesDocument,
     "\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.OpenConversationDocument,
+    "\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": types.LegalDocumentsDocument,
+    "\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n": types.PendingConsentsDocument,
+    "\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": types.MyConsentsDocument,
+    "\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n": types.AcceptConsentsDocument,
+    "\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n": types.WithdrawConsentDocument,
     "\n  query ListingPrechecks($listingIds: [ID!]!) {\n    listingPrechecks(listingIds: $listingIds) {\n      listingId\n      version\n      checkedAt\n      completeness\n      missing\n      flags {\n        kind\n        severity\n        path\n        message\n        excerpt\n        similarity\n        relatedListing {\n          id\n          title\n          organizationId\n          organizationName\n          status\n        }\n      }\n    }\n  }\n": types.ListingPrechecksDocument,
     "\n  query ListingChangesSincePublished($id: ID!) {\n    listing(id: $id) {\n      id\n      changesSincePublished {\n        publishedVersion\n        publishedAt\n        changes {\n          path\n          label\n          before\n          after\n        }\n      }\n    }\n  }\n": types.ListingChangesSincePublishedDocument,
     "\n  mutation BulkApproveListings($ids: [ID!]!) {\n    bulkApproveListings(ids: $ids) {\n      approved\n      skipped {\n        id\n        reason\n      }\n    }\n  }\n": types.BulkApproveListingsDocument,
@@ -292,6 +306,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPersonalData {\n    myPersonalData\n  }\n"): (typeof documents)["\n  query MyPersonalData {\n    myPersonalData\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -432,6 +454,26 @@ export function graphql(source: "\n  query ChatMessages($conversationId: ID!, $b
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation OpenConversation($input: OpenConversationInput!) {\n    openConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"): (typeof documents)["\n  query LegalDocuments {\n    legalDocuments {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"): (typeof documents)["\n  query PendingConsents {\n    pendingConsents {\n      kind\n      version\n      required\n      title\n      body\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"): (typeof documents)["\n  query MyConsents {\n    myConsents {\n      kind\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptConsents($consents: [ConsentInput!]!) {\n    acceptConsents(consents: $consents) {\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n"): (typeof documents)["\n  mutation WithdrawConsent($kind: LegalDocumentKind!) {\n    withdrawConsent(kind: $kind)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

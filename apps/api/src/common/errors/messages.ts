@@ -151,6 +151,11 @@ export const MESSAGES = {
     en: 'Please verify your e-mail address first: open the link in the mail we sent you (you can have it sent again from the notice at the top).',
   },
   'email-already-verified': { ko: '이미 인증된 이메일 주소입니다.', en: 'This e-mail address is already verified.' },
+  // Account deletion (helper C).
+  'last-owner-with-members': {
+    ko: '다른 구성원이 있는 기관({organizations})의 유일한 소유자입니다. 먼저 다른 구성원에게 소유권을 넘겨 주세요.',
+    en: 'You are the only owner of an organization that has other members ({organizations}). Transfer ownership first.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

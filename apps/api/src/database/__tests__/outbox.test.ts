@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, type TestApp } from '@aimatch/api-testing';
+import { bootTestApp, currentConsents, type TestApp } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 import { MAX_ATTEMPTS, OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { OutboxEventEntity } from '../outbox/outbox-event.entity';
@@ -119,6 +119,7 @@ describe('outbox', () => {
         password: 'correct-horse-battery-9',
         displayName: 'o',
         organization: { kind: 'SME', nameKo: '아웃박스', businessRegistrationNumber: '2208812340' },
+        consents: currentConsents(),
       },
     });
     expect(res.errors).toBeUndefined();

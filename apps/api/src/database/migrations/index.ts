@@ -22,6 +22,7 @@ import { UserConsents1763902000000 } from './1763902000000-user-consents';
 import { RateBackoffs1763902200000 } from './1763902200000-rate-backoffs';
 import { StaffTwoFactor1763902210000 } from './1763902210000-staff-two-factor';
 import { InvitationRevocation1763902100000 } from './1763902100000-invitation-revocation';
+import { AccountDeletion1763902010000 } from './1763902010000-account-deletion';
 
 export const migrations = [
   Foundation1763900000000,
@@ -46,4 +47,5 @@ export const migrations = [
   RateBackoffs1763902200000,
   StaffTwoFactor1763902210000,
   InvitationRevocation1763902100000,
+  AccountDeletion1763902010000,
 ];

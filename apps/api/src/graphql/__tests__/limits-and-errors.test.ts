@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signUpOrganization, type TestApp } from '@aimatch/api-testing';
+import { bootTestApp, currentConsents, signUpOrganization, type TestApp } from '@aimatch/api-testing';
 
 describe('GraphQL limits and the error model', () => {
   let t: TestApp;
@@ -80,7 +80,13 @@ describe('GraphQL limits and the error model', () => {
         { token: owner.accessToken },
       );
       await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { email } }', {
-        i: { email, password: 'correct-horse-battery-9', displayName: `m${i}`, invitationToken: invite.data!.inviteMember.token },
+        i: {
+          email,
+          password: 'correct-horse-battery-9',
+          displayName: `m${i}`,
+          invitationToken: invite.data!.inviteMember.token,
+          consents: currentConsents(),
+        },
       });
     }
     const driver = ds.driver as unknown as { master: { query: (...a: unknown[]) => unknown } };

@@ -113,6 +113,16 @@ export interface BidTrustText {
   text: string;
 }
 
+/** A bid the user created, as a reference (modules/account's download). */
+export interface BidReference {
+  id: string;
+  demandId: string;
+  organizationId: string;
+  status: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+}
+
 /** Bids, their consortium partners and revisions in PostgreSQL (plain SQL; one statement per step). */
 @Injectable()
 export class BidsRepository {
@@ -444,6 +454,15 @@ export class BidsRepository {
     return this.dataSource.query(
       `SELECT id, organization_id AS "organizationId", demand_id AS "demandId", status, approach AS text
          FROM bids WHERE status <> 'DRAFT' ORDER BY created_at, id`,
+    );
+  }
+
+  /** Bids the user created, as references, newest first (the personal data download). */
+  async createdBy(userId: string, limit: number): Promise<BidReference[]> {
+    return this.dataSource.query(
+      `SELECT id, demand_id AS "demandId", organization_id AS "organizationId", status, created_at AS "createdAt", submitted_at AS "submittedAt"
+         FROM bids WHERE created_by_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, limit],
     );
   }
 }

@@ -25,8 +25,10 @@ import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { BidAccessPolicy } from './bid-access.policy';
-import { type BidPartnerRow, type BidRow, BidsRepository, type BidTrustText, type ExpiredBid } from './bids.repository';
+import { type BidPartnerRow, type BidRow, BidsRepository, type BidTrustText, type ExpiredBid, type BidReference } from './bids.repository';
 import { PlatformSettingsService } from './platform-settings.service';
+
+export type { BidReference } from './bids.repository';
 
 const BIDDER_KINDS: OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
 const AWARDED_ELSEWHERE = 'awarded-to-another-bid';
@@ -673,6 +675,11 @@ export class BidsService {
   /** The approach texts of every submitted (or later) bid, for the trust & safety scan (no access checks). */
   trustTexts(): Promise<BidTrustText[]> {
     return this.repository.trustTexts();
+  }
+
+  /** The bids the user created, as references (ids, status, dates), newest first, at most `limit` (the personal data download). */
+  bidsCreatedBy(userId: string, limit: number): Promise<BidReference[]> {
+    return this.repository.createdBy(userId, limit);
   }
 }
 

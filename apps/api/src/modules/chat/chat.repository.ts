@@ -84,6 +84,17 @@ export interface OrganizationReportCount {
   latestAt: Date;
 }
 
+/** A message as its author downloads it (modules/account). */
+export interface WrittenMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  body: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+}
+
 @Injectable()
 export class ChatRepository {
   /** Participant organization ids per conversation. */
@@ -501,6 +512,15 @@ export class ChatRepository {
          FROM chat_message_reports r JOIN chat_messages m ON m.id = r.message_id
         WHERE m.sender_organization_id IS NOT NULL AND r.resolution IS DISTINCT FROM 'DISMISS'
         GROUP BY m.sender_organization_id`,
+    );
+  }
+
+  /** Messages the user sent (USER kind), newest first (the personal data download). */
+  async messagesWrittenBy(userId: string, limit: number): Promise<WrittenMessage[]> {
+    return this.dataSource.query(
+      `SELECT id, conversation_id AS "conversationId", seq::int AS seq, body, created_at AS "createdAt", edited_at AS "editedAt", deleted_at AS "deletedAt"
+         FROM chat_messages WHERE sender_user_id = $1 AND kind = 'USER' ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, limit],
     );
   }
 }

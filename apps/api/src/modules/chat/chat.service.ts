@@ -37,8 +37,11 @@ import {
   type OrganizationReportCount,
   type ReportRow,
   toPayload,
+  type WrittenMessage,
 } from './chat.repository';
 import { editSchema, isUuid, parseOrThrow as parse, readSchema, reportReason, sendSchema, syncSchema } from './chat.schemas';
+
+export type { WrittenMessage } from './chat.repository';
 
 const SUPPLIER_KINDS: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
 /** How far before its own clock a sync answers `serverTime` (edits committing meanwhile are read again next time). */
@@ -518,5 +521,10 @@ export class ChatService implements OnModuleInit {
   /** How many reports there are against the messages each organization sent (trust & safety; no access checks). */
   reportCountsBySenderOrganization(): Promise<OrganizationReportCount[]> {
     return this.repository.reportCountsBySenderOrganization();
+  }
+
+  /** The messages the user wrote, newest first, at most `limit` (the personal data download; the user's own rows only). */
+  messagesWrittenBy(userId: string, limit: number): Promise<WrittenMessage[]> {
+    return this.repository.messagesWrittenBy(userId, limit);
   }
 }

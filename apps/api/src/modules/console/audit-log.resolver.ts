@@ -5,6 +5,7 @@ import { Ctx, Roles } from '../../common/auth/decorators';
 import type { RequestContext } from '../../graphql/request-context';
 import { OrganizationModel } from '../identity/dto/identity.models';
 import { IdentityLoaders } from '../identity/identity.loaders';
+import { displayNameOf } from '../identity/dto/display-name';
 import { AuditActorModel, AuditLogConnection, AuditLogEntryModel, AuditLogFilterInput } from './dto/audit-log.dto';
 
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -31,7 +32,7 @@ export class AuditLogResolver {
   async actor(@Parent() entry: AuditLogEntryModel, @Ctx() rc: RequestContext): Promise<AuditActorModel | null> {
     if (!entry.actorUserId) return null;
     const user = await rc.loaders.get(this.identityLoaders.user).load(entry.actorUserId);
-    return user ? { id: user.id, displayName: user.displayName, email: user.email } : null;
+    return user ? { id: user.id, displayName: displayNameOf(user, rc.locale), email: user.email } : null;
   }
 
   @ResolveField(() => OrganizationModel, {

@@ -46,7 +46,8 @@ export class AuthService {
   async signUp(raw: SignUpInput, ip: string): Promise<SignUpResult> {
     await this.rateLimit.consume('auth-ip', ip);
     const parsed = parseInput(signUpSchema(), raw);
-    if (!parsed.ok) throw AppError.badInput(parsed.violations);
+    // Missing or stale consents are named together with the form's other mistakes.
+    if (!parsed.ok) throw AppError.badInput([...parsed.violations, ...this.consents.signUpViolations(raw.consents)]);
     const input = parsed.value;
     const violations: RuleViolation[] = [...(await checkPasswordStrength(input.password, input.email))];
     const org = input.organization;
@@ -62,7 +63,7 @@ export class AuthService {
       }
     }
     const registered = await this.repository.findUserByEmailWithPassword(input.email);
-    if (raw.consents) violations.push(...this.consents.versionCheck(raw.consents));
+    violations.push(...this.consents.signUpViolations(raw.consents));
     if (violations.length) throw AppError.badInput(violations);
 
     if (registered && input.invitationToken) await this.invitations.assertAcceptable(input.invitationToken, input.email, 'invitationToken');
@@ -83,7 +84,7 @@ export class AuthService {
           platformRoles: [],
           signupIp: ip.slice(0, 64),
         });
-        if (raw.consents) await this.consents.record(tx, user.id, raw.consents, ip.slice(0, 64));
+        await this.consents.record(tx, user.id, raw.consents ?? [], ip.slice(0, 64));
         if (org) {
           const organization = await this.repository.insertOrganization(tx, {
             ...org,

@@ -33,11 +33,24 @@ export class ConsentService {
    * otherwise) and every required document is among them (`required`, naming the missing kinds).
    */
   checkForSignUp(consents: readonly ConsentChoice[] | null | undefined): void {
+    const violations = this.signUpViolations(consents);
+    if (violations.length) throw AppError.badInput(violations);
+  }
+
+  /** checkForSignUp's violations, to report together with sign-up's other checks. */
+  signUpViolations(consents: readonly ConsentChoice[] | null | undefined): RuleViolation[] {
     const given = consents ?? [];
     const violations = this.versionViolations(given, 'consents');
     const missing = LEGAL_DOCUMENT_KINDS.filter((k) => this.documents.currentOf(k).required && !given.some((c) => c.kind === k));
-    if (missing.length) violations.push({ path: 'consents', rule: 'required', params: { missing: missing.join(', ') } });
-    if (violations.length) throw AppError.badInput(violations);
+    if (missing.length) {
+      const names = (locale: 'ko' | 'en') => missing.map((k) => this.documents.currentOf(k)[locale].title).join(', ');
+      violations.push({
+        path: 'consents',
+        rule: 'required',
+        params: { missing: missing.join(', '), missingKo: names('ko'), missingEn: names('en') },
+      });
+    }
+    return violations;
   }
 
   /** Records consents inside the caller's transaction (sign-up); call checkForSignUp first. */
@@ -90,8 +103,10 @@ export class ConsentService {
     return consents.filter((c, i) => consents.findIndex((o) => o.kind === c.kind) === i);
   }
 
-  /** Violations of consents given with sign-up (unknown kind, stale version), to report with sign-up's other checks. */
-  versionCheck(consents: readonly ConsentChoice[]): RuleViolation[] {
-    return this.versionViolations(consents, 'consents');
+  /** The current version of every required document (what a sign-up must consent to). */
+  currentRequired(): ConsentChoice[] {
+    return LEGAL_DOCUMENT_KINDS.map((k) => this.documents.currentOf(k))
+      .filter((d) => d.required)
+      .map(({ kind, version }) => ({ kind, version }));
   }
 }

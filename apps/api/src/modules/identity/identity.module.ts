@@ -32,6 +32,9 @@ import { EmailVerificationService } from './email-verification.service';
 import { EmailVerificationResolver } from './email-verification.resolver';
 import { PasswordResolver } from './password.resolver';
 import { PasswordService } from './password.service';
+import { AccountDataRepository } from './account-data.repository';
+import { AccountDataService } from './account-data.service';
+import { UserFieldsResolver } from './user-fields.resolver';
 
 /**
  * Accounts, organizations, memberships, sessions and invitations. Other modules read through
@@ -72,6 +75,9 @@ import { PasswordService } from './password.service';
     EmailVerificationResolver,
     PasswordService,
     PasswordResolver,
+    AccountDataRepository,
+    AccountDataService,
+    UserFieldsResolver,
   ],
   exports: [
     IdentityService,
@@ -82,6 +88,7 @@ import { PasswordService } from './password.service';
     LegalDocumentService,
     ConsentService,
     MemberAdminService,
+    AccountDataService,
   ],
 })
 export class IdentityModule {}

@@ -99,7 +99,7 @@ export class PasswordService {
     await this.rateLimit.claimAttempt('signin-account', accountKey);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword.slice(0, MAX_PASSWORD_INPUT)))) {
       await this.rateLimit.recordFailure('signin-account', accountKey);
-      throw AppError.field('currentPassword', 'incorrect');
+      throw AppError.field('currentPassword', 'password-incorrect');
     }
     await this.rateLimit.clearFailures('signin-account', accountKey);
     const password = newPassword.slice(0, MAX_PASSWORD_INPUT);

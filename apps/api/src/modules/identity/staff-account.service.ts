@@ -10,6 +10,7 @@ import { UserEntity } from './entities/user.entity';
 import { IdentityRepository } from './identity.repository';
 import { emailSchema } from './identity.schemas';
 import { PasswordHasher } from './password-hasher';
+import { ConsentService } from './consent.service';
 
 /** Staff accounts are made from the command line by the association, never by sign-up. */
 @Injectable()
@@ -20,6 +21,7 @@ export class StaffAccountService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly consents: ConsentService,
   ) {}
 
   async createOrPromote(input: {
@@ -55,6 +57,9 @@ export class StaffAccountService {
           emailVerifiedAt: this.clock.now(),
         });
         userId = user.id;
+        // Staff work for the operator: their account is made with the current required documents agreed (no
+        // re-consent page at the first sign-in); a later version asks them again like anyone else.
+        await this.consents.record(tx, userId, this.consents.currentRequired(), null);
       }
       await this.audit.record(tx, {
         actorUserId: null,

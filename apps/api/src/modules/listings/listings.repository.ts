@@ -21,6 +21,17 @@ const ORDER = {
   submitted: { columns: ['l.submitted_at', 'l.id'], direction: 'ASC' as const },
 };
 
+/** A listing the user created, as a reference (modules/account's download). */
+export interface ListingReference {
+  id: string;
+  kind: string;
+  status: string;
+  title: string;
+  organizationId: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
 @Injectable()
 export class ListingsRepository implements LoaderFactory<string, ListingEntity | null> {
   constructor(private readonly dataSource: DataSource) {}
@@ -171,6 +182,15 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
               content->'contact'->>'email' AS "contactEmail", content->'contact'->>'phone' AS "contactPhone",
               concat_ws(' ', content->>'title', content->>'summary', content->>'description') AS text
          FROM listings WHERE status <> 'ARCHIVED' ORDER BY created_at, id`,
+    );
+  }
+
+  /** Listings the user created, as references, newest first (the personal data download). */
+  async createdBy(userId: string, limit: number): Promise<ListingReference[]> {
+    return this.dataSource.query(
+      `SELECT id, kind, status, title, organization_id AS "organizationId", created_at AS "createdAt", published_at AS "publishedAt"
+         FROM listings WHERE created_by_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, limit],
     );
   }
 }

@@ -39,8 +39,10 @@ import type { ListingSummary } from './dto/listing-summary';
 import type { DemandState, ListingRecord, ListingTrustFacts, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
-import { ListingsRepository, type ListingPageQuery, type PublishedSnapshot } from './listings.repository';
+import { ListingsRepository, type ListingPageQuery, type PublishedSnapshot, type ListingReference } from './listings.repository';
 import DataLoader from 'dataloader';
+
+export type { ListingReference } from './listings.repository';
 
 /** Which organization kinds may create which listing kind. */
 const CREATORS: Record<ListingKind, OrganizationKind[]> = {
@@ -534,5 +536,10 @@ export class ListingsService {
   /** Contact details and texts of every listing that is not archived, for the trust & safety scan (no access checks). */
   trustFacts(): Promise<ListingTrustFacts[]> {
     return this.repository.trustFacts();
+  }
+
+  /** The listings the user created, as references (ids, title, status, dates), newest first, at most `limit` (the personal data download). */
+  listingsCreatedBy(userId: string, limit: number): Promise<ListingReference[]> {
+    return this.repository.createdBy(userId, limit);
   }
 }

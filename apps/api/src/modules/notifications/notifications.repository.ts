@@ -139,4 +139,18 @@ export class NotificationsRepository {
       [userId, preferences.map((p) => p.type), preferences.map((p) => p.email), preferences.map((p) => p.inApp)],
     );
   }
+
+  /** The user's notifications, newest first (the personal data download). */
+  async ofUser(userId: string, limit: number): Promise<NotificationRow[]> {
+    return this.dataSource.query(`SELECT ${ROW} FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [
+      userId,
+      limit,
+    ]);
+  }
+
+  /** Deletes the user's notifications and preferences inside `tx` (account deletion). */
+  async deleteOfUser(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
+    await tx.query(`DELETE FROM notification_preferences WHERE user_id = $1`, [userId]);
+  }
 }

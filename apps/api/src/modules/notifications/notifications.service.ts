@@ -158,7 +158,8 @@ export class NotificationsService implements OnModuleInit {
     const row = await this.repository.findForEmail(id);
     if (!row || row.emailedAt) return;
     const [user] = await this.identity.users([row.userId]);
-    if (!user) return;
+    // A deleted account has no address to write to (its e-mail is a non-routable placeholder).
+    if (!user || user.deletedAt) return;
     const locale = user.locale === 'EN' ? 'en' : 'ko';
     const base = this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`;
     const url = row.link ? `${base.replace(/\/$/, '')}/${LINK_PATHS[row.link.type] ?? 'notifications'}/${row.link.id}` : null;
@@ -226,5 +227,19 @@ export class NotificationsService implements OnModuleInit {
       await this.transactions.run((tx) => this.repository.upsertPreferences(tx, viewer.userId, preferences));
     }
     return this.preferences(viewer);
+  }
+
+  /** The user's notifications (newest first, at most `limit`) and stored preferences, for the personal data download. */
+  async personalData(userId: string, limit: number): Promise<{ notifications: NotificationRow[]; preferences: NotificationPreference[] }> {
+    const [notifications, preferences] = await Promise.all([
+      this.repository.ofUser(userId, limit),
+      this.repository.storedPreferences(userId),
+    ]);
+    return { notifications, preferences };
+  }
+
+  /** Deletes every notification and preference of the user inside the caller's transaction (account deletion). */
+  deleteAllOfUser(tx: EntityManager, userId: string): Promise<void> {
+    return this.repository.deleteOfUser(tx, userId);
   }
 }

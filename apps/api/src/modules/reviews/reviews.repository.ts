@@ -65,6 +65,18 @@ export interface OrganizationReportCount {
   latestAt: Date;
 }
 
+/** A review as its author downloads it (modules/account). */
+export interface WrittenReview {
+  id: string;
+  demandId: string;
+  side: string;
+  authorOrganizationId: string;
+  subjectOrganizationId: string;
+  rating: number;
+  body: string;
+  submittedAt: Date;
+}
+
 @Injectable()
 export class ReviewsRepository {
   constructor(
@@ -322,6 +334,16 @@ export class ReviewsRepository {
          FROM review_reports r JOIN reviews v ON v.id = r.review_id
         WHERE v.hidden_at IS NULL AND r.resolution IS DISTINCT FROM 'DISMISS'
         GROUP BY v.author_organization_id`,
+    );
+  }
+
+  /** Reviews the user wrote, newest first (the personal data download). */
+  async writtenBy(userId: string, limit: number): Promise<WrittenReview[]> {
+    return this.dataSource.query(
+      `SELECT id, demand_id AS "demandId", side, author_organization_id AS "authorOrganizationId",
+              subject_organization_id AS "subjectOrganizationId", rating::float AS rating, body, submitted_at AS "submittedAt"
+         FROM reviews WHERE author_user_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT $2`,
+      [userId, limit],
     );
   }
 }

@@ -33,7 +33,10 @@ import {
   type ReviewRow,
   ReviewsRepository,
   type TrackRecordRow,
+  type WrittenReview,
 } from './reviews.repository';
+
+export type { WrittenReview } from './reviews.repository';
 
 /** Who took part in a demand's project: the demand's organization and the accepted bid's side. */
 export interface DemandParties {
@@ -429,5 +432,10 @@ export class ReviewsService implements OnModuleInit {
   /** How many reports there are against the visible reviews each organization wrote (trust & safety; no access checks). */
   reportCountsByAuthorOrganization(): Promise<OrganizationReportCount[]> {
     return this.repository.reportCountsByAuthorOrganization();
+  }
+
+  /** The reviews the user wrote, newest first, at most `limit` (the personal data download). */
+  reviewsWrittenBy(userId: string, limit: number): Promise<WrittenReview[]> {
+    return this.repository.writtenBy(userId, limit);
   }
 }

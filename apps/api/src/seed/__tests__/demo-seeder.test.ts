@@ -39,6 +39,14 @@ describe('demo marketplace seed', () => {
     ]);
   });
 
+  it('records the demo people as having agreed to the required documents (no re-consent page)', async () => {
+    const signIn = await t.gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+      i: { email: 'sme@demo.aimatch.kr', password: DEMO_PASSWORD },
+    });
+    const pending = await t.gql('{ pendingConsents { kind } }', {}, { token: signIn.data!.signIn.accessToken });
+    expect(pending.data!.pendingConsents).toEqual([]);
+  });
+
   it('shows the marketplace to anonymous visitors in Korean', async () => {
     const res = await t.gql(
       '{ listings(kind: SUPPLY, first: 3) { totalCount edges { node { title organization { nameKo verificationStatus } } } } }',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bootTestApp,
+  currentConsents,
   createDemand,
   createSupply,
   publish,
@@ -223,6 +224,9 @@ const RULES: Record<string, Rule> = {
     expect: signedIn,
   },
   'Mutation.withdrawConsent': { document: 'mutation { withdrawConsent(kind: MARKETING) }', expect: signedIn },
+  'Query.myPersonalData': { document: '{ myPersonalData }', expect: signedIn },
+  // A wrong password: the check runs (BAD_USER_INPUT, allowed) and nobody's account is deleted.
+  'Mutation.deleteAccount': { document: 'mutation { deleteAccount(password: "not-the-password-1") }', expect: signedIn },
   'Mutation.signUp': {
     document: 'mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }',
     variables: () => ({
@@ -231,6 +235,7 @@ const RULES: Record<string, Rule> = {
         password: TEST_PASSWORD,
         displayName: 'authz',
         organization: { kind: 'AI_SUPPLIER', nameKo: '권한테스트', businessRegistrationNumber: validBrn() },
+        consents: currentConsents(),
       },
     }),
     expect: everyone,

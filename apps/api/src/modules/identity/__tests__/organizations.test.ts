@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, signInStaff, signUpOrganization, type SignedUp, type TestApp, TEST_PASSWORD } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  currentConsents,
+  signInStaff,
+  signUpOrganization,
+  type SignedUp,
+  type TestApp,
+  TEST_PASSWORD,
+} from '@aimatch/api-testing';
 
 const SIGN_IN_MEMBERSHIPS =
   'mutation($i: SignInInput!) { signIn(input: $i) { accessToken me { user { emailVerified } memberships { role organization { id } } } } }';
@@ -85,7 +93,7 @@ describe('organizations', () => {
     const { token, role } = invite.data!.inviteMember;
     expect(role).toBe('MEMBER');
     const signUp = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }', {
-      i: { email, password: TEST_PASSWORD, displayName: '신입', invitationToken: token },
+      i: { email, password: TEST_PASSWORD, displayName: '신입', invitationToken: token, consents: currentConsents() },
     });
     expect(signUp.data!.signUp).toEqual({ email, verificationSent: true });
     const signIn = await t.gql(SIGN_IN_MEMBERSHIPS, { i: { email, password: TEST_PASSWORD } });

@@ -100,7 +100,7 @@ describe('passwords', () => {
     const other = await signIn(u.email, TEST_PASSWORD);
     const wrong = await t.gql(CHANGE, { c: 'not-my-password-1', p: NEW_PASSWORD }, { token: u.accessToken });
     expect(wrong.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(fields(wrong)).toEqual([expect.objectContaining({ path: 'currentPassword', rule: 'incorrect' })]);
+    expect(fields(wrong)).toEqual([expect.objectContaining({ path: 'currentPassword', rule: 'password-incorrect' })]);
     const same = await t.gql(CHANGE, { c: TEST_PASSWORD, p: TEST_PASSWORD }, { token: u.accessToken });
     expect(fields(same)).toEqual([expect.objectContaining({ path: 'newPassword', rule: 'same-as-current' })]);
     const weak = await t.gql(CHANGE, { c: TEST_PASSWORD, p: 'password123' }, { token: u.accessToken });

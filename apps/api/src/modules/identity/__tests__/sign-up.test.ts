@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootTestApp, invalidBrn, signInAs, signUpOrganization, type TestApp, TEST_PASSWORD, validBrn } from '@aimatch/api-testing';
+import {
+  bootTestApp,
+  currentConsents,
+  invalidBrn,
+  signInAs,
+  signUpOrganization,
+  type TestApp,
+  TEST_PASSWORD,
+  validBrn,
+} from '@aimatch/api-testing';
 
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { email verificationSent } }`;
 const ME = `{ me {
@@ -19,6 +28,7 @@ function input(overrides: Record<string, unknown> = {}, org: Record<string, unkn
       regionId: 'urn:aimatch:region:busan',
       ...org,
     },
+    consents: currentConsents(),
     ...overrides,
   };
 }

@@ -46,6 +46,8 @@ export interface UserProfile {
   platformRoles: PlatformRole[];
   createdAt: Date;
   updatedAt: Date;
+  /** Set once the account is deleted; show the name through displayNameOf. */
+  deletedAt: Date | null;
 }
 
 /** A new organization as the demo seeder writes it (no validation: the seed data is checked by its tests). */

@@ -5,7 +5,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') email: string;
-  @Column('text', { name: 'password_hash', select: false }) passwordHash: string;
+  /** Null once the account is deleted (no password matches). */
+  @Column('text', { name: 'password_hash', select: false, nullable: true }) passwordHash: string | null;
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('text') locale: Locale;
   @Column('text', { name: 'platform_roles', array: true }) platformRoles: PlatformRole[];
@@ -15,4 +16,6 @@ export class UserEntity {
   @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt: Date | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
+  /** When the account was deleted (the row stays, anonymised, so what the user wrote keeps an author). */
+  @Column('timestamptz', { name: 'deleted_at', nullable: true }) deletedAt: Date | null;
 }

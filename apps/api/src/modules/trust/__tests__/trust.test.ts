@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bootTestApp,
+  currentConsents,
   createSupply,
   signInAs,
   signInStaff,
@@ -32,6 +33,7 @@ describe('trust & safety signals and cases', () => {
           password: TEST_PASSWORD,
           displayName: `사용자 ${n}`,
           organization: { kind: 'AI_SUPPLIER', nameKo, businessRegistrationNumber: validBrn(), regionId: 'urn:aimatch:region:seoul' },
+          consents: currentConsents(),
         },
       },
       { headers: { 'x-forwarded-for': ip } },

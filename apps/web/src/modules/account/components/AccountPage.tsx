@@ -1,6 +1,8 @@
 import { useT } from '@/i18n';
 import { TwoFactorSection } from './TwoFactorSection';
 import { PasswordSection } from './PasswordSection';
+import { ConsentSection } from './ConsentSection';
+import { DataSection } from './DataSection';
 
 /**
  * 내 계정: one page, one section per concern (password, consents, two-factor, personal data).
@@ -13,6 +15,8 @@ export function AccountPage() {
       <h1>{t('account.title')}</h1>
       <TwoFactorSection />
       <PasswordSection />
+      <ConsentSection />
+      <DataSection />
     </div>
   );
 }

@@ -12,8 +12,9 @@ import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
 import { InvitationNotice } from './InvitationNotice';
 import { CheckMailboxPanel } from './CheckMailboxPanel';
+import { chosenConsents, ConsentFields, type ConsentChoices, useLegalDocuments } from '@/modules/legal';
 
-const ACCOUNT_PATHS = ['email', 'password', 'displayName'] as const;
+const ACCOUNT_PATHS = ['email', 'password', 'displayName', 'consents'] as const;
 const ORGANIZATION_PATHS = [
   'organization.kind',
   'organization.nameKo',
@@ -79,6 +80,8 @@ export function SignUpPage() {
     setValues((current) => ({ ...current, email }));
     setEmailLocked(true);
   }, []);
+  const legal = useLegalDocuments();
+  const [consents, setConsents] = useState<ConsentChoices>({});
 
   const set =
     <K extends keyof SignUpValues>(key: K) =>
@@ -93,6 +96,7 @@ export function SignUpPage() {
       password: values.password,
       displayName: values.displayName.trim(),
       locale: toGraphqlLocale(locale),
+      consents: chosenConsents(legal.documents, consents),
     };
     if (invitationToken) {
       input.invitationToken = invitationToken;
@@ -284,6 +288,18 @@ export function SignUpPage() {
             </div>
           </fieldset>
         )}
+
+        <ConsentFields
+          documents={legal.documents}
+          choices={consents}
+          onChange={setConsents}
+          error={
+            form
+              .fieldErrors('consents')
+              .map((e) => e.message)
+              .join(' ') || null
+          }
+        />
 
         <div className="form__actions">
           <button type="submit" className="button" disabled={fetching} data-testid="signup-submit">

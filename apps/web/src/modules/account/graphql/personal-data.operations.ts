@@ -1,0 +1,13 @@
+import { graphql } from '@/generated';
+
+export const MyPersonalDataQuery = graphql(`
+  query MyPersonalData {
+    myPersonalData
+  }
+`);
+
+export const DeleteAccountMutation = graphql(`
+  mutation DeleteAccount($password: String!) {
+    deleteAccount(password: $password)
+  }
+`);

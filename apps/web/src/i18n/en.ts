@@ -1272,4 +1272,10 @@ export const en: Messages = {
   'account.data.deleteConfirmFirst': 'Please read the notice and tick the box to delete.',
   'legal.terms': 'Terms of service',
   'legal.privacy': 'Personal data',
+
+  // --- #13 M6 (lead): verification state in chat threads, links from unverified organizations ---
+  'chat.unverified.note':
+    'This conversation includes an unverified organization: the association has not checked its business details yet. Be careful with requests for payments, personal data or sign-ins.',
+  'chat.unverified.openLink': 'Check link',
+  'chat.unverified.linkWarning': 'This link comes from an unverified organization. It really goes to {host}. Open it only if you trust it:',
 };

@@ -1268,4 +1268,10 @@ export const ko = {
   'account.data.deleteConfirmFirst': '삭제하려면 안내를 확인하고 체크해 주세요.',
   'legal.terms': '이용약관',
   'legal.privacy': '개인정보 수집·이용',
+
+  // --- #13 M6 (lead): verification state in chat threads, links from unverified organizations ---
+  'chat.unverified.note':
+    '미인증 기관이 포함된 대화입니다. 협회가 아직 사업자 정보를 확인하지 않았습니다. 송금, 개인정보, 로그인 요청에 주의하세요.',
+  'chat.unverified.openLink': '링크 확인',
+  'chat.unverified.linkWarning': '인증되지 않은 기관이 보낸 링크입니다. 실제 주소: {host}. 믿을 수 있을 때만 여세요:',
 } as const;

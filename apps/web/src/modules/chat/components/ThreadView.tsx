@@ -1,9 +1,11 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
+import { organizationName, VerificationBadge } from '@/modules/organization';
 import { useViewer } from '@/shared/session';
 import { useChatSnapshot, useChatStore, useThread } from '../hooks/useChat';
 import { contextKey, contextPath, contextTitle, counterpartNames } from '../model/labels';
+import { linkHost, splitLinks } from '../model/links';
 import { CHAT_MAX_BODY, type ChatMessage, type OutgoingMessage } from '../model/types';
 import { useTimeFormat } from './ConversationList';
 
@@ -67,6 +69,9 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
 
   const title = conversation ? (contextTitle(conversation, locale) ?? t('chat.untitled')) : null;
   const path = conversation ? contextPath(conversation) : null;
+  // Who is on the other side, and whether the association has verified them (#13 M6).
+  const counterparts = conversation?.participants.filter((p) => !mine.has(p.id)) ?? [];
+  const unverified = new Set(counterparts.filter((p) => p.verificationStatus !== 'VERIFIED').map((p) => p.id));
 
   return (
     <section
@@ -94,6 +99,20 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                 </Link>
               </>
             ) : null}
+          </p>
+        ) : null}
+        {counterparts.length ? (
+          <ul className="chat-thread__parties" data-testid="chat-parties">
+            {counterparts.map((p) => (
+              <li key={p.id} data-testid="chat-party" data-status={p.verificationStatus}>
+                <bdi>{organizationName(p, locale)}</bdi> <VerificationBadge status={p.verificationStatus} testId="chat-party-status" />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {unverified.size ? (
+          <p className="chat-thread__caution" role="note" data-testid="chat-unverified-note">
+            {t('chat.unverified.note')}
           </p>
         ) : null}
       </header>
@@ -139,6 +158,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
               mine={m.senderUserId === me}
               state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null}
               showState={m.seq === lastMineSeq}
+              fromUnverified={m.senderUserId !== me && !!m.senderOrganizationId && unverified.has(m.senderOrganizationId)}
             />
           ))}
           {outgoing.map((o) => (
@@ -160,11 +180,13 @@ function Bubble({
   mine,
   state,
   showState,
+  fromUnverified,
 }: {
   message: ChatMessage;
   mine: boolean;
   state: 'sent' | 'read' | null;
   showState: boolean;
+  fromUnverified: boolean;
 }) {
   const t = useT();
   const time = useTimeFormat();
@@ -183,7 +205,9 @@ function Bubble({
       data-mine={mine}
       data-state={state ?? 'received'}
     >
-      <p className={`chat-bubble__body${m.deletedAt ? ' chat-bubble__body--deleted' : ''}`}>{m.deletedAt ? t('chat.deleted') : m.body}</p>
+      <p className={`chat-bubble__body${m.deletedAt ? ' chat-bubble__body--deleted' : ''}`}>
+        {m.deletedAt ? t('chat.deleted') : <MessageBody body={m.body ?? ''} fromUnverified={fromUnverified} />}
+      </p>
       <span className="chat-bubble__meta">
         {m.editedAt && !m.deletedAt ? <span>{t('chat.edited')} · </span> : null}
         <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
@@ -198,6 +222,49 @@ function Bubble({
         ) : null}
       </span>
     </li>
+  );
+}
+
+/**
+ * A message's text with its web addresses linked (new tab, no referrer, nofollow). From an
+ * organization the association has not verified, an address is not a link at first: it shows
+ * a warning with the real host and an explicit "open anyway" (#13 M6: look-alike companies).
+ */
+function MessageBody({ body, fromUnverified }: { body: string; fromUnverified: boolean }) {
+  const t = useT();
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
+  return (
+    <bdi>
+      {splitLinks(body).map((part, i) => {
+        if (part.kind === 'text') return <span key={i}>{part.text}</span>;
+        const link = (
+          <a href={part.href} target="_blank" rel="noopener noreferrer nofollow ugc" data-testid="chat-link">
+            {part.text}
+          </a>
+        );
+        if (!fromUnverified) return <span key={i}>{link}</span>;
+        if (revealed.has(i)) {
+          return (
+            <span key={i} className="chat-link-warning" role="alert" data-testid="chat-link-warning">
+              {t('chat.unverified.linkWarning', { host: linkHost(part.href) })} {link}
+            </span>
+          );
+        }
+        return (
+          <span key={i}>
+            <span className="chat-link-unverified">{part.text}</span>{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setRevealed((r) => new Set(r).add(i))}
+              data-testid="chat-link-reveal"
+            >
+              {t('chat.unverified.openLink')}
+            </button>
+          </span>
+        );
+      })}
+    </bdi>
   );
 }
 

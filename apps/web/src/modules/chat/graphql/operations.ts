@@ -18,6 +18,7 @@ export const ConversationFieldsFragment = graphql(`
       id
       nameKo
       nameEn
+      verificationStatus
     }
     lastMessage {
       id

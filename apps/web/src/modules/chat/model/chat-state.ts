@@ -72,6 +72,7 @@ export function storedFromAck(o: OutgoingMessage, ack: { id: string; seq: number
     seq: ack.seq,
     kind: 'USER',
     senderUserId: userId,
+    senderOrganizationId: null,
     clientMessageId: o.clientMessageId,
     body: o.body,
     systemEvent: null,

@@ -38,6 +38,8 @@ export interface ChatMessage {
   seq: number;
   kind: 'USER' | 'SYSTEM';
   senderUserId: string | null;
+  /** The organization the sender wrote for (its verification state decides how links are shown). */
+  senderOrganizationId: string | null;
   clientMessageId: string | null;
   body: string | null;
   systemEvent: string | null;
@@ -96,6 +98,7 @@ export function fromPayload(m: ChatMessagePayload | ChatMessageFieldsFragment): 
     seq: m.seq,
     kind: m.kind === 'SYSTEM' ? 'SYSTEM' : 'USER',
     senderUserId: m.senderUserId ?? null,
+    senderOrganizationId: m.senderOrganizationId ?? null,
     clientMessageId: m.clientMessageId ?? null,
     body: m.body ?? null,
     systemEvent: m.systemEvent ?? null,

@@ -26,6 +26,7 @@ function message(seq: number, patch: Partial<ChatMessage> = {}): ChatMessage {
     seq,
     kind: 'USER',
     senderUserId: OTHER,
+    senderOrganizationId: null,
     clientMessageId: null,
     body: `message ${seq}`,
     systemEvent: null,
@@ -37,7 +38,7 @@ function message(seq: number, patch: Partial<ChatMessage> = {}): ChatMessage {
 }
 
 function payload(m: ChatMessage): ChatMessagePayload {
-  return { ...m, kind: m.kind as ChatMessagePayload['kind'], senderOrganizationId: null, systemPayload: null };
+  return { ...m, kind: m.kind as ChatMessagePayload['kind'], systemPayload: null };
 }
 
 function outgoing(clientMessageId: string, body = 'hello'): OutgoingMessage {

@@ -10,7 +10,12 @@
  * Deterministic (no clock but `options.now`) and total: any value, whatever its shape, yields
  * issues, never an exception.
  */
-import { isValidBusinessRegistrationNumber, normalizeBusinessRegistrationNumber, type RuleViolation } from '@aimatch/validation';
+import {
+  hasBidiControls,
+  isValidBusinessRegistrationNumber,
+  normalizeBusinessRegistrationNumber,
+  type RuleViolation,
+} from '@aimatch/validation';
 import { isIso639_1 } from './languages';
 import type { CompanyData, ListingContent, ListingKind } from './submodels';
 import {
@@ -211,7 +216,8 @@ function checkText(value: unknown, path: string, required: boolean, maxLength: n
     return;
   }
   if (characterLength(value) > maxLength) return sink.error(path, 'max-length', { max: maxLength });
-  if (INVALID_TEXT_CHARACTERS.test(value)) return sink.error(path, 'invalid-characters');
+  // Bidi overrides and isolates would let a title or description reorder what readers see ("\u202Etxt.exe").
+  if (INVALID_TEXT_CHARACTERS.test(value) || hasBidiControls(value)) return sink.error(path, 'invalid-characters');
   if (format) checkFormat(value, format, path, sink);
 }
 

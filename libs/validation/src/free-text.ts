@@ -26,3 +26,16 @@ export function neutralizeFreeText(value: string, kind: FreeTextKind = 'line'): 
   if (kind === 'line') v = v.replace(BIDI_MARKS, '');
   return v;
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** C0 control characters (and DEL) other than tab, line feed and carriage return: never part of what a person writes. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+/** Bidi embeddings, overrides and isolates: no Korean or English text needs them, and they reorder what others see. */
+export function hasBidiControls(value: string): boolean {
+  return /[\u202A-\u202E\u2066-\u2069]/u.test(value);
+}

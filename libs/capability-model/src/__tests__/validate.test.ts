@@ -284,6 +284,11 @@ describe('rules, each at its path', () => {
     expect(errors(demand({ description: '줄\n바꿈\t탭' }))).toEqual([]);
   });
 
+  it('invalid-characters: bidi overrides and isolates that would reorder a title ("\u202Etxt.exe")', () => {
+    expect(only(demand({ title: '견적서\u202Efdp.exe' }))).toEqual({ path: 'title', rule: 'invalid-characters', severity: 'error' });
+    expect(only(demand({ title: '불량 \u2067검출\u2069' }))).toEqual({ path: 'title', rule: 'invalid-characters', severity: 'error' });
+  });
+
   it('type, for values of the wrong shape', () => {
     expect(errors({ ...demand(), onSiteRequired: 'yes', title: 5, requirement: { ...demand().requirement, tasks: 'x' } })).toEqual([
       ['title', 'type'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { neutralizeFreeText } from '../free-text';
+import { hasBidiControls, hasControlCharacters, neutralizeFreeText } from '../free-text';
 
 describe('neutralizeFreeText', () => {
   it('removes the right-to-left override of the "txt.exe" spoof', () => {
@@ -29,5 +29,14 @@ describe('neutralizeFreeText', () => {
     const s = '안녕하세요 ㅎㅏㄴ 가나다 (주)에이아이 — AI 매칭 2026! \u200C';
     expect(neutralizeFreeText(s)).toBe(s);
     expect(neutralizeFreeText('\u1100\u1161\u11A8', 'body')).toBe('\u1100\u1161\u11A8');
+  });
+
+  it('tells control characters (not tab or line breaks) and bidi controls apart from ordinary text', () => {
+    expect(hasControlCharacters('줄\n바꿈\t탭\r')).toBe(false);
+    expect(hasControlCharacters('널\u0000')).toBe(true);
+    expect(hasControlCharacters('\u007f')).toBe(true);
+    expect(hasBidiControls('한국어 English 123')).toBe(false);
+    expect(hasBidiControls('\u202Etxt.exe')).toBe(true);
+    expect(hasBidiControls('\u2066x\u2069')).toBe(true);
   });
 });

@@ -1,10 +1,13 @@
 /** Input rules of the identity commands (zod), turned into field errors by @aimatch/validation. */
 import { EmployeeBand, Locale, MembershipRole, SELF_SERVICE_ORGANIZATION_KINDS } from '@aimatch/contracts';
-import { isValidBusinessRegistrationNumber, neutralizeFreeText, normalizeBusinessRegistrationNumber } from '@aimatch/validation';
+import {
+  hasControlCharacters,
+  isValidBusinessRegistrationNumber,
+  neutralizeFreeText,
+  normalizeBusinessRegistrationNumber,
+} from '@aimatch/validation';
 import { z } from 'zod';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Names: zero-width characters and bidi controls are removed (no "\u202Etxt.exe" spoofs), then trimmed. */
 const text = (max: number) =>
   z
@@ -13,14 +16,14 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } });
+    .refine((v) => !hasControlCharacters(v), { params: { rule: 'format', format: 'no-control-characters' } });
 const optionalText = (max: number) =>
   z
     .string()
     .overwrite((v) => neutralizeFreeText(v))
     .trim()
     .max(max)
-    .refine((v) => !CONTROL.test(v), { params: { rule: 'format', format: 'no-control-characters' } })
+    .refine((v) => !hasControlCharacters(v), { params: { rule: 'format', format: 'no-control-characters' } })
     .transform((v) => v || null)
     .nullish();
 

@@ -9,7 +9,7 @@ import {
   type ReviewCriterion,
   ReviewSide,
 } from '@aimatch/contracts';
-import type { RuleViolation } from '@aimatch/validation';
+import { hasControlCharacters, neutralizeFreeText, type RuleViolation } from '@aimatch/validation';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
@@ -98,8 +98,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_REASON = 1000;
 /** A difference of recent and earlier means at least this large is a trend. */
 const TREND_THRESHOLD = 0.25;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * Reviews after a completed project. Each side reviews the other once (the demand's organization
@@ -144,9 +142,10 @@ export class ReviewsService implements OnModuleInit {
         violations.push({ path: `ratings.${i}.score`, rule: 'range', params: { min: REVIEW_MIN_RATING, max: REVIEW_MAX_RATING } });
       }
     });
-    const body = (input.body ?? '').trim();
+    // Bidi controls and zero-width characters removed: a review cannot reorder what readers see.
+    const body = neutralizeFreeText(input.body ?? '', 'body').trim();
     if (body.length > REVIEW_MAX_BODY) violations.push({ path: 'body', rule: 'max-length', params: { max: REVIEW_MAX_BODY } });
-    else if (CONTROL.test(body)) violations.push({ path: 'body', rule: 'invalid-characters' });
+    else if (hasControlCharacters(body)) violations.push({ path: 'body', rule: 'invalid-characters' });
     if (violations.length) throw AppError.badInput(violations);
 
     const parties = await this.partiesOf(input.demandId);

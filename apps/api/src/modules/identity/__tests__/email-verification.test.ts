@@ -4,6 +4,7 @@ import {
   createDemand,
   createSupply,
   mailsTo,
+  currentConsents,
   mailTo,
   publish,
   settleOutbox,
@@ -53,6 +54,7 @@ describe('e-mail verification', () => {
     password,
     displayName: '검증 사용자',
     organization: { kind: 'SME', nameKo: '검증제조(주)', businessRegistrationNumber: validBrn(), regionId: 'urn:aimatch:region:busan' },
+    consents: currentConsents(),
   });
   const count = async (table: string) => (await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   const emailVerified = async (token: string) => (await t.gql(ME, {}, { token })).data!.me.user.emailVerified as boolean;

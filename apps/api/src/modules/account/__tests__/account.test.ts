@@ -93,14 +93,16 @@ describe('account: personal data and deletion', () => {
       fields: [{ path: 'password', rule: 'password-incorrect' }],
     });
     expect(await count(`SELECT count(*)::int AS n FROM users WHERE id = $1 AND deleted_at IS NULL`, [me.userId])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM rate_limits WHERE key ILIKE $1`, [`%${me.email}%`])).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM rate_backoffs WHERE key ILIKE $1 AND failures > 0`, [`%${me.email}%`]),
+    ).toBeGreaterThan(0);
   });
 
   it('refuses the last owner of an organization with other members (CONFLICT last-owner), and deletes nothing', async () => {
     const owner = await signUpOrganization(t);
     const memberEmail = `member-${randomUUID()}@example.kr`;
     const invite = await t.gql(INVITE, { i: { organizationId: owner.organizationId, email: memberEmail } }, { token: owner.accessToken });
-    const joined = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
+    const joined = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }', {
       i: {
         email: memberEmail,
         password: TEST_PASSWORD,
@@ -169,7 +171,7 @@ describe('account: personal data and deletion', () => {
     expect(signIn.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const unknown = await t.gql(SIGN_IN, { i: { email: `nobody-${randomUUID()}@example.kr`, password: TEST_PASSWORD } });
     expect(signIn.errors?.[0].message).toBe(unknown.errors?.[0].message);
-    const again = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }', {
+    const again = await t.gql('mutation($i: SignUpInput!) { signUp(input: $i) { email verificationSent } }', {
       i: {
         email: me.email,
         password: TEST_PASSWORD,

@@ -4,6 +4,7 @@ import {
   bootTestApp,
   createDemand,
   publish,
+  settleOutbox,
   signInStaff,
   signUpOrganization,
   type SignedUp,
@@ -250,5 +251,58 @@ describe('chat over socket.io on two instances', () => {
     expect(limited[0].error!.retryAfter).toBeGreaterThanOrEqual(1);
     expect(ok.map((r) => r.seq).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     s.close();
+  });
+  it("takes a removed member out of the organization's chat at once, on every instance", async () => {
+    // A colleague joins the SME (invited, accepts) and follows the conversation from instance two.
+    const colleague = await signUpOrganization(one, { kind: 'SME' as never });
+    const invited = await one.gql(
+      'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { token } }',
+      { i: { organizationId: sme.organizationId, email: colleague.email } },
+      { token: sme.accessToken },
+    );
+    const accepted = await one.gql(
+      'mutation($t: String!) { acceptInvitation(token: $t) { id } }',
+      { t: invited.data!.inviteMember.token },
+      { token: colleague.accessToken },
+    );
+    expect(accepted.errors).toBeUndefined();
+    const watcher = connect(twoUrl, colleague.accessToken);
+    const owner = connect(one.url!, sme.accessToken);
+    const sender = connect(one.url!, supplier.accessToken);
+    await Promise.all([connected(watcher), connected(owner), connected(sender)]);
+    for (const s of [watcher, owner, sender]) await ack(s, 'join', { conversationId });
+    const seenByWatcher: string[] = [];
+    watcher.on('message', (m) => {
+      seenByWatcher.push(m.body ?? '');
+    });
+    watcher.on('conversation:activity' as never, () => {
+      seenByWatcher.push('activity');
+    });
+    const say = async (body: string) => {
+      const atOwner = nextMessage(owner);
+      await ack(sender, 'send', { conversationId, clientMessageId: randomUUID(), body });
+      expect((await atOwner).body).toBe(body);
+    };
+    await say('구성원이 보는 메시지');
+    await new Promise<void>((resolve) =>
+      seenByWatcher.includes('구성원이 보는 메시지') ? resolve() : watcher.once('message', () => resolve()),
+    );
+
+    const removed = await one.gql(
+      'mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }',
+      { o: sme.organizationId, u: colleague.userId },
+      { token: sme.accessToken },
+    );
+    expect(removed.errors).toBeUndefined();
+    await settleOutbox(one);
+    seenByWatcher.length = 0;
+    // Two more messages reach the owner; the removed colleague's open socket gets neither, nor the activity.
+    await say('제외된 뒤의 메시지 1');
+    await say('제외된 뒤의 메시지 2');
+    expect(seenByWatcher).toEqual([]);
+    // And it cannot join the conversation again.
+    await expect(ack<{ error?: { code: string } }>(watcher, 'join', { conversationId })).resolves.toMatchObject({
+      error: { code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) },
+    });
   });
 });

@@ -47,4 +47,9 @@ export class ChatPublisher {
     const target = this.namespace.to(organizationIds.map(organizationRoom));
     ((exceptRoom ? target.except(exceptRoom) : target).emit as (e: E, p: unknown) => void)(event, payload);
   }
+
+  /** Takes the user's sockets (on every instance, through the adapter) out of these rooms. */
+  leaveRooms(userId: string, rooms: string[]): void {
+    if (rooms.length) this.namespace?.in(userRoom(userId)).socketsLeave(rooms);
+  }
 }

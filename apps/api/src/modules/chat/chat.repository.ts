@@ -523,4 +523,14 @@ export class ChatRepository {
       [userId, limit],
     );
   }
+
+  /** The conversations one of these organizations takes part in. */
+  async conversationIdsOfOrganizations(organizationIds: string[]): Promise<string[]> {
+    if (!organizationIds.length) return [];
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT DISTINCT conversation_id AS id FROM conversation_participants WHERE organization_id = ANY($1::uuid[])',
+      [organizationIds],
+    );
+    return rows.map((r) => r.id);
+  }
 }

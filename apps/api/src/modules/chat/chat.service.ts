@@ -25,10 +25,11 @@ import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import type { Organization } from '../identity/dto/identity.records';
 import { IdentityService } from '../identity/identity.service';
+import { MEMBERSHIP_ENDED_EVENT } from '../identity/member-admin.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsService } from '../listings/listings.service';
-import { ChatPublisher, conversationRoom } from './chat.publisher';
+import { ChatPublisher, conversationRoom, organizationRoom } from './chat.publisher';
 import {
   type ConversationListRow,
   type ConversationRow,
@@ -85,6 +86,25 @@ export class ChatService implements OnModuleInit {
 
   onModuleInit(): void {
     this.dispatcher.register(SYSTEM_MESSAGE_POSTED, (e) => this.pushSystemMessage(e));
+    this.dispatcher.register(MEMBERSHIP_ENDED_EVENT, (e) => this.leaveOrganizationRooms(e));
+  }
+
+  /**
+   * A member removed from (or who left) an organization stops receiving its chat at once: their
+   * open sockets leave the organization's room and the rooms of its conversations that they do
+   * not take part in through another organization. (Sends were already refused: membership is
+   * checked on every send.)
+   */
+  private async leaveOrganizationRooms(event: OutboxEventEntity): Promise<void> {
+    const { organizationId, userId } = event.payload as { organizationId: string; userId: string };
+    const still = await this.identity.organizationIdsOfUser(userId);
+    if (still.includes(organizationId)) return; // joined again since
+    const [left, kept] = await Promise.all([
+      this.repository.conversationIdsOfOrganizations([organizationId]),
+      this.repository.conversationIdsOfOrganizations(still),
+    ]);
+    const keep = new Set(kept);
+    this.publisher.leaveRooms(userId, [organizationRoom(organizationId), ...left.filter((id) => !keep.has(id)).map(conversationRoom)]);
   }
 
   // --- conversations --------------------------------------------------------------------------

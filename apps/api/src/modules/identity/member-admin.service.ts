@@ -15,6 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The account mail that tells a person their membership changed. */
 export const MEMBERSHIP_CHANGED_MAIL = 'membership-changed';
+/** Outbox event when a person stops being a member (removed or left): `{ organizationId, userId, reason }`. */
+export const MEMBERSHIP_ENDED_EVENT = 'membership.ended';
 type MembershipChange = 'removed' | 'role-changed' | 'ownership-transferred';
 
 /**
@@ -164,7 +166,7 @@ export class MemberAdminService {
     return this.outbox.enqueue(tx, {
       aggregateType: 'organization',
       aggregateId: membership.organizationId,
-      eventType: 'membership.ended',
+      eventType: MEMBERSHIP_ENDED_EVENT,
       payload: { organizationId: membership.organizationId, userId: membership.userId, reason },
     });
   }

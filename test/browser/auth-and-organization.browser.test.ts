@@ -124,6 +124,8 @@ describe('web client: sign-up, organization, language', () => {
     await byTestId('signup-org-kind').selectOption('SME');
     await byTestId('signup-org-name-ko').fill('다른 회사(주)');
     await byTestId('signup-brn').fill(validBrn());
+    await byTestId('consent-TERMS').check();
+    await byTestId('consent-PRIVACY').check();
     await byTestId('signup-submit').click();
     await expect(byTestId('signup-check-mailbox').textContent({ timeout: 15_000 })).resolves.toContain(email);
     const notice = await mailTo(t, email, { match: /가입 시도/ });

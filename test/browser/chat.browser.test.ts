@@ -243,4 +243,57 @@ describe('web client: chat', () => {
       expect(seqs).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
       await expect(sme.getByTestId('chat-load-older').count()).resolves.toBe(0);
     }));
+  it("names each party's verification state and keeps links from an unverified organization behind a warning (#13 M6)", () =>
+    screenshotOnFailure('unverified', async () => {
+      const ds = t.app.get(DataSource);
+      const [{ organizationId }] = await ds.query(
+        'SELECT m.organization_id AS "organizationId" FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = $1',
+        [SUPPLIER],
+      );
+      const openThread = async (page = sme) => {
+        await page.goto(`${t.url}/messages/${conversationId}`);
+        await page.waitForSelector('[data-testid="chat-thread"][data-state="done"]', { timeout: 15_000 });
+      };
+      const supplierBubble = (text: string) => sme.locator('[data-testid="chat-bubble"]', { hasText: text });
+
+      // The demo supplier is verified: its badge, no warning, and its addresses are links that open in a new tab.
+      await openThread(supplier);
+      await openThread();
+      await expect(sme.getByTestId('chat-party-status').getAttribute('data-status')).resolves.toBe('VERIFIED');
+      await expect(sme.getByTestId('chat-unverified-note').count()).resolves.toBe(0);
+      await send(supplier, '사양서는 https://files.acme.example/spec.pdf 에 있습니다.');
+      const link = supplierBubble('files.acme.example').getByTestId('chat-link');
+      await link.waitFor({ timeout: 10_000 });
+      await expect(link.getAttribute('href')).resolves.toBe('https://files.acme.example/spec.pdf');
+      await expect(link.getAttribute('target')).resolves.toBe('_blank');
+      await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer nofollow ugc');
+
+      // Its verification is withdrawn (back to review): the thread says so, and no address of theirs is a link any more.
+      await ds.query(`UPDATE organizations SET verification_status = 'PENDING' WHERE id = $1`, [organizationId]);
+      try {
+        await send(supplier, '로그인 확인: https://login.acme-pay.example/verify');
+        await supplierBubble('login.acme-pay.example')
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
+        await openThread();
+        await supplierBubble('login.acme-pay.example').waitFor({ timeout: 10_000 });
+        await expect(sme.getByTestId('chat-party-status').getAttribute('data-status')).resolves.toBe('PENDING');
+        await expect(sme.getByTestId('chat-party-status').textContent()).resolves.toBe('검증 대기');
+        await expect(sme.getByTestId('chat-unverified-note').textContent()).resolves.toContain('미인증 기관');
+        await expect(sme.getByTestId('chat-link').count()).resolves.toBe(0);
+        // "링크 확인" shows where it really goes, then an explicit link.
+        await supplierBubble('login.acme-pay.example').getByTestId('chat-link-reveal').click();
+        const warning = supplierBubble('login.acme-pay.example').getByTestId('chat-link-warning');
+        await expect(warning.textContent()).resolves.toContain('인증되지 않은 기관이 보낸 링크입니다. 실제 주소: login.acme-pay.example');
+        await expect(warning.getByTestId('chat-link').getAttribute('rel')).resolves.toBe('noopener noreferrer nofollow ugc');
+        // On a phone the parties and the warning stay inside the screen.
+        await sme.setViewportSize({ width: 375, height: 740 });
+        const overflow = await sme.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await sme.screenshot({ path: '.test-results/chat-unverified-375.png' });
+      } finally {
+        await ds.query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [organizationId]);
+        await sme.setViewportSize(DESKTOP_KO.viewport);
+      }
+    }));
 });

@@ -65,7 +65,7 @@ describe('web client: passwords and revoked sessions', () => {
     await page.getByTestId('account-password-new').fill(NEW_PASSWORD);
     await page.getByTestId('account-password-confirm').fill(NEW_PASSWORD);
     await page.getByTestId('account-password-submit').click();
-    await expect(page.getByTestId('field-error-currentPassword').textContent()).resolves.toContain('현재 비밀번호가 올바르지 않습니다');
+    await expect(page.getByTestId('field-error-currentPassword').textContent()).resolves.toContain('비밀번호가 올바르지 않습니다');
     await page.getByTestId('account-password-current').fill(TEST_PASSWORD);
     await page.getByTestId('account-password-submit').click();
     await page.getByTestId('account-password-done').waitFor();

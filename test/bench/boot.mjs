@@ -35,3 +35,60 @@ export async function withThrowawayApp(env, work) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** GraphQL against the booted app (in-process, no port); throws with the errors when there are any. */
+export function gqlClient(app) {
+  return async (query, variables = {}, token) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify({ query, variables }),
+    });
+    const body = res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+}
+
+/** The current version of every required legal document: what the sign-up form's 필수 boxes send. */
+export function requiredConsents() {
+  const { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } = api('modules/identity/legal-documents.js');
+  return LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1))
+    .filter((d) => d.required)
+    .map(({ kind, version }) => ({ kind, version }));
+}
+
+/**
+ * Signs up (`input` without consents: the required ones are added), uses a verification link made
+ * the way the mail's is, signs in: `{ accessToken, organizationId }` of a user who may send, bid and publish.
+ */
+export async function signUpVerified(app, input) {
+  const gql = gqlClient(app);
+  const { TransactionService } = api('database/transaction.service.js');
+  const { AccountTokenService } = api('modules/identity/account-token.service.js');
+  await gql('mutation($i: SignUpInput!) { signUp(input: $i) { email } }', { i: { ...input, consents: requiredConsents() } });
+  const tx = app.get(TransactionService);
+  const [user] = await tx.run((m) => m.query('SELECT id, email FROM users WHERE lower(email) = lower($1)', [input.email]));
+  const token = await tx.run((m) => app.get(AccountTokenService).issue(m, user.id, 'VERIFY_EMAIL', user.email, 3600));
+  await gql('mutation($t: String!) { verifyEmail(token: $t) { verified } }', { t: token });
+  const signedIn = await gql(
+    'mutation($i: SignInInput!) { signIn(input: $i) { accessToken me { memberships { organization { id } } } } }',
+    { i: { email: input.email, password: input.password } },
+  );
+  return { accessToken: signedIn.signIn.accessToken, organizationId: signedIn.signIn.me.memberships[0]?.organization.id };
+}
+
+/** A staff member (made by the CLI's service) who enrolled two-factor sign-in: a token whose session passed it. */
+export async function staffToken(app, email) {
+  const gql = gqlClient(app);
+  const { StaffAccountService } = api('modules/identity/staff-account.service.js');
+  const { password } = await app.get(StaffAccountService).createOrPromote({ email, admin: false });
+  const token = (await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { email, password } })).signIn
+    .accessToken;
+  const { secret } = (await gql('mutation { beginTwoFactorEnrollment { secret } }', {}, token)).beginTwoFactorEnrollment;
+  const { Secret, TOTP } = await import('otpauth');
+  const code = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+  await gql('mutation($c: String!) { confirmTwoFactorEnrollment(code: $c) }', { c: code }, token);
+  return token;
+}

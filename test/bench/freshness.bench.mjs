@@ -2,30 +2,18 @@
 // returned by searchListings, through the outbox indexer. Boots the built app on a throw-away
 // embedded PostgreSQL. Last line: `p95_ms=…`.
 import { performance } from 'node:perf_hooks';
-import { api, withThrowawayApp } from './boot.mjs';
+import { api, gqlClient, staffToken, withThrowawayApp } from './boot.mjs';
 
 const { DemoSeeder } = api('seed/demo.seeder.js');
-const { StaffAccountService } = api('modules/identity/staff-account.service.js');
 
 const ROUNDS = Number(process.env.ROUNDS ?? 50);
 await withThrowawayApp({ RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '1000' }, async (app) => {
-  const gql = async (query, variables, token) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      payload: JSON.stringify({ query, variables }),
-    });
-    const body = res.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
+  const gql = gqlClient(app);
   await app.get(DemoSeeder).seed(); // a realistic index of 110 listings around the new ones
   const signIn = async (email, password) =>
     (await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { email, password } })).signIn.accessToken;
   const supplier = await signIn('supplier@demo.aimatch.kr', 'aimatch-demo-2026!');
-  const { password } = await app.get(StaffAccountService).createOrPromote({ email: 'bench-staff@aimatch.or.kr', admin: false });
-  const staff = await signIn('bench-staff@aimatch.or.kr', password);
+  const staff = await staffToken(app, 'bench-staff@aimatch.or.kr');
   const me = await gql('{ me { memberships { organization { id } } } }', {}, supplier);
   const orgId = me.me.memberships[0].organization.id;
   const times = [];

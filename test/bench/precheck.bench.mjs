@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { api, dist, require, withThrowawayApp } from './boot.mjs';
+import { api, dist, require, signUpVerified, withThrowawayApp } from './boot.mjs';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '10000,100000' }, probes: { type: 'string', default: '300' } },
@@ -114,12 +114,6 @@ console.log(
     `reworded copies min ${copySims[0].toFixed(3)}, median ${copySims[Math.floor(copySims.length / 2)].toFixed(3)}; threshold ${NEAR_DUPLICATE_THRESHOLD}`,
 );
 
-// Sign-up consents to the current version of every required document (the sign-up form's 필수 boxes).
-const { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } = api('modules/identity/legal-documents.js');
-const consents = LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1))
-  .filter((d) => d.required)
-  .map(({ kind, version }) => ({ kind, version }));
-
 const brn = () => {
   const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
   return first9 + businessRegistrationCheckDigit(first9);
@@ -131,33 +125,19 @@ let recall = { found: 0, total: 0 };
 await withThrowawayApp(
   { RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '100000', SEED_DEMO: 'false', SCHEDULER_ENABLED: 'false' },
   async (app) => {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
     const orgs = [];
     for (let i = 0; i < 20; i++) {
-      const res = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($i: SignUpInput!) { signUp(input: $i) { me { memberships { organization { id } } } } }',
-          variables: {
-            i: {
-              email: `bench-${i}-${Date.now()}@example.kr`,
-              password: 'correct-horse-battery-9',
-              displayName: '벤치',
-              organization: {
-                kind: 'AI_SUPPLIER',
-                nameKo: `벤치 공급기업 ${i}`,
-                businessRegistrationNumber: brn(),
-                regionId: 'urn:aimatch:region:seoul',
-              },
-              consents,
-            },
-          },
-        }),
-      }).then((r) => r.json());
-      const id = res.data?.signUp.me.memberships[0].organization.id;
-      if (!id) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
+      const { organizationId: id } = await signUpVerified(app, {
+        email: `bench-${i}-${Date.now()}@example.kr`,
+        password: 'correct-horse-battery-9',
+        displayName: '벤치',
+        organization: {
+          kind: 'AI_SUPPLIER',
+          nameKo: `벤치 공급기업 ${i}`,
+          businessRegistrationNumber: brn(),
+          regionId: 'urn:aimatch:region:seoul',
+        },
+      });
       orgs.push(id);
     }
     const ds = app.get(DataSource);

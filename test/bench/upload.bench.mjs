@@ -5,7 +5,7 @@
 // Last line: `mib_per_s=… p50_ms=… runs=N` (mib_per_s from the median run).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { api, dist, withThrowawayApp } from './boot.mjs';
+import { dist, signUpVerified, withThrowawayApp } from './boot.mjs';
 
 function flag(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,12 +18,6 @@ const RUNS = flag('runs', 10);
 const MIB = flag('mib', 20);
 const { businessRegistrationCheckDigit } = dist('libs/validation/src/index.js');
 
-// Sign-up consents to the current version of every required document (the sign-up form's 필수 boxes).
-const { LEGAL_DOCUMENT_KINDS, LEGAL_DOCUMENTS } = api('modules/identity/legal-documents.js');
-const consents = LEGAL_DOCUMENT_KINDS.map((kind) => LEGAL_DOCUMENTS.filter((d) => d.kind === kind).at(-1))
-  .filter((d) => d.required)
-  .map(({ kind, version }) => ({ kind, version }));
-
 const brn = () => {
   const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
   return first9 + businessRegistrationCheckDigit(first9);
@@ -34,29 +28,12 @@ await withThrowawayApp(
   async (app) => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    const signUp = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }',
-        variables: {
-          i: {
-            email: `bench-${Date.now()}@example.kr`,
-            password: 'correct-horse-battery-9',
-            displayName: '벤치',
-            organization: {
-              kind: 'AI_SUPPLIER',
-              nameKo: '업로드 벤치',
-              businessRegistrationNumber: brn(),
-              regionId: 'urn:aimatch:region:seoul',
-            },
-            consents,
-          },
-        },
-      }),
-    }).then((r) => r.json());
-    const token = signUp.data?.signUp.accessToken;
-    if (!token) throw new Error(`signUp failed: ${JSON.stringify(signUp.errors)}`);
+    const { accessToken: token } = await signUpVerified(app, {
+      email: `bench-${Date.now()}@example.kr`,
+      password: 'correct-horse-battery-9',
+      displayName: '벤치',
+      organization: { kind: 'AI_SUPPLIER', nameKo: '업로드 벤치', businessRegistrationNumber: brn(), regionId: 'urn:aimatch:region:seoul' },
+    });
 
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(MIB * 1024 * 1024 - 9)]);
     const upload = async () => {

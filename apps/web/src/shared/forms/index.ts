@@ -1,4 +1,6 @@
 export { Field } from './Field';
+export { NewPasswordFields } from './NewPasswordFields';
+export { OneTimeCodeInput } from './OneTimeCodeInput';
 export { FormAlert } from './FormAlert';
 export { useFormErrors, type ControlProps, type FormErrors, type FormErrorsOptions } from './useFormErrors';
 export {

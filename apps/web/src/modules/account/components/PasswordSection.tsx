@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { Field, FormAlert, NewPasswordFields, useFormErrors } from '@/shared/forms';
 import { ChangePasswordMutation } from '../graphql/operations';
 
 const PATHS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -57,30 +57,14 @@ export function PasswordSection() {
             />
           )}
         </Field>
-        <Field form={form} path="newPassword" label={t('password.new')} hint={t('auth.passwordHint')} required>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              value={next}
-              onChange={(event) => setNext(event.target.value)}
-              data-testid="account-password-new"
-            />
-          )}
-        </Field>
-        <Field form={form} path="confirmPassword" label={t('password.confirm')} required>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(event) => setConfirm(event.target.value)}
-              data-testid="account-password-confirm"
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          form={form}
+          value={next}
+          confirm={confirm}
+          onValue={setNext}
+          onConfirm={setConfirm}
+          testIdPrefix="account-password"
+        />
         <div className="form__actions">
           <button type="submit" className="button" disabled={fetching} data-testid="account-password-submit">
             {fetching ? t('common.working') : t('password.section.submit')}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { Field, FormAlert, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
 import { useViewer, ViewerQuery } from '@/shared/session';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { BeginTwoFactorEnrollmentMutation, ConfirmTwoFactorEnrollmentMutation } from '../graphql/two-factor';
@@ -108,17 +108,7 @@ export function TwoFactorEnrollmentPage() {
             </li>
             <li>
               <Field form={form} path="code" label={t('twoFactor.code')} required>
-                {(props) => (
-                  <input
-                    {...props}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    value={code}
-                    onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
-                    data-testid="twofactor-code"
-                  />
-                )}
+                {(props) => <OneTimeCodeInput {...props} value={code} onChange={setCode} testId="twofactor-code" />}
               </Field>
             </li>
           </ol>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { Field, FormAlert, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
 import { useViewer, ViewerQuery } from '@/shared/session';
 import { RegenerateRecoveryCodesMutation } from '../graphql/two-factor';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -57,17 +57,7 @@ export function TwoFactorSection() {
             <FormAlert summary={form.summary} />
             <p className="form__footnote">{t('twoFactor.section.regenerateHint')}</p>
             <Field form={form} path="code" label={t('twoFactor.code')} required>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  value={code}
-                  onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
-                  data-testid="account-two-factor-code"
-                />
-              )}
+              {(props) => <OneTimeCodeInput {...props} value={code} onChange={setCode} testId="account-two-factor-code" />}
             </Field>
             <div className="form__actions">
               <button

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { FormAlert, NewPasswordFields, useFormErrors } from '@/shared/forms';
 import { ResetPasswordMutation } from '../graphql/operations';
 
 const PATHS = ['newPassword', 'confirmPassword', 'token'] as const;
@@ -46,30 +46,14 @@ export function ResetPasswordPage() {
               {tokenErrors.map((e) => e.message).join(' ')} <Link to="/forgot-password">{t('resetPassword.again')}</Link>
             </p>
           ) : null}
-          <Field form={form} path="newPassword" label={t('password.new')} hint={t('auth.passwordHint')} required>
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                data-testid="reset-password-new"
-              />
-            )}
-          </Field>
-          <Field form={form} path="confirmPassword" label={t('password.confirm')} required>
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="new-password"
-                value={confirm}
-                onChange={(event) => setConfirm(event.target.value)}
-                data-testid="reset-password-confirm"
-              />
-            )}
-          </Field>
+          <NewPasswordFields
+            form={form}
+            value={password}
+            confirm={confirm}
+            onValue={setPassword}
+            onConfirm={setConfirm}
+            testIdPrefix="reset-password"
+          />
           <div className="form__actions">
             <button type="submit" className="button" disabled={fetching} data-testid="reset-password-submit">
               {fetching ? t('common.working') : t('resetPassword.submit')}

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type CombinedError, useMutation } from 'urql';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { useT } from '@/i18n';
-import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { Field, FormAlert, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
 import { SignInMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { safeNextPath } from '../model/redirect';
@@ -125,19 +125,7 @@ export function SignInPage() {
             </p>
             {secondFactor === 'totp' ? (
               <Field form={form} path="totpCode" label={t('signIn.totp')} required>
-                {(props) => (
-                  <input
-                    {...props}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    pattern="[0-9]*"
-                    autoFocus
-                    value={code}
-                    onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
-                    data-testid="signin-totp"
-                  />
-                )}
+                {(props) => <OneTimeCodeInput {...props} autoFocus value={code} onChange={setCode} testId="signin-totp" />}
               </Field>
             ) : (
               <Field form={form} path="recoveryCode" label={t('signIn.recoveryCode')} required>

@@ -193,6 +193,17 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await declined.locator('.notification-item__open').click();
     await bPage.waitForURL((u) => u.pathname === `/listings/${demandId}`, { timeout: 10_000 });
     await bPage.getByTestId('my-bid-declined').waitFor({ timeout: 15_000 });
+
+    // The award opened a conversation with A whose system message says it in words, not BID_ACCEPTED.
+    const mine = await t.gql<{
+      conversations: { edges: Array<{ node: { id: string; lastMessage: { systemEvent: string | null } | null } }> };
+    }>('{ conversations(first: 20) { edges { node { id lastMessage { systemEvent } } } } }', {}, { token: await tokenOf(SUPPLIER_A) });
+    const awardThread = mine.data!.conversations.edges.find((e) => e.node.lastMessage?.systemEvent === 'BID_ACCEPTED')!.node.id;
+    await aPage.goto(`${t.url}/messages/${awardThread}`);
+    const notice = aPage.getByTestId('chat-system').last();
+    await notice.waitFor({ timeout: 15_000 });
+    await expect(notice.textContent()).resolves.toMatch(/^.+의 5,000만원·\d+주 입찰이 선정되었습니다\.$/);
+    await expect(aPage.getByTestId(`conversation-item-${awardThread}`).textContent()).resolves.toContain('입찰이 선정되었습니다');
   });
 
   it('the SME completes the project and reviews A: blind until A reviews too', async () => {

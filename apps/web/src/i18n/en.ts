@@ -610,7 +610,6 @@ export const en: Messages = {
   'chat.counterpart': 'Counterpart',
   'chat.preview.you': 'You: {body}',
   'chat.preview.deleted': 'Message deleted',
-  'chat.preview.system': 'System notice',
   'chat.preview.none': 'No messages yet',
   'chat.select': 'Select a conversation on the left.',
   'chat.back': 'All conversations',
@@ -631,7 +630,6 @@ export const en: Messages = {
   'chat.discard': 'Discard',
   'chat.deleted': 'This message was deleted.',
   'chat.edited': 'edited',
-  'chat.system': 'Notice: {event}',
   'chat.composer.label': 'Message',
   'chat.composer.placeholder': 'Write a message (Enter to send, Shift+Enter for a new line)',
   'chat.composer.send': 'Send',
@@ -1278,4 +1276,14 @@ export const en: Messages = {
     'This conversation includes an unverified organization: the association has not checked its business details yet. Be careful with requests for payments, personal data or sign-ins.',
   'chat.unverified.openLink': 'Check link',
   'chat.unverified.linkWarning': 'This link comes from an unverified organization. It really goes to {host}. Open it only if you trust it:',
+
+  // --- #14 item 6 (lead): system messages in words ---
+  'chat.system.bidder': 'A bidder',
+  'chat.system.terms': '{amount}, {weeks} weeks',
+  'chat.system.bidSubmitted': '{org} submitted a bid: {terms}.',
+  'chat.system.bidSubmittedPlain': '{org} submitted a bid.',
+  'chat.system.bidRevised': '{org} revised its bid: {terms} (revision {revision}).',
+  'chat.system.bidAccepted': "{org}'s bid ({terms}) was accepted.",
+  'chat.system.bidAcceptedPlain': "{org}'s bid was accepted.",
+  'chat.system.other': 'Notice',
 };

@@ -608,7 +608,6 @@ export const ko = {
   'chat.counterpart': '상대 기관',
   'chat.preview.you': '나: {body}',
   'chat.preview.deleted': '삭제된 메시지',
-  'chat.preview.system': '시스템 알림',
   'chat.preview.none': '아직 메시지가 없습니다',
   'chat.select': '왼쪽에서 대화를 선택하세요.',
   'chat.back': '대화 목록',
@@ -629,7 +628,6 @@ export const ko = {
   'chat.discard': '지우기',
   'chat.deleted': '삭제된 메시지입니다.',
   'chat.edited': '수정됨',
-  'chat.system': '알림: {event}',
   'chat.composer.label': '메시지 입력',
   'chat.composer.placeholder': '메시지를 입력하세요 (Enter 전송, Shift+Enter 줄바꿈)',
   'chat.composer.send': '보내기',
@@ -1274,4 +1272,14 @@ export const ko = {
     '미인증 기관이 포함된 대화입니다. 협회가 아직 사업자 정보를 확인하지 않았습니다. 송금, 개인정보, 로그인 요청에 주의하세요.',
   'chat.unverified.openLink': '링크 확인',
   'chat.unverified.linkWarning': '인증되지 않은 기관이 보낸 링크입니다. 실제 주소: {host}. 믿을 수 있을 때만 여세요:',
+
+  // --- #14 item 6 (lead): system messages in words ---
+  'chat.system.bidder': '입찰 기관',
+  'chat.system.terms': '{amount}·{weeks}주',
+  'chat.system.bidSubmitted': '{org}{particle} {terms} 입찰을 제출했습니다.',
+  'chat.system.bidSubmittedPlain': '{org}{particle} 입찰을 제출했습니다.',
+  'chat.system.bidRevised': '{org}{particle} 입찰을 {terms} 조건으로 고쳐 다시 제출했습니다({revision}차).',
+  'chat.system.bidAccepted': '{org}의 {terms} 입찰이 선정되었습니다.',
+  'chat.system.bidAcceptedPlain': '{org}의 입찰이 선정되었습니다.',
+  'chat.system.other': '알림',
 } as const;

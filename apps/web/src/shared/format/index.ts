@@ -1,2 +1,3 @@
 export { formatKrw, formatKrwRange, groupDigits } from './money';
 export { localized } from './localized';
+export { subjectParticle } from './korean';

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
+import { organizationName } from '@/modules/organization';
 import { useViewer } from '@/shared/session';
 import { useChatSnapshot, useChatStore } from '../hooks/useChat';
 import { contextKey, contextTitle, counterpartNames } from '../model/labels';
-import type { ConversationSummary } from '../model/types';
+import { systemMessageText } from '../model/system-text';
+import { type ConversationSummary, parseSystemPayload } from '../model/types';
 
 function useTimeFormat() {
   const locale = useLocale();
@@ -65,12 +67,16 @@ function ConversationItem({ conversation: c, active }: { conversation: Conversat
   const mine = useMemo(() => new Set(viewer?.memberships.map((m) => m.organization.id) ?? []), [viewer]);
   const title = contextTitle(c, locale) ?? t('chat.untitled');
   const last = c.lastMessage;
+  const nameOf = (id: string) => {
+    const org = c.participants.find((p) => p.id === id);
+    return org ? organizationName(org, locale) : null;
+  };
   const preview = !last
     ? t('chat.preview.none')
     : last.deletedAt
       ? t('chat.preview.deleted')
       : last.kind === 'SYSTEM'
-        ? t('chat.preview.system')
+        ? systemMessageText({ ...last, systemPayload: parseSystemPayload(last.systemPayload) }, nameOf, locale, t)
         : last.senderUserId === store?.currentUserId
           ? t('chat.preview.you', { body: last.body ?? '' })
           : (last.body ?? '');

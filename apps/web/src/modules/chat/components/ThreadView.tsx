@@ -6,6 +6,7 @@ import { useViewer } from '@/shared/session';
 import { useChatSnapshot, useChatStore, useThread } from '../hooks/useChat';
 import { contextKey, contextPath, contextTitle, counterpartNames } from '../model/labels';
 import { linkHost, splitLinks } from '../model/links';
+import { systemMessageText } from '../model/system-text';
 import { CHAT_MAX_BODY, type ChatMessage, type OutgoingMessage } from '../model/types';
 import { useTimeFormat } from './ConversationList';
 
@@ -72,6 +73,10 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   // Who is on the other side, and whether the association has verified them (#13 M6).
   const counterparts = conversation?.participants.filter((p) => !mine.has(p.id)) ?? [];
   const unverified = new Set(counterparts.filter((p) => p.verificationStatus !== 'VERIFIED').map((p) => p.id));
+  const nameOf = (id: string) => {
+    const org = conversation?.participants.find((p) => p.id === id);
+    return org ? organizationName(org, locale) : null;
+  };
 
   return (
     <section
@@ -159,6 +164,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
               state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null}
               showState={m.seq === lastMineSeq}
               fromUnverified={m.senderUserId !== me && !!m.senderOrganizationId && unverified.has(m.senderOrganizationId)}
+              organizationName={nameOf}
             />
           ))}
           {outgoing.map((o) => (
@@ -181,19 +187,22 @@ function Bubble({
   state,
   showState,
   fromUnverified,
+  organizationName: nameOf,
 }: {
   message: ChatMessage;
   mine: boolean;
   state: 'sent' | 'read' | null;
   showState: boolean;
   fromUnverified: boolean;
+  organizationName: (id: string) => string | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   const time = useTimeFormat();
   if (m.kind === 'SYSTEM') {
     return (
       <li className="chat-system" data-seq={m.seq} data-testid="chat-system">
-        {m.body ?? t('chat.system', { event: m.systemEvent ?? '' })}
+        {systemMessageText(m, nameOf, locale, t)}
       </li>
     );
   }

@@ -25,6 +25,8 @@ export const ConversationFieldsFragment = graphql(`
       seq
       kind
       body
+      systemEvent
+      systemPayload
       senderUserId
       deletedAt
     }
@@ -56,6 +58,7 @@ export const ChatMessageFieldsFragment = graphql(`
     clientMessageId
     body
     systemEvent
+    systemPayload
     createdAt
     editedAt
     deletedAt

@@ -76,6 +76,7 @@ export function storedFromAck(o: OutgoingMessage, ack: { id: string; seq: number
     clientMessageId: o.clientMessageId,
     body: o.body,
     systemEvent: null,
+    systemPayload: null,
     createdAt: ack.createdAt,
     editedAt: null,
     deletedAt: null,

@@ -22,6 +22,7 @@ import {
   CHAT_NAMESPACE,
   type ChatActivity,
   type ChatClientToServerEvents,
+  asLastMessage,
   type ChatMessage,
   type ChatMessagePayload,
   type ChatResult,
@@ -412,9 +413,7 @@ export class ChatStore {
       senderUserId: message.senderUserId,
       createdAt: message.createdAt,
     });
-    this.setConversation(id, (c) =>
-      message.seq >= (c.lastMessage?.seq ?? 0) ? { ...c, lastMessage: { __typename: 'ChatMessage', ...message } } : c,
-    );
+    this.setConversation(id, (c) => (message.seq >= (c.lastMessage?.seq ?? 0) ? { ...c, lastMessage: asLastMessage(message) } : c));
     if (!this.snapshot.threads.has(id)) return;
     const t = this.thread(id);
     const gap = leavesGap(t, message.seq);
@@ -500,9 +499,7 @@ export class ChatStore {
       const gap = leavesGap(t, reply.seq);
       this.addMessages(o.conversationId, [stored]);
       this.setConversation(o.conversationId, (c) =>
-        reply.seq >= c.lastSeq
-          ? { ...c, lastSeq: reply.seq, lastMessageAt: reply.createdAt, lastMessage: { __typename: 'ChatMessage', ...stored } }
-          : c,
+        reply.seq >= c.lastSeq ? { ...c, lastSeq: reply.seq, lastMessageAt: reply.createdAt, lastMessage: asLastMessage(stored) } : c,
       );
       if (gap) void this.sync(o.conversationId);
       this.markRead(o.conversationId);

@@ -43,6 +43,8 @@ export interface ChatMessage {
   clientMessageId: string | null;
   body: string | null;
   systemEvent: string | null;
+  /** SYSTEM messages: the event's data (amount, weeks, revision, organization…). */
+  systemPayload: Record<string, unknown> | null;
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
@@ -102,6 +104,7 @@ export function fromPayload(m: ChatMessagePayload | ChatMessageFieldsFragment): 
     clientMessageId: m.clientMessageId ?? null,
     body: m.body ?? null,
     systemEvent: m.systemEvent ?? null,
+    systemPayload: parseSystemPayload(m.systemPayload),
     createdAt: m.createdAt,
     editedAt: m.editedAt ?? null,
     deletedAt: m.deletedAt ?? null,
@@ -113,4 +116,21 @@ export function newClientMessageId(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** GraphQL sends a system message's data as a JSON string, the socket as an object. */
+export function parseSystemPayload(value: unknown): Record<string, unknown> | null {
+  if (value && typeof value === 'object') return value as Record<string, unknown>;
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A message as a conversation's `lastMessage` (the GraphQL shape: its system data as JSON text). */
+export function asLastMessage(m: ChatMessage) {
+  return { __typename: 'ChatMessage' as const, ...m, systemPayload: m.systemPayload ? JSON.stringify(m.systemPayload) : null };
 }

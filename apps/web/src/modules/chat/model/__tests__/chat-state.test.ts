@@ -30,6 +30,7 @@ function message(seq: number, patch: Partial<ChatMessage> = {}): ChatMessage {
     clientMessageId: null,
     body: `message ${seq}`,
     systemEvent: null,
+    systemPayload: null,
     createdAt: `2026-11-02T09:00:${String(seq).padStart(2, '0')}.000Z`,
     editedAt: null,
     deletedAt: null,

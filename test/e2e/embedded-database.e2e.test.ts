@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
-import { APP_ROLE, ensureDatabase, resolveDatabase, startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { APP_ROLE, ensureDatabase, reachable, resolveDatabase, startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 
 async function currentRole(url: string): Promise<{ user: string; superuser: boolean }> {
   const client = new Client({ connectionString: url });
@@ -15,17 +15,6 @@ async function currentRole(url: string): Promise<{ user: string; superuser: bool
     return rows[0] as { user: string; superuser: boolean };
   } finally {
     await client.end();
-  }
-}
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -51,7 +40,7 @@ describe('embedded PostgreSQL credentials', () => {
       expect(secrets.superuser.length).toBeGreaterThanOrEqual(24);
       expect(await currentRole(database.url)).toEqual({ user: APP_ROLE, superuser: false });
       const port = database.embedded!.port;
-      expect(await canConnect(`postgres://postgres:aimatch-embedded@127.0.0.1:${port}/postgres`)).toBe(false);
+      expect(await reachable(`postgres://postgres:aimatch-embedded@127.0.0.1:${port}/postgres`)).toBe(false);
 
       const app = await createApp({ ...testConfig(database.url), DATA_DIR: dir });
       await app.init();
@@ -82,7 +71,7 @@ describe('embedded PostgreSQL credentials', () => {
       await app.query("INSERT INTO kept VALUES (2, '새 행')");
       await app.end();
       expect(rows).toEqual([{ note: '남아 있음' }]);
-      expect(await canConnect(`postgres://postgres:aimatch-embedded@127.0.0.1:${database.embedded!.port}/postgres`)).toBe(false);
+      expect(await reachable(`postgres://postgres:aimatch-embedded@127.0.0.1:${database.embedded!.port}/postgres`)).toBe(false);
     } finally {
       await database.embedded?.stop();
     }

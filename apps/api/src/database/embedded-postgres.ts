@@ -253,7 +253,8 @@ async function prepareAppRole(port: number, secrets: EmbeddedSecrets, legacy: bo
   }
 }
 
-async function reachable(url: string): Promise<boolean> {
+/** Whether a connection to `url` succeeds (wrong credentials, nothing listening: false). */
+export async function reachable(url: string): Promise<boolean> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {

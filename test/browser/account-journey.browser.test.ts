@@ -145,4 +145,23 @@ describe('web client on a phone: sign up, verify, reset the password, invite and
     const mail = await mailTo(t, colleagueEmail, { match: /제외되었습니다/ });
     expect(mail.subject).toContain(`${orgName}에서 제외되었습니다`);
   });
+  it('turns off e-mail for one kind of notification on the account page; the choice is kept', async () => {
+    await page.goto(`${t.url}/account`);
+    const email = page.getByTestId('notification-pref-BID_RECEIVED-email');
+    await email.waitFor({ timeout: 10_000 });
+    // An SME sees the kinds it can receive, in Korean; staff-only kinds are not listed.
+    await expect(page.getByTestId('notification-pref-BID_RECEIVED').textContent()).resolves.toContain('새 입찰 접수');
+    await expect(page.getByTestId('notification-pref-LISTING_SUBMITTED').count()).resolves.toBe(0);
+    expect(await email.isChecked()).toBe(true);
+    await email.uncheck();
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="notification-pref-BID_RECEIVED-email"]') as HTMLInputElement).checked,
+    );
+    await page.reload();
+    await page.getByTestId('notification-pref-BID_RECEIVED-email').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('notification-pref-BID_RECEIVED-email').isChecked()).toBe(false);
+    expect(await page.getByTestId('notification-pref-BID_RECEIVED-inApp').isChecked()).toBe(true);
+    await fitsTheScreen(page);
+    await page.getByTestId('notification-preferences').screenshot({ path: '.test-results/notification-settings-375.png' });
+  });
 });

@@ -102,6 +102,8 @@ type Documents = {
     "\n  mutation SetBidVerificationRequired($required: Boolean!) {\n    setBidVerificationRequired(required: $required) {\n      bidsVerifiedOrganizationsOnly\n    }\n  }\n": typeof types.SetBidVerificationRequiredDocument,
     "\n  query NotificationList($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      totalCount\n      edges {\n        node {\n          id\n          type\n          payload\n          readAt\n          createdAt\n          link {\n            type\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.NotificationListDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      type\n      email\n      inApp\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      type\n      email\n      inApp\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  fragment OrganizationDetailFields on Organization {\n    id\n    kind\n    nameKo\n    nameEn\n    businessRegistrationNumber\n    region {\n      id\n      label(locale: $locale)\n      deprecated\n    }\n    industry {\n      id\n      label(locale: $locale)\n      deprecated\n    }\n    employeeBand\n    foundedYear\n    website\n    verificationStatus\n    createdAt\n    certifications {\n      conceptId\n      labelKo\n      labelEn\n      expiresOn\n    }\n  }\n": typeof types.OrganizationDetailFieldsFragmentDoc,
     "\n  query OrganizationDetail($id: ID!, $locale: Locale!) {\n    organization(id: $id) {\n      ...OrganizationDetailFields\n    }\n  }\n": typeof types.OrganizationDetailDocument,
     "\n  query OrganizationMembers($id: ID!, $first: Int!, $after: String) {\n    organization(id: $id) {\n      id\n      members(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            role\n            createdAt\n            user {\n              id\n              displayName\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizationMembersDocument,
@@ -239,6 +241,8 @@ const documents: Documents = {
     "\n  mutation SetBidVerificationRequired($required: Boolean!) {\n    setBidVerificationRequired(required: $required) {\n      bidsVerifiedOrganizationsOnly\n    }\n  }\n": types.SetBidVerificationRequiredDocument,
     "\n  query NotificationList($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      totalCount\n      edges {\n        node {\n          id\n          type\n          payload\n          readAt\n          createdAt\n          link {\n            type\n            id\n          }\n        }\n      }\n    }\n  }\n": types.NotificationListDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      type\n      email\n      inApp\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      type\n      email\n      inApp\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  fragment OrganizationDetailFields on Organization {\n    id\n    kind\n    nameKo\n    nameEn\n    businessRegistrationNumber\n    region {\n      id\n      label(locale: $locale)\n      deprecated\n    }\n    industry {\n      id\n      label(locale: $locale)\n      deprecated\n    }\n    employeeBand\n    foundedYear\n    website\n    verificationStatus\n    createdAt\n    certifications {\n      conceptId\n      labelKo\n      labelEn\n      expiresOn\n    }\n  }\n": types.OrganizationDetailFieldsFragmentDoc,
     "\n  query OrganizationDetail($id: ID!, $locale: Locale!) {\n    organization(id: $id) {\n      ...OrganizationDetailFields\n    }\n  }\n": types.OrganizationDetailDocument,
     "\n  query OrganizationMembers($id: ID!, $first: Int!, $after: String) {\n    organization(id: $id) {\n      id\n      members(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            role\n            createdAt\n            user {\n              id\n              displayName\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": types.OrganizationMembersDocument,
@@ -654,6 +658,14 @@ export function graphql(source: "\n  query NotificationList($first: Int!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      type\n      email\n      inApp\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      type\n      email\n      inApp\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      type\n      email\n      inApp\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      type\n      email\n      inApp\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,6 +17,11 @@ function interpolate(template: string, params: Record<string, string | number> |
   );
 }
 
+/** Whether `key` names a message (for keys built from data, e.g. a notification type). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(ko, key);
+}
+
 export function translate(locale: UiLocale, key: MessageKey, params?: Record<string, string | number>): string {
   return interpolate(catalogs[locale][key], params);
 }

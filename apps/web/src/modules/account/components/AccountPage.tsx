@@ -2,10 +2,11 @@ import { useT } from '@/i18n';
 import { TwoFactorSection } from './TwoFactorSection';
 import { PasswordSection } from './PasswordSection';
 import { ConsentSection } from './ConsentSection';
+import { NotificationPreferencesSection } from '@/modules/notifications';
 import { DataSection } from './DataSection';
 
 /**
- * 내 계정: one page, one section per concern (password, consents, two-factor, personal data).
+ * 내 계정: one page, one section per concern (two-factor, password, notifications, consents, personal data).
  * Each section is its own component in this folder, listed here in reading order.
  */
 export function AccountPage() {
@@ -15,6 +16,7 @@ export function AccountPage() {
       <h1>{t('account.title')}</h1>
       <TwoFactorSection />
       <PasswordSection />
+      <NotificationPreferencesSection />
       <ConsentSection />
       <DataSection />
     </div>

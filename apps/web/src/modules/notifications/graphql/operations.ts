@@ -28,3 +28,24 @@ export const MarkNotificationsReadMutation = graphql(`
     markNotificationsRead(ids: $ids)
   }
 `);
+
+/** The viewer's e-mail and in-app choice for every notification type. */
+export const NotificationPreferencesQuery = graphql(`
+  query NotificationPreferences {
+    notificationPreferences {
+      type
+      email
+      inApp
+    }
+  }
+`);
+
+export const UpdateNotificationPreferencesMutation = graphql(`
+  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {
+    updateNotificationPreferences(preferences: $preferences) {
+      type
+      email
+      inApp
+    }
+  }
+`);

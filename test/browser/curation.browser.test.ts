@@ -74,7 +74,7 @@ describe('web client: listing curation', () => {
     await t?.close();
   });
 
-  it('staff find the item in 목록 심사 (count in the navigation) with its flags, oldest first', async () => {
+  it('staff find the item in 등록 건 심사 (count in the navigation) with its flags, oldest first', async () => {
     const page = staffPage;
     await page.getByTestId('nav-review-count').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('nav-review-count').textContent()).resolves.toBe('1');

@@ -25,11 +25,11 @@ export const MESSAGES = {
     en: 'Someone changed this first (now version {current}). Reload and try again.',
   },
   'wrong-organization-kind': {
-    ko: '이 조직 유형({kind})은 이 종류의 목록을 등록할 수 없습니다.',
+    ko: '이 기관 유형({kind})은 이 종류의 건을 등록할 수 없습니다.',
     en: 'An organization of kind {kind} cannot create this kind of listing.',
   },
   'not-published': {
-    ko: '게시된 목록만 매칭할 수 있습니다(현재 상태 {current}).',
+    ko: '게시된 등록 건만 매칭할 수 있습니다(현재 상태 {current}).',
     en: 'Only published listings can be matched (this one is {current}).',
   },
   'bid-invalid-transition': {

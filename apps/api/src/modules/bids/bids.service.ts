@@ -150,7 +150,7 @@ export class BidsService {
           demand.organizationId,
           BID_NOTIFICATIONS.REVISED,
           updated,
-          this.payload(updated, demand, { revision: updated.revision }),
+          await this.ownerPayload(updated, demand, { revision: updated.revision }),
         );
       } else {
         await this.syncPartners(tx, updated, partners, content);
@@ -201,7 +201,7 @@ export class BidsService {
         actorUserId: userId,
         details: { revision: 1 },
       });
-      await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.NEW_BID, updated, this.payload(updated, demand));
+      await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.NEW_BID, updated, await this.ownerPayload(updated, demand));
       // Into the pre-bid conversation between the two parties, if they have one (a submission opens none).
       const conversation = await this.chat.findConversationIn(tx, {
         contextType: ConversationContextType.DEMAND,
@@ -230,7 +230,7 @@ export class BidsService {
         toStatus: to,
         actorUserId: rc.viewer!.userId,
       });
-      await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.WITHDRAWN, updated, this.payload(updated, demand));
+      await this.notify(tx, demand.organizationId, BID_NOTIFICATIONS.WITHDRAWN, updated, await this.ownerPayload(updated, demand));
       return updated;
     });
   }
@@ -650,6 +650,12 @@ export class BidsService {
 
   private payload(bid: BidRow, demand: ListingRecord, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return { bidId: bid.id, demandId: demand.id, title: demand.title, bidStatus: bid.status, ...extra };
+  }
+
+  /** The payload of a notice to the demand's owner: it names the bidding organization (both languages). */
+  private async ownerPayload(bid: BidRow, demand: ListingRecord, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const bidder = await this.identity.organization(bid.organizationId);
+    return this.payload(bid, demand, { bidderName: bidder?.nameKo ?? null, bidderNameEn: bidder?.nameEn ?? null, ...extra });
   }
 
   private chatPayload(bid: BidRow, demand: ListingRecord): Record<string, unknown> {

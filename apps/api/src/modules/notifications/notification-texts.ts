@@ -4,18 +4,66 @@ type Locale = 'ko' | 'en';
 type P = Record<string, unknown>;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
+/** The bidding organization a notice to a demand's owner names (older notices have none). */
+const bidder = (p: P, locale: Locale) => s((locale === 'en' && p.bidderNameEn) || p.bidderName);
+
 /** The e-mail subject and first line of each notification type, in Korean and English. */
 const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
+  // Bids and consortia (written by the bids module; types in its BID_NOTIFICATIONS).
+  BID_RECEIVED: {
+    ko: (p) => `${bidder(p, 'ko') ? `${bidder(p, 'ko')}의 ` : ''}새 입찰이 도착했습니다: ${s(p.title)}`,
+    en: (p) => `New bid${bidder(p, 'en') ? ` from ${bidder(p, 'en')}` : ''} on: ${s(p.title)}`,
+  },
+  BID_REVISED: {
+    ko: (p) => `${bidder(p, 'ko') ? `${bidder(p, 'ko')}의 ` : ''}입찰이 수정되었습니다: ${s(p.title)}`,
+    en: (p) => `${bidder(p, 'en') || 'A bidder'} revised its bid on: ${s(p.title)}`,
+  },
+  BID_WITHDRAWN: {
+    ko: (p) => `${bidder(p, 'ko') ? `${bidder(p, 'ko')}의 ` : ''}입찰이 철회되었습니다: ${s(p.title)}`,
+    en: (p) => `${bidder(p, 'en') || 'A bidder'} withdrew its bid on: ${s(p.title)}`,
+  },
+  BID_SHORTLISTED: {
+    ko: (p) => `입찰이 최종 후보가 되었습니다: ${s(p.title)}`,
+    en: (p) => `Your bid was shortlisted: ${s(p.title)}`,
+  },
+  BID_ACCEPTED: {
+    ko: (p) => `입찰이 선정되었습니다: ${s(p.title)}`,
+    en: (p) => `Your bid was accepted: ${s(p.title)}`,
+  },
+  BID_DECLINED: {
+    ko: (p) => `${p.awardedToAnother ? '다른 입찰이 선정되어 ' : ''}입찰이 반려되었습니다: ${s(p.title)}`,
+    en: (p) => `Your bid was declined${p.awardedToAnother ? ' (another bid was accepted)' : ''}: ${s(p.title)}`,
+  },
+  BID_EXPIRED: {
+    ko: (p) => `입찰이 만료되었습니다: ${s(p.title)}`,
+    en: (p) => `Your bid expired: ${s(p.title)}`,
+  },
+  CONSORTIUM_INVITATION: {
+    ko: (p) => `컨소시엄 참여 요청이 왔습니다: ${s(p.title)}`,
+    en: (p) => `Consortium invitation: ${s(p.title)}`,
+  },
+  CONSORTIUM_INVITATION_ANSWERED: {
+    ko: (p) => `컨소시엄 참여 요청에 ${p.accepted ? '수락' : '거절'} 응답이 왔습니다: ${s(p.title)}`,
+    en: (p) => `A partner ${p.accepted ? 'accepted' : 'declined'} your consortium invitation: ${s(p.title)}`,
+  },
+  DEMAND_COMPLETED: {
+    ko: (p) => `프로젝트가 완료되었습니다. 평가를 남겨 주세요: ${s(p.title)}`,
+    en: (p) => `Project completed — leave a review: ${s(p.title)}`,
+  },
+  DEMAND_CANCELLED: {
+    ko: (p) => `프로젝트가 취소되었습니다: ${s(p.title)}`,
+    en: (p) => `Project cancelled: ${s(p.title)}`,
+  },
   [NotificationType.MATCH_ALERT]: {
     ko: (p) => `새 수요가 알림 조건과 맞습니다: ${s(p.title)}`,
     en: (p) => `A new demand matches your alert: ${s(p.title)}`,
   },
   [NotificationType.LISTING_APPROVED]: {
-    ko: (p) => `등록하신 목록이 승인되어 게시되었습니다: ${s(p.title)}`,
+    ko: (p) => `등록하신 건이 승인되어 게시되었습니다: ${s(p.title)}`,
     en: (p) => `Your listing was approved and published: ${s(p.title)}`,
   },
   [NotificationType.LISTING_REJECTED]: {
-    ko: (p) => `등록하신 목록이 반려되었습니다: ${s(p.title)}`,
+    ko: (p) => `등록하신 건이 반려되었습니다: ${s(p.title)}`,
     en: (p) => `Your listing was rejected: ${s(p.title)}`,
   },
   [NotificationType.REVIEW_RECEIVED]: {
@@ -55,12 +103,12 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
     en: (p) => `Your organization's suspension was lifted: ${s(p.organizationName)}`,
   },
   [NotificationType.LISTING_CHANGES_REQUESTED]: {
-    ko: (p) => `등록하신 목록에 수정 요청이 있습니다${Number(p.commentCount) > 0 ? ` (코멘트 ${s(p.commentCount)}개)` : ''}: ${s(p.title)}`,
+    ko: (p) => `등록하신 건에 수정 요청이 있습니다${Number(p.commentCount) > 0 ? ` (코멘트 ${s(p.commentCount)}개)` : ''}: ${s(p.title)}`,
     en: (p) =>
       `Changes were requested on your listing${Number(p.commentCount) > 0 ? ` (${s(p.commentCount)} comments)` : ''}: ${s(p.title)}`,
   },
   [NotificationType.LISTING_SUBMITTED]: {
-    ko: (p) => `새 목록이 심사를 기다립니다: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
+    ko: (p) => `새 등록 건이 심사를 기다립니다: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
     en: (p) => `A new listing awaits review: ${s(p.title)}${p.organizationName ? ` (${s(p.organizationName)})` : ''}`,
   },
   [NotificationType.CERTIFICATION_CLAIMED]: {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { NotificationListQuery as NotificationListResult } from '@/generated/graphql';
-import { useFormatters, useT, type Translate } from '@/i18n';
+import { useFormatters, useLocale, useT, type Translate, type UiLocale } from '@/i18n';
 import { MarkNotificationsReadMutation, NotificationListQuery } from './graphql/operations';
 import { announceNotification } from './live';
 import { useNotificationSocket } from './useNotificationSocket';
@@ -30,16 +30,18 @@ function certification(p: Record<string, unknown>): { ko: string; en: string } {
   return { ko, en: typeof p.certificationEn === 'string' ? p.certificationEn : ko };
 }
 
-export function notificationText(item: { type: string; payload: string }, t: Translate): string {
+export function notificationText(item: { type: string; payload: string }, t: Translate, locale: UiLocale = 'ko'): string {
   const p = parsePayload(item.payload);
   const title = text(p.title) || text(p.demandTitle);
+  // Notices to a demand's owner name the bidding organization (older ones do not carry it).
+  const bidder = (locale === 'en' && text(p.bidderNameEn)) || text(p.bidderName);
   switch (item.type) {
     case 'BID_RECEIVED':
-      return t('notifications.type.BID_RECEIVED', { title });
+      return bidder ? t('notifications.type.BID_RECEIVED_FROM', { title, bidder }) : t('notifications.type.BID_RECEIVED', { title });
     case 'BID_REVISED':
-      return t('notifications.type.BID_REVISED', { title });
+      return bidder ? t('notifications.type.BID_REVISED_BY', { title, bidder }) : t('notifications.type.BID_REVISED', { title });
     case 'BID_WITHDRAWN':
-      return t('notifications.type.BID_WITHDRAWN', { title });
+      return bidder ? t('notifications.type.BID_WITHDRAWN_BY', { title, bidder }) : t('notifications.type.BID_WITHDRAWN', { title });
     case 'BID_SHORTLISTED':
       return t('notifications.type.BID_SHORTLISTED', { title });
     case 'BID_ACCEPTED':
@@ -144,6 +146,7 @@ function notificationHref(item: Item): string | null {
  */
 export function NotificationBell() {
   const t = useT();
+  const locale = useLocale();
   const format = useFormatters();
   const client = useClient();
   const navigate = useNavigate();
@@ -273,7 +276,7 @@ export function NotificationBell() {
                   data-read={item.readAt ? 'true' : 'false'}
                 >
                   <button type="button" className="notification-item__open" onClick={() => openItem(item)}>
-                    <span className="notification-item__text">{notificationText(item, t)}</span>
+                    <span className="notification-item__text">{notificationText(item, t, locale)}</span>
                     <span className="notification-item__time muted">{format.date(item.createdAt)}</span>
                   </button>
                   {!item.readAt ? (

@@ -254,6 +254,13 @@ describe('bids and the award', () => {
     const sub = await run('submitBid', { id: bid.id, version: accepted.data!.respondToConsortiumInvitation.version }, gamma.accessToken);
     expect(sub.data!.submitBid).toMatchObject({ status: 'SUBMITTED', revision: 1 });
     expect(await notifications(sme, 'BID_RECEIVED', bid.id)).toBe(1);
+    // It names the bidder (the bell and the e-mail say who bid).
+    const [{ bidder, name }] = await ds.query(
+      `SELECT n.payload->>'bidderName' AS bidder, o.name_ko AS name FROM notifications n, organizations o
+        WHERE n.type = 'BID_RECEIVED' AND n.payload->>'bidId' = $1 AND o.id = $2`,
+      [bid.id, gamma.organizationId],
+    );
+    expect(bidder).toBe(name);
 
     // Shortlisting and accepting notify the lead and the accepted partner.
     const short = await run('shortlistBid', sub.data!.submitBid, sme.accessToken);

@@ -188,13 +188,13 @@ describe('web client: chat', () => {
       expect(n).toBe(1);
     }));
 
-  it("opens the same conversation from the demand owner's matches panel (bid invitations stay disabled)", () =>
+  it("opens the same conversation from the demand owner's matches panel", () =>
     screenshotOnFailure('matches', async () => {
       await sme.goto(`${t.url}/listings/${demandId}`);
       const chat = sme.getByTestId(`match-chat-${supplyId}`);
       await chat.waitFor({ timeout: 30_000 });
       await expect(chat.isDisabled()).resolves.toBe(false);
-      await expect(sme.getByTestId(`match-invite-${supplyId}`).isDisabled()).resolves.toBe(true);
+      await expect(sme.getByTestId(`match-invite-${supplyId}`).isDisabled()).resolves.toBe(false);
       await chat.click();
       await sme.waitForURL(new RegExp(`/messages/${conversationId}$`), { timeout: 15_000 });
       await sme.waitForSelector('[data-testid="chat-thread"][data-state="done"]', { timeout: 15_000 });

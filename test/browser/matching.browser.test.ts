@@ -114,10 +114,11 @@ describe('web client: matching', () => {
         .evaluateAll((cards) => cards.map((card) => Number(card.getAttribute('data-score'))));
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);
 
-      // Bidding is announced, not yet offered; a conversation can be started (see chat.browser.test.ts).
-      await expect(byTestId(`match-invite-${top}`).isDisabled()).resolves.toBe(true);
-      await expect(byTestId(`match-invite-${top}`).getAttribute('title')).resolves.toContain('입찰');
+      // The owner invites the top supplier to bid: told once, and told so when asked again (#14).
       await expect(byTestId(`match-chat-${top}`).isDisabled()).resolves.toBe(false);
+      await byTestId(`match-invite-${top}`).click();
+      await expect(byTestId(`match-invite-answer-${top}`).textContent({ timeout: 10_000 })).resolves.toContain('초대했습니다');
+      await expect(byTestId(`match-invite-${top}`).isDisabled()).resolves.toBe(true);
       await byTestId(`match-card-${top}`).screenshot({ path: '.test-results/matching-card.png' });
       await page.screenshot({ path: '.test-results/matching-demand.png', fullPage: true });
     });

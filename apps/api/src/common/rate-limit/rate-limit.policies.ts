@@ -41,7 +41,9 @@ export type RateLimitPolicy =
   /** Password-reset requests per client address (#13 R). */
   | 'password-reset-ip'
   /** Password-reset requests per e-mail address, whether or not it has an account (at most a few mails an hour to anyone). */
-  | 'password-reset-email';
+  | 'password-reset-email'
+  /** Invitations to bid a demand's members send per hour (#14: inviting is a notice to another organization). */
+  | 'bid-invitation';
 
 export interface RateLimitRule {
   points: number;
@@ -68,6 +70,7 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'signup-attempt-mail': { points: 3, windowSeconds: 3600 },
     'password-reset-ip': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_IP_PER_HOUR, windowSeconds: 3600 },
     'password-reset-email': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
+    'bid-invitation': { points: 60, windowSeconds: 3600 },
   };
 }
 

@@ -29,6 +29,7 @@ import {
   BidsForDemandArgs,
   BidVersionArgs,
   CreateBidInput,
+  BidInvitationResultModel,
   MyBidsArgs,
   PlatformSettingsModel,
 } from './dto/bid.models';
@@ -105,6 +106,17 @@ export class BidsResolver {
   })
   async updateBid(@Args() a: BidVersionArgs, @Args('input') input: BidContentInput, @Ctx() rc: RequestContext) {
     return this.fresh(rc, await this.bids.update(rc, a.id, a.version, content(input)));
+  }
+
+  @Mutation(() => BidInvitationResultModel, {
+    description: "The demand's organization asks the supplier of a published supply listing to bid (its members are notified once).",
+  })
+  inviteToBid(
+    @Args('demandId', { type: () => ID }) demandId: string,
+    @Args('supplyListingId', { type: () => ID }) supplyListingId: string,
+    @Ctx() rc: RequestContext,
+  ) {
+    return this.bids.inviteToBid(rc, demandId.trim(), supplyListingId.trim());
   }
 
   @Mutation(() => BidModel, { description: 'Lead: DRAFT → SUBMITTED (every consortium partner must have accepted).' })

@@ -13,6 +13,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
+import { RateLimiter } from '../../common/rate-limit/rate-limit.service';
 import { uniqueViolation } from '../../common/errors/pg-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
@@ -44,6 +45,8 @@ export const BID_NOTIFICATIONS = {
   EXPIRED: 'BID_EXPIRED',
   INVITATION: 'CONSORTIUM_INVITATION',
   INVITATION_ANSWERED: 'CONSORTIUM_INVITATION_ANSWERED',
+  /** To a supplier's members: a demand's owner asks it to bid. */
+  INVITED_TO_BID: 'BID_INVITATION',
   COMPLETED: 'DEMAND_COMPLETED',
   CANCELLED: 'DEMAND_CANCELLED',
 } as const;
@@ -85,7 +88,56 @@ export class BidsService {
     private readonly settings: PlatformSettingsService,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly rateLimit: RateLimiter,
   ) {}
+
+  // --- the demand's owner invites suppliers -----------------------------------------------
+
+  /**
+   * A member of the demand's organization asks the organization of a published supply listing to
+   * bid: its members are notified once (asking again answers `alreadyInvited` and tells nobody).
+   * The demand must be open for bids, and the supplier able to bid on it: an AI supplier or SI
+   * integrator other than the demand's own organization, never suspended, and verified when the
+   * demand is for verified suppliers only or the association requires it for every bid.
+   */
+  async inviteToBid(
+    rc: RequestContext,
+    demandId: string,
+    supplyListingId: string,
+  ): Promise<{ alreadyInvited: boolean; organizationId: string }> {
+    const viewer = rc.viewer!;
+    const demand = await this.visibleDemand(rc, demandId);
+    await this.memberships.assertMember(viewer, demand.organizationId);
+    this.assertOpen(demand);
+    const supply = /^[0-9a-f-]{36}$/i.test(supplyListingId) ? await this.listings.findListing(supplyListingId) : null;
+    if (!supply || supply.kind !== 'SUPPLY' || supply.status !== 'PUBLISHED') throw AppError.field('supplyListingId', 'not-allowed');
+    const supplier = await this.identity.organization(supply.organizationId);
+    if (!supplier || supplier.id === demand.organizationId) throw AppError.field('supplyListingId', 'not-allowed');
+    if (!BIDDER_KINDS.includes(supplier.kind)) throw AppError.field('supplyListingId', 'wrong-organization-kind', { kind: supplier.kind });
+    if (supplier.verificationStatus === VerificationStatus.SUSPENDED) throw AppError.field('supplyListingId', 'organization-suspended');
+    const verifiedOnly = demand.visibility === 'VERIFIED_SUPPLIERS' || (await this.settings.get()).bidsVerifiedOrganizationsOnly;
+    if (verifiedOnly && supplier.verificationStatus !== VerificationStatus.VERIFIED) {
+      throw AppError.field('supplyListingId', 'verification-required');
+    }
+    await this.rateLimit.consume('bid-invitation', viewer.userId);
+    const owner = await this.identity.organization(demand.organizationId);
+    const created = await this.transactions.run((tx) =>
+      this.notifications.notifyOrganization(
+        tx,
+        supplier.id,
+        BID_NOTIFICATIONS.INVITED_TO_BID,
+        {
+          demandId: demand.id,
+          title: demand.title,
+          supplyListingId: supply.id,
+          organizationName: owner?.nameKo ?? null,
+          organizationNameEn: owner?.nameEn ?? null,
+        },
+        { link: { type: 'LISTING', id: demand.id }, sourceKey: `bid-invitation:${demand.id}:${supplier.id}` },
+      ),
+    );
+    return { alreadyInvited: created === 0, organizationId: supplier.id };
+  }
 
   // --- bidder commands --------------------------------------------------------------------
 

@@ -50,6 +50,11 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return p.awardedToAnother ? t('notifications.type.BID_DECLINED_AWARDED', { title }) : t('notifications.type.BID_DECLINED', { title });
     case 'BID_EXPIRED':
       return t('notifications.type.BID_EXPIRED', { title });
+    case 'BID_INVITATION':
+      return t('notifications.type.BID_INVITATION', {
+        title,
+        organization: (locale === 'en' && text(p.organizationNameEn)) || text(p.organizationName) || t('notifications.aDemandOwner'),
+      });
     case 'CONSORTIUM_INVITATION':
       return t('notifications.type.CONSORTIUM_INVITATION', { title });
     case 'CONSORTIUM_INVITATION_ANSWERED':

@@ -508,6 +508,11 @@ const RULES: Record<string, Rule> = {
     variables: async (w) => ({ c: (await conversationWithMessage(w)).conversationId }),
     expect: participantsOnly,
   },
+  'Mutation.inviteToBid': {
+    document: 'mutation($d: ID!, $s: ID!) { inviteToBid(demandId: $d, supplyListingId: $s) { alreadyInvited } }',
+    variables: (w) => ({ d: w.publishedDemandId, s: w.publishedSupplyId }),
+    expect: smeOwnerOnly,
+  },
   'Mutation.openConversation': {
     document: OPEN,
     variables: (w) => ({ i: { contextType: 'DEMAND', contextId: w.publishedDemandId, supplyListingId: w.publishedSupplyId } }),

@@ -192,3 +192,9 @@ export class PlatformSettingsModel {
   @Field({ description: 'Only organizations the association VERIFIED may bid (lead and consortium partners).' })
   bidsVerifiedOrganizationsOnly: boolean;
 }
+
+@ObjectType('BidInvitationResult', { description: 'The answer to inviting a supplier to bid on a demand.' })
+export class BidInvitationResultModel {
+  @Field({ description: 'The supplier organization was invited before: it was not notified again.' }) alreadyInvited: boolean;
+  @Field(() => ID) organizationId: string;
+}

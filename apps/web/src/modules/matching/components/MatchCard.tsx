@@ -4,6 +4,7 @@ import { StartConversationButton } from '@/modules/chat';
 import { formatKrwRange, localized } from '@/shared/format';
 import { CertificationChips, organizationName } from '@/modules/organization';
 import type { MatchEdge, MatchTarget } from '../hooks/useMatchPages';
+import { InviteToBidButton } from './InviteToBidButton';
 import { budgetKey, constraintKey, featureKey, reasonText, schemeKey, scoreBand, toneKey } from '../model/labels';
 
 type Explanation = MatchEdge['explanation'];
@@ -145,15 +146,9 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
           <Link to={`/listings/${listing.id}`} className="button button--small" data-testid={`match-open-${listing.id}`}>
             {t('matching.open')}
           </Link>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled
-            title={t('matching.comingWithBidding')}
-            data-testid={`match-invite-${listing.id}`}
-          >
-            {t('matching.inviteToBid')}
-          </button>
+          {target?.kind === 'DEMAND' && listing.kind === 'SUPPLY' ? (
+            <InviteToBidButton demandId={target.listingId} supplyListingId={listing.id} />
+          ) : null}
           {target ? (
             // The demand's owner talks to the supplier of this listing; a supplier asks about this demand.
             <StartConversationButton

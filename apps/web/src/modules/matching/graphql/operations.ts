@@ -182,3 +182,13 @@ export const DeleteMatchAlertMutation = graphql(`
     deleteMatchAlert(id: $id)
   }
 `);
+
+/** The demand's owner asks the supplier of a matching supply listing to bid (#14). */
+export const InviteToBidMutation = graphql(`
+  mutation InviteToBid($demandId: ID!, $supplyListingId: ID!) {
+    inviteToBid(demandId: $demandId, supplyListingId: $supplyListingId) {
+      alreadyInvited
+      organizationId
+    }
+  }
+`);

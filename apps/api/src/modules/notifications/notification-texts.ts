@@ -40,7 +40,7 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
   },
   BID_INVITATION: {
     ko: (p) => `${s(p.organizationName) || '수요 기관'}에서 입찰을 요청했습니다: ${s(p.title)}`,
-    en: (p) => `${s((p.organizationNameEn as string) || p.organizationName) || 'A demand owner'} invites you to bid on: ${s(p.title)}`,
+    en: (p) => `${s(p.organizationNameEn || p.organizationName) || 'A demand owner'} invites you to bid on: ${s(p.title)}`,
   },
   CONSORTIUM_INVITATION: {
     ko: (p) => `컨소시엄 참여 요청이 왔습니다: ${s(p.title)}`,

@@ -54,6 +54,12 @@ describe('web client: bids, awards, reviews and notifications', () => {
   /** Fills and submits a bid on d001 through the form. */
   async function placeBid(page: Page, amount: string, milestones: Array<[string, string, string]>): Promise<void> {
     await page.goto(`${t.url}/listings/${demandId}`);
+    // "입찰하기" at the top of the demand brings the bid panel into view (#14).
+    await page.getByTestId('listing-jump-to-bid').click();
+    await page.waitForFunction(() => {
+      const box = document.getElementById('bid-panel')?.getBoundingClientRect();
+      return !!box && box.top >= 0 && box.top < window.innerHeight;
+    });
     await page.getByTestId('bid-start').click();
     await page.getByTestId('bid-amount').fill(amount);
     await page.getByTestId('bid-weeks').fill('12');

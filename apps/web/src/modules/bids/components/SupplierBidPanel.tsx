@@ -69,13 +69,14 @@ export function SupplierBidPanel({
 
   return (
     <section
+      id="bid-panel"
       className="card bid-panel"
       aria-labelledby="bid-panel-heading"
       data-testid="supplier-bid-panel"
       data-state={data ? 'done' : 'loading'}
     >
       <div className="section-header">
-        <h2 id="bid-panel-heading" className="card__title">
+        <h2 id="bid-panel-heading" className="card__title" tabIndex={-1}>
           {t('bid.panel.title')}
         </h2>
         <Link to="/bids" className="section-header__link">

@@ -295,6 +295,21 @@ function ListingDetail({
           </button>
         ))}
         {askAs ? (
+          // The bid panel is at the end of a long page: "입찰하기" is reachable from the top too.
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const panel = document.getElementById('bid-panel');
+              panel?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+              panel?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+            }}
+            data-testid="listing-jump-to-bid"
+          >
+            {t('bid.start')}
+          </button>
+        ) : null}
+        {askAs ? (
           <StartConversationButton
             input={{ contextType: 'DEMAND', contextId: listing.id, partyOrganizationId: askAs.id }}
             label={t('chat.ask')}

@@ -296,4 +296,22 @@ describe('web client: chat', () => {
         await sme.setViewportSize(DESKTOP_KO.viewport);
       }
     }));
+  it('lets the SME ask the supplier about its supply listing (문의하기) in a conversation of its own', () =>
+    screenshotOnFailure('inquiry', async () => {
+      await sme.goto(`${t.url}/listings/${supplyId}`);
+      const inquire = sme.getByTestId('listing-inquire');
+      await inquire.waitFor({ timeout: 15_000 });
+      await expect(inquire.textContent()).resolves.toBe('문의하기');
+      await inquire.click();
+      await sme.waitForURL(/\/messages\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      const inquiryId = new URL(sme.url()).pathname.split('/').pop()!;
+      expect(inquiryId).not.toBe(conversationId);
+      await sme.waitForSelector('[data-testid="chat-thread"][data-state="done"]', { timeout: 15_000 });
+      await expect(sme.locator('.chat-thread__context').textContent()).resolves.toContain('공급 문의');
+      await expect(sme.locator('.chat-thread__context').textContent()).resolves.toContain(S001_TITLE);
+      // The supplier does not see a "문의하기" on its own listing.
+      await supplier.goto(`${t.url}/listings/${supplyId}`);
+      await supplier.getByTestId('listing-title').waitFor({ timeout: 15_000 });
+      await expect(supplier.getByTestId('listing-inquire').count()).resolves.toBe(0);
+    }));
 });

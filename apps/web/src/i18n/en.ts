@@ -638,6 +638,8 @@ export const en: Messages = {
   'chat.composer.tooLong': 'A message can have up to {max} characters.',
   'chat.banner.offline': 'Connection lost. Reconnecting… Messages you send go out once you are back online.',
   'chat.banner.connecting': 'Connecting to the chat server…',
+  'chat.inquire': 'Contact the supplier',
+  'chat.inquireHint': 'Opens a conversation with the organization that offers this service.',
   'chat.ask': 'Ask a question',
   'chat.askHint': 'Sends a pre-bid question to the organization that posted this demand.',
   'chat.opening': 'Opening the conversation…',

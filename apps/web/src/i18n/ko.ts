@@ -636,6 +636,8 @@ export const ko = {
   'chat.composer.tooLong': '메시지는 {max}자까지 보낼 수 있습니다.',
   'chat.banner.offline': '연결이 끊겼습니다. 다시 연결하는 중입니다… 보내는 메시지는 연결되면 전송됩니다.',
   'chat.banner.connecting': '채팅 서버에 연결하는 중…',
+  'chat.inquire': '문의하기',
+  'chat.inquireHint': '이 서비스를 등록한 공급 기관에 문의 대화를 엽니다.',
   'chat.ask': '질문하기',
   'chat.askHint': '공고를 올린 기관에 입찰 전 질문을 보냅니다.',
   'chat.opening': '대화를 여는 중…',

@@ -134,6 +134,11 @@ function ListingDetail({
       ? (viewer?.memberships.find((m) => m.organization.kind === 'AI_SUPPLIER' || m.organization.kind === 'SI_INTEGRATOR')?.organization ??
         null)
       : null;
+  // Anyone acting for an organization may ask the supplier of a published supply listing (문의하기, #14).
+  const inquireAs =
+    listing.kind === 'SUPPLY' && listing.status === 'PUBLISHED' && !isOwner && !isStaff
+      ? (viewer?.memberships.find((m) => m.organization.kind !== 'ASSOCIATION')?.organization ?? null)
+      : null;
   const ownerActions = listing.availableActions.filter(
     (action): action is CommandAction => !REVIEW_ACTIONS.includes(action) && !UNSUPPORTED_ACTIONS.includes(action),
   );
@@ -315,6 +320,14 @@ function ListingDetail({
             label={t('chat.ask')}
             title={t('chat.askHint')}
             testId="listing-ask-question"
+          />
+        ) : null}
+        {inquireAs ? (
+          <StartConversationButton
+            input={{ contextType: 'SUPPLY_INQUIRY', contextId: listing.id, partyOrganizationId: inquireAs.id }}
+            label={t('chat.inquire')}
+            title={t('chat.inquireHint')}
+            testId="listing-inquire"
           />
         ) : null}
         <AasDownloadButton listingId={listing.id} />

@@ -96,6 +96,11 @@ describe('web client: bids, awards, reviews and notifications', () => {
   });
 
   it('supplier A drafts a bid with a milestone running total, then submits it', async () => {
+    // On the demand, A first sees its own fit (its best supply listing, as the owner's ranking scores it).
+    await aPage.goto(`${t.url}/listings/${demandId}`);
+    await expect(aPage.getByTestId('my-fit').textContent({ timeout: 15_000 })).resolves.toMatch(/우리 기관의 적합도 \d+\/100/);
+    await expect(aPage.getByTestId('my-fit-listing').getAttribute('href')).resolves.toMatch(/^\/listings\/[0-9a-f-]{36}$/);
+    await aPage.getByTestId('my-fit').screenshot({ path: '.test-results/bids-my-fit.png' });
     await placeBid(aPage, '50000000', [
       ['데이터 수집·라벨링', '4', '20000000'],
       ['모델 개발·현장 설치', '8', '20000000'],

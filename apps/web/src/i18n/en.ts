@@ -557,6 +557,8 @@ export const en: Messages = {
   'matching.open': 'Open listing',
   'matching.invite.done': 'Invited: the supplier gets a notice and an e-mail.',
   'matching.invite.again': 'You already invited this organization.',
+  'matching.myFit.title': 'Your fit: {score}/100',
+  'matching.myFit.basis': 'The listing of yours this score is based on',
   'matching.inviteToBid': 'Invite to bid',
   'matching.startConversation': 'Start conversation',
   'matching.comingWithChat': 'Coming with chat.',

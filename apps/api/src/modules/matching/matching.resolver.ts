@@ -13,21 +13,28 @@ import {
   MatchConnectionModel,
   MatchesForDemandArgs,
   RecommendedDemandsArgs,
+  SupplierFitModel,
 } from './dto/matching.dto';
+import { DemandListingModel } from '../listings/dto/listing.models';
 import { MatchAlertsService } from './match-alerts.service';
-import { type MatchPage, MatchingService } from './matching.service';
+import { type MatchPage, MatchingService, type Ranked } from './matching.service';
 import { MATCHING_WEIGHTS } from '@aimatch/matching';
+
+/** An engine explanation as GraphQL shows it (reasons in the request's language). */
+function explanationView(e: Ranked['explanation'], rc: RequestContext) {
+  return {
+    ...e,
+    constraints: e.constraints.map((c) => ({ code: c.code, satisfied: c.satisfied })),
+    reasons: e.reasons.map((r) => ({ ...r, text: rc.locale === 'en' ? r.en : r.ko })),
+  };
+}
 
 function connection(page: MatchPage, rc: RequestContext) {
   return {
     edges: page.edges.map((e) => ({
       cursor: e.cursor,
       node: toListingView(e.listing),
-      explanation: {
-        ...e.ranked.explanation,
-        constraints: e.ranked.explanation.constraints.map((c) => ({ code: c.code, satisfied: c.satisfied })),
-        reasons: e.ranked.explanation.reasons.map((r) => ({ ...r, text: rc.locale === 'en' ? r.en : r.ko })),
-      },
+      explanation: explanationView(e.ranked.explanation, rc),
     })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
@@ -110,5 +117,21 @@ export class DemandFieldSuggestionResolver {
   @ResolveField(() => ConceptModel, { nullable: true })
   concept(@Parent() s: { conceptId: string }, @Ctx() rc: RequestContext) {
     return rc.loaders.get(this.vocabulary.concept).load(s.conceptId);
+  }
+}
+
+/** A supplier reading a demand sees how well it fits, before deciding to bid (#14). */
+@Resolver(() => DemandListingModel)
+export class DemandFitResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @ResolveField(() => SupplierFitModel, {
+    nullable: true,
+    description:
+      "The viewer's organization's fit for this published demand (its best supply listing, explained); null for the demand's own organization, staff, other kinds and suppliers without a published listing. Ask for it on one demand, not in lists.",
+  })
+  async myFit(@Parent() demand: { id: string }, @Ctx() rc: RequestContext) {
+    const fit = await this.matching.fitForViewer(rc, demand.id);
+    return fit && { supplyListingId: fit.supplyListingId, explanation: explanationView(fit.explanation, rc) };
   }
 }

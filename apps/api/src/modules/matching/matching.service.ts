@@ -1,12 +1,13 @@
 import { MATCHED_SCHEMES } from '@aimatch/matching';
 import { recognizeConcepts } from '@aimatch/capability-model';
-import { VerificationStatus } from '@aimatch/contracts';
+import { OrganizationKind, VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../common/errors/app-error';
 import { MAX_PAGE_SIZE } from '../../graphql/pagination';
 import type { RequestContext } from '../../graphql/request-context';
+import type { Organization } from '../identity/dto/identity.records';
 import { IdentityLoaders } from '../identity/identity.loaders';
 import type { ListingRecord } from '../listings/dto/listing-record';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
@@ -33,6 +34,9 @@ const FIELD_OF_SCHEME: Record<(typeof MATCHED_SCHEMES)[number], string> = {
   certification: 'certifications',
 };
 export const MAX_DRAFT_TEXT = 2000;
+
+/** The organization kinds that offer AI and bid on demands. */
+const SUPPLIER_SIDE: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
 
 /**
  * Who may read matches, and paging over a ranking. A listing one may not see is NOT_FOUND; a
@@ -128,6 +132,36 @@ export class MatchingService {
   }
 
   /** These supply listings ranked for a demand among themselves (see MatchEngine.suppliersAmong), without access checks. */
+  /**
+   * How well the viewer's organizations fit a demand they do not own: the best of their published
+   * supply listings, scored and explained as the demand's owner would see it. Null for anonymous
+   * viewers, the demand's own organization, staff-only accounts, organizations that are not AI
+   * suppliers or SI integrators, and suppliers without a published supply listing.
+   */
+  async fitForViewer(
+    rc: RequestContext,
+    demandId: string,
+  ): Promise<{ supplyListingId: string; explanation: Ranked['explanation'] } | null> {
+    if (!rc.viewer) return null;
+    const memberships = await rc.loaders.get(this.identity.membershipsByUser).load(rc.viewer.userId);
+    const demand = await this.listings.findListing(demandId);
+    if (!demand || demand.kind !== 'DEMAND' || demand.status !== 'PUBLISHED') return null;
+    const orgIds = memberships.map((m) => m.organizationId).filter((id) => id !== demand.organizationId);
+    if (orgIds.length === 0 || orgIds.length < memberships.length) return null; // the owner's side
+    const orgs = (await rc.loaders.get(this.identity.organization).loadMany(orgIds)).filter(
+      (o): o is Organization => !!o && !(o instanceof Error) && SUPPLIER_SIDE.includes(o.kind),
+    );
+    const supplies = await this.listings.publishedSupplyOf(orgs.map((o) => o.id));
+    if (supplies.length === 0) return null;
+    const [best] = [
+      ...(await this.engine.suppliersAmong(
+        demand,
+        supplies.map((x) => x.id),
+      )),
+    ].sort((a, b) => b.explanation.rawScore - a.explanation.rawScore);
+    return best ? { supplyListingId: best.listingId, explanation: best.explanation } : null;
+  }
+
   rankSuppliersAmong(demand: ListingRecord, supplyIds: string[]): Promise<Ranked[]> {
     return this.engine.suppliersAmong(demand, supplyIds);
   }

@@ -9,4 +9,5 @@ export {
 export { MatchAlertSettings } from './components/MatchAlertSettings';
 export { MatchCard } from './components/MatchCard';
 export { MatchesPanel } from './components/MatchesPanel';
+export { MyFitCard } from './components/MyFitCard';
 export { useMatchPages, type MatchEdge, type MatchTarget } from './hooks/useMatchPages';

@@ -104,6 +104,12 @@ export class MatchExplanationModel {
   @Field() weightsVersion: string;
 }
 
+@ObjectType('SupplierFit', { description: "How well the viewer's organization fits a demand: its best published supply listing." })
+export class SupplierFitModel {
+  @Field(() => ID) supplyListingId: string;
+  @Field(() => MatchExplanationModel) explanation: MatchExplanationModel;
+}
+
 @ObjectType('MatchEdge')
 export class MatchEdgeModel {
   @Field() cursor: string;

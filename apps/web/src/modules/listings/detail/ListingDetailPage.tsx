@@ -6,7 +6,7 @@ import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/shared/session';
 import { DemandBidsSection } from '@/modules/bids';
 import { StartConversationButton } from '@/modules/chat';
-import { MatchAlertSettings, MatchesPanel } from '@/modules/matching';
+import { MatchAlertSettings, MatchesPanel, MyFitCard } from '@/modules/matching';
 import { organizationName, VerificationPanel } from '@/modules/organization';
 import { ConceptLabel } from '@/modules/vocabulary';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
@@ -332,6 +332,8 @@ function ListingDetail({
         ) : null}
         <AasDownloadButton listingId={listing.id} />
       </div>
+
+      {askAs ? <MyFitCard demandId={listing.id} /> : null}
 
       {showFeedback && listing.review ? (
         <section

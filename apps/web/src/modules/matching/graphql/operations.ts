@@ -192,3 +192,27 @@ export const InviteToBidMutation = graphql(`
     }
   }
 `);
+
+/** A supplier's own fit for one demand (#14): its best published supply listing, explained. */
+export const DemandFitQuery = graphql(`
+  query DemandFit($id: ID!) {
+    listing(id: $id) {
+      id
+      ... on DemandListing {
+        myFit {
+          supplyListingId
+          explanation {
+            score
+            reasons {
+              code
+              tone
+              text
+              ko
+              en
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -131,7 +131,6 @@ export class MatchingService {
     return this.engine.suppliersFor(demand);
   }
 
-  /** These supply listings ranked for a demand among themselves (see MatchEngine.suppliersAmong), without access checks. */
   /**
    * How well the viewer's organizations fit a demand they do not own: the best of their published
    * supply listings, scored and explained as the demand's owner would see it. Null for anonymous
@@ -153,15 +152,15 @@ export class MatchingService {
     );
     const supplies = await this.listings.publishedSupplyOf(orgs.map((o) => o.id));
     if (supplies.length === 0) return null;
-    const [best] = [
-      ...(await this.engine.suppliersAmong(
-        demand,
-        supplies.map((x) => x.id),
-      )),
-    ].sort((a, b) => b.explanation.rawScore - a.explanation.rawScore);
+    const ranked = await this.rankSuppliersAmong(
+      demand,
+      supplies.map((x) => x.id),
+    );
+    const [best] = [...ranked].sort((a, b) => b.explanation.rawScore - a.explanation.rawScore);
     return best ? { supplyListingId: best.listingId, explanation: best.explanation } : null;
   }
 
+  /** These supply listings ranked for a demand among themselves (see MatchEngine.suppliersAmong), without access checks. */
   rankSuppliersAmong(demand: ListingRecord, supplyIds: string[]): Promise<Ranked[]> {
     return this.engine.suppliersAmong(demand, supplyIds);
   }

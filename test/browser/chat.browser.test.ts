@@ -301,6 +301,11 @@ describe('web client: chat', () => {
       await sme.goto(`${t.url}/listings/${supplyId}`);
       const inquire = sme.getByTestId('listing-inquire');
       await inquire.waitFor({ timeout: 15_000 });
+      // From the listing, the SME also invites the supplier to bid on one of its open demands (#14).
+      await sme.getByTestId('listing-invite-to-bid').waitFor({ timeout: 15_000 });
+      if (await sme.getByTestId('listing-invite-demand').count()) await sme.getByTestId('listing-invite-demand').selectOption(demandId);
+      await sme.getByTestId(`match-invite-${supplyId}`).click();
+      await expect(sme.getByTestId(`match-invite-answer-${supplyId}`).textContent({ timeout: 10_000 })).resolves.toContain('초대했습니다');
       await expect(inquire.textContent()).resolves.toBe('문의하기');
       await inquire.click();
       await sme.waitForURL(/\/messages\/[0-9a-f-]{36}$/, { timeout: 15_000 });

@@ -559,6 +559,7 @@ export const en: Messages = {
   'matching.invite.again': 'You already invited this organization.',
   'matching.myFit.title': 'Your fit: {score}/100',
   'matching.myFit.basis': 'The listing of yours this score is based on',
+  'matching.invite.demand': 'The demand to invite them to',
   'matching.inviteToBid': 'Invite to bid',
   'matching.startConversation': 'Start conversation',
   'matching.comingWithChat': 'Coming with chat.',

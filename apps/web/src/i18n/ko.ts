@@ -558,6 +558,7 @@ export const ko = {
   'matching.invite.again': '이미 초대한 기관입니다.',
   'matching.myFit.title': '우리 기관의 적합도 {score}/100',
   'matching.myFit.basis': '이 점수의 기준이 된 우리 등록 건 보기',
+  'matching.invite.demand': '입찰을 요청할 수요',
   'matching.inviteToBid': '입찰 초대',
   'matching.startConversation': '대화 시작',
   'matching.comingWithChat': '대화 기능과 함께 제공될 예정입니다.',

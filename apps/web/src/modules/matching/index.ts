@@ -10,4 +10,5 @@ export { MatchAlertSettings } from './components/MatchAlertSettings';
 export { MatchCard } from './components/MatchCard';
 export { MatchesPanel } from './components/MatchesPanel';
 export { MyFitCard } from './components/MyFitCard';
+export { InviteToBidFromListing } from './components/InviteToBidFromListing';
 export { useMatchPages, type MatchEdge, type MatchTarget } from './hooks/useMatchPages';

@@ -6,7 +6,7 @@ import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/shared/session';
 import { DemandBidsSection } from '@/modules/bids';
 import { StartConversationButton } from '@/modules/chat';
-import { MatchAlertSettings, MatchesPanel, MyFitCard } from '@/modules/matching';
+import { InviteToBidFromListing, MatchAlertSettings, MatchesPanel, MyFitCard } from '@/modules/matching';
 import { organizationName, VerificationPanel } from '@/modules/organization';
 import { ConceptLabel } from '@/modules/vocabulary';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
@@ -330,6 +330,7 @@ function ListingDetail({
             testId="listing-inquire"
           />
         ) : null}
+        {inquireAs ? <InviteToBidFromListing supplyListingId={listing.id} /> : null}
         <AasDownloadButton listingId={listing.id} />
       </div>
 

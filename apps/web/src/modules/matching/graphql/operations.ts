@@ -216,3 +216,17 @@ export const DemandFitQuery = graphql(`
     }
   }
 `);
+
+/** The viewer's open demands, to pick which one a supplier is invited to (#14). */
+export const MyOpenDemandsQuery = graphql(`
+  query MyOpenDemands {
+    myListings(kind: DEMAND, status: PUBLISHED, first: 50) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`);

@@ -36,14 +36,14 @@ describe('Demand.myFit', () => {
   });
   afterAll(() => t.close());
 
-  const fit = async (token?: string, locale: 'ko' | 'en' = 'ko') =>
+  const fitOf = async (token?: string, locale: 'ko' | 'en' = 'ko') =>
     (await t.gql(FIT, { id: demandId }, { token, locale })).data!.listing.myFit as {
       supplyListingId: string;
       explanation: { score: number; reasons: Array<{ text: string }> };
     } | null;
 
   it("shows a supplier its best listing's score and reasons, the same score the owner sees in the ranking", async () => {
-    const mine = await fit(supplier.accessToken);
+    const mine = await fitOf(supplier.accessToken);
     const ranking = (await t.gql(MATCHES, { id: demandId }, { token: sme.accessToken })).data!.matchesForDemand.edges as Array<{
       node: { id: string };
       explanation: { score: number };
@@ -54,13 +54,13 @@ describe('Demand.myFit', () => {
     expect(mine!.explanation.score).toBe(best.explanation.score);
     expect(mine!.explanation.reasons.length).toBeGreaterThan(0);
     expect(mine!.explanation.reasons[0].text).toMatch(/[가-힣]/);
-    expect((await fit(supplier.accessToken, 'en'))!.explanation.reasons[0].text).not.toMatch(/[가-힣]{3}/);
+    expect((await fitOf(supplier.accessToken, 'en'))!.explanation.reasons[0].text).not.toMatch(/[가-힣]{3}/);
   });
 
   it("is null for the demand's owner, anonymous visitors, staff and a supplier without a published listing", async () => {
-    expect(await fit(sme.accessToken)).toBeNull();
-    expect(await fit()).toBeNull();
-    expect(await fit(staff)).toBeNull();
-    expect(await fit(bare.accessToken)).toBeNull();
+    expect(await fitOf(sme.accessToken)).toBeNull();
+    expect(await fitOf()).toBeNull();
+    expect(await fitOf(staff)).toBeNull();
+    expect(await fitOf(bare.accessToken)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { DemandListingModel } from '../listings/dto/listing.models';
 import { toListingView } from '../listings/dto/listing-view';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingLoaders } from '../listings/listings.loaders';
+import { explanationView } from '../matching/dto/explanation-view';
 import { MatchExplanationModel } from '../matching/dto/matching.dto';
 import { ConceptModel } from '../vocabulary/dto/concept.model';
 import { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
@@ -245,12 +246,7 @@ export class BidFieldsResolver {
     if (!roles.demandOwner && !roles.staff) return null;
     const found = (await rc.loaders.get(this.matches).load(b.demandId)).get(b.organizationId);
     if (!found) return null;
-    const e = found.explanation;
-    return {
-      ...e,
-      constraints: e.constraints.map((c) => ({ code: c.code, satisfied: c.satisfied })),
-      reasons: e.reasons.map((r) => ({ ...r, text: rc.locale === 'en' ? r.en : r.ko })),
-    };
+    return explanationView(found.explanation, rc);
   }
 
   @ResolveField(() => [BidActionEnum])

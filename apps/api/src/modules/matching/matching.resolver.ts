@@ -17,17 +17,9 @@ import {
 } from './dto/matching.dto';
 import { DemandListingModel } from '../listings/dto/listing.models';
 import { MatchAlertsService } from './match-alerts.service';
-import { type MatchPage, MatchingService, type Ranked } from './matching.service';
+import { explanationView } from './dto/explanation-view';
+import { type MatchPage, MatchingService } from './matching.service';
 import { MATCHING_WEIGHTS } from '@aimatch/matching';
-
-/** An engine explanation as GraphQL shows it (reasons in the request's language). */
-function explanationView(e: Ranked['explanation'], rc: RequestContext) {
-  return {
-    ...e,
-    constraints: e.constraints.map((c) => ({ code: c.code, satisfied: c.satisfied })),
-    reasons: e.reasons.map((r) => ({ ...r, text: rc.locale === 'en' ? r.en : r.ko })),
-  };
-}
 
 function connection(page: MatchPage, rc: RequestContext) {
   return {

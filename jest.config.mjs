@@ -11,7 +11,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform,
   moduleNameMapper: {
-    '^@aimatch/(contracts|validation|capability-model|marketplace|korean-text|search|matching)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@aimatch/(contracts|validation|capability-model|marketplace|korean-text|search|matching|programs)$': '<rootDir>/libs/$1/src/index.ts',
     '^@aimatch/api-testing$': '<rootDir>/apps/api/test/harness/index.ts',
     '^@aimatch/search/contract$': '<rootDir>/libs/search/src/contract/search-index.contract.ts',
     // Its "import" build is ESM in .js files without "type": "module"; jest can load the CommonJS one.

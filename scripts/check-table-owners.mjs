@@ -52,6 +52,7 @@ export const TABLE_OWNERS = {
   listing_fingerprint_bands: 'modules/curation',
   listing_prechecks: 'modules/curation',
   prohibited_keywords: 'modules/curation',
+  support_programs: 'modules/programs',
   listing_published_versions: 'modules/listings',
   certification_claims: 'modules/verification',
   trust_signals: 'modules/trust',

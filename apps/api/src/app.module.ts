@@ -12,6 +12,7 @@ import { ChatModule } from './modules/chat/chat.module';
 import { ConsoleModule } from './modules/console/console.module';
 import { AccountModule } from './modules/account/account.module';
 import { CurationModule } from './modules/curation/curation.module';
+import { ProgramsModule } from './modules/programs/programs.module';
 import { FilesModule } from './modules/files/files.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
@@ -51,6 +52,7 @@ export class DomainModule {
         CurationModule,
         TrustModule,
         AccountModule,
+        ProgramsModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

@@ -8,6 +8,7 @@ import type { SeedOrganization } from '../modules/identity/dto/identity.records'
 import { ConsentService } from '../modules/identity/consent.service';
 import { IdentityService } from '../modules/identity/identity.service';
 import { ListingsService } from '../modules/listings/listings.service';
+import { ProgramsService } from '../modules/programs/programs.service';
 import { ReviewsService } from '../modules/reviews/reviews.service';
 import { VocabularyCache } from '../modules/vocabulary/vocabulary-cache.service';
 import {
@@ -155,6 +156,7 @@ export class DemoSeeder {
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly consents: ConsentService,
+    private readonly programs: ProgramsService,
   ) {}
 
   /** Idempotent: accounts and organizations that exist are left alone. Returns the demo sign-ins. */
@@ -178,6 +180,8 @@ export class DemoSeeder {
     }
     created += await this.sampleMarketplace(passwordHash, orgByEmail);
     if (created) this.logger.log(`demo marketplace: ${created} organizations created`);
+    const programs = await this.programs.seedSamples();
+    if (programs) this.logger.log(`demo marketplace: ${programs} sample support programs added`);
     return DEMO.map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.roles[0] ?? a.organization.kind }));
   }
 

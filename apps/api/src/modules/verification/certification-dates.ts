@@ -2,13 +2,9 @@
  * Calendar days for certification claims. Certificates are Korean documents with dates and no
  * time, so "today" is the day in Korea (Asia/Seoul, UTC+9 all year, no daylight saving time).
  */
-const KST_OFFSET_MS = 9 * 3_600_000;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { koreanDay } from '../../common/clock';
 
-/** `YYYY-MM-DD` of `at` in Korea. */
-export function koreanDay(at: Date): string {
-  return new Date(at.getTime() + KST_OFFSET_MS).toISOString().slice(0, 10);
-}
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `day` plus `days` calendar days. */
 export function addDays(day: string, days: number): string {

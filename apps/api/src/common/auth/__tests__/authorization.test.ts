@@ -755,6 +755,37 @@ const RULES: Record<string, Rule> = {
     expect: smeOwnerOnly,
   },
   'Query.invitationPreview': { document: '{ invitationPreview(token: "no-such-invitation") { email } }', expect: everyone },
+  // #15 support programs (lead)
+  'Query.supportPrograms': { document: '{ supportPrograms(first: 5) { totalCount } }', expect: everyone },
+  'Query.supportProgram': {
+    document: 'query($id: ID!) { supportProgram(id: $id) { id } }',
+    variables: () => ({ id: randomUUID() }),
+    expect: { anonymous: 'hidden', sme: 'hidden', supplier: 'hidden', staff: 'hidden' },
+  },
+  'Query.eligibilityFacts': { document: '{ eligibilityFacts { name } }', expect: everyone },
+  'Query.eligiblePrograms': {
+    document: 'query($o: ID) { eligiblePrograms(organizationId: $o) { totalCount } }',
+    variables: (w) => ({ o: w.sme.organizationId }),
+    expect: { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'allow' },
+  },
+  'Query.previewProgramRules': {
+    document: '{ previewProgramRules(rules: [{ fact: "organization.kind", op: "in", values: ["SME"] }]) { organizations } }',
+    expect: staffOnly,
+  },
+  'Mutation.createSupportProgram': {
+    document: `mutation { createSupportProgram(input: { nameKo: "권한 확인 사업", agencyKo: "협회", benefitKo: "지원", rules: [] }) { id } }`,
+    expect: staffOnly,
+  },
+  'Mutation.updateSupportProgram': {
+    document: `mutation($id: ID!) { updateSupportProgram(id: $id, version: 1, input: { nameKo: "권한 확인 사업", agencyKo: "협회", benefitKo: "지원", rules: [] }) { id } }`,
+    variables: () => ({ id: randomUUID() }),
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
+  },
+  'Mutation.setSupportProgramStatus': {
+    document: 'mutation($id: ID!) { setSupportProgramStatus(id: $id, status: ARCHIVED) { id } }',
+    variables: () => ({ id: randomUUID() }),
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
+  },
 };
 
 /** Fields below the root that carry their own rule. */

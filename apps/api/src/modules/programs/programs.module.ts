@@ -6,6 +6,7 @@ import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { ProgramsRepository } from './programs.repository';
 import { ProgramsResolver } from './programs.resolver';
 import { ProgramsService } from './programs.service';
+import { VentureDeductionResolver } from './venture-deduction.resolver';
 
 /**
  * Support programs (정부 지원사업): the staff-curated catalogue, eligibility of organizations and
@@ -14,7 +15,7 @@ import { ProgramsService } from './programs.service';
  */
 @Module({
   imports: [IdentityModule, VerificationModule, ListingsModule, VocabularyModule],
-  providers: [ProgramsRepository, ProgramsService, ProgramsResolver],
+  providers: [ProgramsRepository, ProgramsService, ProgramsResolver, VentureDeductionResolver],
   exports: [ProgramsService],
 })
 export class ProgramsModule {}

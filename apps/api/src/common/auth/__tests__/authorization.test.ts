@@ -781,6 +781,16 @@ const RULES: Record<string, Rule> = {
     variables: () => ({ id: randomUUID() }),
     expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
   },
+  'Query.ventureDeduction': {
+    document:
+      '{ ventureDeduction(input: { investmentYear: 2025, taxYear: 2025, comprehensiveIncomeKrw: 1e8, investments: [{ channel: DIRECT, amountKrw: 1e7 }] }) { deductionKrw } }',
+    expect: everyone,
+  },
+  'Query.ventureClawback': {
+    document: '{ ventureClawback(input: { kind: TRANSFER, investedOn: "2024-03-10", occurredOn: "2025-03-10" }) { clawedBack } }',
+    expect: everyone,
+  },
+  'Query.ventureDeductionRules': { document: '{ ventureDeductionRules { id } }', expect: everyone },
   'Mutation.setSupportProgramStatus': {
     document: 'mutation($id: ID!) { setSupportProgramStatus(id: $id, status: ARCHIVED) { id } }',
     variables: () => ({ id: randomUUID() }),

@@ -7,15 +7,13 @@ import { localized } from '@/shared/format';
 import { useViewer } from '@/shared/session';
 import { OrganizationPublishedListingsQuery } from '../graphql/operations';
 import { useListingPages } from '../hooks/useListingPages';
-
-/** Kinds that bid on demands: only they are invited to bid. */
-const BIDDING_KINDS: readonly OrganizationKind[] = ['AI_SUPPLIER', 'SI_INTEGRATOR'];
+import { creatableKind } from '../model/labels';
 
 /**
  * "문의하기" and "입찰 초대" on an organization's profile (#14 item 3): both are about one of its
  * published supply listings (a picker when it has several). 문의하기 opens (or reopens) the
  * SUPPLY_INQUIRY conversation; 입찰 초대 is the listing page's invitation (the viewer's open demands).
- * Nothing for the organization's own members, staff, or viewers without an organization.
+ * Nothing on organizations that do not supply (SMEs), for their own members, staff, or viewers without an organization.
  */
 export function ProfileContactActions({
   organizationId,
@@ -29,8 +27,12 @@ export function ProfileContactActions({
   const locale = useGraphqlLocale();
   const { viewer, isStaff } = useViewer();
   const isMember = viewer?.memberships.some((m) => m.organization.id === organizationId) ?? false;
+  // Only organizations that publish supply listings (AI suppliers, SI integrators) are asked or invited from their profile.
+  const offersSupply = creatableKind(organizationKind) === 'SUPPLY';
   const inquireAs =
-    !isMember && !isStaff ? (viewer?.memberships.find((m) => m.organization.kind !== 'ASSOCIATION')?.organization ?? null) : null;
+    offersSupply && !isMember && !isStaff
+      ? (viewer?.memberships.find((m) => m.organization.kind !== 'ASSOCIATION')?.organization ?? null)
+      : null;
   const pages = useListingPages(
     OrganizationPublishedListingsQuery,
     { id: organizationId, kind: 'SUPPLY', locale },
@@ -77,9 +79,7 @@ export function ProfileContactActions({
           title={t('chat.inquireHint')}
           testId="org-profile-inquire"
         />
-        {BIDDING_KINDS.includes(organizationKind) ? (
-          <InviteToBidFromListing key={`invite-${listingId}`} supplyListingId={listingId} />
-        ) : null}
+        <InviteToBidFromListing key={`invite-${listingId}`} supplyListingId={listingId} />
       </div>
     </div>
   );

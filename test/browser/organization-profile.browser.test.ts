@@ -15,7 +15,7 @@ const SUPPLIER = 'supplier@demo.aimatch.kr';
 /**
  * Organization profiles (#14 items 2 and 3) in chromium with two contexts on the demo marketplace:
  * the supplier adds a case study on its organization page and opens its own profile; the SME opens
- * the supplier's profile from a supply listing, reads the facts, the verified certification, the
+ * the supplier's profile from a match card and a supply listing, reads the facts, the verified certification, the
  * case study and the per-criterion averages, asks (문의하기) and invites it to bid (입찰 초대) from
  * the profile; the supplier is notified. At 375 px the profile does not scroll sideways.
  */
@@ -105,7 +105,12 @@ describe('web client: organization profile', () => {
     await expect(supplier.getByTestId('org-profile-inquire').count()).resolves.toBe(0);
   });
 
-  it('the SME opens the profile from a listing: facts, certifications, case study, per-criterion averages', async () => {
+  it('the SME opens the profile from a match card and from a listing: facts, certifications, case study, per-criterion averages', async () => {
+    // The supplier's name on the match card of the SME's demand is the way in …
+    await sme.goto(`${t.url}/listings/${demandId}`);
+    await sme.getByTestId(`match-card-org-${supplyId}`).click({ timeout: 20_000 });
+    await sme.waitForURL(new RegExp(`/organizations/${supplierOrg}$`), { timeout: 10_000 });
+    // … and so is the name on the supplier's listing.
     await sme.goto(`${t.url}/listings/${supplyId}`);
     await sme.getByTestId('listing-org-link').click();
     await sme.waitForURL(new RegExp(`/organizations/${supplierOrg}$`), { timeout: 10_000 });

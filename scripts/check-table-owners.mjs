@@ -56,6 +56,7 @@ export const TABLE_OWNERS = {
   listing_published_versions: 'modules/listings',
   certification_claims: 'modules/verification',
   trust_signals: 'modules/trust',
+  case_studies: 'modules/showcase',
 };
 
 const ROOT = 'apps/api/src';

@@ -20,6 +20,7 @@ import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
+import { ShowcaseModule } from './modules/showcase/showcase.module';
 import { TrustModule } from './modules/trust/trust.module';
 import { VerificationModule } from './modules/verification/verification.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
@@ -53,6 +54,7 @@ export class DomainModule {
         TrustModule,
         AccountModule,
         ProgramsModule,
+        ShowcaseModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

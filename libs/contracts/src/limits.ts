@@ -9,3 +9,14 @@ export const TEXT_LIMITS = { title: 120, summary: 300, description: 10_000 } as 
 
 /** The maximum number of items of every list element of a listing. */
 export const MAX_LIST_ITEMS = 20;
+
+/** Case studies / references on an organization's profile (helper P, #14 item 2). */
+export const CASE_STUDY_LIMITS = {
+  title: 120,
+  client: 120,
+  summary: 2000,
+  tasks: 10,
+  perOrganization: 30,
+  /** The earliest year (later of this and the organization's founding year). */
+  minYear: 1950,
+} as const;

@@ -11,6 +11,7 @@ import { searchRoutes } from '@/modules/search';
 import { trustRoutes } from '@/modules/trust';
 import { verificationRoutes } from '@/modules/verification';
 import { HomePage } from './pages/HomePage';
+import { organizationProfileRoutes } from './pages/OrganizationProfileRoute';
 import type { AppRoute } from '@/shared/routing/route-types';
 
 /**
@@ -37,6 +38,7 @@ export const appRoutes: readonly AppRoute[] = [
   ...searchRoutes,
   ...authRoutes,
   ...organizationRoutes,
+  ...organizationProfileRoutes,
   ...chatRoutes,
   ...bidRoutes,
   ...verificationRoutes,

@@ -156,6 +156,15 @@ export const MESSAGES = {
     ko: '다른 구성원이 있는 기관({organizations})의 유일한 소유자입니다. 먼저 다른 구성원에게 소유권을 넘겨 주세요.',
     en: 'You are the only owner of an organization that has other members ({organizations}). Transfer ownership first.',
   },
+  // Case studies on organization profiles (helper P, #14 item 2).
+  'case-studies-full': {
+    ko: '사례는 기관당 최대 {max}개까지 등록할 수 있습니다. 오래된 사례를 삭제한 뒤 추가해 주세요.',
+    en: 'An organization can list at most {max} case studies. Delete an older one first.',
+  },
+  'case-studies-changed': {
+    ko: '그사이 사례 목록이 바뀌었습니다. 새로 고친 뒤 다시 순서를 정해 주세요.',
+    en: 'The list of case studies has changed meanwhile. Reload and order them again.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -24,6 +24,7 @@ import { StaffTwoFactor1763902210000 } from './1763902210000-staff-two-factor';
 import { InvitationRevocation1763902100000 } from './1763902100000-invitation-revocation';
 import { AccountDeletion1763902010000 } from './1763902010000-account-deletion';
 import { SupportPrograms1763904000000 } from './1763904000000-support-programs';
+import { CaseStudies1763903000000 } from './1763903000000-case-studies';
 
 export const migrations = [
   Foundation1763900000000,
@@ -50,4 +51,5 @@ export const migrations = [
   InvitationRevocation1763902100000,
   AccountDeletion1763902010000,
   SupportPrograms1763904000000,
+  CaseStudies1763903000000,
 ];

@@ -14,6 +14,7 @@ import { ListingLoaders } from './listings.loaders';
 import { ListingsRepository } from './listings.repository';
 import { ListingsResolver } from './listings.resolver';
 import { ListingsService } from './listings.service';
+import { OrganizationListingsResolver } from './organization-listings.resolver';
 
 /** Demand and supply listings: content in the standard submodels, the review workflow, AAS export/import. */
 @Module({
@@ -29,6 +30,7 @@ import { ListingsService } from './listings.service';
     DataProfileResolver,
     TrustProfileResolver,
     ReferenceCaseResolver,
+    OrganizationListingsResolver,
   ],
   exports: [ListingsService, ListingAccessPolicy, ListingLoaders],
 })

@@ -542,4 +542,23 @@ export class ListingsService {
   listingsCreatedBy(userId: string, limit: number): Promise<ListingReference[]> {
     return this.repository.createdBy(userId, limit);
   }
+
+  /** An organization's published listings, newest first (its profile); demands the viewer may not see are left out like in `published`. */
+  async publishedOf(
+    rc: RequestContext,
+    organizationId: string,
+    kind: ListingKind | undefined,
+    first?: number,
+    after?: string | null,
+  ): Promise<Connection<ListingEntity>> {
+    const restricted =
+      kind !== 'SUPPLY' &&
+      !this.access.isStaff(rc.viewer) &&
+      !(await this.access.organizationIds(rc)).includes(organizationId) &&
+      !(await this.access.isVerifiedSupplier(rc));
+    const where = ["l.status = 'PUBLISHED'", 'l.organization_id = :org'];
+    if (kind) where.push('l.kind = :kind');
+    if (restricted) where.push("(l.kind = 'SUPPLY' OR l.visibility = 'PUBLIC')");
+    return this.page({ where: where.join(' AND '), params: { org: organizationId, kind }, order: 'published' }, first, after);
+  }
 }

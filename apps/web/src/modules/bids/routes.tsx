@@ -1,7 +1,6 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { ConsortiumInvitationPage } from './components/ConsortiumInvitationPage';
 import { MyBidsPage } from './components/MyBidsPage';
-import { OrganizationProfilePage } from './components/OrganizationProfilePage';
 
 export const bidRoutes: AppRoute[] = [
   {
@@ -12,5 +11,4 @@ export const bidRoutes: AppRoute[] = [
     nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids' },
   },
   { path: 'bids/:id/invitation', element: <ConsortiumInvitationPage />, access: 'signedIn', titleKey: 'consortium.invitation.title' },
-  { path: 'organizations/:id', element: <OrganizationProfilePage />, access: 'signedIn', titleKey: 'reviews.profileTitle' },
 ];

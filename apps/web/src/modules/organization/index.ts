@@ -3,8 +3,10 @@ export { CertificationChips, DeclaredCertification, type CertificationChip } fro
 export { claimStatusKey } from './components/CertificationClaimsPanel';
 export { EvidenceFiles, type EvidenceFile } from './components/EvidenceFiles';
 export { OrganizationKindLabel } from './components/OrganizationKindLabel';
+export { OrganizationLink } from './components/OrganizationLink';
 export { OrganizationProfileFields } from './components/OrganizationProfileFields';
 export { VerificationBadge } from './components/VerificationBadge';
 export { VerificationPanel } from './components/VerificationPanel';
+export { OrganizationProfilePage, type OrganizationProfileSlots } from './components/profile/OrganizationProfilePage';
 export { kindKey, organizationName, SELF_SERVICE_KINDS } from './model/labels';
 export { organizationRoutes } from './routes';

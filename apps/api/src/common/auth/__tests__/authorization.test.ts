@@ -203,6 +203,16 @@ const smeInvitation = async (w: World): Promise<string> => {
   return res.data!.inviteMember.id as string;
 };
 
+/** A case study of the SME's organization (helper P, #14 item 2). */
+const smeCaseStudy = async (w: World) => {
+  const res = await t.gql(
+    'mutation($o: ID!, $i: CaseStudyInput!) { createCaseStudy(organizationId: $o, input: $i) { id } }',
+    { o: w.sme.organizationId, i: { title: '권한 사례', industryId: 'urn:aimatch:industry:manufacturing', year: 2024, summary: '요약' } },
+    { token: w.sme.accessToken },
+  );
+  return res.data!.createCaseStudy.id as string;
+};
+
 let t: TestApp;
 
 const RULES: Record<string, Rule> = {
@@ -796,6 +806,35 @@ const RULES: Record<string, Rule> = {
     variables: () => ({ id: randomUUID() }),
     expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
   },
+  // Case studies on organization profiles (helper P): the organization's owners only; members and other organizations are refused
+  // in modules/showcase/__tests__/case-studies.test.ts.
+  'Mutation.createCaseStudy': {
+    document: 'mutation($o: ID!, $i: CaseStudyInput!) { createCaseStudy(organizationId: $o, input: $i) { id } }',
+    variables: (w) => ({
+      o: w.sme.organizationId,
+      i: { title: '권한 사례', industryId: 'urn:aimatch:industry:manufacturing', year: 2024, summary: '요약' },
+    }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.updateCaseStudy': {
+    document: 'mutation($id: ID!, $i: CaseStudyInput!) { updateCaseStudy(id: $id, input: $i) { id } }',
+    variables: async (w) => ({
+      id: await smeCaseStudy(w),
+      i: { title: '권한 사례 수정', industryId: 'urn:aimatch:industry:manufacturing', year: 2023, summary: '요약' },
+    }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.deleteCaseStudy': {
+    document: 'mutation($id: ID!) { deleteCaseStudy(id: $id) }',
+    variables: async (w) => ({ id: await smeCaseStudy(w) }),
+    expect: smeOwnerOnly,
+  },
+  // A stale list is a CONFLICT for the owner (still allowed); everybody else is refused before the list is read.
+  'Mutation.reorderCaseStudies': {
+    document: 'mutation($o: ID!, $ids: [ID!]!) { reorderCaseStudies(organizationId: $o, ids: $ids) { id } }',
+    variables: (w) => ({ o: w.sme.organizationId, ids: [] }),
+    expect: smeOwnerOnly,
+  },
 };
 
 /** Fields below the root that carry their own rule. */
@@ -804,6 +843,17 @@ const FIELD_RULES: Record<string, Rule> = {
     document: 'query($id: ID!) { organization(id: $id) { members(first: 5) { totalCount } } }',
     variables: (w) => ({ id: w.sme.organizationId }),
     expect: { anonymous: 'deny', sme: 'allow', supplier: 'deny', staff: 'allow' },
+  },
+  // The profile (helper P): whoever can see the organization reads its case studies and published listings.
+  'Organization.caseStudies': {
+    document: 'query($id: ID!) { organization(id: $id) { caseStudies(first: 5) { totalCount } } }',
+    variables: (w) => ({ id: w.sme.organizationId }),
+    expect: signedIn,
+  },
+  'Organization.publishedListings': {
+    document: 'query($id: ID!) { organization(id: $id) { publishedListings(first: 5) { totalCount } } }',
+    variables: (w) => ({ id: w.supplier.organizationId }),
+    expect: signedIn,
   },
 };
 

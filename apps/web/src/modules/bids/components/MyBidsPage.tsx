@@ -5,7 +5,7 @@ import type { BidStatus, MyBidsQuery as MyBidsResult } from '@/generated/graphql
 import { useOnNotification } from '@/modules/notifications';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { localized } from '@/shared/format';
-import { organizationName } from '@/modules/organization';
+import { OrganizationLink, organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { MyBidsQuery, WithdrawBidMutation } from '../graphql/operations';
@@ -112,7 +112,12 @@ export function MyBidsPage() {
                       ) : (
                         <span className="muted">{t('myBids.demandHidden')}</span>
                       )}
-                      {bid.demand ? <span className="table__muted"> · {organizationName(bid.demand.organization, locale)}</span> : null}
+                      {bid.demand ? (
+                        <span className="table__muted">
+                          {' · '}
+                          <OrganizationLink organization={bid.demand.organization} />
+                        </span>
+                      ) : null}
                     </th>
                     <td>{bid.organization ? organizationName(bid.organization, locale) : '—'}</td>
                     <td>{formatKrwExact(bid.amountKrw, locale)}</td>

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import type { BidsForDemandQuery } from '@/generated/graphql';
 import { useOnNotification } from '@/modules/notifications';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { CertificationChips, organizationName } from '@/modules/organization';
+import { CertificationChips, OrganizationLink, organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import {
   AcceptBidMutation,
@@ -172,9 +171,7 @@ export function OwnerBidsPanel({
                 <tr key={bid.id} data-testid={`bid-row-${bid.id}`} data-organization-id={bid.organizationId} data-status={bid.status}>
                   <th scope="row">
                     {bid.organization ? (
-                      <Link to={`/organizations/${bid.organization.id}`} data-testid={`bid-bidder-${bid.id}`}>
-                        {bidderName(bid)}
-                      </Link>
+                      <OrganizationLink organization={bid.organization} testId={`bid-bidder-${bid.id}`} />
                     ) : (
                       bidderName(bid)
                     )}

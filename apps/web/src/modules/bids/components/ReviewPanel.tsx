@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { ReviewCriterion, ReviewSide } from '@/generated/graphql';
 import { REVIEW_MAX_BODY, REVIEW_MAX_RATING, REVIEW_MIN_RATING } from '@aimatch/contracts';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { organizationName } from '@/modules/organization';
+import { OrganizationLink, organizationName } from '@/modules/organization';
 import { FormAlert, useFormErrors } from '@/shared/forms';
 import { CRITERION_KEYS, ReviewsOfQuery, SIDE_CRITERIA, SubmitReviewMutation } from '@/modules/reviews';
 
@@ -53,7 +52,7 @@ export function ReviewPanel({
               {mine.revealsAt ? ` ${t('reviews.revealsAt', { date: format.date(mine.revealsAt) })}` : ''}
             </p>
           ) : null}
-          <Link to={`/organizations/${subject.id}`}>{t('reviews.viewProfile')}</Link>
+          <OrganizationLink organization={subject}>{t('reviews.viewProfile')}</OrganizationLink>
         </div>
       ) : (
         <ReviewForm demandId={demandId} side={side} onDone={() => reexecute({ requestPolicy: 'network-only' })} />

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
-import { organizationName, VerificationBadge } from '@/modules/organization';
+import { OrganizationLink, organizationName, VerificationBadge } from '@/modules/organization';
 import { useViewer } from '@/shared/session';
 import { useChatSnapshot, useChatStore, useThread } from '../hooks/useChat';
 import { contextKey, contextPath, contextTitle, counterpartNames } from '../model/labels';
@@ -110,7 +110,10 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
           <ul className="chat-thread__parties" data-testid="chat-parties">
             {counterparts.map((p) => (
               <li key={p.id} data-testid="chat-party" data-status={p.verificationStatus}>
-                <bdi>{organizationName(p, locale)}</bdi> <VerificationBadge status={p.verificationStatus} testId="chat-party-status" />
+                <bdi>
+                  <OrganizationLink organization={p} testId="chat-party-link" />
+                </bdi>{' '}
+                <VerificationBadge status={p.verificationStatus} testId="chat-party-status" />
               </li>
             ))}
           </ul>

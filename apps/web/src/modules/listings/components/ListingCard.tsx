@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ListingSummaryFieldsFragment } from '@/generated/graphql';
 import { useFormatters, useLocale, useT } from '@/i18n';
-import { CertificationChips, organizationName } from '@/modules/organization';
+import { CertificationChips, OrganizationLink } from '@/modules/organization';
 import { formatKrwRange, localized } from '@/shared/format';
 import { ConceptList } from './ConceptList';
 import { KindBadge, StatusChip } from './StatusChip';
@@ -53,7 +53,9 @@ export function ListingCard({
           {titleContent ? titleContent.node : title.text || t('listing.untitled')}
         </Link>
       </h3>
-      <p className="listing-card__org">{organizationName(listing.organization, locale)}</p>
+      <p className="listing-card__org">
+        <OrganizationLink organization={listing.organization} testId={`listing-card-org-${listing.id}`} />
+      </p>
       <CertificationChips certifications={listing.organization.certifications} testId={`listing-card-certs-${listing.id}`} />
       {summaryContent !== undefined ? (
         summaryContent ? (

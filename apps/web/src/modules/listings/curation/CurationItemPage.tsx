@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { organizationName, VerificationBadge } from '@/modules/organization';
+import { OrganizationLink, VerificationBadge } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { localized } from '@/shared/format';
 import { LoadingState } from '@/shared/ui/LoadingState';
@@ -114,9 +114,7 @@ function CurationItem({ listing, reload }: { listing: ListingDetail; reload: () 
           {title.text || t('listing.untitled')}
         </h1>
         <p className="listing-header__meta">
-          <Link to={`/organizations/${listing.organization.id}`} data-testid="curation-item-org">
-            {organizationName(listing.organization, uiLocale)}
-          </Link>
+          <OrganizationLink organization={listing.organization} testId="curation-item-org" />
           <VerificationBadge status={listing.organization.verificationStatus} />
           {waiting && listing.submittedAt ? (
             <>

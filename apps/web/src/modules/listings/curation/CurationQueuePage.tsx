@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient } from 'urql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
-import { organizationName, VerificationBadge } from '@/modules/organization';
+import { OrganizationLink, VerificationBadge } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { localized } from '@/shared/format';
 import { CurationQueueQuery } from '../graphql/operations';
@@ -166,9 +166,7 @@ export function CurationQueuePage() {
                   </Link>
                 </div>
                 <p className="curation__meta">
-                  <Link to={`/organizations/${listing.organization.id}`} className="table__org" data-testid={`curation-org-${listing.id}`}>
-                    {organizationName(listing.organization, locale)}
-                  </Link>
+                  <OrganizationLink organization={listing.organization} className="table__org" testId={`curation-org-${listing.id}`} />
                   <VerificationBadge status={listing.organization.verificationStatus} testId={`review-org-verification-${listing.id}`} />
                   <span aria-hidden="true">·</span>
                   <span data-testid={`curation-waiting-${listing.id}`} title={format.date(submittedAt)}>

@@ -7,7 +7,7 @@ import { useViewer } from '@/shared/session';
 import { DemandBidsSection } from '@/modules/bids';
 import { StartConversationButton } from '@/modules/chat';
 import { InviteToBidFromListing, MatchAlertSettings, MatchesPanel, MyFitCard } from '@/modules/matching';
-import { organizationName, VerificationPanel } from '@/modules/organization';
+import { OrganizationLink, VerificationPanel } from '@/modules/organization';
 import { ConceptLabel } from '@/modules/vocabulary';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
 import { LoadingState } from '@/shared/ui/LoadingState';
@@ -223,7 +223,9 @@ function ListingDetail({
           {title.text || t('listing.untitled')}
         </h1>
         <p className="listing-header__meta">
-          <span data-testid="listing-org-name">{organizationName(listing.organization, uiLocale)}</span>
+          <span data-testid="listing-org-name">
+            <OrganizationLink organization={listing.organization} testId="listing-org-link" />
+          </span>
           <span aria-hidden="true">·</span>
           <span>
             {listing.publishedAt

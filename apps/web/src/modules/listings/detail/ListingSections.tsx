@@ -6,7 +6,7 @@ import {
   DeclaredCertification,
   OrganizationKindLabel,
   VerificationBadge,
-  organizationName,
+  OrganizationLink,
 } from '@/modules/organization';
 import { ConceptList } from '../components/ConceptList';
 import { useLanguageNames } from '../hooks/useLanguageNames';
@@ -350,7 +350,7 @@ export function ListingSections({
           <dl className="details">
             <Row label={t('listing.organization')} comments={comments} testId="listing-organization">
               <span className="inline-meta">
-                {organizationName(listing.organization, locale)}
+                <OrganizationLink organization={listing.organization} testId="listing-organization-link" />
                 <span className="muted">
                   <OrganizationKindLabel kind={listing.organization.kind} />
                 </span>

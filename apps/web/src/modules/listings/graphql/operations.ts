@@ -460,3 +460,25 @@ export const CurationQueueHeadQuery = graphql(`
     }
   }
 `);
+
+/** An organization's published listings on its profile (helper P, #14 item 2). */
+export const OrganizationPublishedListingsQuery = graphql(`
+  query OrganizationPublishedListings($id: ID!, $kind: ListingKind, $first: Int!, $after: String, $locale: Locale!) {
+    organization(id: $id) {
+      id
+      publishedListings(kind: $kind, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            ...ListingSummaryFields
+          }
+        }
+      }
+    }
+  }
+`);

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { StartConversationButton } from '@/modules/chat';
 import { formatKrwRange, localized } from '@/shared/format';
-import { CertificationChips, organizationName } from '@/modules/organization';
+import { CertificationChips, OrganizationLink } from '@/modules/organization';
 import type { MatchEdge, MatchTarget } from '../hooks/useMatchPages';
 import { InviteToBidButton } from './InviteToBidButton';
 import { budgetKey, constraintKey, featureKey, reasonText, schemeKey, scoreBand, toneKey } from '../model/labels';
@@ -36,7 +36,7 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
             </Link>
           </h3>
           <p className="match-card__org">
-            {organizationName(listing.organization, locale)}
+            <OrganizationLink organization={listing.organization} testId={`match-card-org-${listing.id}`} />
             {listing.organization.verificationStatus === 'VERIFIED' ? (
               <span className="badge badge--verified">{t('listing.verifiedOrganization')}</span>
             ) : null}

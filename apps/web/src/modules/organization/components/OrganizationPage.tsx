@@ -14,6 +14,7 @@ import { MembersList } from './MembersList';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationEditForm } from './OrganizationEditForm';
 import { PendingInvitations } from './PendingInvitations';
+import { CaseStudiesEditor } from './profile/CaseStudiesEditor';
 import { VerificationPanel } from './VerificationPanel';
 
 /** `/organization`: the organization of one of the viewer's memberships (`?org=<id>`, default: the first). */
@@ -82,7 +83,10 @@ export function OrganizationPage() {
         {t('organization.yourRole')}{' '}
         <span className={`badge badge--role-${membership.role.toLowerCase()}`} data-testid="org-my-role" data-role={membership.role}>
           {t(roleKey(membership.role))}
-        </span>
+        </span>{' '}
+        <Link to={`/organizations/${organizationId}`} className="button button--ghost button--small" data-testid="org-view-profile">
+          {t('profile.viewMine')}
+        </Link>
       </p>
       <OrganizationSection key={organizationId} organizationId={organizationId} isOwner={isOwner} viewerUserId={viewer.user.id} />
     </div>
@@ -117,6 +121,7 @@ function OrganizationSection({
           <OrganizationDetails organization={organization} />
           <VerificationPanel organizationId={organizationId} canRequest={isOwner} />
           <CertificationClaimsPanel organizationId={organizationId} isOwner={isOwner} />
+          {isOwner ? <CaseStudiesEditor organizationId={organizationId} /> : null}
           {isOwner ? <OrganizationEditForm organization={organization} /> : null}
         </>
       ) : fetching ? (

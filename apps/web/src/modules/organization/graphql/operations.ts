@@ -250,3 +250,107 @@ export const ResendInvitationMutation = graphql(`
     }
   }
 `);
+
+// --- organization profiles (helper P, #14 item 2) ---
+
+/** `/organizations/:id`: the facts a visitor reads at the top of a profile. */
+export const OrganizationProfileQuery = graphql(`
+  query OrganizationProfile($id: ID!, $locale: Locale!) {
+    organization(id: $id) {
+      id
+      kind
+      nameKo
+      nameEn
+      verificationStatus
+      region {
+        id
+        label(locale: $locale)
+      }
+      industry {
+        id
+        label(locale: $locale)
+      }
+      employeeBand
+      foundedYear
+      website
+      certifications {
+        conceptId
+        labelKo
+        labelEn
+        expiresOn
+      }
+    }
+  }
+`);
+
+export const CaseStudyFieldsFragment = graphql(`
+  fragment CaseStudyFields on CaseStudy {
+    id
+    title
+    client
+    year
+    summary
+    position
+    industry {
+      id
+      label(locale: $locale)
+    }
+    tasks {
+      id
+      label(locale: $locale)
+    }
+  }
+`);
+
+export const CaseStudiesQuery = graphql(`
+  query CaseStudies($id: ID!, $first: Int!, $after: String, $locale: Locale!) {
+    organization(id: $id) {
+      id
+      foundedYear
+      caseStudies(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            ...CaseStudyFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateCaseStudyMutation = graphql(`
+  mutation CreateCaseStudy($organizationId: ID!, $input: CaseStudyInput!, $locale: Locale!) {
+    createCaseStudy(organizationId: $organizationId, input: $input) {
+      ...CaseStudyFields
+    }
+  }
+`);
+
+export const UpdateCaseStudyMutation = graphql(`
+  mutation UpdateCaseStudy($id: ID!, $input: CaseStudyInput!, $locale: Locale!) {
+    updateCaseStudy(id: $id, input: $input) {
+      ...CaseStudyFields
+    }
+  }
+`);
+
+export const DeleteCaseStudyMutation = graphql(`
+  mutation DeleteCaseStudy($id: ID!) {
+    deleteCaseStudy(id: $id)
+  }
+`);
+
+export const ReorderCaseStudiesMutation = graphql(`
+  mutation ReorderCaseStudies($organizationId: ID!, $ids: [ID!]!) {
+    reorderCaseStudies(organizationId: $organizationId, ids: $ids) {
+      id
+      position
+    }
+  }
+`);

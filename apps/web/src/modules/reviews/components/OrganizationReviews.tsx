@@ -46,10 +46,17 @@ export function OrganizationReviews({ organizationId }: { organizationId: string
                 </span>
                 {reputation.trend ? <span className="muted"> · {t(`reviews.trend.${reputation.trend}`)}</span> : null}
               </p>
-              <ul className="plain-list reputation__criteria">
+              {/* The per-criterion averages as bars out of 5 (#14 item 2). */}
+              <ul className="plain-list reputation__criteria" aria-label={t('reviews.criteriaTitle')} data-testid="org-criteria">
                 {reputation.criteria.map((c) => (
-                  <li key={c.criterion}>
-                    {t(CRITERION_KEYS[c.criterion])}: {c.mean.toFixed(1)} <span className="muted">({c.count})</span>
+                  <li key={c.criterion} className="reputation__criterion" data-testid={`org-criterion-${c.criterion}`} data-mean={c.mean}>
+                    <span className="reputation__criterion-label">{t(CRITERION_KEYS[c.criterion])}</span>
+                    <span className="reputation__bar" aria-hidden="true">
+                      <span className="reputation__bar-fill" style={{ width: `${Math.max(0, Math.min(100, (c.mean / 5) * 100))}%` }} />
+                    </span>
+                    <span className="reputation__criterion-value">
+                      {c.mean.toFixed(1)} <span className="muted">({c.count})</span>
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -156,6 +156,15 @@ export const MESSAGES = {
     ko: '다른 구성원이 있는 기관({organizations})의 유일한 소유자입니다. 먼저 다른 구성원에게 소유권을 넘겨 주세요.',
     en: 'You are the only owner of an organization that has other members ({organizations}). Transfer ownership first.',
   },
+  // Files on demands, bids and chat (#14 helper F).
+  'file-too-many': {
+    ko: '파일은 최대 {max}개까지 첨부할 수 있습니다. 먼저 다른 파일을 삭제해 주세요.',
+    en: 'At most {max} files can be attached. Remove another file first.',
+  },
+  'files-not-editable': {
+    ko: '지금 상태({status})에서는 첨부 파일을 바꿀 수 없습니다.',
+    en: 'The attached files cannot be changed in this state ({status}).',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -30,7 +30,7 @@ export class StoredFileResolver {
     description: 'A signed link (a few minutes) that downloads the file; null when the viewer may not see its owner object.',
   })
   async downloadUrl(@Parent() file: StoredFileRecord, @Ctx() rc: RequestContext): Promise<string | null> {
-    if (!rc.viewer || !(await this.files.mayDownload(rc.viewer, file))) return null;
+    if (!(await this.files.mayDownload(rc.viewer, file))) return null;
     return this.files.signedPath(file.id);
   }
 }

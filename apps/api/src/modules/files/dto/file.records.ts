@@ -28,4 +28,8 @@ export interface OwnerTypeRegistration {
   canView: OwnerAccessRule;
   /** The file kinds this owner type accepts (default: every kind). */
   kinds?: FileKind[];
+  /** May a signed-out visitor see the owner object (e.g. a published public demand)? Default: never. */
+  canViewAnonymously?: (ownerId: string) => Promise<boolean>;
+  /** At most this many files attached to one owner object (checked by `attach`, inside the owner's transaction). */
+  maxPerOwner?: number;
 }

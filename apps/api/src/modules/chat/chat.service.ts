@@ -305,8 +305,9 @@ export class ChatService implements OnModuleInit {
       if (message.deletedAt) throw AppError.conflict('conflict', { reason: 'MESSAGE_DELETED' });
       throw AppError.conflict('conflict', { reason: 'EDIT_WINDOW_CLOSED' });
     }
-    this.publisher.toConversation(edited.conversationId, 'message:updated', toPayload(edited));
-    return edited;
+    const withFiles = (await this.withFiles([edited]))[0]; // an edit keeps the message's files
+    this.publisher.toConversation(edited.conversationId, 'message:updated', toPayload(withFiles));
+    return withFiles;
   }
 
   /** Deletes one's own message, leaving a tombstone (same id and seq, no body). Idempotent. */

@@ -40,10 +40,14 @@ export class BidFilesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.files.registerOwnerAccess(BID_FILES_OWNER_TYPE, (viewer, bidId) => this.mayView(viewer, bidId), {
-      kinds: [FileKind.DOCUMENT],
-      maxPerOwner: BID_FILES_MAX,
-    });
+    this.files.registerOwnerAccess(
+      BID_FILES_OWNER_TYPE,
+      (viewer, bidId, rc) => this.mayView(rc ?? RequestContext.forViewer(viewer), bidId),
+      {
+        kinds: [FileKind.DOCUMENT],
+        maxPerOwner: BID_FILES_MAX,
+      },
+    );
   }
 
   async attach(rc: RequestContext, bidId: string, fileIds: readonly string[]): Promise<StoredFileRecord[]> {
@@ -97,8 +101,9 @@ export class BidFilesService implements OnModuleInit {
     });
   }
 
-  private async mayView(viewer: Viewer, bidId: string): Promise<boolean> {
-    const bid = UUID.test(bidId) ? await this.repository.findById(bidId) : null;
-    return !!bid && this.access.canSee(RequestContext.forViewer(viewer), bid);
+  /** The bid access policy itself, with the request's loaders (bids, partners, demands, memberships batched). */
+  private async mayView(rc: RequestContext, bidId: string): Promise<boolean> {
+    const bid = UUID.test(bidId) ? await rc.loaders.get(this.repository.bidLoader).load(bidId) : null;
+    return !!bid && this.access.canSee(rc, bid);
   }
 }

@@ -12,7 +12,7 @@ import { AppError } from '../../common/errors/app-error';
 import { RateLimiter } from '../../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import type { Viewer } from '../../graphql/request-context';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
 import type { FileOwner, OwnerAccessRule, OwnerTypeRegistration, StoredFileRecord } from './dto/file.records';
 import { sniffFileType } from './file-type-sniffer';
 import { FilesRepository, type FileRow } from './files.repository';
@@ -222,12 +222,12 @@ export class FilesService {
    * Whether the viewer may download the file: the owner type's rule, or the uploader of a staged
    * file. A signed-out visitor only where the owner type says so (`canViewAnonymously`).
    */
-  async mayDownload(viewer: Viewer | null, file: StoredFileRecord): Promise<boolean> {
+  async mayDownload(viewer: Viewer | null, file: StoredFileRecord, rc?: RequestContext): Promise<boolean> {
     if (file.ownerType === null) return !!viewer && file.uploadedBy === viewer.userId;
     const registration = this.owners.get(file.ownerType);
     if (!registration) return false;
-    if (!viewer) return registration.canViewAnonymously ? registration.canViewAnonymously(file.ownerId!) : false;
-    return registration.canView(viewer, file.ownerId!);
+    if (!viewer) return registration.canViewAnonymously ? registration.canViewAnonymously(file.ownerId!, rc) : false;
+    return registration.canView(viewer, file.ownerId!, rc);
   }
 
   /** The signed path of a file the caller has checked access to. */

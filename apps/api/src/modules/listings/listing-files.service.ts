@@ -34,11 +34,15 @@ export class ListingFilesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.files.registerOwnerAccess(LISTING_FILES_OWNER_TYPE, (viewer, listingId) => this.mayView(viewer, listingId), {
-      kinds: [FileKind.DOCUMENT],
-      maxPerOwner: LISTING_FILES_MAX,
-      canViewAnonymously: (listingId) => this.mayView(null, listingId),
-    });
+    this.files.registerOwnerAccess(
+      LISTING_FILES_OWNER_TYPE,
+      (viewer, listingId, rc) => this.mayView(rc ?? RequestContext.forViewer(viewer), listingId),
+      {
+        kinds: [FileKind.DOCUMENT],
+        maxPerOwner: LISTING_FILES_MAX,
+        canViewAnonymously: (listingId, rc) => this.mayView(rc ?? RequestContext.forViewer(null), listingId),
+      },
+    );
   }
 
   /** Attaches the viewer's staged uploads to the listing; the listing's files after. */
@@ -74,8 +78,9 @@ export class ListingFilesService implements OnModuleInit {
     if (!EDITABLE_STATUSES.includes(listing.status)) throw AppError.conflict('files-not-editable', { status: listing.status });
   }
 
-  private async mayView(viewer: Viewer | null, listingId: string): Promise<boolean> {
-    const listing = UUID.test(listingId) ? await this.repository.findById(listingId) : null;
-    return !!listing && this.access.canSee(RequestContext.forViewer(viewer), listing);
+  /** The listing read policy itself, with the request's loaders (the listing and the viewer's memberships batched). */
+  private async mayView(rc: RequestContext, listingId: string): Promise<boolean> {
+    const listing = UUID.test(listingId) ? await rc.loaders.get(this.repository).load(listingId) : null;
+    return !!listing && this.access.canSee(rc, listing);
   }
 }

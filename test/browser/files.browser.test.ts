@@ -113,9 +113,12 @@ describe('web client: files on demands, chat and bids', () => {
       expect(new URL(tab.url()).pathname).toMatch(/^\/files\/[0-9a-f-]{36}$/);
       await tab.close();
 
+      await sme.screenshot({ path: '.test-results/files-demand-editor.png' });
+      await section.screenshot({ path: '.test-results/files-demand-1366.png' });
       // At 375 px the files section fits the screen.
       await supplier.setViewportSize({ width: 375, height: 800 });
       await expect(section.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).resolves.toBe(true);
+      await section.screenshot({ path: '.test-results/files-demand-375.png' });
       await supplier.setViewportSize(DESKTOP_KO.viewport);
     }));
 
@@ -134,6 +137,9 @@ describe('web client: files on demands, chat and bids', () => {
       await supplier.getByTestId('chat-composer-send').click();
       await supplier.locator('[data-testid="chat-bubble"][data-state="sent"] [data-testid="chat-files"]').waitFor({ timeout: 15_000 });
       await expect(supplier.getByTestId('chat-pending-files').count()).resolves.toBe(0);
+      await supplier.setViewportSize({ width: 375, height: 800 });
+      await supplier.screenshot({ path: '.test-results/files-chat-375.png' });
+      await supplier.setViewportSize(DESKTOP_KO.viewport);
 
       await sme.goto(`${t.url}/messages/${conversationId}`);
       const link = sme.getByTestId('chat-file-link').filter({ hasText: '라인 사진 설명.pdf' });
@@ -175,6 +181,7 @@ describe('web client: files on demands, chat and bids', () => {
       await sme.goto(`${t.url}/listings/${demandId}`);
       const link = sme.getByTestId(`bid-files-${bidId}-link`);
       await link.waitFor({ timeout: 15_000 });
+      await sme.getByTestId(`bid-row-${bidId}`).screenshot({ path: '.test-results/files-bid-row.png' });
       const [download] = await Promise.all([sme.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe('제안서.docx');
     }));

@@ -67,7 +67,7 @@ describe('chat files over socket.io', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
 
-    // A file that is not the sender's is refused in the ack, and nothing is broadcast.
+    // A file already sent with a message cannot be sent with another: refused in the ack.
     const refused = await ack<{ error?: { code: string } }>(a, 'send', {
       conversationId,
       clientMessageId: randomUUID(),

@@ -48,7 +48,7 @@ describe('chat files over socket.io', () => {
     const uploaded = await fetch(`${t.url}/files?kind=document`, {
       method: 'POST',
       headers: { 'content-type': contentType, authorization: `Bearer ${supplier.accessToken}` },
-      body: payload,
+      body: new Uint8Array(payload),
     });
     expect(uploaded.status).toBe(201);
     const file = (await uploaded.json()) as { id: string };

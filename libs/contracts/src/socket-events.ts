@@ -56,6 +56,8 @@ export enum ChatMessageKind {
 
 export const CHAT_NAMESPACE = '/chat';
 export const CHAT_MAX_BODY = 4000;
+/** At most this many files on one chat message. */
+export const CHAT_MAX_FILES = 5;
 export const CHAT_EDIT_WINDOW_SECONDS = 600;
 /** Largest page a `sync` returns; the client asks again while `hasMore`. */
 export const CHAT_SYNC_MAX_PAGE = 200;
@@ -79,6 +81,16 @@ export interface ChatMessagePayload {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** Files sent with the message (participants get a download link through GraphQL `storedFile`); absent or empty when none. */
+  files?: ChatFilePayload[];
+}
+
+/** A file of a chat message as the socket carries it: metadata only, never a link. */
+export interface ChatFilePayload {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
 }
 
 export interface ChatJoinReply {
@@ -122,7 +134,10 @@ export interface ChatActivity {
 export interface ChatClientToServerEvents {
   join: (p: { conversationId: string }, ack: (r: ChatResult<ChatJoinReply>) => void) => void;
   leave: (p: { conversationId: string }, ack?: (r: ChatResult<{ conversationId: string }>) => void) => void;
-  send: (p: { conversationId: string; clientMessageId: string; body: string }, ack: (r: ChatResult<ChatSendReply>) => void) => void;
+  send: (
+    p: { conversationId: string; clientMessageId: string; body: string; fileIds?: string[] },
+    ack: (r: ChatResult<ChatSendReply>) => void,
+  ) => void;
   edit: (p: { messageId: string; body: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
   delete: (p: { messageId: string }, ack: (r: ChatResult<ChatMessagePayload>) => void) => void;
   sync: (

@@ -35,6 +35,16 @@ export class RequestContext {
   get ip(): string {
     return this.request.ip;
   }
+
+  /**
+   * A context for a check made outside a request's resolvers (e.g. the owner-access rule of a
+   * stored file), so that the owning module's policy runs unchanged, with fresh loaders.
+   */
+  static forViewer(viewer: Viewer | null): RequestContext {
+    const rc = new RequestContext({ headers: {}, id: 'internal', ip: '' } as unknown as FastifyRequest, 'internal');
+    rc.viewer = viewer;
+    return rc;
+  }
 }
 
 export function pickLocale(header: string | string[] | undefined): MessageLocale | null {

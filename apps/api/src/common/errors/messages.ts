@@ -165,6 +165,15 @@ export const MESSAGES = {
     ko: '그사이 사례 목록이 바뀌었습니다. 새로 고친 뒤 다시 순서를 정해 주세요.',
     en: 'The list of case studies has changed meanwhile. Reload and order them again.',
   },
+  // Files on demands, bids and chat (#14 helper F).
+  'file-too-many': {
+    ko: '파일은 최대 {max}개까지 첨부할 수 있습니다. 먼저 다른 파일을 삭제해 주세요.',
+    en: 'At most {max} files can be attached. Remove another file first.',
+  },
+  'files-not-editable': {
+    ko: '지금 상태({status})에서는 첨부 파일을 바꿀 수 없습니다.',
+    en: 'The attached files cannot be changed in this state ({status}).',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -43,7 +43,9 @@ export type RateLimitPolicy =
   /** Password-reset requests per e-mail address, whether or not it has an account (at most a few mails an hour to anyone). */
   | 'password-reset-email'
   /** Invitations to bid a demand's members send per hour (#14: inviting is a notice to another organization). */
-  | 'bid-invitation';
+  | 'bid-invitation'
+  /** Files sent in chat messages per user (#14 F: each one is a download for the other side). */
+  | 'chat-files';
 
 export interface RateLimitRule {
   points: number;
@@ -71,6 +73,7 @@ export function rateLimitRules(config: AppConfig): Record<RateLimitPolicy, RateL
     'password-reset-ip': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_IP_PER_HOUR, windowSeconds: 3600 },
     'password-reset-email': { points: config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
     'bid-invitation': { points: 60, windowSeconds: 3600 },
+    'chat-files': { points: 100, windowSeconds: 3600 },
   };
 }
 

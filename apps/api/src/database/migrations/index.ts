@@ -25,6 +25,7 @@ import { InvitationRevocation1763902100000 } from './1763902100000-invitation-re
 import { AccountDeletion1763902010000 } from './1763902010000-account-deletion';
 import { SupportPrograms1763904000000 } from './1763904000000-support-programs';
 import { CaseStudies1763903000000 } from './1763903000000-case-studies';
+import { ChatFiles1763903100000 } from './1763903100000-chat-files';
 
 export const migrations = [
   Foundation1763900000000,
@@ -52,4 +53,5 @@ export const migrations = [
   AccountDeletion1763902010000,
   SupportPrograms1763904000000,
   CaseStudies1763903000000,
+  ChatFiles1763903100000,
 ];

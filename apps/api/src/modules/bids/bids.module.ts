@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module';
+import { FilesModule } from '../files/files.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ListingsModule } from '../listings/listings.module';
 import { MatchingModule } from '../matching/matching.module';
@@ -8,6 +9,8 @@ import { ReviewsModule } from '../reviews/reviews.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { AcceptedBidPartiesProvider } from './accepted-bid-parties.provider';
 import { BidAccessPolicy } from './bid-access.policy';
+import { BidFilesResolver } from './bid-files.resolver';
+import { BidFilesService } from './bid-files.service';
 import { BidMatchLoader } from './bid-match.loader';
 import { BidsJobs } from './bids.jobs';
 import { BidsRepository } from './bids.repository';
@@ -18,7 +21,7 @@ import { PlatformSettingsService } from './platform-settings.service';
 
 /** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
 @Module({
-  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule, ReviewsModule],
+  imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule, ReviewsModule, FilesModule],
   providers: [
     BidsRepository,
     BidAccessPolicy,
@@ -32,6 +35,8 @@ import { PlatformSettingsService } from './platform-settings.service';
     DemandBidCountResolver,
     BidsJobs,
     AcceptedBidPartiesProvider,
+    BidFilesService,
+    BidFilesResolver,
   ],
   exports: [BidsService],
 })

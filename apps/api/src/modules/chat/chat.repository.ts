@@ -1,4 +1,4 @@
-import { ChatMessageKind, type ChatMessagePayload, ConversationContextType } from '@aimatch/contracts';
+import { type ChatFilePayload, ChatMessageKind, type ChatMessagePayload, ConversationContextType } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,6 +32,8 @@ export interface MessageRow {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /** Set where the caller loaded them (send, sync); GraphQL resolves `files` itself. */
+  files?: ChatFilePayload[];
 }
 export interface ReportRow {
   id: string;
@@ -74,6 +76,7 @@ export function toPayload(m: MessageRow): ChatMessagePayload {
     createdAt: m.createdAt.toISOString(),
     editedAt: m.editedAt?.toISOString() ?? null,
     deletedAt: m.deletedAt?.toISOString() ?? null,
+    ...(m.files?.length && !m.deletedAt ? { files: m.files } : {}),
   };
 }
 
@@ -256,14 +259,17 @@ export class ChatRepository {
    * sequence numbers have no gaps (a failed insert rolls the increment back). Returns null when
    * nothing was stored (the service then explains why).
    */
-  async insertUserMessage(m: {
-    conversationId: string;
-    userId: string;
-    senderOrganizationIds: string[];
-    clientMessageId: string;
-    body: string;
-  }): Promise<MessageRow | null> {
-    const rows: MessageRow[] = await this.dataSource.query(
+  async insertUserMessage(
+    m: {
+      conversationId: string;
+      userId: string;
+      senderOrganizationIds: string[];
+      clientMessageId: string;
+      body: string;
+    },
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<MessageRow | null> {
+    const rows: MessageRow[] = await tx.query(
       `WITH sender AS (
          SELECT p.organization_id FROM conversation_participants p
           WHERE p.conversation_id = $1 AND p.organization_id = ANY($5::uuid[]) ORDER BY p.organization_id LIMIT 1),

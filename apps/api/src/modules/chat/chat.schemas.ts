@@ -1,5 +1,5 @@
 /** Input rules of chat events and operations (zod); every socket payload goes through one of these. */
-import { CHAT_MAX_BODY, CHAT_SYNC_MAX_PAGE } from '@aimatch/contracts';
+import { CHAT_MAX_BODY, CHAT_MAX_FILES, CHAT_SYNC_MAX_PAGE } from '@aimatch/contracts';
 import { neutralizeFreeText, parseInput } from '@aimatch/validation';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
@@ -20,6 +20,13 @@ export const messageBody = z
 export const seqNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const joinSchema = z.object({ conversationId: uuid }).strict();
+/** A message's text when it carries files: may be empty. */
+const optionalBody = z
+  .string()
+  .overwrite((s) => neutralizeFreeText(s, 'body'))
+  .refine((s) => [...s].length <= CHAT_MAX_BODY, { params: { rule: 'max-length', max: CHAT_MAX_BODY } });
+
+/** Text, files (staged uploads of the sender, attached with the message), or both; never neither. */
 export const sendSchema = z
   .object({
     conversationId: uuid,
@@ -28,9 +35,13 @@ export const sendSchema = z
       .min(1)
       .max(64)
       .refine((s) => /^[A-Za-z0-9._:-]+$/.test(s), { params: { rule: 'format', format: 'client-message-id' } }),
-    body: messageBody,
+    body: optionalBody.default(''),
+    fileIds: z.array(uuid).max(CHAT_MAX_FILES).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.fileIds?.length && v.body.trim().length === 0) ctx.addIssue({ code: 'custom', path: ['body'], params: { rule: 'required' } });
+  });
 export const editSchema = z.object({ messageId: uuid, body: messageBody }).strict();
 export const deleteSchema = z.object({ messageId: uuid }).strict();
 export const syncSchema = z

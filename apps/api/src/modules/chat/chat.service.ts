@@ -5,6 +5,7 @@ import {
   type ChatReadReply,
   type ChatSyncReply,
   ConversationContextType,
+  FileKind,
   OrganizationKind,
   VerificationStatus,
 } from '@aimatch/contracts';
@@ -29,6 +30,8 @@ import { MEMBERSHIP_ENDED_EVENT } from '../identity/member-admin.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsService } from '../listings/listings.service';
+import { FilesService } from '../files/files.service';
+import { CHAT_FILES_OWNER_TYPE, chatFile } from './dto/chat-files';
 import { ChatPublisher, conversationRoom, organizationRoom } from './chat.publisher';
 import {
   type ConversationListRow,
@@ -82,11 +85,15 @@ export class ChatService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly files: FilesService,
   ) {}
 
   onModuleInit(): void {
     this.dispatcher.register(SYSTEM_MESSAGE_POSTED, (e) => this.pushSystemMessage(e));
     this.dispatcher.register(MEMBERSHIP_ENDED_EVENT, (e) => this.leaveOrganizationRooms(e));
+    this.files.registerOwnerAccess(CHAT_FILES_OWNER_TYPE, (viewer, messageId) => this.mayViewMessageFiles(viewer, messageId), {
+      kinds: [FileKind.DOCUMENT],
+    });
   }
 
   /**
@@ -253,7 +260,20 @@ export class ChatService implements OnModuleInit {
       const senders = (await this.identity.organizationsOfUser(viewer.userId)).filter(
         (o) => o.verificationStatus !== VerificationStatus.SUSPENDED,
       );
-      stored = await this.repository.insertUserMessage({ ...cmd, userId: viewer.userId, senderOrganizationIds: senders.map((o) => o.id) });
+      const message = { ...cmd, userId: viewer.userId, senderOrganizationIds: senders.map((o) => o.id) };
+      const fileIds = cmd.fileIds ?? [];
+      if (!fileIds.length) {
+        stored = await this.repository.insertUserMessage(message);
+      } else {
+        // The message and its files commit together: a file that cannot be attached (someone else's, attached elsewhere) sends nothing.
+        for (const _ of fileIds) await this.rateLimiter.consume('chat-files', viewer.userId);
+        stored = await this.transactions.run(async (tx) => {
+          const row = await this.repository.insertUserMessage(message, tx);
+          if (!row) return null;
+          const files = await this.files.attach(tx, fileIds, { ownerType: CHAT_FILES_OWNER_TYPE, ownerId: row.id }, viewer.userId);
+          return { ...row, files: files.map(chatFile) };
+        });
+      }
     } catch (err) {
       if (uniqueViolation(err) !== 'chat_messages_client_message_key') throw err;
       // a concurrent retry of the same message won: fall through to return what it stored
@@ -269,7 +289,7 @@ export class ChatService implements OnModuleInit {
     const existing = await this.repository.findByClientMessageId(cmd.conversationId, cmd.clientMessageId);
     if (existing) {
       if (existing.senderUserId !== viewer.userId) throw AppError.conflict('conflict', { reason: 'CLIENT_MESSAGE_ID_TAKEN' });
-      return { message: existing, duplicate: true };
+      return { message: (await this.withFiles([existing]))[0], duplicate: true };
     }
     if (participation.suspended) throw AppError.forbidden('forbidden', { reason: 'ORGANIZATION_SUSPENDED' });
     throw AppError.forbidden();
@@ -285,8 +305,9 @@ export class ChatService implements OnModuleInit {
       if (message.deletedAt) throw AppError.conflict('conflict', { reason: 'MESSAGE_DELETED' });
       throw AppError.conflict('conflict', { reason: 'EDIT_WINDOW_CLOSED' });
     }
-    this.publisher.toConversation(edited.conversationId, 'message:updated', toPayload(edited));
-    return edited;
+    const withFiles = (await this.withFiles([edited]))[0]; // an edit keeps the message's files
+    this.publisher.toConversation(edited.conversationId, 'message:updated', toPayload(withFiles));
+    return withFiles;
   }
 
   /** Deletes one's own message, leaving a tombstone (same id and seq, no body). Idempotent. */
@@ -294,6 +315,8 @@ export class ChatService implements OnModuleInit {
     const message = await this.ownMessage(viewer, messageId);
     if (message.deletedAt) return message;
     const removed = (await this.repository.tombstoneMessage(message.id, viewer.userId)) ?? (await this.repository.findMessage(message.id))!;
+    // Its files went with it (no participant may download them from now on); the sweep removes their bytes.
+    await this.transactions.run((tx) => this.files.detachAllOf(tx, CHAT_FILES_OWNER_TYPE, message.id));
     this.publisher.toConversation(removed.conversationId, 'message:updated', toPayload(removed));
     return removed;
   }
@@ -322,10 +345,10 @@ export class ChatService implements OnModuleInit {
       : [];
     return {
       conversationId: cmd.conversationId,
-      messages: rows.slice(0, limit).map(toPayload),
+      messages: (await this.withFiles(rows.slice(0, limit))).map(toPayload),
       hasMore: rows.length > limit,
       lastSeq: conversation.lastSeq,
-      changed: changed.map(toPayload),
+      changed: (await this.withFiles(changed)).map(toPayload),
       serverTime,
     };
   }
@@ -546,5 +569,25 @@ export class ChatService implements OnModuleInit {
   /** The messages the user wrote, newest first, at most `limit` (the personal data download; the user's own rows only). */
   messagesWrittenBy(userId: string, limit: number): Promise<WrittenMessage[]> {
     return this.repository.messagesWrittenBy(userId, limit);
+  }
+
+  // --- files (#14 item 4) -------------------------------------------------------------------
+
+  /** The messages with their files (one query), for payloads that carry them. */
+  private async withFiles(rows: MessageRow[]): Promise<MessageRow[]> {
+    const ids = rows.filter((r) => r.kind === 'USER' && !r.deletedAt).map((r) => r.id);
+    if (!ids.length) return rows;
+    const files = await this.files.filesOf(CHAT_FILES_OWNER_TYPE, ids);
+    return rows.map((r) => (files.get(r.id)?.length ? { ...r, files: files.get(r.id)!.map(chatFile) } : r));
+  }
+
+  /**
+   * Who may download a chat file: a participant of its message's conversation (the one
+   * participant check), while the message is not deleted.
+   */
+  async mayViewMessageFiles(viewer: Viewer, messageId: string): Promise<boolean> {
+    const message = isUuid(messageId) ? await this.repository.findMessage(messageId) : null;
+    if (!message || message.deletedAt) return false;
+    return (await this.participation(message.conversationId, viewer.userId)) !== null;
   }
 }

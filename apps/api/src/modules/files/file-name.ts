@@ -35,7 +35,19 @@ export function sanitizeFileName(raw: string | undefined | null): string {
  * RFC 5987 / RFC 6266 `filename*` (UTF-8, percent-encoded).
  */
 export function attachmentDisposition(name: string): string {
+  return disposition('attachment', name);
+}
+
+/** Types a browser shows itself (its PDF viewer, an image): offered `inline`; everything else (HWP, DOCX, XLSX) downloads. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+
+/** `Content-Disposition` of a download: `inline` for PDF and images (previews, a PDF in a new tab), else `attachment`. */
+export function downloadDisposition(name: string, contentType: string): string {
+  return disposition(INLINE_TYPES.has(contentType) ? 'inline' : 'attachment', name);
+}
+
+function disposition(type: 'inline' | 'attachment', name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -6,14 +6,14 @@ import { CurrentViewer, Public } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { HttpErrorFilter } from '../../common/http/http-error.filter';
 import type { Viewer } from '../../graphql/request-context';
-import { attachmentDisposition, sanitizeFileName } from './file-name';
+import { downloadDisposition, sanitizeFileName } from './file-name';
 import { FilesService } from './files.service';
 
 /**
  * Uploads and downloads over plain HTTP (GraphQL carries metadata and signed links only).
  * `POST /files?kind=<kind>`: multipart/form-data with one part named `file`, `Authorization:
  * Bearer` (usable from XMLHttpRequest with upload progress); 201 `{id, name, size, contentType,
- * sha256}`. `GET /files/:id?exp=&sig=`: the bytes behind a signed link, as an attachment.
+ * sha256}`. `GET /files/:id?exp=&sig=`: the bytes behind a signed link, inline for PDF and images, else as an attachment.
  * Errors are the house error model: `{errors: [{message, extensions: {code, fields, requestId}}]}`.
  */
 @Controller('files')
@@ -56,8 +56,11 @@ export class FilesController {
       .code(200)
       .header('content-type', file.contentType)
       .header('content-length', String(file.size))
-      .header('content-disposition', attachmentDisposition(file.name))
+      .header('content-disposition', downloadDisposition(file.name, file.contentType))
       .header('x-content-type-options', 'nosniff')
+      // A stored file never runs anything: no scripts, no plugins, no frames around it; the PDF viewer and images still render.
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'")
+      .header('cross-origin-resource-policy', 'same-origin')
       .header('cache-control', 'private, no-store')
       .send(body);
   }

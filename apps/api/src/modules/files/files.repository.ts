@@ -61,6 +61,27 @@ export class FilesRepository {
     return rows.length;
   }
 
+  /** Detaches the given files of one owner; how many were. */
+  async detachSome(tx: EntityManager, ids: string[], owner: FileOwner, at: Date): Promise<number> {
+    const rows = updatedRows<{ id: string }>(
+      await tx.query(
+        `UPDATE files SET detached_at = $4
+         WHERE id = ANY($1::uuid[]) AND owner_type = $2 AND owner_id = $3 AND detached_at IS NULL RETURNING id`,
+        [ids, owner.ownerType, owner.ownerId, at],
+      ),
+    );
+    return rows.length;
+  }
+
+  /** How many files are attached to one owner (in the caller's transaction). */
+  async countOf(tx: EntityManager, owner: FileOwner): Promise<number> {
+    const [row] = await tx.query(`SELECT count(*)::int AS n FROM files WHERE owner_type = $1 AND owner_id = $2 AND detached_at IS NULL`, [
+      owner.ownerType,
+      owner.ownerId,
+    ]);
+    return (row as { n: number }).n;
+  }
+
   /** The attached (not detached) files of each owner, oldest first. */
   async filesOf(ownerType: string, ownerIds: readonly string[]): Promise<StoredFileRecord[]> {
     if (!ownerIds.length) return [];

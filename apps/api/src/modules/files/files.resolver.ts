@@ -21,7 +21,7 @@ export class StoredFileResolver {
   async storedFile(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext) {
     const file = /^[0-9a-f-]{36}$/i.test(id) ? await rc.loaders.get(this.loaders.file).load(id) : null;
     if (!file) throw AppError.notFound('file-not-found');
-    if (!(await this.files.mayDownload(viewer, file))) throw AppError.forbidden();
+    if (!(await this.files.mayDownload(viewer, file, rc))) throw AppError.forbidden();
     return file;
   }
 
@@ -30,7 +30,7 @@ export class StoredFileResolver {
     description: 'A signed link (a few minutes) that downloads the file; null when the viewer may not see its owner object.',
   })
   async downloadUrl(@Parent() file: StoredFileRecord, @Ctx() rc: RequestContext): Promise<string | null> {
-    if (!rc.viewer || !(await this.files.mayDownload(rc.viewer, file))) return null;
+    if (!(await this.files.mayDownload(rc.viewer, file, rc))) return null;
     return this.files.signedPath(file.id);
   }
 }

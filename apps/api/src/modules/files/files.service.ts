@@ -12,7 +12,7 @@ import { AppError } from '../../common/errors/app-error';
 import { RateLimiter } from '../../common/rate-limit/rate-limit.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import type { Viewer } from '../../graphql/request-context';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
 import type { FileOwner, OwnerAccessRule, OwnerTypeRegistration, StoredFileRecord } from './dto/file.records';
 import { sniffFileType } from './file-type-sniffer';
 import { FilesRepository, type FileRow } from './files.repository';
@@ -62,9 +62,9 @@ export class FilesService {
    * download its files) and which file kinds it accepts. Call it from the owning module's
    * `onModuleInit`; attaching to an unregistered type is a programming error.
    */
-  registerOwnerAccess(ownerType: string, canView: OwnerAccessRule, options: { kinds?: FileKind[] } = {}): void {
+  registerOwnerAccess(ownerType: string, canView: OwnerAccessRule, options: Omit<OwnerTypeRegistration, 'canView'> = {}): void {
     if (this.owners.has(ownerType)) throw new Error(`file owner type ${ownerType} is registered twice`);
-    this.owners.set(ownerType, { canView, kinds: options.kinds });
+    this.owners.set(ownerType, { ...options, canView });
   }
 
   /** The upload size limit of a kind (bytes). */
@@ -176,6 +176,18 @@ export class FilesService {
       }
       toAttach.push(id);
     }
+    if (toAttach.length && registration.maxPerOwner !== undefined) {
+      const already = await this.repository.countOf(tx, owner);
+      if (already + toAttach.length > registration.maxPerOwner) {
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          'file-too-many',
+          [{ path: 'fileIds', rule: 'max-items', params: { max: registration.maxPerOwner } }],
+          undefined,
+          { max: registration.maxPerOwner },
+        );
+      }
+    }
     if (toAttach.length) {
       const attached = await this.repository.attach(tx, toAttach, owner, this.clock.now());
       if (attached !== toAttach.length) throw AppError.conflict('file-already-attached');
@@ -206,11 +218,16 @@ export class FilesService {
     return this.signedPath(file.id);
   }
 
-  /** Whether the viewer may download the file: the owner type's rule, or the uploader of a staged file. */
-  async mayDownload(viewer: Viewer, file: StoredFileRecord): Promise<boolean> {
-    if (file.ownerType === null) return file.uploadedBy === viewer.userId;
+  /**
+   * Whether the viewer may download the file: the owner type's rule, or the uploader of a staged
+   * file. A signed-out visitor only where the owner type says so (`canViewAnonymously`).
+   */
+  async mayDownload(viewer: Viewer | null, file: StoredFileRecord, rc?: RequestContext): Promise<boolean> {
+    if (file.ownerType === null) return !!viewer && file.uploadedBy === viewer.userId;
     const registration = this.owners.get(file.ownerType);
-    return registration ? registration.canView(viewer, file.ownerId!) : false;
+    if (!registration) return false;
+    if (!viewer) return registration.canViewAnonymously ? registration.canViewAnonymously(file.ownerId!, rc) : false;
+    return registration.canView(viewer, file.ownerId!, rc);
   }
 
   /** The signed path of a file the caller has checked access to. */
@@ -267,6 +284,18 @@ export class FilesService {
   /** Whether the stored bytes of a file are present (tests and checks). */
   async hasBytes(fileId: string): Promise<boolean> {
     return this.storage.exists(storageKeyOf(fileId));
+  }
+
+  /**
+   * Detaches some files of one owner in the caller's transaction (the owner's own command decides
+   * who may); the sweep removes their bytes. NOT_FOUND when one of them is not attached to it.
+   */
+  async detach(tx: EntityManager, fileIds: readonly string[], owner: FileOwner): Promise<void> {
+    const ids = [...new Set(fileIds)];
+    if (!ids.length) return;
+    if (ids.some((id) => !UUID.test(id))) throw AppError.notFound('file-not-found');
+    const detached = await this.repository.detachSome(tx, ids, owner, this.clock.now());
+    if (detached !== ids.length) throw AppError.notFound('file-not-found');
   }
 
   private async removeSpoolLeftovers(nowMs: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
@@ -10,6 +11,8 @@ import {
   ReferenceCaseResolver,
   TrustProfileResolver,
 } from './listing-fields.resolver';
+import { ListingFilesResolver } from './listing-files.resolver';
+import { ListingFilesService } from './listing-files.service';
 import { ListingLoaders } from './listings.loaders';
 import { ListingsRepository } from './listings.repository';
 import { ListingsResolver } from './listings.resolver';
@@ -18,7 +21,7 @@ import { OrganizationListingsResolver } from './organization-listings.resolver';
 
 /** Demand and supply listings: content in the standard submodels, the review workflow, AAS export/import. */
 @Module({
-  imports: [IdentityModule, VocabularyModule, NotificationsModule],
+  imports: [IdentityModule, VocabularyModule, NotificationsModule, FilesModule],
   providers: [
     ListingsRepository,
     ListingLoaders,
@@ -31,6 +34,8 @@ import { OrganizationListingsResolver } from './organization-listings.resolver';
     TrustProfileResolver,
     ReferenceCaseResolver,
     OrganizationListingsResolver,
+    ListingFilesService,
+    ListingFilesResolver,
   ],
   exports: [ListingsService, ListingAccessPolicy, ListingLoaders],
 })

@@ -163,6 +163,19 @@ const stagedPdf = async (token: string) => {
   });
   return res.json<{ id: string }>().id;
 };
+/** A document PDF the user uploaded (staged), for demands, bids and chat (#14 F). */
+const stagedDocument = async (token: string) => {
+  const boundary = 'authz-boundary';
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/files?kind=document',
+    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload:
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rfp.pdf"\r\n\r\n` +
+      `%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+  });
+  return res.json<{ id: string }>().id;
+};
 /** Certification concepts the withdraw rule rotates through (one PENDING claim per certification). */
 const CLAIM_CONCEPTS = ['innobiz', 'mainbiz', 'manufacturing-ai-specialist', 'gs-certification', 'iso-27001', 'isms-p', 'tta-ai-trust'];
 let claimCounter = 0;
@@ -834,6 +847,49 @@ const RULES: Record<string, Rule> = {
     document: 'mutation($o: ID!, $ids: [ID!]!) { reorderCaseStudies(organizationId: $o, ids: $ids) { id } }',
     variables: (w) => ({ o: w.sme.organizationId, ids: [] }),
     expect: smeOwnerOnly,
+  },
+  // Files on demands and bids (#14 F): the demand's owner changes a demand's files; the bid's lead a draft bid's.
+  'Mutation.attachListingFiles': {
+    document: 'mutation($l: ID!, $f: [ID!]!) { attachListingFiles(listingId: $l, fileIds: $f) { id } }',
+    variables: async (w) => ({ l: (await draft(w)).id, f: [await stagedDocument(w.sme.accessToken)] }),
+    expect: smeDraftOwner,
+  },
+  'Mutation.detachListingFile': {
+    document: 'mutation($l: ID!, $f: ID!) { detachListingFile(listingId: $l, fileId: $f) }',
+    variables: async (w) => {
+      const f = await stagedDocument(w.sme.accessToken);
+      const l = w.publishedDemandId;
+      await t.gql(
+        'mutation($l: ID!, $f: [ID!]!) { attachListingFiles(listingId: $l, fileIds: $f) { id } }',
+        { l, f: [f] },
+        {
+          token: w.sme.accessToken,
+        },
+      );
+      return { l, f };
+    },
+    expect: smeOwnerOnly,
+  },
+  'Mutation.attachBidFiles': {
+    document: 'mutation($b: ID!, $f: [ID!]!) { attachBidFiles(bidId: $b, fileIds: $f) { id } }',
+    variables: async (w) => ({ b: (await bidOn(w, 'DRAFT')).id, f: [await stagedDocument(w.supplier.accessToken)] }),
+    expect: draftBidder,
+  },
+  'Mutation.detachBidFile': {
+    document: 'mutation($b: ID!, $f: ID!) { detachBidFile(bidId: $b, fileId: $f) }',
+    variables: async (w) => {
+      const b = (await bidOn(w, 'SUBMITTED')).id;
+      const f = await stagedDocument(w.supplier.accessToken);
+      await t.gql(
+        'mutation($b: ID!, $f: [ID!]!) { attachBidFiles(bidId: $b, fileIds: $f) { id } }',
+        { b, f: [f] },
+        {
+          token: w.supplier.accessToken,
+        },
+      );
+      return { b, f };
+    },
+    expect: bidderActs,
   },
 };
 

@@ -261,7 +261,7 @@ describe('files', () => {
       await attach([fileId], dossier, alice.userId);
     });
 
-    it('streams the bytes behind a signed link as an attachment with the stored type and nosniff', async () => {
+    it('streams the bytes behind a signed link with the stored type, nosniff and a sandboxing CSP; a PDF opens inline', async () => {
       const url = await files.downloadUrl(viewerOf(alice), fileId);
       expect(url).toMatch(new RegExp(`^/files/${fileId}\\?exp=\\d+&sig=[\\w-]+$`));
       const res = await t.app.inject({ method: 'GET', url });
@@ -270,8 +270,23 @@ describe('files', () => {
       expect(res.headers).toMatchObject({
         'content-type': 'application/pdf',
         'x-content-type-options': 'nosniff',
-        'content-disposition': `attachment; filename="___ ___.pdf"; filename*=UTF-8''${encodeURIComponent('사업자 등록증.pdf')}`,
+        'content-disposition': `inline; filename="___ ___.pdf"; filename*=UTF-8''${encodeURIComponent('사업자 등록증.pdf')}`,
       });
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['content-security-policy']).toContain('sandbox');
+    });
+
+    it('offers HWP (and every type a browser does not show itself) as an attachment under its Korean name', async () => {
+      const hwp = (await upload('과업지시서.hwp', samples.hwp())).body.id;
+      const owner = randomUUID();
+      dossierViewers.set(owner, new Set([alice.userId]));
+      await attach([hwp], owner, alice.userId);
+      const res = await t.app.inject({ method: 'GET', url: await files.downloadUrl(viewerOf(alice), hwp) });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/x-hwp');
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="_____.hwp"; filename*=UTF-8''${encodeURIComponent('과업지시서.hwp')}`,
+      );
     });
 
     it('gives no link to a user who may not see the owner object', async () => {

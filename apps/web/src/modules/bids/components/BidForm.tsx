@@ -12,6 +12,7 @@ import { CreateBidMutation, SubmitBidMutation, UpdateBidMutation } from '../grap
 import { formatKrwExact } from '../model/labels';
 import { milestoneRowsOf, milestoneSum, partnerRowsOf, toBidContent, type MilestoneRow, type PartnerRow } from '../model/bid-form';
 import { ConsortiumSection } from './ConsortiumSection';
+import { BidFilesField } from './BidFilesField';
 
 export interface RequirementConcept {
   id: string;
@@ -369,6 +370,7 @@ export function BidForm({
           errors={form.fieldErrors('partners').map((e) => e.message)}
         />
 
+        <BidFilesField bidId={bid?.id ?? null} editable={!bid || bid.status === 'DRAFT' || bid.status === 'SUBMITTED'} />
         {actionReasons.length > 0 ? (
           <p className="field__error bid-form__reason" role="alert" data-testid="bid-action-reason">
             {[...new Set(actionReasons)].join(' ')}

@@ -5,6 +5,7 @@ import { useOnNotification } from '@/modules/notifications';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { CertificationChips, OrganizationLink, organizationName } from '@/modules/organization';
 import { FormAlert, summariseError } from '@/shared/forms';
+import { AttachedFiles } from '@/shared/upload';
 import {
   AcceptBidMutation,
   BidsForDemandQuery as BidsQuery,
@@ -188,6 +189,7 @@ export function OwnerBidsPanel({
                       </span>
                     ) : null}
                     {bid.partners.length > 0 ? <PartnerList bid={bid} testId={`bid-consortium-${bid.id}`} /> : null}
+                    <AttachedFiles files={bid.files} compact testId={`bid-files-${bid.id}`} />
                     <details className="bid-approach">
                       <summary>{t('bid.col.approach')}</summary>
                       <p className="prose prose--short">{bid.approach}</p>

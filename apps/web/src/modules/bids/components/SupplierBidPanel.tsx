@@ -8,6 +8,7 @@ import { useFormatters, useLocale, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { MyBidsQuery, WithdrawBidMutation } from '../graphql/operations';
 import { formatKrwExact } from '../model/labels';
+import { BidFilesField } from './BidFilesField';
 import { BidForm, type BidderOrganization, type RequirementConcept } from './BidForm';
 import { BidStatusChip } from './BidStatusChip';
 import { PartnerList } from './PartnerList';
@@ -123,6 +124,7 @@ export function SupplierBidPanel({
             ) : null}
           </dl>
           {bid.partners.length > 0 ? <PartnerList bid={bid} /> : null}
+          <BidFilesField bidId={bid.id} editable={bid.canEdit && bid.status === 'SUBMITTED'} />
           {bid.status === 'DECLINED' ? (
             <p className="alert alert--warning" data-testid="my-bid-declined">
               {bid.decisionReason === 'awarded-to-another-bid' || !bid.decisionReason

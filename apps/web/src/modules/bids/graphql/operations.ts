@@ -124,6 +124,13 @@ export const BidsForDemandQuery = graphql(`
             durationWeeks
             submittedAt
           }
+          files {
+            id
+            name
+            size
+            contentType
+            downloadUrl
+          }
         }
       }
     }

@@ -3,11 +3,13 @@ import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
 import { OrganizationLink, organizationName, VerificationBadge } from '@/modules/organization';
 import { useViewer } from '@/shared/session';
+import { AttachedFiles } from '@/shared/upload';
 import { useChatSnapshot, useChatStore, useThread } from '../hooks/useChat';
 import { contextKey, contextPath, contextTitle, counterpartNames } from '../model/labels';
 import { linkHost, splitLinks } from '../model/links';
 import { systemMessageText } from '../model/system-text';
 import { CHAT_MAX_BODY, type ChatMessage, type OutgoingMessage } from '../model/types';
+import { ChatAttachButton, ChatFileChips, ChatPendingFiles, useChatAttachments } from './ChatFiles';
 import { useTimeFormat } from './ConversationList';
 
 const NEAR_TOP_PX = 80;
@@ -220,6 +222,7 @@ function Bubble({
       <p className={`chat-bubble__body${m.deletedAt ? ' chat-bubble__body--deleted' : ''}`}>
         {m.deletedAt ? t('chat.deleted') : <MessageBody body={m.body ?? ''} fromUnverified={fromUnverified} />}
       </p>
+      {m.deletedAt ? null : <ChatFileChips files={m.files} />}
       <span className="chat-bubble__meta">
         {m.editedAt && !m.deletedAt ? <span>{t('chat.edited')} · </span> : null}
         <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
@@ -293,6 +296,7 @@ function OutgoingBubble({ message: o }: { message: OutgoingMessage }) {
       data-client-id={o.clientMessageId}
     >
       <p className="chat-bubble__body">{o.body}</p>
+      {o.files?.length ? <AttachedFiles files={o.files} compact testId="chat-outgoing-file" /> : null}
       <span className="chat-bubble__meta">
         <span className={`chat-bubble__state chat-bubble__state--${o.state}`}>
           {failed ? t('chat.state.failed') : t('chat.state.pending')}
@@ -323,15 +327,18 @@ function Composer({ conversationId }: { conversationId: string }) {
   const t = useT();
   const store = useChatStore();
   const [text, setText] = useState('');
+  const attachments = useChatAttachments();
   const length = [...text].length;
   const tooLong = length > CHAT_MAX_BODY;
-  const empty = text.trim().length === 0;
+  // A message is text, files, or both; it waits for uploads still running.
+  const empty = text.trim().length === 0 && attachments.ready.length === 0;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (empty || tooLong || !store) return;
-    store.send(conversationId, text.trim());
+    if (empty || tooLong || attachments.uploading || !store) return;
+    store.send(conversationId, text.trim(), attachments.ready);
     setText('');
+    attachments.clear();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter sends, except while an IME (Korean input) is composing or with Shift (new line).
@@ -343,6 +350,7 @@ function Composer({ conversationId }: { conversationId: string }) {
 
   return (
     <form className="chat-composer" onSubmit={submit}>
+      <ChatPendingFiles items={attachments.items} onRemove={attachments.remove} tooMany={attachments.tooMany} />
       <label htmlFor="chat-composer-input" className="visually-hidden">
         {t('chat.composer.label')}
       </label>
@@ -370,7 +378,8 @@ function Composer({ conversationId }: { conversationId: string }) {
               ? t('chat.composer.count', { count: length, max: CHAT_MAX_BODY })
               : ''}
         </span>
-        <button type="submit" className="button" disabled={empty || tooLong} data-testid="chat-composer-send">
+        <ChatAttachButton onPick={attachments.pick} />
+        <button type="submit" className="button" disabled={empty || tooLong || attachments.uploading} data-testid="chat-composer-send">
           {t('chat.composer.send')}
         </button>
       </div>

@@ -62,6 +62,12 @@ export const ChatMessageFieldsFragment = graphql(`
     createdAt
     editedAt
     deletedAt
+    files {
+      id
+      name
+      size
+      contentType
+    }
   }
 `);
 
@@ -87,6 +93,16 @@ export const OpenConversationMutation = graphql(`
   mutation OpenConversation($input: OpenConversationInput!) {
     openConversation(input: $input) {
       ...ConversationFields
+    }
+  }
+`);
+
+/** A signed link to one file of a message (participants only; a few minutes). */
+export const ChatFileLinkQuery = graphql(`
+  query ChatFileLink($id: ID!) {
+    storedFile(id: $id) {
+      id
+      downloadUrl
     }
   }
 `);

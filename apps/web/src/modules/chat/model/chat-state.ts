@@ -80,6 +80,7 @@ export function storedFromAck(o: OutgoingMessage, ack: { id: string; seq: number
     createdAt: ack.createdAt,
     editedAt: null,
     deletedAt: null,
+    files: o.files ?? [],
   };
 }
 

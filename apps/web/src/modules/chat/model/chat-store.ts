@@ -21,6 +21,7 @@ import {
 import {
   CHAT_NAMESPACE,
   type ChatActivity,
+  type ChatFile,
   type ChatClientToServerEvents,
   asLastMessage,
   type ChatMessage,
@@ -441,7 +442,7 @@ export class ChatStore {
 
   // --- sending ---------------------------------------------------------------------------------
 
-  send(conversationId: string, body: string): void {
+  send(conversationId: string, body: string, files: readonly ChatFile[] = []): void {
     const outgoing: OutgoingMessage = {
       clientMessageId: newClientMessageId(),
       conversationId,
@@ -449,6 +450,7 @@ export class ChatStore {
       state: 'pending',
       createdAt: new Date().toISOString(),
       error: null,
+      ...(files.length ? { files: [...files] } : {}),
     };
     this.setThread(conversationId, (t) => withOutgoing(t, outgoing));
     this.typing(conversationId, false);
@@ -480,6 +482,7 @@ export class ChatStore {
       conversationId: o.conversationId,
       clientMessageId: o.clientMessageId,
       body: o.body,
+      ...(o.files?.length ? { fileIds: o.files.map((f) => f.id) } : {}),
     }).then((reply) => {
       if (this.attempts.get(o.clientMessageId) !== attempt) return;
       const current = this.thread(o.conversationId).outgoing.find((x) => x.clientMessageId === o.clientMessageId);

@@ -48,6 +48,16 @@ export interface ChatMessage {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** Files sent with it (metadata; a participant asks for a link when showing one). */
+  files?: ChatFile[];
+}
+
+/** A file of a message. */
+export interface ChatFile {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
 }
 
 /** A message of ours not acknowledged yet: pending (in flight or waiting for the socket) or failed. */
@@ -58,6 +68,8 @@ export interface OutgoingMessage {
   state: 'pending' | 'failed';
   createdAt: string;
   error: string | null;
+  /** Uploaded (staged) files sent with it; the server attaches them with the message. */
+  files?: ChatFile[];
 }
 
 export type ConversationSummary = ConversationFieldsFragment;
@@ -108,6 +120,7 @@ export function fromPayload(m: ChatMessagePayload | ChatMessageFieldsFragment): 
     createdAt: m.createdAt,
     editedAt: m.editedAt ?? null,
     deletedAt: m.deletedAt ?? null,
+    files: (m.files ?? []).map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType })),
   };
 }
 

@@ -22,6 +22,7 @@ import { initialNoticeStatus, noticeApplies, type ListingNotice } from '../model
 import { formatKrwRange, localized } from '@/shared/format';
 import type { ListingDetail as ListingDetailData } from '../model/types';
 import { EDITABLE_STATUSES, REVIEW_ACTIONS, UNSUPPORTED_ACTIONS } from '../model/workflow';
+import { ListingFilesSection } from './ListingFilesSection';
 import { ListingSections } from './ListingSections';
 import { ReviewDecisionDialog } from './ReviewDialogs';
 import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
@@ -420,6 +421,7 @@ function ListingDetail({
       ) : null}
 
       <ListingSections listing={listing} comments={comments} showMissing={isOwner || isStaff} />
+      {listing.__typename === 'DemandListing' ? <ListingFilesSection listingId={listing.id} /> : null}
 
       {listing.__typename === 'DemandListing' ? <DemandBidsSection demand={listing} isOwner={isOwner} onDemandChanged={reload} /> : null}
 

@@ -21,6 +21,7 @@ import { buildInput, editorFieldKeys, type ClientProblem, type EditorValues } fr
 import { EditorProvider, type EditorContextValue, type FieldWarning } from './context';
 import { ReviewStep } from './ReviewStep';
 import { BasicsStep, CapabilityStep, CommercialStep, ContactStep, DataStep } from './steps';
+import { DemandFilesField } from './DemandFilesField';
 
 const CONCEPT_ITEM = /^(AIRequirement|AICapability|DataProfile|TrustProfile)\.(\w+)\[(\d+)\]$/;
 
@@ -425,6 +426,7 @@ export function ListingEditor({
             {step === 'contact' ? <ContactStep /> : null}
             {step === 'review' ? <ReviewStep goTo={goTo} errorCounts={errorCounts} /> : null}
           </form>
+          {step === 'basics' && kind === 'DEMAND' ? <DemandFilesField listingId={listing?.id ?? null} /> : null}
         </section>
 
         <div className="editor__footer" data-testid="editor-footer">

@@ -1325,4 +1325,8 @@ export const en: Messages = {
   'notifications.kind.CERTIFICATION_EXPIRING': 'Certification expiring',
   'notifications.kind.CERTIFICATION_EXPIRED': 'Certification expired',
   'notifications.kind.ORGANIZATION_WARNED': 'Warnings from the association',
+
+  // --- #14 item 7 (helper X): forms that help ---
+  'forms.krwDigits': '= {digits} KRW',
+  'forms.krwUnreadable': 'Not readable as an amount. e.g. 150,000,000 or 1억 5천만',
 };

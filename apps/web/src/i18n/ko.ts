@@ -1320,4 +1320,8 @@ export const ko = {
   'notifications.kind.CERTIFICATION_EXPIRING': '인증서 만료 예정',
   'notifications.kind.CERTIFICATION_EXPIRED': '인증서 만료',
   'notifications.kind.ORGANIZATION_WARNED': '협회 경고',
+
+  // --- #14 item 7 (helper X): forms that help ---
+  'forms.krwDigits': '= {digits}원',
+  'forms.krwUnreadable': '금액으로 읽을 수 없습니다. 예: 1억 5천만, 8천만, 150,000,000',
 } as const;

@@ -13,4 +13,4 @@ export {
   type SummariseOptions,
 } from './errors';
 export { AmountInput } from './AmountInput';
-export { optionalText, parseAmount, parseYear } from './parse';
+export { krwInputText, optionalText, parseAmount, parseKrwInput, parseYear } from './parse';

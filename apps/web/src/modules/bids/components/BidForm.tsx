@@ -3,8 +3,8 @@ import { useClient, type CombinedError } from 'urql';
 import type { BidContentInput, BidFieldsFragment } from '@/generated/graphql';
 import { BID_LIMITS } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
-import { AmountInput } from '@/shared/forms';
-import { parseAmount } from '@/shared/forms';
+import { AmountInput, krwInputText, parseKrwInput } from '@/shared/forms';
+import { groupDigits } from '@/shared/format';
 import { organizationName, VerificationPanel } from '@/modules/organization';
 import { useViewer } from '@/shared/session';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
@@ -79,7 +79,7 @@ export function BidForm({
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const revising = bid !== null && bid.status !== 'DRAFT';
 
-  const total = parseAmount(amount);
+  const total = parseKrwInput(amount);
   const sum = useMemo(() => milestoneSum(rows), [rows]);
   const balanced = typeof total === 'number' && sum !== null && sum === total;
 
@@ -270,9 +270,8 @@ export function BidForm({
                   <td>
                     <input
                       aria-label={t('bid.form.milestoneAmountOf', { n: index + 1 })}
-                      inputMode="numeric"
-                      value={row.amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
-                      onChange={(e) => setRow(row.key, { amount: e.target.value.replace(/[\s,]/g, '') })}
+                      value={groupDigits(row.amount)}
+                      onChange={(e) => setRow(row.key, { amount: krwInputText(e.target.value) })}
                       data-testid={`bid-milestone-amount-${index}`}
                     />
                   </td>

@@ -209,7 +209,13 @@ export function ListingEditor({
   };
 
   const clientProblemMessage = (problem: ClientProblem) =>
-    problem === 'year' ? t('validation.year') : problem === 'integer' ? t('validation.integer') : t('validation.amount');
+    problem === 'year'
+      ? t('validation.year')
+      : problem === 'integer'
+        ? t('validation.integer')
+        : problem === 'krw'
+          ? t('forms.krwUnreadable')
+          : t('validation.amount');
 
   const save = async (): Promise<Saved> => {
     form.clear();

@@ -1329,4 +1329,9 @@ export const en: Messages = {
   // --- #14 item 7 (helper X): forms that help ---
   'forms.krwDigits': '= {digits} KRW',
   'forms.krwUnreadable': 'Not readable as an amount. e.g. 150,000,000 or 1억 5천만',
+  'forms.required': 'This field is required.',
+  'forms.email': 'Not a valid e-mail address (e.g. name@example.com).',
+  'forms.url': 'Not a valid website address (e.g. example.com).',
+  'forms.passwordLength': 'The password must have {min} to {max} characters.',
+  'forms.brn': 'A business registration number has 10 digits (e.g. 123-45-67890).',
 };

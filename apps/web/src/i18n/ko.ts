@@ -1324,4 +1324,9 @@ export const ko = {
   // --- #14 item 7 (helper X): forms that help ---
   'forms.krwDigits': '= {digits}원',
   'forms.krwUnreadable': '금액으로 읽을 수 없습니다. 예: 1억 5천만, 8천만, 150,000,000',
+  'forms.required': '필수 입력 항목입니다.',
+  'forms.email': '올바른 이메일 주소가 아닙니다(예: name@example.co.kr).',
+  'forms.url': '올바른 웹사이트 주소가 아닙니다(예: example.co.kr).',
+  'forms.passwordLength': '비밀번호는 {min}자 이상 {max}자 이하여야 합니다.',
+  'forms.brn': '사업자등록번호는 숫자 10자리입니다(예: 123-45-67890).',
 } as const;

@@ -35,3 +35,23 @@ export function krwInputText(typed: string): string {
   const compact = typed.replace(/[\s,]/g, '');
   return /^\d*$/.test(compact) ? compact : typed;
 }
+
+/** A website as typed: a missing scheme becomes https:// ("example.co.kr" → "https://example.co.kr"). */
+export function withScheme(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)) return trimmed;
+  return `https://${trimmed.replace(/^\/+/, '')}`;
+}
+
+/** A website for the API: '' → undefined; with https:// added when missing; not an http(s) URL with a dotted host → 'invalid'. */
+export function parseWebsite(value: string): string | undefined | 'invalid' {
+  const url = withScheme(value);
+  if (url === '') return undefined;
+  try {
+    const parsed = new URL(url);
+    if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !/^[^.\s]+(\.[^.\s]+)+$/.test(parsed.hostname)) return 'invalid';
+    return url;
+  } catch {
+    return 'invalid';
+  }
+}

@@ -1334,4 +1334,7 @@ export const en: Messages = {
   'forms.url': 'Not a valid website address (e.g. example.com).',
   'forms.passwordLength': 'The password must have {min} to {max} characters.',
   'forms.brn': 'A business registration number has 10 digits (e.g. 123-45-67890).',
+  'editor.leaveTitle': 'You have unsaved changes',
+  'editor.leaveBody': 'If you leave this page, what you have not saved is lost. You can press ‘Save draft’ before leaving.',
+  'editor.leaveConfirm': 'Leave without saving',
 };

@@ -1329,4 +1329,7 @@ export const ko = {
   'forms.url': '올바른 웹사이트 주소가 아닙니다(예: example.co.kr).',
   'forms.passwordLength': '비밀번호는 {min}자 이상 {max}자 이하여야 합니다.',
   'forms.brn': '사업자등록번호는 숫자 10자리입니다(예: 123-45-67890).',
+  'editor.leaveTitle': '저장하지 않은 변경 사항이 있습니다',
+  'editor.leaveBody': '이 페이지를 떠나면 저장하지 않은 내용이 사라집니다. 떠나기 전에 ‘임시 저장’을 누를 수 있습니다.',
+  'editor.leaveConfirm': '저장하지 않고 떠나기',
 } as const;

@@ -358,3 +358,27 @@ export function editorFieldKeys(baseKeys: readonly string[], values: EditorValue
   for (const itemId of checklistItems) keys.push(checklistKey(itemId));
   return keys;
 }
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/**
+ * Step 2's data types and connected systems carry into step 3 (#14 item 7): while the data step's
+ * `dataKinds` / `systems` are empty or still what step 2 had, they follow step 2's `modalities` /
+ * `integrations` (the same vocabularies); once edited on step 3 they are left alone.
+ */
+export function carryForward(current: EditorValues, next: EditorValues): EditorValues {
+  let result = next;
+  const follow = (from: 'modalities' | 'integrations', to: 'dataKinds' | 'systems') => {
+    const before = current.capability[from];
+    const after = next.capability[from];
+    if (before === after || sameIds(before, after)) return;
+    if (!sameIds(next[to], current[to])) return; // changed in this very update
+    if (current[to].length > 0 && !sameIds(current[to], before)) return; // edited on step 3
+    result = { ...result, [to]: [...after] };
+  };
+  follow('modalities', 'dataKinds');
+  follow('integrations', 'systems');
+  return result;
+}

@@ -94,7 +94,7 @@ describe('web client: forms that help', () => {
     await expect(page.getByTestId('editor-min-amount-reading').textContent()).resolves.toBe('8,000만원');
     await page.getByTestId('editor-save-draft').click();
     await page.waitForURL(/\/listings\/[0-9a-f-]{36}\/edit$/, { timeout: 15_000 });
-    const id = /\/listings\/([0-9a-f-]{36})\/edit/.exec(page.url())![1]!;
+    const id = /\/listings\/([0-9a-f-]{36})\/edit/.exec(page.url())![1];
     const saved = await t.gql<{ listing: { commercialTerms: { minAmountKrw: number; maxAmountKrw: number } } }>(
       'query($id: ID!) { listing(id: $id) { commercialTerms { minAmountKrw maxAmountKrw } } }',
       { id },

@@ -20,8 +20,19 @@ export type KrwParseProblem = 'invalid' | 'negative' | 'fraction' | 'too-large';
 /** The default upper bound: Number's largest safe integer (about 9,007조). */
 export const KRW_PARSE_MAX = 9_007_199_254_740_991;
 
-const BIG_UNITS: Readonly<Record<string, bigint>> = { 만: 10_000n, 억: 100_000_000n, 조: 1_000_000_000_000n };
-const SMALL_UNITS: Readonly<Record<string, bigint>> = { 천: 1000n, 백: 100n, 십: 10n };
+const MAN = 10_000n;
+const EOK = 100_000_000n;
+const JO = 1_000_000_000_000n;
+const BIG_UNITS: ReadonlyMap<string, bigint> = new Map([
+  ['만', MAN],
+  ['억', EOK],
+  ['조', JO],
+]);
+const SMALL_UNITS: ReadonlyMap<string, bigint> = new Map([
+  ['천', 1000n],
+  ['백', 100n],
+  ['십', 10n],
+]);
 /** Fixed-point scale for decimals ("3.5억"): at most six decimal places. */
 const SCALE = 1_000_000n;
 const FRACTION_DIGITS = 6;
@@ -34,7 +45,7 @@ function scaled(number: string): bigint | null {
 }
 
 function nextLowerBig(unit: bigint): bigint {
-  return unit === BIG_UNITS['조'] ? BIG_UNITS['억']! : unit === BIG_UNITS['억'] ? BIG_UNITS['만']! : 1n;
+  return unit === JO ? EOK : unit === EOK ? MAN : 1n;
 }
 
 /**
@@ -63,13 +74,15 @@ export function parseKrw(text: string, options: { max?: number } = {}): number |
       pending = scaled(number);
       if (pending === null) return 'fraction';
     } else if (small !== undefined) {
-      const unit = SMALL_UNITS[small]!;
+      const unit = SMALL_UNITS.get(small);
+      if (unit === undefined) return 'invalid';
       if (lastSmall !== null && unit >= lastSmall) return 'invalid';
       group += (pending ?? SCALE) * unit;
       pending = null;
       lastSmall = unit;
     } else if (big !== undefined) {
-      const unit = BIG_UNITS[big]!;
+      const unit = BIG_UNITS.get(big);
+      if (unit === undefined) return 'invalid';
       if (lastBig !== null && unit >= lastBig) return 'invalid';
       const groupEmpty = pending === null && lastSmall === null;
       if (groupEmpty && sawAnything) return 'invalid'; // "1억만"

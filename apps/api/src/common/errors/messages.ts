@@ -164,5 +164,5 @@ export function message(key: MessageKey, locale: MessageLocale, params: Record<s
   // Numbers are grouped as the reader writes them (1,000, not 1000).
   const group = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US');
   const text = (value: string | number) => (typeof value === 'number' && Number.isFinite(value) ? group.format(value) : String(value));
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? text(params[name]!) : m));
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? text(params[name]) : m));
 }

@@ -109,18 +109,14 @@ export function SignUpPage() {
     // Every mistake the form can see, at once (not one per submit).
     const problems = signUpProblems(values, { organization: !invitationToken });
     if (Object.keys(problems).length > 0) {
-      form.setFieldMessages(
-        Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, problemMessage(problem)])) as Partial<
-          Record<SignUpPath, string>
-        >,
-      );
+      form.setFieldMessages(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, problemMessage(problem)])));
       return;
     }
     if (invitationToken) {
       input.invitationToken = invitationToken;
     } else {
       const foundedYear = parseYear(values.foundedYear) as number | undefined;
-      const website = parseWebsite(values.website) as string | undefined;
+      const website = parseWebsite(values.website);
       if (website !== undefined && website !== values.website) set('website')(website);
       const organization: NewOrganizationInput = {
         kind: values.kind,

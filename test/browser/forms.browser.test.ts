@@ -102,6 +102,17 @@ describe('web client: forms that help', () => {
     );
     expect(saved.data!.listing.commercialTerms).toEqual({ minAmountKrw: 80_000_000, maxAmountKrw: 150_000_000 });
 
+    // Submitting the incomplete demand: the editor goes to the first step in error and focuses its
+    // first field; the required AI task is named on its step, and the reason stands above the buttons.
+    await page.getByTestId('editor-step-6').click();
+    await page.getByTestId('editor-submit').click();
+    await page.getByTestId('field-error-summary').waitFor({ timeout: 15_000 });
+    await expect(testIdOfFocused(page)).resolves.toBe('editor-summary');
+    await expect(page.getByTestId('editor-step-2').getAttribute('data-has-errors')).resolves.toBe('true');
+    await expect(page.getByTestId('editor-footer').getByTestId('editor-alert').getAttribute('role')).resolves.toBe('alert');
+    await page.getByTestId('editor-step-2').click();
+    await expect(page.getByTestId('field-error-AIRequirement.tasks').textContent()).resolves.toContain('필수');
+
     // A change, then a link away inside the app: asked; staying keeps the change.
     await page.getByTestId('editor-step-1').click();
     await page.getByTestId('editor-title').fill('용접 비드 외관 자동 검사 (수정)');

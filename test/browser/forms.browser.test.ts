@@ -69,6 +69,8 @@ describe('web client: forms that help', () => {
       await expect(page.getByTestId('field-error-displayName').textContent()).resolves.toBe('필수 입력 항목입니다.');
       await expect(testIdOfFocused(page)).resolves.toBe('signup-email');
       await expect(page.getByTestId('signup-email').getAttribute('aria-invalid')).resolves.toBe('true');
+      // Next to the button: how many fields to fix.
+      await expect(page.getByTestId('form-alert').textContent()).resolves.toBe('입력한 내용 중 5곳을 확인해 주세요.');
       await expect(overflows(page)).resolves.toBe(false);
       await shot(page, `signup-${viewport.width}`);
 

@@ -1345,4 +1345,5 @@ export const en: Messages = {
   'bid.confirm.noPartners': 'None (bidding alone)',
   'bid.confirm.edit': 'Edit',
   'bid.confirm.submit': 'Submit',
+  'forms.checkFields': 'Please check {count} field(s).',
 };

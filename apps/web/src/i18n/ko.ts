@@ -1340,4 +1340,5 @@ export const ko = {
   'bid.confirm.noPartners': '없음(단독 입찰)',
   'bid.confirm.edit': '수정',
   'bid.confirm.submit': '제출',
+  'forms.checkFields': '입력한 내용 중 {count}곳을 확인해 주세요.',
 } as const;

@@ -93,7 +93,10 @@ export function useFormErrors<Path extends string>(paths: readonly Path[], optio
         setFailures((n) => n + 1);
       },
       setFieldMessages: (messages: Partial<Record<Path, string>>) => {
-        setSummary(withFieldMessages(EMPTY_ERRORS, messages));
+        // Next to the submit button too: how many fields to fix (gone with the last of them).
+        const count = Object.values(messages).filter((message) => typeof message === 'string').length;
+        const note = t('forms.checkFields', { count });
+        setSummary(withFieldMessages({ fields: {}, general: count > 0 ? [note] : [], codes: [], fieldSummaries: [note] }, messages));
         setFailures((n) => n + 1);
       },
       clear: () => setSummary(EMPTY_ERRORS),
@@ -113,5 +116,5 @@ export function useFormErrors<Path extends string>(paths: readonly Path[], optio
         };
       },
     };
-  }, [formId, summary, setError]);
+  }, [formId, summary, setError, t]);
 }

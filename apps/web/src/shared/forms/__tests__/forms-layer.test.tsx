@@ -134,6 +134,17 @@ describe('the forms layer (#14 item 7)', () => {
     expect(byTestId('form-alert')?.getAttribute('data-scrolled')).toBe('true');
   });
 
+  it('says next to the button how many fields the client-side checks found, until the last is fixed', async () => {
+    await mount();
+    await act(async () => exposed.setFieldMessages({ password: '10자 이상', email: '필수 입력 항목입니다.' }));
+    expect(byTestId('form-alert')?.textContent).toBe('입력한 내용 중 2곳을 확인해 주세요.');
+    expect(document.activeElement).toBe(byTestId('email'));
+    await act(async () => type(byTestId('email') as HTMLInputElement, 'a@example.kr'));
+    expect(byTestId('form-alert')).not.toBeNull();
+    await act(async () => type(byTestId('password') as HTMLInputElement, 'correct horse battery'));
+    expect(byTestId('form-alert')).toBeNull();
+  });
+
   it('keeps alert messages about fields the form does not show when one field is fixed', () => {
     const summary = summariseError(
       badInput([

@@ -39,7 +39,7 @@ export function krwInputText(typed: string): string {
 /** A website as typed: a missing scheme becomes https:// ("example.co.kr" → "https://example.co.kr"). */
 export function withScheme(value: string): string {
   const trimmed = value.trim();
-  if (trimmed === '' || /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)) return trimmed;
+  if (trimmed === '' || /^[a-z][a-z\d+.-]*:(?!\d)/i.test(trimmed)) return trimmed;
   return `https://${trimmed.replace(/^\/+/, '')}`;
 }
 

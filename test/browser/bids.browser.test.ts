@@ -4,7 +4,7 @@ import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
-import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage } from './browser';
+import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage, submitBid } from './browser';
 
 const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
 const SME = 'sme@demo.aimatch.kr';
@@ -123,7 +123,7 @@ describe('web client: bids, awards, reviews and notifications', () => {
     // The draft comes back into the form; submit it.
     await aPage.getByTestId('bid-form').waitFor();
     await expect(aPage.getByTestId('bid-milestone-amount-1').inputValue()).resolves.toBe('30,000,000');
-    await aPage.getByTestId('bid-submit').click();
+    await submitBid(aPage);
     await aPage.getByTestId('my-bid').waitFor({ timeout: 15_000 });
     await expect(aPage.getByTestId('bid-notice').textContent()).resolves.toBe('입찰을 제출했습니다.');
     await expect(aPage.getByTestId('bid-status').getAttribute('data-status')).resolves.toBe('SUBMITTED');
@@ -138,7 +138,7 @@ describe('web client: bids, awards, reviews and notifications', () => {
 
   it('supplier B bids too', async () => {
     await placeBid(bPage, '45000000', [['전체 구축', '10', '45000000']]);
-    await bPage.getByTestId('bid-submit').click();
+    await submitBid(bPage);
     await bPage.getByTestId('my-bid').waitFor({ timeout: 15_000 });
     bidB = (await bPage.getByTestId('my-bid').getAttribute('data-bid-id'))!;
     // Other suppliers see only how many bids there are.

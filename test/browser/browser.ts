@@ -44,3 +44,13 @@ export async function accessTokenOf(t: TestApp, email: string, password: string)
   });
   return res.data!.signIn.accessToken;
 }
+
+/**
+ * Submits the bid form through its confirmation step (#14 item 7): "제출" shows a summary of the
+ * bid, whose own "제출" sends it.
+ */
+export async function submitBid(page: Page): Promise<void> {
+  await page.getByTestId('bid-submit').click();
+  await page.getByTestId('bid-confirm-summary').waitFor({ timeout: 15_000 });
+  await page.getByTestId('bid-confirm-submit').click();
+}

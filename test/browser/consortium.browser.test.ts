@@ -4,7 +4,7 @@ import { bootTestApp, settleOutbox, type TestApp } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
-import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage } from './browser';
+import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage, submitBid } from './browser';
 
 const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
 const SME = 'sme@demo.aimatch.kr';
@@ -95,7 +95,7 @@ describe('web client: consortium bids', () => {
     await expect(page.getByTestId(`consortium-status-${partnerOrg}`).getAttribute('data-status')).resolves.toBe('UNSAVED');
 
     // Save and submit: the draft is saved (and the partner invited), the submission refused.
-    await page.getByTestId('bid-submit').click();
+    await submitBid(page);
     const refused = page.getByTestId('bid-consortium-pending');
     await refused.waitFor({ timeout: 15_000 });
     await expect(refused.textContent()).resolves.toContain('1곳이 아직 초대를 수락하지 않았습니다');
@@ -110,7 +110,7 @@ describe('web client: consortium bids', () => {
     await shot(page, 'pending');
 
     // Trying again while pending is refused the same way.
-    await page.getByTestId('bid-submit').click();
+    await submitBid(page);
     await page.getByTestId('bid-consortium-pending').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('my-bid').count()).resolves.toBe(0);
   });
@@ -169,7 +169,7 @@ describe('web client: consortium bids', () => {
       { timeout: 15_000 },
     );
     await expect(page.getByTestId('consortium-pending-note').count()).resolves.toBe(0);
-    await page.getByTestId('bid-submit').click();
+    await submitBid(page);
     await page.getByTestId('my-bid').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('bid-notice').textContent()).resolves.toBe('입찰을 제출했습니다.');
     await expect(page.getByTestId('bid-status').getAttribute('data-status')).resolves.toBe('SUBMITTED');

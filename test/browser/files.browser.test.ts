@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { samples } from '../../apps/api/src/modules/files/__tests__/sample-files';
 import { DEMO_PASSWORD, DemoSeeder } from '../../apps/api/src/seed/demo.seeder';
-import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage } from './browser';
+import { accessTokenOf, DESKTOP_KO, launchChromium, signInPage, submitBid } from './browser';
 
 const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 자동 검사';
 const SME = 'sme@demo.aimatch.kr';
@@ -172,7 +172,7 @@ describe('web client: files on demands, chat and bids', () => {
         },
       ]);
       await supplier.getByTestId('bid-files-files-item').waitFor({ timeout: 15_000 });
-      await supplier.getByTestId('bid-submit').click();
+      await submitBid(supplier);
       await supplier.getByTestId('my-bid').waitFor({ timeout: 15_000 });
       const bidId = (await supplier.getByTestId('my-bid').getAttribute('data-bid-id'))!;
       // Submitted, the bid still shows its file to its bidder (and takes more until shortlisted: the files belong to the bid).

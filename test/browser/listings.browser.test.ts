@@ -93,8 +93,9 @@ describe('web client: listings', () => {
 
     it('fills data and budget, and groups the amount by thousands', async () => {
       await byTestId('editor-next').click();
-      await byTestId('concept-picker-dataKinds').fill('image');
-      await byTestId('concept-option-urn:aimatch:modality:image').click();
+      // The data types chosen on step 2 are already here (#14 item 7): not asked twice.
+      await byTestId('concept-chip-dataKinds-urn:aimatch:modality:image').waitFor({ timeout: 10_000 });
+      await byTestId('concept-chip-systems-urn:aimatch:integration:mes').waitFor();
       await byTestId('editor-labelling').selectOption('UNLABELLED');
       await byTestId('editor-sample').check();
       await byTestId('editor-next').click();

@@ -15,7 +15,7 @@ import {
 } from '@aimatch/api-testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP_KO, launchChromium, signInPage } from './browser';
+import { DESKTOP_KO, launchChromium, signInPage, submitBid } from './browser';
 
 /**
  * Organization verification end to end in chromium: a NEW AI supplier signs up, is refused a bid
@@ -108,7 +108,7 @@ describe('web client: organization verification', () => {
     await page.getByTestId('bid-milestone-title-0').fill('전체 구축');
     await page.getByTestId('bid-milestone-weeks-0').fill('10');
     await page.getByTestId('bid-milestone-amount-0').fill('80000000');
-    await page.getByTestId('bid-submit').click();
+    await submitBid(page);
     const reason = page.getByTestId('bid-action-reason');
     await expect(reason.textContent({ timeout: 15_000 })).resolves.toContain('협회 인증(VERIFIED)을 받은 기관만 입찰할 수 있습니다.');
     // …with what verification means and the way to ask for it.
@@ -204,7 +204,7 @@ describe('web client: organization verification', () => {
     await page.getByTestId('bid-milestone-title-0').fill('전체 구축');
     await page.getByTestId('bid-milestone-weeks-0').fill('10');
     await page.getByTestId('bid-milestone-amount-0').fill('80000000');
-    await page.getByTestId('bid-submit').click();
+    await submitBid(page);
     await page.getByTestId('my-bid').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('bid-status').getAttribute('data-status')).resolves.toBe('SUBMITTED');
   });

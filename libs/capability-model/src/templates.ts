@@ -206,8 +206,9 @@ const submodelIri = (name: string) => `urn:aimatch:submodel:${name}:1:0`;
 const elementIri = (group: string, ...path: string[]) => `urn:aimatch:element:${group}:${path.join(':')}`;
 
 /**
- * Offered capabilities must name at least one task. Required ones may not: many SMEs describe
- * their need only in prose, and matching infers the tasks from the text.
+ * Offered capabilities must name at least one task, always. A demand's draft may be prose only
+ * (the editor proposes tasks inferred from the text), but a demand is submitted for review with
+ * at least one task named: the required AI task is what bids and matching answer (#14 item 7).
  */
 function capabilityElements(tasksRequired: boolean): TemplateElement[] {
   const e = (idShort: string, scheme: SchemeId, ko: string, en: string, extra: Partial<ConceptListElement> = {}): ConceptListElement => ({
@@ -220,7 +221,13 @@ function capabilityElements(tasksRequired: boolean): TemplateElement[] {
     ...extra,
   });
   return [
-    e('tasks', 'task', 'AI 과제 유형', 'AI tasks', tasksRequired ? { required: true, minItems: 1 } : {}),
+    e(
+      'tasks',
+      'task',
+      'AI 과제 유형',
+      'AI tasks',
+      tasksRequired ? { required: true, minItems: 1 } : { requiredForSubmission: true, minItems: 1 },
+    ),
     e('modalities', 'modality', '데이터 유형', 'Data modalities'),
     e('industries', 'industry', '산업', 'Industries'),
     e('deployments', 'deployment', '구축 방식', 'Deployment models'),

@@ -9,3 +9,4 @@ export * from './limits';
 export * from './verification';
 export * from './files';
 export * from './listing-review';
+export * from './krw-amount';

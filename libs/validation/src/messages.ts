@@ -2,6 +2,44 @@ import type { MessageLocale, RuleViolation } from './violation';
 
 type Template = (p: Record<string, string | number>) => string;
 
+/**
+ * Names of formats and fields that messages mention: a Korean message says 전화번호, not
+ * "(phone)" (#14 item 7). Unknown names are shown as they are.
+ */
+const FORMAT_LABELS: Record<string, Record<MessageLocale, string>> = {
+  phone: { ko: '전화번호, 예: 02-1234-5678', en: 'phone number, e.g. 02-1234-5678' },
+  email: { ko: '이메일 주소', en: 'e-mail address' },
+  url: { ko: '웹 주소', en: 'web address' },
+  'ISO 639-1': { ko: '두 글자 언어 코드, 예: ko', en: 'two-letter language code, e.g. ko' },
+  'yyyy-mm-dd': { ko: '날짜, 예: 2026-03-31', en: 'date, e.g. 2026-03-31' },
+  'ISO 8601 date-time': { ko: '날짜와 시각', en: 'date and time' },
+  uuid: { ko: '식별자', en: 'identifier' },
+  cursor: { ko: '페이지 위치', en: 'page position' },
+  'no-control-characters': { ko: '제어 문자 없이', en: 'without control characters' },
+  'business-registration-number': { ko: '사업자등록번호', en: 'business registration number' },
+};
+const FIELD_LABELS: Record<string, Record<MessageLocale, string>> = {
+  issuedOn: { ko: '발급일', en: 'the issue date' },
+  organization: { ko: '새 기관 정보', en: 'a new organization' },
+  invitationToken: { ko: '초대', en: 'an invitation' },
+};
+
+function fieldList(fields: string | number | undefined, locale: MessageLocale): string {
+  return String(fields ?? '')
+    .split(',')
+    .map((name) => FIELD_LABELS[name.trim()]?.[locale] ?? name.trim())
+    .join(locale === 'ko' ? ', ' : ' or ');
+}
+
+/** Numbers in messages are grouped (1,000 자, not 1000) — years are not (1900, not 1,900). */
+function formatParams(params: Record<string, string | number>, locale: MessageLocale, path: string): Record<string, string | number> {
+  if (/year/i.test(path)) return params;
+  const format = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US');
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === 'number' && Number.isFinite(value) ? format.format(value) : value]),
+  );
+}
+
 /** Every rule has a Korean and an English message; a missing rule falls back to `invalid`. */
 const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
   required: {
@@ -23,7 +61,10 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
   enum: { ko: (p) => `허용된 값이 아닙니다: ${p.allowed}`, en: (p) => `Not an allowed value: ${p.allowed}` },
   email: { ko: () => '올바른 이메일 주소가 아닙니다.', en: () => 'Not a valid e-mail address.' },
   url: { ko: () => 'http(s):// 로 시작하는 올바른 주소가 아닙니다.', en: () => 'Not a valid http(s):// address.' },
-  format: { ko: (p) => `형식이 올바르지 않습니다 (${p.format}).`, en: (p) => `Wrong format (${p.format}).` },
+  format: {
+    ko: (p) => `형식이 올바르지 않습니다(${FORMAT_LABELS[String(p.format)]?.ko ?? p.format}).`,
+    en: (p) => `Wrong format (${FORMAT_LABELS[String(p.format)]?.en ?? p.format}).`,
+  },
   'brn-format': {
     ko: () => '사업자등록번호는 숫자 10자리입니다 (예: 123-45-67890).',
     en: () => 'A business registration number has 10 digits (e.g. 123-45-67890).',
@@ -60,8 +101,8 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     en: (p) => `Must be a concept of scheme '${p.expected}'.`,
   },
   'one-of': {
-    ko: (p) => `${p.fields} 중 정확히 하나를 입력하세요.`,
-    en: (p) => `Give exactly one of ${p.fields}.`,
+    ko: (p) => `${fieldList(p.fields, 'ko')} 중 정확히 하나를 입력하세요.`,
+    en: (p) => `Give exactly one of ${fieldList(p.fields, 'en')}.`,
   },
   'not-allowed': { ko: () => '선택할 수 없는 값입니다.', en: () => 'This value cannot be chosen.' },
   'invitation-invalid': {
@@ -159,8 +200,8 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
   },
   // Certification claims (dates are calendar days, YYYY-MM-DD).
   'not-before': {
-    ko: (p) => `${p.field} 이후의 날짜여야 합니다.`,
-    en: (p) => `Must not be before ${p.field}.`,
+    ko: (p) => `${FIELD_LABELS[String(p.field)]?.ko ?? p.field} 이후의 날짜여야 합니다.`,
+    en: (p) => `Must not be before ${FIELD_LABELS[String(p.field)]?.en ?? p.field}.`,
   },
   'not-past': { ko: () => '지난 날짜는 입력할 수 없습니다.', en: () => 'Must not be in the past.' },
   'not-future': { ko: () => '앞으로의 날짜는 입력할 수 없습니다.', en: () => 'Must not be in the future.' },
@@ -207,5 +248,5 @@ export function hasMessage(rule: string): boolean {
 
 export function localizeViolation(v: RuleViolation, locale: MessageLocale): string {
   const entry = MESSAGES[v.rule] ?? MESSAGES.invalid;
-  return entry[locale](v.params ?? {});
+  return entry[locale](formatParams(v.params ?? {}, locale, v.path));
 }

@@ -10,11 +10,16 @@ export { getLocale, setLocale, toGraphqlLocale } from './locale-store';
 
 const catalogs: Record<UiLocale, Messages> = { ko, en };
 
-function interpolate(template: string, params: Record<string, string | number> | undefined): string {
+const numberFormats: Record<UiLocale, Intl.NumberFormat> = { ko: new Intl.NumberFormat('ko-KR'), en: new Intl.NumberFormat('en-US') };
+
+/** Numbers given to a message are grouped as the reader writes them (1,000, not 1000); years are passed as text. */
+function interpolate(template: string, params: Record<string, string | number> | undefined, locale: UiLocale): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return match;
+    const value = params[name];
+    return typeof value === 'number' && Number.isFinite(value) ? numberFormats[locale].format(value) : String(value);
+  });
 }
 
 /** Whether `key` names a message (for keys built from data, e.g. a notification type). */
@@ -23,7 +28,7 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 export function translate(locale: UiLocale, key: MessageKey, params?: Record<string, string | number>): string {
-  return interpolate(catalogs[locale][key], params);
+  return interpolate(catalogs[locale][key], params, locale);
 }
 
 /** Current UI locale (re-renders on change). */

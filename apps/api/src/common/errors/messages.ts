@@ -179,5 +179,8 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function message(key: MessageKey, locale: MessageLocale, params: Record<string, string | number> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  // Numbers are grouped as the reader writes them (1,000, not 1000).
+  const group = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US');
+  const text = (value: string | number) => (typeof value === 'number' && Number.isFinite(value) ? group.format(value) : String(value));
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? text(params[name]) : m));
 }

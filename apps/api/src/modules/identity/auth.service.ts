@@ -47,7 +47,12 @@ export class AuthService {
     await this.rateLimit.consume('auth-ip', ip);
     const parsed = parseInput(signUpSchema(), raw);
     // Missing or stale consents are named together with the form's other mistakes.
-    if (!parsed.ok) throw AppError.badInput([...parsed.violations, ...this.consents.signUpViolations(raw.consents)]);
+    if (!parsed.ok) {
+      // The password's strength too, when its shape was fine: every mistake in one answer.
+      const password = typeof raw.password === 'string' && !parsed.violations.some((v) => v.path === 'password') ? raw.password : null;
+      const strength = password === null ? [] : await checkPasswordStrength(password, typeof raw.email === 'string' ? raw.email : '');
+      throw AppError.badInput([...parsed.violations, ...strength, ...this.consents.signUpViolations(raw.consents)]);
+    }
     const input = parsed.value;
     const violations: RuleViolation[] = [...(await checkPasswordStrength(input.password, input.email))];
     const org = input.organization;

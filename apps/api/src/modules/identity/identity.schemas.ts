@@ -61,7 +61,9 @@ const website = z
   .string()
   .trim()
   .max(300)
-  .transform((v) => v || null)
+  // A website typed without a scheme ("maker.example.kr", "host:8080") is read as https:// (#14 item 7), then checked;
+  // any other scheme (javascript:, ftp://) is kept as typed, and refused.
+  .transform((v) => (v ? (/^[a-z][a-z\d+.-]*:(?!\d)/i.test(v) ? v : `https://${v}`) : null))
   .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), { params: { rule: 'url' } })
   .nullish();
 

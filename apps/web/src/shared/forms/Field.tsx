@@ -14,14 +14,18 @@ interface FieldProps<Path extends string> {
 
 /**
  * A labelled form control with its hint and its server-side errors
- * (`data-testid="field-error-<path>"`).
+ * (`data-testid="field-error-<path>"`). A field's errors go away as soon as it changes: the
+ * message was about the value the user is now fixing (the counter and the error never disagree).
  */
 export function Field<Path extends string>({ form, path, label, hint, required, children, className }: FieldProps<Path>) {
   const ids = form.ids(path);
   const errors = form.fieldErrors(path);
   const control = form.controlProps(path, { hasHint: hint !== undefined });
   return (
-    <div className={['field', errors.length > 0 ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+    <div
+      className={['field', errors.length > 0 ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}
+      onChangeCapture={errors.length > 0 ? () => form.clearField(path) : undefined}
+    >
       <label className="field__label" htmlFor={ids.control}>
         {label}
         {required ? (

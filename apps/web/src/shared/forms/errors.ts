@@ -14,6 +14,11 @@ export interface ApiErrorSummary {
   general: string[];
   /** Codes seen, for callers that react to e.g. NOT_FOUND. */
   codes: ApiErrorCode[];
+  /**
+   * The alert messages that only sum up field errors ("입력값을 확인해 주세요"): they go away
+   * with the last field error once every field was fixed.
+   */
+  fieldSummaries?: string[];
 }
 
 export const EMPTY_ERRORS: ApiErrorSummary = { fields: {}, general: [], codes: [] };
@@ -67,6 +72,7 @@ export function summariseError(error: CombinedError | undefined, options: Summar
   const fields: Record<string, ApiFieldError[]> = {};
   const general: string[] = [];
   const codes: ApiErrorCode[] = [];
+  const fieldSummaries: string[] = [];
 
   for (const graphQLError of error.graphQLErrors) {
     const extensions = graphQLError.extensions ?? {};
@@ -87,6 +93,7 @@ export function summariseError(error: CombinedError | undefined, options: Summar
     const topLevel = graphQLError.message;
     if (topLevel && !fieldErrors.some((fieldError) => fieldError.message === topLevel)) {
       general.push(topLevel);
+      if (fieldErrors.length > 0) fieldSummaries.push(topLevel);
     } else if (!topLevel && fieldErrors.length === 0) {
       general.push(options.unknownMessage);
     }
@@ -94,5 +101,27 @@ export function summariseError(error: CombinedError | undefined, options: Summar
   if (error.networkError && error.graphQLErrors.length === 0) general.push(options.networkMessage);
   if (general.length === 0 && Object.keys(fields).length === 0) general.push(options.unknownMessage);
 
-  return { fields, general: [...new Set(general)], codes };
+  return { fields, general: [...new Set(general)], codes, fieldSummaries };
+}
+
+/** The summary without the errors of one field (and without the field summaries once no field error is left). */
+export function withoutField(summary: ApiErrorSummary, path: string): ApiErrorSummary {
+  if (!(path in summary.fields)) return summary;
+  const { [path]: _removed, ...fields } = summary.fields;
+  const noneLeft = Object.keys(fields).length === 0;
+  const summaries = new Set(summary.fieldSummaries ?? []);
+  return {
+    ...summary,
+    fields,
+    general: noneLeft ? summary.general.filter((message) => !summaries.has(message)) : summary.general,
+  };
+}
+
+/** Client-side field messages added to a summary (e.g. a year that cannot be sent, next to the server's errors). */
+export function withFieldMessages(summary: ApiErrorSummary, messages: Record<string, string | undefined>): ApiErrorSummary {
+  const fields = { ...summary.fields };
+  for (const [path, message] of Object.entries(messages)) {
+    if (typeof message === 'string') fields[path] = [...(fields[path] ?? []), { path, rule: 'client', message }];
+  }
+  return { ...summary, fields };
 }

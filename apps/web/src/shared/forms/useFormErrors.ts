@@ -1,7 +1,8 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { CombinedError } from 'urql';
 import { useT } from '@/i18n';
-import { EMPTY_ERRORS, summariseError, type ApiErrorSummary, type ApiFieldError } from './errors';
+import { EMPTY_ERRORS, summariseError, withFieldMessages, withoutField, type ApiErrorSummary, type ApiFieldError } from './errors';
+import { revealFirstError } from './reveal';
 
 /** Props to spread on an input/select/textarea for accessible error wiring. */
 export interface ControlProps {
@@ -13,13 +14,21 @@ export interface ControlProps {
 
 export interface FormErrors<Path extends string> {
   summary: ApiErrorSummary;
-  /** Show the errors of a failed mutation (or clear them with `undefined`). */
-  setError: (error: CombinedError | undefined) => void;
+  /**
+   * Show the errors of a failed mutation (or clear them with `undefined`); `extra` adds
+   * client-side field messages next to the server's (every mistake at once). After a failure the
+   * first field in error is scrolled to and focused (or the alert next to the submit button shown).
+   */
+  setError: (error: CombinedError | undefined, extra?: Partial<Record<Path, string>>) => void;
   /** Show a client-side message in the alert region. */
   setMessage: (message: string) => void;
   /** Show client-side field errors (e.g. a value that cannot be sent as an Int). */
   setFieldMessages: (messages: Partial<Record<Path, string>>) => void;
   clear: () => void;
+  /** Drop a field's errors: called as soon as the field changes (the `Field` wrapper does it). */
+  clearField: (path: Path) => void;
+  /** DOM id of the alert next to the submit button (`FormActions`). */
+  alertId: string;
   fieldErrors: (path: Path) => ApiFieldError[];
   /** DOM ids of a field's control, hint and error text. */
   ids: (path: Path) => { control: string; hint: string; error: string };
@@ -47,21 +56,28 @@ export function useFormErrors<Path extends string>(paths: readonly Path[], optio
   const { mapPath, describeUnknown } = options;
   const formId = useId();
   const [summary, setSummary] = useState<ApiErrorSummary>(EMPTY_ERRORS);
+  /** Bumped on every failure shown: once rendered, the first error is revealed. */
+  const [failures, setFailures] = useState(0);
   const pathsKey = paths.join('\n');
 
   const setError = useCallback(
-    (error: CombinedError | undefined) =>
-      setSummary(
-        summariseError(error, {
-          knownPaths: pathsKey.split('\n'),
-          networkMessage: t('error.network'),
-          unknownMessage: t('error.unknown'),
-          ...(mapPath ? { mapPath } : {}),
-          ...(describeUnknown ? { describeUnknown } : {}),
-        }),
-      ),
+    (error: CombinedError | undefined, extra?: Partial<Record<Path, string>>) => {
+      const server = summariseError(error, {
+        knownPaths: pathsKey.split('\n'),
+        networkMessage: t('error.network'),
+        unknownMessage: t('error.unknown'),
+        ...(mapPath ? { mapPath } : {}),
+        ...(describeUnknown ? { describeUnknown } : {}),
+      });
+      setSummary(extra ? withFieldMessages(server, extra) : server);
+      if (error || extra) setFailures((n) => n + 1);
+    },
     [t, pathsKey, mapPath, describeUnknown],
   );
+
+  useEffect(() => {
+    if (failures > 0) revealFirstError(formId);
+  }, [failures, formId]);
 
   return useMemo(() => {
     const ids = (path: Path) => {
@@ -72,18 +88,20 @@ export function useFormErrors<Path extends string>(paths: readonly Path[], optio
     return {
       summary,
       setError,
-      setMessage: (message: string) => setSummary({ fields: {}, general: [message], codes: [] }),
-      setFieldMessages: (messages: Partial<Record<Path, string>>) =>
-        setSummary({
-          fields: Object.fromEntries(
-            Object.entries(messages).flatMap(([path, message]) =>
-              typeof message === 'string' ? [[path, [{ path, rule: 'client', message }]]] : [],
-            ),
-          ),
-          general: [],
-          codes: [],
-        }),
+      setMessage: (message: string) => {
+        setSummary({ fields: {}, general: [message], codes: [] });
+        setFailures((n) => n + 1);
+      },
+      setFieldMessages: (messages: Partial<Record<Path, string>>) => {
+        // Next to the submit button too: how many fields to fix (gone with the last of them).
+        const count = Object.values(messages).filter((message) => typeof message === 'string').length;
+        const note = t('forms.checkFields', { count });
+        setSummary(withFieldMessages({ fields: {}, general: count > 0 ? [note] : [], codes: [], fieldSummaries: [note] }, messages));
+        setFailures((n) => n + 1);
+      },
       clear: () => setSummary(EMPTY_ERRORS),
+      clearField: (path: Path) => setSummary((current) => withoutField(current, path)),
+      alertId: `${formId}-alert`,
       fieldErrors,
       ids,
       controlProps: (path: Path, options?: { hasHint?: boolean }) => {
@@ -98,5 +116,5 @@ export function useFormErrors<Path extends string>(paths: readonly Path[], optio
         };
       },
     };
-  }, [formId, summary, setError]);
+  }, [formId, summary, setError, t]);
 }

@@ -158,4 +158,18 @@ describe('organizations', () => {
     expect(nodes.every((n: { verificationStatus: string }) => n.verificationStatus === 'UNVERIFIED')).toBe(true);
     expect(nodes.map((n: { id: string }) => n.id)).toContain(owner.organizationId);
   });
+  it('reads a website without a scheme as https:// and still refuses what is not a web address (#14 item 7)', async () => {
+    const res = await t.gql(
+      UPDATE,
+      { i: { organizationId: owner.organizationId, website: 'maker.example.kr/about' } },
+      { token: owner.accessToken },
+    );
+    expect(res.data!.updateMyOrganization.website).toBe('https://maker.example.kr/about');
+    const bad = await t.gql(
+      UPDATE,
+      { i: { organizationId: owner.organizationId, website: 'ftp://maker.example.kr' } },
+      { token: owner.accessToken },
+    );
+    expect(bad.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'website', rule: 'url' })]);
+  });
 });

@@ -161,4 +161,15 @@ describe('signUp', () => {
     expect(res.data!.organization.nameKo).toBe(name);
     expect(await rows('users')).toBeGreaterThan(0);
   });
+  it('names a guessable password together with the other fields, not in a second round (#14 item 7)', async () => {
+    const res = await t.gql(SIGN_UP, { input: input({ password: 'password1234', displayName: '' }, { nameKo: '' }) });
+    const fields = res.errors![0].extensions.fields!.map((f) => [f.path, f.rule]);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        ['displayName', 'required'],
+        ['organization.nameKo', 'required'],
+        ['password', expect.stringMatching(/^password-(common|guessable)$/)],
+      ]),
+    );
+  });
 });

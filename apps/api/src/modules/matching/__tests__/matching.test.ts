@@ -115,6 +115,8 @@ describe('matchesForDemand, recommendedDemands, alerts', () => {
   });
 
   it('ranks a demand with no requirement by its text and says so', async () => {
+    // A demand is now submitted with at least one task (#14 item 7); one published before that rule
+    // (or whose tasks were never structured) is still ranked by its text: its task is taken out after publishing.
     const prose = (
       await publish(
         t,
@@ -122,7 +124,14 @@ describe('matchesForDemand, recommendedDemands, alerts', () => {
           title: '카톡으로 오는 쇼핑몰 문의를 자동으로 답하고 싶어요',
           summary: '주문 조회와 배송 문의가 많습니다.',
           description: '쇼핑몰 상담 문의가 너무 많습니다.',
-          requirement: { tasks: [], modalities: [], industries: [], deployments: [], integrations: [], languages: ['ko'] },
+          requirement: {
+            tasks: ['urn:aimatch:task:visual-inspection'],
+            modalities: [],
+            industries: [],
+            deployments: [],
+            integrations: [],
+            languages: ['ko'],
+          },
           dataProfile: { dataKinds: [], systems: [] },
           onSiteRequired: false,
         }),
@@ -130,6 +139,9 @@ describe('matchesForDemand, recommendedDemands, alerts', () => {
         staff,
       )
     ).id;
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE listings SET content = jsonb_set(content, '{requirement,tasks}', '[]'::jsonb) WHERE id = $1`, [prose]);
     const res = await t.gql(MATCHES, { id: prose, first: 2 }, { token: sme.accessToken });
     const top = res.data!.matchesForDemand.edges[0];
     expect(top.node.id).toBe(chatbotId);

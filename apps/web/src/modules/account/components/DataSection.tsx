@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, summariseError, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, summariseError, useFormErrors } from '@/shared/forms';
 import { endSession, forgetStoredRefreshToken } from '@/shared/session';
 import { DeleteAccountMutation, MyPersonalDataQuery } from '../graphql/personal-data.operations';
 
@@ -96,7 +96,6 @@ export function DataSection() {
         <p>{t('account.data.deleteWarning')}</p>
       </div>
       <form className="form" onSubmit={(event) => void onDelete(event)} noValidate aria-busy={fetching}>
-        <FormAlert summary={form.summary} />
         <Field form={form} path="password" label={t('account.data.password')} required>
           {(props) => (
             <input
@@ -118,11 +117,11 @@ export function DataSection() {
           />{' '}
           {t('account.data.deleteUnderstood')}
         </label>
-        <div className="form__actions">
+        <FormActions form={form}>
           <button type="submit" className="button button--danger" disabled={fetching || !password} data-testid="delete-submit">
             {fetching ? t('common.working') : t('account.data.deleteSubmit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

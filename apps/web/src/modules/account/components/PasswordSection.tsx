@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, NewPasswordFields, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, NewPasswordFields, useFormErrors } from '@/shared/forms';
 import { ChangePasswordMutation } from '../graphql/operations';
 
 const PATHS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -39,7 +39,6 @@ export function PasswordSection() {
     <section className="card account-section" aria-labelledby="account-password-title" data-testid="account-password">
       <h2 id="account-password-title">{t('password.section.title')}</h2>
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
-        <FormAlert summary={form.summary} />
         {done ? (
           <p className="alert alert--info" role="status" data-testid="account-password-done">
             {t('password.section.done')}
@@ -65,11 +64,11 @@ export function PasswordSection() {
           onConfirm={setConfirm}
           testIdPrefix="account-password"
         />
-        <div className="form__actions">
+        <FormActions form={form}>
           <button type="submit" className="button" disabled={fetching} data-testid="account-password-submit">
             {fetching ? t('common.working') : t('password.section.submit')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
 import { useViewer, ViewerQuery } from '@/shared/session';
 import { RegenerateRecoveryCodesMutation } from '../graphql/two-factor';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -54,12 +54,11 @@ export function TwoFactorSection() {
         <>
           <p data-testid="account-two-factor-state">{t('twoFactor.section.enabled', { count: viewer.twoFactor.recoveryCodesLeft })}</p>
           <form className="form" onSubmit={(event) => void onRegenerate(event)} noValidate aria-busy={regenerated.fetching}>
-            <FormAlert summary={form.summary} />
             <p className="form__footnote">{t('twoFactor.section.regenerateHint')}</p>
             <Field form={form} path="code" label={t('twoFactor.code')} required>
               {(props) => <OneTimeCodeInput {...props} value={code} onChange={setCode} testId="account-two-factor-code" />}
             </Field>
-            <div className="form__actions">
+            <FormActions form={form}>
               <button
                 type="submit"
                 className="button button--ghost"
@@ -68,7 +67,7 @@ export function TwoFactorSection() {
               >
                 {regenerated.fetching ? t('common.working') : t('twoFactor.section.regenerate')}
               </button>
-            </div>
+            </FormActions>
           </form>
         </>
       )}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { Field, FormAlert, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, useFormErrors } from '@/shared/forms';
 import { RequestPasswordResetMutation } from '../graphql/operations';
 
 const PATHS = ['email'] as const;
@@ -36,7 +36,6 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
           <p>{t('forgotPassword.intro')}</p>
-          <FormAlert summary={form.summary} />
           <Field form={form} path="email" label={t('auth.email')} required>
             {(props) => (
               <input
@@ -49,11 +48,11 @@ export function ForgotPasswordPage() {
               />
             )}
           </Field>
-          <div className="form__actions">
+          <FormActions form={form}>
             <button type="submit" className="button" disabled={fetching} data-testid="forgot-password-submit">
               {fetching ? t('common.working') : t('forgotPassword.submit')}
             </button>
-          </div>
+          </FormActions>
           <p className="form__footnote">
             <Link to="/signin">{t('forgotPassword.toSignIn')}</Link>
           </p>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { useT } from '@/i18n';
-import { FormAlert, NewPasswordFields, useFormErrors } from '@/shared/forms';
+import { FormActions, NewPasswordFields, useFormErrors } from '@/shared/forms';
 import { ResetPasswordMutation } from '../graphql/operations';
 
 const PATHS = ['newPassword', 'confirmPassword', 'token'] as const;
@@ -40,7 +40,6 @@ export function ResetPasswordPage() {
         </p>
       ) : (
         <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
-          <FormAlert summary={form.summary} />
           {tokenErrors.length ? (
             <p className="alert alert--error" role="alert" id={form.ids('token').error} data-testid="reset-password-token-error">
               {tokenErrors.map((e) => e.message).join(' ')} <Link to="/forgot-password">{t('resetPassword.again')}</Link>
@@ -54,11 +53,11 @@ export function ResetPasswordPage() {
             onConfirm={setConfirm}
             testIdPrefix="reset-password"
           />
-          <div className="form__actions">
+          <FormActions form={form}>
             <button type="submit" className="button" disabled={fetching} data-testid="reset-password-submit">
               {fetching ? t('common.working') : t('resetPassword.submit')}
             </button>
-          </div>
+          </FormActions>
         </form>
       )}
     </div>

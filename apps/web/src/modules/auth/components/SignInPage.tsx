@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type CombinedError, useMutation } from 'urql';
 import { LoadingState } from '@/shared/ui/LoadingState';
 import { useT } from '@/i18n';
-import { Field, FormAlert, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, OneTimeCodeInput, useFormErrors } from '@/shared/forms';
 import { SignInMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { safeNextPath } from '../model/redirect';
@@ -93,7 +93,6 @@ export function SignInPage() {
         </p>
       ) : null}
       <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
-        <FormAlert summary={form.summary} />
         <Field form={form} path="email" label={t('auth.email')} required>
           {(props) => (
             <input
@@ -154,11 +153,11 @@ export function SignInPage() {
             </button>
           </>
         ) : null}
-        <div className="form__actions">
+        <FormActions form={form}>
           <button type="submit" className="button" disabled={fetching} data-testid="signin-submit">
             {fetching ? t('common.working') : t('signIn.submit')}
           </button>
-        </div>
+        </FormActions>
         <p className="form__footnote">
           <Link to="/forgot-password" data-testid="signin-forgot-password">
             {t('signIn.forgotPassword')}

@@ -6,7 +6,8 @@ import { LoadingState } from '@/shared/ui/LoadingState';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@aimatch/contracts';
 import { toGraphqlLocale, useLocale, useT } from '@/i18n';
 import { OrganizationProfileFields, kindKey, SELF_SERVICE_KINDS } from '@/modules/organization';
-import { Field, FormAlert, optionalText, parseYear, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, optionalText, parseWebsite, parseYear, useFormErrors } from '@/shared/forms';
+import { signUpProblems, type SignUpProblem } from '../model/sign-up-checks';
 import { SignInMutation, SignUpMutation } from '../graphql/operations';
 import { startSession, useSession } from '@/shared/session';
 import { AcceptInvitationPanel } from './AcceptInvitationPanel';
@@ -88,6 +89,13 @@ export function SignUpPage() {
     (value: SignUpValues[K]) =>
       setValues((current) => ({ ...current, [key]: value }));
 
+  const problemMessage = (problem: SignUpProblem) =>
+    problem === 'year'
+      ? t('validation.year')
+      : problem === 'passwordLength'
+        ? t('forms.passwordLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })
+        : t(`forms.${problem}`);
+
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     form.clear();
@@ -98,14 +106,18 @@ export function SignUpPage() {
       locale: toGraphqlLocale(locale),
       consents: chosenConsents(legal.documents, consents),
     };
+    // Every mistake the form can see, at once (not one per submit).
+    const problems = signUpProblems(values, { organization: !invitationToken });
+    if (Object.keys(problems).length > 0) {
+      form.setFieldMessages(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, problemMessage(problem)])));
+      return;
+    }
     if (invitationToken) {
       input.invitationToken = invitationToken;
     } else {
-      const foundedYear = parseYear(values.foundedYear);
-      if (foundedYear === 'invalid') {
-        form.setFieldMessages({ 'organization.foundedYear': t('validation.year') });
-        return;
-      }
+      const foundedYear = parseYear(values.foundedYear) as number | undefined;
+      const website = parseWebsite(values.website);
+      if (website !== undefined && website !== values.website) set('website')(website);
       const organization: NewOrganizationInput = {
         kind: values.kind,
         nameKo: values.nameKo.trim(),
@@ -115,7 +127,7 @@ export function SignUpPage() {
         industryId: optionalText(values.industryId),
         employeeBand: values.employeeBand === '' ? undefined : values.employeeBand,
         foundedYear,
-        website: optionalText(values.website),
+        website,
       };
       input.organization = organization;
     }
@@ -164,8 +176,6 @@ export function SignUpPage() {
       <p className="page__lead">{invitationToken ? t('signUp.invitationLead') : t('signUp.lead')}</p>
       {invitationToken ? <InvitationNotice token={invitationToken} onEmail={lockEmail} /> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
-        <FormAlert summary={form.summary} />
-
         <fieldset className="card fieldset">
           <legend className="fieldset__legend">{t('signUp.account')}</legend>
           <div className="form__grid">
@@ -292,7 +302,10 @@ export function SignUpPage() {
         <ConsentFields
           documents={legal.documents}
           choices={consents}
-          onChange={setConsents}
+          onChange={(choices) => {
+            setConsents(choices);
+            form.clearField('consents');
+          }}
           error={
             form
               .fieldErrors('consents')
@@ -301,11 +314,11 @@ export function SignUpPage() {
           }
         />
 
-        <div className="form__actions">
+        <FormActions form={form}>
           <button type="submit" className="button" disabled={fetching} data-testid="signup-submit">
             {fetching ? t('common.working') : t('signUp.submit')}
           </button>
-        </div>
+        </FormActions>
         <p className="form__footnote">
           {t('signUp.haveAccount')} <Link to="/signin">{t('signUp.toSignIn')}</Link>
         </p>

@@ -3,8 +3,8 @@ import { useClient, type CombinedError } from 'urql';
 import type { BidContentInput, BidFieldsFragment } from '@/generated/graphql';
 import { BID_LIMITS } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
-import { AmountInput } from '@/shared/forms';
-import { parseAmount } from '@/shared/forms';
+import { AmountInput, krwInputText, parseKrwInput } from '@/shared/forms';
+import { groupDigits } from '@/shared/format';
 import { organizationName, VerificationPanel } from '@/modules/organization';
 import { useViewer } from '@/shared/session';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
@@ -13,6 +13,7 @@ import { formatKrwExact } from '../model/labels';
 import { milestoneRowsOf, milestoneSum, partnerRowsOf, toBidContent, type MilestoneRow, type PartnerRow } from '../model/bid-form';
 import { ConsortiumSection } from './ConsortiumSection';
 import { BidFilesField } from './BidFilesField';
+import { BidConfirmation } from './BidConfirmation';
 
 export interface RequirementConcept {
   id: string;
@@ -78,14 +79,18 @@ export function BidForm({
   const [covered, setCovered] = useState<Set<string>>(() => new Set(bid?.coveredConceptIds ?? []));
   const [partners, setPartners] = useState<PartnerRow[]>(() => partnerRowsOf(bid));
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  /** The content being confirmed before it is submitted (#14 item 7), else null. */
+  const [confirming, setConfirming] = useState<BidContentInput | null>(null);
   const revising = bid !== null && bid.status !== 'DRAFT';
 
-  const total = parseAmount(amount);
+  const total = parseKrwInput(amount);
   const sum = useMemo(() => milestoneSum(rows), [rows]);
   const balanced = typeof total === 'number' && sum !== null && sum === total;
 
-  const setRow = (key: number, patch: Partial<MilestoneRow>) =>
+  const setRow = (key: number, patch: Partial<MilestoneRow>) => {
+    form.clearField('milestones');
     setRows((current) => current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  };
 
   const content = (): BidContentInput | null => {
     const { input, problems } = toBidContent({ amount, weeks, approach, milestones: rows, covered, partners }, requirement);
@@ -105,9 +110,9 @@ export function BidForm({
     return null;
   };
 
-  const save = async (andSubmit: boolean) => {
+  const save = async (andSubmit: boolean, confirmed?: BidContentInput) => {
     form.clear();
-    const input = content();
+    const input = confirmed ?? content();
     if (!input) return;
     setBusy(andSubmit || revising ? 'submit' : 'save');
     try {
@@ -143,9 +148,19 @@ export function BidForm({
     }
   };
 
+  // Submitting (or sending a revision) shows what will be sent first; the draft button saves directly.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void save(!revising);
+    form.clear();
+    const input = content();
+    if (input) setConfirming(input);
+  };
+  const onConfirmed = async () => {
+    const input = confirming;
+    if (!input) return;
+    // Closed first: a refusal then reveals its first field (not behind the modal).
+    setConfirming(null);
+    await save(!revising, input);
   };
 
   const milestoneErrors = form.fieldErrors('milestones');
@@ -167,7 +182,7 @@ export function BidForm({
   return (
     <>
       <form className="form bid-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null} data-testid="bid-form">
-        <FormAlert summary={alertSummary} testId="bid-alert" />
+        <FormAlert summary={alertSummary} testId="bid-alert" id={form.alertId} />
         {revising ? <p className="alert alert--info">{t('bid.form.revisingNote')}</p> : null}
         {!bid && organizations.length > 1 ? (
           <Field form={form} path="organizationId" label={t('bid.form.organization')} required>
@@ -271,9 +286,8 @@ export function BidForm({
                   <td>
                     <input
                       aria-label={t('bid.form.milestoneAmountOf', { n: index + 1 })}
-                      inputMode="numeric"
-                      value={row.amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
-                      onChange={(e) => setRow(row.key, { amount: e.target.value.replace(/[\s,]/g, '') })}
+                      value={groupDigits(row.amount)}
+                      onChange={(e) => setRow(row.key, { amount: krwInputText(e.target.value) })}
                       data-testid={`bid-milestone-amount-${index}`}
                     />
                   </td>
@@ -320,7 +334,7 @@ export function BidForm({
             </p>
           </div>
           {milestoneErrors.length > 0 ? (
-            <p className="field__error" data-testid="field-error-milestones">
+            <p className="field__error" id={form.ids('milestones').error} data-testid="field-error-milestones">
               {milestoneErrors.map((e) => e.message).join(' ')}
             </p>
           ) : null}
@@ -398,6 +412,14 @@ export function BidForm({
           </button>
         </div>
       </form>
+      <BidConfirmation
+        input={confirming}
+        partners={partners}
+        revising={revising}
+        busy={busy !== null}
+        onConfirm={() => void onConfirmed()}
+        onEdit={() => setConfirming(null)}
+      />
       {needsVerification ? <VerificationPanel organizationId={organizationId} canRequest={isOwnerOfBidder} context="bid" /> : null}
     </>
   );

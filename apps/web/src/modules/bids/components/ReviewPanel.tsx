@@ -4,7 +4,7 @@ import type { ReviewCriterion, ReviewSide } from '@/generated/graphql';
 import { REVIEW_MAX_BODY, REVIEW_MAX_RATING, REVIEW_MIN_RATING } from '@aimatch/contracts';
 import { useFormatters, useLocale, useT } from '@/i18n';
 import { OrganizationLink, organizationName } from '@/modules/organization';
-import { FormAlert, useFormErrors } from '@/shared/forms';
+import { FormActions, useFormErrors } from '@/shared/forms';
 import { CRITERION_KEYS, ReviewsOfQuery, SIDE_CRITERIA, SubmitReviewMutation } from '@/modules/reviews';
 
 const PATHS = ['ratings', 'body'] as const;
@@ -93,7 +93,6 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
   const ratingErrors = form.fieldErrors('ratings');
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy} data-testid="review-form">
-      <FormAlert summary={form.summary} testId="review-form-alert" />
       <p className="card__lead">{t('reviews.blindNote')}</p>
       <div className="review-ratings">
         {criteria.map((criterion) => (
@@ -146,11 +145,11 @@ function ReviewForm({ demandId, side, onDone }: { demandId: string; side: Review
           </p>
         ) : null}
       </div>
-      <div className="form__actions form__actions--end">
+      <FormActions form={form} testId="review-form-alert" className="form__actions--end">
         <button type="submit" className="button" disabled={busy} data-testid="review-submit">
           {busy ? t('common.working') : t('reviews.form.submit')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

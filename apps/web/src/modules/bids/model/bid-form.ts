@@ -4,7 +4,7 @@
  */
 import type { BidContentInput, BidFieldsFragment, ConsortiumRole } from '@/generated/graphql';
 import { BID_LIMITS } from '@aimatch/contracts';
-import { parseAmount } from '@/shared/forms/parse';
+import { parseKrwInput } from '@/shared/forms/parse';
 
 export interface MilestoneRow {
   key: number;
@@ -61,7 +61,7 @@ export function partnerRowsOf(bid: BidFieldsFragment | null): PartnerRow[] {
 /** The milestone amounts added up (empty ones count 0; null when one is not an amount). */
 export function milestoneSum(rows: readonly MilestoneRow[]): number | null {
   return rows.reduce<number | null>((acc, row) => {
-    const value = parseAmount(row.amount);
+    const value = parseKrwInput(row.amount);
     if (acc === null || value === 'invalid') return null;
     return acc + (value ?? 0);
   }, 0);
@@ -87,14 +87,14 @@ export function toBidContent(
   requirement: readonly { id: string }[],
 ): { input: BidContentInput; problems: null } | { input: null; problems: BidFormProblems } {
   const problems: BidFormProblems = {};
-  const total = parseAmount(values.amount);
+  const total = parseKrwInput(values.amount, BID_LIMITS.maxAmountKrw);
   if (typeof total !== 'number' || total < BID_LIMITS.minAmountKrw) problems.amountKrw = 'invalid';
   const weeks = Number(values.weeks);
   if (!/^\d+$/.test(values.weeks.trim()) || weeks < BID_LIMITS.minWeeks || weeks > BID_LIMITS.maxWeeks) problems.durationWeeks = 'invalid';
   const milestones = values.milestones.map((row) => ({
     title: row.title.trim(),
     weeks: Number(row.weeks),
-    amountKrw: parseAmount(row.amount),
+    amountKrw: parseKrwInput(row.amount, BID_LIMITS.maxAmountKrw),
   }));
   const sum = milestoneSum(values.milestones);
   if (milestones.some((m) => !Number.isInteger(m.weeks) || m.weeks < 1 || typeof m.amountKrw !== 'number')) {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FieldCommentInput, ListingKind } from '@/generated/graphql';
 import { cannedReviewReasons } from '@aimatch/contracts';
 import { useLocale, useT } from '@/i18n';
-import { FormAlert, useFormErrors } from '@/shared/forms';
+import { FormActions, useFormErrors } from '@/shared/forms';
 import { Dialog } from '@/shared/ui/Dialog';
 import type { CommandExtras, CommandResult } from '../hooks/useListingCommand';
 import { commentablePaths, stepLabelKey } from '../model/fields';
@@ -89,7 +89,6 @@ function DecisionForm({
 
   return (
     <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={busy}>
-      <FormAlert summary={form.summary} testId="review-alert" />
       {decision === 'approve' ? <p>{t('review.approveBody')}</p> : null}
       {decision !== 'approve' ? (
         <div className={reasonErrors.length > 0 ? 'field field--invalid' : 'field'}>
@@ -201,7 +200,7 @@ function DecisionForm({
           </div>
         </fieldset>
       ) : null}
-      <div className="form__actions form__actions--end">
+      <FormActions form={form} testId="review-alert" className="form__actions--end">
         <button type="button" className="button button--ghost" onClick={onClose} data-testid="review-cancel">
           {t('common.cancel')}
         </button>
@@ -221,7 +220,7 @@ function DecisionForm({
                     : 'listing.action.requestChanges',
               )}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

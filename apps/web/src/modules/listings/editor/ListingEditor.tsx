@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useBlocker, useNavigate } from 'react-router';
 import { useClient, type CombinedError } from 'urql';
 import type { ListingKind } from '@/generated/graphql';
 import { useT } from '@/i18n';
 import { FormAlert, hasErrorCode, useFormErrors } from '@/shared/forms';
+import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
 import { StatusChip } from '../components/StatusChip';
 import type { DetailLocationState } from '../detail/ListingDetailPage';
 import {
@@ -17,7 +18,7 @@ import { useTrustChecklist } from '../hooks/useTrustChecklist';
 import { listingConflict, type ListingConflict } from '../model/conflict';
 import { describePath, listingFields, stepLabelKey, stepOfKey, STEPS, toFieldKey, type StepId } from '../model/fields';
 import type { ListingState } from '../model/types';
-import { buildInput, editorFieldKeys, type ClientProblem, type EditorValues } from '../model/values';
+import { buildInput, carryForward, editorFieldKeys, type ClientProblem, type EditorValues } from '../model/values';
 import { EditorProvider, type EditorContextValue, type FieldWarning } from './context';
 import { ReviewStep } from './ReviewStep';
 import { BasicsStep, CapabilityStep, CommercialStep, ContactStep, DataStep } from './steps';
@@ -101,6 +102,15 @@ export function ListingEditor({
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
+  // In-app navigation away with unsaved changes asks first. Refs, not state: a successful save
+  // navigates (to the listing, or to its edit URL) before the next render.
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const savedJsonRef = useRef(savedJson);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      currentLocation.pathname !== nextLocation.pathname && JSON.stringify(valuesRef.current) !== savedJsonRef.current,
+  );
 
   const step = steps[stepIndex] ?? 'basics';
   const errorCounts = useMemo(() => {
@@ -139,7 +149,7 @@ export function ListingEditor({
 
   const update = useCallback((patch: Partial<EditorValues>) => {
     setNotice(null);
-    setValues((current) => ({ ...current, ...patch }));
+    setValues((current) => carryForward(current, { ...current, ...patch }));
   }, []);
 
   const replaceConcept = useCallback((path: string, replacementId: string) => {
@@ -171,10 +181,12 @@ export function ListingEditor({
   }, []);
 
   const goTo = useCallback(
-    (target: StepId) => {
+    (target: StepId, options: { toError?: boolean } = {}) => {
       const index = steps.indexOf(target);
       if (index < 0) return;
       setStepIndex(index);
+      // Going to a step to show its errors: the forms layer focuses the first field in error instead.
+      if (options.toError) return;
       window.scrollTo({ top: 0 });
       window.requestAnimationFrame(() => headingRef.current?.focus({ preventScroll: true }));
     },
@@ -196,7 +208,7 @@ export function ListingEditor({
       const errorSteps = new Set(keys.map(stepOfKey));
       if (errorSteps.size === 0 || errorSteps.has(step)) return;
       const first = steps.find((s) => errorSteps.has(s));
-      if (first) goTo(first);
+      if (first) goTo(first, { toError: true });
     },
     [form, goTo, step, steps],
   );
@@ -210,7 +222,13 @@ export function ListingEditor({
   };
 
   const clientProblemMessage = (problem: ClientProblem) =>
-    problem === 'year' ? t('validation.year') : problem === 'integer' ? t('validation.integer') : t('validation.amount');
+    problem === 'year'
+      ? t('validation.year')
+      : problem === 'integer'
+        ? t('validation.integer')
+        : problem === 'krw'
+          ? t('forms.krwUnreadable')
+          : t('validation.amount');
 
   const save = async (): Promise<Saved> => {
     form.clear();
@@ -222,7 +240,7 @@ export function ListingEditor({
         Object.fromEntries(Object.entries(built.problems).map(([key, problem]) => [key, clientProblemMessage(problem)])),
       );
       const first = steps.find((s) => Object.keys(built.problems).some((key) => stepOfKey(key) === s));
-      if (first && first !== step) goTo(first);
+      if (first && first !== step) goTo(first, { toError: true });
       setNotice(t('editor.saveFailed'));
       setProblemShown((n) => n + 1);
       return { ok: false };
@@ -253,7 +271,8 @@ export function ListingEditor({
     const saved = result.data;
     const created = !listing;
     setListing(saved);
-    setSavedJson(JSON.stringify(values));
+    savedJsonRef.current = JSON.stringify(values);
+    setSavedJson(savedJsonRef.current);
     if (created) onCreated(saved);
     return { ok: true, listing: saved };
   };
@@ -410,7 +429,6 @@ export function ListingEditor({
               ) : null}
             </div>
           ) : null}
-          <FormAlert summary={form.summary} testId="editor-alert" />
         </div>
 
         <section ref={panelRef} className="card editor__step" aria-labelledby="editor-step-heading" data-testid={`editor-panel-${step}`}>
@@ -430,6 +448,9 @@ export function ListingEditor({
         </section>
 
         <div className="editor__footer" data-testid="editor-footer">
+          <div className="editor__footer-alert">
+            <FormAlert summary={form.summary} testId="editor-alert" id={form.alertId} />
+          </div>
           <div className="editor__footer-inner">
             <button
               type="button"
@@ -463,6 +484,16 @@ export function ListingEditor({
             ) : null}
           </div>
         </div>
+        <ConfirmDialog
+          open={blocker.state === 'blocked'}
+          title={t('editor.leaveTitle')}
+          body={t('editor.leaveBody')}
+          confirmLabel={t('editor.leaveConfirm')}
+          danger
+          busy={false}
+          onCancel={() => blocker.reset?.()}
+          onConfirm={() => blocker.proceed?.()}
+        />
       </div>
     </EditorProvider>
   );

@@ -6,7 +6,7 @@ import { useLanguageNames } from '../hooks/useLanguageNames';
 import { CAPABILITY_SCHEMES, stepLabelKey, stepOfKey, STEPS, type ConceptCapabilityElement, type StepId } from '../model/fields';
 import { answerKey, labellingKey, visibilityKey } from '../model/labels';
 import { formatKrwRange } from '@/shared/format';
-import { parseAmount } from '@/shared/forms';
+import { parseAmount, parseKrwInput } from '@/shared/forms';
 import { useEditor } from './context';
 
 function ConceptNames({ scheme, ids }: { scheme: string; ids: readonly string[] }) {
@@ -59,8 +59,8 @@ export function ReviewStep({ goTo, errorCounts }: { goTo: (step: StepId) => void
   const { kind, values, checklist, form } = useEditor();
   const demand = kind === 'DEMAND';
   const money = (() => {
-    const min = parseAmount(values.minAmountKrw);
-    const max = parseAmount(values.maxAmountKrw);
+    const min = parseKrwInput(values.minAmountKrw);
+    const max = parseKrwInput(values.maxAmountKrw);
     return formatKrwRange(typeof min === 'number' ? min : null, typeof max === 'number' ? max : null, locale, t);
   })();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));

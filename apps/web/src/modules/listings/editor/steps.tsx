@@ -365,6 +365,7 @@ export function DataStep() {
               value={values.approximateRecords}
               onChange={(approximateRecords) => update({ approximateRecords })}
               testId="editor-records"
+              kind="count"
               unit={t('editor.unit.records')}
             />
           )}

@@ -10,7 +10,7 @@ import type {
   ListingKind,
   SupplyListingInput,
 } from '@/generated/graphql';
-import { parseAmount } from '@/shared/forms/parse';
+import { parseAmount, parseKrwInput } from '@/shared/forms/parse';
 import type { ListingDetail } from './types';
 import { checklistKey, referenceCaseKey, type CapabilityElement } from './fields';
 
@@ -190,7 +190,7 @@ export function fromListing(listing: ListingDetail): EditorValues {
 }
 
 /** Client-side problems that keep a value from being sent at all (messages keyed by field key). */
-export type ClientProblem = 'number' | 'integer' | 'year';
+export type ClientProblem = 'number' | 'integer' | 'year' | 'krw';
 
 export interface BuiltInput<T> {
   input: T;
@@ -212,7 +212,7 @@ function localDateTimeToIso(value: string): string | null | 'invalid' {
 
 function commonInput(values: EditorValues, problems: Record<string, ClientProblem>) {
   const amount = (key: 'minAmountKrw' | 'maxAmountKrw' | 'leadTimeWeeks' | 'durationWeeks', problem: ClientProblem) => {
-    const parsed = parseAmount(values[key]);
+    const parsed = problem === 'krw' ? parseKrwInput(values[key]) : parseAmount(values[key]);
     if (parsed === 'invalid') {
       problems[`CommercialTerms.${key}`] = problem;
       return null;
@@ -226,8 +226,8 @@ function commonInput(values: EditorValues, problems: Record<string, ClientProble
     summaryEn: optional(values.summaryEn),
     description: values.description.trim(),
     descriptionEn: optional(values.descriptionEn),
-    minAmountKrw: amount('minAmountKrw', 'number'),
-    maxAmountKrw: amount('maxAmountKrw', 'number'),
+    minAmountKrw: amount('minAmountKrw', 'krw'),
+    maxAmountKrw: amount('maxAmountKrw', 'krw'),
     leadTimeWeeks: amount('leadTimeWeeks', 'integer'),
     durationWeeks: amount('durationWeeks', 'integer'),
     contact: {
@@ -357,4 +357,28 @@ export function editorFieldKeys(baseKeys: readonly string[], values: EditorValue
   });
   for (const itemId of checklistItems) keys.push(checklistKey(itemId));
   return keys;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/**
+ * Step 2's data types and connected systems carry into step 3 (#14 item 7): while the data step's
+ * `dataKinds` / `systems` are empty or still what step 2 had, they follow step 2's `modalities` /
+ * `integrations` (the same vocabularies); once edited on step 3 they are left alone.
+ */
+export function carryForward(current: EditorValues, next: EditorValues): EditorValues {
+  let result = next;
+  const follow = (from: 'modalities' | 'integrations', to: 'dataKinds' | 'systems') => {
+    const before = current.capability[from];
+    const after = next.capability[from];
+    if (before === after || sameIds(before, after)) return;
+    if (!sameIds(next[to], current[to])) return; // changed in this very update
+    if (current[to].length > 0 && !sameIds(current[to], before)) return; // edited on step 3
+    result = { ...result, [to]: [...after] };
+  };
+  follow('modalities', 'dataKinds');
+  follow('integrations', 'systems');
+  return result;
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { EmployeeBand, OrganizationDetailFieldsFragment, UpdateOrganizationInput } from '@/generated/graphql';
 import { useGraphqlLocale, useT } from '@/i18n';
-import { Field, FormAlert, parseYear, useFormErrors } from '@/shared/forms';
+import { Field, FormActions, parseWebsite, parseYear, useFormErrors } from '@/shared/forms';
 import { UpdateMyOrganizationMutation } from '../graphql/operations';
 import { OrganizationProfileFields } from './OrganizationProfileFields';
 
@@ -52,14 +52,18 @@ export function OrganizationEditForm({ organization }: { organization: Organizat
     setNotice(null);
     const saved = toValues(organization);
     const foundedYear = parseYear(values.foundedYear);
-    if (foundedYear === 'invalid') {
-      form.setFieldMessages({ foundedYear: t('validation.year') });
+    const website = parseWebsite(values.website);
+    if (foundedYear === 'invalid' || website === 'invalid') {
+      form.setFieldMessages({
+        ...(foundedYear === 'invalid' ? { foundedYear: t('validation.year') } : {}),
+        ...(website === 'invalid' ? { website: t('forms.url') } : {}),
+      });
       return;
     }
     const input: UpdateOrganizationInput = { organizationId: organization.id };
     let changed = false;
     const text = (key: 'nameKo' | 'nameEn' | 'website') => {
-      const value = values[key].trim();
+      const value = key === 'website' ? (website ?? '') : values[key].trim();
       if (value === saved[key]) return;
       changed = true;
       input[key] = value === '' && key !== 'nameKo' ? null : value;
@@ -102,7 +106,6 @@ export function OrganizationEditForm({ organization }: { organization: Organizat
         {t('organization.edit.title')}
       </h2>
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={fetching}>
-        <FormAlert summary={form.summary} />
         <div className="form__grid">
           <Field form={form} path="nameKo" label={t('organization.field.nameKo')} required>
             {(props) => (
@@ -130,7 +133,7 @@ export function OrganizationEditForm({ organization }: { organization: Organizat
           </Field>
           <OrganizationProfileFields form={form} pathOf={(key) => key} values={values} set={set} testIdPrefix="org-edit" />
         </div>
-        <div className="form__actions">
+        <FormActions form={form}>
           <button type="submit" className="button" disabled={fetching} data-testid="org-edit-submit">
             {fetching ? t('common.working') : t('organization.edit.submit')}
           </button>
@@ -139,7 +142,7 @@ export function OrganizationEditForm({ organization }: { organization: Organizat
               {notice}
             </p>
           ) : null}
-        </div>
+        </FormActions>
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { EmployeeBand } from '@/generated/graphql';
 import { useT } from '@/i18n';
 import { ConceptSelect } from '@/modules/vocabulary';
-import { Field, type FormErrors } from '@/shared/forms';
+import { Field, withScheme, type FormErrors } from '@/shared/forms';
 import { EMPLOYEE_BANDS, employeeBandKey } from '../model/labels';
 
 export type ProfileKey = 'regionId' | 'industryId' | 'employeeBand' | 'foundedYear' | 'website';
@@ -92,6 +92,11 @@ export function OrganizationProfileFields<Path extends string>({ form, pathOf, v
             placeholder="https://"
             value={values.website}
             onChange={(event) => set('website')(event.target.value)}
+            onBlur={(event) => {
+              // "example.co.kr" is read as https://example.co.kr, and shown so.
+              const url = withScheme(event.target.value);
+              if (url !== event.target.value) set('website')(url);
+            }}
             data-testid={`${testIdPrefix}-website`}
           />
         )}

@@ -95,10 +95,10 @@ describe('listing editor values ↔ API input', () => {
 
   it('reports values that cannot be sent by their field key, and sends null for them', () => {
     const { input, problems } = toDemandInput(
-      filled({ minAmountKrw: '3천만', durationWeeks: '12.5', approximateRecords: 'many', bidDeadline: 'soon' }),
+      filled({ minAmountKrw: '3천만억', durationWeeks: '12.5', approximateRecords: 'many', bidDeadline: 'soon' }),
     );
     expect(problems).toEqual({
-      'CommercialTerms.minAmountKrw': 'number',
+      'CommercialTerms.minAmountKrw': 'krw', // 3천만 is read since #14 item 7; 3천만억 is not
       'CommercialTerms.durationWeeks': 'integer',
       'DataProfile.approximateRecords': 'integer',
       bidDeadline: 'number',

@@ -55,6 +55,9 @@ export const TABLE_OWNERS = {
   listing_published_versions: 'modules/listings',
   certification_claims: 'modules/verification',
   trust_signals: 'modules/trust',
+  projects: 'modules/projects',
+  project_milestones: 'modules/projects',
+  project_events: 'modules/projects',
 };
 
 const ROOT = 'apps/api/src';

@@ -17,6 +17,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
 import { TrustModule } from './modules/trust/trust.module';
@@ -51,6 +52,7 @@ export class DomainModule {
         CurationModule,
         TrustModule,
         AccountModule,
+        ProjectsModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

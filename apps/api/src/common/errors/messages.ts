@@ -156,6 +156,23 @@ export const MESSAGES = {
     ko: '다른 구성원이 있는 기관({organizations})의 유일한 소유자입니다. 먼저 다른 구성원에게 소유권을 넘겨 주세요.',
     en: 'You are the only owner of an organization that has other members ({organizations}). Transfer ownership first.',
   },
+  // The project after the award (helper W).
+  'project-not-started': {
+    ko: '이 수요는 아직 낙찰되지 않아 진행 중인 프로젝트가 없습니다.',
+    en: 'This demand has not been awarded: there is no project yet.',
+  },
+  'project-not-active': {
+    ko: '진행 중인 프로젝트가 아닙니다(취소되었거나 종료되었습니다).',
+    en: 'The project is not in progress (it was cancelled or closed).',
+  },
+  'project-completed': {
+    ko: '이미 완료된 프로젝트입니다.',
+    en: 'The project is already complete.',
+  },
+  'project-invalid-transition': {
+    ko: '다른 사용자가 먼저 처리했거나 현재 단계에서 할 수 없는 작업입니다. 새로 고쳐 최신 상태를 확인해 주세요.',
+    en: 'Someone acted first, or this step is not possible now. Reload to see the current state.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -109,7 +109,8 @@ export class ProjectsRepository {
 
   /** Moves a milestone from the status the caller read (under the project's row lock) and bumps its version. */
   async updateMilestone(tx: EntityManager, id: string, from: MilestoneStatus, to: MilestoneStatus, at: Date): Promise<MilestoneRow | null> {
-    const rows: MilestoneRow[] = await tx.query(
+    // An UPDATE … RETURNING answers [rows, count].
+    const [rows]: [MilestoneRow[], number] = await tx.query(
       `UPDATE project_milestones m SET status = $3, version = version + 1, updated_at = $4
         WHERE m.id = $1 AND m.status = $2 RETURNING ${MILESTONE_COLUMNS}`,
       [id, from, to, at],
@@ -122,7 +123,7 @@ export class ProjectsRepository {
     demandId: string,
     p: { proposal: { by: ProjectActor; note: string; userId: string; at: Date } | null; completedAt: Date | null; at: Date },
   ): Promise<ProjectRow> {
-    const rows: ProjectRow[] = await tx.query(
+    const [rows]: [ProjectRow[], number] = await tx.query(
       `UPDATE projects p SET completion_proposed_by = $2, completion_note = $3, completion_proposed_by_user_id = $4,
               completion_proposed_at = $5, completed_at = $6, version = version + 1, updated_at = $7
         WHERE p.demand_id = $1 RETURNING ${PROJECT_COLUMNS}`,

@@ -129,7 +129,7 @@ export class ProjectsRepository {
         WHERE p.demand_id = $1 RETURNING ${PROJECT_COLUMNS}`,
       [demandId, p.proposal?.by ?? null, p.proposal?.note ?? null, p.proposal?.userId ?? null, p.proposal?.at ?? null, p.completedAt, p.at],
     );
-    return rows[0]!;
+    return rows[0];
   }
 
   async insertEvent(tx: EntityManager, e: Omit<ProjectEventRow, 'id' | 'createdAt'> & { createdAt: Date }): Promise<ProjectEventRow> {
@@ -138,7 +138,7 @@ export class ProjectsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${EVENT_COLUMNS}`,
       [e.demandId, e.milestoneId, e.action, e.fromStatus, e.toStatus, e.side, e.actorUserId, e.note, e.createdAt],
     );
-    return rows[0]!;
+    return rows[0];
   }
 
   /** One page of a project's history, oldest first (keyset on created_at, id); optionally one milestone's. */

@@ -127,7 +127,7 @@ const awardedProject = async (w: World, step: 'PLANNED' | 'DELIVERED' | 'PROPOSE
     { d: bid.demandId },
     { token: w.sme.accessToken },
   );
-  const milestoneId = project.data!.project.milestones[0]!.id;
+  const milestoneId = project.data!.project.milestones[0].id;
   if (step === 'DELIVERED')
     await t.gql(
       'mutation($m: ID!) { deliverMilestone(milestoneId: $m, note: "납품") { version } }',

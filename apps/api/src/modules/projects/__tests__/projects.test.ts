@@ -172,7 +172,7 @@ describe('projects after the award', () => {
       ['데이터 수집·라벨링', 'PLANNED', ['deliver']],
       ['모델 개발·현장 적용', 'PLANNED', ['deliver']],
     ]);
-    expect((await get(sme, demandId)).milestones[0]!.availableActions).toEqual([]);
+    expect((await get(sme, demandId)).milestones[0].availableActions).toEqual([]);
     const [m1, m2] = plan.milestones.map((m) => m.id) as [string, string];
 
     // Before submitting anything, reviews are closed.
@@ -206,12 +206,12 @@ describe('projects after the award', () => {
     expect(code(await t.gql(ACCEPT, { m: m1 }, { token: supplier.accessToken }))).toBe('FORBIDDEN');
     expect(fields(await t.gql(REWORK, { m: m1, r: '' }, { token: sme.accessToken }))).toEqual([['reason', 'required']]);
     const smeView = await get(sme, demandId);
-    expect(smeView.milestones[0]!.availableActions).toEqual(['accept', 'requestRework']);
+    expect(smeView.milestones[0].availableActions).toEqual(['accept', 'requestRework']);
     const rework = ok(
       await t.gql(REWORK, { m: m1, r: '불량 유형 라벨이 빠졌습니다.' }, { token: sme.accessToken }),
       'requestMilestoneRework',
     );
-    expect(rework.milestones[0]!.status).toBe('REWORK_REQUESTED');
+    expect(rework.milestones[0].status).toBe('REWORK_REQUESTED');
     expect(await notified(supplier, 'MILESTONE_REWORK_REQUESTED', demandId)).toBe(1);
     ok(await t.gql(DELIVER, { m: m1, n: '불량 유형 라벨 보완' }, { token: supplier.accessToken }), 'deliverMilestone');
     const accepted = ok(await t.gql(ACCEPT, { m: m1 }, { token: sme.accessToken }), 'acceptMilestone');
@@ -236,7 +236,7 @@ describe('projects after the award', () => {
       ['deliver', 'supplier', '현장 적용 완료 보고서'],
       ['accept', 'client', null],
     ]);
-    expect(done.history.edges[0]!.node.files).toEqual([{ id: fileId, name: '1차_산출물.pdf' }]);
+    expect(done.history.edges[0].node.files).toEqual([{ id: fileId, name: '1차_산출물.pdf' }]);
     // Nothing moves a completed project.
     expect(code(await t.gql(PROPOSE, { d: demandId, n: '다시' }, { token: sme.accessToken }))).toBe('CONFLICT');
 
@@ -276,7 +276,7 @@ describe('projects after the award', () => {
 
   it('refuses a third organization (FORBIDDEN) and hides nothing from staff, who may not act', async () => {
     const { demandId } = await awarded([{ title: '구축', weeks: 10, amountKrw: 100_000_000 }]);
-    const m = (await get(sme, demandId)).milestones[0]!.id;
+    const m = (await get(sme, demandId)).milestones[0].id;
     expect(code(await t.gql(GET, { d: demandId }, { token: stranger.accessToken }))).toBe('FORBIDDEN');
     expect(code(await t.gql(DELIVER, { m, n: '납품' }, { token: stranger.accessToken }))).toBe('FORBIDDEN');
     expect(code(await t.gql(PROPOSE, { d: demandId, n: '종료' }, { token: stranger.accessToken }))).toBe('FORBIDDEN');
@@ -382,7 +382,7 @@ describe('projects after the award', () => {
       ),
       'cancelDemand',
     );
-    const m = (await get(sme, demandId)).milestones[0]!.id;
+    const m = (await get(sme, demandId)).milestones[0].id;
     expect(code(await t.gql(DELIVER, { m, n: '납품' }, { token: supplier.accessToken }))).toBe('CONFLICT');
     expect((await get(sme, demandId)).availableActions).toEqual([]);
   });

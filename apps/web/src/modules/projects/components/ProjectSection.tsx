@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
-import type { MilestoneStatus, ProjectFieldsFragment, ProjectSide } from '@/generated/graphql';
+import type { MilestoneStatus, ProjectFieldsFragment, ProjectHistoryQuery as ProjectHistoryResult, ProjectSide } from '@/generated/graphql';
 import { useFormatters, useLocale, useT, type SimpleMessageKey, type Translate } from '@/i18n';
 import { useOnNotification } from '@/modules/notifications';
 import { FormAlert, hasErrorCode, summariseError } from '@/shared/forms';
@@ -11,6 +11,7 @@ import {
   AcceptMilestoneMutation,
   ConfirmCompletionMutation,
   DeliverMilestoneMutation,
+  ProjectHistoryQuery,
   ProjectQuery,
   ProposeCompletionMutation,
   RequestMilestoneReworkMutation,
@@ -24,6 +25,7 @@ const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.hwp,.hwpx,.docx,.xlsx';
 
 type Project = ProjectFieldsFragment;
 type Milestone = Project['milestones'][number];
+type HistoryEvent = NonNullable<ProjectHistoryResult['project']>['history']['edges'][number]['node'];
 type Action = 'deliver' | 'accept' | 'requestRework' | 'proposeCompletion' | 'confirmCompletion' | 'withdrawCompletionProposal';
 
 interface PickedFile {
@@ -54,7 +56,13 @@ function ProjectPanel({ demandId, demandStatus, onChanged }: { demandId: string;
   const locale = useLocale();
   const client = useClient();
   const [{ data, error }, reexecute] = useQuery({ query: ProjectQuery, variables: { demandId }, requestPolicy: 'cache-and-network' });
-  useOnNotification(['MILESTONE_', 'PROJECT_', 'DEMAND_'], () => reexecute({ requestPolicy: 'network-only' }));
+  const [history, reexecuteHistory] = useQuery({ query: ProjectHistoryQuery, variables: { demandId }, requestPolicy: 'cache-and-network' });
+  const events: HistoryEvent[] = history.data?.project?.history.edges.map((e) => e.node) ?? [];
+  const refresh = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    reexecuteHistory({ requestPolicy: 'network-only' });
+  };
+  useOnNotification(['MILESTONE_', 'PROJECT_', 'DEMAND_'], refresh);
   const fetched: Project | null = data?.project ?? null;
   const [latest, setLatest] = useState<Project | null>(null);
   const project = latest && fetched && latest.version > fetched.version ? latest : fetched;
@@ -90,10 +98,11 @@ function ProjectPanel({ demandId, demandStatus, onChanged }: { demandId: string;
     const next = r.data ? (Object.values(r.data as Record<string, unknown>)[0] as Project | null) : null;
     if (!next) {
       setFailure({ at, error: r.error });
-      reexecute({ requestPolicy: 'network-only' });
+      refresh();
       return false;
     }
     setLatest(next);
+    reexecuteHistory({ requestPolicy: 'network-only' });
     setOpen(null);
     setNotice(t(`project.notice.${action}` as SimpleMessageKey));
     if (next.completedAt) onChanged();
@@ -151,7 +160,7 @@ function ProjectPanel({ demandId, demandStatus, onChanged }: { demandId: string;
             key={m.id}
             milestone={m}
             side={side}
-            project={project}
+            events={events}
             busy={busy}
             open={open?.at === m.id ? open.action : null}
             onOpen={(action) => {
@@ -196,7 +205,7 @@ function ProjectPanel({ demandId, demandStatus, onChanged }: { demandId: string;
         />
       ) : null}
 
-      <History project={project} orgName={orgName} milestoneLabel={milestoneLabel} />
+      <History events={events} orgName={orgName} milestoneLabel={milestoneLabel} />
     </section>
   );
 }
@@ -232,7 +241,7 @@ function StatusChip({ status, testId }: { status: MilestoneStatus; testId: strin
 function MilestoneItem({
   milestone: m,
   side,
-  project,
+  events,
   busy,
   open,
   onOpen,
@@ -243,7 +252,7 @@ function MilestoneItem({
 }: {
   milestone: Milestone;
   side: ProjectSide | null;
-  project: Project;
+  events: readonly HistoryEvent[];
   busy: string | null;
   open: Action | null;
   onOpen: (action: Action | null) => void;
@@ -256,7 +265,7 @@ function MilestoneItem({
   const locale = useLocale();
   const n = m.position + 1;
   const actions = m.availableActions;
-  const lastDelivery = [...project.history.edges].reverse().find((e) => e.node.milestoneId === m.id && e.node.action === 'deliver')?.node;
+  const lastDelivery = [...events].reverse().find((e) => e.milestoneId === m.id && e.action === 'deliver');
   const disabled = busy !== null;
   const [confirmAccept, setConfirmAccept] = useState(false);
   return (
@@ -671,18 +680,17 @@ function Completion({
 }
 
 function History({
-  project,
+  events,
   orgName,
   milestoneLabel,
 }: {
-  project: Project;
+  events: readonly HistoryEvent[];
   orgName: (side: ProjectSide) => string;
   milestoneLabel: (id: string | null) => string;
 }) {
   const t = useT();
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(locale === 'en' ? 'en' : 'ko', { dateStyle: 'medium', timeStyle: 'short' });
-  const events = project.history.edges.map((e) => e.node);
   return (
     <details className="project-history" data-testid="project-history" open={events.length > 0 && events.length <= 6}>
       <summary>

@@ -40,27 +40,6 @@ export const ProjectFieldsFragment = graphql(`
       version
       availableActions
     }
-    history(first: 100) {
-      totalCount
-      edges {
-        node {
-          id
-          action
-          milestoneId
-          fromStatus
-          toStatus
-          side
-          note
-          createdAt
-          files {
-            id
-            name
-            size
-            downloadUrl
-          }
-        }
-      }
-    }
   }
 `);
 
@@ -68,6 +47,37 @@ export const ProjectQuery = graphql(`
   query Project($demandId: ID!) {
     project(demandId: $demandId) {
       ...ProjectFields
+    }
+  }
+`);
+
+/** The history apart from the plan (a document's cost is bounded): every step with its note and files, oldest first. */
+export const ProjectHistoryQuery = graphql(`
+  query ProjectHistory($demandId: ID!) {
+    project(demandId: $demandId) {
+      demandId
+      version
+      history(first: 50) {
+        totalCount
+        edges {
+          node {
+            id
+            action
+            milestoneId
+            fromStatus
+            toStatus
+            side
+            note
+            createdAt
+            files {
+              id
+              name
+              size
+              downloadUrl
+            }
+          }
+        }
+      }
     }
   }
 `);

@@ -296,9 +296,13 @@ describe('web client: bids, awards, reviews and notifications', () => {
     );
     await expect(smePage.getByTestId('project-progress').getAttribute('data-accepted')).resolves.toBe('1');
     // The history shows every step, newest first.
-    await expect(
-      smePage.locator('[data-testid="project-event"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))),
-    ).resolves.toEqual(['accept', 'deliver', 'requestRework', 'deliver']);
+    await smePage.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="project-event"]')].map((e) => e.getAttribute('data-action')).join() ===
+        'accept,deliver,requestRework,deliver',
+      undefined,
+      { timeout: 15_000 },
+    );
     await shot(smePage, 'project-history');
 
     // Milestone 2: delivered and accepted; that completes the project and the demand.

@@ -367,14 +367,7 @@ function MilestoneItem({
   );
 }
 
-function FileLinks({
-  files,
-  testId,
-}: {
-  files: ReadonlyArray<{ id: string; name: string; size: number; downloadUrl?: string | null }>;
-  testId: string;
-}) {
-  const locale = useLocale();
+function FileLinks({ files, testId }: { files: ReadonlyArray<{ id: string; name: string; downloadUrl?: string | null }>; testId: string }) {
   if (!files.length) return null;
   return (
     <ul className="plain-list project-files">
@@ -386,8 +379,7 @@ function FileLinks({
             </a>
           ) : (
             <span data-testid={testId}>{f.name}</span>
-          )}{' '}
-          <span className="muted">{formatFileSize(f.size, locale)}</span>
+          )}
         </li>
       ))}
     </ul>

@@ -51,28 +51,26 @@ export const ProjectQuery = graphql(`
   }
 `);
 
-/** The history apart from the plan (a document's cost is bounded): every step with its note and files, oldest first. */
+/**
+ * The history apart from the plan: the API bounds a document's cost (GRAPHQL_MAX_COST, __typename counted),
+ * and plan and history together exceed it. Every step with its note and files, oldest first.
+ */
 export const ProjectHistoryQuery = graphql(`
   query ProjectHistory($demandId: ID!) {
     project(demandId: $demandId) {
       demandId
-      version
       history(first: 50) {
-        totalCount
         edges {
           node {
             id
             action
             milestoneId
-            fromStatus
-            toStatus
             side
             note
             createdAt
             files {
               id
               name
-              size
               downloadUrl
             }
           }

@@ -755,11 +755,6 @@ export class BidsService {
   useProjectPlan(port: ProjectPlanPort): void {
     this.projectPlan = port;
   }
-
-  /** The demand's accepted bid (id, lead organization, content), for the project plan; null when none. */
-  acceptedBidOf(tx: EntityManager, demandId: string): Promise<BidRow | null> {
-    return this.repository.acceptedBidOf(tx, demandId);
-  }
 }
 
 function contentColumns(c: BidContent) {

@@ -57,6 +57,9 @@ export const TABLE_OWNERS = {
   certification_claims: 'modules/verification',
   trust_signals: 'modules/trust',
   case_studies: 'modules/showcase',
+  projects: 'modules/projects',
+  project_milestones: 'modules/projects',
+  project_events: 'modules/projects',
 };
 
 const ROOT = 'apps/api/src';

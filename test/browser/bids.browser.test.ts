@@ -10,11 +10,13 @@ const D001_TITLE = '프레스 가공 자동차 브래킷 찍힘·스크래치 �
 const SME = 'sme@demo.aimatch.kr';
 const SUPPLIER_A = 'supplier@demo.aimatch.kr';
 const SUPPLIER_B = 's002@demo.aimatch.kr';
+const DELIVERY_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /**
  * Bidding end to end in chromium on the demo marketplace: two suppliers bid on d001 (milestone
  * editor with a running total), the SME compares, shortlists and accepts A's bid, B is told live
- * that its bid was declined, the SME completes the project, and the double-blind reviews appear
+ * that its bid was declined, the project runs on A's milestones (A delivers with a file, the SME
+ * asks for rework, then accepts; the last acceptance completes it), and the double-blind reviews appear
  * on A's organization page only once both sides reviewed.
  */
 describe('web client: bids, awards, reviews and notifications', () => {
@@ -217,9 +219,111 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await expect(aPage.getByTestId(`conversation-item-${awardThread}`).textContent()).resolves.toContain('입찰이 선정되었습니다');
   });
 
-  it('the SME completes the project and reviews A: blind until A reviews too', async () => {
-    await smePage.getByTestId('demand-complete').click();
-    await smePage.getByTestId('confirm-dialog').getByTestId('action-confirm').click();
+  it('the project runs on the bid’s milestones: A delivers 1 with a file, the SME asks for rework then accepts; the last acceptance completes it', async () => {
+    // Both sides see the plan: A's two milestones, planned.
+    await aPage.goto(`${t.url}/listings/${demandId}`);
+    await aPage.getByTestId('project-section').waitFor({ timeout: 15_000 });
+    await expect(aPage.getByTestId('milestone-1-status').getAttribute('data-status')).resolves.toBe('PLANNED');
+    await expect(aPage.getByTestId('project-milestones').textContent()).resolves.toContain('데이터 수집·라벨링');
+    await expect(aPage.getByTestId('project-progress').textContent()).resolves.toContain('마일스톤 0/2개 승인');
+    // One click no longer completes a project.
+    await expect(smePage.getByTestId('demand-complete').count()).resolves.toBe(0);
+
+    // A delivers milestone 1 with a note and a PDF, at 375 px (no horizontal overflow).
+    await aPage.setViewportSize({ width: 375, height: 800 });
+    await aPage.getByTestId('milestone-1-deliver').click();
+    await aPage.getByTestId('milestone-1-deliver-note').fill('1차 라벨링 데이터 5,000장과 라벨링 기준서를 납품합니다.');
+    await aPage
+      .getByTestId('milestone-1-deliver-files')
+      .setInputFiles([{ name: '라벨링_기준서.pdf', mimeType: 'application/pdf', buffer: DELIVERY_PDF }]);
+    await aPage.waitForFunction(
+      () => document.querySelector('[data-testid="milestone-1-deliver-file"]')?.getAttribute('data-state') === 'done',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await expect(aPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await shot(aPage, 'project-deliver-375');
+    await aPage.getByTestId('milestone-1-deliver-submit').click();
+    await aPage.waitForFunction(
+      () => document.querySelector('[data-testid="milestone-1"]')?.getAttribute('data-status') === 'DELIVERED',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await expect(aPage.getByTestId('milestone-1-file').textContent()).resolves.toBe('라벨링_기준서.pdf');
+    await aPage.setViewportSize(DESKTOP_KO.viewport);
+
+    // The SME sees the delivery (its page follows the notification) and asks for rework with a reason.
+    await smePage.goto(`${t.url}/listings/${demandId}`);
+    await smePage.getByTestId('milestone-1-rework').waitFor({ timeout: 15_000 });
+    await expect(smePage.getByTestId('milestone-1-delivery').textContent()).resolves.toContain('1차 라벨링 데이터 5,000장');
+    await expect(smePage.getByTestId('milestone-1-file').getAttribute('href')).resolves.toMatch(/^\/files\//);
+    await smePage.getByTestId('milestone-1-rework').click();
+    await smePage.getByTestId('milestone-1-rework-note').fill('불량 유형(찍힘/스크래치) 라벨이 빠진 이미지가 있습니다.');
+    await smePage.getByTestId('milestone-1-rework-submit').click();
+    await smePage.waitForFunction(
+      () => document.querySelector('[data-testid="milestone-1"]')?.getAttribute('data-status') === 'REWORK_REQUESTED',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+
+    // A delivers the rework; the SME accepts it.
+    await aPage.reload();
+    await aPage.getByTestId('milestone-1-deliver').click();
+    await aPage.getByTestId('milestone-1-deliver-note').fill('누락된 라벨을 보완했습니다.');
+    await aPage.getByTestId('milestone-1-deliver-submit').click();
+    await aPage.waitForFunction(
+      () => document.querySelector('[data-testid="milestone-1"]')?.getAttribute('data-status') === 'DELIVERED',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await smePage.reload();
+    await smePage.getByTestId('milestone-1-accept').click();
+    await smePage.getByTestId('milestone-1-accept-yes').click();
+    await smePage.waitForFunction(
+      () => document.querySelector('[data-testid="milestone-1"]')?.getAttribute('data-status') === 'ACCEPTED',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await expect(smePage.getByTestId('project-progress').getAttribute('data-accepted')).resolves.toBe('1');
+    // The history shows every step, newest first.
+    await smePage.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="project-event"]')].map((e) => e.getAttribute('data-action')).join() ===
+        'accept,deliver,requestRework,deliver',
+      undefined,
+      { timeout: 15_000 },
+    );
+    await shot(smePage, 'project-history');
+
+    // Milestone 2: delivered and accepted; that completes the project and the demand.
+    await aPage.reload();
+    await aPage.getByTestId('milestone-2-deliver').click();
+    await aPage.getByTestId('milestone-2-deliver-note').fill('현장 설치와 검수 보고서를 납품합니다.');
+    await aPage.getByTestId('milestone-2-deliver-submit').click();
+    await aPage.waitForFunction(
+      () => document.querySelector('[data-testid="milestone-2"]')?.getAttribute('data-status') === 'DELIVERED',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    await smePage.reload();
+    await smePage.getByTestId('milestone-2-accept').click();
+    await smePage.getByTestId('milestone-2-accept-yes').click();
+    await smePage.getByTestId('project-completed').waitFor({ timeout: 15_000 });
+  });
+
+  it('the SME reviews A: blind until A reviews too', async () => {
     await smePage.getByTestId('review-form').waitFor({ timeout: 15_000 });
     await expect(smePage.getByTestId('listing-status').getAttribute('data-status')).resolves.toBe('COMPLETED');
     for (const criterion of ['QUALITY', 'COMMUNICATION', 'SCHEDULE', 'EXPERTISE'])

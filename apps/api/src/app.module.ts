@@ -18,6 +18,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { ListingsModule } from './modules/listings/listings.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
 import { ShowcaseModule } from './modules/showcase/showcase.module';
@@ -55,6 +56,7 @@ export class DomainModule {
         AccountModule,
         ProgramsModule,
         ShowcaseModule,
+        ProjectsModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

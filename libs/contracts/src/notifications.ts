@@ -30,6 +30,16 @@ export enum NotificationType {
   CERTIFICATION_EXPIRED = 'CERTIFICATION_EXPIRED',
   /** To the organization's owners: staff warned it (trust & safety). */
   ORGANIZATION_WARNED = 'ORGANIZATION_WARNED',
+  /** To the demand's organization: the supplier delivered a milestone of the project (payload: milestoneTitle, position). */
+  MILESTONE_DELIVERED = 'MILESTONE_DELIVERED',
+  /** To the supplier: the demand's organization accepted a delivered milestone. */
+  MILESTONE_ACCEPTED = 'MILESTONE_ACCEPTED',
+  /** To the supplier: the demand's organization asked for rework on a milestone (payload: reason). */
+  MILESTONE_REWORK_REQUESTED = 'MILESTONE_REWORK_REQUESTED',
+  /** To the other side: one side proposed to complete the project by agreement (payload: note). */
+  PROJECT_COMPLETION_PROPOSED = 'PROJECT_COMPLETION_PROPOSED',
+  /** To the other side: the proposer withdrew its completion proposal. */
+  PROJECT_COMPLETION_WITHDRAWN = 'PROJECT_COMPLETION_WITHDRAWN',
 }
 
 /** The object a notification points at (the web turns it into a route). */

@@ -3,3 +3,4 @@ export * from './listing-workflow';
 export * from './bid-workflow';
 export * from './prechecks';
 export * from './listing-diff';
+export * from './project-workflow';

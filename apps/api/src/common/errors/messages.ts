@@ -174,6 +174,23 @@ export const MESSAGES = {
     ko: '지금 상태({status})에서는 첨부 파일을 바꿀 수 없습니다.',
     en: 'The attached files cannot be changed in this state ({status}).',
   },
+  // The project after the award (helper W).
+  'project-not-started': {
+    ko: '이 수요는 아직 낙찰되지 않아 진행 중인 프로젝트가 없습니다.',
+    en: 'This demand has not been awarded: there is no project yet.',
+  },
+  'project-not-active': {
+    ko: '진행 중인 프로젝트가 아닙니다(취소되었거나 종료되었습니다).',
+    en: 'The project is not in progress (it was cancelled or closed).',
+  },
+  'project-completed': {
+    ko: '이미 완료된 프로젝트입니다.',
+    en: 'The project is already complete.',
+  },
+  'project-invalid-transition': {
+    ko: '다른 사용자가 먼저 처리했거나 현재 단계에서 할 수 없는 작업입니다. 새로 고쳐 최신 상태를 확인해 주세요.',
+    en: 'Someone acted first, or this step is not possible now. Reload to see the current state.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -26,6 +26,7 @@ import { AccountDeletion1763902010000 } from './1763902010000-account-deletion';
 import { SupportPrograms1763904000000 } from './1763904000000-support-programs';
 import { CaseStudies1763903000000 } from './1763903000000-case-studies';
 import { ChatFiles1763903100000 } from './1763903100000-chat-files';
+import { Projects1763903200000 } from './1763903200000-projects';
 
 export const migrations = [
   Foundation1763900000000,
@@ -54,4 +55,5 @@ export const migrations = [
   SupportPrograms1763904000000,
   CaseStudies1763903000000,
   ChatFiles1763903100000,
+  Projects1763903200000,
 ];

@@ -19,7 +19,7 @@ import { BidsService } from './bids.service';
 import { PlatformSettingsRepository } from './platform-settings.repository';
 import { PlatformSettingsService } from './platform-settings.service';
 
-/** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award, completion and cancellation. */
+/** Bids on demands: proposals with milestones and consortia, revisions, shortlisting, the award (which starts the project plan through ProjectPlanPort; modules/projects completes it) and cancellation. */
 @Module({
   imports: [ChatModule, IdentityModule, ListingsModule, VocabularyModule, MatchingModule, NotificationsModule, ReviewsModule, FilesModule],
   providers: [

@@ -157,13 +157,6 @@ export class BidsResolver {
     return this.fresh(rc, await this.bids.accept(rc, a.id, a.version));
   }
 
-  @Mutation(() => DemandListingModel, { description: 'Demand owner: AWARDED → COMPLETED (the project was delivered).' })
-  async completeDemand(@Args() a: ListingVersionArgs, @Ctx() rc: RequestContext) {
-    const listing = await this.bids.completeDemand(rc, a.id, a.version);
-    rc.loaders.get(this.listings.byId).clear(listing.id);
-    return toListingView(listing);
-  }
-
   @Mutation(() => DemandListingModel, { description: 'Demand owner: AWARDED → CANCELLED, with a reason.' })
   async cancelDemand(@Args() a: ListingVersionArgs, @Args('reason') reason: string, @Ctx() rc: RequestContext) {
     const listing = await this.bids.cancelDemand(rc, a.id, a.version, reason);

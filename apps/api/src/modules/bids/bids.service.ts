@@ -3,6 +3,7 @@ import { ConversationContextType, OrganizationKind, VerificationStatus } from '@
 import {
   type BidAction,
   type BidContent,
+  type BidMilestone,
   type BidStatus,
   BID_LIMITS,
   checkBidTransition,
@@ -56,6 +57,21 @@ export const BID_CHAT_EVENTS = {
   SUBMITTED: 'BID_SUBMITTED',
   ACCEPTED: 'BID_ACCEPTED',
 } as const;
+
+/** What an award hands to the project plan (projects sits above bids and registers the port). */
+export interface AwardedBid {
+  demandId: string;
+  bidId: string;
+  clientOrganizationId: string;
+  supplierOrganizationId: string;
+  amountKrw: number;
+  durationWeeks: number;
+  milestones: BidMilestone[];
+}
+/** Projects' side of the award: turns the accepted bid into the project plan inside the award's transaction. */
+export interface ProjectPlanPort {
+  startProject(tx: EntityManager, award: AwardedBid): Promise<void>;
+}
 
 /** The concept ids of a demand's requirement a bid can say it covers. */
 export function requiredConceptIds(demand: ListingRecord): string[] {
@@ -426,6 +442,16 @@ export class BidsService {
       actorUserId: userId,
     });
     const awarded = await this.listings.transitionInTransaction(tx, demand, 'award', 'owner', userId, { bidId: id });
+    if (!this.projectPlan) throw new Error('BidsService: no ProjectPlanPort registered (the projects module registers it)');
+    await this.projectPlan.startProject(tx, {
+      demandId: demand.id,
+      bidId: id,
+      clientOrganizationId: demand.organizationId,
+      supplierOrganizationId: accepted.organizationId,
+      amountKrw: accepted.amountKrw,
+      durationWeeks: accepted.durationWeeks,
+      milestones: accepted.milestones,
+    });
     await this.notifyBidders(tx, accepted, BID_NOTIFICATIONS.ACCEPTED, this.payload(accepted, awarded));
     // The award opens the demand's conversation with the winning lead organization unless it exists.
     const { conversation } = await this.chat.openConversationIn(tx, {
@@ -466,26 +492,16 @@ export class BidsService {
     return accepted;
   }
 
-  /** Owner: AWARDED → COMPLETED (the reviews of both sides open); the winning bidders are told. */
-  completeDemand(rc: RequestContext, demandId: string, version: number): Promise<ListingRecord> {
-    return this.closeDemand(rc, demandId, version, 'complete', null);
-  }
-
   /** Owner: AWARDED → CANCELLED with a reason; the winning bidders are told. */
   cancelDemand(rc: RequestContext, demandId: string, version: number, reason: string): Promise<ListingRecord> {
     const text = (reason ?? '').trim();
     if (!text) throw AppError.field('reason', 'required');
     if (text.length > BID_LIMITS.maxReasonChars) throw AppError.field('reason', 'max-length', { max: BID_LIMITS.maxReasonChars });
-    return this.closeDemand(rc, demandId, version, 'cancel', text);
+    return this.closeDemand(rc, demandId, version, text);
   }
 
-  private async closeDemand(
-    rc: RequestContext,
-    demandId: string,
-    version: number,
-    action: 'complete' | 'cancel',
-    reason: string | null,
-  ): Promise<ListingRecord> {
+  /** Completion is the project's (modules/projects: every milestone accepted, or both sides agree), never one click here. */
+  private async closeDemand(rc: RequestContext, demandId: string, version: number, reason: string): Promise<ListingRecord> {
     const demand = await this.visibleDemand(rc, demandId);
     const actor = await this.listingAccess.actor(rc, demand);
     if (actor !== 'owner') throw AppError.forbidden();
@@ -493,16 +509,9 @@ export class BidsService {
     return this.transactions.run(async (tx) => {
       const locked = await this.lockDemand(tx, demand.id, 'FOR UPDATE');
       if (locked.version !== version) throw AppError.conflict('stale-version', { current: locked.version, reason: 'stale-version' });
-      const updated = await this.listings.transitionInTransaction(tx, locked, action, 'owner', userId, reason ? { reason } : {});
+      const updated = await this.listings.transitionInTransaction(tx, locked, 'cancel', 'owner', userId, { reason });
       const bid = await this.repository.acceptedBidOf(tx, demand.id);
-      if (bid) {
-        await this.notifyBidders(
-          tx,
-          bid,
-          action === 'complete' ? BID_NOTIFICATIONS.COMPLETED : BID_NOTIFICATIONS.CANCELLED,
-          this.payload(bid, updated, reason ? { reason } : {}),
-        );
-      }
+      if (bid) await this.notifyBidders(tx, bid, BID_NOTIFICATIONS.CANCELLED, this.payload(bid, updated, { reason }));
       return updated;
     });
   }
@@ -738,6 +747,13 @@ export class BidsService {
   /** The bids the user created, as references (ids, status, dates), newest first, at most `limit` (the personal data download). */
   bidsCreatedBy(userId: string, limit: number): Promise<BidReference[]> {
     return this.repository.createdBy(userId, limit);
+  }
+
+  private projectPlan?: ProjectPlanPort;
+
+  /** The projects module registers its side of the award (from its onModuleInit). */
+  useProjectPlan(port: ProjectPlanPort): void {
+    this.projectPlan = port;
   }
 }
 

@@ -7,6 +7,26 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 /** The bidding organization a notice to a demand's owner names (older notices have none). */
 const bidder = (p: P, locale: Locale) => s((locale === 'en' && p.bidderNameEn) || p.bidderName);
 
+/** The organization that acted on a project (the other side of the reader). */
+const party = (p: P, locale: Locale) => s((locale === 'en' && p.organizationNameEn) || p.organizationName);
+/** "마일스톤 2 「모델 구축」" / "milestone 2 (모델 구축)". */
+const milestone = (p: P, locale: Locale) => {
+  const n = typeof p.position === 'number' ? ` ${p.position}` : '';
+  const title = s(p.milestoneTitle);
+  return locale === 'ko' ? `마일스톤${n}${title ? ` 「${title}」` : ''}` : `milestone${n}${title ? ` (${title})` : ''}`;
+};
+/** 이/가 or 을/를 after a word, by its last syllable's final consonant (both forms when it is not Hangul). */
+const particle = (word: string, withFinal: string, without: string) => {
+  const c = word.trim().slice(-1).charCodeAt(0) - 0xac00;
+  if (!(c >= 0 && c <= 11171)) return `${withFinal}(${without})`;
+  return c % 28 ? withFinal : without;
+};
+/** Closing quotes do not count: "「모델 구축」을". */
+const bare = (word: string) => word.replace(/[」』'"]+$/u, '');
+const subject = (word: string) => `${word}${particle(bare(word), '이', '가')}`;
+const object = (word: string) => `${word}${particle(bare(word), '을', '를')}`;
+const cap = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
+
 /** The e-mail subject and first line of each notification type, in Korean and English. */
 const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
   // Bids and consortia (written by the bids module; types in its BID_NOTIFICATIONS).
@@ -145,6 +165,27 @@ const TEXTS: Record<string, Record<Locale, (p: P) => string>> = {
   [NotificationType.ORGANIZATION_WARNED]: {
     ko: (p) => `협회가 기관에 경고를 보냈습니다: ${s(p.organizationName)}`,
     en: (p) => `The association sent your organization a warning: ${s(p.organizationName)}`,
+  },
+  // The project after the award (written by the projects module); `organizationName` is the side that acted.
+  [NotificationType.MILESTONE_DELIVERED]: {
+    ko: (p) => `${subject(party(p, 'ko') || '공급기업')} ${object(milestone(p, 'ko'))} 납품했습니다: ${s(p.title)}`,
+    en: (p) => `${party(p, 'en') || 'The supplier'} delivered ${milestone(p, 'en')}: ${s(p.title)}`,
+  },
+  [NotificationType.MILESTONE_ACCEPTED]: {
+    ko: (p) => `${subject(milestone(p, 'ko'))} 승인되었습니다: ${s(p.title)}`,
+    en: (p) => `${cap(milestone(p, 'en'))} was accepted: ${s(p.title)}`,
+  },
+  [NotificationType.MILESTONE_REWORK_REQUESTED]: {
+    ko: (p) => `${milestone(p, 'ko')}에 보완 요청이 왔습니다: ${s(p.title)}`,
+    en: (p) => `Rework was requested on ${milestone(p, 'en')}: ${s(p.title)}`,
+  },
+  [NotificationType.PROJECT_COMPLETION_PROPOSED]: {
+    ko: (p) => `${subject(party(p, 'ko') || '상대방')} 프로젝트 완료를 제안했습니다. 확인해 주세요: ${s(p.title)}`,
+    en: (p) => `${party(p, 'en') || 'The other party'} proposed to complete the project — please confirm: ${s(p.title)}`,
+  },
+  [NotificationType.PROJECT_COMPLETION_WITHDRAWN]: {
+    ko: (p) => `${subject(party(p, 'ko') || '상대방')} 프로젝트 완료 제안을 철회했습니다: ${s(p.title)}`,
+    en: (p) => `${party(p, 'en') || 'The other party'} withdrew its proposal to complete the project: ${s(p.title)}`,
   },
 };
 

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { NotificationListQuery as NotificationListResult } from '@/generated/graphql';
 import { useFormatters, useLocale, useT, type Translate, type UiLocale } from '@/i18n';
+import { subjectParticle } from '@/shared/format';
 import { MarkNotificationsReadMutation, NotificationListQuery } from './graphql/operations';
 import { announceNotification } from './live';
 import { useNotificationSocket } from './useNotificationSocket';
@@ -102,6 +103,15 @@ export function notificationText(item: { type: string; payload: string }, t: Tra
       return t('notifications.type.CERTIFICATION_EXPIRED', certification(p));
     case 'ORGANIZATION_WARNED':
       return t('notifications.type.ORGANIZATION_WARNED', { name: text(p.organizationName) });
+    case 'MILESTONE_DELIVERED':
+    case 'MILESTONE_ACCEPTED':
+    case 'MILESTONE_REWORK_REQUESTED':
+    case 'PROJECT_COMPLETION_PROPOSED':
+    case 'PROJECT_COMPLETION_WITHDRAWN': {
+      const org = (locale === 'en' && text(p.organizationNameEn)) || text(p.organizationName) || t('project.otherParty');
+      const milestone = typeof p.position === 'number' ? t('chat.system.milestone', { n: p.position, title: text(p.milestoneTitle) }) : '';
+      return t(`notifications.type.${item.type}`, { title, org, particle: subjectParticle(org), milestone });
+    }
     default:
       return t('notifications.type.other', { type: item.type, title });
   }

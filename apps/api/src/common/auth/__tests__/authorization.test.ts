@@ -115,6 +115,35 @@ const awardedDemand = async (w: World) => {
   ]);
   return { id: bid.demandId, v: l.version as number };
 };
+/** A demand of the SME awarded (through acceptBid) to the world's supplier: its project at the given step. */
+const awardedProject = async (w: World, step: 'PLANNED' | 'DELIVERED' | 'PROPOSED') => {
+  const bid = await bidOn(w, 'SUBMITTED');
+  const accepted = await t.gql('mutation($id: ID!, $v: Int!) { acceptBid(id: $id, version: $v) { id } }', bid, {
+    token: w.sme.accessToken,
+  });
+  if (!accepted.data) throw new Error(JSON.stringify(accepted.errors));
+  const project = await t.gql<{ project: { milestones: Array<{ id: string }> } }>(
+    'query($d: ID!) { project(demandId: $d) { milestones { id } } }',
+    { d: bid.demandId },
+    { token: w.sme.accessToken },
+  );
+  const milestoneId = project.data!.project.milestones[0].id;
+  if (step === 'DELIVERED')
+    await t.gql(
+      'mutation($m: ID!) { deliverMilestone(milestoneId: $m, note: "납품") { version } }',
+      { m: milestoneId },
+      { token: w.supplier.accessToken },
+    );
+  if (step === 'PROPOSED')
+    await t.gql(
+      'mutation($d: ID!) { proposeCompletion(demandId: $d, note: "합의 종료") { version } }',
+      { d: bid.demandId },
+      { token: w.supplier.accessToken },
+    );
+  return { milestoneId, demandId: bid.demandId };
+};
+/** The project's two parties act; staff reads it but is neither side. */
+const projectParties: Record<Role, Outcome> = { anonymous: 'deny', sme: 'allow', supplier: 'allow', staff: 'deny' };
 const BID_CONTENT = {
   amountKrw: 90_000_000,
   durationWeeks: 12,
@@ -510,11 +539,6 @@ const RULES: Record<string, Rule> = {
     variables: (w) => bidOn(w, 'SUBMITTED'),
     expect: smeOwnerOnly,
   },
-  'Mutation.completeDemand': {
-    document: 'mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { id } }',
-    variables: (w) => awardedDemand(w),
-    expect: smeOwnerOnly,
-  },
   'Mutation.cancelDemand': {
     document: 'mutation($id: ID!, $v: Int!) { cancelDemand(id: $id, version: $v, reason: "예산 삭감") { id } }',
     variables: (w) => awardedDemand(w),
@@ -890,6 +914,42 @@ const RULES: Record<string, Rule> = {
       return { b, f };
     },
     expect: bidderActs,
+  },
+  // The project after the award (helper W): the supplier delivers, the SME accepts or asks for rework, either proposes completion.
+  'Query.project': {
+    document: 'query($d: ID!) { project(demandId: $d) { demandId milestones { id status } } }',
+    variables: async (w) => ({ d: (await awardedProject(w, 'PLANNED')).demandId }),
+    expect: { anonymous: 'deny', sme: 'allow', supplier: 'allow', staff: 'allow' },
+  },
+  'Mutation.deliverMilestone': {
+    document: 'mutation($m: ID!) { deliverMilestone(milestoneId: $m, note: "1차 납품") { version } }',
+    variables: async (w) => ({ m: (await awardedProject(w, 'PLANNED')).milestoneId }),
+    expect: supplierOwnerOnly,
+  },
+  'Mutation.acceptMilestone': {
+    document: 'mutation($m: ID!) { acceptMilestone(milestoneId: $m) { version } }',
+    variables: async (w) => ({ m: (await awardedProject(w, 'DELIVERED')).milestoneId }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.requestMilestoneRework': {
+    document: 'mutation($m: ID!) { requestMilestoneRework(milestoneId: $m, reason: "보완 필요") { version } }',
+    variables: async (w) => ({ m: (await awardedProject(w, 'DELIVERED')).milestoneId }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.proposeCompletion': {
+    document: 'mutation($d: ID!) { proposeCompletion(demandId: $d, note: "범위 합의") { version } }',
+    variables: async (w) => ({ d: (await awardedProject(w, 'PLANNED')).demandId }),
+    expect: projectParties,
+  },
+  'Mutation.confirmCompletion': {
+    document: 'mutation($d: ID!) { confirmCompletion(demandId: $d) { version } }',
+    variables: async (w) => ({ d: (await awardedProject(w, 'PROPOSED')).demandId }),
+    expect: smeOwnerOnly,
+  },
+  'Mutation.withdrawCompletionProposal': {
+    document: 'mutation($d: ID!) { withdrawCompletionProposal(demandId: $d) { version } }',
+    variables: async (w) => ({ d: (await awardedProject(w, 'PROPOSED')).demandId }),
+    expect: supplierOwnerOnly,
   },
 };
 

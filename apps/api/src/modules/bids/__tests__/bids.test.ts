@@ -145,7 +145,7 @@ describe('bids and the award', () => {
       { i: { demandId: demand.id, organizationId: alpha.organizationId, ...content({ amountKrw: 100_000_000 }) } },
       { token: alpha.accessToken, locale: 'en' },
     );
-    expect(en.errors![0].extensions.fields![0].message).toContain('add up to 120000000 KRW');
+    expect(en.errors![0].extensions.fields![0].message).toContain('add up to 120,000,000 KRW');
     expect(await bidRows()).toBe(before);
 
     const ok = await createBid(alpha, demand.id);
@@ -434,7 +434,7 @@ describe('bids and the award', () => {
     expect(JSON.stringify(search.data ?? search.errors)).not.toContain(demand.id);
   });
 
-  it('completes or cancels (with a reason) an awarded demand, telling the winning bidders', async () => {
+  it('completes an awarded demand only through its project (no one-click completion), or cancels it with a reason', async () => {
     const LISTING = 'id status version';
     const award = async () => {
       const demand = await publishedDemand();
@@ -444,6 +444,7 @@ describe('bids and the award', () => {
         .data!.listing;
       return { demand: { id: demand.id, version }, bid: accepted };
     };
+    // The owner's one click is gone: completion is the project's (every milestone accepted, or both sides agree).
     const published = await publishedDemand();
     expect(
       code(
@@ -453,14 +454,24 @@ describe('bids and the award', () => {
           { token: sme.accessToken },
         ),
       ),
-    ).toBe('CONFLICT');
+    ).not.toBeUndefined();
 
     const one = await award();
-    const COMPLETE = `mutation($id: ID!, $v: Int!) { completeDemand(id: $id, version: $v) { ${LISTING} } }`;
-    expect(code(await t.gql(COMPLETE, { id: one.demand.id, v: one.demand.version }, { token: alpha.accessToken }))).toBe('FORBIDDEN');
-    expect(code(await t.gql(COMPLETE, { id: one.demand.id, v: one.demand.version - 1 }, { token: sme.accessToken }))).toBe('CONFLICT');
-    const done = await t.gql(COMPLETE, { id: one.demand.id, v: one.demand.version }, { token: sme.accessToken });
-    expect(done.data!.completeDemand.status).toBe('COMPLETED');
+    const plan = await t.gql<{ project: { milestones: Array<{ id: string }> } }>(
+      'query($d: ID!) { project(demandId: $d) { milestones { id } } }',
+      { d: one.demand.id },
+      { token: sme.accessToken },
+    );
+    for (const m of plan.data!.project.milestones) {
+      await t.gql(
+        'mutation($m: ID!) { deliverMilestone(milestoneId: $m, note: "납품") { version } }',
+        { m: m.id },
+        { token: alpha.accessToken },
+      );
+      await t.gql('mutation($m: ID!) { acceptMilestone(milestoneId: $m) { version } }', { m: m.id }, { token: sme.accessToken });
+    }
+    const done = await t.gql('query($id: ID!) { listing(id: $id) { status } }', { id: one.demand.id }, { token: sme.accessToken });
+    expect(done.data!.listing.status).toBe('COMPLETED');
     expect(await notifications(alpha, 'DEMAND_COMPLETED', one.bid.id)).toBe(1);
     // The reviews side finds the parties: the demand's organization and the accepted bid's.
     expect(await ds.query(`SELECT organization_id FROM bids WHERE demand_id = $1 AND status = 'ACCEPTED'`, [one.demand.id])).toEqual([

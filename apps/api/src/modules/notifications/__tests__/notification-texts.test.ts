@@ -37,4 +37,20 @@ describe('notification e-mail texts', () => {
     // Notices written before the name was in the payload still read well.
     expect(notificationText('BID_RECEIVED', { title: 'x' }, 'ko')).toBe('새 입찰이 도착했습니다: x');
   });
+
+  it('names the milestone and the side that acted on a project', () => {
+    const p = {
+      title: '사출 불량 검사',
+      organizationName: '(주)푸드아이',
+      organizationNameEn: 'FoodEye Inc.',
+      position: 2,
+      milestoneTitle: '모델 구축',
+    };
+    expect(notificationText('MILESTONE_DELIVERED', p, 'ko')).toBe('(주)푸드아이가 마일스톤 2 「모델 구축」을 납품했습니다: 사출 불량 검사');
+    expect(notificationText('MILESTONE_DELIVERED', p, 'en')).toBe('FoodEye Inc. delivered milestone 2 (모델 구축): 사출 불량 검사');
+    expect(notificationText('MILESTONE_ACCEPTED', { ...p, milestoneTitle: '데이터 수집' }, 'ko')).toBe(
+      '마일스톤 2 「데이터 수집」이 승인되었습니다: 사출 불량 검사',
+    );
+    expect(notificationText('MILESTONE_ACCEPTED', p, 'en')).toBe('Milestone 2 (모델 구축) was accepted: 사출 불량 검사');
+  });
 });

@@ -10,7 +10,6 @@ import {
   AcceptBidMutation,
   BidsForDemandQuery as BidsQuery,
   CancelDemandMutation,
-  CompleteDemandMutation,
   DeclineBidMutation,
   ShortlistBidMutation,
 } from '../graphql/operations';
@@ -25,7 +24,8 @@ type BidRow = BidsForDemandQuery['bidsForDemand']['edges'][number]['node'];
 /**
  * The demand owner's view of the bids: side by side (amount, duration, match score, coverage,
  * the bidder's reputation) with shortlist / decline (reason) / accept (confirmation); once
- * awarded, complete or cancel (reason) the project; once completed, review the supplier.
+ * awarded, cancel (reason) the project (it is completed in the project section: every milestone
+ * accepted, or both sides agree); once completed, review the supplier.
  */
 export function OwnerBidsPanel({
   demand,
@@ -50,7 +50,7 @@ export function OwnerBidsPanel({
   const [notice, setNotice] = useState<string | null>(null);
   const [declining, setDeclining] = useState<BidRow | null>(null);
   const [accepting, setAccepting] = useState<BidRow | null>(null);
-  const [demandAction, setDemandAction] = useState<'complete' | 'cancel' | null>(null);
+  const [demandAction, setDemandAction] = useState<'cancel' | null>(null);
 
   const bids = data?.bidsForDemand.edges.map((e) => e.node) ?? [];
   const accepted = bids.find((b) => b.status === 'ACCEPTED') ?? null;
@@ -87,16 +87,6 @@ export function OwnerBidsPanel({
     finish(t('bid.notice.accepted'), true);
   };
 
-  const complete = async () => {
-    setBusy('demand');
-    setFailure(undefined);
-    const r = await client.mutation(CompleteDemandMutation, { id: demand.id, version: demand.version }).toPromise();
-    setBusy(null);
-    setDemandAction(null);
-    if (!r.data) return setFailure(r.error);
-    finish(t('bid.notice.completed'), true);
-  };
-
   const bidderName = (bid: BidRow) => (bid.organization ? organizationName(bid.organization, locale) : t('bid.unknownBidder'));
 
   return (
@@ -125,15 +115,6 @@ export function OwnerBidsPanel({
         <div className="alert alert--info alert--with-action" data-testid="award-actions">
           <p>{t('bid.awardedNote', { name: accepted ? bidderName(accepted) : '—' })}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => setDemandAction('complete')}
-              disabled={busy !== null}
-              data-testid="demand-complete"
-            >
-              {t('bid.complete')}
-            </button>
             <button
               type="button"
               className="button button--danger-ghost"
@@ -288,15 +269,6 @@ export function OwnerBidsPanel({
         busy={busy !== null}
         onCancel={() => setAccepting(null)}
         onConfirm={() => accepting && void accept(accepting)}
-      />
-      <ConfirmBidDialog
-        open={demandAction === 'complete'}
-        title={t('bid.completeTitle')}
-        body={t('bid.completeBody')}
-        confirmLabel={t('bid.complete')}
-        busy={busy !== null}
-        onCancel={() => setDemandAction(null)}
-        onConfirm={() => void complete()}
       />
       <ReasonDialog
         open={declining !== null}

@@ -205,16 +205,6 @@ export const AcceptBidMutation = graphql(`
   }
 `);
 
-export const CompleteDemandMutation = graphql(`
-  mutation CompleteDemand($id: ID!, $version: Int!) {
-    completeDemand(id: $id, version: $version) {
-      id
-      status
-      version
-    }
-  }
-`);
-
 export const CancelDemandMutation = graphql(`
   mutation CancelDemand($id: ID!, $version: Int!, $reason: String!) {
     cancelDemand(id: $id, version: $version, reason: $reason) {

@@ -8,6 +8,9 @@ interface BidEventPayload {
   amountKrw?: number;
   durationWeeks?: number;
   revision?: number;
+  /** Project steps (the projects module's chat payload): the milestone's 1-based number and title. */
+  position?: number;
+  milestoneTitle?: string;
 }
 
 /**
@@ -27,13 +30,26 @@ export function systemMessageText(
     typeof p.amountKrw === 'number' && typeof p.durationWeeks === 'number'
       ? t('chat.system.terms', { amount: formatKrw(p.amountKrw, locale), weeks: p.durationWeeks })
       : null;
-  const vars = { org, particle: subjectParticle(org), terms: terms ?? '', revision: p.revision ?? 1 };
+  const milestone = typeof p.position === 'number' ? t('chat.system.milestone', { n: p.position, title: p.milestoneTitle ?? '' }) : '';
+  const vars = { org, particle: subjectParticle(org), terms: terms ?? '', revision: p.revision ?? 1, milestone };
   switch (m.systemEvent) {
     case 'BID_SUBMITTED':
       if (!terms) return t('chat.system.bidSubmittedPlain', vars);
       return (p.revision ?? 1) > 1 ? t('chat.system.bidRevised', vars) : t('chat.system.bidSubmitted', vars);
     case 'BID_ACCEPTED':
       return terms ? t('chat.system.bidAccepted', vars) : t('chat.system.bidAcceptedPlain', vars);
+    case 'MILESTONE_DELIVERED':
+      return t('chat.system.milestoneDelivered', vars);
+    case 'MILESTONE_ACCEPTED':
+      return t('chat.system.milestoneAccepted', vars);
+    case 'MILESTONE_REWORK_REQUESTED':
+      return t('chat.system.milestoneRework', vars);
+    case 'PROJECT_COMPLETION_PROPOSED':
+      return t('chat.system.completionProposed', vars);
+    case 'PROJECT_COMPLETION_WITHDRAWN':
+      return t('chat.system.completionWithdrawn', vars);
+    case 'PROJECT_COMPLETED':
+      return t('chat.system.projectCompleted');
     default:
       return m.body ?? t('chat.system.other');
   }

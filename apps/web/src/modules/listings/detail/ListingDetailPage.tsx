@@ -5,6 +5,7 @@ import type { ListingAction } from '@/generated/graphql';
 import { useFormatters, useGraphqlLocale, useLocale, useT } from '@/i18n';
 import { useViewer } from '@/shared/session';
 import { DemandBidsSection } from '@/modules/bids';
+import { ProjectSection } from '@/modules/projects';
 import { StartConversationButton } from '@/modules/chat';
 import { InviteToBidFromListing, MatchAlertSettings, MatchesPanel, MyFitCard } from '@/modules/matching';
 import { OrganizationLink, VerificationPanel } from '@/modules/organization';
@@ -423,6 +424,9 @@ function ListingDetail({
       <ListingSections listing={listing} comments={comments} showMissing={isOwner || isStaff} />
       {listing.__typename === 'DemandListing' ? <ListingFilesSection listingId={listing.id} /> : null}
 
+      {listing.__typename === 'DemandListing' ? (
+        <ProjectSection demandId={listing.id} demandStatus={listing.status} onChanged={reload} />
+      ) : null}
       {listing.__typename === 'DemandListing' ? <DemandBidsSection demand={listing} isOwner={isOwner} onDemandChanged={reload} /> : null}
 
       {isOwner && listing.status === 'PUBLISHED' ? (

@@ -54,4 +54,18 @@ describe('subjectParticle', () => {
   ])('%s → %s', (word, particle) => {
     expect(subjectParticle(word)).toBe(particle);
   });
+
+  it('says each project step in words: who delivered or accepted which milestone', () => {
+    const step = (event: string) => bid(event, { organizationId: ORG, position: 1, milestoneTitle: '데이터 수집' });
+    expect(systemMessageText(step('MILESTONE_DELIVERED'), names, 'ko', tr('ko'))).toBe(
+      '(주)푸드아이가 마일스톤 1 「데이터 수집」 납품을 제출했습니다.',
+    );
+    expect(systemMessageText(step('MILESTONE_REWORK_REQUESTED'), names, 'ko', tr('ko'))).toBe(
+      '(주)푸드아이가 마일스톤 1 「데이터 수집」에 보완을 요청했습니다.',
+    );
+    expect(systemMessageText(step('MILESTONE_ACCEPTED'), names, 'en', tr('en'))).toBe('(주)푸드아이 accepted milestone 1 “데이터 수집”.');
+    expect(systemMessageText(bid('PROJECT_COMPLETED', { organizationId: ORG }), names, 'ko', tr('ko'))).toBe(
+      '프로젝트가 완료되었습니다. 서로 평가를 남길 수 있습니다.',
+    );
+  });
 });

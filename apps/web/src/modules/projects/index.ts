@@ -1,0 +1,2 @@
+import './projects.css';
+export { ProjectSection } from './components/ProjectSection';

@@ -13,6 +13,7 @@ import {
   MatchConnectionModel,
   MatchesForDemandArgs,
   RecommendedDemandsArgs,
+  RecommendedDemandsForOrganizationArgs,
   SupplierFitModel,
 } from './dto/matching.dto';
 import { DemandListingModel } from '../listings/dto/listing.models';
@@ -27,6 +28,7 @@ function connection(page: MatchPage, rc: RequestContext) {
       cursor: e.cursor,
       node: toListingView(e.listing),
       explanation: explanationView(e.ranked.explanation, rc),
+      supplyListingId: e.supplyListingId ?? null,
     })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
@@ -55,6 +57,14 @@ export class MatchingResolver {
   })
   async recommendedDemands(@Args() args: RecommendedDemandsArgs, @Ctx() rc: RequestContext) {
     return connection(await this.matching.recommendedDemands(rc, args.supplyListingId, args.first, args.after), rc);
+  }
+
+  @Query(() => MatchConnectionModel, {
+    description:
+      "A supplier's home: demands recommended across all of the organization's published supply listings, each once with the listing it fits best, best first (its members and staff).",
+  })
+  async recommendedDemandsForOrganization(@Args() args: RecommendedDemandsForOrganizationArgs, @Ctx() rc: RequestContext) {
+    return connection(await this.matching.recommendedDemandsForOrganization(rc, args.organizationId, args.first, args.after), rc);
   }
 
   @Query(() => [DemandFieldSuggestionModel], {

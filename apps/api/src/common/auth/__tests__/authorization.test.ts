@@ -376,6 +376,11 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.publishedSupplyId }),
     expect: supplyOwnerOrStaff,
   },
+  'Query.recommendedDemandsForOrganization': {
+    document: 'query($id: ID!) { recommendedDemandsForOrganization(organizationId: $id, first: 3) { totalCount } }',
+    variables: (w) => ({ id: w.supplier.organizationId }),
+    expect: supplyOwnerOrStaff,
+  },
   'Query.suggestDemandFields': {
     document: '{ suggestDemandFields(text: "공장 사진으로 불량 검출") { concept { id } } }',
     expect: signedIn,

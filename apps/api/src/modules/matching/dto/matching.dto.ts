@@ -123,6 +123,8 @@ export class MatchExplanationModel {
   @Field(() => FitTierEnum) tier: FitTierEnum;
   @Field({ description: "One plain line in the viewer's language, e.g. 산업·과업이 맞고 구축형(온프레미스) 가능, 예산보다 20% 높음." })
   summary: string;
+  @Field() summaryKo: string;
+  @Field() summaryEn: string;
 }
 
 @ObjectType('SupplierFit', { description: "How well the viewer's organization fits a demand: its best published supply listing." })

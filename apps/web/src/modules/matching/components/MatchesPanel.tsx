@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useFormatters, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { useMatchPages, type MatchTarget } from '../hooks/useMatchPages';
@@ -14,6 +15,10 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
   const demand = target.kind === 'DEMAND';
   const testId = demand ? 'matches' : 'recommended-demands';
   const headingId = `${testId}-heading`;
+  // Low-fit counterparts fold under "더 보기 (N)": the ranking puts them last (#14 item 8).
+  const [showLow, setShowLow] = useState(false);
+  const fitting = edges.filter((edge) => edge.explanation.tier !== 'LOW');
+  const low = edges.filter((edge) => edge.explanation.tier === 'LOW');
 
   return (
     <section
@@ -40,14 +45,41 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
           {t('matching.empty')}
         </p>
       ) : null}
-      {edges.length > 0 ? (
+      {fitting.length > 0 ? (
         <ol className="match-list" data-testid={`${testId}-list`}>
-          {edges.map((edge, index) => (
+          {fitting.map((edge, index) => (
             <li key={edge.node.id}>
               <MatchCard edge={edge} rank={index + 1} target={target} />
             </li>
           ))}
         </ol>
+      ) : null}
+      {!fetching && !error && edges.length > 0 && fitting.length === 0 ? (
+        <p className="empty" data-testid={`${testId}-no-fit`}>
+          {t('matching.noGoodFit')}
+        </p>
+      ) : null}
+      {low.length > 0 ? (
+        <div className="match-low" data-testid={`${testId}-low`}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={showLow}
+            onClick={() => setShowLow((v) => !v)}
+            data-testid={`${testId}-low-toggle`}
+          >
+            {showLow ? t('matching.lowFit.hide') : t('matching.lowFit.show', { count: format.number(low.length) })}
+          </button>
+          {showLow ? (
+            <ol className="match-list" start={fitting.length + 1} data-testid={`${testId}-low-list`}>
+              {low.map((edge, index) => (
+                <li key={edge.node.id}>
+                  <MatchCard edge={edge} rank={fitting.length + index + 1} target={target} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </div>
       ) : null}
       {error ? (
         <FormAlert

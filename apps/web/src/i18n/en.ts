@@ -1339,7 +1339,7 @@ export const en: Messages = {
   'home.supplier.title': 'My opportunities',
   'home.supplier.lead': 'Demands that fit any of your supply listings, invitations to bid and requests awaiting your answer, in one place.',
   'home.recommended.title': 'Recommended demands',
-  'home.recommended.from': 'Matched with: {title}',
+  'home.recommended.from': 'Matched with: your supply listing',
   'home.recommended.empty': 'No recommended demands yet. Publish a supply listing and we will find demands that fit it.',
   'home.recommended.emptyAction': 'New supply listing',
   'home.recommended.verifyHint': 'Once your organization is verified, demands open to verified suppliers only are recommended too.',

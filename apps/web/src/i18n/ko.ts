@@ -1334,7 +1334,7 @@ export const ko = {
   'home.supplier.title': '내 기회',
   'home.supplier.lead': '우리 공급 등록 건 전체에 맞는 수요, 받은 입찰 초대, 답해야 할 요청을 한곳에서 확인하세요.',
   'home.recommended.title': '추천 수요',
-  'home.recommended.from': '기준 등록 건: {title}',
+  'home.recommended.from': '맞춘 기준: 우리 공급 등록 건 보기',
   'home.recommended.empty': '추천할 수요가 아직 없습니다. 공급 등록 건을 게시하면 맞는 수요를 찾아 드립니다.',
   'home.recommended.emptyAction': '공급 등록 건 등록',
   'home.recommended.verifyHint': '기관 인증을 마치면 인증 기업에만 공개된 수요도 추천받습니다.',

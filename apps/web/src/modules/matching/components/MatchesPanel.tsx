@@ -17,8 +17,8 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
   const headingId = `${testId}-heading`;
   // Low-fit counterparts fold under "더 보기 (N)": the ranking puts them last (#14 item 8).
   const [showLow, setShowLow] = useState(false);
-  const fitting = edges.filter((edge) => edge.explanation.tier !== 'LOW');
-  const low = edges.filter((edge) => edge.explanation.tier === 'LOW');
+  const low = edges.filter((edge) => edge.explanation.tier === 'LOW').length;
+  const fitting = edges.length - low;
 
   return (
     <section
@@ -45,22 +45,25 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
           {t('matching.empty')}
         </p>
       ) : null}
-      {fitting.length > 0 ? (
+      {edges.length > 0 ? (
         <ol className="match-list" data-testid={`${testId}-list`}>
-          {fitting.map((edge, index) => (
-            <li key={edge.node.id}>
-              <MatchCard edge={edge} rank={index + 1} target={target} />
-            </li>
-          ))}
+          {edges.map((edge, index) => {
+            const folded = edge.explanation.tier === 'LOW';
+            return (
+              <li key={edge.node.id} hidden={folded && !showLow} data-folded={folded ? 'true' : undefined}>
+                <MatchCard edge={edge} rank={index + 1} target={target} />
+              </li>
+            );
+          })}
         </ol>
       ) : null}
-      {!fetching && !error && edges.length > 0 && fitting.length === 0 ? (
+      {!fetching && !error && edges.length > 0 && fitting === 0 && !showLow ? (
         <p className="empty" data-testid={`${testId}-no-fit`}>
           {t('matching.noGoodFit')}
         </p>
       ) : null}
-      {low.length > 0 ? (
-        <div className="match-low" data-testid={`${testId}-low`}>
+      {low > 0 ? (
+        <div className="match-low">
           <button
             type="button"
             className="button button--ghost button--small"
@@ -68,17 +71,8 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
             onClick={() => setShowLow((v) => !v)}
             data-testid={`${testId}-low-toggle`}
           >
-            {showLow ? t('matching.lowFit.hide') : t('matching.lowFit.show', { count: format.number(low.length) })}
+            {showLow ? t('matching.lowFit.hide') : t('matching.lowFit.show', { count: format.number(low) })}
           </button>
-          {showLow ? (
-            <ol className="match-list" start={fitting.length + 1} data-testid={`${testId}-low-list`}>
-              {low.map((edge, index) => (
-                <li key={edge.node.id}>
-                  <MatchCard edge={edge} rank={fitting.length + index + 1} target={target} />
-                </li>
-              ))}
-            </ol>
-          ) : null}
         </div>
       ) : null}
       {error ? (

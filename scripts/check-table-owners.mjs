@@ -53,6 +53,7 @@ export const TABLE_OWNERS = {
   listing_prechecks: 'modules/curation',
   prohibited_keywords: 'modules/curation',
   listing_published_versions: 'modules/listings',
+  demand_concept_decisions: 'modules/listings',
   certification_claims: 'modules/verification',
   trust_signals: 'modules/trust',
 };

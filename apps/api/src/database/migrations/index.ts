@@ -23,6 +23,7 @@ import { RateBackoffs1763902200000 } from './1763902200000-rate-backoffs';
 import { StaffTwoFactor1763902210000 } from './1763902210000-staff-two-factor';
 import { InvitationRevocation1763902100000 } from './1763902100000-invitation-revocation';
 import { AccountDeletion1763902010000 } from './1763902010000-account-deletion';
+import { DemandConceptDecisions1763903300000 } from './1763903300000-demand-concept-decisions';
 
 export const migrations = [
   Foundation1763900000000,
@@ -48,4 +49,5 @@ export const migrations = [
   StaffTwoFactor1763902210000,
   InvitationRevocation1763902100000,
   AccountDeletion1763902010000,
+  DemandConceptDecisions1763903300000,
 ];

@@ -14,6 +14,8 @@ import {
   MatchesForDemandArgs,
   RecommendedDemandsArgs,
   RecommendedDemandsForOrganizationArgs,
+  DecideInferredConceptArgs,
+  InferredConceptModel,
   SupplierFitModel,
 } from './dto/matching.dto';
 import { DemandListingModel } from '../listings/dto/listing.models';
@@ -90,6 +92,14 @@ export class MatchingResolver {
     return this.alerts.create(viewer, input);
   }
 
+  @Mutation(() => [InferredConceptModel], {
+    description:
+      "The demand's organization confirms (counts as stated), removes (stops counting in matching) or, with a null decision, undoes a concept inferred from the demand's text; answers the demand's inferred concepts.",
+  })
+  decideInferredConcept(@Args() a: DecideInferredConceptArgs, @Ctx() rc: RequestContext) {
+    return this.matching.decideInferredConcept(rc, a.demandId, { conceptId: a.conceptId, scheme: a.scheme, decision: a.decision ?? null });
+  }
+
   @Mutation(() => Boolean)
   deleteMatchAlert(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
     return this.alerts.delete(viewer, id);
@@ -135,5 +145,23 @@ export class DemandFitResolver {
   async myFit(@Parent() demand: { id: string }, @Ctx() rc: RequestContext) {
     const fit = await this.matching.fitForViewer(rc, demand.id);
     return fit && { supplyListingId: fit.supplyListingId, explanation: explanationView(fit.explanation, rc) };
+  }
+  @ResolveField(() => [InferredConceptModel], {
+    description:
+      "Concepts matching read from the demand's text, with the owner's decision on each (its organization and staff; empty for others). Ask for it on one demand, not in lists.",
+  })
+  inferredConcepts(@Parent() demand: { id: string }, @Ctx() rc: RequestContext) {
+    return this.matching.inferredConcepts(rc, demand.id);
+  }
+}
+
+/** Concept labels of inferred concepts, batched per request. */
+@Resolver(() => InferredConceptModel)
+export class InferredConceptResolver {
+  constructor(private readonly vocabulary: VocabularyLoaders) {}
+
+  @ResolveField(() => ConceptModel, { nullable: true })
+  concept(@Parent() c: { conceptId: string }, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.vocabulary.concept).load(c.conceptId);
   }
 }

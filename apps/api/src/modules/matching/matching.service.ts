@@ -17,6 +17,13 @@ import { MatchEngine, type Ranked } from './match-engine';
 
 export type { Ranked };
 
+export interface InferredConcept {
+  scheme: string;
+  conceptId: string;
+  evidence: string[];
+  decision: 'CONFIRMED' | 'DISMISSED' | null;
+}
+
 export interface MatchPage {
   edges: Array<{ cursor: string; listing: ListingRecord; ranked: Ranked; supplyListingId?: string }>;
   hasNextPage: boolean;
@@ -207,6 +214,28 @@ export class MatchingService {
     const stamp = { id: organizationId, version: rows.map((r) => `${r.id}@${r.version}`).join(',') };
     const page = await this.page(stamp, first, after, () => Promise.resolve(merged.map((m) => m.ranked)));
     return { ...page, edges: page.edges.map((e) => ({ ...e, supplyListingId: via.get(e.ranked.listingId) })) };
+  }
+
+  // --- the demand owner's decisions on inferred concepts (#14 item 8) ---------------------------
+
+  /** What matching read from the demand's text, with the owner's decision on each; empty for anyone but its organization and staff. */
+  async inferredConcepts(rc: RequestContext, demandId: string): Promise<InferredConcept[]> {
+    const demand = await this.listings.findListing(demandId);
+    if (!demand || demand.kind !== 'DEMAND' || !(await this.access.actor(rc, demand))) return [];
+    const [needs, decisions] = await Promise.all([this.engine.inferredNeeds(demand), this.listings.conceptDecisions([demand.id])]);
+    const decided = new Map(decisions.map((d) => [d.conceptId, d.decision]));
+    return needs.map((n) => ({ ...n, decision: decided.get(n.conceptId) ?? null }));
+  }
+
+  /** The demand's organization confirms, removes or undoes an inferred concept; answers the demand's inferred concepts. */
+  async decideInferredConcept(
+    rc: RequestContext,
+    demandId: string,
+    input: { conceptId: string; scheme: string; decision: 'CONFIRMED' | 'DISMISSED' | null },
+  ): Promise<InferredConcept[]> {
+    if (!(MATCHED_SCHEMES as readonly string[]).includes(input.scheme)) throw AppError.field('scheme', 'not-allowed');
+    await this.listings.decideConcept(rc, demandId, { ...input, scheme: input.scheme as (typeof MATCHED_SCHEMES)[number] });
+    return this.inferredConcepts(rc, demandId);
   }
 }
 

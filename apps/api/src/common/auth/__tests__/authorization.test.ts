@@ -381,6 +381,12 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.supplier.organizationId }),
     expect: supplyOwnerOrStaff,
   },
+  'Mutation.decideInferredConcept': {
+    document:
+      'mutation($id: ID!) { decideInferredConcept(demandId: $id, conceptId: "urn:aimatch:task:visual-inspection", scheme: "task", decision: DISMISSED) { conceptId } }',
+    variables: (w) => ({ id: w.publishedDemandId }),
+    expect: smeOwnerOnly,
+  },
   'Query.suggestDemandFields': {
     document: '{ suggestDemandFields(text: "공장 사진으로 불량 검출") { concept { id } } }',
     expect: signedIn,

@@ -188,3 +188,33 @@ export class MatchAlertModel {
 }
 
 export const MatchAlertConnection = ConnectionType(MatchAlertModel, 'MatchAlert');
+
+// --- the demand owner's decisions on inferred concepts (#14 item 8) ---------------------------
+
+export enum InferredConceptDecisionEnum {
+  CONFIRMED = 'CONFIRMED',
+  DISMISSED = 'DISMISSED',
+}
+registerEnumType(InferredConceptDecisionEnum, {
+  name: 'InferredConceptDecision',
+  description: 'CONFIRMED: counts as stated in its field. DISMISSED: no longer counts in matching.',
+});
+
+@ObjectType('InferredConcept', { description: "A concept matching read from a demand's text, and what its owner decided about it." })
+export class InferredConceptModel {
+  @Field({ description: 'task, industry, modality, integration, deployment or certification.' }) scheme: string;
+  @Field(() => ID) conceptId: string;
+  @Field(() => ConceptModel, { nullable: true }) concept?: unknown;
+  @Field(() => [String], { description: 'The words that named it.' }) evidence: string[];
+  @Field(() => InferredConceptDecisionEnum, { nullable: true, description: 'Null while the owner has not decided.' })
+  decision: InferredConceptDecisionEnum | null;
+}
+
+@ArgsType()
+export class DecideInferredConceptArgs {
+  @Field(() => ID) demandId: string;
+  @Field(() => ID) conceptId: string;
+  @Field({ description: 'The scheme of the concept (as in InferredConcept.scheme).' }) scheme: string;
+  @Field(() => InferredConceptDecisionEnum, { nullable: true, description: 'Null undoes an earlier decision.' })
+  decision?: InferredConceptDecisionEnum | null;
+}

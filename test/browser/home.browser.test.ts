@@ -168,4 +168,50 @@ describe('web client: role homes and readable match cards', () => {
     await expect(folded.first().locator('.fit-tier').textContent()).resolves.toBe('낮음');
     await top.screenshot({ path: '.test-results/home-match-card.png' });
   });
+
+  it('removing a concept inferred from the demand text takes it out of the match card; undo brings it back', async () => {
+    const smeToken = await tokenOf(SME);
+    const mine = await t.gql<{ myListings: { edges: Array<{ node: { id: string; title: string } }> } }>(
+      '{ myListings(kind: DEMAND, status: PUBLISHED) { edges { node { id title } } } }',
+      {},
+      { token: smeToken },
+    );
+    const demandId = mine.data!.myListings.edges.find((e) => e.node.title === D001_TITLE)!.node.id;
+    const page = await open(SME);
+    await page.goto(`${t.url}/listings/${demandId}`);
+    await page.locator('[data-testid="matches"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('inferred-concepts').waitFor({ timeout: 15_000 });
+    // An inferred concept the top card counts as matched.
+    const top = page.locator('[data-testid="matches-list"] article.match-card').first();
+    const topId = (await top.getAttribute('data-listing-id'))!;
+    const inferredOnCard = await top
+      .locator('li.tag:has([data-testid="match-inferred"])')
+      .evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-concept-id')!));
+    const offered = await page
+      .locator('[data-testid="inferred-concepts"] li[data-decision=""]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')!.replace(/^inferred-/, '')));
+    const conceptId = inferredOnCard.find((id) => offered.includes(id));
+    expect(conceptId).toBeDefined();
+    const card = page.getByTestId(`match-card-${topId}`);
+    await expect(card.locator(`li.tag[data-concept-id="${conceptId}"]`).count()).resolves.toBeGreaterThan(0);
+
+    await page.getByTestId(`inferred-remove-${conceptId}`).click();
+    await page.locator(`[data-testid="inferred-${conceptId}"][data-decision="DISMISSED"]`).waitFor({ timeout: 15_000 });
+    await page.waitForFunction(
+      ([id, concept]) => {
+        const c = document.querySelector(`[data-testid="match-card-${id}"]`);
+        return !!c && !c.querySelector(`li.tag[data-concept-id="${concept}"]`);
+      },
+      [topId, conceptId!] as const,
+      { timeout: 30_000 },
+    );
+    await page.getByTestId('inferred-concepts').screenshot({ path: '.test-results/home-inferred-removed.png' });
+
+    await page.getByTestId(`inferred-undo-${conceptId}`).click();
+    await page.waitForFunction(
+      ([id, concept]) => !!document.querySelector(`[data-testid="match-card-${id}"] li.tag[data-concept-id="${concept}"]`),
+      [topId, conceptId!] as const,
+      { timeout: 30_000 },
+    );
+  });
 });

@@ -1359,4 +1359,13 @@ export const en: Messages = {
   'home.sme.newDemand': 'New demand',
   'home.sme.bids': '{count} bids',
   'home.sme.noBids': 'No bids yet',
+  'matching.inferredConcepts.title': 'Needs read from your description',
+  'matching.inferredConcepts.lead':
+    'Matching read these from the description. Confirm the right ones and remove the others: removed ones no longer count.',
+  'matching.inferredConcepts.evidence': 'From: {words}',
+  'matching.inferredConcepts.confirm': 'Confirm',
+  'matching.inferredConcepts.remove': 'Remove',
+  'matching.inferredConcepts.undo': 'Undo',
+  'matching.inferredConcepts.confirmed': 'Confirmed: counts as stated',
+  'matching.inferredConcepts.dismissed': 'Removed: no longer counts',
 };

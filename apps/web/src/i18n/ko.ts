@@ -1354,4 +1354,13 @@ export const ko = {
   'home.sme.newDemand': '새 수요 등록',
   'home.sme.bids': '입찰 {count}건',
   'home.sme.noBids': '아직 입찰 없음',
+  'matching.inferredConcepts.title': '설명에서 찾은 요구 항목',
+  'matching.inferredConcepts.lead':
+    '수요 설명에서 읽어 낸 항목입니다. 맞으면 확인하고, 아니면 제외하세요. 제외한 항목은 매칭에 반영되지 않습니다.',
+  'matching.inferredConcepts.evidence': '근거: {words}',
+  'matching.inferredConcepts.confirm': '맞아요',
+  'matching.inferredConcepts.remove': '제외',
+  'matching.inferredConcepts.undo': '되돌리기',
+  'matching.inferredConcepts.confirmed': '확인함: 요구 항목으로 반영',
+  'matching.inferredConcepts.dismissed': '제외함: 매칭에 반영 안 됨',
 } as const;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useFormatters, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { useMatchPages, type MatchTarget } from '../hooks/useMatchPages';
+import { InferredConcepts } from './InferredConcepts';
 import { MatchCard } from './MatchCard';
 
 /**
@@ -11,7 +12,7 @@ import { MatchCard } from './MatchCard';
 export function MatchesPanel({ target }: { target: MatchTarget }) {
   const t = useT();
   const format = useFormatters();
-  const { edges, totalCount, hasNextPage, fetching, error, loadMore } = useMatchPages(target);
+  const { edges, totalCount, hasNextPage, fetching, error, loadMore, reload } = useMatchPages(target);
   const demand = target.kind === 'DEMAND';
   const testId = demand ? 'matches' : 'recommended-demands';
   const headingId = `${testId}-heading`;
@@ -40,6 +41,7 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
           </span>
         ) : null}
       </header>
+      {demand ? <InferredConcepts demandId={target.listingId} onChange={reload} /> : null}
       {!fetching && !error && edges.length === 0 ? (
         <p className="empty" data-testid={`${testId}-empty`}>
           {t('matching.empty')}

@@ -262,3 +262,39 @@ export const RecommendedDemandsForOrganizationQuery = graphql(`
     }
   }
 `);
+
+/** What matching read from a demand's text, with the owner's decision on each (#14 item 8). */
+export const InferredConceptsQuery = graphql(`
+  query InferredConcepts($id: ID!, $locale: Locale!) {
+    listing(id: $id) {
+      id
+      ... on DemandListing {
+        inferredConcepts {
+          scheme
+          conceptId
+          evidence
+          decision
+          concept {
+            id
+            label(locale: $locale)
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DecideInferredConceptMutation = graphql(`
+  mutation DecideInferredConcept($demandId: ID!, $conceptId: ID!, $scheme: String!, $decision: InferredConceptDecision, $locale: Locale!) {
+    decideInferredConcept(demandId: $demandId, conceptId: $conceptId, scheme: $scheme, decision: $decision) {
+      scheme
+      conceptId
+      evidence
+      decision
+      concept {
+        id
+        label(locale: $locale)
+      }
+    }
+  }
+`);

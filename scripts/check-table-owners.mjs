@@ -54,6 +54,7 @@ export const TABLE_OWNERS = {
   prohibited_keywords: 'modules/curation',
   support_programs: 'modules/programs',
   listing_published_versions: 'modules/listings',
+  demand_concept_decisions: 'modules/listings',
   certification_claims: 'modules/verification',
   trust_signals: 'modules/trust',
   case_studies: 'modules/showcase',

@@ -22,7 +22,7 @@ const { SearchIndexer } = api('modules/search/search-indexer.js');
 const { SEARCH_INDEX } = api('modules/search/search-index.provider.js');
 const { MatchEngine } = api('modules/matching/match-engine.js');
 const { ListingEntity } = api('modules/listings/entities/listing.entity.js');
-const { evaluateRankings, ndcgAt, MATCHING_WEIGHTS } = dist('libs/matching/src/index.js');
+const { evaluateRankings, ndcgAt, MATCHING_WEIGHTS, FIT_TIERS } = dist('libs/matching/src/index.js');
 const { analyzeQuery } = dist('libs/korean-text/src/index.js');
 const { DataSource, In } = require('typeorm');
 
@@ -53,6 +53,8 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
   const ours = [];
   const baseline = [];
   const timings = [];
+  /** Every ranked (demand, supplier) pair's score with its grade: the evidence for the fit tiers' cut-offs. */
+  const scored = [];
   for (const d of demands) {
     const listing = entities.get(listingOfSample.get(d.id));
     const started = performance.now();
@@ -71,6 +73,7 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
     const baseRanking = text.hits.map((h) => sampleOfListing.get(h.id));
     const hasTasks = d.tasks.length > 0;
     ours.push({ id: d.id, ranking, judgments: d.judgments, hasTasks, top: ranked.slice(0, 3) });
+    for (const r of ranked) scored.push({ score: r.explanation.score, grade: d.judgments[sampleOfListing.get(r.listingId)] ?? 0 });
     baseline.push({ ranking: baseRanking, judgments: d.judgments, hasTasks });
   }
   if (values.verbose) {
@@ -96,9 +99,44 @@ await withThrowawayApp({ NODE_ENV: 'test', SEED_DEMO: 'false' }, async (app) => 
   console.log(`text-only baseline  ${fmt(b)}`);
   console.log(`  with tasks        ${fmt(evaluateRankings(baseline.filter((r) => r.hasTasks)))}`);
   console.log(`  without tasks     ${fmt(evaluateRankings(baseline.filter((r) => !r.hasTasks)))}`);
+  printTierEvidence(scored);
   timings.sort((x, y) => x - y);
   console.log(`ranking time per demand: p50 ${timings[Math.floor(timings.length / 2)].toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
   console.log(
     `ndcg10=${m.ndcg10.toFixed(3)} mrr=${m.mrr.toFixed(3)} recall10=${m.recall10.toFixed(3)} baseline_ndcg10=${b.ndcg10.toFixed(3)}`,
   );
 });
+
+/**
+ * The score distribution of relevant and non-relevant pairs, and how the fit tiers (libs/matching
+ * `FIT_TIERS`) split them: the numbers behind the cut-offs' comment.
+ */
+function printTierEvidence(scored) {
+  const q = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+  console.log('score by grade       n    p10  p25  p50  p75  p90');
+  for (const grade of [3, 2, 1, 0]) {
+    const xs = scored
+      .filter((s) => s.grade === grade)
+      .map((s) => s.score)
+      .sort((a, b) => a - b);
+    console.log(
+      `  grade ${grade}      ${String(xs.length).padStart(5)}  ${[0.1, 0.25, 0.5, 0.75, 0.9].map((p) => String(q(xs, p)).padStart(4)).join(' ')}`,
+    );
+  }
+  const { good, review } = FIT_TIERS;
+  console.log(`fit tiers ${FIT_TIERS.version}: GOOD ≥ ${good}, REVIEW ≥ ${review}, LOW below`);
+  for (const [tier, inTier] of [
+    ['GOOD', (s) => s >= good],
+    ['REVIEW', (s) => s >= review && s < good],
+    ['LOW', (s) => s < review],
+  ]) {
+    const xs = scored.filter((s) => inTier(s.score));
+    const by = (g) => xs.filter((s) => s.grade === g).length;
+    console.log(`  ${tier.padEnd(7)} ${String(xs.length).padStart(5)} pairs: grade 3 ${by(3)}, 2 ${by(2)}, 1 ${by(1)}, 0 ${by(0)}`);
+  }
+  for (const g of [3, 2, 1]) {
+    const all = scored.filter((s) => s.grade === g).length;
+    const low = scored.filter((s) => s.grade === g && s.score < review).length;
+    console.log(`  grade ${g} folded as LOW: ${low} of ${all}`);
+  }
+}

@@ -54,9 +54,11 @@ function withInferred(
   inTitle: RecognizedConcept[],
   inBody: RecognizedConcept[],
   weights: { title: number; body: number; partial: number; broad: number },
+  dismissed: readonly string[] = [],
 ): Element[] {
   const out = stated(statedIds);
-  const seen = new Set(statedIds);
+  // A concept the owner removed is not read from the text again (a stated one stays stated).
+  const seen = new Set([...statedIds, ...dismissed]);
   const recognized = [...inTitle.map((c) => ({ c, weight: weights.title })), ...inBody.map((c) => ({ c, weight: weights.body }))];
   for (const { c, weight } of recognized) {
     const existing = out.find((e) => e.id === c.id);
@@ -96,11 +98,12 @@ export function analyseDemand(profile: RequiredProfile, vocabulary: Vocabulary, 
     partial: weights.inferred.partial,
     broad: weights.inferred.broad,
   };
+  const dismissed = profile.dismissedConcepts ?? [];
   const needs: Elements = {
-    task: withInferred(vocabulary, profile.tasks, title.task, body.task, w),
-    industry: withInferred(vocabulary, profile.industries, title.industry, body.industry, w),
-    modality: withInferred(vocabulary, profile.modalities, title.modality, body.modality, w),
-    integration: withInferred(vocabulary, profile.integrations, title.integration, body.integration, w),
+    task: withInferred(vocabulary, profile.tasks, title.task, body.task, w, dismissed),
+    industry: withInferred(vocabulary, profile.industries, title.industry, body.industry, w, dismissed),
+    modality: withInferred(vocabulary, profile.modalities, title.modality, body.modality, w, dismissed),
+    integration: withInferred(vocabulary, profile.integrations, title.integration, body.integration, w, dismissed),
     // A stated deployment is a hard requirement; one read from the text is only a preference.
     deployment: withInferred(
       vocabulary,
@@ -108,9 +111,17 @@ export function analyseDemand(profile: RequiredProfile, vocabulary: Vocabulary, 
       profile.deployments.length ? [] : title.deployment,
       profile.deployments.length ? [] : body.deployment,
       w,
+      dismissed,
     ),
     // Certifications are never a field of a demand: only asked for in its text.
-    certification: withInferred(vocabulary, [], title.certification, body.certification, { title: 1, body: 1, partial: 1, broad: 1 }),
+    certification: withInferred(
+      vocabulary,
+      [],
+      title.certification,
+      body.certification,
+      { title: 1, body: 1, partial: 1, broad: 1 },
+      dismissed,
+    ),
   };
   return {
     profile,

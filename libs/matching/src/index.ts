@@ -9,6 +9,7 @@ export * from './analysis';
 export * from './hierarchy';
 export * from './matcher';
 export * from './reasons';
+export * from './tiers';
 export * from './text-relevance';
 export * from './zones';
 export * from './metrics';

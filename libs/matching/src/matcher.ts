@@ -6,6 +6,7 @@ import type { Vocabulary } from '@aimatch/capability-model';
 import type { AnalysedDemand, AnalysedSupply, Element, MatchedScheme } from './analysis';
 import { conceptSimilarity, type Relation } from './hierarchy';
 import { type Reason, reasonsFor } from './reasons';
+import { type FitSummary, type FitTier, fitSummary, fitTier } from './tiers';
 import { hasTerm, termId, textRelevance } from './text-relevance';
 import { MATCHING_WEIGHTS, type FeatureName, FEATURE_NAMES, type MatchingWeights } from './weights';
 import { zoneOf } from './zones';
@@ -63,6 +64,10 @@ export interface MatchExplanation {
   /** The demand stated nothing structured and no concept was recognised: ranked by text alone. */
   textOnly: boolean;
   reasons: Reason[];
+  /** 적합 / 검토 / 낮음 by the cut-offs in `tiers.ts`. */
+  tier: FitTier;
+  /** One plain line in Korean and English ("산업·과업이 맞고 온프레미스 가능, 예산보다 20% 높음"). */
+  summary: FitSummary;
   weightsVersion: string;
 }
 
@@ -208,7 +213,7 @@ export class Matcher {
     const matched = all.filter((m) => m.similarity >= MATCHED_AT);
     const missing = all.filter((m) => m.similarity < MATCHED_AT);
     const textOnly = fitNames.every((f) => f === 'text');
-    const facts: Omit<MatchExplanation, 'reasons'> = {
+    const facts: Omit<MatchExplanation, 'reasons' | 'summary'> = {
       score: Math.round(raw * 100),
       rawScore: raw,
       capped,
@@ -218,14 +223,16 @@ export class Matcher {
       constraints,
       budgetFit,
       textOnly,
+      tier: fitTier({ score: Math.round(raw * 100), capped }),
       weightsVersion: w.version,
     };
     // Reasons are sentences: written when read (a page of matches), not for every candidate ranked.
     let reasons: Reason[] | null = null;
+    let summary: FitSummary | null = null;
     const vocabulary = this.vocabulary;
-    return Object.defineProperty(facts, 'reasons', {
-      enumerable: true,
-      get: () => (reasons ??= reasonsFor(facts, vocabulary, { demandZone, supplierRegion: s.regionId })),
+    return Object.defineProperties(facts, {
+      reasons: { enumerable: true, get: () => (reasons ??= reasonsFor(facts, vocabulary, { demandZone, supplierRegion: s.regionId })) },
+      summary: { enumerable: true, get: () => (summary ??= fitSummary(facts, vocabulary)) },
     }) as MatchExplanation;
   }
 

@@ -24,6 +24,16 @@ export interface RequiredProfile {
   regionId: string | null;
   onSiteRequired: boolean;
   budget: AmountRange | null;
+  /** Concepts read from the text that the demand's owner removed: never inferred again. */
+  dismissedConcepts?: string[];
+}
+
+/** The demand owner's decisions on concepts inferred from its text (kept by listings, beside the content). */
+export interface ConceptDecisions {
+  /** Confirmed: counted as stated in the field of its scheme. */
+  confirmed: Array<{ scheme: 'task' | 'industry' | 'modality' | 'integration'; conceptId: string }>;
+  /** Removed: no longer inferred from the text. */
+  dismissed: string[];
 }
 
 /** The supplier organization's record on the marketplace (imported by the association, later kept by reviews). */
@@ -58,20 +68,28 @@ export interface OfferedProfile {
 const join = (...parts: Array<string | null | undefined>) => parts.filter((p) => p && p.trim()).join('\n');
 const unique = (xs: Iterable<string>) => [...new Set(xs)];
 
-export function requiredProfileOf(id: string, c: DemandContent, organizationRegionId: string | null = null): RequiredProfile {
+export function requiredProfileOf(
+  id: string,
+  c: DemandContent,
+  organizationRegionId: string | null = null,
+  decisions: ConceptDecisions = { confirmed: [], dismissed: [] },
+): RequiredProfile {
   const budgeted = c.commercialTerms.minAmountKrw !== null || c.commercialTerms.maxAmountKrw !== null;
+  const confirmed = (scheme: ConceptDecisions['confirmed'][number]['scheme']) =>
+    decisions.confirmed.filter((d) => d.scheme === scheme).map((d) => d.conceptId);
   return {
     id,
     title: join(c.title, c.titleEn),
     body: join(c.summary, c.summaryEn, c.description, c.descriptionEn, c.dataProfile.volumeDescription),
-    tasks: unique(c.requirement.tasks),
-    modalities: unique([...c.requirement.modalities, ...c.dataProfile.dataKinds]),
-    industries: unique(c.requirement.industries),
-    integrations: unique([...c.requirement.integrations, ...c.dataProfile.systems]),
+    tasks: unique([...c.requirement.tasks, ...confirmed('task')]),
+    modalities: unique([...c.requirement.modalities, ...c.dataProfile.dataKinds, ...confirmed('modality')]),
+    industries: unique([...c.requirement.industries, ...confirmed('industry')]),
+    integrations: unique([...c.requirement.integrations, ...c.dataProfile.systems, ...confirmed('integration')]),
     deployments: unique(c.requirement.deployments),
     regionId: c.regionId ?? organizationRegionId,
     onSiteRequired: c.onSiteRequired,
     budget: budgeted ? { min: c.commercialTerms.minAmountKrw, max: c.commercialTerms.maxAmountKrw } : null,
+    dismissedConcepts: unique(decisions.dismissed),
   };
 }
 

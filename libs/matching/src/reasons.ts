@@ -5,6 +5,8 @@
  */
 import type { Vocabulary } from '@aimatch/capability-model';
 import type { ConceptMatch, MatchExplanation } from './matcher';
+import { featureOfReason } from './tiers';
+import type { FeatureName } from './weights';
 import type { Zone } from './zones';
 
 export type ReasonTone = 'POSITIVE' | 'NEGATIVE' | 'INFO';
@@ -12,6 +14,8 @@ export type ReasonTone = 'POSITIVE' | 'NEGATIVE' | 'INFO';
 export interface Reason {
   code: string;
   tone: ReasonTone;
+  /** The criterion it speaks about: its weight is shown next to it ("과업 30%"). */
+  feature: FeatureName;
   ko: string;
   en: string;
 }
@@ -19,14 +23,15 @@ export interface Reason {
 const won = (n: number) => `${Math.round(n / 1_000_000).toLocaleString('en-US')}`;
 
 export function reasonsFor(
-  e: Omit<MatchExplanation, 'reasons'>,
+  e: Omit<MatchExplanation, 'reasons' | 'summary'>,
   vocabulary: Vocabulary,
   place: { demandZone: Zone | null; supplierRegion: string | null },
 ): Reason[] {
   const ko = (id: string) => vocabulary.label(id, 'ko') ?? id;
   const en = (id: string) => vocabulary.label(id, 'en') ?? id;
   const out: Reason[] = [];
-  const add = (code: string, tone: ReasonTone, k: string, e2: string) => out.push({ code, tone, ko: k, en: e2 });
+  const add = (code: string, tone: ReasonTone, k: string, e2: string) =>
+    out.push({ code, tone, feature: featureOfReason(code), ko: k, en: e2 });
   const inferredKo = (m: ConceptMatch) => (m.inferred ? ' (설명에서 추론)' : '');
   const inferredEn = (m: ConceptMatch) => (m.inferred ? ' (inferred from the description)' : '');
 

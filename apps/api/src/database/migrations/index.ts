@@ -27,6 +27,7 @@ import { SupportPrograms1763904000000 } from './1763904000000-support-programs';
 import { CaseStudies1763903000000 } from './1763903000000-case-studies';
 import { ChatFiles1763903100000 } from './1763903100000-chat-files';
 import { Projects1763903200000 } from './1763903200000-projects';
+import { DemandConceptDecisions1763903300000 } from './1763903300000-demand-concept-decisions';
 
 export const migrations = [
   Foundation1763900000000,
@@ -56,4 +57,5 @@ export const migrations = [
   CaseStudies1763903000000,
   ChatFiles1763903100000,
   Projects1763903200000,
+  DemandConceptDecisions1763903300000,
 ];

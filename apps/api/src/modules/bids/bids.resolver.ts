@@ -87,7 +87,7 @@ export class BidsResolver {
 
   @Query(() => BidConnection, { description: "Your organizations' bids, as lead or consortium partner, last changed first." })
   myBids(@Args() a: MyBidsArgs, @Ctx() rc: RequestContext): Promise<Connection<BidRow>> {
-    return this.bids.mine(rc, a.status, a.first, a.after);
+    return this.bids.mine(rc, a.status, a.first, a.after, { statuses: a.statuses, awaitingOurAnswer: a.awaitingOurAnswer });
   }
 
   @Query(() => PlatformSettingsModel, { description: 'Marketplace rules staff configure.' })

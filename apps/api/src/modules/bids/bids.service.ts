@@ -545,7 +545,13 @@ export class BidsService {
   }
 
   /** Bids of the viewer's organizations, as lead or as (invited or accepted) consortium partner, last changed first. */
-  async mine(rc: RequestContext, status: BidStatus | undefined, first?: number, after?: string | null): Promise<Connection<BidRow>> {
+  async mine(
+    rc: RequestContext,
+    status: BidStatus | undefined,
+    first?: number,
+    after?: string | null,
+    filter: { statuses?: BidStatus[]; awaitingOurAnswer?: boolean } = {},
+  ): Promise<Connection<BidRow>> {
     const { limit, after: key } = pageArgs(first, after);
     const orgIds = await this.access.organizationIds(rc);
     await this.expireDue({ organizationIds: orgIds });
@@ -554,6 +560,13 @@ export class BidsService {
     if (status) {
       params.push(status);
       where += ` AND b.status = $${params.length}`;
+    }
+    if (filter.statuses?.length) {
+      params.push(filter.statuses);
+      where += ` AND b.status = ANY($${params.length})`;
+    }
+    if (filter.awaitingOurAnswer) {
+      where += ` AND b.status = 'DRAFT' AND EXISTS (SELECT 1 FROM bid_partners p WHERE p.bid_id = b.id AND p.organization_id = ANY($1) AND p.status = 'INVITED')`;
     }
     const { rows, total } = await this.repository.page({ where, params, order: 'updated', limit, after: key });
     return toConnection(rows, limit, total, (b) => BidsRepository.cursorKey('updated', b));

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
 import type { ListingSummary } from './dto/listing-summary';
-import type { DemandState, ListingTrustFacts, ListingVersion } from './dto/listing-record';
+import type { ConceptDecisionRow, DemandState, ListingTrustFacts, ListingVersion } from './dto/listing-record';
 import { ListingEntity, ListingEventEntity } from './entities/listing.entity';
 
 export interface ListingPageQuery {
@@ -191,6 +191,35 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       `SELECT id, kind, status, title, organization_id AS "organizationId", created_at AS "createdAt", published_at AS "publishedAt"
          FROM listings WHERE created_by_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
       [userId, limit],
+    );
+  }
+
+  /** The owners' decisions on inferred concepts of these demands (#14 item 8). */
+  conceptDecisions(listingIds: string[]): Promise<ConceptDecisionRow[]> {
+    return listingIds.length
+      ? this.dataSource.query(
+          `SELECT listing_id AS "listingId", concept_id AS "conceptId", scheme, decision, decided_at AS "decidedAt"
+             FROM demand_concept_decisions WHERE listing_id = ANY($1) ORDER BY listing_id, concept_id`,
+          [listingIds],
+        )
+      : Promise.resolve([]);
+  }
+
+  /** Records (or, with `decision` null, forgets) one decision. */
+  async setConceptDecision(
+    tx: EntityManager,
+    d: { listingId: string; conceptId: string; scheme: string; decision: 'CONFIRMED' | 'DISMISSED' | null; userId: string },
+  ): Promise<void> {
+    if (d.decision === null) {
+      await tx.query('DELETE FROM demand_concept_decisions WHERE listing_id = $1 AND concept_id = $2', [d.listingId, d.conceptId]);
+      return;
+    }
+    await tx.query(
+      `INSERT INTO demand_concept_decisions (listing_id, concept_id, scheme, decision, decided_by_id, decided_at)
+       VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (listing_id, concept_id) DO UPDATE SET scheme = EXCLUDED.scheme, decision = EXCLUDED.decision,
+         decided_by_id = EXCLUDED.decided_by_id, decided_at = EXCLUDED.decided_at`,
+      [d.listingId, d.conceptId, d.scheme, d.decision, d.userId],
     );
   }
 }

@@ -36,7 +36,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
 import type { FieldCommentInput, MyListingsArgs, ReviewQueueArgs } from './dto/listing.inputs';
 import type { ListingSummary } from './dto/listing-summary';
-import type { DemandState, ListingRecord, ListingTrustFacts, ListingVersion } from './dto/listing-record';
+import type { ConceptDecisionRow, DemandState, ListingRecord, ListingTrustFacts, ListingVersion } from './dto/listing-record';
 import type { ListingEntity, ListingReview } from './entities/listing.entity';
 import { ListingAccessPolicy } from './listing-access.policy';
 import { ListingsRepository, type ListingPageQuery, type PublishedSnapshot, type ListingReference } from './listings.repository';
@@ -560,5 +560,33 @@ export class ListingsService {
     if (kind) where.push('l.kind = :kind');
     if (restricted) where.push("(l.kind = 'SUPPLY' OR l.visibility = 'PUBLIC')");
     return this.page({ where: where.join(' AND '), params: { org: organizationId, kind }, order: 'published' }, first, after);
+  }
+
+  // --- decisions on inferred concepts (#14 item 8; matching reads them) ---------------------
+
+  /** The owners' decisions on inferred concepts of these demands, without access checks. */
+  conceptDecisions(listingIds: string[]): Promise<ConceptDecisionRow[]> {
+    return this.repository.conceptDecisions(listingIds);
+  }
+
+  /**
+   * The demand's organization confirms, removes or (decision null) undoes one inferred concept.
+   * NOT_FOUND for a demand one may not see, FORBIDDEN for anyone but its organization (staff
+   * included: the need is the owner's to state). Confirming is for task, industry, data and systems.
+   */
+  async decideConcept(
+    rc: RequestContext,
+    listingId: string,
+    input: { conceptId: string; scheme: ConceptDecisionRow['scheme']; decision: ConceptDecisionRow['decision'] | null },
+  ): Promise<ListingRecord> {
+    const listing = /^[0-9a-f-]{36}$/i.test(listingId) ? await this.repository.findById(listingId) : null;
+    if (!listing || listing.kind !== 'DEMAND' || !(await this.access.canSee(rc, listing))) throw AppError.notFound();
+    if ((await this.access.actor(rc, listing)) !== 'owner') throw AppError.forbidden();
+    if (input.decision === 'CONFIRMED' && !['task', 'industry', 'modality', 'integration'].includes(input.scheme)) {
+      throw AppError.field('scheme', 'not-allowed');
+    }
+    if (!input.conceptId || input.conceptId.length > 200) throw AppError.field('conceptId', 'max-length', { max: 200 });
+    await this.transactions.run((tx) => this.repository.setConceptDecision(tx, { listingId, ...input, userId: rc.viewer!.userId }));
+    return listing;
   }
 }

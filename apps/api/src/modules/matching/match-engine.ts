@@ -4,6 +4,9 @@ import {
   type AnalysedDemand,
   type AnalysedSupply,
   analyseDemand,
+  type ConceptDecisions,
+  MATCHED_SCHEMES,
+  type MatchedScheme,
   analyseSupply,
   Matcher,
   type MatchExplanation,
@@ -18,7 +21,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { IdentityService } from '../identity/identity.service';
-import type { ListingRecord } from '../listings/dto/listing-record';
+import type { ConceptDecisionRow, ListingRecord } from '../listings/dto/listing-record';
 import { ListingsService } from '../listings/listings.service';
 import { ReviewsService } from '../reviews/reviews.service';
 import { SearchService } from '../search/search.service';
@@ -40,7 +43,8 @@ const CACHE_LIMIT = 50_000;
  */
 @Injectable()
 export class MatchEngine {
-  private readonly analysed = new Map<string, { version: number; value: AnalysedDemand | AnalysedSupply }>();
+  /** Keyed by listing id; `version` is the listing's version (and, for a demand, its owner's concept decisions). */
+  private readonly analysed = new Map<string, { version: number | string; value: AnalysedDemand | AnalysedSupply }>();
   private matcher: { vocabulary: Vocabulary; matcher: Matcher } | null = null;
 
   constructor(
@@ -98,8 +102,17 @@ export class MatchEngine {
       () => this.offerQuery(offer, vocabulary),
       () => filters,
     );
-    const rows = await this.listings.findByIds(ids);
-    const demands = await Promise.all(rows.filter((r) => r.status === 'PUBLISHED').map((r) => this.demand(r, vocabulary)));
+    const rows = (await this.listings.findByIds(ids)).filter((r) => r.status === 'PUBLISHED');
+    const decisions = await this.listings.conceptDecisions(rows.map((r) => r.id));
+    const demands = await Promise.all(
+      rows.map((r) =>
+        this.demand(
+          r,
+          vocabulary,
+          decisions.filter((d) => d.listingId === r.id),
+        ),
+      ),
+    );
     // Text relevance in this direction: the supply's text against each demand's.
     const text = textRelevance(
       offer.query,
@@ -182,13 +195,35 @@ export class MatchEngine {
     return terms.length ? { text: title, terms, boostTerms, choseong: null } : null;
   }
 
-  private async demand(listing: ListingRecord, vocabulary: Vocabulary): Promise<AnalysedDemand> {
+  /**
+   * The demand analysed with its owner's decisions on inferred concepts (removed ones skipped,
+   * confirmed ones stated); `decisions` when the caller loaded them for many demands at once.
+   */
+  private async demand(listing: ListingRecord, vocabulary: Vocabulary, decisions?: ConceptDecisionRow[]): Promise<AnalysedDemand> {
+    const own = decisions ?? (await this.listings.conceptDecisions([listing.id]));
+    const stamp = `${listing.version}|${own.map((d) => `${d.conceptId}:${d.decision}`).join(',')}`;
     const cached = this.analysed.get(listing.id);
-    if (cached && cached.version === listing.version) return cached.value as AnalysedDemand;
+    if (cached && cached.version === stamp) return cached.value as AnalysedDemand;
     const org = await this.identity.organization(listing.organizationId);
-    const value = analyseDemand(requiredProfileOf(listing.id, listing.content as DemandContent, org?.regionId ?? null), vocabulary);
-    this.remember(listing.id, listing.version, value);
+    const value = analyseDemand(
+      requiredProfileOf(listing.id, listing.content as DemandContent, org?.regionId ?? null, decisionsOf(own)),
+      vocabulary,
+    );
+    this.remember(listing.id, stamp, value);
     return value;
+  }
+
+  /**
+   * What the demand's text alone lets matching infer (before the owner's decisions): the concepts
+   * a demand page offers its owner to confirm or remove.
+   */
+  async inferredNeeds(listing: ListingRecord): Promise<Array<{ scheme: MatchedScheme; conceptId: string; evidence: string[] }>> {
+    const { vocabulary } = await this.current();
+    const org = await this.identity.organization(listing.organizationId);
+    const plain = analyseDemand(requiredProfileOf(listing.id, listing.content as DemandContent, org?.regionId ?? null), vocabulary);
+    return MATCHED_SCHEMES.flatMap((scheme) =>
+      plain.needs[scheme].filter((n) => n.inferred).map((n) => ({ scheme, conceptId: n.id, evidence: n.evidence })),
+    );
   }
 
   /** Analysed supply listings in the order of `ids` (published ones only), with fresh organization facts. */
@@ -232,8 +267,20 @@ export class MatchEngine {
     });
   }
 
-  private remember(id: string, version: number, value: AnalysedDemand | AnalysedSupply): void {
+  private remember(id: string, version: number | string, value: AnalysedDemand | AnalysedSupply): void {
     if (this.analysed.size >= CACHE_LIMIT) this.analysed.delete(this.analysed.keys().next().value!);
     this.analysed.set(id, { version, value });
   }
+}
+
+/** The owner's decisions as the need builder takes them. */
+function decisionsOf(rows: ConceptDecisionRow[]): ConceptDecisions {
+  const confirmable = (s: ConceptDecisionRow['scheme']): s is ConceptDecisions['confirmed'][number]['scheme'] =>
+    s === 'task' || s === 'industry' || s === 'modality' || s === 'integration';
+  return {
+    confirmed: rows.flatMap((r) =>
+      r.decision === 'CONFIRMED' && confirmable(r.scheme) ? [{ scheme: r.scheme, conceptId: r.conceptId }] : [],
+    ),
+    dismissed: rows.filter((r) => r.decision === 'DISMISSED').map((r) => r.conceptId),
+  };
 }

@@ -8,7 +8,13 @@ import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { MatchAlertsRepository } from './match-alerts.repository';
 import { MatchAlertsService } from './match-alerts.service';
 import { MatchEngine } from './match-engine';
-import { ConceptMatchResolver, DemandFieldSuggestionResolver, DemandFitResolver, MatchingResolver } from './matching.resolver';
+import {
+  ConceptMatchResolver,
+  DemandFieldSuggestionResolver,
+  DemandFitResolver,
+  InferredConceptResolver,
+  MatchingResolver,
+} from './matching.resolver';
 import { MatchingService } from './matching.service';
 
 /** Explainable matching (libs/matching) over candidates from the search index; alerts on new demands. */
@@ -23,6 +29,7 @@ import { MatchingService } from './matching.service';
     DemandFitResolver,
     ConceptMatchResolver,
     DemandFieldSuggestionResolver,
+    InferredConceptResolver,
   ],
   exports: [MatchingService],
 })

@@ -13,6 +13,9 @@ import {
   MatchConnectionModel,
   MatchesForDemandArgs,
   RecommendedDemandsArgs,
+  RecommendedDemandsForOrganizationArgs,
+  DecideInferredConceptArgs,
+  InferredConceptModel,
   SupplierFitModel,
 } from './dto/matching.dto';
 import { DemandListingModel } from '../listings/dto/listing.models';
@@ -27,6 +30,7 @@ function connection(page: MatchPage, rc: RequestContext) {
       cursor: e.cursor,
       node: toListingView(e.listing),
       explanation: explanationView(e.ranked.explanation, rc),
+      supplyListingId: e.supplyListingId ?? null,
     })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
@@ -57,6 +61,14 @@ export class MatchingResolver {
     return connection(await this.matching.recommendedDemands(rc, args.supplyListingId, args.first, args.after), rc);
   }
 
+  @Query(() => MatchConnectionModel, {
+    description:
+      "A supplier's home: demands recommended across all of the organization's published supply listings, each once with the listing it fits best, best first (its members and staff).",
+  })
+  async recommendedDemandsForOrganization(@Args() args: RecommendedDemandsForOrganizationArgs, @Ctx() rc: RequestContext) {
+    return connection(await this.matching.recommendedDemandsForOrganization(rc, args.organizationId, args.first, args.after), rc);
+  }
+
   @Query(() => [DemandFieldSuggestionModel], {
     description: 'Drafting help: structured demand fields proposed from a few sentences, each with its trigger words.',
   })
@@ -78,6 +90,14 @@ export class MatchingResolver {
   })
   createMatchAlert(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateMatchAlertInput) {
     return this.alerts.create(viewer, input);
+  }
+
+  @Mutation(() => [InferredConceptModel], {
+    description:
+      "The demand's organization confirms (counts as stated), removes (stops counting in matching) or, with a null decision, undoes a concept inferred from the demand's text; answers the demand's inferred concepts.",
+  })
+  decideInferredConcept(@Args() a: DecideInferredConceptArgs, @Ctx() rc: RequestContext) {
+    return this.matching.decideInferredConcept(rc, a.demandId, { conceptId: a.conceptId, scheme: a.scheme, decision: a.decision ?? null });
   }
 
   @Mutation(() => Boolean)
@@ -125,5 +145,23 @@ export class DemandFitResolver {
   async myFit(@Parent() demand: { id: string }, @Ctx() rc: RequestContext) {
     const fit = await this.matching.fitForViewer(rc, demand.id);
     return fit && { supplyListingId: fit.supplyListingId, explanation: explanationView(fit.explanation, rc) };
+  }
+  @ResolveField(() => [InferredConceptModel], {
+    description:
+      "Concepts matching read from the demand's text, with the owner's decision on each (its organization and staff; empty for others). Ask for it on one demand, not in lists.",
+  })
+  inferredConcepts(@Parent() demand: { id: string }, @Ctx() rc: RequestContext) {
+    return this.matching.inferredConcepts(rc, demand.id);
+  }
+}
+
+/** Concept labels of inferred concepts, batched per request. */
+@Resolver(() => InferredConceptModel)
+export class InferredConceptResolver {
+  constructor(private readonly vocabulary: VocabularyLoaders) {}
+
+  @ResolveField(() => ConceptModel, { nullable: true })
+  concept(@Parent() c: { conceptId: string }, @Ctx() rc: RequestContext) {
+    return rc.loaders.get(this.vocabulary.concept).load(c.conceptId);
   }
 }

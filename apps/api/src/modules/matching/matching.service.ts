@@ -17,8 +17,15 @@ import { MatchEngine, type Ranked } from './match-engine';
 
 export type { Ranked };
 
+export interface InferredConcept {
+  scheme: string;
+  conceptId: string;
+  evidence: string[];
+  decision: 'CONFIRMED' | 'DISMISSED' | null;
+}
+
 export interface MatchPage {
-  edges: Array<{ cursor: string; listing: ListingRecord; ranked: Ranked }>;
+  edges: Array<{ cursor: string; listing: ListingRecord; ranked: Ranked; supplyListingId?: string }>;
   hasNextPage: boolean;
   totalCount: number;
   candidates: number;
@@ -34,6 +41,8 @@ const FIELD_OF_SCHEME: Record<(typeof MATCHED_SCHEMES)[number], string> = {
   certification: 'certifications',
 };
 export const MAX_DRAFT_TEXT = 2000;
+/** The supplier's home ranks demands for at most this many of its published listings. */
+const MAX_LISTINGS_FOR_HOME = 20;
 
 /** The organization kinds that offer AI and bid on demands. */
 const SUPPLIER_SIDE: readonly OrganizationKind[] = [OrganizationKind.AI_SUPPLIER, OrganizationKind.SI_INTEGRATOR];
@@ -95,7 +104,7 @@ export class MatchingService {
   }
 
   private async page(
-    listing: ListingRecord,
+    listing: { id: string; version: number | string },
     first: number,
     after: string | null | undefined,
     rank: () => Promise<Ranked[]>,
@@ -163,6 +172,70 @@ export class MatchingService {
   /** These supply listings ranked for a demand among themselves (see MatchEngine.suppliersAmong), without access checks. */
   rankSuppliersAmong(demand: ListingRecord, supplyIds: string[]): Promise<Ranked[]> {
     return this.engine.suppliersAmong(demand, supplyIds);
+  }
+
+  // --- the supplier's home (#14 item 1) ----------------------------------------------------------
+
+  /**
+   * Demands recommended across every published supply listing of one organization, each demand
+   * once (with its best listing), best fit first. The organization's members and staff; FORBIDDEN
+   * for anyone else; empty for organizations that do not supply.
+   */
+  async recommendedDemandsForOrganization(
+    rc: RequestContext,
+    organizationId: string,
+    first = 20,
+    after?: string | null,
+  ): Promise<MatchPage> {
+    const member = (await this.access.organizationIds(rc)).includes(organizationId);
+    if (!member && !this.access.isStaff(rc.viewer)) throw AppError.forbidden();
+    const org = /^[0-9a-f-]{36}$/i.test(organizationId) ? await rc.loaders.get(this.identity.organization).load(organizationId) : null;
+    if (!org) throw AppError.notFound();
+    const supplies = SUPPLIER_SIDE.includes(org.kind)
+      ? (await this.listings.publishedSupplyOf([organizationId])).slice(0, MAX_LISTINGS_FOR_HOME)
+      : [];
+    const visibility: Array<'PUBLIC' | 'VERIFIED_SUPPLIERS'> =
+      org.verificationStatus === VerificationStatus.VERIFIED ? ['PUBLIC', 'VERIFIED_SUPPLIERS'] : ['PUBLIC'];
+    const rows = await this.listings.findByIds(supplies.map((x) => x.id));
+    const rankings = await Promise.all(rows.map(async (supply) => ({ supply, ranked: await this.engine.demandsFor(supply, visibility) })));
+    const best = new Map<string, { ranked: Ranked; supplyListingId: string }>();
+    for (const { supply, ranked } of rankings) {
+      for (const r of ranked) {
+        const seen = best.get(r.listingId);
+        if (!seen || r.explanation.rawScore > seen.ranked.explanation.rawScore)
+          best.set(r.listingId, { ranked: r, supplyListingId: supply.id });
+      }
+    }
+    const merged = [...best.values()].sort(
+      (a, b) => b.ranked.explanation.rawScore - a.ranked.explanation.rawScore || (a.ranked.listingId < b.ranked.listingId ? -1 : 1),
+    );
+    const via = new Map(merged.map((m) => [m.ranked.listingId, m.supplyListingId]));
+    // The cursor belongs to this organization's set of listings (and their versions).
+    const stamp = { id: organizationId, version: rows.map((r) => `${r.id}@${r.version}`).join(',') };
+    const page = await this.page(stamp, first, after, () => Promise.resolve(merged.map((m) => m.ranked)));
+    return { ...page, edges: page.edges.map((e) => ({ ...e, supplyListingId: via.get(e.ranked.listingId) })) };
+  }
+
+  // --- the demand owner's decisions on inferred concepts (#14 item 8) ---------------------------
+
+  /** What matching read from the demand's text, with the owner's decision on each; empty for anyone but its organization and staff. */
+  async inferredConcepts(rc: RequestContext, demandId: string): Promise<InferredConcept[]> {
+    const demand = await this.listings.findListing(demandId);
+    if (!demand || demand.kind !== 'DEMAND' || !(await this.access.actor(rc, demand))) return [];
+    const [needs, decisions] = await Promise.all([this.engine.inferredNeeds(demand), this.listings.conceptDecisions([demand.id])]);
+    const decided = new Map(decisions.map((d) => [d.conceptId, d.decision]));
+    return needs.map((n) => ({ ...n, decision: decided.get(n.conceptId) ?? null }));
+  }
+
+  /** The demand's organization confirms, removes or undoes an inferred concept; answers the demand's inferred concepts. */
+  async decideInferredConcept(
+    rc: RequestContext,
+    demandId: string,
+    input: { conceptId: string; scheme: string; decision: 'CONFIRMED' | 'DISMISSED' | null },
+  ): Promise<InferredConcept[]> {
+    if (!(MATCHED_SCHEMES as readonly string[]).includes(input.scheme)) throw AppError.field('scheme', 'not-allowed');
+    await this.listings.decideConcept(rc, demandId, { ...input, scheme: input.scheme as (typeof MATCHED_SCHEMES)[number] });
+    return this.inferredConcepts(rc, demandId);
   }
 }
 

@@ -88,29 +88,39 @@ export class NotificationsRepository {
     await this.dataSource.query('UPDATE notifications SET emailed_at = now() WHERE id = $1 AND emailed_at IS NULL', [id]);
   }
 
-  /** A page of the user's in-app notifications, newest first, with the total and the unread count. */
+  /** A page of the user's in-app notifications, newest first, with the total and the unread count (of these types when given). */
   async page(
     userId: string,
     limit: number,
     after: [string, string] | null,
     unreadOnly: boolean,
+    types: string[] | null = null,
   ): Promise<{ rows: NotificationRow[]; total: number; unreadCount: number }> {
     const params: unknown[] = [userId, limit + 1];
     let keyset = '';
     if (after) {
       params.push(after[0], after[1]);
-      keyset = 'AND (created_at, id) < ($3::timestamptz, $4::uuid)';
+      keyset = `AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    let typed = '';
+    const countParams: unknown[] = [userId];
+    let countTyped = '';
+    if (types) {
+      params.push(types);
+      typed = `AND type = ANY($${params.length}::text[])`;
+      countParams.push(types);
+      countTyped = 'AND type = ANY($2::text[])';
     }
     const unread = unreadOnly ? 'AND read_at IS NULL' : '';
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT ${ROW} FROM notifications
-        WHERE user_id = $1 AND in_app ${unread} ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
+        WHERE user_id = $1 AND in_app ${typed} ${unread} ${keyset} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
     const [{ total, unreadCount }] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE true ${unread})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS "unreadCount"
-         FROM notifications WHERE user_id = $1 AND in_app`,
-      [userId],
+         FROM notifications WHERE user_id = $1 AND in_app ${countTyped}`,
+      countParams,
     );
     return { rows, total, unreadCount };
   }

@@ -49,8 +49,14 @@ export class NotificationsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('unreadOnly', { nullable: true, defaultValue: false }) unreadOnly?: boolean,
+    @Args('types', {
+      type: () => [String],
+      nullable: true,
+      description: 'Only these types, e.g. BID_INVITATION for the invitations on a supplier’s home (at most 20).',
+    })
+    types?: string[] | null,
   ) {
-    const page = await this.service.list(viewer, first, after, unreadOnly ?? false);
+    const page = await this.service.list(viewer, first, after, unreadOnly ?? false, types ?? null);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: { ...e.node, payload: JSON.stringify(e.node.payload) } })) };
   }
 

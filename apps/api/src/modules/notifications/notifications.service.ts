@@ -180,8 +180,12 @@ export class NotificationsService implements OnModuleInit {
     first?: number,
     after?: string | null,
     unreadOnly = false,
+    types: string[] | null = null,
   ): Promise<Connection<NotificationRow> & { unreadCount: number }> {
     const { limit, after: key } = pageArgs(first, after);
+    if (types && (types.length > 20 || types.some((x) => !/^[A-Z_]{1,64}$/.test(x)))) {
+      throw AppError.field('types', 'format', { format: 'NOTIFICATION_TYPE' });
+    }
     if (
       key &&
       (typeof key[0] !== 'string' || typeof key[1] !== 'string' || Number.isNaN(Date.parse(key[0])) || !/^[0-9a-f-]{36}$/i.test(key[1]))
@@ -193,6 +197,7 @@ export class NotificationsService implements OnModuleInit {
       limit,
       key ? [String(key[0]), String(key[1])] : null,
       unreadOnly,
+      types && types.length ? types : null,
     );
     return { ...toConnection(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id]), unreadCount };
   }

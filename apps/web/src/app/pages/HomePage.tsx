@@ -3,8 +3,14 @@ import { useLocale, useT } from '@/i18n';
 import { useViewer } from '@/shared/session';
 import { LatestListings, creatableKind } from '@/modules/listings';
 import { organizationName, OrganizationKindLabel, VerificationBadge } from '@/modules/organization';
+import { RoleHome } from '@/modules/home';
 
+/** `/`: each role's own home (modules/home), the public home for anonymous visitors and other kinds. */
 export function HomePage() {
+  return <RoleHome fallback={<PublicHome />} />;
+}
+
+function PublicHome() {
   const t = useT();
   const locale = useLocale();
   const { signedIn, viewer, fetching } = useViewer();

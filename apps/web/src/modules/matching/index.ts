@@ -12,3 +12,5 @@ export { MatchesPanel } from './components/MatchesPanel';
 export { MyFitCard } from './components/MyFitCard';
 export { InviteToBidFromListing } from './components/InviteToBidFromListing';
 export { useMatchPages, type MatchEdge, type MatchTarget } from './hooks/useMatchPages';
+export { OrganizationRecommendations } from './components/OrganizationRecommendations';
+export { FitTierBadge } from './components/FitParts';

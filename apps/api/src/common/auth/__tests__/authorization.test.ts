@@ -428,6 +428,17 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.publishedSupplyId }),
     expect: supplyOwnerOrStaff,
   },
+  'Query.recommendedDemandsForOrganization': {
+    document: 'query($id: ID!) { recommendedDemandsForOrganization(organizationId: $id, first: 3) { totalCount } }',
+    variables: (w) => ({ id: w.supplier.organizationId }),
+    expect: supplyOwnerOrStaff,
+  },
+  'Mutation.decideInferredConcept': {
+    document:
+      'mutation($id: ID!) { decideInferredConcept(demandId: $id, conceptId: "urn:aimatch:task:visual-inspection", scheme: "task", decision: DISMISSED) { conceptId } }',
+    variables: (w) => ({ id: w.publishedDemandId }),
+    expect: smeOwnerOnly,
+  },
   'Query.suggestDemandFields': {
     document: '{ suggestDemandFields(text: "공장 사진으로 불량 검출") { concept { id } } }',
     expect: signedIn,

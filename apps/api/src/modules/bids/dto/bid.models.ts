@@ -93,6 +93,13 @@ export class BidsForDemandArgs {
 @ArgsType()
 export class MyBidsArgs {
   @Field(() => BidStatusEnum, { nullable: true }) status?: BidStatusEnum;
+  @Field(() => [BidStatusEnum], { nullable: true, description: 'Any of these statuses (with `status`, both must hold).' })
+  statuses?: BidStatusEnum[];
+  @Field({
+    nullable: true,
+    description: "Only draft bids whose consortium invitation to one of your organizations awaits its answer (a supplier's home).",
+  })
+  awaitingOurAnswer?: boolean;
   @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number;
   @Field({ nullable: true }) after?: string;
 }

@@ -56,3 +56,12 @@ export interface ListingTrustFacts {
   /** Title, summary and description in one string. */
   text: string;
 }
+
+/** A demand owner's decision on a concept matching inferred from the demand's text (#14 item 8). */
+export interface ConceptDecisionRow {
+  listingId: string;
+  conceptId: string;
+  scheme: 'task' | 'industry' | 'modality' | 'integration' | 'deployment' | 'certification';
+  decision: 'CONFIRMED' | 'DISMISSED';
+  decidedAt: Date;
+}

@@ -7,5 +7,8 @@ export function explanationView(e: Ranked['explanation'], rc: RequestContext) {
     ...e,
     constraints: e.constraints.map((c) => ({ code: c.code, satisfied: c.satisfied })),
     reasons: e.reasons.map((r) => ({ ...r, text: rc.locale === 'en' ? r.en : r.ko })),
+    summary: rc.locale === 'en' ? e.summary.en : e.summary.ko,
+    summaryKo: e.summary.ko,
+    summaryEn: e.summary.en,
   };
 }

@@ -36,6 +36,15 @@ registerEnumType(MatchFeatureEnum, { name: 'MatchFeature' });
 registerEnumType(MatchConstraintEnum, { name: 'MatchConstraintCode' });
 registerEnumType(BudgetFitEnum, { name: 'BudgetFit' });
 registerEnumType(ReasonToneEnum, { name: 'ReasonTone' });
+export enum FitTierEnum {
+  GOOD = 'GOOD',
+  REVIEW = 'REVIEW',
+  LOW = 'LOW',
+}
+registerEnumType(FitTierEnum, {
+  name: 'FitTier',
+  description: '적합 / 검토 / 낮음, by the cut-offs in libs/matching (FIT_TIERS); a capped match is never GOOD.',
+});
 
 @ArgsType()
 export class MatchesForDemandArgs {
@@ -47,6 +56,13 @@ export class MatchesForDemandArgs {
 @ArgsType()
 export class RecommendedDemandsArgs {
   @Field(() => ID) supplyListingId: string;
+  @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number;
+  @Field({ nullable: true }) after?: string;
+}
+
+@ArgsType()
+export class RecommendedDemandsForOrganizationArgs {
+  @Field(() => ID) organizationId: string;
   @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number;
   @Field({ nullable: true }) after?: string;
 }
@@ -85,6 +101,8 @@ export class MatchConstraintModel {
 export class MatchReasonModel {
   @Field() code: string;
   @Field(() => ReasonToneEnum) tone: ReasonToneEnum;
+  @Field(() => MatchFeatureEnum, { description: 'The criterion it speaks about (its weight is in `features`).' })
+  feature: MatchFeatureEnum;
   @Field({ description: "In the viewer's language." }) text: string;
   @Field() ko: string;
   @Field() en: string;
@@ -102,6 +120,11 @@ export class MatchExplanationModel {
   @Field(() => BudgetFitEnum, { nullable: true }) budgetFit: BudgetFitEnum | null;
   @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
   @Field() weightsVersion: string;
+  @Field(() => FitTierEnum) tier: FitTierEnum;
+  @Field({ description: "One plain line in the viewer's language, e.g. 산업·과업이 맞고 구축형(온프레미스) 가능, 예산보다 20% 높음." })
+  summary: string;
+  @Field() summaryKo: string;
+  @Field() summaryEn: string;
 }
 
 @ObjectType('SupplierFit', { description: "How well the viewer's organization fits a demand: its best published supply listing." })
@@ -116,6 +139,11 @@ export class MatchEdgeModel {
   @Field(() => ListingModel, { description: 'The counterpart: a supply listing for a demand, a demand for a supply listing.' })
   node: unknown;
   @Field(() => MatchExplanationModel) explanation: MatchExplanationModel;
+  @Field(() => ID, {
+    nullable: true,
+    description: "recommendedDemandsForOrganization: the organization's supply listing this demand fits best.",
+  })
+  supplyListingId?: string | null;
 }
 
 @ObjectType('MatchConnection')
@@ -160,3 +188,33 @@ export class MatchAlertModel {
 }
 
 export const MatchAlertConnection = ConnectionType(MatchAlertModel, 'MatchAlert');
+
+// --- the demand owner's decisions on inferred concepts (#14 item 8) ---------------------------
+
+export enum InferredConceptDecisionEnum {
+  CONFIRMED = 'CONFIRMED',
+  DISMISSED = 'DISMISSED',
+}
+registerEnumType(InferredConceptDecisionEnum, {
+  name: 'InferredConceptDecision',
+  description: 'CONFIRMED: counts as stated in its field. DISMISSED: no longer counts in matching.',
+});
+
+@ObjectType('InferredConcept', { description: "A concept matching read from a demand's text, and what its owner decided about it." })
+export class InferredConceptModel {
+  @Field({ description: 'task, industry, modality, integration, deployment or certification.' }) scheme: string;
+  @Field(() => ID) conceptId: string;
+  @Field(() => ConceptModel, { nullable: true }) concept?: unknown;
+  @Field(() => [String], { description: 'The words that named it.' }) evidence: string[];
+  @Field(() => InferredConceptDecisionEnum, { nullable: true, description: 'Null while the owner has not decided.' })
+  decision: InferredConceptDecisionEnum | null;
+}
+
+@ArgsType()
+export class DecideInferredConceptArgs {
+  @Field(() => ID) demandId: string;
+  @Field(() => ID) conceptId: string;
+  @Field({ description: 'The scheme of the concept (as in InferredConcept.scheme).' }) scheme: string;
+  @Field(() => InferredConceptDecisionEnum, { nullable: true, description: 'Null undoes an earlier decision.' })
+  decision?: InferredConceptDecisionEnum | null;
+}

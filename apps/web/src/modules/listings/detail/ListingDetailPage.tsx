@@ -27,6 +27,7 @@ import { ListingFilesSection } from './ListingFilesSection';
 import { ListingSections } from './ListingSections';
 import { ReviewDecisionDialog } from './ReviewDialogs';
 import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
+import { scrollToPanel } from './scroll-to-panel';
 
 export interface DetailLocationState {
   notice?: 'submitted' | 'saved' | 'resubmitted';
@@ -305,16 +306,7 @@ function ListingDetail({
         ))}
         {askAs ? (
           // The bid panel is at the end of a long page: "입찰하기" is reachable from the top too.
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              const panel = document.getElementById('bid-panel');
-              panel?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-              panel?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-            }}
-            data-testid="listing-jump-to-bid"
-          >
+          <button type="button" className="button" onClick={() => scrollToPanel('bid-panel')} data-testid="listing-jump-to-bid">
             {t('bid.start')}
           </button>
         ) : null}

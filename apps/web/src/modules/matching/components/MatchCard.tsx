@@ -5,7 +5,8 @@ import { formatKrwRange, localized } from '@/shared/format';
 import { CertificationChips, OrganizationLink } from '@/modules/organization';
 import type { MatchEdge, MatchTarget } from '../hooks/useMatchPages';
 import { InviteToBidButton } from './InviteToBidButton';
-import { budgetKey, constraintKey, featureKey, reasonText, schemeKey, scoreBand, toneKey } from '../model/labels';
+import { budgetKey, constraintKey, featureKey, schemeKey, scoreBand, summaryText } from '../model/labels';
+import { FitTierBadge, ReasonList } from './FitParts';
 
 type Explanation = MatchEdge['explanation'];
 type ConceptMatch = Explanation['matched'][number];
@@ -26,7 +27,13 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
   const band = scoreBand(explanation.score);
 
   return (
-    <article className="match-card" data-testid={`match-card-${listing.id}`} data-listing-id={listing.id} data-score={explanation.score}>
+    <article
+      className="match-card"
+      data-testid={`match-card-${listing.id}`}
+      data-listing-id={listing.id}
+      data-score={explanation.score}
+      data-tier={explanation.tier}
+    >
       <header className="match-card__header">
         <span className="match-card__rank">{t('matching.rank', { rank })}</span>
         <div className="match-card__heading">
@@ -55,6 +62,13 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
         </div>
       </header>
 
+      <p className="match-card__fit" data-testid={`match-fit-${listing.id}`}>
+        <FitTierBadge tier={explanation.tier} testId={`match-tier-${listing.id}`} />
+        <span className="match-card__fit-summary" data-testid={`match-summary-${listing.id}`}>
+          {summaryText(explanation, locale)}
+        </span>
+      </p>
+
       {summary.text ? (
         <p className="match-card__summary" lang={summary.lang}>
           {summary.text}
@@ -74,19 +88,7 @@ export function MatchCard({ edge, rank, target }: { edge: MatchEdge; rank: numbe
           {explanation.reasons.length > 0 ? (
             <section aria-label={t('matching.reasons')}>
               <h4 className="match-card__subtitle">{t('matching.reasons')}</h4>
-              <ul className="match-reasons" data-testid={`match-reasons-${listing.id}`}>
-                {explanation.reasons.map((reason, index) => (
-                  <li
-                    key={`${reason.code}-${index}`}
-                    className={`match-reason match-reason--${reason.tone.toLowerCase()}`}
-                    data-code={reason.code}
-                    data-tone={reason.tone}
-                  >
-                    <span className="visually-hidden">{t(toneKey(reason.tone))}: </span>
-                    {reasonText(reason, locale)}
-                  </li>
-                ))}
-              </ul>
+              <ReasonList reasons={explanation.reasons} features={explanation.features} testId={`match-reasons-${listing.id}`} />
             </section>
           ) : null}
 
@@ -209,6 +211,7 @@ function FeatureBars({ features }: { features: Explanation['features'] }) {
                 <span className="match-feature__fill" style={{ width: `${percent}%` }} />
               </span>
               <span className="match-feature__value">{percent}%</span>
+              <span className="match-feature__weight">{t('matching.weightShort', { weight: Math.round(feature.weight * 100) })}</span>
             </li>
           );
         })}

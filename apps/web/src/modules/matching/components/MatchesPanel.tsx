@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useFormatters, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { useMatchPages, type MatchTarget } from '../hooks/useMatchPages';
+import { InferredConcepts } from './InferredConcepts';
 import { MatchCard } from './MatchCard';
 
 /**
@@ -10,10 +12,14 @@ import { MatchCard } from './MatchCard';
 export function MatchesPanel({ target }: { target: MatchTarget }) {
   const t = useT();
   const format = useFormatters();
-  const { edges, totalCount, hasNextPage, fetching, error, loadMore } = useMatchPages(target);
+  const { edges, totalCount, hasNextPage, fetching, error, loadMore, reload } = useMatchPages(target);
   const demand = target.kind === 'DEMAND';
   const testId = demand ? 'matches' : 'recommended-demands';
   const headingId = `${testId}-heading`;
+  // Low-fit counterparts fold under "더 보기 (N)": the ranking puts them last (#14 item 8).
+  const [showLow, setShowLow] = useState(false);
+  const low = edges.filter((edge) => edge.explanation.tier === 'LOW').length;
+  const fitting = edges.length - low;
 
   return (
     <section
@@ -35,6 +41,7 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
           </span>
         ) : null}
       </header>
+      {demand ? <InferredConcepts demandId={target.listingId} onChange={reload} /> : null}
       {!fetching && !error && edges.length === 0 ? (
         <p className="empty" data-testid={`${testId}-empty`}>
           {t('matching.empty')}
@@ -42,12 +49,33 @@ export function MatchesPanel({ target }: { target: MatchTarget }) {
       ) : null}
       {edges.length > 0 ? (
         <ol className="match-list" data-testid={`${testId}-list`}>
-          {edges.map((edge, index) => (
-            <li key={edge.node.id}>
-              <MatchCard edge={edge} rank={index + 1} target={target} />
-            </li>
-          ))}
+          {edges.map((edge, index) => {
+            const folded = edge.explanation.tier === 'LOW';
+            return (
+              <li key={edge.node.id} hidden={folded && !showLow} data-folded={folded ? 'true' : undefined}>
+                <MatchCard edge={edge} rank={index + 1} target={target} />
+              </li>
+            );
+          })}
         </ol>
+      ) : null}
+      {!fetching && !error && edges.length > 0 && fitting === 0 && !showLow ? (
+        <p className="empty" data-testid={`${testId}-no-fit`}>
+          {t('matching.noGoodFit')}
+        </p>
+      ) : null}
+      {low > 0 ? (
+        <div className="match-low">
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={showLow}
+            onClick={() => setShowLow((v) => !v)}
+            data-testid={`${testId}-low-toggle`}
+          >
+            {showLow ? t('matching.lowFit.hide') : t('matching.lowFit.show', { count: format.number(low) })}
+          </button>
+        </div>
       ) : null}
       {error ? (
         <FormAlert

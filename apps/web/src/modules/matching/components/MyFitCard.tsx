@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '@/i18n';
 import { DemandFitQuery } from '../graphql/operations';
-import { reasonText, scoreBand, toneKey } from '../model/labels';
+import { scoreBand, summaryText } from '../model/labels';
+import { FitTierBadge, ReasonList } from './FitParts';
 
 /** How many reasons the card shows (the strongest first, as the engine orders them). */
 const REASONS = 4;
@@ -18,20 +19,22 @@ export function MyFitCard({ demandId }: { demandId: string }) {
   const [{ data }] = useQuery({ query: DemandFitQuery, variables: { id: demandId } });
   const fit = data?.listing && 'myFit' in data.listing ? data.listing.myFit : null;
   if (!fit) return null;
-  const { score, reasons } = fit.explanation;
+  const { score, reasons, tier, features } = fit.explanation;
   return (
-    <section className={`card my-fit my-fit--${scoreBand(score)}`} aria-labelledby="my-fit-heading" data-testid="my-fit" data-score={score}>
+    <section
+      className={`card my-fit my-fit--${scoreBand(score)}`}
+      aria-labelledby="my-fit-heading"
+      data-testid="my-fit"
+      data-score={score}
+      data-tier={tier}
+    >
       <h2 id="my-fit-heading" className="card__title">
-        {t('matching.myFit.title', { score })}
+        {t('matching.myFit.title', { score })} <FitTierBadge tier={tier} testId="my-fit-tier" />
       </h2>
-      <ul className="match-reasons">
-        {reasons.slice(0, REASONS).map((reason, index) => (
-          <li key={`${reason.code}-${index}`} className={`match-reason match-reason--${reason.tone.toLowerCase()}`} data-tone={reason.tone}>
-            <span className="visually-hidden">{t(toneKey(reason.tone))}: </span>
-            {reasonText(reason, locale)}
-          </li>
-        ))}
-      </ul>
+      <p className="match-card__fit-summary" data-testid="my-fit-summary">
+        {summaryText(fit.explanation, locale)}
+      </p>
+      <ReasonList reasons={reasons.slice(0, REASONS)} features={features} />
       <p className="card__lead">
         <Link to={`/listings/${fit.supplyListingId}`} data-testid="my-fit-listing">
           {t('matching.myFit.basis')}

@@ -36,8 +36,13 @@ export const MatchEdgeFieldsFragment = graphql(`
         maxAmountKrw
       }
     }
+    supplyListingId
     explanation {
       score
+      tier
+      summary
+      summaryKo
+      summaryEn
       capped
       textOnly
       budgetFit
@@ -82,6 +87,7 @@ export const MatchEdgeFieldsFragment = graphql(`
       reasons {
         code
         tone
+        feature
         text
         ko
         en
@@ -203,9 +209,19 @@ export const DemandFitQuery = graphql(`
           supplyListingId
           explanation {
             score
+            tier
+            summary
+            summaryKo
+            summaryEn
+            features {
+              feature
+              applicable
+              weight
+            }
             reasons {
               code
               tone
+              feature
               text
               ko
               en
@@ -226,6 +242,58 @@ export const MyOpenDemandsQuery = graphql(`
           id
           title
         }
+      }
+    }
+  }
+`);
+
+/** The supplier's home (#14): demands recommended across all of its organization's published listings. */
+export const RecommendedDemandsForOrganizationQuery = graphql(`
+  query RecommendedDemandsForOrganization($organizationId: ID!, $first: Int!, $after: String, $locale: Locale!) {
+    recommendedDemandsForOrganization(organizationId: $organizationId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        ...MatchEdgeFields
+      }
+    }
+  }
+`);
+
+/** What matching read from a demand's text, with the owner's decision on each (#14 item 8). */
+export const InferredConceptsQuery = graphql(`
+  query InferredConcepts($id: ID!, $locale: Locale!) {
+    listing(id: $id) {
+      id
+      ... on DemandListing {
+        inferredConcepts {
+          scheme
+          conceptId
+          evidence
+          decision
+          concept {
+            id
+            label(locale: $locale)
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DecideInferredConceptMutation = graphql(`
+  mutation DecideInferredConcept($demandId: ID!, $conceptId: ID!, $scheme: String!, $decision: InferredConceptDecision, $locale: Locale!) {
+    decideInferredConcept(demandId: $demandId, conceptId: $conceptId, scheme: $scheme, decision: $decision) {
+      scheme
+      conceptId
+      evidence
+      decision
+      concept {
+        id
+        label(locale: $locale)
       }
     }
   }

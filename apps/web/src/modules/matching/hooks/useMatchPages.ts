@@ -45,5 +45,7 @@ export function useMatchPages(target: MatchTarget, options: { pageSize?: number;
     fetching: list.loading || list.loadingMore,
     error: list.error ?? list.moreError,
     loadMore: list.loadMore,
+    /** Ranks again from the first page (after the owner changed what counts, e.g. an inferred concept). */
+    reload: list.reload,
   };
 }

@@ -1,4 +1,4 @@
-import type { BudgetFit, MatchConstraintCode, MatchFeature, ReasonTone } from '@/generated/graphql';
+import type { BudgetFit, FitTier, MatchConstraintCode, MatchFeature, ReasonTone } from '@/generated/graphql';
 import type { SimpleMessageKey, UiLocale } from '@/i18n';
 
 export const featureKey = (feature: MatchFeature): SimpleMessageKey => `matching.feature.${feature}`;
@@ -24,4 +24,20 @@ export function scoreBand(score: number): 'strong' | 'fair' | 'weak' {
   if (score >= 70) return 'strong';
   if (score >= 40) return 'fair';
   return 'weak';
+}
+
+export const tierKey = (tier: FitTier): SimpleMessageKey => `matching.tier.${tier}`;
+
+/** The one-line plain summary in the UI language (both are delivered, like the reasons). */
+export function summaryText(e: { summary: string; summaryKo: string; summaryEn: string }, locale: UiLocale): string {
+  return (locale === 'en' ? e.summaryEn : e.summaryKo) || e.summary;
+}
+
+/** A reason's criterion weight in percent ("과업 30%"), null when the criterion did not count. */
+export function reasonWeight(
+  reason: { feature: MatchFeature },
+  features: ReadonlyArray<{ feature: MatchFeature; applicable: boolean; weight: number }>,
+): number | null {
+  const f = features.find((x) => x.feature === reason.feature);
+  return f && f.applicable ? Math.round(f.weight * 100) : null;
 }

@@ -1,0 +1,2 @@
+import './home.css';
+export { RoleHome, STAFF_LANDING } from './components/RoleHome';

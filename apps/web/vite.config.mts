@@ -54,10 +54,50 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * What graphql-codegen's client preset recommends its babel plugin for (see the note atop generated/gql.ts): every
+ * `graphql(\`query Name …\`)` is replaced by that document itself (`NameDocument`, `NameFragmentDoc` for a fragment,
+ * as generated/graphql.ts holds it), so neither the map of every operation (gql.ts) nor all documents in one module
+ * (graphql.ts) are bundled: each document lands in the chunk of the route that uses it. Types are unchanged (the
+ * call's type already is that document's type).
+ */
+function graphqlDocumentImports(): Plugin {
+  const call = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+  const definition = /^\s*(query|mutation|subscription|fragment)\s+([A-Za-z_][A-Za-z0-9_]*)/;
+  const generated = resolve(webRoot, 'src/generated/graphql.ts');
+  let documents = new Map<string, string>();
+  return {
+    name: 'aimatch:graphql-documents',
+    enforce: 'pre',
+    async buildStart() {
+      this.addWatchFile(generated);
+      const text = await readFile(generated, 'utf8');
+      documents = new Map(
+        [...text.matchAll(/^export const (\w+(?:Document|FragmentDoc)) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)].map((m) => [
+          m[1],
+          m[2],
+        ]),
+      );
+    },
+    transform(code, id) {
+      if (!/[\\/]apps[\\/]web[\\/]src[\\/]/.test(id) || /[\\/]generated[\\/]/.test(id) || !code.includes('graphql(`')) return null;
+      const out = code.replace(call, (whole, text: string) => {
+        const found = definition.exec(text);
+        const name = found && (found[1] === 'fragment' ? `${found[2]}FragmentDoc` : `${found[2]}Document`);
+        const document = name && documents.get(name);
+        if (!document) throw new Error(`${id}: no generated document for ${whole.slice(0, 80)}… (run npm run codegen)`);
+        return `/* ${name} */ (${document})`;
+      });
+      // The `graphql` function itself is no longer called: dropping its import keeps gql.ts out of the bundle.
+      return { code: out.replace(/^import \{ graphql \} from '@\/generated';$/m, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   publicDir: resolve(webRoot, 'public'),
-  plugins: [react(), precompress()],
+  plugins: [graphqlDocumentImports(), react(), precompress()],
   resolve: {
     // libs/contracts is the only library shared with the api (see tsconfig.json's paths).
     alias: { '@': resolve(webRoot, 'src'), '@aimatch/contracts': resolve(repoRoot, 'libs/contracts/src/index.ts') },

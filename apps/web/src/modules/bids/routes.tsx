@@ -1,7 +1,9 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { ConsortiumInvitationPage } from './components/ConsortiumInvitationPage';
-import { MyBidsPage } from './components/MyBidsPage';
-import { OrganizationProfilePage } from './components/OrganizationProfilePage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const ConsortiumInvitationPage = lazyPage(() => import('./components/ConsortiumInvitationPage'), 'ConsortiumInvitationPage');
+const MyBidsPage = lazyPage(() => import('./components/MyBidsPage'), 'MyBidsPage');
+const OrganizationProfilePage = lazyPage(() => import('./components/OrganizationProfilePage'), 'OrganizationProfilePage');
 
 export const bidRoutes: AppRoute[] = [
   {

@@ -1,12 +1,14 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { BrowseListingsPage } from './components/BrowseListingsPage';
-import { MyListingsPage } from './components/MyListingsPage';
-import { ListingDetailPage } from './detail/ListingDetailPage';
-import { ListingEditorRoute } from './editor/ListingEditorRoute';
-import { CurationItemPage } from './curation/CurationItemPage';
 import { CurationQueueCount } from './curation/CurationQueueCount';
-import { CurationQueuePage } from './curation/CurationQueuePage';
-import { ProhibitedKeywordsPage } from './curation/ProhibitedKeywordsPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const BrowseListingsPage = lazyPage(() => import('./components/BrowseListingsPage'), 'BrowseListingsPage');
+const MyListingsPage = lazyPage(() => import('./components/MyListingsPage'), 'MyListingsPage');
+const ListingDetailPage = lazyPage(() => import('./detail/ListingDetailPage'), 'ListingDetailPage');
+const ListingEditorRoute = lazyPage(() => import('./editor/ListingEditorRoute'), 'ListingEditorRoute');
+const CurationItemPage = lazyPage(() => import('./curation/CurationItemPage'), 'CurationItemPage');
+const CurationQueuePage = lazyPage(() => import('./curation/CurationQueuePage'), 'CurationQueuePage');
+const ProhibitedKeywordsPage = lazyPage(() => import('./curation/ProhibitedKeywordsPage'), 'ProhibitedKeywordsPage');
 
 export const listingRoutes: AppRoute[] = [
   {

@@ -1,5 +1,7 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { OrganizationPage } from './components/OrganizationPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const OrganizationPage = lazyPage(() => import('./components/OrganizationPage'), 'OrganizationPage');
 
 export const organizationRoutes: AppRoute[] = [
   {

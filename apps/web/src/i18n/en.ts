@@ -1325,4 +1325,7 @@ export const en: Messages = {
   'notifications.kind.CERTIFICATION_EXPIRING': 'Certification expiring',
   'notifications.kind.CERTIFICATION_EXPIRED': 'Certification expired',
   'notifications.kind.ORGANIZATION_WARNED': 'Warnings from the association',
+  // Y — header and layout (#14 item 9)
+  'nav.menuOpen': 'Open menu',
+  'nav.menuClose': 'Close menu',
 };

@@ -1320,4 +1320,7 @@ export const ko = {
   'notifications.kind.CERTIFICATION_EXPIRING': '인증서 만료 예정',
   'notifications.kind.CERTIFICATION_EXPIRED': '인증서 만료',
   'notifications.kind.ORGANIZATION_WARNED': '협회 경고',
+  // Y — header and layout (#14 item 9)
+  'nav.menuOpen': '메뉴 열기',
+  'nav.menuClose': '메뉴 닫기',
 } as const;

@@ -1,4 +1,5 @@
 import type { AppRoute } from '@/shared/routing/route-types';
+import { bidder } from '@/shared/routing/nav-audience';
 import { lazyPage } from '@/shared/routing/lazy-page';
 
 const ConsortiumInvitationPage = lazyPage(() => import('./components/ConsortiumInvitationPage'), 'ConsortiumInvitationPage');
@@ -11,7 +12,7 @@ export const bidRoutes: AppRoute[] = [
     element: <MyBidsPage />,
     access: 'signedIn',
     titleKey: 'myBids.title',
-    nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids' },
+    nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids', audience: bidder },
   },
   { path: 'bids/:id/invitation', element: <ConsortiumInvitationPage />, access: 'signedIn', titleKey: 'consortium.invitation.title' },
   { path: 'organizations/:id', element: <OrganizationProfilePage />, access: 'signedIn', titleKey: 'reviews.profileTitle' },

@@ -1,4 +1,5 @@
 import type { AppRoute } from '@/shared/routing/route-types';
+import { listingAuthor } from '@/shared/routing/nav-audience';
 import { CurationQueueCount } from './curation/CurationQueueCount';
 import { lazyPage } from '@/shared/routing/lazy-page';
 
@@ -30,7 +31,7 @@ export const listingRoutes: AppRoute[] = [
     element: <MyListingsPage />,
     access: 'signedIn',
     titleKey: 'mine.title',
-    nav: { labelKey: 'nav.myListings', order: 5, testId: 'nav-my-listings' },
+    nav: { labelKey: 'nav.myListings', order: 5, testId: 'nav-my-listings', audience: listingAuthor },
   },
   // Both render ListingEditorRoute, so the editor survives the URL change after the first save.
   { path: 'listings/new', element: <ListingEditorRoute />, access: 'signedIn', titleKey: 'editor.newListing' },

@@ -1,3 +1,4 @@
+import { Star } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
@@ -222,10 +223,13 @@ export function OwnerBidsPanel({
                     bid.organization.reputation.count > 0 &&
                     bid.organization.reputation.mean !== null &&
                     bid.organization.reputation.mean !== undefined ? (
-                      t('reviews.reputationShort', {
-                        mean: bid.organization.reputation.mean.toFixed(1),
-                        count: bid.organization.reputation.count,
-                      })
+                      <span className="rating">
+                        <Star aria-hidden="true" size={14} className="rating__star" />
+                        {t('reviews.reputationShort', {
+                          mean: bid.organization.reputation.mean.toFixed(1),
+                          count: bid.organization.reputation.count,
+                        })}
+                      </span>
                     ) : (
                       <span className="muted">{t('reviews.none')}</span>
                     )}

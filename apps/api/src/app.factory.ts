@@ -17,6 +17,14 @@ import { trustFunction } from './common/http/client-address';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
+ * The build names every file under /assets/ by its content hash, so they never change: cached for a year without
+ * revalidation. Everything else (index.html, which names the current hashes, favicon) is revalidated on each use.
+ */
+export function webCacheControl(url: string): string {
+  return url.split('?')[0].startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
  * Builds the whole API (GraphQL, socket.io, health, the web client's files) on Fastify.
  * Used by main.ts and by every e2e and browser test, so tests boot exactly what users get.
  */
@@ -83,11 +91,22 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   if (existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes (/signup, /organization, ...) all load the single-page app.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (vite.config.mts); the one the browser accepts is sent, with
+      // `Vary: Accept-Encoding`. They are not routes of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (reply) => void reply.header('cache-control', webCacheControl(reply.request.url)),
+    });
+    // Client-side routes (/signup, /organization, ...) all load the single-page app; a missing file is a 404, never the app.
     fastify.get('/*', (request, reply) => {
       const path = request.url.split('?')[0];
-      if (path.startsWith('/graphql') || path.startsWith('/socket.io') || /\.[a-z0-9]+$/i.test(path)) {
+      if (path.startsWith('/graphql') || path.startsWith('/socket.io') || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
         return reply.code(404).send({ error: 'Not Found' });
       }
       return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');

@@ -1,3 +1,4 @@
+import { Languages } from 'lucide-react';
 import { useMutation } from 'urql';
 import { useLocaleSwitch, useT } from '@/i18n';
 import { UpdateMyLocaleMutation } from '@/modules/auth';
@@ -20,14 +21,15 @@ export function LanguageSwitch() {
   return (
     <button
       type="button"
-      className="button button--ghost button--small"
+      className="button button--ghost button--small lang-switch"
       onClick={onClick}
       data-testid="lang-switch"
       data-locale={locale}
       lang={target}
       aria-label={t('lang.switchTo')}
     >
-      {target === 'en' ? 'English' : '한국어'}
+      <Languages aria-hidden="true" size={16} />
+      {target === 'en' ? 'EN' : '한국어'}
     </button>
   );
 }

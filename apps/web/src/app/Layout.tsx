@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatches, useNavigate } from 'react-router';
 import { useT } from '@/i18n';
 import { EmailVerificationBanner, SignOutButton } from '@/modules/auth';
@@ -8,7 +8,8 @@ import { NotificationBell } from '@/modules/notifications';
 import { ConsentGate } from '@/modules/legal';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { RouteHandle } from './router';
-import type { AppRoute } from '@/shared/routing/route-types';
+import type { AppRoute, NavViewer } from '@/shared/routing/route-types';
+import { MenuSheet, useCompactHeader } from './HeaderMenus';
 import { appRoutes } from './routes';
 
 function isRouteHandle(value: unknown): value is RouteHandle {
@@ -41,17 +42,41 @@ function useRedirectOnExpiry(): void {
   );
 }
 
-function visibleInNav(route: AppRoute, signedIn: boolean, restoring: boolean, isStaff: boolean): boolean {
-  switch (route.nav?.showWhen ?? route.access) {
-    case 'public':
-      return true;
-    case 'signedIn':
-      return signedIn;
-    case 'signedOut':
-      return !signedIn && !restoring;
-    case 'staff':
-      return signedIn && isStaff;
-  }
+function visibleInNav(route: AppRoute, signedIn: boolean, restoring: boolean, who: NavViewer): boolean {
+  const listed = (() => {
+    switch (route.nav?.showWhen ?? route.access) {
+      case 'public':
+        return true;
+      case 'signedIn':
+        return signedIn;
+      case 'signedOut':
+        return !signedIn && !restoring;
+      case 'staff':
+        return signedIn && who.isStaff;
+    }
+  })();
+  return listed && (route.nav?.audience?.(who) ?? true);
+}
+
+function NavItems({ routes }: { routes: readonly AppRoute[] }) {
+  const t = useT();
+  return (
+    <ul className="nav__list">
+      {routes.map((route) => (
+        <li key={route.path}>
+          <NavLink
+            to={`/${route.path}`}
+            end={route.path === ''}
+            className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}
+            data-testid={route.nav?.testId}
+          >
+            {route.nav ? t(route.nav.labelKey) : null}
+            {route.nav?.badge ?? null}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function Layout() {
@@ -60,13 +85,17 @@ export function Layout() {
   useDocumentTitle();
   useRedirectOnExpiry();
 
+  const organizationKinds = useMemo(() => viewer?.memberships.map((m) => m.organization.kind) ?? [], [viewer]);
   const navRoutes = useMemo(
     () =>
       appRoutes
-        .filter((route) => route.nav && visibleInNav(route, signedIn, restoring, isStaff))
+        .filter((route) => route.nav && visibleInNav(route, signedIn, restoring, { isStaff, organizationKinds }))
         .sort((a, b) => (a.nav?.order ?? 0) - (b.nav?.order ?? 0)),
-    [signedIn, restoring, isStaff],
+    [signedIn, restoring, isStaff, organizationKinds],
   );
+  const headerRef = useRef<HTMLDivElement>(null);
+  const layoutKey = `${navRoutes.map((r) => r.path).join('|')}|${viewer?.user.displayName ?? ''}|${t('nav.home')}`;
+  const { compact, neededWidth } = useCompactHeader(headerRef, layoutKey);
 
   return (
     <ChatProvider>
@@ -74,45 +103,57 @@ export function Layout() {
         <a className="skip-link" href="#main">
           {t('nav.skipToContent')}
         </a>
-        <header className="header">
-          <div className="header__inner">
+        <header
+          className={compact ? 'header header--compact' : 'header'}
+          data-testid="site-header"
+          data-compact={compact}
+          data-inline-width={neededWidth || undefined}
+        >
+          <div className="header__inner" ref={headerRef}>
             <Link to="/" className="brand" data-testid="nav-brand">
               <span className="brand__mark" aria-hidden="true">
                 AI
               </span>
               <span className="brand__name">{t('app.name')}</span>
             </Link>
-            <nav className="nav" aria-label={t('nav.label')}>
-              <ul className="nav__list">
-                {navRoutes.map((route) => (
-                  <li key={route.path}>
-                    <NavLink
-                      to={`/${route.path}`}
-                      end={route.path === ''}
-                      className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}
-                      data-testid={route.nav?.testId}
-                    >
-                      {route.nav ? t(route.nav.labelKey) : null}
-                      {route.nav?.badge ?? null}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {compact ? null : (
+              <nav className="nav" aria-label={t('nav.label')}>
+                {/* The logo is the link home in the row; the menu lists 홈 too. */}
+                <NavItems routes={navRoutes.filter((route) => route.path !== '')} />
+              </nav>
+            )}
             <div className="header__tools">
-              <LanguageSwitch />
-              {signedIn ? (
+              {signedIn && !compact ? <MessagesNavLink /> : null}
+              {signedIn ? <NotificationBell /> : null}
+              {compact ? (
+                <MenuSheet label={t('nav.label')}>
+                  <>
+                    <nav className="nav nav--sheet" aria-label={t('nav.label')}>
+                      <NavItems routes={navRoutes} />
+                    </nav>
+                    <div className="menu-sheet__tools">
+                      {signedIn ? <MessagesNavLink /> : null}
+                      <LanguageSwitch />
+                      {viewer ? (
+                        <span className="header__user" data-testid="nav-user">
+                          {viewer.user.displayName}
+                        </span>
+                      ) : null}
+                      {signedIn ? <SignOutButton /> : null}
+                    </div>
+                  </>
+                </MenuSheet>
+              ) : (
                 <>
-                  <MessagesNavLink />
-                  <NotificationBell />
+                  <LanguageSwitch />
                   {viewer ? (
-                    <span className="header__user" data-testid="nav-user">
+                    <span className="header__user" data-testid="nav-user" title={viewer.user.displayName}>
                       {viewer.user.displayName}
                     </span>
                   ) : null}
-                  <SignOutButton />
+                  {signedIn ? <SignOutButton /> : null}
                 </>
-              ) : null}
+              )}
             </div>
           </div>
         </header>

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccessGuard } from './AccessGuard';
+import { RouteLoading } from './RouteLoading';
 import { Layout } from './Layout';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
@@ -11,7 +13,12 @@ export interface RouteHandle {
 }
 
 function toRouteObject(route: AppRoute): RouteObject {
-  const element = <AccessGuard access={route.access}>{route.element}</AccessGuard>;
+  // Pages are loaded on first visit (lazyPage): the loading state shows while a page's chunk arrives.
+  const element = (
+    <AccessGuard access={route.access}>
+      <Suspense fallback={<RouteLoading />}>{route.element}</Suspense>
+    </AccessGuard>
+  );
   const handle: RouteHandle = { titleKey: route.titleKey };
   return route.path === '' ? { index: true, element, handle } : { path: route.path, element, handle };
 }

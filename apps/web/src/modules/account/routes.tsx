@@ -1,6 +1,8 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { AccountPage } from './components/AccountPage';
-import { TwoFactorEnrollmentPage } from './components/TwoFactorEnrollmentPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const AccountPage = lazyPage(() => import('./components/AccountPage'), 'AccountPage');
+const TwoFactorEnrollmentPage = lazyPage(() => import('./components/TwoFactorEnrollmentPage'), 'TwoFactorEnrollmentPage');
 
 export const accountRoutes: AppRoute[] = [
   {

@@ -1,5 +1,7 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { AuditLogPage } from './components/AuditLogPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const AuditLogPage = lazyPage(() => import('./components/AuditLogPage'), 'AuditLogPage');
 
 export const auditRoutes: AppRoute[] = [
   {

@@ -1,9 +1,11 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { SignInPage } from './components/SignInPage';
-import { SignUpPage } from './components/SignUpPage';
-import { VerifyEmailPage } from './components/VerifyEmailPage';
-import { ForgotPasswordPage } from './components/ForgotPasswordPage';
-import { ResetPasswordPage } from './components/ResetPasswordPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const SignInPage = lazyPage(() => import('./components/SignInPage'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('./components/SignUpPage'), 'SignUpPage');
+const VerifyEmailPage = lazyPage(() => import('./components/VerifyEmailPage'), 'VerifyEmailPage');
+const ForgotPasswordPage = lazyPage(() => import('./components/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./components/ResetPasswordPage'), 'ResetPasswordPage');
 
 export const authRoutes: AppRoute[] = [
   {

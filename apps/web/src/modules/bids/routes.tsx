@@ -1,6 +1,9 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { ConsortiumInvitationPage } from './components/ConsortiumInvitationPage';
-import { MyBidsPage } from './components/MyBidsPage';
+import { bidder } from '@/shared/routing/nav-audience';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const ConsortiumInvitationPage = lazyPage(() => import('./components/ConsortiumInvitationPage'), 'ConsortiumInvitationPage');
+const MyBidsPage = lazyPage(() => import('./components/MyBidsPage'), 'MyBidsPage');
 
 export const bidRoutes: AppRoute[] = [
   {
@@ -8,7 +11,7 @@ export const bidRoutes: AppRoute[] = [
     element: <MyBidsPage />,
     access: 'signedIn',
     titleKey: 'myBids.title',
-    nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids' },
+    nav: { labelKey: 'nav.myBids', order: 6, testId: 'nav-my-bids', audience: bidder },
   },
   { path: 'bids/:id/invitation', element: <ConsortiumInvitationPage />, access: 'signedIn', titleKey: 'consortium.invitation.title' },
 ];

@@ -1,5 +1,7 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { MessagesPage } from './components/MessagesPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const MessagesPage = lazyPage(() => import('./components/MessagesPage'), 'MessagesPage');
 
 /** The header links to /messages itself (with the unread total), so these have no `nav` entry. */
 export const chatRoutes: AppRoute[] = [

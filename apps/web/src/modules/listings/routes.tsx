@@ -1,12 +1,15 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { BrowseListingsPage } from './components/BrowseListingsPage';
-import { MyListingsPage } from './components/MyListingsPage';
-import { ListingDetailPage } from './detail/ListingDetailPage';
-import { ListingEditorRoute } from './editor/ListingEditorRoute';
-import { CurationItemPage } from './curation/CurationItemPage';
+import { listingAuthor } from '@/shared/routing/nav-audience';
 import { CurationQueueCount } from './curation/CurationQueueCount';
-import { CurationQueuePage } from './curation/CurationQueuePage';
-import { ProhibitedKeywordsPage } from './curation/ProhibitedKeywordsPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const BrowseListingsPage = lazyPage(() => import('./components/BrowseListingsPage'), 'BrowseListingsPage');
+const MyListingsPage = lazyPage(() => import('./components/MyListingsPage'), 'MyListingsPage');
+const ListingDetailPage = lazyPage(() => import('./detail/ListingDetailPage'), 'ListingDetailPage');
+const ListingEditorRoute = lazyPage(() => import('./editor/ListingEditorRoute'), 'ListingEditorRoute');
+const CurationItemPage = lazyPage(() => import('./curation/CurationItemPage'), 'CurationItemPage');
+const CurationQueuePage = lazyPage(() => import('./curation/CurationQueuePage'), 'CurationQueuePage');
+const ProhibitedKeywordsPage = lazyPage(() => import('./curation/ProhibitedKeywordsPage'), 'ProhibitedKeywordsPage');
 
 export const listingRoutes: AppRoute[] = [
   {
@@ -28,7 +31,7 @@ export const listingRoutes: AppRoute[] = [
     element: <MyListingsPage />,
     access: 'signedIn',
     titleKey: 'mine.title',
-    nav: { labelKey: 'nav.myListings', order: 5, testId: 'nav-my-listings' },
+    nav: { labelKey: 'nav.myListings', order: 5, testId: 'nav-my-listings', audience: listingAuthor },
   },
   // Both render ListingEditorRoute, so the editor survives the URL change after the first save.
   { path: 'listings/new', element: <ListingEditorRoute />, access: 'signedIn', titleKey: 'editor.newListing' },

@@ -1,7 +1,9 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { MessageReportPage } from './components/MessageReportPage';
 import { ModerationCount } from './components/ModerationCount';
-import { ModerationPage } from './components/ModerationPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const MessageReportPage = lazyPage(() => import('./components/MessageReportPage'), 'MessageReportPage');
+const ModerationPage = lazyPage(() => import('./components/ModerationPage'), 'ModerationPage');
 
 export const moderationRoutes: AppRoute[] = [
   {

@@ -1,3 +1,4 @@
+import { Bell } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useClient, useQuery } from 'urql';
@@ -235,21 +236,8 @@ export function NotificationBell() {
         }}
         data-testid="notification-bell-button"
       >
-        {/* An inline icon, not the 🔔 emoji: machines without an emoji font drew a box. */}
-        <svg
-          aria-hidden="true"
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
-          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
-        </svg>
+        {/* An icon of the set (lucide), not the 🔔 emoji: machines without an emoji font drew a box. */}
+        <Bell aria-hidden="true" size={18} />
         {unread > 0 ? (
           <span className="notification-badge" data-testid="nav-unread-notifications" data-count={unread}>
             {unread > 99 ? '99+' : unread}

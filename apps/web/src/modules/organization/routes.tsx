@@ -1,5 +1,8 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { OrganizationPage } from './components/OrganizationPage';
+import { marketplaceMember } from '@/shared/routing/nav-audience';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const OrganizationPage = lazyPage(() => import('./components/OrganizationPage'), 'OrganizationPage');
 
 export const organizationRoutes: AppRoute[] = [
   {
@@ -7,6 +10,6 @@ export const organizationRoutes: AppRoute[] = [
     element: <OrganizationPage />,
     access: 'signedIn',
     titleKey: 'organization.title',
-    nav: { labelKey: 'nav.organization', order: 10, testId: 'nav-organization' },
+    nav: { labelKey: 'nav.organization', order: 10, testId: 'nav-organization', audience: marketplaceMember },
   },
 ];

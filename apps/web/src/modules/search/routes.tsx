@@ -1,5 +1,7 @@
 import type { AppRoute } from '@/shared/routing/route-types';
-import { SearchPage } from './components/SearchPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const SearchPage = lazyPage(() => import('./components/SearchPage'), 'SearchPage');
 
 export const searchRoutes: AppRoute[] = [
   {

@@ -1,7 +1,9 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { TrustCaseCount } from './components/TrustCaseCount';
-import { TrustCasePage } from './components/TrustCasePage';
-import { TrustCasesPage } from './components/TrustCasesPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const TrustCasePage = lazyPage(() => import('./components/TrustCasePage'), 'TrustCasePage');
+const TrustCasesPage = lazyPage(() => import('./components/TrustCasesPage'), 'TrustCasesPage');
 
 export const trustRoutes: AppRoute[] = [
   {

@@ -1,10 +1,12 @@
 import type { AppRoute } from '@/shared/routing/route-types';
 import { CertificationQueueCount } from './components/CertificationQueueCount';
-import { CertificationQueuePage } from './components/CertificationQueuePage';
-import { CertificationReviewPage } from './components/CertificationReviewPage';
 import { VerificationQueueCount } from './components/VerificationQueueCount';
-import { VerificationQueuePage } from './components/VerificationQueuePage';
-import { VerificationReviewPage } from './components/VerificationReviewPage';
+import { lazyPage } from '@/shared/routing/lazy-page';
+
+const CertificationQueuePage = lazyPage(() => import('./components/CertificationQueuePage'), 'CertificationQueuePage');
+const CertificationReviewPage = lazyPage(() => import('./components/CertificationReviewPage'), 'CertificationReviewPage');
+const VerificationQueuePage = lazyPage(() => import('./components/VerificationQueuePage'), 'VerificationQueuePage');
+const VerificationReviewPage = lazyPage(() => import('./components/VerificationReviewPage'), 'VerificationReviewPage');
 
 export const verificationRoutes: AppRoute[] = [
   {

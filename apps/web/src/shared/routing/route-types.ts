@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
+import type { OrganizationKind } from '@/generated/graphql';
 import type { SimpleMessageKey } from '@/i18n';
+
+/** Who is looking at the navigation (for `nav.audience`); anonymous visitors are not staff and have no organizations. */
+export interface NavViewer {
+  isStaff: boolean;
+  organizationKinds: readonly OrganizationKind[];
+}
 
 /**
  * Who may open a route.
@@ -27,5 +34,10 @@ export interface AppRoute {
     showWhen?: RouteAccess;
     /** Shown after the label, e.g. a queue's count (rendered only while the link is listed). */
     badge?: ReactNode;
+    /**
+     * Narrows who sees the link beyond `showWhen` (e.g. "내 입찰" only for organizations that can bid; staff see the
+     * console, not the marketplace authoring pages). Only hides the link: access stays with the route's `access`.
+     */
+    audience?: (viewer: NavViewer) => boolean;
   };
 }

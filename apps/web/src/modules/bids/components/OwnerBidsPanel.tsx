@@ -1,3 +1,4 @@
+import { Star } from 'lucide-react';
 import { useState } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import type { BidsForDemandQuery } from '@/generated/graphql';
@@ -134,7 +135,7 @@ export function OwnerBidsPanel({
         </p>
       ) : null}
       {bids.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap bids-table-wrap">
           <table className="table bids-table" data-testid="bids-table">
             <thead>
               <tr>
@@ -183,28 +184,37 @@ export function OwnerBidsPanel({
                       </ol>
                     </details>
                   </th>
-                  <td data-testid={`bid-amount-${bid.id}`}>{formatKrwExact(bid.amountKrw, locale)}</td>
-                  <td>{t('listing.weeks', { count: bid.durationWeeks })}</td>
-                  <td data-testid={`bid-score-${bid.id}`}>
+                  <td data-label={t('bid.col.amount')} data-testid={`bid-amount-${bid.id}`}>
+                    {formatKrwExact(bid.amountKrw, locale)}
+                  </td>
+                  <td data-label={t('bid.col.duration')}>{t('listing.weeks', { count: bid.durationWeeks })}</td>
+                  <td data-label={t('bid.col.score')} data-testid={`bid-score-${bid.id}`}>
                     {bid.match ? `${bid.match.score}/100` : <span className="muted">{t('bid.noScore')}</span>}
                   </td>
-                  <td data-testid={`bid-coverage-${bid.id}`} title={bid.coverage?.missing.map((c) => c.label).join(', ')}>
+                  <td
+                    data-label={t('bid.col.coverage')}
+                    data-testid={`bid-coverage-${bid.id}`}
+                    title={bid.coverage?.missing.map((c) => c.label).join(', ')}
+                  >
                     {bid.coverage ? `${bid.coverage.covered}/${bid.coverage.required} (${Math.round(bid.coverage.ratio * 100)}%)` : '—'}
                   </td>
-                  <td data-testid={`bid-reputation-${bid.id}`}>
+                  <td data-label={t('bid.col.reputation')} data-testid={`bid-reputation-${bid.id}`}>
                     {bid.organization &&
                     bid.organization.reputation.count > 0 &&
                     bid.organization.reputation.mean !== null &&
                     bid.organization.reputation.mean !== undefined ? (
-                      t('reviews.reputationShort', {
-                        mean: bid.organization.reputation.mean.toFixed(1),
-                        count: bid.organization.reputation.count,
-                      })
+                      <span className="rating">
+                        <Star aria-hidden="true" size={14} className="rating__star" />
+                        {t('reviews.reputationShort', {
+                          mean: bid.organization.reputation.mean.toFixed(1),
+                          count: bid.organization.reputation.count,
+                        })}
+                      </span>
                     ) : (
                       <span className="muted">{t('reviews.none')}</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('bid.col.status')}>
                     <BidStatusChip status={bid.status} testId={`bid-status-${bid.id}`} />
                     {bid.decisionReason && bid.status === 'DECLINED' ? (
                       <span className="table__muted">
@@ -213,7 +223,7 @@ export function OwnerBidsPanel({
                       </span>
                     ) : null}
                   </td>
-                  <td>
+                  <td className="bids-table__actions">
                     <div className="button-row">
                       {bid.availableActions.includes('shortlist') ? (
                         <button

@@ -1,3 +1,4 @@
+import { MessageSquare } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { useFormatters, useT } from '@/i18n';
 import { useChatSnapshot } from '../hooks/useChat';
@@ -14,7 +15,8 @@ export function MessagesNavLink() {
       className={({ isActive }) => (isActive ? 'messages-link messages-link--active' : 'messages-link')}
       data-testid="nav-messages"
     >
-      {t('nav.messages')}
+      <MessageSquare aria-hidden="true" size={18} />
+      <span className="messages-link__label">{t('nav.messages')}</span>
       {totalUnread > 0 ? (
         <span className="unread-badge" aria-label={label} title={label} data-testid="nav-messages-unread">
           {totalUnread > 99 ? '99+' : totalUnread}

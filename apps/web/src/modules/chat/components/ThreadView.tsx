@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '@/i18n';
@@ -90,7 +91,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
     >
       <header className="chat-thread__header">
         <Link to="/messages" className="chat-thread__back">
-          ← {t('chat.back')}
+          <ArrowLeft aria-hidden="true" size={16} /> {t('chat.back')}
         </Link>
         <h2 id="chat-thread-heading" className="chat-thread__title" data-testid="chat-thread-title">
           {conversation ? counterpartNames(conversation, mine, locale) : t('chat.thread.label')}

@@ -28,6 +28,7 @@ import { ListingSections } from './ListingSections';
 import { ReviewDecisionDialog } from './ReviewDialogs';
 import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
 import { scrollToPanel } from './scroll-to-panel';
+import { deadlineCountdown } from '../model/deadline';
 
 export interface DetailLocationState {
   notice?: 'submitted' | 'saved' | 'resubmitted';
@@ -464,13 +465,18 @@ function KeyFacts({ listing }: { listing: ListingDetailData }) {
   ];
   if (listing.__typename === 'DemandListing') {
     if (listing.bidDeadline) {
-      const days = Math.ceil((new Date(listing.bidDeadline).getTime() - Date.now()) / 86_400_000);
+      const countdown = deadlineCountdown(listing.status, listing.bidDeadline, Date.now());
       facts.push({
         key: 'deadline',
         label: t('element.bidDeadline'),
         value: format.date(listing.bidDeadline),
-        note: days >= 0 ? t('listing.daysLeft', { count: days }) : t('listing.closed'),
-        urgent: days <= 7,
+        note:
+          countdown === null
+            ? undefined
+            : countdown === 'closed'
+              ? t('listing.closed')
+              : t('listing.daysLeft', { count: countdown.daysLeft }),
+        urgent: countdown !== null && (countdown === 'closed' || countdown.daysLeft <= 7),
       });
     }
     if (listing.status !== 'DRAFT')

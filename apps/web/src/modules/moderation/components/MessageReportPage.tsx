@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useFormatters, useT } from '@/i18n';
@@ -26,7 +27,7 @@ export function MessageReportPage() {
   const back = (
     <p>
       <Link to="/staff/moderation?tab=messages" data-testid="moderation-back">
-        {t('moderation.back')}
+        <ArrowLeft aria-hidden="true" size={16} /> {t('moderation.back')}
       </Link>
     </p>
   );

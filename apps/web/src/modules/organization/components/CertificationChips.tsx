@@ -1,3 +1,4 @@
+import { BadgeCheck } from 'lucide-react';
 import { useLocale, useT } from '@/i18n';
 
 /** What a chip needs: `Organization.certifications` (verified by the association, not expired). */
@@ -32,7 +33,7 @@ export function CertificationChips({
           data-concept={c.conceptId}
           title={c.expiresOn ? t('certification.chipUntil', { date: c.expiresOn }) : t('certification.chipVerified')}
         >
-          <span aria-hidden="true">✓</span> {locale === 'ko' ? c.labelKo : c.labelEn}
+          <BadgeCheck aria-hidden="true" size={14} className="cert-chip__icon" /> {locale === 'ko' ? c.labelKo : c.labelEn}
         </li>
       ))}
     </ul>

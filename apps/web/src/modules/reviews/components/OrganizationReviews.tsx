@@ -1,3 +1,4 @@
+import { Star } from 'lucide-react';
 import { useQuery } from 'urql';
 import { useFormatters, useT } from '@/i18n';
 import { OrganizationReputationQuery, ReviewsOfQuery } from '../graphql/operations';
@@ -39,7 +40,7 @@ export function OrganizationReviews({ organizationId }: { organizationId: string
             <>
               <p className="reputation__headline">
                 <span className="reputation__mean" aria-hidden="true">
-                  ★ {reputation.mean.toFixed(1)}
+                  <Star aria-hidden="true" size={18} className="rating__star" /> {reputation.mean.toFixed(1)}
                 </span>{' '}
                 <span data-testid="org-reputation-text">
                   {t('reviews.reputation', { mean: reputation.mean.toFixed(1), count: reputation.count })}
@@ -80,7 +81,9 @@ export function OrganizationReviews({ organizationId }: { organizationId: string
               data-side={review.side}
             >
               <p className="review-item__head">
-                <strong>★ {review.rating.toFixed(1)}</strong>{' '}
+                <strong className="rating">
+                  <Star aria-hidden="true" size={14} className="rating__star" /> {review.rating.toFixed(1)}
+                </strong>{' '}
                 <span className="muted">
                   {t(review.side === 'CLIENT' ? 'reviews.side.CLIENT' : 'reviews.side.SUPPLIER')} · {format.date(review.submittedAt)}
                 </span>

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '@/i18n';
 import { formatKrw } from '@/shared/format';
@@ -93,7 +94,7 @@ export function FilterChips({
               aria-label={t('search.chip.remove', { label: chip.text ?? chip.group })}
               data-testid={`filter-chip-remove-${chip.facet}-${chip.value}`}
             >
-              ×
+              <X aria-hidden="true" size={14} />
             </button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '@/i18n';
 import type { ApiFieldError } from '@/shared/forms';
@@ -122,7 +123,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick, errors }: SearchB
             aria-label={t('search.clearQuery')}
             data-testid="search-clear"
           >
-            ×
+            <X aria-hidden="true" size={14} />
           </button>
         ) : null}
         <button type="submit" className="button search-box__submit" data-testid="search-submit">

@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -46,7 +47,9 @@ export function CertificationReviewPage() {
         <div className="page">
           <h1>{t('certificationReview.title')}</h1>
           <FormAlert summary={summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') })} />
-          <Link to="/staff/certifications">{t('certificationReview.back')}</Link>
+          <Link to="/staff/certifications">
+            <ArrowLeft aria-hidden="true" size={16} /> {t('certificationReview.back')}
+          </Link>
         </div>
       );
     }
@@ -84,7 +87,7 @@ export function CertificationReviewPage() {
     <div className="page verification-review" data-testid="certification-review" data-claim-status={claim.status}>
       <p>
         <Link to="/staff/certifications" data-testid="certification-back">
-          {t('certificationReview.back')}
+          <ArrowLeft aria-hidden="true" size={16} /> {t('certificationReview.back')}
         </Link>
       </p>
       <div className="page__header">

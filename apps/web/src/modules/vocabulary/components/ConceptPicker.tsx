@@ -1,3 +1,4 @@
+import { Check, X } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from 'urql';
 import { useGraphqlLocale, useT } from '@/i18n';
@@ -198,7 +199,7 @@ export function ConceptPicker({
                   aria-label={t('picker.remove', { label: chip.label })}
                   data-testid={`concept-chip-remove-${element}-${conceptId}`}
                 >
-                  ×
+                  <X aria-hidden="true" size={14} />
                 </button>
               </li>
             );
@@ -259,7 +260,7 @@ export function ConceptPicker({
                 data-testid={`concept-option-${option.id}`}
               >
                 <span className="picker__check" aria-hidden="true">
-                  {selected.has(option.id) ? '✓' : ''}
+                  {selected.has(option.id) ? <Check size={14} /> : null}
                 </span>
                 <span className="picker__text">
                   {typing && option.path.length > 0 ? <span className="picker__path">{option.path.join(' › ')} › </span> : null}

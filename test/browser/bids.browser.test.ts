@@ -97,6 +97,34 @@ describe('web client: bids, awards, reviews and notifications', () => {
     await t?.close();
   });
 
+  it('the SME invites supplier A to bid from A’s profile; A is told and opens the demand from the notice', async () => {
+    // #14 "Done when" (b) starts on the supplier's profile: the SME picks its demand and one of A's supply listings.
+    const listings = await t.gql<{ organization: { publishedListings: { edges: Array<{ node: { id: string } }> } } }>(
+      'query($id: ID!) { organization(id: $id) { publishedListings(kind: SUPPLY, first: 1) { edges { node { id } } } } }',
+      { id: orgA },
+      { token: await tokenOf(SME) },
+    );
+    const supplyId = listings.data!.organization.publishedListings.edges[0].node.id;
+    await smePage.goto(`${t.url}/organizations/${orgA}`);
+    await smePage.getByTestId('org-profile-contact').waitFor({ timeout: 15_000 });
+    if (await smePage.getByTestId('org-profile-about').count()) await smePage.getByTestId('org-profile-about').selectOption(supplyId);
+    await smePage.getByTestId('listing-invite-to-bid').waitFor({ timeout: 15_000 });
+    if (await smePage.getByTestId('listing-invite-demand').count())
+      await smePage.getByTestId('listing-invite-demand').selectOption(demandId);
+    await smePage.getByTestId(`match-invite-${supplyId}`).click();
+    await expect(smePage.getByTestId(`match-invite-answer-${supplyId}`).textContent({ timeout: 10_000 })).resolves.toContain(
+      '초대했습니다',
+    );
+
+    await settleOutbox(t);
+    await aPage.goto(`${t.url}/`);
+    await aPage.getByTestId('notification-bell-button').click();
+    const notice = aPage.locator('[data-testid="notification-list"] li[data-type="BID_INVITATION"]').first();
+    await expect(notice.textContent({ timeout: 15_000 })).resolves.toContain(D001_TITLE.slice(0, 10));
+    await notice.locator('button.notification-item__open').click();
+    await aPage.waitForURL(new RegExp(`/listings/${demandId}`), { timeout: 15_000 });
+  });
+
   it('supplier A drafts a bid with a milestone running total, then submits it', async () => {
     // On the demand, A first sees its own fit (its best supply listing, as the owner's ranking scores it).
     await aPage.goto(`${t.url}/listings/${demandId}`);

@@ -25,7 +25,7 @@ async function fetchHead(page: Page, href: string): Promise<{ status: number; ty
  * chat with a PDF and the SME opens it; the supplier bids with a proposal file and the SME
  * downloads it under its Korean name from the bid comparison.
  */
-describe('web client: files on demands, chat and bids', () => {
+describe('web client: files on demands, chat and bids (the supplier journey from its home to a bid with a proposal)', () => {
   let t: TestApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -122,9 +122,16 @@ describe('web client: files on demands, chat and bids', () => {
       await supplier.setViewportSize(DESKTOP_KO.viewport);
     }));
 
-  it('the supplier asks a question with a PDF attached; the SME opens it', () =>
+  it('the supplier lands on its home, opens the demand from its recommendations, sees its fit and asks a question with a PDF; the SME opens it', () =>
     withShots('chat', async () => {
-      await supplier.goto(`${t.url}/listings/${demandId}`);
+      // #14 "Done when" (a): the journey starts where a signed-in supplier lands, 내 기회.
+      await supplier.goto(`${t.url}/`);
+      const recommended = supplier.locator('[data-testid="home-recommended-list"] > li').filter({ hasText: D001_TITLE });
+      await recommended.first().waitFor({ timeout: 30_000 });
+      await recommended.first().locator('a.home-row__title').click();
+      await supplier.waitForURL(new RegExp(`/listings/${demandId}$`), { timeout: 15_000 });
+      await supplier.getByTestId('my-fit').waitFor({ timeout: 15_000 });
+      await expect(supplier.getByTestId('my-fit-tier').textContent()).resolves.toMatch(/^(적합|검토|낮음)$/);
       await supplier.getByTestId('listing-ask-question').click();
       await supplier.waitForURL(/\/messages\/[0-9a-f-]{36}$/, { timeout: 15_000 });
       const conversationId = new URL(supplier.url()).pathname.split('/').pop()!;

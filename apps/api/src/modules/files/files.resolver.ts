@@ -7,6 +7,8 @@ import { StoredFileModel } from './dto/stored-file.model';
 import { FilesLoaders } from './files.loaders';
 import { FilesService } from './files.service';
 
+const MAX_FILES_PER_REQUEST = 100;
+
 /** `StoredFile` for whichever module's resolver returns files, and one file by id for the viewer who may download it. */
 @Resolver(() => StoredFileModel)
 export class StoredFileResolver {
@@ -23,6 +25,20 @@ export class StoredFileResolver {
     if (!file) throw AppError.notFound('file-not-found');
     if (!(await this.files.mayDownload(viewer, file, rc))) throw AppError.forbidden();
     return file;
+  }
+
+  @Query(() => [StoredFileModel], {
+    description:
+      'Up to 100 files by id in one request (a chat thread’s attachments): those the viewer may download, in the order asked; the others are left out.',
+  })
+  async storedFiles(@Args('ids', { type: () => [ID] }) ids: string[], @CurrentViewer() viewer: Viewer, @Ctx() rc: RequestContext) {
+    if (ids.length > MAX_FILES_PER_REQUEST) throw AppError.field('ids', 'max-items', { max: MAX_FILES_PER_REQUEST });
+    const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    const files = (await rc.loaders.get(this.loaders.file).loadMany(wanted)).filter(
+      (f): f is StoredFileRecord => !!f && !(f instanceof Error),
+    );
+    const allowed = await Promise.all(files.map((f) => this.files.mayDownload(viewer, f, rc)));
+    return files.filter((_, i) => allowed[i]);
   }
 
   @ResolveField(() => String, {

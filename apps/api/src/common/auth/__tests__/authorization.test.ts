@@ -674,6 +674,8 @@ const RULES: Record<string, Rule> = {
     },
     expect: supplierOwnerOnly,
   },
+  // Lead (#14): a chat thread's file links in one request; files the viewer may not download are left out, not refused.
+  'Query.storedFiles': { document: '{ storedFiles(ids: []) { id } }', expect: signedIn },
   // M (#12 item 5): moderation. Resolving an already resolved report is a CONFLICT (still allowed by authorization).
   'Mutation.resolveMessageReport': {
     document: 'mutation($id: ID!) { resolveMessageReport(reportId: $id, action: DISMISS, reason: "문제 없음") { id status resolution } }',

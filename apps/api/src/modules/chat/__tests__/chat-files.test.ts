@@ -106,6 +106,20 @@ describe('files in chat', () => {
     expect(await link(image, colleague.accessToken)).toBe('FORBIDDEN');
   });
 
+  it('gives a thread’s file links in one request, leaving out what the viewer may not download', async () => {
+    const a = await upload(supplier, '도면.pdf', samples.pdf());
+    const b = await upload(supplier, '사진.png', samples.png());
+    await send(supplier, '자료 두 개', [a, b]);
+    const query = 'query($ids: [ID!]!) { storedFiles(ids: $ids) { id downloadUrl } }';
+    const mine = await t.gql(query, { ids: [b, a, randomUUID(), 'not-an-id'] }, { token: sme.accessToken });
+    expect(mine.data!.storedFiles.map((f: { id: string }) => f.id)).toEqual([b, a]);
+    expect(mine.data!.storedFiles.every((f: { downloadUrl: string | null }) => f.downloadUrl?.startsWith('/files/'))).toBe(true);
+    const theirs = await t.gql(query, { ids: [a, b] }, { token: stranger.accessToken });
+    expect(theirs.data!.storedFiles).toEqual([]);
+    const tooMany = await t.gql(query, { ids: Array.from({ length: 101 }, () => randomUUID()) }, { token: sme.accessToken });
+    expect(tooMany.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ path: 'ids', rule: 'max-items' })]);
+  });
+
   it("refuses someone else's staged upload and a file attached elsewhere, and then sends nothing", async () => {
     const theirs = await upload(sme, '남의 파일.pdf', samples.pdf());
     const before = (await ds.query('SELECT last_seq FROM conversations WHERE id = $1', [conversationId]))[0].last_seq;

@@ -1,16 +1,36 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Paperclip, X } from 'lucide-react';
 import { useQuery } from 'urql';
 import { CHAT_MAX_FILES } from '@aimatch/contracts';
 import { useT } from '@/i18n';
 import { AttachedFiles, DOCUMENT_ACCEPT, uploadFile, UploadError, type UploadHandle } from '@/shared/upload';
-import { ChatFileLinkQuery } from '../graphql/operations';
-import type { ChatFile } from '../model/types';
+import { ChatFileLinksQuery } from '../graphql/operations';
+import type { ChatFile, ChatMessage } from '../model/types';
 
-/** One file of a message as a chip: its link is asked for when shown (participants only), an image previews inline. */
+/** The API answers up to this many files per request. */
+const LINKS_PER_REQUEST = 100;
+
+const ChatFileLinks = createContext<ReadonlyMap<string, string | null>>(new Map());
+
+/**
+ * The signed links of every file in the loaded part of a thread, asked for in one request
+ * (participants only) rather than one per chip; it asks again when the set of files changes.
+ */
+export function ChatFileLinksProvider({ messages, children }: { messages: readonly ChatMessage[]; children: ReactNode }) {
+  const key = messages
+    .flatMap((m) => (m.deletedAt ? [] : (m.files ?? []).map((f) => f.id)))
+    .slice(-LINKS_PER_REQUEST)
+    .join(',');
+  const ids = useMemo(() => (key ? key.split(',') : []), [key]);
+  const [{ data }] = useQuery({ query: ChatFileLinksQuery, variables: { ids }, pause: ids.length === 0 });
+  const links = useMemo(() => new Map((data?.storedFiles ?? []).map((f) => [f.id, f.downloadUrl ?? null])), [data]);
+  return <ChatFileLinks.Provider value={links}>{children}</ChatFileLinks.Provider>;
+}
+
+/** One file of a message as a chip with its link from the thread's one request; an image previews inline. */
 function ChatFileChip({ file }: { file: ChatFile }) {
-  const [{ data }] = useQuery({ query: ChatFileLinkQuery, variables: { id: file.id } });
-  return <AttachedFiles files={[{ ...file, downloadUrl: data?.storedFile.downloadUrl ?? null }]} compact testId="chat-file" />;
+  const links = useContext(ChatFileLinks);
+  return <AttachedFiles files={[{ ...file, downloadUrl: links.get(file.id) ?? null }]} compact testId="chat-file" />;
 }
 
 /** The files of a message in the thread. */

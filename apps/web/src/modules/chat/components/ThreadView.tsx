@@ -10,7 +10,7 @@ import { contextKey, contextPath, contextTitle, counterpartNames } from '../mode
 import { linkHost, splitLinks } from '../model/links';
 import { systemMessageText } from '../model/system-text';
 import { CHAT_MAX_BODY, type ChatMessage, type OutgoingMessage } from '../model/types';
-import { ChatAttachButton, ChatFileChips, ChatPendingFiles, useChatAttachments } from './ChatFiles';
+import { ChatAttachButton, ChatFileChips, ChatFileLinksProvider, ChatPendingFiles, useChatAttachments } from './ChatFiles';
 import { useTimeFormat } from './ConversationList';
 
 const NEAR_TOP_PX = 80;
@@ -161,22 +161,24 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
         {thread?.loaded && messages.length === 0 && outgoing.length === 0 ? (
           <p className="chat-thread__note muted">{t('chat.thread.empty')}</p>
         ) : null}
-        <ol className="chat-messages">
-          {messages.map((m) => (
-            <Bubble
-              key={m.id}
-              message={m}
-              mine={m.senderUserId === me}
-              state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null}
-              showState={m.seq === lastMineSeq}
-              fromUnverified={m.senderUserId !== me && !!m.senderOrganizationId && unverified.has(m.senderOrganizationId)}
-              organizationName={nameOf}
-            />
-          ))}
-          {outgoing.map((o) => (
-            <OutgoingBubble key={o.clientMessageId} message={o} />
-          ))}
-        </ol>
+        <ChatFileLinksProvider messages={messages}>
+          <ol className="chat-messages">
+            {messages.map((m) => (
+              <Bubble
+                key={m.id}
+                message={m}
+                mine={m.senderUserId === me}
+                state={m.senderUserId === me ? (m.seq <= othersReadSeq ? 'read' : 'sent') : null}
+                showState={m.seq === lastMineSeq}
+                fromUnverified={m.senderUserId !== me && !!m.senderOrganizationId && unverified.has(m.senderOrganizationId)}
+                organizationName={nameOf}
+              />
+            ))}
+            {outgoing.map((o) => (
+              <OutgoingBubble key={o.clientMessageId} message={o} />
+            ))}
+          </ol>
+        </ChatFileLinksProvider>
       </div>
 
       <p className="chat-thread__typing" aria-live="polite" data-testid="chat-typing">

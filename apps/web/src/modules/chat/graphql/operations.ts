@@ -98,9 +98,9 @@ export const OpenConversationMutation = graphql(`
 `);
 
 /** A signed link to one file of a message (participants only; a few minutes). */
-export const ChatFileLinkQuery = graphql(`
-  query ChatFileLink($id: ID!) {
-    storedFile(id: $id) {
+export const ChatFileLinksQuery = graphql(`
+  query ChatFileLinks($ids: [ID!]!) {
+    storedFiles(ids: $ids) {
       id
       downloadUrl
     }

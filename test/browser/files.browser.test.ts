@@ -93,6 +93,8 @@ describe('web client: files on demands, chat and bids (the supplier journey from
       await supplier.goto(`${t.url}/listings/${demandId}`);
       const section = supplier.getByTestId('listing-files');
       await section.waitFor({ timeout: 15_000 });
+      // A lazy thumbnail loads when it comes near the screen, as the reader scrolls down to the files.
+      await section.scrollIntoViewIfNeeded();
       // The image previews inline (a lazy thumbnail through its signed link) …
       await supplier.waitForFunction(
         () => {

@@ -12,13 +12,17 @@ const catalogs: Record<UiLocale, Messages> = { ko, en };
 
 const numberFormats: Record<UiLocale, Intl.NumberFormat> = { ko: new Intl.NumberFormat('ko-KR'), en: new Intl.NumberFormat('en-US') };
 
-/** Numbers given to a message are grouped as the reader writes them (1,000, not 1000); years are passed as text. */
+/** Numbers given to a message are grouped as the reader writes them (1,000, not 1000), except years (`{year}`, `{foundedYear}` …: 2019년, not 2,019년). */
+const YEAR_PARAM = /^year$|Year$/;
+
 function interpolate(template: string, params: Record<string, string | number> | undefined, locale: UiLocale): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return match;
     const value = params[name];
-    return typeof value === 'number' && Number.isFinite(value) ? numberFormats[locale].format(value) : String(value);
+    return typeof value === 'number' && Number.isFinite(value) && !YEAR_PARAM.test(name)
+      ? numberFormats[locale].format(value)
+      : String(value);
   });
 }
 

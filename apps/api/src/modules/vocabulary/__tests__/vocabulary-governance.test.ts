@@ -187,8 +187,16 @@ describe('vocabulary governance', () => {
       'replacedById:wrong-scheme',
     ]);
     expect(fieldsOf(await asStaff(DEPRECATE, { id: a.id, r: 'urn:aimatch:task:nope' }))).toEqual(['replacedById:unknown-concept']);
+    const draft = await createSupply(t, supplier, { title: '폐기 확인용', capability: { tasks: [PM, a.id] } });
     const dep = (await ok(DEPRECATE, { id: a.id, r: b.id })).deprecateConcept;
     expect(dep).toMatchObject({ deprecated: true, replacedById: b.id, replacedBy: { id: b.id, labelKo: '개념 나' } });
+    // The owner's listing now warns about the deprecated concept and names its replacement.
+    const warned = await t.gql(
+      `query($id: ID!) { listing(id: $id) { warnings { rule replacementId } } }`,
+      { id: draft.id },
+      { token: supplier.accessToken },
+    );
+    expect(warned.data!.listing.warnings).toContainEqual({ rule: 'deprecated-concept', replacementId: b.id });
     // Into a deprecated concept: refused (that would make a chain).
     expect(fieldsOf(await asStaff(DEPRECATE, { id: c.id, r: a.id }))).toEqual(['replacedById:deprecated-concept']);
     // Deprecating b into c re-points a to c (no chains), and b back into a is impossible since a is deprecated.

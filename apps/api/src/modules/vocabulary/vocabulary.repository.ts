@@ -76,6 +76,7 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
     await tx.upsert(ConceptSchemeEntity, schemes, ['id']);
   }
 
+  /** Concepts staff have changed (revision > 1) keep the staff's version when a new seed version loads. */
   async upsertConcepts(
     tx: EntityManager,
     concepts: Omit<ConceptEntity, 'createdAt' | 'updatedAt' | 'sinceVersion' | 'revision'>[],
@@ -90,7 +91,8 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
            label_ko = EXCLUDED.label_ko, label_en = EXCLUDED.label_en, synonyms_ko = EXCLUDED.synonyms_ko,
            synonyms_en = EXCLUDED.synonyms_en, definition_ko = EXCLUDED.definition_ko, definition_en = EXCLUDED.definition_en,
            deprecated = EXCLUDED.deprecated, replaced_by_id = EXCLUDED.replaced_by_id,
-           updated_in_version = EXCLUDED.updated_in_version, sort_order = EXCLUDED.sort_order, updated_at = now()`,
+           updated_in_version = EXCLUDED.updated_in_version, sort_order = EXCLUDED.sort_order, updated_at = now()
+         WHERE concepts.revision = 1`,
         [
           c.id,
           c.schemeId,

@@ -12,6 +12,8 @@ import {
   type TestApp,
 } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
+import { TransactionService } from '../../../database/transaction.service';
+import { VocabularyRepository } from '../vocabulary.repository';
 
 const FIELDS =
   'id scheme parentId labelKo labelEn synonymsKo synonymsEn definitionKo deprecated replacedById revision updatedInVersion replacedBy { id labelKo }';
@@ -250,6 +252,17 @@ describe('vocabulary governance', () => {
     expect(env.value!.conceptDescriptions!.length).toBe(parsed.concepts.length);
     const pm = env.value!.conceptDescriptions!.find((c) => c.id === PM)!;
     expect(pm.displayName!.map((d) => d.language).sort()).toEqual(['en', 'ko']);
+  });
+
+  it('a later seed version does not overwrite what staff changed', async () => {
+    const repo = t.app.get(VocabularyRepository);
+    const [pm] = await repo.findByIds([PM]);
+    await t.app.get(TransactionService).run(async (tx) => {
+      await repo.upsertConcepts(tx, [{ ...pm, labelKo: '씨앗 이름', synonymsEn: [] }], 'seed-next');
+    });
+    const [after] = await repo.findByIds([PM]);
+    expect(after.labelKo).toBe(pm.labelKo);
+    expect(after.synonymsEn).toContain('zorbtronics');
   });
 
   it('non-staff are refused', async () => {

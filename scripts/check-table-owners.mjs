@@ -19,6 +19,7 @@ export const TABLE_OWNERS = {
   vocabulary_versions: 'modules/vocabulary',
   concept_schemes: 'modules/vocabulary',
   concepts: 'modules/vocabulary',
+  concept_changes: 'modules/vocabulary',
   listings: 'modules/listings',
   listing_events: 'modules/listings',
   search_documents: 'modules/search',

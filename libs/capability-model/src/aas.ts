@@ -781,3 +781,24 @@ export function importListingFromAas(json: unknown, vocabulary: Vocabulary): Aas
     return fail([issue('$', 'aas-format', { detail: e instanceof Error ? e.message : String(e) })]);
   }
 }
+
+/**
+ * The whole vocabulary as an AAS v3 environment of ConceptDescriptions only (one per concept, deprecated ones
+ * included): ko/en preferredName and definition (IEC 61360), isCaseOf the concept's code (KSIC, ISO 3166-2) when it
+ * has one and the replacement of a deprecated concept. Verified with aas-core; throws `AasExportError` on any error.
+ */
+export function exportVocabularyToAas(vocabulary: Vocabulary): AasEnvironmentJson {
+  const descriptions = vocabulary.concepts.map((c) => {
+    const cd = conceptDescription(c, vocabulary.version);
+    const cases: aas.types.Reference[] = [];
+    if (c.code) cases.push(globalReference(`urn:aimatch:${c.scheme}:code:${c.code}`));
+    if (c.replacedBy)
+      cases.push(new T.Reference(T.ReferenceTypes.ModelReference, [new T.Key(T.KeyTypes.ConceptDescription, c.replacedBy)]));
+    if (cases.length) cd.isCaseOf = cases;
+    return cd;
+  });
+  const env = new T.Environment(null, null, descriptions.length ? descriptions : null);
+  const issues = verificationIssues(env);
+  if (issues.length) throw new AasExportError(issues);
+  return aas.jsonization.toJsonable(env);
+}

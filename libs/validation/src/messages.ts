@@ -240,6 +240,12 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     en: () => 'Choose a password different from the current one.',
   },
   'password-incorrect': { ko: () => '비밀번호가 올바르지 않습니다.', en: () => 'The password is incorrect.' },
+  // Vocabulary governance (helper V): re-parenting or deprecating into a loop.
+  cycle: {
+    ko: () => '순환이 생깁니다: 자기 자신이나 하위 개념(또는 자신으로 돌아오는 대체 개념)은 고를 수 없습니다.',
+    en: () =>
+      'This would make a cycle: choose neither the concept itself nor one of its descendants (or a replacement leading back to it).',
+  },
 };
 
 export function hasMessage(rule: string): boolean {

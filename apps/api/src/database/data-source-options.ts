@@ -6,7 +6,12 @@ import { OrganizationEntity } from '../modules/identity/entities/organization.en
 import { RefreshTokenEntity } from '../modules/identity/entities/refresh-token.entity';
 import { UserEntity } from '../modules/identity/entities/user.entity';
 import { ListingEntity, ListingEventEntity } from '../modules/listings/entities/listing.entity';
-import { ConceptEntity, ConceptSchemeEntity, VocabularyVersionEntity } from '../modules/vocabulary/entities/concept.entity';
+import {
+  ConceptChangeEntity,
+  ConceptEntity,
+  ConceptSchemeEntity,
+  VocabularyVersionEntity,
+} from '../modules/vocabulary/entities/concept.entity';
 import { migrations } from './migrations';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 
@@ -14,6 +19,7 @@ export const entities = [
   ConceptEntity,
   ConceptSchemeEntity,
   VocabularyVersionEntity,
+  ConceptChangeEntity,
   UserEntity,
   OrganizationEntity,
   MembershipEntity,

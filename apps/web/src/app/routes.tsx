@@ -10,6 +10,7 @@ import { organizationRoutes } from '@/modules/organization';
 import { searchRoutes } from '@/modules/search';
 import { trustRoutes } from '@/modules/trust';
 import { verificationRoutes } from '@/modules/verification';
+import { vocabularyRoutes } from '@/modules/vocabulary';
 import { HomePage } from './pages/HomePage';
 import { organizationProfileRoutes } from './pages/OrganizationProfileRoute';
 import type { AppRoute } from '@/shared/routing/route-types';
@@ -47,4 +48,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...trustRoutes,
   ...accountRoutes,
   ...legalRoutes,
+  ...vocabularyRoutes,
 ];

@@ -191,6 +191,15 @@ export const MESSAGES = {
     ko: '다른 사용자가 먼저 처리했거나 현재 단계에서 할 수 없는 작업입니다. 새로 고쳐 최신 상태를 확인해 주세요.',
     en: 'Someone acted first, or this step is not possible now. Reload to see the current state.',
   },
+  // Vocabulary governance (helper V).
+  'concept-in-use': {
+    ko: '사용 중인 개념은 삭제할 수 없습니다(사용 {count}건). 대신 대체 개념을 지정해 폐기하세요.',
+    en: 'A concept in use cannot be deleted ({count} uses). Deprecate it with a replacement instead.',
+  },
+  'concept-has-children': {
+    ko: '하위 개념이 있는 개념은 삭제할 수 없습니다(하위 {count}개). 먼저 하위 개념을 옮기세요.',
+    en: 'A concept with children cannot be deleted ({count} children). Move them first.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -222,6 +222,22 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       [d.listingId, d.conceptId, d.scheme, d.decision, d.userId],
     );
   }
+
+  // Vocabulary governance (#15 item 1, helper V): which listings use concepts (any string value in the content).
+
+  /** Listings (published only, or any status) whose content names any of these concept ids. */
+  async idsUsingConcepts(conceptIds: string[], publishedOnly: boolean): Promise<string[]> {
+    if (conceptIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT l.id FROM listings l
+        WHERE ($2::boolean IS FALSE OR l.status = 'PUBLISHED')
+          AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS c(id)
+                       WHERE jsonb_path_exists(l.content, '$.** ? (@ == $id)', jsonb_build_object('id', c.id)))
+        ORDER BY l.id`,
+      [conceptIds, publishedOnly],
+    );
+    return rows.map((r) => r.id);
+  }
 }
 
 export interface PublishedSnapshot {

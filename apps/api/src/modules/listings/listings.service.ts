@@ -589,4 +589,9 @@ export class ListingsService {
     await this.transactions.run((tx) => this.repository.setConceptDecision(tx, { listingId, ...input, userId: rc.viewer!.userId }));
     return listing;
   }
+
+  /** Listings whose content uses any of these concepts (vocabulary governance: re-indexing and the in-use check). */
+  idsUsingConcepts(conceptIds: string[], publishedOnly: boolean): Promise<string[]> {
+    return this.repository.idsUsingConcepts(conceptIds, publishedOnly);
+  }
 }

@@ -8,6 +8,7 @@ import { SearchIndexer } from './search-indexer';
 import { SearchJobs } from './search.jobs';
 import { FacetCountResolver, SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { VocabularyReindexer } from './vocabulary-reindexer';
 
 /** Search over published listings: the engine behind the SearchIndex port, the outbox-fed indexer, the GraphQL queries. */
 @Module({
@@ -21,6 +22,7 @@ import { SearchService } from './search.service';
     SearchResolver,
     FacetCountResolver,
     SearchJobs,
+    VocabularyReindexer,
   ],
   exports: [SearchService],
 })

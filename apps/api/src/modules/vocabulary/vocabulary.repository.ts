@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { LoaderFactory } from '../../graphql/loader-registry';
-import { ConceptEntity, ConceptSchemeEntity, VocabularyVersionEntity } from './entities/concept.entity';
+import { ConceptChangeEntity, ConceptEntity, ConceptSchemeEntity, VocabularyVersionEntity } from './entities/concept.entity';
 
 export interface ConceptQuery {
   scheme: string;
@@ -76,9 +76,10 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
     await tx.upsert(ConceptSchemeEntity, schemes, ['id']);
   }
 
+  /** Concepts staff have changed (revision > 1) keep the staff's version when a new seed version loads. */
   async upsertConcepts(
     tx: EntityManager,
-    concepts: Omit<ConceptEntity, 'createdAt' | 'updatedAt' | 'sinceVersion'>[],
+    concepts: Omit<ConceptEntity, 'createdAt' | 'updatedAt' | 'sinceVersion' | 'revision'>[],
     version: string,
   ): Promise<void> {
     for (const c of concepts) {
@@ -90,7 +91,8 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
            label_ko = EXCLUDED.label_ko, label_en = EXCLUDED.label_en, synonyms_ko = EXCLUDED.synonyms_ko,
            synonyms_en = EXCLUDED.synonyms_en, definition_ko = EXCLUDED.definition_ko, definition_en = EXCLUDED.definition_en,
            deprecated = EXCLUDED.deprecated, replaced_by_id = EXCLUDED.replaced_by_id,
-           updated_in_version = EXCLUDED.updated_in_version, sort_order = EXCLUDED.sort_order, updated_at = now()`,
+           updated_in_version = EXCLUDED.updated_in_version, sort_order = EXCLUDED.sort_order, updated_at = now()
+         WHERE concepts.revision = 1`,
         [
           c.id,
           c.schemeId,
@@ -113,5 +115,78 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
 
   async recordVersion(tx: EntityManager, version: string, conceptCount: number): Promise<void> {
     await tx.insert(VocabularyVersionEntity, { version, conceptCount });
+  }
+
+  // Vocabulary governance (#15 item 1, helper V).
+
+  /** The version of the last load or staff change, read inside the caller's (locked) transaction. */
+  async currentVersionIn(tx: EntityManager): Promise<string | null> {
+    const row = await tx.createQueryBuilder(VocabularyVersionEntity, 'v').orderBy('v.loaded_at', 'DESC').getOne();
+    return row?.version ?? null;
+  }
+
+  /** A staff version: stamped with the wall clock (not the transaction start) so that it sorts after the one before it. */
+  async recordStaffVersion(tx: EntityManager, version: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO vocabulary_versions (version, concept_count, loaded_at)
+       VALUES ($1, (SELECT count(*)::int FROM concepts), greatest(clock_timestamp(), (SELECT max(loaded_at) FROM vocabulary_versions) + interval '1 microsecond'))`,
+      [version],
+    );
+  }
+
+  schemeExists(tx: EntityManager, id: string): Promise<boolean> {
+    return tx.existsBy(ConceptSchemeEntity, { id });
+  }
+
+  /** Every concept of a scheme (a few hundred at most): cycle checks walk parents and replacements in memory. */
+  schemeConcepts(tx: EntityManager, scheme: string): Promise<ConceptEntity[]> {
+    return tx.findBy(ConceptEntity, { schemeId: scheme });
+  }
+
+  async lockConcept(tx: EntityManager, id: string): Promise<ConceptEntity | null> {
+    return tx.createQueryBuilder(ConceptEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+  }
+
+  async nextSortOrder(tx: EntityManager): Promise<number> {
+    const [row] = await tx.query('SELECT coalesce(max(sort_order), 0) + 1 AS next FROM concepts');
+    return Number(row.next);
+  }
+
+  async insertConcept(tx: EntityManager, c: Omit<ConceptEntity, 'createdAt' | 'updatedAt'>): Promise<void> {
+    await tx.insert(ConceptEntity, c);
+  }
+
+  async saveConcept(tx: EntityManager, id: string, fields: Partial<ConceptEntity>): Promise<void> {
+    await tx.update(ConceptEntity, { id }, { ...fields, updatedAt: () => 'now()' });
+  }
+
+  async deleteConcept(tx: EntityManager, id: string): Promise<void> {
+    await tx.delete(ConceptEntity, { id });
+  }
+
+  /** Concepts deprecated into `id` (their replacement follows when `id` itself is deprecated: no chains). */
+  replacedBy(tx: EntityManager, id: string): Promise<ConceptEntity[]> {
+    return tx.findBy(ConceptEntity, { replacedById: id });
+  }
+
+  childCount(tx: EntityManager, id: string): Promise<number> {
+    return tx.countBy(ConceptEntity, { parentId: id });
+  }
+
+  async recordChange(tx: EntityManager, change: Omit<ConceptChangeEntity, 'id' | 'createdAt'>): Promise<void> {
+    await tx.insert(ConceptChangeEntity, change as never);
+  }
+
+  /** The change history, newest first; `conceptId` narrows it to one concept. */
+  async changes(q: { conceptId?: string; beforeId?: string; limit: number }): Promise<{ rows: ConceptChangeEntity[]; total: number }> {
+    const qb = this.dataSource.manager.createQueryBuilder(ConceptChangeEntity, 'h');
+    if (q.conceptId) qb.where('h.concept_id = :c', { c: q.conceptId });
+    const total = await qb.getCount();
+    if (q.beforeId) qb.andWhere('h.id < :before', { before: q.beforeId });
+    const rows = await qb
+      .orderBy('h.id', 'DESC')
+      .limit(q.limit + 1)
+      .getMany();
+    return { rows, total };
   }
 }

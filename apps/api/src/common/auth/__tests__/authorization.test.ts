@@ -856,6 +856,35 @@ const RULES: Record<string, Rule> = {
     variables: () => ({ id: randomUUID() }),
     expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
   },
+  // Vocabulary governance (helper V): staff only; refusals by field in modules/vocabulary/__tests__/vocabulary-governance.test.ts.
+  'Mutation.addConcept': {
+    document: 'mutation { addConcept(input: { scheme: "task", labelKo: "권한 확인", labelEn: "Authorization probe" }) { id } }',
+    expect: staffOnly,
+  },
+  'Mutation.updateConcept': {
+    document: 'mutation { updateConcept(id: "urn:aimatch:task:nope", input: { labelKo: "권한" }) { id } }',
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
+  },
+  'Mutation.moveConcept': {
+    document: 'mutation { moveConcept(id: "urn:aimatch:task:nope", parentId: null) { id } }',
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
+  },
+  'Mutation.deprecateConcept': {
+    document: 'mutation { deprecateConcept(id: "urn:aimatch:task:nope", replacedById: "urn:aimatch:task:computer-vision") { id } }',
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
+  },
+  'Mutation.deleteConcept': {
+    document: 'mutation { deleteConcept(id: "urn:aimatch:task:nope") }',
+    expect: { anonymous: 'deny', sme: 'deny', supplier: 'deny', staff: 'hidden' },
+  },
+  'Query.conceptChanges': {
+    document: '{ conceptChanges(first: 1) { totalCount } }',
+    expect: staffOnly,
+  },
+  'Query.vocabularyExport': {
+    document: '{ vocabularyExport { version } }',
+    expect: { anonymous: 'allow', sme: 'allow', supplier: 'allow', staff: 'allow' },
+  },
   // Case studies on organization profiles (helper P): the organization's owners only; members and other organizations are refused
   // in modules/showcase/__tests__/case-studies.test.ts.
   'Mutation.createCaseStudy': {

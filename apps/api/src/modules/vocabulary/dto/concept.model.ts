@@ -1,5 +1,5 @@
 import { Locale } from '@aimatch/contracts';
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../../graphql/pagination';
 
 registerEnumType(Locale, { name: 'Locale' });
@@ -16,6 +16,12 @@ export class ConceptModel {
   @Field() labelEn: string;
   @Field() deprecated: boolean;
   @Field(() => ID, { nullable: true }) replacedById: string | null;
+  @Field(() => [String]) synonymsKo: string[];
+  @Field(() => [String]) synonymsEn: string[];
+  @Field(() => String, { nullable: true }) definitionKo: string | null;
+  @Field(() => String, { nullable: true }) definitionEn: string | null;
+  @Field(() => Int, { description: 'Bumped by every staff change (pass it to updateConcept).' }) revision: number;
+  @Field({ description: 'Vocabulary version of the last change to this concept.' }) updatedInVersion: string;
 }
 
 export const ConceptConnection = ConnectionType(ConceptModel, 'Concept');

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('concepts')
 export class ConceptEntity {
@@ -17,6 +17,8 @@ export class ConceptEntity {
   @Column('text', { name: 'since_version' }) sinceVersion: string;
   @Column('text', { name: 'updated_in_version' }) updatedInVersion: string;
   @Column('int', { name: 'sort_order' }) sortOrder: number;
+  /** Bumped by every staff change (optimistic concurrency for updateConcept). */
+  @Column('int', { default: 1 }) revision: number;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }
@@ -34,4 +36,17 @@ export class VocabularyVersionEntity {
   @PrimaryColumn('text') version: string;
   @Column('int', { name: 'concept_count' }) conceptCount: number;
   @Column('timestamptz', { name: 'loaded_at', default: () => 'now()' }) loadedAt: Date;
+}
+
+/** One staff change to a concept: before/after snapshots and the vocabulary version it produced. */
+@Entity('concept_changes')
+export class ConceptChangeEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column('text', { name: 'concept_id' }) conceptId: string;
+  @Column('text') kind: 'ADD' | 'UPDATE' | 'MOVE' | 'DEPRECATE' | 'DELETE';
+  @Column('uuid', { name: 'actor_user_id', nullable: true }) actorUserId: string | null;
+  @Column('text') version: string;
+  @Column('jsonb', { nullable: true }) before: Record<string, unknown> | null;
+  @Column('jsonb', { nullable: true }) after: Record<string, unknown> | null;
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
 }

@@ -49,3 +49,101 @@ export const ConceptLabelQuery = graphql(`
     }
   }
 `);
+
+// Vocabulary governance (#15 item 1, helper V): the staff editor.
+
+export const EditorConceptsQuery = graphql(`
+  query EditorConcepts($scheme: String!, $search: String, $first: Int!, $after: String) {
+    concepts(scheme: $scheme, search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          scheme
+          code
+          parentId
+          labelKo
+          labelEn
+          synonymsKo
+          synonymsEn
+          definitionKo
+          definitionEn
+          deprecated
+          replacedById
+          revision
+        }
+      }
+    }
+  }
+`);
+
+export const AddConceptMutation = graphql(`
+  mutation AddConcept($input: ConceptInput!) {
+    addConcept(input: $input) {
+      id
+      revision
+    }
+  }
+`);
+
+export const UpdateConceptMutation = graphql(`
+  mutation UpdateConcept($id: ID!, $revision: Int, $input: ConceptUpdateInput!) {
+    updateConcept(id: $id, revision: $revision, input: $input) {
+      id
+      revision
+    }
+  }
+`);
+
+export const MoveConceptMutation = graphql(`
+  mutation MoveConcept($id: ID!, $parentId: ID) {
+    moveConcept(id: $id, parentId: $parentId) {
+      id
+      parentId
+    }
+  }
+`);
+
+export const DeprecateConceptMutation = graphql(`
+  mutation DeprecateConcept($id: ID!, $replacedById: ID!) {
+    deprecateConcept(id: $id, replacedById: $replacedById) {
+      id
+      deprecated
+    }
+  }
+`);
+
+export const ConceptChangesQuery = graphql(`
+  query ConceptChanges($conceptId: ID, $first: Int!, $after: String) {
+    conceptChanges(conceptId: $conceptId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          conceptId
+          kind
+          version
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const VocabularyExportQuery = graphql(`
+  query VocabularyExport($format: VocabularyExportFormat!) {
+    vocabularyExport(format: $format) {
+      version
+      fileName
+      content
+    }
+  }
+`);

@@ -127,3 +127,101 @@ export const ExportVerifiedSuppliersMutation = graphql(`
     }
   }
 `);
+
+export const StaffProgramsQuery = graphql(`
+  query StaffPrograms($first: Int, $after: String) {
+    supportPrograms(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          status
+          nameKo
+          nameEn
+          agencyKo
+          agencyEn
+          benefitKo
+          benefitEn
+          maxBenefitKrw
+          opensOn
+          closesOn
+          url
+          isSample
+          sourceNote
+          version
+          rules {
+            fact
+            op
+            values
+            min
+            max
+            value
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const EligibilityFactsQuery = graphql(`
+  query EligibilityFacts {
+    eligibilityFacts {
+      name
+      type
+      subject
+      label
+      scheme
+      values {
+        value
+        label
+      }
+    }
+  }
+`);
+
+export const PreviewProgramRulesQuery = graphql(`
+  query PreviewProgramRules($rules: [EligibilityRuleInput!]!) {
+    previewProgramRules(rules: $rules) {
+      organizations
+      eligibleOrganizations
+      possibleOrganizations
+      demands
+      eligibleDemands
+    }
+  }
+`);
+
+export const CreateSupportProgramMutation = graphql(`
+  mutation CreateSupportProgram($input: SupportProgramInput!) {
+    createSupportProgram(input: $input) {
+      id
+      version
+      status
+    }
+  }
+`);
+
+export const UpdateSupportProgramMutation = graphql(`
+  mutation UpdateSupportProgram($id: ID!, $version: Int!, $input: SupportProgramInput!) {
+    updateSupportProgram(id: $id, version: $version, input: $input) {
+      id
+      version
+      status
+    }
+  }
+`);
+
+export const SetSupportProgramStatusMutation = graphql(`
+  mutation SetSupportProgramStatus($id: ID!, $status: SupportProgramStatus!) {
+    setSupportProgramStatus(id: $id, status: $status) {
+      id
+      version
+      status
+    }
+  }
+`);

@@ -42,3 +42,10 @@ describe('rule editor state → EligibilityRuleInput', () => {
     });
   });
 });
+
+describe('the calculator’s tax years', () => {
+  it('offers the investment year and the next electionYears (the 3 allowed years)', async () => {
+    const { taxYearsFor } = await import('../components/VentureDeductionPage');
+    expect(taxYearsFor(2025, 2)).toEqual([2025, 2026, 2027]);
+  });
+});

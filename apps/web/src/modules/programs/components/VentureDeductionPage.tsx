@@ -21,9 +21,9 @@ interface Line {
   amount: string;
 }
 
-/** The years one may take the deduction in: the investment year and the next `electionYears - 1`. */
+/** The years one may take the deduction in: the investment year and the next `electionYears` (the rules' field). */
 export function taxYearsFor(investmentYear: number, electionYears: number): number[] {
-  return Array.from({ length: electionYears }, (_, i) => investmentYear + i);
+  return Array.from({ length: electionYears + 1 }, (_, i) => investmentYear + i);
 }
 
 /** `/tools/venture-deduction`: the venture-investment income deduction (guidance, not tax advice). */
@@ -46,7 +46,7 @@ export function VentureDeductionPage() {
   const [clawback, setClawback] = useState<ClawbackResult['ventureClawback'] | null>(null);
   const [clawbackError, setClawbackError] = useState<CombinedError | undefined>();
 
-  const years = taxYearsFor(investmentYear, latest?.electionYears ?? 3);
+  const years = taxYearsFor(investmentYear, latest?.electionYears ?? 2);
   const summary = summariseError(error, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') });
   const clawSummary = summariseError(clawbackError, { networkMessage: t('error.network'), unknownMessage: t('error.unknown') });
   const fieldError = (s: typeof summary, path: string) => s.fields[path]?.[0]?.message;
@@ -200,7 +200,10 @@ export function VentureDeductionPage() {
       {result ? (
         <section className="card deduction__result" data-testid="deduction-result" aria-live="polite">
           <h2>
-            {t('deduction.result')}: <span data-testid="deduction-total">{formatKrw(result.deductionKrw, locale)}</span>
+            {t('deduction.result')}:{' '}
+            <span data-testid="deduction-total" data-krw={result.deductionKrw}>
+              {formatKrw(result.deductionKrw, locale)}
+            </span>
           </h2>
           {result.directBrackets.some((b) => b.amountKrw > 0) ? (
             <table className="table">

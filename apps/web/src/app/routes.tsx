@@ -7,6 +7,7 @@ import { legalRoutes } from '@/modules/legal';
 import { listingRoutes } from '@/modules/listings';
 import { moderationRoutes } from '@/modules/moderation';
 import { organizationRoutes } from '@/modules/organization';
+import { programRoutes } from '@/modules/programs';
 import { searchRoutes } from '@/modules/search';
 import { trustRoutes } from '@/modules/trust';
 import { verificationRoutes } from '@/modules/verification';
@@ -49,4 +50,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...accountRoutes,
   ...legalRoutes,
   ...vocabularyRoutes,
+  ...programRoutes,
 ];

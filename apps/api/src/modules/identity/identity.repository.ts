@@ -468,4 +468,25 @@ export class IdentityRepository {
       [userId, passwordHash, now, verifiedAt ?? null],
     );
   }
+
+  // --- verified organizations (modules/verification's supplier list; helper G) --------------------
+
+  /** VERIFIED organizations of these kinds, by Korean name then id; `regionId` and `onlyIds` narrow it; `limit` null: all. */
+  async verifiedOrganizationsPage(
+    filter: { kinds: string[]; regionId: string | null; onlyIds: string[] | null },
+    limit: number | null,
+    after: unknown[] | null,
+  ): Promise<{ rows: OrganizationEntity[]; total: number }> {
+    const qb = this.manager
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .where('o.verification_status = :status', { status: VerificationStatus.VERIFIED })
+      .andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.regionId) qb.andWhere('o.region_id = :regionId', { regionId: filter.regionId });
+    if (filter.onlyIds) qb.andWhere('o.id = ANY(:onlyIds::uuid[])', { onlyIds: filter.onlyIds });
+    const total = await qb.getCount();
+    if (after) qb.andWhere('(o.name_ko, o.id) > (:name::text, :id::uuid)', { name: after[0], id: after[1] });
+    qb.orderBy('o.name_ko', 'ASC').addOrderBy('o.id', 'ASC');
+    if (limit !== null) qb.limit(limit + 1);
+    return { rows: await qb.getMany(), total };
+  }
 }

@@ -161,4 +161,15 @@ export class IdentityService {
     const user = await this.repository.findUser(userId);
     if (!user?.emailVerifiedAt) throw AppError.forbidden('email-unverified', { reason: 'email-unverified' });
   }
+
+  // --- verified organizations (modules/verification's supplier list; helper G) --------------------
+
+  /** VERIFIED organizations of these kinds, by Korean name (no access checks: the caller is staff-only). */
+  verifiedOrganizationsPage(
+    filter: { kinds: string[]; regionId: string | null; onlyIds: string[] | null },
+    limit: number | null,
+    after: unknown[] | null,
+  ): Promise<{ rows: Organization[]; total: number }> {
+    return this.repository.verifiedOrganizationsPage(filter, limit, after);
+  }
 }

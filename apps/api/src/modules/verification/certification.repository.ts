@@ -149,4 +149,16 @@ export class CertificationRepository {
     );
     return rows[0];
   }
+
+  // --- the verified-supplier list (helper G) ----------------------------------------------------
+
+  /** The organizations holding a VERIFIED, unexpired claim of this certification. */
+  async holderIds(conceptId: string, today: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `SELECT DISTINCT organization_id AS id FROM certification_claims
+        WHERE concept_id = $1 AND status = 'VERIFIED' AND (expires_on IS NULL OR expires_on >= $2::date)`,
+      [conceptId, today],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -12,6 +12,8 @@ import { CertificationService } from './certification.service';
 import { VerificationRepository } from './verification.repository';
 import { OrganizationVerificationResolver, VerificationResolver } from './verification.resolver';
 import { VerificationService } from './verification.service';
+import { VerifiedSuppliersResolver } from './verified-suppliers.resolver';
+import { VerifiedSuppliersService } from './verified-suppliers.service';
 
 /**
  * The association verifies organizations (requests, the staff queue, decisions) and suspends
@@ -32,6 +34,8 @@ import { VerificationService } from './verification.service';
     CertificationClaimResolver,
     OrganizationCertificationResolver,
     CertificationJobs,
+    VerifiedSuppliersService,
+    VerifiedSuppliersResolver,
   ],
   exports: [VerificationService, CertificationService, CertificationLoaders],
 })

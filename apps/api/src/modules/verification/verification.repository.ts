@@ -168,4 +168,26 @@ export class VerificationRepository {
       status,
     ]);
   }
+
+  // --- the verified-supplier list (VerifiedSuppliersService; helper G) ----------------------------
+
+  /** When each of these organizations was last VERIFIED by a decided request (absent: verified without a request, e.g. seeded). */
+  async verifiedAtOf(organizationIds: readonly string[]): Promise<Map<string, Date>> {
+    const rows: Array<{ organizationId: string; decidedAt: Date }> = await this.manager.query(
+      `SELECT organization_id AS "organizationId", max(decided_at) AS "decidedAt" FROM verification_requests
+        WHERE organization_id = ANY($1::uuid[]) AND status = 'VERIFIED' GROUP BY organization_id`,
+      [[...organizationIds]],
+    );
+    return new Map(rows.map((r) => [r.organizationId, r.decidedAt]));
+  }
+
+  /** The organizations whose last VERIFIED decision was on or after this Korean calendar day. */
+  async verifiedSinceIds(day: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `SELECT organization_id AS id FROM verification_requests WHERE status = 'VERIFIED'
+        GROUP BY organization_id HAVING max(decided_at) >= ($1::date::timestamp AT TIME ZONE 'Asia/Seoul')`,
+      [day],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -885,6 +885,9 @@ const RULES: Record<string, Rule> = {
     document: '{ vocabularyExport { version } }',
     expect: { anonymous: 'allow', sme: 'allow', supplier: 'allow', staff: 'allow' },
   },
+  // #15 the verified AI-supplier list (helper G): staff only; filters and the CSV in modules/verification/__tests__/verified-suppliers.test.ts.
+  'Query.verifiedSuppliers': { document: '{ verifiedSuppliers(first: 5) { totalCount } }', expect: staffOnly },
+  'Mutation.exportVerifiedSuppliers': { document: 'mutation { exportVerifiedSuppliers { rowCount } }', expect: staffOnly },
   // Case studies on organization profiles (helper P): the organization's owners only; members and other organizations are refused
   // in modules/showcase/__tests__/case-studies.test.ts.
   'Mutation.createCaseStudy': {

@@ -6,6 +6,7 @@ import { localized } from '@/shared/format';
 import { useViewer, type ViewerMembership } from '@/shared/session';
 import { OrganizationRecommendations } from '@/modules/matching';
 import { organizationName } from '@/modules/organization';
+import { EligiblePrograms } from '@/modules/programs';
 import { HomeMyDemandsQuery } from '../graphql/operations';
 import {
   BidsNeedingActionBlock,
@@ -97,6 +98,7 @@ function SupplierHome({ membership }: { membership: ViewerMembership }) {
       <div className="home-grid">
         <div className="home-grid__main">
           <OrganizationRecommendations organizationId={org.id} verified={org.verificationStatus === 'VERIFIED'} />
+          <EligiblePrograms organizationId={org.id} />
         </div>
         <div className="home-grid__side">
           <InvitationsBlock />

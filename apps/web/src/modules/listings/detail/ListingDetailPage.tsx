@@ -28,6 +28,7 @@ import { ListingSections } from './ListingSections';
 import { ReviewDecisionDialog } from './ReviewDialogs';
 import { ConfirmDialog } from '@/shared/ui/ConfirmDialog';
 import { scrollToPanel } from './scroll-to-panel';
+import { EligiblePrograms } from '@/modules/programs';
 import { deadlineCountdown } from '../model/deadline';
 
 export interface DetailLocationState {
@@ -416,6 +417,7 @@ function ListingDetail({
 
       <ListingSections listing={listing} comments={comments} showMissing={isOwner || isStaff} />
       {listing.__typename === 'DemandListing' ? <ListingFilesSection listingId={listing.id} /> : null}
+      {listing.__typename === 'DemandListing' && isOwner && !isStaff ? <EligiblePrograms demandId={listing.id} /> : null}
 
       {listing.__typename === 'DemandListing' ? (
         <ProjectSection demandId={listing.id} demandStatus={listing.status} onChanged={reload} />

@@ -100,6 +100,11 @@ export function OrganizationProfilePage({ slots = {} }: { slots?: OrganizationPr
             {t('profile.certifications.none')}
           </p>
         )}
+        {org.certifications.some((c) => c.conceptId === 'urn:aimatch:certification:venture-company') ? (
+          <Link to="/tools/venture-deduction" data-testid="org-profile-deduction">
+            {t('deduction.profileLink')}
+          </Link>
+        ) : null}
         <div className="org-profile__actions" data-testid="org-profile-actions">
           {isMember ? (
             <Link to={`/organization?org=${org.id}`} className="button button--ghost" data-testid="org-profile-manage">

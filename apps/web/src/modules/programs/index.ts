@@ -1,0 +1,3 @@
+import './programs.css';
+export { EligiblePrograms } from './components/EligiblePrograms';
+export { programRoutes } from './routes';

@@ -28,6 +28,7 @@ import { CaseStudies1763903000000 } from './1763903000000-case-studies';
 import { ChatFiles1763903100000 } from './1763903100000-chat-files';
 import { Projects1763903200000 } from './1763903200000-projects';
 import { DemandConceptDecisions1763903300000 } from './1763903300000-demand-concept-decisions';
+import { MarketStats1763905100000 } from './1763905100000-market-stats';
 
 export const migrations = [
   Foundation1763900000000,
@@ -58,4 +59,5 @@ export const migrations = [
   ChatFiles1763903100000,
   Projects1763903200000,
   DemandConceptDecisions1763903300000,
+  MarketStats1763905100000,
 ];

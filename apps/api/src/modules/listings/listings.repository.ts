@@ -222,6 +222,46 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
       [d.listingId, d.conceptId, d.scheme, d.decision, d.userId],
     );
   }
+
+  // --- market numbers (#15 item 4; modules/stats reads them through ListingsService) ----------
+
+  /**
+   * Listings created in [from, to): counts by kind and status, region, industry and task (a listing
+   * with two tasks counts once for each), and new listings per period (`unit` day/week/month of the
+   * Korean calendar). Read-only; served by `listings_created_stats_idx`.
+   */
+  async marketCounts(
+    from: Date,
+    to: Date,
+    unit: 'day' | 'week' | 'month',
+  ): Promise<Array<{ dimension: string; kind: string; key: string | null; count: number }>> {
+    return this.dataSource.query(
+      `WITH l AS MATERIALIZED (
+         SELECT kind, status, region_id, created_at,
+                CASE WHEN kind = 'DEMAND' THEN content->'requirement' ELSE content->'capability' END AS cap
+           FROM listings WHERE created_at >= $1 AND created_at < $2)
+       SELECT 'status' AS dimension, kind, status AS key, count(*)::int AS count FROM l GROUP BY kind, status
+       UNION ALL
+       SELECT 'region', kind, region_id, count(*)::int FROM l GROUP BY kind, region_id
+       UNION ALL
+       SELECT 'industry', kind, x, count(*)::int FROM l, jsonb_array_elements_text(coalesce(l.cap->'industries', '[]')) x GROUP BY kind, x
+       UNION ALL
+       SELECT 'task', kind, x, count(*)::int FROM l, jsonb_array_elements_text(coalesce(l.cap->'tasks', '[]')) x GROUP BY kind, x
+       UNION ALL
+       SELECT 'period', kind, to_char(date_trunc($3, created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM-DD'), count(*)::int FROM l GROUP BY 2, 3`,
+      [from, to, unit],
+    );
+  }
+
+  /** When each of these demands was first published (null while never published). */
+  async firstPublishedAt(ids: string[]): Promise<Array<{ id: string; publishedAt: Date | null }>> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT l.id, coalesce((SELECT min(v.published_at) FROM listing_published_versions v WHERE v.listing_id = l.id), l.published_at) AS "publishedAt"
+         FROM listings l WHERE l.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
 }
 
 export interface PublishedSnapshot {

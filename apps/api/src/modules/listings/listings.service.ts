@@ -589,4 +589,16 @@ export class ListingsService {
     await this.transactions.run((tx) => this.repository.setConceptDecision(tx, { listingId, ...input, userId: rc.viewer!.userId }));
     return listing;
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** Listings created in [from, to) counted by kind and status, region, industry, task and period. */
+  marketCounts(from: Date, to: Date, unit: 'day' | 'week' | 'month') {
+    return this.repository.marketCounts(from, to, unit);
+  }
+
+  /** When each of these demands was first published, without access checks (staff statistics). */
+  firstPublishedAt(ids: string[]) {
+    return this.repository.firstPublishedAt(ids);
+  }
 }

@@ -496,8 +496,9 @@ export class BidsRepository {
       [from, to],
     );
     const firstBids: Array<{ demandId: string; firstAt: Date }> = await this.dataSource.query(
-      `SELECT demand_id AS "demandId", min(submitted_at) AS "firstAt" FROM bids WHERE submitted_at IS NOT NULL
-        GROUP BY demand_id HAVING min(submitted_at) >= $1 AND min(submitted_at) < $2`,
+      `SELECT demand_id AS "demandId", min(submitted_at) AS "firstAt" FROM bids
+        WHERE submitted_at IS NOT NULL AND demand_id IN (SELECT demand_id FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
+        GROUP BY demand_id HAVING min(submitted_at) >= $1`,
       [from, to],
     );
     return { ...totals, firstBids };

@@ -228,27 +228,21 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
   /**
    * Listings created in [from, to): counts by kind and status, region, industry and task (a listing
    * with two tasks counts once for each), and new listings per period (`unit` day/week/month of the
-   * Korean calendar). Read-only; served by `listings_created_stats_idx`.
+   * Korean calendar). Read-only; summed from the daily rollup `listing_daily_counts` (a trigger keeps it exact).
    */
   async marketCounts(
     from: Date,
     to: Date,
     unit: 'day' | 'week' | 'month',
   ): Promise<Array<{ dimension: string; kind: string; key: string | null; count: number }>> {
+    // Both bounds are Korean midnights (the stats window), so whole days of the rollup cover [from, to).
     return this.dataSource.query(
-      `WITH l AS MATERIALIZED (
-         SELECT kind, status, region_id, created_at,
-                CASE WHEN kind = 'DEMAND' THEN content->'requirement' ELSE content->'capability' END AS cap
-           FROM listings WHERE created_at >= $1 AND created_at < $2)
-       SELECT 'status' AS dimension, kind, status AS key, count(*)::int AS count FROM l GROUP BY kind, status
+      `WITH d AS (
+         SELECT day, kind, dimension, key, count FROM listing_daily_counts
+          WHERE day >= ($1::timestamptz AT TIME ZONE 'Asia/Seoul')::date AND day < ($2::timestamptz AT TIME ZONE 'Asia/Seoul')::date AND count <> 0)
+       SELECT dimension, kind, nullif(key, '') AS key, sum(count)::int AS count FROM d GROUP BY 1, 2, 3 HAVING sum(count) <> 0
        UNION ALL
-       SELECT 'region', kind, region_id, count(*)::int FROM l GROUP BY kind, region_id
-       UNION ALL
-       SELECT 'industry', kind, x, count(*)::int FROM l, jsonb_array_elements_text(coalesce(l.cap->'industries', '[]')) x GROUP BY kind, x
-       UNION ALL
-       SELECT 'task', kind, x, count(*)::int FROM l, jsonb_array_elements_text(coalesce(l.cap->'tasks', '[]')) x GROUP BY kind, x
-       UNION ALL
-       SELECT 'period', kind, to_char(date_trunc($3, created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM-DD'), count(*)::int FROM l GROUP BY 2, 3`,
+       SELECT 'period', kind, to_char(date_trunc($3, day), 'YYYY-MM-DD'), sum(count)::int FROM d WHERE dimension = 'status' GROUP BY 2, 3`,
       [from, to, unit],
     );
   }

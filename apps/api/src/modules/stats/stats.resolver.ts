@@ -1,10 +1,12 @@
 import { PlatformRole } from '@aimatch/contracts';
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Roles } from '../../common/auth/decorators';
 import type { RequestContext } from '../../graphql/request-context';
 import {
   BidStatsModel,
   ChatStatsModel,
+  CsvExportModel,
+  MarketStatsTable,
   MarketStatsModel,
   ProgramEligibilityCountModel,
   StatsBucketModel,
@@ -86,5 +88,19 @@ export class StatsResolver {
   @ResolveField(() => [ProgramEligibilityCountModel])
   programEligibility(@Ctx() rc: RequestContext) {
     return this.stats.programEligibility(rc.locale);
+  }
+
+  @Roles(PlatformRole.STAFF, PlatformRole.ADMIN)
+  @Mutation(() => CsvExportModel, {
+    description: 'Staff: one dashboard table as CSV (UTF-8 with BOM, headers in the viewer’s language); audited as market-stats.export.',
+  })
+  exportMarketStats(
+    @Ctx() rc: RequestContext,
+    @Args('from', { type: () => String }) from: string,
+    @Args('to', { type: () => String }) to: string,
+    @Args('groupBy', { type: () => StatsGroupBy, nullable: true, defaultValue: StatsGroupBy.MONTH }) groupBy: StatsGroupBy,
+    @Args('table', { type: () => MarketStatsTable }) table: MarketStatsTable,
+  ) {
+    return this.stats.exportCsv(rc, this.stats.window(rc.viewer, from, to, groupBy), table);
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { AuditService } from '../../common/audit/audit.service';
+import { toCsv } from '../../common/csv/csv';
 import { AppError } from '../../common/errors/app-error';
-import type { Viewer } from '../../graphql/request-context';
+import { TransactionService } from '../../database/transaction.service';
+import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { ChatService } from '../chat/chat.service';
 import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
@@ -19,7 +22,8 @@ import type {
   StatsSeriesPointModel,
   VerificationStatsModel,
 } from './dto/market-stats.models';
-import { StatsGroupBy } from './dto/market-stats.models';
+import { type MarketStatsTable, StatsGroupBy } from './dto/market-stats.models';
+import { STATS_TABLES } from './stats-csv';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_RANGE_YEARS = 5;
@@ -75,6 +79,8 @@ export class StatsService {
     private readonly chat: ChatService,
     private readonly programs: ProgramsService,
     private readonly vocabulary: VocabularyCache,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionService,
   ) {}
 
   /** Staff only; `from`/`to` are YYYY-MM-DD, `to` not before `from` and at most 5 years after it. */
@@ -161,6 +167,25 @@ export class StatsService {
     }));
     this.eligibilityCache = { at: this.clock.now().getTime(), rows, locale };
     return rows;
+  }
+
+  /** One dashboard table as CSV with headers in the viewer's locale; the export is audited. */
+  async exportCsv(rc: RequestContext, w: StatsWindow, table: MarketStatsTable): Promise<{ filename: string; csv: string }> {
+    const locale = rc.locale === 'en' ? 'en' : 'ko';
+    const spec = STATS_TABLES[table];
+    const rows = await spec.rows(this, w, locale);
+    await this.transactions.run((tx) =>
+      this.audit.record(tx, {
+        actorUserId: rc.viewer!.userId,
+        action: 'market-stats.export',
+        subjectType: 'market_stats',
+        subjectId: table,
+        details: { from: w.from, to: w.to, groupBy: w.groupBy, rows: rows.length },
+        requestId: rc.requestId,
+      }),
+    );
+    const filename = `aimatch-${table.toLowerCase().replace(/_/g, '-')}-${w.from}-${w.to}.csv`;
+    return { filename, csv: toCsv(spec.header[locale], rows) };
   }
 
   private listingCounts(w: StatsWindow) {

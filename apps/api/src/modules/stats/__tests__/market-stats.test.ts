@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../../graphql/request-context';
 import { ChatService } from '../../chat/chat.service';
+import { StatsService } from '../stats.service';
 
 const TASK = 'urn:aimatch:task:visual-inspection';
 const DEFECT = 'urn:aimatch:task:surface-defect-inspection';
@@ -290,6 +291,38 @@ describe('marketStats', () => {
     }>;
     expect(rows.find((r) => r.name === '통계 확인 SME 사업')).toMatchObject({ eligible: 1, organizations: 4 });
     expect(rows.find((r) => r.name === '통계 확인 공급기업 사업')).toMatchObject({ eligible: 3, organizations: 4 });
+  });
+
+  it('exports each table as CSV with a BOM, headers in the viewer’s language, neutralised cells, and audits it', async () => {
+    const EXPORT = `mutation($t: MarketStatsTable!) { exportMarketStats(from: "2026-03-01", to: "2026-03-31", groupBy: WEEK, table: $t) { filename csv } }`;
+    const bids = (await t.gql(EXPORT, { t: 'BIDS' }, { token: staff })).data!.exportMarketStats as { filename: string; csv: string };
+    expect(bids.filename).toBe('aimatch-bids-2026-03-01-2026-03-31.csv');
+    expect(bids.csv.startsWith('\uFEFF')).toBe(true);
+    expect(bids.csv.split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFF입찰,입찰받은 수요,수요당 입찰,첫 입찰까지 중앙값(시간),후보 선정률,낙찰률',
+      `3,2,1.5,36,${2 / 3},0.5`,
+    ]);
+    const en = await t.gql(EXPORT, { t: 'NEW_ORGANIZATIONS' }, { token: staff, headers: { 'accept-language': 'en' } });
+    expect((en.data!.exportMarketStats.csv as string).split('\r\n')[0]).toBe('\uFEFFPeriod start,Organization kind,Count');
+    // A program named like a formula is written as text.
+    const created = await t.gql(
+      'mutation($i: SupportProgramInput!) { createSupportProgram(input: $i) { id } }',
+      { i: { nameKo: '=HYPERLINK("http://evil")', agencyKo: '협회', benefitKo: '지원', rules: [] } },
+      { token: staff },
+    );
+    await t.gql(
+      'mutation($id: ID!) { setSupportProgramStatus(id: $id, status: PUBLISHED) { id } }',
+      { id: created.data!.createSupportProgram.id },
+      {
+        token: staff,
+      },
+    );
+    // The eligibility counts are cached for five minutes: drop the cache.
+    (t.app.get(StatsService) as unknown as { eligibilityCache: unknown }).eligibilityCache = null;
+    const programs = (await t.gql(EXPORT, { t: 'PROGRAM_ELIGIBILITY' }, { token: staff })).data!.exportMarketStats.csv as string;
+    expect(programs).toContain(`"'=HYPERLINK(""http://evil"")",4,0,4`);
+    const audited = await ds.query(`SELECT subject_id FROM audit_log WHERE action = 'market-stats.export' ORDER BY created_at`);
+    expect(audited.map((r: { subject_id: string }) => r.subject_id)).toEqual(['BIDS', 'NEW_ORGANIZATIONS', 'PROGRAM_ELIGIBILITY']);
   });
 
   it('refuses reversed dates, ranges over five years and malformed days, naming the field', async () => {

@@ -103,3 +103,24 @@ export class MarketStatsModel {
   })
   programEligibility!: ProgramEligibilityCountModel[];
 }
+
+export enum MarketStatsTable {
+  LISTINGS_BY_STATUS = 'LISTINGS_BY_STATUS',
+  LISTINGS_BY_INDUSTRY = 'LISTINGS_BY_INDUSTRY',
+  LISTINGS_BY_REGION = 'LISTINGS_BY_REGION',
+  LISTINGS_BY_TASK = 'LISTINGS_BY_TASK',
+  NEW_LISTINGS = 'NEW_LISTINGS',
+  NEW_ORGANIZATIONS = 'NEW_ORGANIZATIONS',
+  VERIFICATION = 'VERIFICATION',
+  BIDS = 'BIDS',
+  CHAT = 'CHAT',
+  AWARDED_MATCH_SCORES = 'AWARDED_MATCH_SCORES',
+  PROGRAM_ELIGIBILITY = 'PROGRAM_ELIGIBILITY',
+}
+registerEnumType(MarketStatsTable, { name: 'MarketStatsTable', description: 'One table of the market-numbers dashboard.' });
+
+@ObjectType('CsvExport', { description: 'A CSV file (UTF-8 with BOM, CRLF, formula cells neutralised) and its suggested name.' })
+export class CsvExportModel {
+  @Field(() => String) filename!: string;
+  @Field(() => String) csv!: string;
+}

@@ -318,7 +318,7 @@ describe('marketStats', () => {
       },
     );
     // The eligibility counts are cached for five minutes: drop the cache.
-    (t.app.get(StatsService) as unknown as { eligibilityCache: unknown }).eligibilityCache = null;
+    Object.assign(t.app.get(StatsService), { eligibilityCache: null });
     const programs = (await t.gql(EXPORT, { t: 'PROGRAM_ELIGIBILITY' }, { token: staff })).data!.exportMarketStats.csv as string;
     expect(programs).toContain(`"'=HYPERLINK(""http://evil"")",4,0,4`);
     const audited = await ds.query(`SELECT subject_id FROM audit_log WHERE action = 'market-stats.export' ORDER BY created_at`);

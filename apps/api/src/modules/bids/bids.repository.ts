@@ -470,20 +470,13 @@ export class BidsRepository {
 
   /**
    * Bids submitted in [from, to): how many, on how many demands, how many were ever shortlisted
-   * (or accepted), how many of those demands awarded one, each demand's first submission, and the
-   * match score stored at award of the accepted ones.
+   * (or accepted), how many of those demands awarded one, and the match score stored at award of
+   * the accepted ones.
    */
   async marketStats(
     from: Date,
     to: Date,
-  ): Promise<{
-    bids: number;
-    demands: number;
-    shortlisted: number;
-    awardedDemands: number;
-    firstBids: Array<{ demandId: string; firstAt: Date }>;
-    awardScores: number[];
-  }> {
+  ): Promise<{ bids: number; demands: number; shortlisted: number; awardedDemands: number; awardScores: number[] }> {
     const [totals] = await this.dataSource.query(
       `WITH b AS MATERIALIZED (
          SELECT id, demand_id, status, match_score_at_award FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
@@ -495,13 +488,19 @@ export class BidsRepository {
          FROM b`,
       [from, to],
     );
-    const firstBids: Array<{ demandId: string; firstAt: Date }> = await this.dataSource.query(
-      `SELECT demand_id AS "demandId", min(submitted_at) AS "firstAt" FROM bids
-        WHERE submitted_at IS NOT NULL AND demand_id IN (SELECT demand_id FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
-        GROUP BY demand_id HAVING min(submitted_at) >= $1`,
+    return totals;
+  }
+
+  /** Each demand's first submitted bid, for the demands whose first bid falls in [from, to). */
+  async firstBids(from: Date, to: Date): Promise<{ demandIds: string[]; firstAt: Date[] }> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(array_agg(demand_id), '{}') AS "demandIds", coalesce(array_agg(first_at), '{}') AS "firstAt" FROM (
+         SELECT demand_id, min(submitted_at) AS first_at FROM bids
+          WHERE submitted_at IS NOT NULL AND demand_id IN (SELECT demand_id FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
+          GROUP BY demand_id HAVING min(submitted_at) >= $1) f`,
       [from, to],
     );
-    return { ...totals, firstBids };
+    return row;
   }
 
   /** Keeps the match score (0..100) the accepted bid had when it was accepted. */

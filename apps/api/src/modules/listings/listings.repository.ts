@@ -247,14 +247,15 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
     );
   }
 
-  /** When each of these demands was first published (null while never published). */
-  async firstPublishedAt(ids: string[]): Promise<Array<{ id: string; publishedAt: Date | null }>> {
-    if (ids.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT l.id, coalesce((SELECT min(v.published_at) FROM listing_published_versions v WHERE v.listing_id = l.id), l.published_at) AS "publishedAt"
-         FROM listings l WHERE l.id = ANY($1::uuid[])`,
-      [ids],
+  /** The median hours from each demand's publication to the given instant (its first bid), one join on the primary key. */
+  async medianHoursSincePublished(ids: string[], at: Date[]): Promise<number | null> {
+    if (ids.length === 0) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.at - l.published_at) / 3600) AS median
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS f(id, at) JOIN listings l ON l.id = f.id WHERE l.published_at IS NOT NULL`,
+      [ids, at],
     );
+    return row.median === null ? null : Number(row.median);
   }
 }
 

@@ -597,8 +597,8 @@ export class ListingsService {
     return this.repository.marketCounts(from, to, unit);
   }
 
-  /** When each of these demands was first published, without access checks (staff statistics). */
-  firstPublishedAt(ids: string[]) {
-    return this.repository.firstPublishedAt(ids);
+  /** The median hours from these demands' publication to the paired instants (staff statistics, no access checks). */
+  medianHoursSincePublished(ids: string[], at: Date[]) {
+    return this.repository.medianHoursSincePublished(ids, at);
   }
 }

@@ -44,12 +44,6 @@ export interface StatsWindow {
 
 export type ListingBreakdown = 'status' | 'industry' | 'region' | 'task';
 
-const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 function memo<T>(w: StatsWindow, key: string, load: () => Promise<T>): Promise<T> {
   let p = w.memo.get(key) as Promise<T> | undefined;
   if (!p) w.memo.set(key, (p = load()));
@@ -125,18 +119,12 @@ export class StatsService {
   }
 
   async bidStats(w: StatsWindow): Promise<BidStatsModel> {
-    const s = await this.bidMarket(w);
-    const published = new Map((await this.listings.firstPublishedAt(s.firstBids.map((b) => b.demandId))).map((r) => [r.id, r.publishedAt]));
-    const waits: number[] = [];
-    for (const b of s.firstBids) {
-      const at = published.get(b.demandId);
-      if (at) waits.push((new Date(b.firstAt).getTime() - new Date(at).getTime()) / 3_600_000);
-    }
+    const [s, first] = await Promise.all([this.bidMarket(w), this.bidsService.firstBids(w.fromTs, w.toTs)]);
     return {
       bids: s.bids,
       demandsWithBids: s.demands,
       bidsPerDemand: ratio(s.bids, s.demands),
-      medianHoursToFirstBid: median(waits),
+      medianHoursToFirstBid: await this.listings.medianHoursSincePublished(first.demandIds, first.firstAt),
       shortlistRate: ratio(s.shortlisted, s.bids),
       awardRate: ratio(s.awardedDemands, s.demands),
     };

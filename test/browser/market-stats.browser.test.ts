@@ -71,7 +71,7 @@ describe('web client: market numbers dashboard', () => {
   it('downloads a table as CSV with a BOM and Korean headers', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv-LISTINGS_BY_STATUS').click()]);
     expect(download.suggestedFilename()).toMatch(/^aimatch-listings-by-status-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = readFileSync((await download.path()), 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     expect(text.startsWith('\uFEFF공고 종류,상태,코드,건수\r\n')).toBe(true);
     expect(text).toContain('DEMAND');
   });

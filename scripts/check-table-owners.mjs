@@ -60,6 +60,7 @@ export const TABLE_OWNERS = {
   trust_signals: 'modules/trust',
   case_studies: 'modules/showcase',
   projects: 'modules/projects',
+  listing_daily_counts: 'modules/listings',
   project_milestones: 'modules/projects',
   project_events: 'modules/projects',
 };

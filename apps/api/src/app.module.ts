@@ -21,6 +21,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SearchModule } from './modules/search/search.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { ShowcaseModule } from './modules/showcase/showcase.module';
 import { TrustModule } from './modules/trust/trust.module';
 import { VerificationModule } from './modules/verification/verification.module';
@@ -57,6 +58,7 @@ export class DomainModule {
         ProgramsModule,
         ShowcaseModule,
         ProjectsModule,
+        StatsModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

@@ -1,5 +1,6 @@
 import { accountRoutes } from '@/modules/account';
 import { auditRoutes } from '@/modules/audit';
+import { statsRoutes } from '@/modules/stats';
 import { authRoutes } from '@/modules/auth';
 import { bidRoutes } from '@/modules/bids';
 import { chatRoutes } from '@/modules/chat';
@@ -45,6 +46,7 @@ export const appRoutes: readonly AppRoute[] = [
   ...bidRoutes,
   ...verificationRoutes,
   ...auditRoutes,
+  ...statsRoutes,
   ...moderationRoutes,
   ...trustRoutes,
   ...accountRoutes,

@@ -29,6 +29,7 @@ import { ChatFiles1763903100000 } from './1763903100000-chat-files';
 import { Projects1763903200000 } from './1763903200000-projects';
 import { DemandConceptDecisions1763903300000 } from './1763903300000-demand-concept-decisions';
 import { VocabularyGovernance1763905000000 } from './1763905000000-vocabulary-governance';
+import { MarketStats1763905100000 } from './1763905100000-market-stats';
 
 export const migrations = [
   Foundation1763900000000,
@@ -60,4 +61,5 @@ export const migrations = [
   Projects1763903200000,
   DemandConceptDecisions1763903300000,
   VocabularyGovernance1763905000000,
+  MarketStats1763905100000,
 ];

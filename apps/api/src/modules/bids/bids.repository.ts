@@ -465,6 +465,48 @@ export class BidsRepository {
       [userId, limit],
     );
   }
+
+  // --- market numbers (#15 item 4) -------------------------------------------------------------
+
+  /**
+   * Bids submitted in [from, to): how many, on how many demands, how many were ever shortlisted
+   * (or accepted), how many of those demands awarded one, and the match score stored at award of
+   * the accepted ones.
+   */
+  async marketStats(
+    from: Date,
+    to: Date,
+  ): Promise<{ bids: number; demands: number; shortlisted: number; awardedDemands: number; awardScores: number[] }> {
+    const [totals] = await this.dataSource.query(
+      `WITH b AS MATERIALIZED (
+         SELECT id, demand_id, status, match_score_at_award FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
+       SELECT count(*)::int AS bids, count(DISTINCT demand_id)::int AS demands,
+              count(*) FILTER (WHERE status IN ('SHORTLISTED', 'ACCEPTED')
+                OR EXISTS (SELECT 1 FROM bid_events e WHERE e.bid_id = b.id AND e.to_status = 'SHORTLISTED'))::int AS shortlisted,
+              count(DISTINCT demand_id) FILTER (WHERE status = 'ACCEPTED')::int AS "awardedDemands",
+              coalesce(array_agg(match_score_at_award) FILTER (WHERE status = 'ACCEPTED' AND match_score_at_award IS NOT NULL), '{}') AS "awardScores"
+         FROM b`,
+      [from, to],
+    );
+    return totals;
+  }
+
+  /** Each demand's first submitted bid, for the demands whose first bid falls in [from, to). */
+  async firstBids(from: Date, to: Date): Promise<{ demandIds: string[]; firstAt: Date[] }> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(array_agg(demand_id), '{}') AS "demandIds", coalesce(array_agg(first_at), '{}') AS "firstAt" FROM (
+         SELECT demand_id, min(submitted_at) AS first_at FROM bids
+          WHERE submitted_at IS NOT NULL AND demand_id IN (SELECT demand_id FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
+          GROUP BY demand_id HAVING min(submitted_at) >= $1) f`,
+      [from, to],
+    );
+    return row;
+  }
+
+  /** Keeps the match score (0..100) the accepted bid had when it was accepted. */
+  async setMatchScoreAtAward(tx: EntityManager, bidId: string, score: number | null): Promise<void> {
+    await tx.query('UPDATE bids SET match_score_at_award = $2 WHERE id = $1', [bidId, score]);
+  }
 }
 
 /** SQL filters for a bid scope (`b` is the bid), appended to `params`. */

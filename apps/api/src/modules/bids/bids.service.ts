@@ -27,6 +27,7 @@ import { ListingAccessPolicy } from '../listings/listing-access.policy';
 import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { BidAccessPolicy } from './bid-access.policy';
+import { BidMatchLoader } from './bid-match.loader';
 import { type BidPartnerRow, type BidRow, BidsRepository, type BidTrustText, type ExpiredBid, type BidReference } from './bids.repository';
 import { PlatformSettingsService } from './platform-settings.service';
 
@@ -105,6 +106,7 @@ export class BidsService {
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly rateLimit: RateLimiter,
+    private readonly bidMatch: BidMatchLoader,
   ) {}
 
   // --- the demand's owner invites suppliers -----------------------------------------------
@@ -409,8 +411,14 @@ export class BidsService {
     const bid = await this.visibleBid(rc, id);
     await this.checkAction(rc, bid, 'accept');
     const userId = rc.viewer!.userId;
+    // The score at award is kept for the market numbers (the ranking changes as listings do).
+    const score = (await rc.loaders.get(this.bidMatch).load(bid.demandId)).get(bid.organizationId)?.explanation.score ?? null;
     return this.transactions
-      .run((tx) => this.acceptIn(tx, bid, id, version, userId))
+      .run(async (tx) => {
+        const accepted = await this.acceptIn(tx, bid, id, version, userId);
+        await this.repository.setMatchScoreAtAward(tx, id, score);
+        return accepted;
+      })
       .catch((err) => {
         // The lock makes this unreachable; the partial unique index is the last word if it were not.
         if (uniqueViolation(err) === 'bids_one_accepted_per_demand')
@@ -767,6 +775,18 @@ export class BidsService {
   /** The projects module registers its side of the award (from its onModuleInit). */
   useProjectPlan(port: ProjectPlanPort): void {
     this.projectPlan = port;
+  }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** Bids submitted in [from, to): totals, shortlisted, awarded demands and scores at award. */
+  marketStats(from: Date, to: Date) {
+    return this.repository.marketStats(from, to);
+  }
+
+  /** The first bid of each demand whose first bid falls in [from, to), as parallel arrays. */
+  firstBids(from: Date, to: Date) {
+    return this.repository.firstBids(from, to);
   }
 }
 

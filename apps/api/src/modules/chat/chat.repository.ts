@@ -539,4 +539,30 @@ export class ChatRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  // --- market numbers (#15 item 4) -------------------------------------------------------------
+
+  /**
+   * Conversations whose first member message was sent in [from, to): how many, how many the other
+   * side answered, and the median minutes from that first message to the other side's first one.
+   */
+  async firstResponseStats(from: Date, to: Date): Promise<{ conversations: number; answered: number; medianMinutes: number | null }> {
+    const [row] = await this.dataSource.query(
+      `WITH f AS (
+         SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.sender_organization_id, m.created_at, m.seq
+           FROM conversations c JOIN chat_messages m ON m.conversation_id = c.id AND m.kind = 'USER'
+          WHERE c.created_at < $2 AND (c.last_message_at IS NULL OR c.last_message_at >= $1)
+          ORDER BY m.conversation_id, m.seq),
+       r AS (
+         SELECT f.conversation_id, f.created_at AS first_at,
+                (SELECT min(a.created_at) FROM chat_messages a WHERE a.conversation_id = f.conversation_id AND a.kind = 'USER'
+                    AND a.seq > f.seq AND a.sender_organization_id IS DISTINCT FROM f.sender_organization_id) AS answer_at
+           FROM f WHERE f.created_at >= $1 AND f.created_at < $2)
+       SELECT count(*)::int AS conversations, count(answer_at)::int AS answered,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answer_at - first_at) / 60) AS "medianMinutes"
+         FROM r`,
+      [from, to],
+    );
+    return { ...row, medianMinutes: row.medianMinutes === null ? null : Number(row.medianMinutes) };
+  }
 }

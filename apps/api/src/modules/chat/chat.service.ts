@@ -590,4 +590,11 @@ export class ChatService implements OnModuleInit {
     if (!message || message.deletedAt) return false;
     return (await this.participation(message.conversationId, viewer.userId)) !== null;
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** Conversations begun in [from, to) and the median minutes to the other side's first answer. */
+  firstResponseStats(from: Date, to: Date) {
+    return this.repository.firstResponseStats(from, to);
+  }
 }

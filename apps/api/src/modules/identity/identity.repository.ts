@@ -489,4 +489,38 @@ export class IdentityRepository {
     if (limit !== null) qb.limit(limit + 1);
     return { rows: await qb.getMany(), total };
   }
+
+  // --- market numbers (#15 item 4) -------------------------------------------------------------
+
+  /** Organizations created in [from, to) per period (Korean calendar) and kind. */
+  newOrganizationsPerPeriod(
+    from: Date,
+    to: Date,
+    unit: 'day' | 'week' | 'month',
+  ): Promise<Array<{ period: string; kind: string; count: number }>> {
+    return this.manager.query(
+      `SELECT to_char(date_trunc($3, created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM-DD') AS period, kind, count(*)::int AS count
+         FROM organizations WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [from, to, unit],
+    );
+  }
+
+  /** The facts eligibility rules test, for every organization except the association's own (lean: no members). */
+  eligibilityFactsOfAll(): Promise<
+    Array<{
+      id: string;
+      kind: string;
+      employeeBand: string | null;
+      regionId: string | null;
+      industryId: string | null;
+      verificationStatus: string;
+      foundedYear: number | null;
+    }>
+  > {
+    return this.manager.query(
+      `SELECT id, kind, employee_band AS "employeeBand", region_id AS "regionId", industry_id AS "industryId",
+              verification_status AS "verificationStatus", founded_year AS "foundedYear"
+         FROM organizations WHERE kind <> 'ASSOCIATION'`,
+    );
+  }
 }

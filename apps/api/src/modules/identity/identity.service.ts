@@ -172,4 +172,16 @@ export class IdentityService {
   ): Promise<{ rows: Organization[]; total: number }> {
     return this.repository.verifiedOrganizationsPage(filter, limit, after);
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** Organizations created in [from, to) per period and kind. */
+  newOrganizationsPerPeriod(from: Date, to: Date, unit: 'day' | 'week' | 'month') {
+    return this.repository.newOrganizationsPerPeriod(from, to, unit);
+  }
+
+  /** Eligibility facts of every member organization (not the association's), in one query. */
+  eligibilityFactsOfAll() {
+    return this.repository.eligibilityFactsOfAll();
+  }
 }

@@ -238,6 +238,41 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
     );
     return rows.map((r) => r.id);
   }
+
+  // --- market numbers (#15 item 4; modules/stats reads them through ListingsService) ----------
+
+  /**
+   * Listings created in [from, to): counts by kind and status, region, industry and task (a listing
+   * with two tasks counts once for each), and new listings per period (`unit` day/week/month of the
+   * Korean calendar). Read-only; summed from the daily rollup `listing_daily_counts` (a trigger keeps it exact).
+   */
+  async marketCounts(
+    from: Date,
+    to: Date,
+    unit: 'day' | 'week' | 'month',
+  ): Promise<Array<{ dimension: string; kind: string; key: string | null; count: number }>> {
+    // Both bounds are Korean midnights (the stats window), so whole days of the rollup cover [from, to).
+    return this.dataSource.query(
+      `WITH d AS (
+         SELECT day, kind, dimension, key, count FROM listing_daily_counts
+          WHERE day >= ($1::timestamptz AT TIME ZONE 'Asia/Seoul')::date AND day < ($2::timestamptz AT TIME ZONE 'Asia/Seoul')::date AND count <> 0)
+       SELECT dimension, kind, nullif(key, '') AS key, sum(count)::int AS count FROM d GROUP BY 1, 2, 3 HAVING sum(count) <> 0
+       UNION ALL
+       SELECT 'period', kind, to_char(date_trunc($3, day), 'YYYY-MM-DD'), sum(count)::int FROM d WHERE dimension = 'status' GROUP BY 2, 3`,
+      [from, to, unit],
+    );
+  }
+
+  /** The median hours from each demand's publication to the given instant (its first bid), one join on the primary key. */
+  async medianHoursSincePublished(ids: string[], at: Date[]): Promise<number | null> {
+    if (ids.length === 0) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.at - l.published_at) / 3600) AS median
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS f(id, at) JOIN listings l ON l.id = f.id WHERE l.published_at IS NOT NULL`,
+      [ids, at],
+    );
+    return row.median === null ? null : Number(row.median);
+  }
 }
 
 export interface PublishedSnapshot {

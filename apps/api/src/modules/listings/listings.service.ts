@@ -594,4 +594,16 @@ export class ListingsService {
   idsUsingConcepts(conceptIds: string[], publishedOnly: boolean): Promise<string[]> {
     return this.repository.idsUsingConcepts(conceptIds, publishedOnly);
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** Listings created in [from, to) counted by kind and status, region, industry, task and period. */
+  marketCounts(from: Date, to: Date, unit: 'day' | 'week' | 'month') {
+    return this.repository.marketCounts(from, to, unit);
+  }
+
+  /** The median hours from these demands' publication to the paired instants (staff statistics, no access checks). */
+  medianHoursSincePublished(ids: string[], at: Date[]) {
+    return this.repository.medianHoursSincePublished(ids, at);
+  }
 }

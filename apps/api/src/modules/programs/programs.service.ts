@@ -338,6 +338,44 @@ export class ProgramsService {
       ]),
     );
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /**
+   * For each published, still-open program: how many member organizations its rules find eligible
+   * (and possibly eligible: a fact unknown). Organization facts and verified certifications are read
+   * in one query each, so the cost is organizations × programs rule checks in memory.
+   */
+  async eligibilityCounts(): Promise<Array<{ program: SupportProgramRow; eligible: number; possible: number; organizations: number }>> {
+    const vocabulary = vocabularyView(await this.vocabulary.get());
+    const year = Number(this.clock.today().slice(0, 4));
+    const [programs, orgs, certifications] = await Promise.all([
+      this.repository.openPublished(this.clock.today()),
+      this.identity.eligibilityFactsOfAll(),
+      this.certifications.verifiedConceptsOfAll(),
+    ]);
+    const subjects: EligibilitySubject[] = orgs.map((o) => ({
+      organization: {
+        kind: o.kind,
+        employeeBand: o.employeeBand,
+        regionId: o.regionId,
+        industryId: o.industryId,
+        verifiedCertificationIds: certifications.get(o.id) ?? [],
+        verified: o.verificationStatus === VerificationStatus.VERIFIED,
+        foundedYear: o.foundedYear,
+      },
+    }));
+    return programs.map((program) => {
+      let eligible = 0;
+      let possible = 0;
+      for (const subject of subjects) {
+        const verdict = evaluateEligibility(program.rules, subject, vocabulary, year).verdict;
+        if (verdict === 'ELIGIBLE') eligible++;
+        else if (verdict === 'POSSIBLE') possible++;
+      }
+      return { program, eligible, possible, organizations: subjects.length };
+    });
+  }
 }
 
 function fieldsOf(row: SupportProgramRow): SupportProgramFields {

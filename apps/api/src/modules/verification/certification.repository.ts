@@ -161,4 +161,15 @@ export class CertificationRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  // --- market numbers (#15 item 4) -------------------------------------------------------------
+
+  /** Every organization's verified, unexpired certification concepts (program eligibility counts). */
+  verifiedConceptsOfAll(today: string): Promise<Array<{ organizationId: string; conceptIds: string[] }>> {
+    return this.manager.query(
+      `SELECT organization_id AS "organizationId", array_agg(DISTINCT concept_id) AS "conceptIds" FROM certification_claims
+        WHERE status = 'VERIFIED' AND (expires_on IS NULL OR expires_on >= $1::date) GROUP BY organization_id`,
+      [today],
+    );
+  }
 }

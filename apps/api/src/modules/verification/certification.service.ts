@@ -339,4 +339,12 @@ export class CertificationService implements OnModuleInit {
     const claim = UUID.test(claimId) ? await this.repository.find(claimId) : null;
     return !!claim && (await this.identity.organizationIdsOfUser(viewer.userId)).includes(claim.organizationId);
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** Verified, unexpired certification concepts per organization, for all organizations at once. */
+  async verifiedConceptsOfAll(): Promise<Map<string, string[]>> {
+    const rows = await this.repository.verifiedConceptsOfAll(this.clock.today());
+    return new Map(rows.map((r) => [r.organizationId, r.conceptIds]));
+  }
 }

@@ -190,4 +190,24 @@ export class VerificationRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  // --- market numbers (#15 item 4) -------------------------------------------------------------
+
+  /** The open queue now, and requests decided in [from, to): how many, by outcome, and the median hours to decide. */
+  async decisionStats(
+    from: Date,
+    to: Date,
+  ): Promise<{ backlog: number; decided: number; verified: number; rejected: number; needsInfo: number; medianHours: number | null }> {
+    const [row] = await this.manager.query(
+      `SELECT (SELECT count(*)::int FROM verification_requests WHERE status = 'OPEN') AS backlog,
+              count(*)::int AS decided,
+              count(*) FILTER (WHERE status = 'VERIFIED')::int AS verified,
+              count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected,
+              count(*) FILTER (WHERE status = 'NEEDS_INFO')::int AS "needsInfo",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - created_at) / 3600) AS "medianHours"
+         FROM verification_requests WHERE decided_at >= $1 AND decided_at < $2`,
+      [from, to],
+    );
+    return { ...row, medianHours: row.medianHours === null ? null : Number(row.medianHours) };
+  }
 }

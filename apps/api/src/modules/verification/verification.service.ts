@@ -355,4 +355,11 @@ export class VerificationService implements OnModuleInit {
     if (!request) return false;
     return (await this.identity.organizationIdsOfUser(viewer.userId)).includes(request.organizationId);
   }
+
+  // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
+
+  /** The open verification queue now and the decisions taken in [from, to) with the median hours to decide. */
+  decisionStats(from: Date, to: Date) {
+    return this.repository.decisionStats(from, to);
+  }
 }

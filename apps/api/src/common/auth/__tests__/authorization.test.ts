@@ -815,6 +815,15 @@ const RULES: Record<string, Rule> = {
     expect: smeOwnerOnly,
   },
   'Query.invitationPreview': { document: '{ invitationPreview(token: "no-such-invitation") { email } }', expect: everyone },
+  // #15 market numbers (helper N)
+  'Query.marketStats': {
+    document: '{ marketStats(from: "2026-01-01", to: "2026-01-31", groupBy: WEEK) { from bids { bids } } }',
+    expect: staffOnly,
+  },
+  'Mutation.exportMarketStats': {
+    document: 'mutation { exportMarketStats(from: "2026-01-01", to: "2026-01-31", table: BIDS) { filename } }',
+    expect: staffOnly,
+  },
   // #15 support programs (lead)
   'Query.supportPrograms': { document: '{ supportPrograms(first: 5) { totalCount } }', expect: everyone },
   'Query.supportProgram': {

@@ -1,0 +1,2 @@
+import './stats.css';
+export { statsRoutes } from './routes';

@@ -119,7 +119,7 @@ export function Layout() {
             {compact ? null : (
               <nav className="nav" aria-label={t('nav.label')}>
                 {/* The logo is the link home in the row; the menu lists 홈 too. */}
-                <NavItems routes={navRoutes.filter((route) => route.path !== '')} />
+                <NavItems routes={navRoutes.filter((route) => route.path !== '' && route.nav?.inline !== false)} />
               </nav>
             )}
             <div className="header__tools">
@@ -145,6 +145,13 @@ export function Layout() {
                 </MenuSheet>
               ) : (
                 <>
+                  {navRoutes.some((route) => route.nav?.inline === false) ? (
+                    <MenuSheet label={t('nav.more')}>
+                      <nav className="nav nav--sheet" aria-label={t('nav.more')}>
+                        <NavItems routes={navRoutes.filter((route) => route.nav?.inline === false)} />
+                      </nav>
+                    </MenuSheet>
+                  ) : null}
                   <LanguageSwitch />
                   {viewer ? (
                     <span className="header__user" data-testid="nav-user" title={viewer.user.displayName}>

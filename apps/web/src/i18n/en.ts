@@ -1730,4 +1730,6 @@ export const en: Messages = {
   'stats.byTask': 'Listings by AI task',
   'stats.matchScores': 'Match scores of awarded bids',
   'stats.programs': 'Eligible organizations per program',
+  // Lead: the header's menu of occasional console pages
+  'nav.more': 'More',
 };

@@ -1724,4 +1724,6 @@ export const ko = {
   'stats.byTask': 'AI 과업별 공고',
   'stats.matchScores': '낙찰 입찰의 매칭 점수 분포',
   'stats.programs': '지원사업별 해당 기관 수',
+  // Lead: the header's menu of occasional console pages
+  'nav.more': '더보기',
 } as const;

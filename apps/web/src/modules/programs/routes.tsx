@@ -12,13 +12,13 @@ export const programRoutes: AppRoute[] = [
     element: <StaffProgramsPage />,
     access: 'staff',
     titleKey: 'programs.staff.title',
-    nav: { labelKey: 'nav.programs', order: 23.5, testId: 'nav-programs' },
+    nav: { labelKey: 'nav.programs', order: 23.5, testId: 'nav-programs', inline: false },
   },
   {
     path: 'staff/suppliers',
     element: <VerifiedSuppliersPage />,
     access: 'staff',
     titleKey: 'suppliers.title',
-    nav: { labelKey: 'nav.verifiedSuppliers', order: 24, testId: 'nav-verified-suppliers' },
+    nav: { labelKey: 'nav.verifiedSuppliers', order: 24, testId: 'nav-verified-suppliers', inline: false },
   },
 ];

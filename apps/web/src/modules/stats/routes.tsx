@@ -9,6 +9,6 @@ export const statsRoutes: AppRoute[] = [
     element: <MarketStatsPage />,
     access: 'staff',
     titleKey: 'stats.title',
-    nav: { labelKey: 'nav.stats', order: 24, testId: 'nav-stats' },
+    nav: { labelKey: 'nav.stats', order: 24, testId: 'nav-stats', inline: false },
   },
 ];

@@ -9,6 +9,6 @@ export const vocabularyRoutes: AppRoute[] = [
     element: <VocabularyEditorPage />,
     access: 'staff',
     titleKey: 'vocabularyEditor.title',
-    nav: { labelKey: 'nav.vocabulary', order: 24, testId: 'nav-vocabulary' },
+    nav: { labelKey: 'nav.vocabulary', order: 24, testId: 'nav-vocabulary', inline: false },
   },
 ];

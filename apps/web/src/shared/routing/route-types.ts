@@ -35,6 +35,11 @@ export interface AppRoute {
     /** Shown after the label, e.g. a queue's count (rendered only while the link is listed). */
     badge?: ReactNode;
     /**
+     * false: listed in the header's "더보기" menu rather than in the row (the console's occasional pages), so that the
+     * daily links keep one row at 1280 px. Default true.
+     */
+    inline?: boolean;
+    /**
      * Narrows who sees the link beyond `showWhen` (e.g. "내 입찰" only for organizations that can bid; staff see the
      * console, not the marketplace authoring pages). Only hides the link: access stays with the route's `access`.
      */

@@ -120,7 +120,8 @@ describe('web client: forms that help', () => {
     await page.getByTestId('editor-title').fill('용접 비드 외관 자동 검사 (수정)');
     await page.getByTestId('editor-view-listing').click();
     const dialog = page.getByTestId('confirm-dialog');
-    await expect(dialog.textContent({ timeout: 10_000 })).resolves.toContain('저장하지 않은 변경 사항');
+    // The dialog element can be in the page before its text is (under load): wait for the words, not only the element.
+    await dialog.getByText('저장하지 않은 변경 사항').first().waitFor({ timeout: 10_000 });
     await shot(page, 'editor-leave');
     await page.getByTestId('confirm-cancel').click();
     expect(new URL(page.url()).pathname).toBe(`/listings/${id}/edit`);

@@ -311,28 +311,35 @@ function spanText(words: Word[], texts: string[], m: Match): string {
   return texts[m.first] === texts[m.last] ? texts[m.first].slice(a.start, b.end) : `${a.text} … ${b.text}`;
 }
 
+/** Whether a[ai, ai + length) equals b[bi, bi + length) (no substrings allocated). */
+function sameAt(a: string, ai: number, b: string, bi: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
+  return true;
+}
+
 /** Tries `name` from word i at offset `from`; returns the match or null. */
 function tryMatch(name: ProseName, words: Word[], i: number, from: number, index: Index): Match | null {
-  let rest = name.key;
+  const key = name.key;
+  let r = 0; // how much of the name is matched
   let at = i;
   let pos = from;
   for (;;) {
     const w = words[at];
-    const avail = w.key.slice(pos);
-    if (rest.length <= avail.length && avail.startsWith(rest)) {
-      const to = pos + rest.length;
+    const avail = w.key.length - pos;
+    const rest = key.length - r;
+    if (rest <= avail && sameAt(w.key, pos, key, r, rest)) {
+      const to = pos + rest;
       if (!w.hangul) return to === w.key.length ? { name, first: i, last: at, from, to, kind: 'name' } : null;
-      const tail = w.key.slice(to);
       if (w.stems.includes(to)) return { name, first: i, last: at, from, to, kind: from > 0 ? 'compound' : 'name' };
-      if (gluedRestOk(tail, index)) return { name, first: i, last: at, from, to, kind: 'compound' };
+      if (gluedRestOk(w.key.slice(to), index)) return { name, first: i, last: at, from, to, kind: 'compound' };
       return null;
     }
-    if (rest.startsWith(avail)) rest = rest.slice(avail.length);
+    if (avail < rest && sameAt(w.key, pos, key, r, avail)) r += avail;
     else {
       // A word of a multi-word name followed by its particle: 불량을 검출 names 불량 검출.
-      const stem = w.hangul ? w.stems.find((l) => l > pos && rest.startsWith(w.key.slice(pos, l))) : undefined;
+      const stem = w.hangul ? w.stems.find((l) => l > pos && l - pos <= rest && sameAt(w.key, pos, key, r, l - pos)) : undefined;
       if (stem === undefined || stem === w.key.length) return null;
-      rest = rest.slice(stem - pos);
+      r += stem - pos;
     }
     const next = words[at + 1];
     if (!next || next.clause !== w.clause || next.place) return null;
@@ -428,7 +435,9 @@ export function recognizeProse(text: string, vocabulary: Vocabulary, schemes: Re
     hit.partial &&= m.kind === 'partial';
     const span = spanText(words, texts, m);
     if (m.kind === 'partial' && hit.spans.some((x) => x.text === span)) continue;
-    if (hit.evidence.length < 5 && !hit.evidence.includes(span)) hit.evidence.push(span);
+    // A partial match's evidence is the head word itself (matching checks how listings use that word).
+    const evidence = m.kind === 'partial' ? words[m.first].key.slice(0, m.to) : span;
+    if (hit.evidence.length < 5 && !hit.evidence.includes(evidence)) hit.evidence.push(evidence);
     if (hit.spans.length < 5 && !hit.spans.some((s) => s.text === span && s.name === m.name.raw))
       hit.spans.push({ text: span, name: m.name.raw, kind: m.kind });
     hit.at.push(m.first);

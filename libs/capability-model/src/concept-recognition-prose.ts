@@ -86,7 +86,9 @@ const VERB_ENDING = new RegExp(rules.verbEnding);
 const COPULA_ENDING = new RegExp(rules.copulaEnding);
 const CLAUSE_END = new RegExp(rules.clauseEnd);
 const TRIED_ENDING = new RegExp(rules.triedEnding);
-const NEGATION = rules.negation.map((p) => new RegExp(p));
+const NEGATION_RIGHT_AFTER = new RegExp(rules.negationRightAfter);
+const NEGATION = rules.negationPredicates.map((p) => new RegExp(p));
+const TOPIC_PARTICLE = new RegExp(rules.topicParticle);
 const SELF_REFERENCE = new RegExp(rules.selfReference);
 const REQUIREMENT = new RegExp(rules.requirement);
 const SELF_DESCRIPTION = new RegExp(rules.selfDescription);
@@ -202,21 +204,19 @@ function stemLengths(text: string): number[] {
 }
 
 /** The rest of a written word after a concept word: nothing, grammar, or known words/suffixes glued on. */
-function gluedRestOk(rest: string, index: Index, depth = 0): boolean {
-  if (rest === '' || isParticle(rest) || VERB_ENDING.test(rest) || stripParticle(rest) === '') return true;
+function gluedRestOk(rest: string, index: Index, depth = 0, afterSuffix = false): boolean {
+  if (rest === '') return true;
+  // After a one-syllable suffix only a particle follows, not a verb ending (유통기한 is not 유통 + 기 + 한).
+  if (afterSuffix && VERB_ENDING.test(rest)) return false;
+  if (isParticle(rest) || VERB_ENDING.test(rest) || stripParticle(rest) === '') return true;
   if (depth > 3) return false;
   for (let l = Math.min(rest.length, 6); l >= 2; l--) {
     const head = rest.slice(0, l);
     if (index.lexicon.has(head) && (l === rest.length || gluedRestOk(rest.slice(l), index, depth + 1) || isParticle(rest.slice(l))))
       return true;
   }
-  const first = rest[0];
-  if (SUFFIXES.has(first)) {
-    // One suffix syllable (방송사, 사출기), then only a particle or more known words (유통기한 is not 유통 + 기).
-    const after = rest.slice(1);
-    return after === '' || isParticle(after) || stripParticle(after) === '' || gluedRestOk(after, index, depth + 1);
-  }
-  return false;
+  // One suffix syllable (방송사, 사출기), then a particle or more known words.
+  return SUFFIXES.has(rest[0]) && gluedRestOk(rest.slice(1), index, depth + 1, true);
 }
 
 /** Whether the start of a written word, before a concept word, is made of known words (치과 in 치과의원). */
@@ -357,13 +357,20 @@ function negated(words: Word[], m: Match): boolean {
   };
   const glued = last.key.slice(m.to);
   const after = `${glued} ${clauseRest(m.last + 1, last.clause)}`.trim();
+  if (NEGATION_RIGHT_AFTER.test(after)) return true; // OCR 말고, 클라우드 제외
+  // A refusing predicate counts for a topic (클라우드는 안 됩니다, 설치형은 어렵습니다, POS 연동은 필요 없음)
+  // or a bare noun (클라우드 안 됨), not for a subject or object (불량 검출이 어려워서 = it is hard today).
+  const next = words[m.last + 1];
+  const particle =
+    glued !== '' || !next || next.clause !== last.clause || !next.hangul ? glued : next.key.slice(stripParticle(next.key).length);
+  if (!TOPIC_PARTICLE.test(particle)) return false;
   if (NEGATION.some((re) => re.test(after))) return true;
   // Tried and rejected: "OCR 솔루션도 써 봤는데 저희 일에는 안 맞았어요".
   let end = m.last;
   while (end + 1 < words.length && words[end + 1].clause === last.clause) end++;
   if (TRIED_ENDING.test(words[end].token.text) && end + 1 < words.length && words[end + 1].sentence === last.sentence) {
-    const next = clauseRest(end + 1, words[end + 1].clause);
-    if (NEGATION.some((re) => re.test(next))) return true;
+    const rejected = clauseRest(end + 1, words[end + 1].clause);
+    if (NEGATION.some((re) => re.test(rejected))) return true;
   }
   return false;
 }
@@ -461,12 +468,12 @@ function markIncidental(words: Word[], found: Array<ProseConcept & { at: number[
     words.forEach((w, i) => w.sentence === s && (last = i));
     return last;
   };
-  // The writer says what it is in its first sentence (a copula or an industry there), else in the second (a copula).
-  const describes = (s: number | undefined) =>
-    s !== undefined && words.some((w) => w.sentence === s && w.hangul && SELF_DESCRIPTION.test(w.token.text));
-  const named = (s: number | undefined) => found.some((c) => c.scheme === 'industry' && c.at.some((i) => words[i].sentence === s));
-  const [first, second] = sentences;
-  const own = describes(first) || named(first) || !describes(second) ? first : second;
+  // Where the writer says what it is: the first sentence with a copula (…공장입니다, …회사예요) that names an
+  // industry; else the first sentence if it names one; else the first with a copula; else the first.
+  const describes = (s: number) => words.some((w) => w.sentence === s && w.hangul && SELF_DESCRIPTION.test(w.token.text));
+  const named = (s: number) => found.some((c) => c.scheme === 'industry' && c.at.some((i) => words[i].sentence === s));
+  const copulas = sentences.filter(describes);
+  const own = copulas.find(named) ?? (named(sentences[0]) ? sentences[0] : (copulas[0] ?? sentences[0]));
   const industries = found.filter((c) => c.scheme === 'industry');
   const inOwn = industries.filter((c) => c.at.some((i) => words[i].sentence === own));
   for (const c of industries) if (!inOwn.includes(c)) c.incidental = true;

@@ -431,17 +431,29 @@ export function recognizeProse(text: string, vocabulary: Vocabulary, schemes: Re
           o.name.scheme === m.name.scheme,
       ),
   );
-  const found = new Map<string, ProseConcept & { at: number[]; verbOnly: boolean }>();
+  const found = new Map<string, ProseConcept & { at: number[]; verbOnly: boolean; covered: Set<number> }>();
   for (const m of kept) {
     if (!ambiguityResolved(words, m) || negated(words, m)) continue;
     let hit = found.get(m.name.id);
     if (!hit) {
-      hit = { id: m.name.id, scheme: m.name.scheme, evidence: [], partial: true, spans: [], incidental: false, at: [], verbOnly: true };
+      hit = {
+        id: m.name.id,
+        scheme: m.name.scheme,
+        evidence: [],
+        partial: true,
+        spans: [],
+        incidental: false,
+        at: [],
+        verbOnly: true,
+        covered: new Set(),
+      };
       found.set(m.name.id, hit);
     }
     hit.partial &&= m.kind === 'partial';
     const span = spanText(words, texts, m);
-    if (m.kind === 'partial' && hit.spans.some((x) => x.text === span)) continue;
+    // A partial match inside words that already named the concept in full adds nothing (수요 in 수요 예측이).
+    if (m.kind === 'partial' && (hit.spans.some((x) => x.text === span) || hit.covered.has(m.first))) continue;
+    if (m.kind !== 'partial') for (let j = m.first; j <= m.last; j++) hit.covered.add(j);
     // A partial match's evidence is the head word itself (matching checks how listings use that word).
     const evidence = m.kind === 'partial' ? words[m.first].key.slice(0, m.to) : span;
     if (hit.evidence.length < 5 && !hit.evidence.includes(evidence)) hit.evidence.push(evidence);

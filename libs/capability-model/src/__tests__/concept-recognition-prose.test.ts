@@ -54,6 +54,12 @@ describe('recognizeConcepts in prose: negation, headings, incidental mentions', 
     expect(ids('POS 연동은 필요 없음, 엑셀로 충분합니다')).toEqual([U('integration', 'excel-csv')]);
     expect(ids('클라우드 서비스 제외')).toEqual([]);
     expect(ids('OCR 솔루션도 써 봤는데 저희 일에는 안 맞았어요')).not.toContain(U('task', 'document-ai'));
+    expect(ids('클라우드 서비스를 제외하고 사내 서버로 해 주세요')).toEqual([U('deployment', 'on-premise')]);
+  });
+
+  it('keeps a concept that is hard or impossible today: that is the need', () => {
+    expect(ids('육안으로는 불량 검출이 어려워서 AI가 필요합니다')).toContain(U('task', 'visual-inspection'));
+    expect(ids('지금은 수요 예측이 안 돼서 재고가 쌓여요')).toContain(U('task', 'demand-forecasting'));
   });
 
   it('does not read form headings', () => {

@@ -1732,4 +1732,9 @@ export const en: Messages = {
   'stats.programs': 'Eligible organizations per program',
   // Lead: the header's menu of occasional console pages
   'nav.more': 'More',
+  // R (#16): drafting help evidence
+  'drafting.span': '{text} = {name}',
+  'drafting.kind.name': 'the word is a vocabulary term (or synonym)',
+  'drafting.kind.compound': 'a compound word containing a vocabulary term',
+  'drafting.kind.partial': 'only the first word of a longer term (weaker evidence)',
 };

@@ -1726,4 +1726,9 @@ export const ko = {
   'stats.programs': '지원사업별 해당 기관 수',
   // Lead: the header's menu of occasional console pages
   'nav.more': '더보기',
+  // R (#16): drafting help evidence
+  'drafting.span': '{text} = {name}',
+  'drafting.kind.name': '표준 용어(또는 동의어)와 같은 낱말',
+  'drafting.kind.compound': '표준 용어가 들어 있는 복합어',
+  'drafting.kind.partial': '긴 용어의 첫 낱말만 있음(약한 근거)',
 } as const;

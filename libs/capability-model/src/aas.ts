@@ -26,6 +26,8 @@
  * MultiLanguageProperty for a long text, a ReferenceElement for a concept) are accepted.
  */
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
+import { referencedIds, semanticConceptDescriptions } from './aas-export/concept-descriptions';
+import { templateSubmodels } from './aas-export/template-submodels';
 import type { CompanyData, ListingContent, ListingKind } from './submodels';
 import {
   COMPANY_DATA_TEMPLATE,
@@ -427,18 +429,24 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
       admin,
       T.ModellingKind.Instance,
       globalReference(template.semanticId),
-      template.basedOn.length ? template.basedOn.map((s) => globalReference(s.semanticId)) : null,
+      // The IDTA templates are followed by their own submodels (aas-export/), not claimed here.
+      null,
       null,
       null,
       elements.map((el) => exportElement(el, source, ctx)),
     );
   });
 
+  const globalAssetId = `${base}/listings/${encodeURIComponent(listingId)}`;
+  submodels.push(
+    ...templateSubmodels({ content, company, shellId, globalAssetId, withhold, version: administration()?.version ?? null }, vocabulary),
+  );
+
   const shell = new T.AssetAdministrationShell(
     shellId,
     new T.AssetInformation(
       T.AssetKind.Instance,
-      `${base}/listings/${encodeURIComponent(listingId)}`,
+      globalAssetId,
       listingId ? [new T.SpecificAssetId(LISTING_ID_ASSET_KEY, listingId)] : null,
     ),
     null,
@@ -466,10 +474,14 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
     submodels.map((s) => new T.Reference(T.ReferenceTypes.ModelReference, [new T.Key(T.KeyTypes.Submodel, s.id)])),
   );
 
-  const conceptDescriptions = [...ctx.concepts]
-    .map((id) => vocabulary.get(id))
-    .filter((c): c is Concept => !!c)
-    .map((c) => conceptDescription(c, vocabulary.version));
+  for (const id of referencedIds(submodels)) if (vocabulary.has(id)) ctx.concepts.add(id);
+  const conceptDescriptions = [
+    ...[...ctx.concepts]
+      .map((id) => vocabulary.get(id))
+      .filter((c): c is Concept => !!c)
+      .map((c) => conceptDescription(c, vocabulary.version)),
+    ...semanticConceptDescriptions(submodels, (id) => vocabulary.has(id)),
+  ];
 
   const env = new T.Environment([shell], submodels, conceptDescriptions.length ? conceptDescriptions : null);
   const issues = verificationIssues(env);

@@ -28,6 +28,8 @@
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
 import { referencedIds, semanticConceptDescriptions } from './aas-export/concept-descriptions';
 import { templateSubmodels } from './aas-export/template-submodels';
+import { attachmentsSubmodel, type Attachment } from './aas-export/attachments';
+import { packAasx, supplementaryPath } from './aas-export/aasx';
 import type { CompanyData, ListingContent, ListingKind } from './submodels';
 import {
   COMPANY_DATA_TEMPLATE,
@@ -82,6 +84,8 @@ export interface AasExportInput {
    * and the company's business registration number (the API's viewer rules decide).
    */
   withhold?: { contact?: boolean; businessRegistrationNumber?: boolean };
+  /** Files that travel along (in an .aasx package): written as the ListingFiles submodel. */
+  attachments?: readonly Attachment[];
 }
 
 /** Thrown when an export would not verify (content values AAS cannot carry, e.g. a non-integer amount). */
@@ -441,6 +445,9 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
   submodels.push(
     ...templateSubmodels({ content, company, shellId, globalAssetId, withhold, version: administration()?.version ?? null }, vocabulary),
   );
+  if (input.attachments?.length) {
+    submodels.push(attachmentsSubmodel(input.attachments, `${shellId}/submodels/ListingFiles`, administration()?.version ?? null));
+  }
 
   const shell = new T.AssetAdministrationShell(
     shellId,
@@ -813,4 +820,32 @@ export function exportVocabularyToAas(vocabulary: Vocabulary): AasEnvironmentJso
   const issues = verificationIssues(env);
   if (issues.length) throw new AasExportError(issues);
   return aas.jsonization.toJsonable(env);
+}
+
+// --- .aasx export ---------------------------------------------------------------------------
+
+export type { Attachment } from './aas-export/attachments';
+export { AASX_CONTENT_TYPE, AASX_RELATIONSHIPS, AASX_SPEC_PART } from './aas-export/aasx';
+
+/** A file to put into the package as a supplementary file. */
+export interface AasxFileInput {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The listing as an .aasx package: the verified environment of `exportListingToAas` (plus a
+ * ListingFiles submodel naming the files) and the files as supplementary parts. See aas-export/aasx.ts.
+ */
+export function exportListingToAasx(input: AasExportInput, vocabulary: Vocabulary, files: readonly AasxFileInput[] = []): Uint8Array {
+  const placed = files.map((f, i) => ({ ...f, path: supplementaryPath(i, f.name) }));
+  const env = exportListingToAas(
+    { ...input, attachments: placed.map((f) => ({ name: f.name, contentType: f.contentType, path: f.path })) },
+    vocabulary,
+  );
+  return packAasx(
+    env,
+    placed.map((f) => ({ path: f.path, contentType: f.contentType, bytes: f.bytes })),
+  );
 }

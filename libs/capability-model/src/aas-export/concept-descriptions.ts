@@ -8,6 +8,7 @@ import type * as aas from '@aas-core-works/aas-core3.0-typescript';
 import { SUBMODEL_TEMPLATES, type TemplateElement } from '../templates';
 import type { LocalizedText } from '../vocabulary';
 import { clean, cut, globalRef, idShortOf, names, T, texts, TEXT_MAX } from './builders';
+import { LISTING_FILE_ELEMENT, LISTING_FILES_LIST, LISTING_FILES_SUBMODEL } from './attachments';
 import { IDTA_HEADERS } from './idta';
 
 export const IEC_61360 = 'https://admin-shell.io/DataSpecificationTemplates/DataSpecificationIec61360/3/0';
@@ -51,6 +52,18 @@ export function semanticMeanings(): Map<string, Meaning> {
     };
     for (const el of t.elements) visit(el, t.labels);
   }
+  const files = LISTING_FILES_SUBMODEL;
+  out.set(files.semanticId, { labels: files.labels, definition: files.description, dataType: null });
+  out.set(LISTING_FILES_LIST.semanticId, {
+    labels: LISTING_FILES_LIST.labels,
+    definition: { ko: '첨부 파일 목록', en: 'The list of files' },
+    dataType: null,
+  });
+  out.set(LISTING_FILE_ELEMENT.semanticId, {
+    labels: LISTING_FILE_ELEMENT.labels,
+    definition: { ko: '패키지 안 첨부 파일 하나', en: 'One file of the listing, a supplementary file of the package' },
+    dataType: T.DataTypeIec61360.File,
+  });
   for (const { header: h, template } of IDTA_HEADERS) {
     if (out.has(h.semanticId)) continue;
     const definition = { ko: `${h.labels.ko} (${template} 템플릿의 요소)`, en: `${h.labels.en}, as defined by ${template}` };

@@ -28,7 +28,7 @@ function semanticIds(v: unknown, into = new Set<string>()): Set<string> {
   else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
       const refs = k === 'semanticId' || k === 'semanticIdListElement' ? [x] : k === 'supplementalSemanticIds' ? (x as Json[]) : [];
-      for (const r of refs as Json[]) for (const key of r.keys) into.add(key.value);
+      for (const r of refs) for (const key of r.keys) into.add(key.value);
       semanticIds(x, into);
     }
   }

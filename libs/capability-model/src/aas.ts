@@ -26,7 +26,7 @@
  * MultiLanguageProperty for a long text, a ReferenceElement for a concept) are accepted.
  */
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
-import { referencedIds, semanticConceptDescriptions } from './aas-export/concept-descriptions';
+import { allSemanticConceptDescriptions, referencedIds, semanticConceptDescriptions } from './aas-export/concept-descriptions';
 import { templateSubmodels } from './aas-export/template-submodels';
 import { attachmentsSubmodel, type Attachment } from './aas-export/attachments';
 import { packAasx, supplementaryPath } from './aas-export/aasx';
@@ -848,4 +848,12 @@ export function exportListingToAasx(input: AasExportInput, vocabulary: Vocabular
     env,
     placed.map((f) => ({ path: f.path, contentType: f.contentType, bytes: f.bytes })),
   );
+}
+
+/** ConceptDescriptions (JSON) of every submodel and element semanticId the export writes, own and IDTA; verified. */
+export function templateConceptDescriptions(): aas.jsonization.JsonObject[] {
+  const descriptions = allSemanticConceptDescriptions();
+  const issues = verificationIssues(new T.Environment(null, null, descriptions));
+  if (issues.length) throw new AasExportError(issues);
+  return descriptions.map((d) => aas.jsonization.toJsonable(d));
 }

@@ -152,3 +152,8 @@ export function semanticConceptDescriptions(
   }
   return out;
 }
+
+/** A ConceptDescription for every submodel and element semanticId the export can write (the AAS API's list). */
+export function allSemanticConceptDescriptions(): aas.types.ConceptDescription[] {
+  return [...semanticMeanings()].map(([id, meaning]) => elementConceptDescription(id, meaning));
+}

@@ -1129,7 +1129,18 @@ describe('authorization table: AAS HTTP routes', () => {
 
   it('has a row for every route under /aas', () => {
     const printed = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
-    const routes = new Set([...printed.matchAll(/(\/aas\/[^\s(]*) \(/g)].map((m) => m[1]));
+    // The printed tree nests a route under its longest registered prefix: rebuild full paths from the indentation.
+    const stack: string[] = [];
+    const all: string[] = [];
+    for (const line of printed.split('\n')) {
+      const m = /^([\s│├└─]*)(\S[^(]*?)(?: \(([^)]*)\))?$/.exec(line);
+      if (!m) continue;
+      const depth = Math.floor(m[1].length / 4);
+      stack.length = depth;
+      stack[depth] = m[2].trim();
+      if (m[3]) all.push(stack.join(''));
+    }
+    const routes = new Set(all.map((r) => r.replace(/\/+/g, '/')).filter((r) => r.startsWith('/aas/')));
     expect(routes.size).toBeGreaterThan(0);
     expect([...routes].sort()).toEqual([...new Set(Object.values(HTTP_RULES).map((r) => r.route))].sort());
   });

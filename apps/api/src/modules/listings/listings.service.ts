@@ -601,9 +601,4 @@ export class ListingsService {
   marketCounts(from: Date, to: Date, unit: 'day' | 'week' | 'month') {
     return this.repository.marketCounts(from, to, unit);
   }
-
-  /** The median hours from these demands' publication to the paired instants (staff statistics, no access checks). */
-  medianHoursSincePublished(ids: string[], at: Date[]) {
-    return this.repository.medianHoursSincePublished(ids, at);
-  }
 }

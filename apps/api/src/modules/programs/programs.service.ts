@@ -69,6 +69,9 @@ function addYears(day: string, years: number): string {
  */
 @Injectable()
 export class ProgramsService {
+  /** The open published programs, parsed, for one catalogue version and day (checked on every use, never by age). */
+  private openCache: { version: string; today: string; programs: Promise<SupportProgramRow[]> } | null = null;
+
   constructor(
     private readonly repository: ProgramsRepository,
     private readonly transactions: TransactionService,
@@ -199,7 +202,7 @@ export class ProgramsService {
     const subject = await this.subjectFor(rc, viewer, target);
     const vocabulary = vocabularyView(await this.vocabulary.get());
     const year = Number(this.clock.today().slice(0, 4));
-    const programs = await this.repository.openPublished(this.clock.today());
+    const programs = await this.openPrograms();
     const keyOf = (e: ProgramEligibility) => [VERDICT_RANK[e.verdict], e.program.closesOn ?? '9999-12-31', e.program.id];
     const all = programs
       .map((program) => ({ program, ...evaluateEligibility(program.rules, subject, vocabulary, year) }))
@@ -350,7 +353,7 @@ export class ProgramsService {
     const vocabulary = vocabularyView(await this.vocabulary.get());
     const year = Number(this.clock.today().slice(0, 4));
     const [programs, orgs, certifications] = await Promise.all([
-      this.repository.openPublished(this.clock.today()),
+      this.openPrograms(),
       this.identity.eligibilityFactsOfAll(),
       this.certifications.verifiedConceptsOfAll(),
     ]);
@@ -375,6 +378,23 @@ export class ProgramsService {
       }
       return { program, eligible, possible, organizations: subjects.length };
     });
+  }
+
+  /**
+   * The published programs still open today, shared by every eligibility check while the catalogue's
+   * version (bumped by each write to support_programs, from any instance) and the day stay the same.
+   */
+  private async openPrograms(): Promise<SupportProgramRow[]> {
+    const today = this.clock.today();
+    const version = await this.repository.catalogueVersion();
+    const cached = this.openCache;
+    if (cached && cached.version === version && cached.today === today) return cached.programs;
+    const programs = this.repository.openPublished(today);
+    this.openCache = { version, today, programs };
+    programs.catch(() => {
+      if (this.openCache?.programs === programs) this.openCache = null;
+    });
+    return programs;
   }
 }
 

@@ -1732,4 +1732,7 @@ export const en: Messages = {
   'stats.programs': 'Eligible organizations per program',
   // Lead: the header's menu of occasional console pages
   'nav.more': 'More',
+  // S: verified-supplier filters as pickers
+  'suppliers.anyRegion': 'Any region',
+  'suppliers.anyCertification': 'Any certification',
 };

@@ -1726,4 +1726,7 @@ export const ko = {
   'stats.programs': '지원사업별 해당 기관 수',
   // Lead: the header's menu of occasional console pages
   'nav.more': '더보기',
+  // S: verified-supplier filters as pickers
+  'suppliers.anyRegion': '전체 지역',
+  'suppliers.anyCertification': '전체 인증',
 } as const;

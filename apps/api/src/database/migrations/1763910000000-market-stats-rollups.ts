@@ -19,6 +19,25 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `support_program_catalogue` (modules/programs): one version row bumped by every write to
  *   `support_programs`, whatever writes it.
  */
+/**
+ * One statement adding the listings of `changed` (rows with kind, status, region_id, content,
+ * created_at and sign +1/-1) to the daily and monthly rollups, rows locked in key order.
+ */
+function applyListingDelta(changed: string): string {
+  return `
+        WITH k AS (
+          SELECT (r.created_at AT TIME ZONE 'Asia/Seoul')::date AS day, r.kind, x.dimension, x.key, sum(r.sign)::int AS n
+            FROM (${changed}) r, listing_daily_keys(r.kind, r.status, r.region_id, r.content) x
+           GROUP BY 1, 2, 3, 4 HAVING sum(r.sign) <> 0),
+        daily AS (
+          INSERT INTO listing_daily_counts AS c (day, kind, dimension, key, count)
+          SELECT day, kind, dimension, key, n FROM k ORDER BY 1, 2, 3, 4
+          ON CONFLICT (day, kind, dimension, key) DO UPDATE SET count = c.count + EXCLUDED.count)
+        INSERT INTO listing_monthly_counts AS c (month, kind, dimension, key, count)
+        SELECT date_trunc('month', day)::date, kind, dimension, key, sum(n)::int FROM k GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (month, kind, dimension, key) DO UPDATE SET count = c.count + EXCLUDED.count;`;
+}
+
 export class MarketStatsRollups1763910000000 implements MigrationInterface {
   name = 'MarketStatsRollups1763910000000';
 
@@ -35,30 +54,29 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
       INSERT INTO listing_monthly_counts (month, kind, dimension, key, count)
       SELECT date_trunc('month', day)::date, kind, dimension, key, sum(count)::int FROM listing_daily_counts GROUP BY 1, 2, 3, 4;
       CREATE INDEX listing_daily_counts_dimension_idx ON listing_daily_counts (dimension, day) INCLUDE (kind, count);
-      CREATE OR REPLACE FUNCTION listing_daily_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE d date;
-      BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-          d := (OLD.created_at AT TIME ZONE 'Asia/Seoul')::date;
-          UPDATE listing_daily_counts c SET count = c.count - k.n
-            FROM (SELECT dimension, key, count(*)::int AS n FROM listing_daily_keys(OLD.kind, OLD.status, OLD.region_id, OLD.content) GROUP BY 1, 2) k
-           WHERE c.day = d AND c.kind = OLD.kind AND c.dimension = k.dimension AND c.key = k.key;
-          UPDATE listing_monthly_counts c SET count = c.count - k.n
-            FROM (SELECT dimension, key, count(*)::int AS n FROM listing_daily_keys(OLD.kind, OLD.status, OLD.region_id, OLD.content) GROUP BY 1, 2) k
-           WHERE c.month = date_trunc('month', d)::date AND c.kind = OLD.kind AND c.dimension = k.dimension AND c.key = k.key;
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          d := (NEW.created_at AT TIME ZONE 'Asia/Seoul')::date;
-          INSERT INTO listing_daily_counts AS c (day, kind, dimension, key, count)
-          SELECT d, NEW.kind, dimension, key, count(*)::int FROM listing_daily_keys(NEW.kind, NEW.status, NEW.region_id, NEW.content) GROUP BY 3, 4
-          ON CONFLICT (day, kind, dimension, key) DO UPDATE SET count = c.count + EXCLUDED.count;
-          INSERT INTO listing_monthly_counts AS c (month, kind, dimension, key, count)
-          SELECT date_trunc('month', d)::date, NEW.kind, dimension, key, count(*)::int
-            FROM listing_daily_keys(NEW.kind, NEW.status, NEW.region_id, NEW.content) GROUP BY 3, 4
-          ON CONFLICT (month, kind, dimension, key) DO UPDATE SET count = c.count + EXCLUDED.count;
-        END IF;
-        RETURN NULL;
-      END $$;
+      -- The listing rollups move to statement triggers over the transition tables: one grouped upsert per
+      -- statement (a bulk insert of a million listings costs one pass), rows locked in key order.
+      DROP TRIGGER listing_daily_counts_update ON listings;
+      DROP TRIGGER listing_daily_counts_insert_delete ON listings;
+      DROP FUNCTION listing_daily_counts_sync();
+      CREATE FUNCTION listing_counts_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${applyListingDelta('SELECT r.*, 1 AS sign FROM new_rows r')} RETURN NULL; END $$;
+      CREATE FUNCTION listing_counts_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${applyListingDelta('SELECT r.*, -1 AS sign FROM old_rows r')} RETURN NULL; END $$;
+      CREATE FUNCTION listing_counts_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${applyListingDelta(`SELECT v.* FROM old_rows o JOIN new_rows n ON n.id = o.id,
+          LATERAL (VALUES (o.kind, o.status, o.region_id, o.content, o.created_at, -1),
+                          (n.kind, n.status, n.region_id, n.content, n.created_at, 1)) v(kind, status, region_id, content, created_at, sign)
+         WHERE o.status IS DISTINCT FROM n.status OR o.region_id IS DISTINCT FROM n.region_id
+            OR o.created_at IS DISTINCT FROM n.created_at OR o.kind IS DISTINCT FROM n.kind
+            OR o.content->'requirement' IS DISTINCT FROM n.content->'requirement'
+            OR o.content->'capability' IS DISTINCT FROM n.content->'capability'`)} RETURN NULL; END $$;
+      CREATE TRIGGER listing_counts_insert AFTER INSERT ON listings REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION listing_counts_on_insert();
+      CREATE TRIGGER listing_counts_update AFTER UPDATE ON listings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION listing_counts_on_update();
+      CREATE TRIGGER listing_counts_delete AFTER DELETE ON listings REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION listing_counts_on_delete();
 
       CREATE TABLE bid_stats_demands (
         demand_id uuid PRIMARY KEY,
@@ -106,14 +124,15 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
           ON CONFLICT (demand_id) DO UPDATE SET demand_id = d.demand_id RETURNING d.demand_id)
         SELECT coalesce(array_agg(demand_id), '{}') INTO ids FROM locked;
         IF cardinality(ids) = 0 THEN RETURN; END IF;
-        UPDATE bid_daily_stats s SET n = s.n - c.n
-          FROM (SELECT day, metric, key, sum(n)::int AS n FROM bid_stats_contributions WHERE demand_id IN (SELECT unnest(ids)) GROUP BY 1, 2, 3) c
-         WHERE s.day = c.day AND s.metric = c.metric AND s.key = c.key;
+        -- The net change of the touched demands' contributions, upserted in key order.
+        INSERT INTO bid_daily_stats AS s (day, metric, key, n)
+        SELECT day, metric, key, sum(n)::int FROM (
+          SELECT c.day, c.metric, c.key, -c.n AS n FROM bid_stats_contributions c WHERE c.demand_id IN (SELECT unnest(ids))
+          UNION ALL SELECT c.day, c.metric, c.key, c.n FROM bid_stats_contrib(ids) c) x
+         GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+        ON CONFLICT (day, metric, key) DO UPDATE SET n = s.n + EXCLUDED.n;
         DELETE FROM bid_stats_contributions WHERE demand_id IN (SELECT unnest(ids));
         INSERT INTO bid_stats_contributions (demand_id, day, metric, key, n) SELECT * FROM bid_stats_contrib(ids);
-        INSERT INTO bid_daily_stats AS s (day, metric, key, n)
-        SELECT day, metric, key, sum(n)::int FROM bid_stats_contributions WHERE demand_id IN (SELECT unnest(ids)) GROUP BY 1, 2, 3
-        ON CONFLICT (day, metric, key) DO UPDATE SET n = s.n + EXCLUDED.n;
         UPDATE bid_stats_demands d SET first_at = f.first_at,
                hours = (extract(epoch FROM f.first_at - l.published_at) / 3600)::float8
           FROM (SELECT b.demand_id, min(b.submitted_at) AS first_at FROM bids b
@@ -239,7 +258,29 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
       DROP FUNCTION bid_stats_on_event(); DROP FUNCTION bid_stats_on_delete(); DROP FUNCTION bid_stats_on_update(); DROP FUNCTION bid_stats_on_insert();
       DROP FUNCTION bid_stats_refresh(uuid[]); DROP FUNCTION bid_stats_contrib(uuid[]);
       DROP TABLE bid_daily_stats; DROP TABLE bid_stats_contributions; DROP TABLE bid_stats_demands;
+      DROP TRIGGER listing_counts_delete ON listings; DROP TRIGGER listing_counts_update ON listings; DROP TRIGGER listing_counts_insert ON listings;
+      DROP FUNCTION listing_counts_on_update(); DROP FUNCTION listing_counts_on_delete(); DROP FUNCTION listing_counts_on_insert();
       DROP TABLE listing_monthly_counts; DROP INDEX listing_daily_counts_dimension_idx;
+      CREATE FUNCTION listing_daily_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          UPDATE listing_daily_counts c SET count = c.count - k.n
+            FROM (SELECT dimension, key, count(*)::int AS n FROM listing_daily_keys(OLD.kind, OLD.status, OLD.region_id, OLD.content) GROUP BY 1, 2) k
+           WHERE c.day = (OLD.created_at AT TIME ZONE 'Asia/Seoul')::date AND c.kind = OLD.kind AND c.dimension = k.dimension AND c.key = k.key;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO listing_daily_counts AS c (day, kind, dimension, key, count)
+          SELECT (NEW.created_at AT TIME ZONE 'Asia/Seoul')::date, NEW.kind, dimension, key, count(*)::int FROM listing_daily_keys(NEW.kind, NEW.status, NEW.region_id, NEW.content) GROUP BY 3, 4
+          ON CONFLICT (day, kind, dimension, key) DO UPDATE SET count = c.count + EXCLUDED.count;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER listing_daily_counts_insert_delete AFTER INSERT OR DELETE ON listings FOR EACH ROW EXECUTE FUNCTION listing_daily_counts_sync();
+      CREATE TRIGGER listing_daily_counts_update AFTER UPDATE OF status, region_id, content, created_at, kind ON listings
+        FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.region_id IS DISTINCT FROM NEW.region_id
+          OR OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.kind IS DISTINCT FROM NEW.kind
+          OR OLD.content->'requirement' IS DISTINCT FROM NEW.content->'requirement' OR OLD.content->'capability' IS DISTINCT FROM NEW.content->'capability')
+        EXECUTE FUNCTION listing_daily_counts_sync();
     `);
   }
 }

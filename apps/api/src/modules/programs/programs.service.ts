@@ -3,6 +3,7 @@ import {
   type EligibilityResult,
   type EligibilityRule,
   type EligibilitySubject,
+  eligibilityVerdict,
   evaluateEligibility,
   type OrganizationFacts,
   validateEligibilityRules,
@@ -203,14 +204,22 @@ export class ProgramsService {
     const vocabulary = vocabularyView(await this.vocabulary.get());
     const year = Number(this.clock.today().slice(0, 4));
     const programs = await this.openPrograms();
-    const keyOf = (e: ProgramEligibility) => [VERDICT_RANK[e.verdict], e.program.closesOn ?? '9999-12-31', e.program.id];
+    // Verdicts for every program (cheap), reasons written only for the page shown.
+    const keyOf = (e: { verdict: ProgramEligibility['verdict']; program: SupportProgramRow }) => [
+      VERDICT_RANK[e.verdict],
+      e.program.closesOn ?? '9999-12-31',
+      e.program.id,
+    ];
     const all = programs
-      .map((program) => ({ program, ...evaluateEligibility(program.rules, subject, vocabulary, year) }))
+      .map((program) => ({ program, verdict: eligibilityVerdict(program.rules, subject, vocabulary, year) }))
       .filter((e) => args.includeIneligible || e.verdict !== 'INELIGIBLE')
       .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
     const start = after ? all.findIndex((e) => compareKeys(keyOf(e), after) > 0) : 0;
-    const rest = start < 0 ? [] : all.slice(start);
-    return toConnection(rest.slice(0, limit + 1), limit, all.length, keyOf);
+    const page = (start < 0 ? [] : all.slice(start, start + limit + 1)).map(({ program }) => ({
+      program,
+      ...evaluateEligibility(program.rules, subject, vocabulary, year),
+    }));
+    return toConnection(page, limit, all.length, keyOf);
   }
 
   /** Staff: how many organizations (and published demands, when a rule tests one) a rule set would match. */
@@ -372,7 +381,7 @@ export class ProgramsService {
       let eligible = 0;
       let possible = 0;
       for (const subject of subjects) {
-        const verdict = evaluateEligibility(program.rules, subject, vocabulary, year).verdict;
+        const verdict = eligibilityVerdict(program.rules, subject, vocabulary, year);
         if (verdict === 'ELIGIBLE') eligible++;
         else if (verdict === 'POSSIBLE') possible++;
       }

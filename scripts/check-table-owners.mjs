@@ -69,6 +69,7 @@ export const TABLE_OWNERS = {
   bid_daily_stats: 'modules/bids',
   chat_first_responses: 'modules/chat',
   support_program_catalogue: 'modules/programs',
+  organization_daily_counts: 'modules/identity',
 };
 
 const ROOT = 'apps/api/src';

@@ -16,6 +16,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   demand by the `bid_stats_demands` row lock.
  * - `chat_first_responses` (modules/chat): per conversation its first member message and the other
  *   side's first answer.
+ * - `organization_daily_counts` (modules/identity): organizations per Korean day of creation and kind.
  * - `support_program_catalogue` (modules/programs): one version row bumped by every write to
  *   `support_programs`, whatever writes it.
  */
@@ -36,6 +37,15 @@ function applyListingDelta(changed: string): string {
         INSERT INTO listing_monthly_counts AS c (month, kind, dimension, key, count)
         SELECT date_trunc('month', day)::date, kind, dimension, key, sum(n)::int FROM k GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
         ON CONFLICT (month, kind, dimension, key) DO UPDATE SET count = c.count + EXCLUDED.count;`;
+}
+
+/** One statement adding `changed` (kind, created_at, sign) to organization_daily_counts, rows locked in key order. */
+function applyOrganizationDelta(changed: string): string {
+  return `
+        INSERT INTO organization_daily_counts AS c (day, kind, count)
+        SELECT (r.created_at AT TIME ZONE 'Asia/Seoul')::date, r.kind, sum(r.sign)::int FROM (${changed}) r
+         GROUP BY 1, 2 HAVING sum(r.sign) <> 0 ORDER BY 1, 2
+        ON CONFLICT (day, kind) DO UPDATE SET count = c.count + EXCLUDED.count;`;
 }
 
 export class MarketStatsRollups1763910000000 implements MigrationInterface {
@@ -233,6 +243,30 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
         LEFT JOIN LATERAL (SELECT min(m.created_at) AS at FROM chat_messages m WHERE m.conversation_id = f.conversation_id AND m.kind = 'USER'
                              AND m.seq > f.seq AND m.sender_organization_id IS DISTINCT FROM f.sender_organization_id) a ON true;
 
+      -- Organizations per Korean day of creation and kind (modules/identity).
+      CREATE TABLE organization_daily_counts (
+        day date NOT NULL,
+        kind text NOT NULL,
+        count int NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, kind)
+      );
+      INSERT INTO organization_daily_counts (day, kind, count)
+      SELECT (created_at AT TIME ZONE 'Asia/Seoul')::date, kind, count(*)::int FROM organizations GROUP BY 1, 2;
+      CREATE FUNCTION organization_counts_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${applyOrganizationDelta('SELECT r.kind, r.created_at, 1 AS sign FROM new_rows r')} RETURN NULL; END $$;
+      CREATE FUNCTION organization_counts_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${applyOrganizationDelta('SELECT r.kind, r.created_at, -1 AS sign FROM old_rows r')} RETURN NULL; END $$;
+      CREATE FUNCTION organization_counts_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${applyOrganizationDelta(`SELECT v.* FROM old_rows o JOIN new_rows n ON n.id = o.id,
+          LATERAL (VALUES (o.kind, o.created_at, -1), (n.kind, n.created_at, 1)) v(kind, created_at, sign)
+         WHERE o.kind IS DISTINCT FROM n.kind OR o.created_at IS DISTINCT FROM n.created_at`)} RETURN NULL; END $$;
+      CREATE TRIGGER organization_counts_insert AFTER INSERT ON organizations REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION organization_counts_on_insert();
+      CREATE TRIGGER organization_counts_update AFTER UPDATE ON organizations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION organization_counts_on_update();
+      CREATE TRIGGER organization_counts_delete AFTER DELETE ON organizations REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION organization_counts_on_delete();
+
       CREATE TABLE support_program_catalogue (
         id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
         version bigint NOT NULL DEFAULT 1
@@ -249,6 +283,9 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
     await q.query(`
       DROP TRIGGER support_program_catalogue_bump ON support_programs; DROP FUNCTION support_program_catalogue_bump();
       DROP TABLE support_program_catalogue;
+      DROP TRIGGER organization_counts_delete ON organizations; DROP TRIGGER organization_counts_update ON organizations;
+      DROP TRIGGER organization_counts_insert ON organizations; DROP FUNCTION organization_counts_on_update();
+      DROP FUNCTION organization_counts_on_delete(); DROP FUNCTION organization_counts_on_insert(); DROP TABLE organization_daily_counts;
       DROP TRIGGER chat_first_responses_delete ON chat_messages; DROP TRIGGER chat_first_responses_update ON chat_messages;
       DROP TRIGGER chat_first_responses_insert ON chat_messages; DROP FUNCTION chat_first_responses_on_change();
       DROP FUNCTION chat_first_responses_on_insert(); DROP FUNCTION chat_first_response_refresh(uuid); DROP TABLE chat_first_responses;

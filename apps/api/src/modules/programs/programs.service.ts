@@ -200,10 +200,14 @@ export class ProgramsService {
       throw AppError.badInput([{ path: 'organizationId', rule: 'required' }]);
     }
     const { limit, after } = pageArgs(args.first, args.after);
-    const subject = await this.subjectFor(rc, viewer, target);
-    const vocabulary = vocabularyView(await this.vocabulary.get());
+    // The subject (with its access check), the vocabulary and the catalogue are read side by side.
+    const [subject, loaded, programs] = await Promise.all([
+      this.subjectFor(rc, viewer, target),
+      this.vocabulary.get(),
+      this.openPrograms(),
+    ]);
+    const vocabulary = vocabularyView(loaded);
     const year = Number(this.clock.today().slice(0, 4));
-    const programs = await this.openPrograms();
     // Verdicts for every program (cheap), reasons written only for the page shown.
     const keyOf = (e: { verdict: ProgramEligibility['verdict']; program: SupportProgramRow }) => [
       VERDICT_RANK[e.verdict],
@@ -316,8 +320,10 @@ export class ProgramsService {
   ): Promise<EligibilitySubject> {
     if (target.organizationId) {
       if (!UUID.test(target.organizationId)) throw AppError.forbidden();
-      await this.memberships.assertMemberOrStaff(viewer, target.organizationId);
-      const org = await this.identity.organization(target.organizationId);
+      const [, org] = await Promise.all([
+        this.memberships.assertMemberOrStaff(viewer, target.organizationId),
+        this.identity.organization(target.organizationId),
+      ]);
       if (!org) throw AppError.notFound();
       return { organization: (await this.organizationFacts(rc, [org])).get(org.id) ?? null };
     }

@@ -3,11 +3,12 @@ import { bootTestApp, type TestApp } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
 import { BidsService } from '../../bids/bids.service';
 import { ChatService } from '../../chat/chat.service';
+import { IdentityService } from '../../identity/identity.service';
 import { ListingsService } from '../../listings/listings.service';
 
 /**
  * #15 "Numbers": the rollups behind `marketStats` (listing_daily/monthly_counts, bid_daily_stats with
- * bid_stats_demands, chat_first_responses) answer exactly what the direct counts over the base tables
+ * bid_stats_demands, chat_first_responses, organization_daily_counts) answer exactly what the direct counts over the base tables
  * answer, after inserts, updates (status, content, times, multi-row statements), events and deletes,
  * over ranges inside a month, across months, whole months and five years.
  */
@@ -71,6 +72,12 @@ describe('market-stats rollups equal the direct counts', () => {
       );
       return row.median === null ? null : Number(row.median);
     },
+    organizations: (from: Date, to: Date, unit: string) =>
+      q(
+        `SELECT to_char(date_trunc($3, created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM-DD') AS period, kind, count(*)::int AS count
+           FROM organizations WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [from, to, unit],
+      ),
     chat: async (from: Date, to: Date) => {
       const [row] = await q(
         `WITH f AS (
@@ -95,6 +102,7 @@ describe('market-stats rollups equal the direct counts', () => {
     const listings = t.app.get(ListingsService);
     const bids = t.app.get(BidsService);
     const chat = t.app.get(ChatService);
+    const identity = t.app.get(IdentityService);
     for (const [f, to] of RANGES) {
       const from = kstMidnight(f);
       const end = kstMidnight(nextDay(to));
@@ -104,6 +112,11 @@ describe('market-stats rollups equal the direct counts', () => {
           label,
           unit,
           sorted(await direct.listings(from, end, unit)),
+        ]);
+        expect([label, unit, await identity.newOrganizationsPerPeriod(from, end, unit)]).toEqual([
+          label,
+          unit,
+          await direct.organizations(from, end, unit),
         ]);
       }
       expect([label, await bids.marketStats(from, end)]).toEqual([label, await direct.bids(from, end)]);
@@ -128,6 +141,18 @@ describe('market-stats rollups equal the direct counts', () => {
       );
       orgs.push(o.id);
     }
+    for (let i = 0; i < 30; i++) {
+      await q(`INSERT INTO organizations (kind, name_ko, business_registration_number, created_at) VALUES ($1, $2, $3, $4)`, [
+        pick(['SME', 'AI_SUPPLIER', 'SI_INTEGRATOR', 'PUBLIC_AGENCY']),
+        `롤업 신규 기업 ${i}`,
+        `98${String(i).padStart(8, '0')}`,
+        instant(),
+      ]);
+    }
+    // One statement inserting several organizations at once.
+    await q(`INSERT INTO organizations (kind, name_ko, business_registration_number, created_at)
+             SELECT 'SME', '롤업 묶음 기업 ' || i, '97' || lpad(i::text, 8, '0'), timestamptz '2024-03-10 23:59:59.999+09' + i * interval '1 hour'
+               FROM generate_series(1, 10) i`);
     const STATUSES = ['DRAFT', 'SUBMITTED', 'PUBLISHED', 'AWARDED', 'ARCHIVED', 'PAUSED'];
     const content = (kind: string) => {
       const cap = {
@@ -236,6 +261,9 @@ describe('market-stats rollups equal the direct counts', () => {
       } else if (r < 0.6 && b.status === 'ACCEPTED') await q(`UPDATE bids SET match_score_at_award = 95 WHERE id = $1`, [b.id]);
       else if (r < 0.7) await q(`UPDATE bids SET submitted_at = $2 WHERE id = $1`, [b.id, instant()]);
     }
+    await q(`UPDATE organizations SET created_at = created_at - interval '200 days' WHERE name_ko LIKE '롤업 신규 기업 1%'`);
+    await q(`UPDATE organizations SET kind = 'PUBLIC_AGENCY' WHERE name_ko LIKE '롤업 묶음 기업 %' AND name_ko > '롤업 묶음 기업 5'`);
+    await q(`UPDATE organizations SET name_ko = name_ko || ' (수정)' WHERE name_ko LIKE '롤업 신규 기업 2%'`);
     const messages = (await q(`SELECT id FROM chat_messages WHERE kind = 'USER' ORDER BY id`)) as Array<{ id: string }>;
     for (const m of messages.slice(0, 25)) {
       const r = rand();
@@ -252,6 +280,7 @@ describe('market-stats rollups equal the direct counts', () => {
     await q(`DELETE FROM listings WHERE id IN (SELECT id FROM listings ORDER BY id LIMIT 12)`);
     await q(`DELETE FROM chat_messages WHERE id IN (SELECT id FROM chat_messages ORDER BY id LIMIT 15)`);
     await q(`DELETE FROM conversations WHERE id IN (SELECT id FROM conversations ORDER BY id LIMIT 5)`);
+    await q(`DELETE FROM organizations WHERE name_ko LIKE '롤업 신규 기업 %' AND name_ko < '롤업 신규 기업 3'`);
     await expectEqual('deleted');
   });
 

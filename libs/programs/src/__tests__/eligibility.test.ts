@@ -190,8 +190,8 @@ describe('support-program eligibility', () => {
     for (let i = 0; i < 3_000; i++) {
       const rules = Array.from({ length: 1 + Math.floor(rand() * 4) }, ruleOf);
       const subject = subjectOf();
-      const full = evaluateEligibility(rules, subject as never, vocabulary, 2026).verdict;
-      expect([rules, subject, eligibilityVerdict(rules, subject as never, vocabulary, 2026)]).toEqual([rules, subject, full]);
+      const full = evaluateEligibility(rules, subject, vocabulary, 2026).verdict;
+      expect([rules, subject, eligibilityVerdict(rules, subject, vocabulary, 2026)]).toEqual([rules, subject, full]);
       verdicts.add(full);
     }
     expect([...verdicts].sort()).toEqual(['ELIGIBLE', 'INELIGIBLE', 'POSSIBLE']);

@@ -267,6 +267,10 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
       CREATE TRIGGER organization_counts_delete AFTER DELETE ON organizations REFERENCING OLD TABLE AS old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION organization_counts_on_delete();
 
+      -- Decisions in a range read from the index alone (outcome and request time included).
+      CREATE INDEX verification_requests_decided_stats_idx ON verification_requests (decided_at) INCLUDE (status, created_at)
+        WHERE decided_at IS NOT NULL;
+
       CREATE TABLE support_program_catalogue (
         id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
         version bigint NOT NULL DEFAULT 1
@@ -283,6 +287,7 @@ export class MarketStatsRollups1763910000000 implements MigrationInterface {
     await q.query(`
       DROP TRIGGER support_program_catalogue_bump ON support_programs; DROP FUNCTION support_program_catalogue_bump();
       DROP TABLE support_program_catalogue;
+      DROP INDEX verification_requests_decided_stats_idx;
       DROP TRIGGER organization_counts_delete ON organizations; DROP TRIGGER organization_counts_update ON organizations;
       DROP TRIGGER organization_counts_insert ON organizations; DROP FUNCTION organization_counts_on_update();
       DROP FUNCTION organization_counts_on_delete(); DROP FUNCTION organization_counts_on_insert(); DROP TABLE organization_daily_counts;

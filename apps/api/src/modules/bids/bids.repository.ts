@@ -497,10 +497,19 @@ export class BidsRepository {
     };
   }
 
-  /** Over the demands whose first submitted bid falls in [from, to): the median hours from publication to it. */
+  /**
+   * Over the demands whose first submitted bid falls in [from, to): the median hours from publication
+   * to it. Exactly `percentile_cont(0.5)`, taken over the distinct values with their counts (a hash of
+   * the values instead of sorting every row: hours repeat over hundreds of thousands of demands).
+   */
   async medianHoursToFirstBid(from: Date, to: Date): Promise<number | null> {
     const [row] = await this.dataSource.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM bid_stats_demands WHERE first_at >= $1 AND first_at < $2`,
+      `WITH h AS (SELECT hours, count(*) AS n FROM bid_stats_demands WHERE first_at >= $1 AND first_at < $2 AND hours IS NOT NULL GROUP BY hours),
+       c AS (SELECT hours, sum(n) OVER (ORDER BY hours) AS cum FROM h),
+       p AS (SELECT total, floor(0.5::float8 * (total - 1)) AS lo, ceil(0.5::float8 * (total - 1)) AS hi FROM (SELECT coalesce(sum(n), 0) AS total FROM h) t),
+       v AS (SELECT p.total, 0.5::float8 * (p.total - 1) - p.lo AS frac,
+                    (SELECT min(hours) FROM c WHERE cum > p.lo) AS first, (SELECT min(hours) FROM c WHERE cum > p.hi) AS second FROM p)
+       SELECT CASE WHEN total = 0 THEN NULL WHEN first = second THEN first ELSE first + (second - first) * frac END AS median FROM v`,
       [from, to],
     );
     return row.median === null ? null : Number(row.median);

@@ -193,9 +193,9 @@ await withThrowawayApp({ RATE_LIMIT_API_PER_MINUTE: '1000000' }, async (app) => 
     ],
     newOrganizations: [
       [
-        `SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM-DD'), kind, count(*)::int FROM organizations
-          WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
-        [from, to],
+        `SELECT to_char(date_trunc('month', day), 'YYYY-MM-DD'), kind, sum(count)::int FROM organization_daily_counts
+          WHERE day >= $1::date AND day < $2::date AND count <> 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+        ['2022-01-01', '2027-01-01'],
       ],
     ],
     verification: [
@@ -209,7 +209,10 @@ await withThrowawayApp({ RATE_LIMIT_API_PER_MINUTE: '1000000' }, async (app) => 
     bids: [
       bidSql,
       [
-        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FROM bid_stats_demands WHERE first_at >= $1 AND first_at < $2`,
+        `WITH h AS (SELECT hours, count(*) AS n FROM bid_stats_demands WHERE first_at >= $1 AND first_at < $2 AND hours IS NOT NULL GROUP BY hours),
+         c AS (SELECT hours, sum(n) OVER (ORDER BY hours) AS cum FROM h),
+         p AS (SELECT total, floor(0.5::float8 * (total - 1)) AS lo, ceil(0.5::float8 * (total - 1)) AS hi FROM (SELECT coalesce(sum(n), 0) AS total FROM h) t)
+         SELECT (SELECT min(hours) FROM c WHERE cum > p.lo), (SELECT min(hours) FROM c WHERE cum > p.hi) FROM p`,
         [from, to],
       ],
     ],

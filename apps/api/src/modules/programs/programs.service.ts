@@ -320,12 +320,14 @@ export class ProgramsService {
   ): Promise<EligibilitySubject> {
     if (target.organizationId) {
       if (!UUID.test(target.organizationId)) throw AppError.forbidden();
-      const [, org] = await Promise.all([
+      // One round trip: the access check, the organization and its verified certifications side by side.
+      const [, org, certifications] = await Promise.all([
         this.memberships.assertMemberOrStaff(viewer, target.organizationId),
         this.identity.organization(target.organizationId),
+        this.certifications.verifiedOf(rc, target.organizationId),
       ]);
       if (!org) throw AppError.notFound();
-      return { organization: (await this.organizationFacts(rc, [org])).get(org.id) ?? null };
+      return { organization: factsOf(org, certifications) };
     }
     const demandId = target.demandId ?? '';
     if (!UUID.test(demandId)) throw AppError.notFound();
@@ -341,20 +343,7 @@ export class ProgramsService {
 
   private async organizationFacts(rc: RequestContext, orgs: Organization[]): Promise<Map<string, OrganizationFacts>> {
     const certifications = await Promise.all(orgs.map((o) => this.certifications.verifiedOf(rc, o.id)));
-    return new Map(
-      orgs.map((o, i) => [
-        o.id,
-        {
-          kind: o.kind,
-          employeeBand: o.employeeBand,
-          regionId: o.regionId,
-          industryId: o.industryId,
-          verifiedCertificationIds: certifications[i].map((c) => c.conceptId),
-          verified: o.verificationStatus === VerificationStatus.VERIFIED,
-          foundedYear: o.foundedYear,
-        },
-      ]),
-    );
+    return new Map(orgs.map((o, i) => [o.id, factsOf(o, certifications[i])]));
   }
 
   // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
@@ -411,6 +400,18 @@ export class ProgramsService {
     });
     return programs;
   }
+}
+
+function factsOf(o: Organization, certifications: Array<{ conceptId: string }>): OrganizationFacts {
+  return {
+    kind: o.kind,
+    employeeBand: o.employeeBand,
+    regionId: o.regionId,
+    industryId: o.industryId,
+    verifiedCertificationIds: certifications.map((c) => c.conceptId),
+    verified: o.verificationStatus === VerificationStatus.VERIFIED,
+    foundedYear: o.foundedYear,
+  };
 }
 
 function fieldsOf(row: SupportProgramRow): SupportProgramFields {

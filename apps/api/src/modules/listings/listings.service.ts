@@ -582,11 +582,6 @@ export class ListingsService {
     return this.repository.marketCounts(from, to, unit);
   }
 
-  /** The median hours from these demands' publication to the paired instants (staff statistics, no access checks). */
-  medianHoursSincePublished(ids: string[], at: Date[]) {
-    return this.repository.medianHoursSincePublished(ids, at);
-  }
-
   // --- the read-only AAS API (#17, helper X; modules/aas) -------------------------------------
 
   /**

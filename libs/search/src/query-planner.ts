@@ -1,18 +1,10 @@
-import { recognizeConcepts, type Vocabulary } from '@aimatch/capability-model';
+import type { Vocabulary } from '@aimatch/capability-model';
 import { analyzeQuery, isChoseongQuery, normalize } from '@aimatch/korean-text';
+import { conceptsInQuery } from './analyzer';
 import { conceptToken } from './concept-token';
 import { type PlannedQuery, SearchInputError } from './port';
 
 export const MAX_QUERY_LENGTH = 300;
-
-/**
- * Concepts a query names, by label or synonym in Korean or English, spacing-insensitive, with
- * particles ignored and one typo tolerated in longer words: `predictive maintenance`,
- * `예지보전을`, `불량검출`, `predictve maintenance` all name their concepts.
- */
-export function conceptsInQuery(q: string, vocabulary: Vocabulary): string[] {
-  return recognizeConcepts(q, vocabulary, { typos: true }).map((c) => c.id);
-}
 
 /** Analyses a user's query for the engines; null for an empty query (browse). */
 export function planQuery(q: string | null | undefined, vocabulary: Vocabulary): PlannedQuery | null {

@@ -153,6 +153,22 @@ export function englishOfHangul(word: string): string | null {
   return pieces && pieces.length > 0 ? pieces.join(' ') : null;
 }
 
+/** A Hangul loanword for one English word (twin → 트윈), or null. */
+export function hangulOfEnglish(word: string): string | null {
+  return KO_OF_EN.get(word) ?? null;
+}
+
+/** The other spellings of one normalised word: English of a Hangul word (particle stripped), Hangul of an English word. */
+export function wordTransliterations(word: string): string[] {
+  const out: string[] = [];
+  const ko = KO_OF_EN.get(word);
+  if (ko) out.push(ko);
+  const stem = stripParticle(word);
+  const en = englishOfHangul(stem) ?? lettersOfHangul(stem);
+  if (en) out.push(en);
+  return out.filter((w) => w !== word);
+}
+
 /**
  * Other spellings of a text, each normalised, the text itself excluded: (1) Hangul words read as
  * English, the particle stripped first (오씨알을 → ocr, 디지털트윈의 → digital twin); (2) runs of

@@ -15,10 +15,11 @@
  */
 import { recognizeConcepts, type Vocabulary } from '@aimatch/capability-model';
 import {
-  analyzeQuery,
   choseong,
   compactKey,
+  editDistance,
   isChoseongQuery,
+  lettersOfHangul,
   normalize,
   stripParticle,
   transliterations,
@@ -257,27 +258,47 @@ export function searchConcepts(q: string, vocabulary: Vocabulary, options: Conce
 export function conceptsInQuery(q: string, vocabulary: Vocabulary): string[] {
   const ids = new Set<string>();
   const known = nameWordsOf(vocabulary);
+  // The query as typed first; its other spellings only when it names nothing (오씨알 → ocr).
   for (const variant of analyzeSearchText(q).variants) {
+    if (ids.size > 0) break;
     for (const c of recognizeConcepts(variant, vocabulary, { typos: true })) ids.add(c.id);
     // A misspelt word of a longer name (`tranlsation` of machine translation): a word no name has,
-    // within the typo budget (transpositions count one edit) of a word some name has.
+    // within the typo budget (transpositions count one edit) of a word some name has; only the
+    // nearest such words count (tranlsation is one swap from translation, more from transaction).
     const misspelt = stemsOf(variant).filter((w) => w.length >= 5 && !known.has(w) && !/[0-9]/.test(w));
-    if (misspelt.length === 0) continue;
-    for (const entry of entriesOf(vocabulary)) {
-      if (entry.deprecated || ids.has(entry.id)) continue;
-      if (
-        misspelt.some((m) => entry.names.some((n) => n.words.length > 1 && n.words.some((w) => w.length >= 5 && withinTypoDistance(m, w))))
-      )
-        ids.add(entry.id);
+    for (const m of misspelt) {
+      let best = Infinity;
+      let owners: string[] = [];
+      for (const entry of entriesOf(vocabulary)) {
+        if (entry.deprecated) continue;
+        for (const n of entry.names) {
+          if (n.words.length < 2) continue;
+          for (const w of n.words) {
+            if (w.length < 5 || !withinTypoDistance(m, w)) continue;
+            const d = editDistance(m, w);
+            if (d < best) [best, owners] = [d, [entry.id]];
+            else if (d === best && !owners.includes(entry.id)) owners.push(entry.id);
+          }
+        }
+      }
+      for (const id of owners) ids.add(id);
     }
   }
   return [...ids].sort();
 }
 
-/** The text terms of a query's other spellings (for a search that found nothing in the query's own). */
-export function variantTerms(q: string): string[][] {
-  return analyzeSearchText(q)
-    .variants.slice(1)
-    .map((v) => analyzeQuery(v).terms)
-    .filter((t) => t.length > 0);
+/**
+ * The query with acronyms typed as their letter names replaced by the acronym, when a concept name
+ * has it as a word (`오씨알 도입` → `ocr 도입`, `알에이지` → `rag`): listings write OCR, never 오씨알.
+ * Other words are left as they are. Normalised.
+ */
+export function canonicalQuery(q: string, vocabulary: Vocabulary): string {
+  const known = nameWordsOf(vocabulary);
+  return normalize(q)
+    .split(' ')
+    .map((w) => {
+      const letters = lettersOfHangul(stripParticle(w));
+      return letters && known.has(letters) ? letters : w;
+    })
+    .join(' ');
 }

@@ -137,7 +137,7 @@ export class MemoryEngine {
     wordTmp: new Uint32Array(0),
     score: new Float32Array(0),
     counts: new Int32Array(0),
-    wordCounts: new Uint8Array(0),
+    planes: [] as Uint32Array[],
   };
 
   get size(): number {
@@ -322,7 +322,7 @@ export class MemoryEngine {
       wordTmp: new Uint32Array(words),
       score: new Float32Array(cap),
       counts: this.scratch.counts,
-      wordCounts: new Uint8Array(cap),
+      planes: [],
     };
     this.capacity = cap;
   }
@@ -529,8 +529,8 @@ export class MemoryEngine {
   private atLeastWords(queryWords: string[][][], floor: number, out: Uint32Array, words: number): void {
     const bits = this.scratch.word;
     const one = this.scratch.wordTmp;
-    const counts = this.scratch.wordCounts;
-    const touched: number[] = [];
+    // Saturating bit-sliced counters: planes[j] holds the documents with at least j + 1 of the words so far.
+    const planes = this.countPlanes(floor, words);
     for (const spellings of queryWords) {
       bits.fill(0, 0, words);
       let any = false;
@@ -543,16 +543,25 @@ export class MemoryEngine {
         any = true;
       }
       if (!any) continue;
-      if (floor === 1) {
-        orInto(out, bits, words);
-        continue;
+      for (let j = floor - 1; j >= 1; j--) {
+        const up = planes[j];
+        const below = planes[j - 1];
+        for (let w = 0; w < words; w++) up[w] |= below[w] & bits[w];
       }
-      forEachBit(bits, words, (ord) => {
-        if (counts[ord] === 0) touched.push(ord);
-        if (++counts[ord] === floor) setBit(out, ord);
-      });
+      orInto(planes[0], bits, words);
     }
-    for (const ord of touched) counts[ord] = 0;
+    orInto(out, planes[floor - 1], words);
+  }
+
+  /** `floor` cleared bitsets of the current size (reused across queries). */
+  private countPlanes(floor: number, words: number): Uint32Array[] {
+    const planes = this.scratch.planes;
+    while (planes.length < floor) planes.push(new Uint32Array(this.scratch.word.length));
+    for (let j = 0; j < floor; j++) {
+      if (planes[j].length < this.scratch.word.length) planes[j] = new Uint32Array(this.scratch.word.length);
+      planes[j].fill(0, 0, words);
+    }
+    return planes;
   }
 
   private countInRange(bits: Uint32Array, words: number, f: SearchFilters): number {

@@ -73,7 +73,7 @@ export const MATCHING_WEIGHTS = {
    * frequencies from every published supplier listing); relevance is 1 − e^(−r / saturation) for
    * a pair scoring r × the demand's ideal score (every term present).
    */
-  bm25: { k1: 1.2, b: 0.75, saturation: 0.5 },
+  bm25: { k1: 1.2, b: 0.75, saturation: 0.25 },
 } as const;
 
 export type MatchingWeights = typeof MATCHING_WEIGHTS;

@@ -68,6 +68,8 @@ function withInferred(
     }
     if (seen.has(c.id)) continue;
     seen.add(c.id);
+    // …nor a broader or narrower concept read in its place (removing 비전 검사 does not let 컴퓨터 비전 step in).
+    if (dismissed.some((d) => vocabulary.isSameOrDescendantOf(c.id, d) || vocabulary.isSameOrDescendantOf(d, c.id))) continue;
     const broad = vocabulary.children(c.id).length > 0;
     out.push({
       id: c.id,

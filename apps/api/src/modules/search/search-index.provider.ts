@@ -25,6 +25,8 @@ export const searchIndexProvider: Provider = {
     const logger = new Logger('MemorySearchIndex');
     return new MemorySearchIndex(sql, {
       onError: (err) => logger.warn(`change feed read failed: ${(err as Error).message}`),
+      // The app listens while the index loads; /ready says not-ready until it serves.
+      loadInBackground: config.SEARCH_SNAPSHOT,
       // Start-up snapshot of the built index (README "Production": what each instance holds).
       snapshot: config.SEARCH_SNAPSHOT
         ? {

@@ -26,6 +26,11 @@ export interface MemorySearchIndexOptions {
   batch?: number;
   /** A failed poll (the next one retries from the same cursor). */
   onError?: (err: unknown) => void;
+  /**
+   * `ensureIndex` starts the load and returns without waiting for it (the app listens at once and
+   * reports not-ready until `loaded`); every read and write still waits for the load.
+   */
+  loadInBackground?: boolean;
   /** Start-up snapshot of the built index (see `./snapshot`); none when unset. */
   snapshot?: MemorySnapshotOptions;
 }
@@ -61,6 +66,9 @@ export class MemorySearchIndex implements SearchIndex {
   private polling: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly loadInBackground: boolean;
+  /** True once the index has loaded and answers without waiting. */
+  loaded = false;
   private readonly snapshotOptions: MemorySnapshotOptions | null;
   private readonly snapshotFile: SnapshotFile | null;
   private snapshotTimer: NodeJS.Timeout | null = null;
@@ -81,13 +89,15 @@ export class MemorySearchIndex implements SearchIndex {
     this.batch = options.batch ?? 500;
     this.onError = options.onError ?? (() => undefined);
     this.snapshotOptions = options.snapshot ?? null;
+    this.loadInBackground = options.loadInBackground ?? false;
     this.snapshotFile = options.snapshot ? new SnapshotFile(options.snapshot.path) : null;
   }
 
   /** Checks the table, loads every document and starts following the change feed. */
   async ensureIndex(settings: IndexSettings): Promise<void> {
     await this.store.ensureIndex(settings);
-    await this.ready();
+    if (this.loadInBackground) this.ready().catch(this.onError);
+    else await this.ready();
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
@@ -150,7 +160,10 @@ export class MemorySearchIndex implements SearchIndex {
 
   private ready(): Promise<void> {
     this.loading ??= this.startup().then(
-      () => this.schedule(),
+      () => {
+        this.loaded = true;
+        this.schedule();
+      },
       (err) => {
         this.loading = null; // the next call retries
         throw err;

@@ -274,6 +274,10 @@ try {
   check(notReadyS !== null, `/ready 503 while PostgreSQL is down (after ${notReadyS?.toFixed(1)} s)`);
   check(recoveredS !== null, `/ready 200 again without restarting the API (${recoveredS?.toFixed(1)} s after the restart)`);
   check(outcomes.hang === 0 && outcomes.untyped === 0 && outcomes.refused === 0, 'every request answered or got a typed error (no hang)');
+  check(
+    outcomes.typed > 0 && [...codes.keys()].every((c) => c === 'UNAVAILABLE'),
+    'errors during the outage are UNAVAILABLE with a retry hint',
+  );
   check(outcomes.ok > okBefore, 'requests succeed again after the restart');
   check(!!after.data, 'a write succeeds after the restart');
 

@@ -33,9 +33,9 @@ async function startOnce(env = {}, ready = webAndGraphql) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((r) => child.on('exit', r));
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
-    if (Date.now() > deadline) throw new Error('no answer within 300 s');
+    if (Date.now() > deadline) throw new Error('no answer within 600 s');
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
     if (await ready().catch(() => false)) break;
     await new Promise((r) => setTimeout(r, 50));

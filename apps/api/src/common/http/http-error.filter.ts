@@ -4,6 +4,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRequest } from '../../graphql/request-context';
 import { AppError } from '../errors/app-error';
+import { dependencyUnavailable, unavailableError } from '../errors/unavailable';
 import { message } from '../errors/messages';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -14,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.INTERNAL]: 500,
+  [ErrorCode.UNAVAILABLE]: 503,
 };
 
 /**
@@ -50,6 +52,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (err instanceof AppError) return err;
     if (err instanceof HttpException && err.getStatus() === 404) return AppError.notFound();
     if (err instanceof HttpException && err.getStatus() < 500) return new AppError(ErrorCode.BAD_USER_INPUT, 'bad-input');
+    if (dependencyUnavailable(err)) return unavailableError();
     this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return new AppError(ErrorCode.INTERNAL, 'internal');
   }

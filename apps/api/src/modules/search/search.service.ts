@@ -232,4 +232,28 @@ export class SearchService {
   reindexAll(): Promise<{ indexed: number; removed: number }> {
     return this.indexer.reindexAll();
   }
+
+  /**
+   * Whether search answers (`/ready`): the in-process engine once it has loaded (from its snapshot
+   * or the table) within `timeoutMs`. The PostgreSQL engine follows the database check, and
+   * Meilisearch being away does not make an instance unready: writes go on and the outbox indexes
+   * them once it is back (searches then fail with a typed error).
+   */
+  async serving(timeoutMs = 500): Promise<boolean> {
+    if (this.index.engine !== 'memory') return true;
+    if ((this.index as { loaded?: boolean }).loaded === true) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([
+        this.index.stats().then(
+          () => true,
+          () => false,
+        ),
+        late,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }

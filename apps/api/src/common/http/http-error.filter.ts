@@ -7,7 +7,8 @@ import { AppError } from '../errors/app-error';
 import { dependencyUnavailable, unavailableError } from '../errors/unavailable';
 import { message } from '../errors/messages';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code on plain routes (shared by the AAS API's Result filter). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
@@ -41,7 +42,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       extensions.retryAfter = error.retryAfterSeconds;
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }
-    const status = error.messageKey === 'file-too-large' ? 413 : STATUS[error.code];
+    const status = error.messageKey === 'file-too-large' ? 413 : HTTP_STATUS[error.code];
     void reply
       .code(status)
       .header('content-type', 'application/json; charset=utf-8')
@@ -49,11 +50,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toAppError(err: unknown): AppError {
-    if (err instanceof AppError) return err;
-    if (err instanceof HttpException && err.getStatus() === 404) return AppError.notFound();
-    if (err instanceof HttpException && err.getStatus() < 500) return new AppError(ErrorCode.BAD_USER_INPUT, 'bad-input');
-    if (dependencyUnavailable(err)) return unavailableError();
-    this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    return new AppError(ErrorCode.INTERNAL, 'internal');
+    return toAppErrorOnHttp(err, this.logger);
   }
+}
+
+/** Any error thrown on a plain HTTP route as the one error model (unknown ones logged, INTERNAL). */
+export function toAppErrorOnHttp(err: unknown, logger: Logger): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HttpException && err.getStatus() === 404) return AppError.notFound();
+  if (err instanceof HttpException && err.getStatus() < 500) return new AppError(ErrorCode.BAD_USER_INPUT, 'bad-input');
+  if (dependencyUnavailable(err)) return unavailableError();
+  logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return new AppError(ErrorCode.INTERNAL, 'internal');
 }

@@ -1,21 +1,11 @@
-import { ErrorCode } from '@aimatch/contracts';
 import { localizeViolation } from '@aimatch/validation';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../common/errors/app-error';
+import type { AppError } from '../../common/errors/app-error';
+import { HTTP_STATUS, toAppErrorOnHttp } from '../../common/http/http-error.filter';
 import { message } from '../../common/errors/messages';
 import { Clock } from '../../common/clock';
 import { contextForRequest } from '../../graphql/request-context';
-
-const STATUS: Record<ErrorCode, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.RATE_LIMITED]: 429,
-  [ErrorCode.INTERNAL]: 500,
-};
 
 /**
  * Errors of the AAS API in the Result shape of IDTA-01002 Part 2: `{messages: [{code, messageType:
@@ -39,14 +29,10 @@ export class AasResultFilter implements ExceptionFilter {
       ...error.violations.map((v) => ({ ...base, code: v.rule, text: `${v.path}: ${localizeViolation(v, rc.locale)}` })),
     ];
     if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
-    void reply.code(STATUS[error.code]).header('content-type', 'application/json; charset=utf-8').send({ messages });
+    void reply.code(HTTP_STATUS[error.code]).header('content-type', 'application/json; charset=utf-8').send({ messages });
   }
 
   private toAppError(err: unknown): AppError {
-    if (err instanceof AppError) return err;
-    if (err instanceof HttpException && err.getStatus() === 404) return AppError.notFound();
-    if (err instanceof HttpException && err.getStatus() < 500) return new AppError(ErrorCode.BAD_USER_INPUT, 'bad-input');
-    this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    return new AppError(ErrorCode.INTERNAL, 'internal');
+    return toAppErrorOnHttp(err, this.logger);
   }
 }

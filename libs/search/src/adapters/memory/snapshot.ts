@@ -78,7 +78,7 @@ interface EngineState {
   choseongTriples: Map<number, Postings>;
   pairSeen: Int32Array;
   tripleSeen: Int32Array;
-  scratch: Record<string, Float32Array | Uint32Array | Int32Array>;
+  scratch: Record<string, Float32Array | Uint32Array | Int32Array | Uint32Array[]>;
 }
 const KNOWN_FIELDS = [
   'n',
@@ -384,8 +384,11 @@ export function decodeSnapshot(file: Buffer, engine: MemoryEngine, expect: Snaps
       all: new Uint32Array(words),
       boost: new Uint32Array(words),
       tmp: new Uint32Array(words),
+      word: new Uint32Array(words),
+      wordTmp: new Uint32Array(words),
       score: new Float32Array(capacity),
       counts: fresh.scratch.counts,
+      planes: [],
     },
   };
   Object.assign(engine, state);

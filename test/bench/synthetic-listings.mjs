@@ -1,5 +1,6 @@
-// Deterministic synthetic listings for the start-up and fault benches (the same generator as
-// search.bench.mjs: Korean and English text drawn from the vocabulary, 50–400 words).
+// Deterministic synthetic listings for the search, start-up and fault benches: Korean and English
+// text drawn from the vocabulary, 50–400 words. One seeded generator: a bench that also draws its
+// queries with `rand`/`pick` gets the same sequence on every run.
 import { readFileSync } from 'node:fs';
 import { dist } from './boot.mjs';
 
@@ -7,18 +8,18 @@ const { Vocabulary } = dist('libs/capability-model/src/index.js');
 
 let seed = 42;
 export const reseed = (s) => (seed = s);
-const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+export const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+export const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 export const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('libs/capability-model/src/data/concepts.json', 'utf8')));
 const scheme = (s) => vocabulary.concepts.filter((c) => c.scheme === s);
-const tasks = scheme('task'),
+export const tasks = scheme('task'),
   industries = scheme('industry'),
   regions = scheme('region'),
   deployments = scheme('deployment');
 const integrations = scheme('integration'),
   modalities = scheme('modality'),
   certifications = scheme('certification');
-const FILLER_KO = [
+export const FILLER_KO = [
   '공장',
   '데이터',
   '자동화',
@@ -50,7 +51,7 @@ const FILLER_KO = [
   '클라우드',
   '보안',
 ];
-const PARTICLES = ['', '', '을', '를', '의', '에서', '으로', '와', '는', '이', '가'];
+export const PARTICLES = ['', '', '을', '를', '의', '에서', '으로', '와', '는', '이', '가'];
 const FILLER_EN = [
   'factory',
   'data',

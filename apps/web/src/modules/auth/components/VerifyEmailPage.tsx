@@ -28,8 +28,12 @@ export function VerifyEmailPage() {
     void verifyEmail({ token }, { additionalTypenames: ['User'] }).then(async (result) => {
       if (result.data) {
         setOutcome({ kind: 'verified', email: result.data.verifyEmail.email });
-        // A viewer read in flight during the verification may be older than it: read it once more.
-        if (signedIn) await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+        // A viewer read in flight during the verification may be older than it. urql does not send a
+        // query whose twin is in flight (it answers with the twin's result), so read once more after it.
+        for (let attempt = 0; signedIn && attempt < 2; attempt++) {
+          const read = await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+          if (read.data?.me.user.emailVerified) break;
+        }
       } else {
         const badLink = hasErrorCode(result.error, 'BAD_USER_INPUT');
         setOutcome({ kind: 'failed', message: badLink ? t('verifyEmail.invalid') : t('verifyEmail.error') });

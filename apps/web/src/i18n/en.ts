@@ -1418,6 +1418,7 @@ export const en: Messages = {
   'project.youAre.supplier': 'You take part as the supplier',
   'project.youAre.client': 'You take part as the client',
   'project.youAre.staff': 'Association view (read only)',
+  'project.youAre.partner': 'Consortium partner view (read only: the lead supplier delivers)',
   'project.milestone.meta': '{weeks} weeks · {amount}',
   'project.milestone.number': 'Milestone {n}',
   'project.status.PLANNED': 'Planned',

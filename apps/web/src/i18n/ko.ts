@@ -1412,6 +1412,7 @@ export const ko = {
   'project.youAre.supplier': '공급기업으로 참여 중',
   'project.youAre.client': '수요기업으로 참여 중',
   'project.youAre.staff': '협회 담당자 보기(읽기 전용)',
+  'project.youAre.partner': '컨소시엄 참여사로 보기(읽기 전용: 납품은 주관 공급기업이 합니다)',
   'project.milestone.meta': '{weeks}주 · {amount}',
   'project.milestone.number': '마일스톤 {n}',
   'project.status.PLANNED': '예정',

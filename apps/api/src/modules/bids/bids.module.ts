@@ -12,6 +12,7 @@ import { BidAccessPolicy } from './bid-access.policy';
 import { BidFilesResolver } from './bid-files.resolver';
 import { BidFilesService } from './bid-files.service';
 import { BidMatchLoader } from './bid-match.loader';
+import { BidsLoaders } from './bids.loaders';
 import { BidsJobs } from './bids.jobs';
 import { BidsRepository } from './bids.repository';
 import { BidFieldsResolver, BidPartnerResolver, BidsResolver, DemandBidCountResolver } from './bids.resolver';
@@ -37,7 +38,8 @@ import { PlatformSettingsService } from './platform-settings.service';
     AcceptedBidPartiesProvider,
     BidFilesService,
     BidFilesResolver,
+    BidsLoaders,
   ],
-  exports: [BidsService],
+  exports: [BidsService, BidsLoaders],
 })
 export class BidsModule {}

@@ -449,6 +449,20 @@ export class BidsRepository {
     return row ? { leadOrganizationId: row.lead, partnerOrganizationIds: row.partners as string[] } : null;
   }
 
+  /** The organizations that accepted a place in each demand's accepted bid (its consortium), by demand id; one query per batch. */
+  readonly acceptedPartnersLoader: LoaderFactory<string, string[]> = {
+    create: () =>
+      new DataLoader(async (demandIds) => {
+        const rows: Array<{ demandId: string; organizationId: string }> = await this.dataSource.query(
+          `SELECT b.demand_id AS "demandId", p.organization_id AS "organizationId"
+             FROM bids b JOIN bid_partners p ON p.bid_id = b.id AND p.status = 'ACCEPTED'
+            WHERE b.demand_id = ANY($1::uuid[]) AND b.status = 'ACCEPTED'`,
+          [demandIds],
+        );
+        return demandIds.map((id) => rows.filter((r) => r.demandId === id).map((r) => r.organizationId));
+      }),
+  };
+
   /** The approach texts of every bid past its draft, for the trust & safety scan. */
   trustTexts(): Promise<BidTrustText[]> {
     return this.dataSource.query(

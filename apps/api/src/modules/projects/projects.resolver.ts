@@ -103,6 +103,14 @@ export class ProjectsResolver {
     return (await this.projects.roles(rc, p)).side;
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      'The viewer belongs to a consortium partner of the accepted bid: reads the project, acts on nothing (the lead supplier delivers).',
+  })
+  async viewerPartner(@Parent() p: ProjectRow, @Ctx() rc: RequestContext) {
+    return (await this.projects.roles(rc, p)).partner;
+  }
+
   @ResolveField(() => [ProjectMilestoneModel], { description: 'The plan, in order.' })
   async milestones(@Parent() p: ProjectRow, @Ctx() rc: RequestContext): Promise<MilestoneView[]> {
     const { side } = await this.projects.roles(rc, p);

@@ -16,6 +16,7 @@ import { AppError } from '../../common/errors/app-error';
 import { TransactionService } from '../../database/transaction.service';
 import { type Connection, pageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext, Viewer } from '../../graphql/request-context';
+import { BidsLoaders } from '../bids/bids.loaders';
 import { type AwardedBid, BidsService } from '../bids/bids.service';
 import { ChatService } from '../chat/chat.service';
 import { FilesService } from '../files/files.service';
@@ -56,6 +57,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The viewer's roles in a project. */
 export interface ProjectRoles {
   side: ProjectActor | null;
+  /** A member of a consortium partner of the accepted bid: reads the project, acts on nothing (the lead delivers). */
+  partner: boolean;
   staff: boolean;
 }
 
@@ -73,6 +76,7 @@ export class ProjectsService implements OnModuleInit {
   constructor(
     private readonly repository: ProjectsRepository,
     private readonly bids: BidsService,
+    private readonly bidsLoaders: BidsLoaders,
     private readonly listings: ListingsService,
     private readonly listingAccess: ListingAccessPolicy,
     private readonly memberships: MembershipPolicy,
@@ -101,14 +105,15 @@ export class ProjectsService implements OnModuleInit {
 
   /**
    * The project of a demand the viewer may see: null when it was never awarded; FORBIDDEN for
-   * anyone but the two parties (members of the demand's and the accepted lead organization) and staff.
+   * anyone but the two parties (members of the demand's and the accepted lead organization), the
+   * accepted bid's consortium partners (read only) and staff.
    */
   async forDemand(rc: RequestContext, demandId: string): Promise<ProjectRow | null> {
     const demand = await this.visibleDemand(rc, demandId);
     const project = await this.repository.findProject(demand.id);
     if (!project) return null;
     const roles = await this.roles(rc, project);
-    if (!roles.side && !roles.staff) throw AppError.forbidden();
+    if (!roles.side && !roles.partner && !roles.staff) throw AppError.forbidden();
     return project;
   }
 
@@ -119,7 +124,8 @@ export class ProjectsService implements OnModuleInit {
       : orgIds.includes(project.clientOrganizationId)
         ? 'client'
         : null;
-    return { side, staff: this.listingAccess.isStaff(rc.viewer) };
+    const partners = side ? [] : await rc.loaders.get(this.bidsLoaders.acceptedPartners).load(project.demandId);
+    return { side, partner: partners.some((id) => orgIds.includes(id)), staff: this.listingAccess.isStaff(rc.viewer) };
   }
 
   async history(
@@ -285,14 +291,16 @@ export class ProjectsService implements OnModuleInit {
     return demand;
   }
 
-  /** A delivery's files: the two parties' members and staff. */
+  /** A delivery's files: the two parties' members, the accepted bid's consortium partners and staff. */
   private async mayViewDelivery(viewer: Viewer, eventId: string): Promise<boolean> {
     if (this.memberships.isStaff(viewer)) return true;
     const demandId = UUID.test(eventId) ? await this.repository.demandOfEvent(eventId) : null;
     const project = demandId ? await this.repository.findProject(demandId) : null;
     if (!project) return false;
     const orgIds = await this.identity.organizationIdsOfUser(viewer.userId);
-    return orgIds.includes(project.clientOrganizationId) || orgIds.includes(project.supplierOrganizationId);
+    if (orgIds.includes(project.clientOrganizationId) || orgIds.includes(project.supplierOrganizationId)) return true;
+    const partners = await this.bidsLoaders.acceptedPartners.create().load(project.demandId);
+    return partners.some((id) => orgIds.includes(id));
   }
 }
 

@@ -13,7 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { multipartBody, samples } from '../../files/__tests__/sample-files';
 
-const PROJECT = `demandId bidId version completedAt viewerSide availableActions
+const PROJECT = `demandId bidId version completedAt viewerSide viewerPartner availableActions
   progress { accepted total acceptedAmountKrw totalAmountKrw }
   completionProposal { by note }
   milestones { id position title weeks amountKrw status version availableActions lastDelivery { id note files { id name } } }
@@ -75,7 +75,11 @@ describe('projects after the award', () => {
   const get = async (who: { accessToken: string }, demandId: string) =>
     ok(await t.gql(GET, { d: demandId }, { token: who.accessToken }), 'project');
   /** A published demand of the SME, a submitted bid of the supplier (with the given milestones), accepted. */
-  const awarded = async (milestones: Array<{ title: string; weeks: number; amountKrw: number }>, amountKrw = 100_000_000) => {
+  const awarded = async (
+    milestones: Array<{ title: string; weeks: number; amountKrw: number }>,
+    amountKrw = 100_000_000,
+    consortium: Array<{ who: SignedUp; accept: boolean }> = [],
+  ) => {
     const demand = await publish(t, await createDemand(t, sme), sme.accessToken, staff);
     const created = ok<{ id: string; version: number }>(
       await t.gql(
@@ -88,16 +92,28 @@ describe('projects after the award', () => {
             durationWeeks: 10,
             approach: '단계별로 구축합니다.',
             milestones: milestones.length ? milestones : [{ title: '임시', weeks: 10, amountKrw }],
+            partners: consortium.map((c) => ({ organizationId: c.who.organizationId, role: 'DATA_LABELLING', sharePercent: 20 })),
           },
         },
         { token: supplier.accessToken },
       ),
       'createBid',
     );
+    let version = created.version;
+    for (const c of consortium) {
+      version = ok<{ version: number }>(
+        await t.gql(
+          'mutation($id: ID!, $a: Boolean!) { respondToConsortiumInvitation(bidId: $id, accept: $a) { version } }',
+          { id: created.id, a: c.accept },
+          { token: c.who.accessToken },
+        ),
+        'respondToConsortiumInvitation',
+      ).version;
+    }
     const sub = ok<{ id: string; version: number }>(
       await t.gql(
         'mutation($id: ID!, $v: Int!) { submitBid(id: $id, version: $v) { id version } }',
-        { id: created.id, v: created.version },
+        { id: created.id, v: version },
         { token: supplier.accessToken },
       ),
       'submitBid',
@@ -287,6 +303,29 @@ describe('projects after the award', () => {
     const open = await publish(t, await createDemand(t, sme), sme.accessToken, staff);
     expect((await t.gql(GET, { d: open.id }, { token: sme.accessToken })).data!.project).toBeNull();
     expect(code(await t.gql(PROPOSE, { d: open.id, n: '종료' }, { token: sme.accessToken }))).toBe('CONFLICT');
+  });
+
+  it("shows the project to the accepted bid's consortium partners, read only (deliveries and their files too)", async () => {
+    const partner = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+    await ds.query(`UPDATE organizations SET verification_status = 'VERIFIED' WHERE id = $1`, [partner.organizationId]);
+    const { demandId } = await awarded([{ title: '구축', weeks: 10, amountKrw: 100_000_000 }], 100_000_000, [
+      { who: partner, accept: true },
+    ]);
+    const m = (await get(supplier, demandId)).milestones[0].id;
+    const fileId = await upload(supplier);
+    ok(await t.gql(DELIVER, { m, n: '1차 납품', f: [fileId] }, { token: supplier.accessToken }), 'deliverMilestone');
+
+    const view = await get(partner, demandId);
+    expect(view).toMatchObject({ viewerSide: null, viewerPartner: true, availableActions: [] });
+    expect(view.milestones[0]).toMatchObject({ status: 'DELIVERED', availableActions: [], lastDelivery: { note: '1차 납품' } });
+    expect((await download(partner, fileId)).data?.storedFile?.downloadUrl).toMatch(/^\/files\//);
+    // Read only: the lead delivers and the demand's organization accepts, never the partner.
+    expect(code(await t.gql(ACCEPT, { m }, { token: partner.accessToken }))).toBe('FORBIDDEN');
+    expect(code(await t.gql(PROPOSE, { d: demandId, n: '종료' }, { token: partner.accessToken }))).toBe('FORBIDDEN');
+    expect(await get(supplier, demandId)).toMatchObject({ viewerSide: 'supplier', viewerPartner: false });
+    // A consortium partner of another demand's bid sees nothing here.
+    expect(code(await t.gql(GET, { d: (await awarded([])).demandId }, { token: partner.accessToken }))).toBe('FORBIDDEN');
+    expect((await download(stranger, fileId)).data?.storedFile ?? null).toBeNull();
   });
 
   it('a bid without milestones is one "전체 과업" of the whole amount and duration', async () => {

@@ -39,7 +39,8 @@ interface PickedFile {
 let nextKey = 0;
 
 /**
- * "프로젝트 진행" on an awarded demand's page, for the two parties (and staff, read only): the
+ * "프로젝트 진행" on an awarded demand's page, for the two parties (the accepted bid's consortium
+ * partners and staff read only): the
  * accepted bid's milestones with their status, the supplier's delivery (note and files), the
  * client's acceptance or rework request (reason), the completion progress, completion by
  * agreement (propose / confirm / withdraw) and the history. Each action's error shows next to it.
@@ -133,7 +134,7 @@ function ProjectPanel({ demandId, demandStatus, onChanged }: { demandId: string;
           {t('project.title')}
         </h2>
         <span className="muted" data-testid="project-side">
-          {side ? t(`project.youAre.${side}`) : t('project.youAre.staff')}
+          {side ? t(`project.youAre.${side}`) : project.viewerPartner ? t('project.youAre.partner') : t('project.youAre.staff')}
         </span>
       </div>
       <p className="muted project-section__intro">{t('project.intro')}</p>

@@ -8,6 +8,7 @@ export const ProjectFieldsFragment = graphql(`
     version
     completedAt
     viewerSide
+    viewerPartner
     availableActions
     progress {
       accepted

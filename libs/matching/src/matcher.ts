@@ -18,7 +18,7 @@ export interface FeatureScore {
   applicable: boolean;
   /** 0..1 */
   value: number;
-  /** The feature's share of the score after leaving out the inapplicable ones (0..1). */
+  /** The feature's share of the score after leaving out the inapplicable ones (0..1); context features shrink by the task gate (see `taskGate`), so shares may sum to less than 1. */
   weight: number;
   /** Points (0..100) it adds to the score before caps. */
   points: number;
@@ -76,6 +76,9 @@ export interface RankedMatch {
   supplyId: string;
   explanation: MatchExplanation;
 }
+
+/** The features that describe the setting of the need rather than the need itself (gated by task fit). */
+const CONTEXT_FEATURES: ReadonlySet<FeatureName> = new Set(['industry', 'modality', 'integration', 'deployment', 'region', 'budget']);
 
 /** A relation this close counts as matched; anything weaker is missing. */
 const MATCHED_AT = MATCHING_WEIGHTS.hierarchy.sibling;
@@ -185,10 +188,21 @@ export class Matcher {
     const fitNames = FEATURE_NAMES.filter((f) => f !== 'trust' && values[f] !== undefined);
     const share = (f: FeatureName) => w.features[f] * (confidence[f] ?? 1);
     const fitTotal = fitNames.reduce((sum, f) => sum + share(f), 0);
+    // Task fit gates the context features (see `taskGate`): industry or integration fit without the capability is no fit.
+    // As firm as the task is known: stated tasks gate in full, tasks only read from the text in proportion to their evidence.
+    const gate =
+      values.task === undefined
+        ? 1
+        : 1 - (confidence.task ?? 1) * (1 - w.taskGate.floor) * (1 - Math.min(1, values.task / w.taskGate.saturation));
+    // A stated deployment and required on-site work are hard constraints, checked (and capped) as such below: not gated.
+    const gated = new Set(
+      [...CONTEXT_FEATURES].filter((f) => !(f === 'deployment' && deploymentRequired) && !(f === 'region' && p.onSiteRequired)),
+    );
     const features: FeatureScore[] = FEATURE_NAMES.map((feature) => {
       const value = values[feature];
       if (value === undefined) return { feature, applicable: false, value: 0, weight: 0, points: 0 };
-      const weight = feature === 'trust' ? w.features.trust : ((1 - w.features.trust) * share(feature)) / fitTotal;
+      const weight =
+        feature === 'trust' ? w.features.trust : (((1 - w.features.trust) * share(feature)) / fitTotal) * (gated.has(feature) ? gate : 1);
       return { feature, applicable: true, value: round(value), weight: round(weight), points: round(100 * weight * value) };
     });
     let raw = features.reduce((sum, f) => sum + f.weight * f.value, 0);

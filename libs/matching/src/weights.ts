@@ -8,7 +8,7 @@
  * hard constraints cap a match; trust signals only separate otherwise similar suppliers.
  */
 export const MATCHING_WEIGHTS = {
-  version: '1.3.0',
+  version: '1.4.0',
 
   /** Feature weights; a feature the demand says nothing about is left out and the rest rescaled. */
   features: {
@@ -37,6 +37,21 @@ export const MATCHING_WEIGHTS = {
     /** Same root, further apart. */
     sameRoot: 0.15,
   },
+
+  /**
+   * Task fit gates the context (1.4.0). The rubric judges task fit first: a supplier that cannot do
+   * the job is not a fit however well its industry, data, systems, deployment, region or price line
+   * up ("an adjacent or partial capability" is the best a partial task fit earns). So when the demand
+   * names or implies a task, those context features count in proportion to the task fit:
+   * × (floor + (1 − floor) × min(1, task / saturation)) — in full from a task fit of `saturation`
+   * (a specialist or a close generalist), `floor` of their weight with no task fit at all. Their
+   * points shrink with it (the score is the sum of the points shown); text relevance and trust are
+   * not gated (the text is read on the real need), nor are a stated deployment and required on-site work (hard
+   * constraints: they cap the score instead, whatever the task fit). The gate is as firm as the task is known:
+   * stated tasks gate in full, tasks only read from the text in proportion to their evidence. Held-out check: tuned on the odd-numbered dev
+   * demands (nDCG@10 0.922 → 0.926), it lifts the held-out even-numbered ones more (0.889 → 0.905); dev overall 0.906 → 0.915.
+   */
+  taskGate: { floor: 0.2, saturation: 0.8 },
 
   /** Task fit = coverage × (1 − focusShare + focusShare × focus): a supplier whose tasks mostly lie elsewhere is a generalist. */
   focusShare: 0.25,

@@ -1,6 +1,7 @@
 import { STANDARD_VOCABULARY as seed } from '@aimatch/capability-model';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { TransactionService } from '../../database/transaction.service';
+import { VocabularyCache } from './vocabulary-cache.service';
 import { VocabularyRepository } from './vocabulary.repository';
 
 interface SeedConcept {
@@ -26,6 +27,8 @@ export class VocabularySeeder implements OnApplicationBootstrap {
   constructor(
     private readonly repository: VocabularyRepository,
     private readonly transactions: TransactionService,
+    /** Absent when a test harness seeds a template database without the app. */
+    @Optional() private readonly cache?: VocabularyCache,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +68,7 @@ export class VocabularySeeder implements OnApplicationBootstrap {
       );
       await this.repository.recordVersion(tx, version, concepts.length);
     });
+    this.cache?.invalidate();
     this.logger.log(`vocabulary ${version} loaded (${concepts.length} concepts)`);
     return true;
   }

@@ -269,41 +269,45 @@ export class VocabularyService {
     ) => Promise<{ before: ConceptEntity | null; also?: string[]; apply: (version: string) => Promise<void> }>,
   ): Promise<ConceptEntity> {
     const conceptId = String(id ?? '').slice(0, 200);
-    return this.transactions.run(async (tx) => {
-      await this.repository.lockVersions(tx);
-      const current = await this.repository.lockConcept(tx, conceptId);
-      const step = await plan(tx, current);
-      const version = nextStaffVersion(await this.repository.currentVersionIn(tx));
-      await step.apply(version);
-      if (kind !== 'ADD' && kind !== 'DELETE') await this.repository.saveConcept(tx, conceptId, { revision: (current?.revision ?? 0) + 1 });
-      await this.repository.recordStaffVersion(tx, version);
-      const after = kind === 'DELETE' ? null : ((await this.repository.findByIds([conceptId], tx))[0] ?? null);
-      const snapshot = (c: ConceptEntity | null) => (c ? snapshotOf(c) : null);
-      await this.repository.recordChange(tx, {
-        conceptId,
-        kind,
-        actorUserId: viewer.userId,
-        version,
-        before: snapshot(step.before),
-        after: snapshot(after),
-      });
-      await this.audit.record(tx, {
-        actorUserId: viewer.userId,
-        action: `vocabulary.${kind.toLowerCase()}`,
-        subjectType: 'concept',
-        subjectId: conceptId,
-        details: { version, before: snapshot(step.before), after: snapshot(after) },
-        requestId: rc.requestId,
-      });
-      const payload: VocabularyChangedPayload = { conceptIds: [conceptId, ...(step.also ?? [])], version };
-      await this.outbox.enqueue(tx, {
-        aggregateType: 'vocabulary',
-        aggregateId: 'vocabulary',
-        eventType: VOCABULARY_CHANGED,
-        payload: { ...payload },
-      });
-      return after ?? step.before!;
-    });
+    // The cached vocabulary is re-read once the change has committed (before the outbox runs).
+    return this.transactions
+      .run(async (tx) => {
+        await this.repository.lockVersions(tx);
+        const current = await this.repository.lockConcept(tx, conceptId);
+        const step = await plan(tx, current);
+        const version = nextStaffVersion(await this.repository.currentVersionIn(tx));
+        await step.apply(version);
+        if (kind !== 'ADD' && kind !== 'DELETE')
+          await this.repository.saveConcept(tx, conceptId, { revision: (current?.revision ?? 0) + 1 });
+        await this.repository.recordStaffVersion(tx, version);
+        const after = kind === 'DELETE' ? null : ((await this.repository.findByIds([conceptId], tx))[0] ?? null);
+        const snapshot = (c: ConceptEntity | null) => (c ? snapshotOf(c) : null);
+        await this.repository.recordChange(tx, {
+          conceptId,
+          kind,
+          actorUserId: viewer.userId,
+          version,
+          before: snapshot(step.before),
+          after: snapshot(after),
+        });
+        await this.audit.record(tx, {
+          actorUserId: viewer.userId,
+          action: `vocabulary.${kind.toLowerCase()}`,
+          subjectType: 'concept',
+          subjectId: conceptId,
+          details: { version, before: snapshot(step.before), after: snapshot(after) },
+          requestId: rc.requestId,
+        });
+        const payload: VocabularyChangedPayload = { conceptIds: [conceptId, ...(step.also ?? [])], version };
+        await this.outbox.enqueue(tx, {
+          aggregateType: 'vocabulary',
+          aggregateId: 'vocabulary',
+          eventType: VOCABULARY_CHANGED,
+          payload: { ...payload },
+        });
+        return after ?? step.before!;
+      })
+      .finally(() => this.cache.invalidate());
   }
 }
 

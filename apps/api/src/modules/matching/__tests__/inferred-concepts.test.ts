@@ -4,6 +4,7 @@ import {
   createDemand,
   createSupply,
   publish,
+  settleOutbox,
   signInStaff,
   signUpOrganization,
   type SignedUp,
@@ -72,6 +73,8 @@ describe('decisions on inferred concepts', () => {
       },
     });
     supplyId = (await publish(t, supply, supplier.accessToken, staff)).id;
+    // Matching draws its candidates from the search index, which the outbox feeds.
+    await settleOutbox(t);
   });
   afterAll(() => t.close());
 

@@ -18,6 +18,7 @@ import {
 } from '../templates';
 import { joinPath, validateCompanyData, validateListingContent, type CapabilityModelRule, type ListingIssue } from '../validate';
 import type { Vocabulary } from '../vocabulary';
+import { idtaTemplateOf } from './idta';
 
 const T = aas.types;
 
@@ -62,8 +63,15 @@ function hasSemantic(x: aas.types.IHasSemantics, iri: string): boolean {
   return semanticKeys(x.semanticId).includes(iri) || (x.supplementalSemanticIds ?? []).some((r) => semanticKeys(r).includes(iri));
 }
 
+/**
+ * By semanticId, else by idShort, but never an element that carries an IDTA template's semanticId: an official
+ * 02068 `CompanyData` submodel shares our idShort and is not ours (the third-party import reads it).
+ */
 function find<E extends aas.types.IReferable & aas.types.IHasSemantics>(items: readonly E[], iri: string, idShort: string): E | undefined {
-  return items.find((x) => hasSemantic(x, iri)) ?? items.find((x) => x.idShort === idShort);
+  return (
+    items.find((x) => hasSemantic(x, iri)) ??
+    items.find((x) => x.idShort === idShort && idtaTemplateOf(semanticKeys(x.semanticId)) === null)
+  );
 }
 
 function modelTypeName(e: aas.types.Class): string {
@@ -266,7 +274,7 @@ function kindOf(submodels: readonly aas.types.Submodel[], ctx: ImportContext): L
   return null;
 }
 
-function importEnvironment(env: aas.types.Environment, vocabulary: Vocabulary): AasImportResult {
+export function importEnvironment(env: aas.types.Environment, vocabulary: Vocabulary): AasImportResult {
   const ctx = new ImportContext(vocabulary);
   const submodels = env.submodels ?? [];
   const kind = kindOf(submodels, ctx);
@@ -319,7 +327,7 @@ export function importListingFromAas(json: unknown, vocabulary: Vocabulary): Aas
   let parsed: unknown = json;
   if (typeof json === 'string') {
     try {
-      parsed = JSON.parse(json);
+      parsed = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
     } catch (e) {
       return fail([issue('$', 'json', { detail: e instanceof Error ? e.message : String(e) })]);
     }

@@ -63,6 +63,13 @@ export const TABLE_OWNERS = {
   listing_daily_counts: 'modules/listings',
   project_milestones: 'modules/projects',
   project_events: 'modules/projects',
+  listing_monthly_counts: 'modules/listings',
+  bid_stats_demands: 'modules/bids',
+  bid_stats_contributions: 'modules/bids',
+  bid_daily_stats: 'modules/bids',
+  chat_first_responses: 'modules/chat',
+  support_program_catalogue: 'modules/programs',
+  organization_daily_counts: 'modules/identity',
 };
 
 const ROOT = 'apps/api/src';

@@ -41,6 +41,8 @@ const steps = [
   ['typecheck web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],
   ['typecheck web tooling', 'npx', ['tsc', '-p', 'apps/web/tsconfig.node.json', '--noEmit']],
   ['build web', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']],
+  // test/e2e/outbox-two-processes.e2e.test.ts runs the production build in two processes.
+  ['build api', 'npx', ['nest', 'build', 'api']],
 ];
 for (const [name, cmd, args] of steps) {
   if ((typeof cmd === 'function' ? cmd() : run(cmd, args)) !== 0) {

@@ -10,7 +10,7 @@
 // PostgreSQL plan of that class's first query.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +21,11 @@ const require = createRequire(resolve('package.json'));
 const dist = (p) => require(resolve('dist/apps/api', p));
 const { startEmbeddedPostgres, ensureDatabase } = dist('apps/api/src/database/embedded-postgres.js');
 const { dataSourceOptions } = dist('apps/api/src/database/data-source-options.js');
-const { Vocabulary } = dist('libs/capability-model/src/index.js');
 const { buildSearchDocument, planQuery, PostgresSearchIndex, MemorySearchIndex } = dist('libs/search/src/index.js');
 const { choseong } = dist('libs/korean-text/src/index.js');
 const { DataSource } = require('typeorm');
 const MiniSearch = require('minisearch');
+const { syntheticListing: listing, vocabulary, reseed, rand, pick, tasks, FILLER_KO, PARTICLES } = await import('./synthetic-listings.mjs');
 
 const { values } = parseArgs({
   options: {
@@ -37,161 +37,6 @@ const { values } = parseArgs({
 });
 const sizes = values.n.split(',').map(Number);
 const queryCount = Number(values.queries);
-
-// --- deterministic synthetic data ---------------------------------------------------------
-let seed = 42;
-const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const vocabulary = Vocabulary.fromJson(JSON.parse(readFileSync('libs/capability-model/src/data/concepts.json', 'utf8')));
-const scheme = (s) => vocabulary.concepts.filter((c) => c.scheme === s);
-const tasks = scheme('task'),
-  industries = scheme('industry'),
-  regions = scheme('region'),
-  deployments = scheme('deployment');
-const integrations = scheme('integration'),
-  modalities = scheme('modality'),
-  certifications = scheme('certification');
-const FILLER_KO = [
-  '공장',
-  '데이터',
-  '자동화',
-  '개선',
-  '생산',
-  '품질',
-  '고객',
-  '시스템',
-  '구축',
-  '분석',
-  '현장',
-  '운영',
-  '관리',
-  '효율',
-  '비용',
-  '설비',
-  '라인',
-  '작업자',
-  '모델',
-  '학습',
-  '정확도',
-  '도입',
-  '솔루션',
-  '경험',
-  '프로젝트',
-  '납품',
-  '유지보수',
-  '서버',
-  '클라우드',
-  '보안',
-];
-const PARTICLES = ['', '', '을', '를', '의', '에서', '으로', '와', '는', '이', '가'];
-const FILLER_EN = [
-  'factory',
-  'data',
-  'automation',
-  'quality',
-  'customer',
-  'system',
-  'analysis',
-  'operation',
-  'model',
-  'accuracy',
-  'solution',
-  'project',
-  'deployment',
-  'maintenance',
-  'cloud',
-  'security',
-];
-// Like real listings, a text mostly names its own concepts (10% of words) and rarely others (2%).
-const words = (n, en, own) =>
-  Array.from({ length: n }, () => {
-    const r = rand();
-    if (r < 0.12) {
-      const c = r < 0.1 && own.length ? vocabulary.get(pick(own)) : pick(tasks.concat(industries, modalities));
-      return en ? c.labels.en : pick([c.labels.ko, ...c.synonyms.ko]) + pick(PARTICLES);
-    }
-    return en ? pick(FILLER_EN) : pick(FILLER_KO) + pick(PARTICLES);
-  }).join(' ');
-
-function listing(i) {
-  const en = rand() < 0.1;
-  const kind = rand() < 0.4 ? 'DEMAND' : 'SUPPLY';
-  const ts = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(tasks).id);
-  const min = Math.round(rand() * 300) * 1_000_000;
-  const elements = {
-    tasks: [...new Set(ts)],
-    modalities: [pick(modalities).id],
-    industries: [pick(industries).id],
-    deployments: [pick(deployments).id],
-    integrations: [pick(integrations).id],
-    languages: ['ko'],
-  };
-  const own = [...elements.tasks, ...elements.industries, ...elements.modalities];
-  const texts = {
-    title: words(4 + Math.floor(rand() * 6), en, own),
-    titleEn: null,
-    summary: words(15, en, own),
-    summaryEn: null,
-    description: words(50 + Math.floor(rand() * 350), en, own),
-    descriptionEn: null,
-  };
-  const terms = {
-    currency: 'KRW',
-    minAmountKrw: min,
-    maxAmountKrw: min + Math.round(rand() * 200) * 1_000_000,
-    leadTimeWeeks: null,
-    desiredStartDate: null,
-    durationWeeks: null,
-  };
-  const contact = { name: 'x', role: null, email: 'x@example.kr', phone: null };
-  const content =
-    kind === 'DEMAND'
-      ? {
-          kind,
-          ...texts,
-          requirement: elements,
-          dataProfile: {
-            dataKinds: [],
-            systems: [],
-            volumeDescription: null,
-            approximateRecords: null,
-            labelling: 'UNKNOWN',
-            sampleAvailable: false,
-            containsPersonalData: false,
-          },
-          commercialTerms: terms,
-          contact,
-          bidDeadline: null,
-          onSiteRequired: false,
-          regionId: pick(regions).id,
-          visibility: rand() < 0.1 ? 'VERIFIED_SUPPLIERS' : 'PUBLIC',
-        }
-      : {
-          kind,
-          ...texts,
-          capability: elements,
-          commercialTerms: terms,
-          trustProfile: { certifications: [pick(certifications).id], checklist: [] },
-          contact,
-          referenceCases: [],
-        };
-  const hex = i.toString(16).padStart(12, '0');
-  return {
-    id: `00000000-0000-4000-8000-${hex}`,
-    kind,
-    version: 1,
-    visibility: kind === 'DEMAND' ? content.visibility : 'PUBLIC',
-    publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
-    content,
-    organization: {
-      id: `10000000-0000-4000-8000-${hex}`,
-      nameKo: `${pick(FILLER_KO)}테크(주)`,
-      nameEn: null,
-      verified: rand() < 0.6,
-      regionId: pick(regions).id,
-    },
-  };
-}
 
 // --- query classes --------------------------------------------------------------------------
 const leafTasks = tasks.filter((t) => t.parent);
@@ -283,7 +128,7 @@ let last;
 try {
   for (const n of sizes) {
     console.log(`\n== N = ${n} listings ==`);
-    seed = 42 + n;
+    reseed(42 + n);
     const t0 = performance.now();
     let docs = Array.from({ length: n }, (_, i) => buildSearchDocument(listing(i), vocabulary));
     console.log(`  documents built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

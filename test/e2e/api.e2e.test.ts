@@ -24,7 +24,7 @@ describe('api over HTTP and socket.io', () => {
     expect(await (await fetch(`${t.url}/health`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${t.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'up' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', search: 'serving' });
   });
 
   it('sends security headers and a request id', async () => {

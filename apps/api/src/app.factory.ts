@@ -33,6 +33,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // The AAS API (#17) takes base64url-encoded identifiers in the path (a submodel id is ~150 characters); the default is 100.
+    maxParamLength: 1024,
     // The same rule as the socket handshake's (common/http/client-address): named proxies only.
     trustProxy: trustFunction(config.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {

@@ -28,6 +28,7 @@ import { VerificationModule } from './modules/verification/verification.module';
 import { VocabularyModule } from './modules/vocabulary/vocabulary.module';
 import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 import { DemoSeeder } from './seed/demo.seeder';
+import { AasModule } from './modules/aas/aas.module';
 
 /** Feature modules and their infrastructure, without any transport (used by the CLI too). */
 @Module({})
@@ -59,6 +60,7 @@ export class DomainModule {
         ShowcaseModule,
         ProjectsModule,
         StatsModule,
+        AasModule,
       ],
       providers: [DemoSeeder],
       exports: [DemoSeeder],

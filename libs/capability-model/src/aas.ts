@@ -26,6 +26,10 @@
  * MultiLanguageProperty for a long text, a ReferenceElement for a concept) are accepted.
  */
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
+import { allSemanticConceptDescriptions, referencedIds, semanticConceptDescriptions } from './aas-export/concept-descriptions';
+import { templateSubmodels } from './aas-export/template-submodels';
+import { attachmentsSubmodel, type Attachment } from './aas-export/attachments';
+import { packAasx, supplementaryPath } from './aas-export/aasx';
 import type { CompanyData, ListingContent } from './submodels';
 import {
   COMPANY_DATA_TEMPLATE,
@@ -71,6 +75,8 @@ export interface AasExportInput {
    * and the company's business registration number (the API's viewer rules decide).
    */
   withhold?: { contact?: boolean; businessRegistrationNumber?: boolean };
+  /** Files that travel along (in an .aasx package): written as the ListingFiles submodel. */
+  attachments?: readonly Attachment[];
 }
 
 /** Thrown when an export would not verify (content values AAS cannot carry, e.g. a non-integer amount). */
@@ -414,18 +420,27 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
       admin,
       T.ModellingKind.Instance,
       globalReference(template.semanticId),
-      template.basedOn.length ? template.basedOn.map((s) => globalReference(s.semanticId)) : null,
+      // The IDTA templates are followed by their own submodels (aas-export/), not claimed here.
+      null,
       null,
       null,
       elements.map((el) => exportElement(el, source, ctx)),
     );
   });
 
+  const globalAssetId = `${base}/listings/${encodeURIComponent(listingId)}`;
+  submodels.push(
+    ...templateSubmodels({ content, company, shellId, globalAssetId, withhold, version: administration()?.version ?? null }, vocabulary),
+  );
+  if (input.attachments?.length) {
+    submodels.push(attachmentsSubmodel(input.attachments, `${shellId}/submodels/ListingFiles`, administration()?.version ?? null));
+  }
+
   const shell = new T.AssetAdministrationShell(
     shellId,
     new T.AssetInformation(
       T.AssetKind.Instance,
-      `${base}/listings/${encodeURIComponent(listingId)}`,
+      globalAssetId,
       listingId ? [new T.SpecificAssetId(LISTING_ID_ASSET_KEY, listingId)] : null,
     ),
     null,
@@ -453,10 +468,14 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
     submodels.map((s) => new T.Reference(T.ReferenceTypes.ModelReference, [new T.Key(T.KeyTypes.Submodel, s.id)])),
   );
 
-  const conceptDescriptions = [...ctx.concepts]
-    .map((id) => vocabulary.get(id))
-    .filter((c): c is Concept => !!c)
-    .map((c) => conceptDescription(c, vocabulary.version));
+  for (const id of referencedIds(submodels)) if (vocabulary.has(id)) ctx.concepts.add(id);
+  const conceptDescriptions = [
+    ...[...ctx.concepts]
+      .map((id) => vocabulary.get(id))
+      .filter((c): c is Concept => !!c)
+      .map((c) => conceptDescription(c, vocabulary.version)),
+    ...semanticConceptDescriptions(submodels, (id) => vocabulary.has(id)),
+  ];
 
   const env = new T.Environment([shell], submodels, conceptDescriptions.length ? conceptDescriptions : null);
   const issues = verificationIssues(env);
@@ -491,4 +510,40 @@ export function exportVocabularyToAas(vocabulary: Vocabulary): AasEnvironmentJso
   const issues = verificationIssues(env);
   if (issues.length) throw new AasExportError(issues);
   return aas.jsonization.toJsonable(env);
+}
+
+// --- .aasx export ---------------------------------------------------------------------------
+
+export type { Attachment } from './aas-export/attachments';
+export { AASX_CONTENT_TYPE, AASX_RELATIONSHIPS, AASX_SPEC_PART } from './aas-export/aasx';
+
+/** A file to put into the package as a supplementary file. */
+export interface AasxFileInput {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The listing as an .aasx package: the verified environment of `exportListingToAas` (plus a
+ * ListingFiles submodel naming the files) and the files as supplementary parts. See aas-export/aasx.ts.
+ */
+export function exportListingToAasx(input: AasExportInput, vocabulary: Vocabulary, files: readonly AasxFileInput[] = []): Uint8Array {
+  const placed = files.map((f, i) => ({ ...f, path: supplementaryPath(i, f.name) }));
+  const env = exportListingToAas(
+    { ...input, attachments: placed.map((f) => ({ name: f.name, contentType: f.contentType, path: f.path })) },
+    vocabulary,
+  );
+  return packAasx(
+    env,
+    placed.map((f) => ({ path: f.path, contentType: f.contentType, bytes: f.bytes })),
+  );
+}
+
+/** ConceptDescriptions (JSON) of every submodel and element semanticId the export writes, own and IDTA; verified. */
+export function templateConceptDescriptions(): aas.jsonization.JsonObject[] {
+  const descriptions = allSemanticConceptDescriptions();
+  const issues = verificationIssues(new T.Environment(null, null, descriptions));
+  if (issues.length) throw new AasExportError(issues);
+  return descriptions.map((d) => aas.jsonization.toJsonable(d));
 }

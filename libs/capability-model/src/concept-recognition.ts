@@ -6,7 +6,10 @@
  * typo per longer word (queries; off for long prose, where it would mostly find noise).
  */
 import { analyzeQuery, compactKey, normalize, withinTypoDistance } from '@aimatch/korean-text';
+import { type EvidenceSpan, recognizeProse } from './concept-recognition-prose';
 import type { Vocabulary } from './vocabulary';
+
+export type { EvidenceKind, EvidenceSpan } from './concept-recognition-prose';
 
 export interface RecognizedConcept {
   id: string;
@@ -15,6 +18,13 @@ export interface RecognizedConcept {
   evidence: string[];
   /** Named only by the distinctive first word of a longer name (`리뷰` for 리뷰 분석): weaker evidence. */
   partial: boolean;
+  /** Prose only: the spans that named it, each with the vocabulary name it matched and how. */
+  spans?: EvidenceSpan[];
+  /**
+   * Prose only: a mention that does not describe the writer's need (an industry of its customers or
+   * goods rather than its own, a certificate the writer holds itself): weaker evidence.
+   */
+  incidental?: boolean;
 }
 
 export interface RecognitionOptions {
@@ -168,6 +178,8 @@ function wordsAround(normalized: string, start: number, end: number): string {
  * spacing-free text or in the particle-stripped stems joined (`불량을 검출` names 불량 검출).
  */
 export function recognizeConcepts(text: string, vocabulary: Vocabulary, options: RecognitionOptions = {}): RecognizedConcept[] {
+  // Prose is read word by word (token boundaries, places, negation, headings): see concept-recognition-prose.ts.
+  if (options.prose) return recognizeProse(text, vocabulary, options.schemes ? new Set(options.schemes) : null);
   const normalized = normalize(text);
   if (!normalized) return [];
   const analyzed = analyzeQuery(normalized);

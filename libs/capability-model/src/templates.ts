@@ -601,7 +601,7 @@ export const COMPANY_DATA_TEMPLATE: SubmodelTemplate = {
     ko: '등록 기업의 기본 정보 (내보낼 때 기업 정보에서 채움).',
     en: 'The listing organization, filled from its record at export time.',
   },
-  basedOn: [IDTA.companyData, IDTA.digitalNameplate],
+  basedOn: [IDTA.companyData],
   contentKey: null,
   kinds: BOTH,
   elements: [

@@ -7,6 +7,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL = 'INTERNAL',
+  /** A dependency (the database) is briefly away: retry after `retryAfter` seconds. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }
 
 /** One invalid input value: `path` is the dot path inside the operation's input argument. */

@@ -9,3 +9,11 @@ export { stripParticle, isParticle, isQueryStopword, PARTICLES } from './particl
 export { tokenize, tokenizeNormalized, type Token, type TokenKind } from './tokenize';
 export { indexTerms, analyzeQuery, matches, createMatcher, bigrams, MAX_TERM_LENGTH, type AnalyzedQuery, type Matcher } from './terms';
 export { editDistance, withinTypoDistance, typoBudget } from './typo';
+export {
+  transliterations,
+  wordTransliterations,
+  lettersOfHangul,
+  hangulOfLetters,
+  hangulOfEnglish,
+  englishOfHangul,
+} from './transliterate';

@@ -68,6 +68,8 @@ function withInferred(
     }
     if (seen.has(c.id)) continue;
     seen.add(c.id);
+    // …nor a broader or narrower concept read in its place (removing 비전 검사 does not let 컴퓨터 비전 step in).
+    if (dismissed.some((d) => vocabulary.isSameOrDescendantOf(c.id, d) || vocabulary.isSameOrDescendantOf(d, c.id))) continue;
     const broad = vocabulary.children(c.id).length > 0;
     out.push({
       id: c.id,
@@ -81,8 +83,9 @@ function withInferred(
   return out.filter((e) => !e.inferred || !all.some((other) => other !== e.id && vocabulary.isSameOrDescendantOf(other, e.id)));
 }
 
-function recognizeBySchemes(text: string, vocabulary: Vocabulary): Record<MatchedScheme, RecognizedConcept[]> {
-  const found = recognizeConcepts(text, vocabulary, { schemes: MATCHED_SCHEMES, prose: true });
+function recognizeBySchemes(text: string, vocabulary: Vocabulary, needs = false): Record<MatchedScheme, RecognizedConcept[]> {
+  // A demand's incidental mentions (its customers' industry, its own certificate) are not needs.
+  const found = recognizeConcepts(text, vocabulary, { schemes: MATCHED_SCHEMES, prose: true }).filter((c) => !needs || !c.incidental);
   return Object.fromEntries(MATCHED_SCHEMES.map((s) => [s, found.filter((c) => c.scheme === s)])) as Record<
     MatchedScheme,
     RecognizedConcept[]
@@ -90,8 +93,8 @@ function recognizeBySchemes(text: string, vocabulary: Vocabulary): Record<Matche
 }
 
 export function analyseDemand(profile: RequiredProfile, vocabulary: Vocabulary, weights = MATCHING_WEIGHTS): AnalysedDemand {
-  const title = recognizeBySchemes(profile.title, vocabulary);
-  const body = recognizeBySchemes(profile.body, vocabulary);
+  const title = recognizeBySchemes(profile.title, vocabulary, true);
+  const body = recognizeBySchemes(profile.body, vocabulary, true);
   const w = {
     title: weights.inferred.inTitle,
     body: weights.inferred.inBody,

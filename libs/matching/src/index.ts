@@ -11,5 +11,6 @@ export * from './matcher';
 export * from './reasons';
 export * from './tiers';
 export * from './text-relevance';
+export * from './corpus';
 export * from './zones';
 export * from './metrics';

@@ -7,7 +7,8 @@ import type { AnalysedDemand, AnalysedSupply, Element, MatchedScheme } from './a
 import { conceptSimilarity, type Relation } from './hierarchy';
 import { type Reason, reasonsFor } from './reasons';
 import { type FitSummary, type FitTier, fitSummary, fitTier } from './tiers';
-import { hasTerm, termId, textRelevance } from './text-relevance';
+import { SupplyCorpus } from './corpus';
+import { hasTerm, pairTextRelevance, prepareTextQuery, termId } from './text-relevance';
 import { MATCHING_WEIGHTS, type FeatureName, FEATURE_NAMES, type MatchingWeights } from './weights';
 import { zoneOf } from './zones';
 
@@ -85,26 +86,35 @@ export class Matcher {
     private readonly weights: MatchingWeights = MATCHING_WEIGHTS,
   ) {}
 
-  /** Candidates ranked best first (ties by id), each explained. Text relevance is relative to these candidates. */
-  rank(demand: AnalysedDemand, candidates: readonly AnalysedSupply[]): RankedMatch[] {
-    const text = textRelevance(
-      demand.text,
-      candidates.map((c) => c.text),
-      this.weights.bm25,
-    );
-    demand = this.confirmPartialNeeds(demand, candidates);
+  /**
+   * Candidates ranked best first (ties by id), each explained. Scores are the pair's own (see
+   * `scorer`): `corpus` is the population of supplier listings (default: these candidates).
+   */
+  rank(demand: AnalysedDemand, candidates: readonly AnalysedSupply[], corpus: SupplyCorpus = SupplyCorpus.of(candidates)): RankedMatch[] {
+    const score = this.scorer(demand, corpus);
     return candidates
-      .map((c, i) => ({ supplyId: c.profile.id, explanation: this.explain(demand, c, text[i]) }))
+      .map((c) => ({ supplyId: c.profile.id, explanation: score(c) }))
       .sort((a, b) => b.explanation.rawScore - a.explanation.rawScore || (a.supplyId < b.supplyId ? -1 : a.supplyId > b.supplyId ? 1 : 0));
   }
 
   /**
+   * One demand scored against any supplier listing: the score and explanation of a pair depend on
+   * the pair and the corpus only, never on the other listings ranked beside it, so the SME's
+   * ranking of suppliers, the supplier's ranking of demands and a bid's fit agree to the digit.
+   */
+  scorer(demand: AnalysedDemand, corpus: SupplyCorpus): (supply: AnalysedSupply) => MatchExplanation {
+    const confirmed = this.confirmPartialNeeds(demand, corpus);
+    const query = prepareTextQuery(demand.text, corpus);
+    return (supply) => this.explain(confirmed, supply, pairTextRelevance(query, supply.text, corpus, this.weights.bm25));
+  }
+
+  /**
    * A need read from one word (`고장` → 고장 예측) is only as good as that word is specific. The
-   * candidates' own listings tell: among those whose text uses the word, the share that state the
+   * corpus's listings tell: among those whose text uses the word, the share that state the
    * concept (or a narrower one) scales the need's weight. 고장 in supplier texts mostly comes with
    * 예지 보전; 사람 comes with anything. Fewer than `minListings` such listings: left as it is.
    */
-  private confirmPartialNeeds(demand: AnalysedDemand, candidates: readonly AnalysedSupply[]): AnalysedDemand {
+  private confirmPartialNeeds(demand: AnalysedDemand, corpus: SupplyCorpus): AnalysedDemand {
     const { minListings, minShare } = this.weights.partialConfirmation;
     let changed = false;
     const needs = { ...demand.needs };
@@ -115,7 +125,7 @@ export class Matcher {
         if (word === undefined) return [need];
         let using = 0;
         let stating = 0;
-        for (const c of candidates) {
+        for (const c of corpus.supplies()) {
           if (!hasTerm(c.text.terms, word)) continue;
           using++;
           if (c.offers[scheme].some((o) => !o.inferred && this.vocabulary.isSameOrDescendantOf(o.id, need.id))) stating++;
@@ -130,7 +140,7 @@ export class Matcher {
     return changed ? { ...demand, needs } : demand;
   }
 
-  /** One supplier against one demand; `textScore` is its normalised text relevance among the candidates. */
+  /** One supplier against one demand; `textScore` is its text relevance (0..1, see `pairTextRelevance`). */
   explain(demand: AnalysedDemand, supply: AnalysedSupply, textScore: number): MatchExplanation {
     const w = this.weights;
     const matches = (scheme: MatchedScheme) =>

@@ -1,9 +1,9 @@
 /**
- * Text relevance of candidates to a demand (or of demands to a supply listing): BM25 over
- * korean-text terms (bigrams of stems, whole Latin words), with document frequencies from the
- * candidates themselves. Computed here rather than taken from the search engine, so that the
- * embedded engine and Meilisearch give the same ranking for the same candidates; normalised to
- * 0..1 by the best candidate. Terms are interned as integers and kept sorted, so scoring a
+ * Text relevance of a supplier listing to a demand: BM25 over korean-text terms (bigrams of
+ * stems, whole Latin words), with document frequencies from the corpus of published supplier
+ * listings (`SupplyCorpus`). Computed here rather than taken from the search engine, so that the
+ * embedded engine and Meilisearch give the same ranking for the same candidates; 0..1 against the
+ * demand's own ideal score, so that a pair's value does not depend on the other candidates. Terms are interned as integers and kept sorted, so scoring a
  * candidate is a merge of two integer arrays (no hashing, no allocation per term).
  */
 import { analyzeQuery, indexTerms } from '@aimatch/korean-text';
@@ -75,25 +75,51 @@ function intersect(query: Int32Array, doc: Int32Array, hit: (qi: number) => void
   }
 }
 
-/** Scores per candidate (same order), 0..1; all 0 when nothing overlaps. */
-export function textRelevance(query: TextQuery, docs: readonly AnalysedText[], bm25 = MATCHING_WEIGHTS.bm25): number[] {
-  const n = docs.length;
-  if (n === 0 || query.terms.length === 0) return docs.map(() => 0);
-  const df = new Float64Array(query.terms.length);
-  let totalLength = 0;
-  for (const d of docs) {
-    totalLength += d.terms.length;
-    intersect(query.terms, d.terms, (qi) => df[qi]++);
-  }
-  const avgLength = totalLength / n || 1;
-  const idfWeight = Float64Array.from(df, (f, qi) => (f > 0 ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) * query.weights[qi] : 0));
-  let best = 0;
-  const raw = docs.map((d) => {
-    let score = 0;
-    intersect(query.terms, d.terms, (qi) => (score += idfWeight[qi]));
-    score *= (bm25.k1 + 1) / (1 + bm25.k1 * (1 - bm25.b + (bm25.b * d.terms.length) / avgLength));
-    if (score > best) best = score;
-    return score;
+/** What pairwise text relevance needs from the population of supplier texts (see `SupplyCorpus`). */
+export interface TextCorpusStats {
+  /** Documents in the corpus. */
+  readonly size: number;
+  /** Mean number of distinct terms per document. */
+  readonly averageLength: number;
+  /** Documents having the term (0 for a term no document has). */
+  documentFrequency(termId: number): number;
+}
+
+/** A text query weighed against a corpus once (idf × weight per term, and the best attainable sum). */
+export interface PreparedTextQuery {
+  terms: Int32Array;
+  /** idf × weight per term (0 for a term no document of the corpus has). */
+  weights: Float64Array;
+  /** Sum of `weights`: the score of a document of average length that has every term. */
+  ideal: number;
+}
+
+export function prepareTextQuery(query: TextQuery, corpus: TextCorpusStats): PreparedTextQuery {
+  const n = corpus.size;
+  const weights = Float64Array.from(query.terms, (id, qi) => {
+    const f = corpus.documentFrequency(id);
+    return f > 0 ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) * query.weights[qi] : 0;
   });
-  return best > 0 ? raw.map((s) => s / best) : raw;
+  return { terms: query.terms, weights, ideal: weights.reduce((s, w) => s + w, 0) };
+}
+
+/**
+ * Text relevance of one document to one query, 0..1, independent of which other documents are
+ * ranked beside it: BM25 with document frequencies and average length from the corpus (every
+ * published supplier listing), as a share r of the query's ideal score, mapped to 1 − e^(−r / saturation)
+ * (smooth, so that the better of two good texts still ranks first).
+ * The same demand–supplier pair gets the same value whichever side ranks the other.
+ */
+export function pairTextRelevance(
+  query: PreparedTextQuery,
+  doc: AnalysedText,
+  corpus: TextCorpusStats,
+  bm25: { k1: number; b: number; saturation: number } = MATCHING_WEIGHTS.bm25,
+): number {
+  if (query.ideal <= 0 || doc.terms.length === 0) return 0;
+  let score = 0;
+  intersect(query.terms, doc.terms, (qi) => (score += query.weights[qi]));
+  const avg = corpus.averageLength || 1;
+  score *= (bm25.k1 + 1) / (1 + bm25.k1 * (1 - bm25.b + (bm25.b * doc.terms.length) / avg));
+  return 1 - Math.exp(-score / (bm25.saturation * query.ideal));
 }

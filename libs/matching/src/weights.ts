@@ -8,7 +8,7 @@
  * hard constraints cap a match; trust signals only separate otherwise similar suppliers.
  */
 export const MATCHING_WEIGHTS = {
-  version: '1.2.0',
+  version: '1.3.0',
 
   /** Feature weights; a feature the demand says nothing about is left out and the rest rescaled. */
   features: {
@@ -68,8 +68,12 @@ export const MATCHING_WEIGHTS = {
   /** Completed projects at which the track-record signal saturates. */
   projectsSaturation: 30,
 
-  /** BM25 parameters for text relevance between a demand and the candidates. */
-  bm25: { k1: 1.2, b: 0.75 },
+  /**
+   * BM25 parameters for text relevance between a demand and a supplier listing (document
+   * frequencies from every published supplier listing); relevance is 1 − e^(−r / saturation) for
+   * a pair scoring r × the demand's ideal score (every term present).
+   */
+  bm25: { k1: 1.2, b: 0.75, saturation: 0.25 },
 } as const;
 
 export type MatchingWeights = typeof MATCHING_WEIGHTS;

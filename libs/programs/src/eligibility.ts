@@ -198,8 +198,11 @@ export function validateEligibilityRules(
   return violations;
 }
 
+/** One formatter for every number in a reason (`toLocaleString` builds a new one per call). */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US');
+
 function formatNumber(value: number, unit: FactDefinition['unit'], locale: 'ko' | 'en'): string {
-  const n = value.toLocaleString('en-US');
+  const n = NUMBER_FORMAT.format(value);
   if (unit === 'KRW') return locale === 'ko' ? `${n}원` : `KRW ${n}`;
   if (unit === 'years') return locale === 'ko' ? `${n}년` : `${n} years`;
   return n;
@@ -254,6 +257,45 @@ function factValue(fact: string, subject: EligibilitySubject, year: number): str
   return null;
 }
 
+/** Whether one rule is met, missed or cannot be checked: the same decision `evaluateEligibility` explains. */
+function ruleStatus(rule: EligibilityRule, subject: EligibilitySubject, vocabulary: VocabularyView, year: number): RuleStatus {
+  const def = definitionOf(rule.fact);
+  if (!def) return 'UNKNOWN';
+  const value = factValue(rule.fact, subject, year);
+  if (value === null || (Array.isArray(value) && value.length === 0 && !def.many)) return 'UNKNOWN';
+  return ruleMet(def, rule, value, vocabulary) ? 'MET' : 'MISSED';
+}
+
+function ruleMet(def: FactDefinition, rule: EligibilityRule, value: string[] | number | boolean, vocabulary: VocabularyView): boolean {
+  if (def.type === 'number' && typeof value === 'number')
+    return (rule.min == null || value >= rule.min) && (rule.max == null || value <= rule.max);
+  if (def.type === 'boolean' && typeof value === 'boolean') return value === rule.value;
+  const held = Array.isArray(value) ? value : [];
+  const wantedValues = rule.values ?? [];
+  return def.type === 'enum'
+    ? held.some((v) => wantedValues.includes(v))
+    : held.some((v) => wantedValues.some((w) => vocabulary.isSameOrDescendantOf(v, w)));
+}
+
+/**
+ * Only the verdict of `evaluateEligibility` (no reasons written): for checking thousands of
+ * programs or organizations, explaining only the ones shown.
+ */
+export function eligibilityVerdict(
+  rules: EligibilityRule[],
+  subject: EligibilitySubject,
+  vocabulary: VocabularyView,
+  year: number,
+): EligibilityResult['verdict'] {
+  let unknown = false;
+  for (const rule of rules) {
+    const status = ruleStatus(rule, subject, vocabulary, year);
+    if (status === 'MISSED') return 'INELIGIBLE';
+    if (status === 'UNKNOWN') unknown = true;
+  }
+  return unknown ? 'POSSIBLE' : 'ELIGIBLE';
+}
+
 /**
  * Evaluates one program's rules against what is on file. `year` is the current year (업력). Each
  * rule's reason names the fact, what the program asks and what the subject has.
@@ -295,21 +337,14 @@ export function evaluateEligibility(
         },
       };
     }
-    let met: boolean;
+    const met = ruleMet(def, rule, value, vocabulary);
     let has: { ko: string; en: string };
     if (def.type === 'number' && typeof value === 'number') {
-      met = (rule.min == null || value >= rule.min) && (rule.max == null || value <= rule.max);
       has = { ko: formatNumber(value, def.unit, 'ko'), en: formatNumber(value, def.unit, 'en') };
     } else if (def.type === 'boolean' && typeof value === 'boolean') {
-      met = value === rule.value;
       has = value ? { ko: '인증됨', en: 'verified' } : { ko: '미인증', en: 'not verified' };
     } else {
       const held = Array.isArray(value) ? value : [];
-      const wantedValues = rule.values ?? [];
-      met =
-        def.type === 'enum'
-          ? held.some((v) => wantedValues.includes(v))
-          : held.some((v) => wantedValues.some((w) => vocabulary.isSameOrDescendantOf(v, w)));
       has =
         held.length === 0
           ? { ko: '없음', en: 'none' }

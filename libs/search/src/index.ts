@@ -7,3 +7,4 @@ export * from './highlight';
 export * from './adapters/postgres/postgres-search-index';
 export * from './adapters/memory';
 export * from './adapters/meilisearch';
+export * from './analyzer';

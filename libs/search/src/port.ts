@@ -68,6 +68,15 @@ export interface PlannedQuery {
   boostTerms: string[];
   /** Set for a choseong query (ㅂㄹㄱㅊ): match it against the choseong key instead. */
   choseong: string | null;
+  /**
+   * The relevance floor (see `planQuery`): per query word (stop words left out) its spellings,
+   * each as the text terms a document must all have (`twin` → [[twin], [트윈]]), and how many
+   * words a document must have whole when the engine falls back to any-term matching. A document
+   * naming a concept of `boostTerms` always passes. Absent: no floor (any term is enough, as
+   * matching's retrieval wants).
+   */
+  words?: string[][][];
+  minWords?: number;
 }
 
 export interface SearchRequest {

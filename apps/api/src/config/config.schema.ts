@@ -169,6 +169,9 @@ export const configSchema = z.object({
   /** Password-reset requests per client address per hour, and per e-mail address per hour. */
   RATE_LIMIT_PASSWORD_RESET_PER_IP_PER_HOUR: int(20, 1),
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_PER_HOUR: int(3, 1),
+  // --- production (#18, helper P) ---
+  /** The in-process search engine's start-up snapshot in `<DATA_DIR>/search/` (the memory engine only). */
+  SEARCH_SNAPSHOT: bool(true),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

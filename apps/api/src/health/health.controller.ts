@@ -1,18 +1,24 @@
 import { Controller, Get, HttpCode, Res, UseFilters } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { NotRateLimited, Public } from '../common/auth/decorators';
 import { HttpErrorFilter } from '../common/http/http-error.filter';
+import { SearchService } from '../modules/search/search.service';
 
 /**
- * Liveness (the process answers) and readiness (the database answers). Outside the API rate limit
+ * Liveness (the process answers) and readiness (the database answers and search serves: the
+ * in-process engine has loaded; a proxy or orchestrator sends no traffic before). Outside the API rate limit
  * (a probe must not be refused because its address is busy); any other error in the house format.
  */
 @Controller()
 @NotRateLimited()
 @UseFilters(HttpErrorFilter)
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly modules: ModuleRef,
+  ) {}
 
   @Public()
   @Get('health')
@@ -24,11 +30,16 @@ export class HealthController {
   @Public()
   @Get('ready')
   async ready(@Res() reply: FastifyReply) {
+    let database: 'up' | 'down' = 'down';
     try {
       await this.dataSource.query('SELECT 1');
-      return await reply.code(200).send({ status: 'ready', database: 'up' });
+      database = 'up';
     } catch {
-      return reply.code(503).send({ status: 'unavailable', database: 'down' });
+      /* reported below */
     }
+    const search = this.modules.get(SearchService, { strict: false });
+    const serving = database === 'up' && (await search.serving());
+    const body = { database, search: serving ? 'serving' : database === 'up' ? 'loading' : 'unknown' };
+    return reply.code(serving ? 200 : 503).send({ status: serving ? 'ready' : 'unavailable', ...body });
   }
 }

@@ -61,6 +61,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     MAIL_DIR: env.MAIL_DIR ?? mkdtempSync(join(tmpdir(), 'aimatch-test-mail-')),
     // Uploaded files (local adapter) likewise.
     FILES_DIR: join(tmpdir(), 'aimatch-test-files'),
+    // No search snapshots in the repository's .data (the snapshot tests turn them on in a temp DATA_DIR).
+    SEARCH_SNAPSHOT: 'false',
     ...env,
   });
 }

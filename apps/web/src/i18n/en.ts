@@ -1642,8 +1642,8 @@ export const en: Messages = {
   'suppliers.kind.all': 'All',
   'suppliers.kind.AI_SUPPLIER': 'AI supplier',
   'suppliers.kind.SI_INTEGRATOR': 'SI integrator',
-  'suppliers.region': 'Region (concept ID)',
-  'suppliers.certification': 'Certification (concept ID)',
+  'suppliers.region': 'Region',
+  'suppliers.certification': 'Certification',
   'suppliers.verifiedSince': 'Verified since',
   'suppliers.apply': 'Apply',
   'suppliers.export': 'Download CSV',
@@ -1732,4 +1732,12 @@ export const en: Messages = {
   'stats.programs': 'Eligible organizations per program',
   // Lead: the header's menu of occasional console pages
   'nav.more': 'More',
+  // R (#16): drafting help evidence
+  'drafting.span': '{text} = {name}',
+  'drafting.kind.name': 'the word is a vocabulary term (or synonym)',
+  'drafting.kind.compound': 'a compound word containing a vocabulary term',
+  'drafting.kind.partial': 'only the first word of a longer term (weaker evidence)',
+  // S: verified-supplier filters as pickers
+  'suppliers.anyRegion': 'Any region',
+  'suppliers.anyCertification': 'Any certification',
 };

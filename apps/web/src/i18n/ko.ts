@@ -1636,8 +1636,8 @@ export const ko = {
   'suppliers.kind.all': '전체',
   'suppliers.kind.AI_SUPPLIER': 'AI 공급기업',
   'suppliers.kind.SI_INTEGRATOR': 'SI 기업',
-  'suppliers.region': '지역 (개념 ID)',
-  'suppliers.certification': '인증 (개념 ID)',
+  'suppliers.region': '지역',
+  'suppliers.certification': '인증',
   'suppliers.verifiedSince': '검증일 이후',
   'suppliers.apply': '적용',
   'suppliers.export': 'CSV 내려받기',
@@ -1726,4 +1726,12 @@ export const ko = {
   'stats.programs': '지원사업별 해당 기관 수',
   // Lead: the header's menu of occasional console pages
   'nav.more': '더보기',
+  // R (#16): drafting help evidence
+  'drafting.span': '{text} = {name}',
+  'drafting.kind.name': '표준 용어(또는 동의어)와 같은 낱말',
+  'drafting.kind.compound': '표준 용어가 들어 있는 복합어',
+  'drafting.kind.partial': '긴 용어의 첫 낱말만 있음(약한 근거)',
+  // S: verified-supplier filters as pickers
+  'suppliers.anyRegion': '전체 지역',
+  'suppliers.anyCertification': '전체 인증',
 } as const;

@@ -111,6 +111,10 @@ describe('exportListingToAas', () => {
       'CommercialTerms',
       'ContactInformation',
       'CompanyData',
+      // #17: the same facts in the official IDTA template structures (02020, 02002, 02068)
+      'CapabilityDescription',
+      'ContactInformations',
+      'IdtaCompanyData',
     ]);
     expect(ids(exportOf(supply()))).toEqual([
       'ListingInformation',
@@ -119,6 +123,9 @@ describe('exportListingToAas', () => {
       'ContactInformation',
       'TrustProfile',
       'CompanyData',
+      'CapabilityDescription',
+      'ContactInformations',
+      'IdtaCompanyData',
     ]);
     expect(ids(exportOf(supply(), { company: null }))).not.toContain('CompanyData');
     expect(element(exportOf(supply()), 'ListingInformation', 'bidDeadline')).toBeUndefined();
@@ -141,9 +148,13 @@ describe('exportListingToAas', () => {
     const capability = submodel(env, 'AICapability');
     expect(capability.kind).toBe('Instance');
     expect(capability.semanticId.keys[0].value).toBe('urn:aimatch:submodel:AICapability:1:0');
-    expect(capability.supplementalSemanticIds[0].keys[0].value).toBe(IDTA.capabilityDescription.semanticId);
+    // #17: our own submodels no longer claim the IDTA templates as supplementalSemanticIds; the
+    // template-following submodels carry the official semanticIds as their semanticId.
+    expect(capability.supplementalSemanticIds).toBeUndefined();
     expect(capability.administration).toEqual({ version: '3', templateId: 'urn:aimatch:submodel:AICapability:1:0' });
-    expect(submodel(env, 'ContactInformation').supplementalSemanticIds[0].keys[0].value).toBe(
+    expect(submodel(env, 'ContactInformation').supplementalSemanticIds).toBeUndefined();
+    expect(submodel(env, 'CapabilityDescription').semanticId.keys[0].value).toBe(IDTA.capabilityDescription.semanticId);
+    expect(submodel(env, 'ContactInformations').semanticId.keys[0].value).toBe(
       'https://admin-shell.io/zvei/nameplate/1/0/ContactInformations',
     );
   });
@@ -199,7 +210,8 @@ describe('exportListingToAas', () => {
       COMPANY.regionId!,
       COMPANY.industryId!,
     ]);
-    expect(new Set(env.conceptDescriptions.map((c: Json) => c.id))).toEqual(used);
+    const concepts = (e: Json) => e.conceptDescriptions.filter((c: Json) => vocabulary.has(c.id));
+    expect(new Set(concepts(env).map((c: Json) => c.id))).toEqual(used);
     const cd = env.conceptDescriptions.find((c: Json) => c.id === U('integration', 'mes'));
     expect(cd.idShort).toBe('integration_mes');
     expect(cd.displayName.map((l: Json) => l.language)).toEqual(['ko', 'en']);
@@ -212,7 +224,7 @@ describe('exportListingToAas', () => {
     expect(iec.dataSpecificationContent.definition[0].language).toBe('en');
     expect(env.conceptDescriptions.find((c: Json) => c.id === U('task', '3d-content-generation'))).toBeUndefined();
     const generative = exportOf(demand({ requirement: { tasks: [U('task', '3d-content-generation')] } }), { company: null });
-    expect(generative.conceptDescriptions.map((c: Json) => c.idShort)).toEqual(['task_3d_content_generation']);
+    expect(concepts(generative).map((c: Json) => c.idShort)).toEqual(['task_3d_content_generation']);
   });
 
   it('is deterministic', () => {

@@ -23,9 +23,9 @@ const concept = (slug: string, extra: Partial<ConceptInput> = {}): ConceptInput 
 });
 
 describe('Vocabulary.fromJson (the association file)', () => {
-  it('loads version 0.1.0 with its 7 schemes and 147 concepts', () => {
-    expect(vocabulary.version).toBe('0.1.0');
-    expect(vocabulary.size).toBe(147);
+  it('loads version 0.2.0 with its 7 schemes and 148 concepts', () => {
+    expect(vocabulary.version).toBe('0.2.0');
+    expect(vocabulary.size).toBe(148);
     expect(vocabulary.schemes.map((s) => s.id)).toEqual([
       'task',
       'modality',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  eligibilityVerdict,
   evaluateEligibility,
   validateEligibilityRules,
   type EligibilityRule,
@@ -139,5 +140,60 @@ describe('support-program eligibility', () => {
     ]);
     const results = programs.map((rules) => evaluateEligibility(rules, { organization: foodFactory }, vocabulary, 2026));
     expect(results.filter((r) => r.rules[4].status === 'MET')).toHaveLength(1_500);
+  });
+
+  it('gives the same verdict without reasons as with them, over every fact, value and missing fact', () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const ids = Object.keys(PARENT);
+    const ruleOf = (): EligibilityRule => {
+      const fact = pick([
+        'organization.kind',
+        'organization.employeeBand',
+        'organization.region',
+        'organization.industry',
+        'organization.certification',
+        'organization.verified',
+        'organization.foundedYear',
+        'organization.yearsSinceFounding',
+        'demand.task',
+        'demand.budgetKrw',
+        'organization.unknownFact',
+      ] as const);
+      if (fact === 'organization.verified') return { fact, op: 'is', value: rand() < 0.5 };
+      if (fact === 'organization.foundedYear' || fact === 'organization.yearsSinceFounding' || fact === 'demand.budgetKrw') {
+        const min = rand() < 0.3 ? null : Math.floor(rand() * 3000);
+        return { fact, op: 'between', min, max: rand() < 0.3 ? null : (min ?? 0) + Math.floor(rand() * 3000) };
+      }
+      if (fact === 'organization.kind') return { fact, op: 'in', values: [pick(['SME', 'AI_SUPPLIER'] as const)] };
+      if (fact === 'organization.employeeBand') return { fact, op: 'in', values: [pick(['SIZE_1_9', 'SIZE_10_49'] as const)] };
+      return { fact, op: 'in', values: [pick(ids), pick(ids)] };
+    };
+    const subjectOf = () => ({
+      organization:
+        rand() < 0.1
+          ? null
+          : {
+              ...foodFactory,
+              kind: pick(['SME', 'AI_SUPPLIER'] as const),
+              regionId: rand() < 0.2 ? null : pick(ids),
+              industryId: rand() < 0.2 ? null : pick(ids),
+              verifiedCertificationIds: rand() < 0.5 ? [] : [pick(ids)],
+              verified: rand() < 0.5,
+              foundedYear: rand() < 0.2 ? null : 1990 + Math.floor(rand() * 36),
+            },
+      demand:
+        rand() < 0.3 ? null : { taskIds: rand() < 0.3 ? [] : [pick(ids)], budgetKrw: rand() < 0.3 ? null : Math.floor(rand() * 5000) },
+    });
+    const verdicts = new Set<string>();
+    for (let i = 0; i < 3_000; i++) {
+      const rules = Array.from({ length: 1 + Math.floor(rand() * 4) }, ruleOf);
+      const subject = subjectOf();
+      const full = evaluateEligibility(rules, subject, vocabulary, 2026).verdict;
+      expect([rules, subject, eligibilityVerdict(rules, subject, vocabulary, 2026)]).toEqual([rules, subject, full]);
+      verdicts.add(full);
+    }
+    expect([...verdicts].sort()).toEqual(['ELIGIBLE', 'INELIGIBLE', 'POSSIBLE']);
   });
 });

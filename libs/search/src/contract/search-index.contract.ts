@@ -259,6 +259,19 @@ export function searchIndexContract(
       expect(await ids({ filters: supply, sort: 'amount_desc' })).toEqual([maintenance.id, vision.id, chatbot.id]);
     });
 
+    run('has a relevance floor: a fragment of a word or one word of three is no match, gibberish finds nothing', async () => {
+      expect(await ids({ q: 'ㅁㄴㅇㄹ qwzx' })).toEqual([]);
+      // 시스템즈 shares only the bigrams 시스, 스템 with 시스템; 진동 is one word of three.
+      expect(await ids({ q: '시스템즈' })).toEqual([]);
+      expect(await ids({ q: '우주 항공 진동' })).toEqual([]);
+      expect(await ids({ q: '진동 센서 우주' })).toEqual([maintenance.id]);
+    });
+
+    run('finds a word in its other spelling: 스마트팩토리 ~ smart factory, chatbot ~ 챗봇', async () => {
+      expect(await ids({ q: 'smart factory 불량' })).toContain(vision.id);
+      expect(await ids({ q: '챗봇' })).toContain(chatbot.id);
+    });
+
     run('pages with limit and offset', async () => {
       const supply = { visibility: ['PUBLIC'] as Array<'PUBLIC'>, kind: 'SUPPLY' as const };
       const first = await index.search(request({ filters: supply, sort: 'newest', limit: 2 }));

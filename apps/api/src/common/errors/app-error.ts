@@ -58,5 +58,7 @@ export function logLevelOf(code: ErrorCode): 'info' | 'warn' | 'error' {
       return 'warn';
     case ErrorCode.INTERNAL:
       return 'error';
+    case ErrorCode.UNAVAILABLE:
+      return 'warn';
   }
 }

@@ -3,6 +3,7 @@ import { localizeViolation, type MessageLocale } from '@aimatch/validation';
 import { GraphQLError } from 'graphql';
 import { AppError } from './app-error';
 import { message } from './messages';
+import { dependencyUnavailable, unavailableError } from './unavailable';
 
 export interface FormattedError {
   message: string;
@@ -47,6 +48,11 @@ export function formatGraphQLError(
     const code =
       (error.extensions?.code as string | undefined) === ErrorCode.RATE_LIMITED ? ErrorCode.RATE_LIMITED : ErrorCode.BAD_USER_INPUT;
     return { ...base, message: error.message, extensions: { code, requestId } };
+  }
+  if (dependencyUnavailable(original)) {
+    const e = unavailableError();
+    logExpected(e);
+    return { ...base, message: message(e.messageKey, locale), extensions: { code: e.code, requestId, retryAfter: e.retryAfterSeconds } };
   }
   logUnexpected(original);
   return { ...base, message: message('internal', locale), extensions: { code: ErrorCode.INTERNAL, requestId } };

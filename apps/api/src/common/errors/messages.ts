@@ -200,6 +200,11 @@ export const MESSAGES = {
     ko: '하위 개념이 있는 개념은 삭제할 수 없습니다(하위 {count}개). 먼저 하위 개념을 옮기세요.',
     en: 'A concept with children cannot be deleted ({count} children). Move them first.',
   },
+  // --- #18 (helper P) ---
+  unavailable: {
+    ko: '서비스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'The service is briefly unavailable. Please try again in a moment.',
+  },
 } as const satisfies Record<string, Record<MessageLocale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,9 +4,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRequest } from '../../graphql/request-context';
 import { AppError } from '../errors/app-error';
+import { dependencyUnavailable, unavailableError } from '../errors/unavailable';
 import { message } from '../errors/messages';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code on plain routes (shared by the AAS API's Result filter). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
@@ -14,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.INTERNAL]: 500,
+  [ErrorCode.UNAVAILABLE]: 503,
 };
 
 /**
@@ -39,7 +42,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       extensions.retryAfter = error.retryAfterSeconds;
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }
-    const status = error.messageKey === 'file-too-large' ? 413 : STATUS[error.code];
+    const status = error.messageKey === 'file-too-large' ? 413 : HTTP_STATUS[error.code];
     void reply
       .code(status)
       .header('content-type', 'application/json; charset=utf-8')
@@ -47,10 +50,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toAppError(err: unknown): AppError {
-    if (err instanceof AppError) return err;
-    if (err instanceof HttpException && err.getStatus() === 404) return AppError.notFound();
-    if (err instanceof HttpException && err.getStatus() < 500) return new AppError(ErrorCode.BAD_USER_INPUT, 'bad-input');
-    this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    return new AppError(ErrorCode.INTERNAL, 'internal');
+    return toAppErrorOnHttp(err, this.logger);
   }
+}
+
+/** Any error thrown on a plain HTTP route as the one error model (unknown ones logged, INTERNAL). */
+export function toAppErrorOnHttp(err: unknown, logger: Logger): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HttpException && err.getStatus() === 404) return AppError.notFound();
+  if (err instanceof HttpException && err.getStatus() < 500) return new AppError(ErrorCode.BAD_USER_INPUT, 'bad-input');
+  if (dependencyUnavailable(err)) return unavailableError();
+  logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return new AppError(ErrorCode.INTERNAL, 'internal');
 }

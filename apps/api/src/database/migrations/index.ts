@@ -30,6 +30,7 @@ import { Projects1763903200000 } from './1763903200000-projects';
 import { DemandConceptDecisions1763903300000 } from './1763903300000-demand-concept-decisions';
 import { VocabularyGovernance1763905000000 } from './1763905000000-vocabulary-governance';
 import { MarketStats1763905100000 } from './1763905100000-market-stats';
+import { MarketStatsRollups1763910000000 } from './1763910000000-market-stats-rollups';
 
 export const migrations = [
   Foundation1763900000000,
@@ -62,4 +63,5 @@ export const migrations = [
   DemandConceptDecisions1763903300000,
   VocabularyGovernance1763905000000,
   MarketStats1763905100000,
+  MarketStatsRollups1763910000000,
 ];

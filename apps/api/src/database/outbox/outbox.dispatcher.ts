@@ -149,4 +149,24 @@ export class OutboxDispatcher implements OnModuleInit, OnApplicationBootstrap, B
       return false;
     }
   }
+
+  /**
+   * Runs `work` while no instance dispatches: holds the one-dispatcher advisory lock (waiting for a
+   * drain in progress to finish). Events committed meanwhile wait in the outbox and are handled
+   * after it (the search reindex into Meilisearch uses it so that no change goes to the old index).
+   */
+  async whilePaused<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [DISPATCHER_LOCK]);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [DISPATCHER_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
 }

@@ -470,37 +470,49 @@ export class BidsRepository {
 
   /**
    * Bids submitted in [from, to): how many, on how many demands, how many were ever shortlisted
-   * (or accepted), how many of those demands awarded one, and the match score stored at award of
-   * the accepted ones.
+   * (or accepted), how many of those demands awarded one, and the match scores stored at award of
+   * the accepted ones in ten-point buckets (90..100 the last). Both bounds are Korean midnights; summed
+   * from the rollup `bid_daily_stats` (kept exact by triggers on bids and bid_events): a demand or award
+   * counts once, on its first day in the range, i.e. where its previous day (the key) lies before the range.
    */
   async marketStats(
     from: Date,
     to: Date,
-  ): Promise<{ bids: number; demands: number; shortlisted: number; awardedDemands: number; awardScores: number[] }> {
-    const [totals] = await this.dataSource.query(
-      `WITH b AS MATERIALIZED (
-         SELECT id, demand_id, status, match_score_at_award FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
-       SELECT count(*)::int AS bids, count(DISTINCT demand_id)::int AS demands,
-              count(*) FILTER (WHERE status IN ('SHORTLISTED', 'ACCEPTED')
-                OR EXISTS (SELECT 1 FROM bid_events e WHERE e.bid_id = b.id AND e.to_status = 'SHORTLISTED'))::int AS shortlisted,
-              count(DISTINCT demand_id) FILTER (WHERE status = 'ACCEPTED')::int AS "awardedDemands",
-              coalesce(array_agg(match_score_at_award) FILTER (WHERE status = 'ACCEPTED' AND match_score_at_award IS NOT NULL), '{}') AS "awardScores"
-         FROM b`,
-      [from, to],
+  ): Promise<{ bids: number; demands: number; shortlisted: number; awardedDemands: number; scoreBuckets: number[] }> {
+    const f = kstDay(from);
+    const rows: Array<{ metric: string; key: string; n: number }> = await this.dataSource.query(
+      `SELECT metric, key, sum(n)::int AS n FROM bid_daily_stats
+        WHERE day >= $1::date AND day < $2::date AND n <> 0 AND (metric IN ('bids', 'shortlisted', 'score') OR key < $1::text)
+        GROUP BY 1, 2`,
+      [f, kstDay(to)],
     );
-    return totals;
+    const total = (metric: string) => rows.filter((r) => r.metric === metric).reduce((sum, r) => sum + r.n, 0);
+    const scoreBuckets = Array.from({ length: 10 }, (_, i) => rows.find((r) => r.metric === 'score' && r.key === String(i))?.n ?? 0);
+    return {
+      bids: total('bids'),
+      demands: total('demand'),
+      shortlisted: total('shortlisted'),
+      awardedDemands: total('awarded'),
+      scoreBuckets,
+    };
   }
 
-  /** Each demand's first submitted bid, for the demands whose first bid falls in [from, to). */
-  async firstBids(from: Date, to: Date): Promise<{ demandIds: string[]; firstAt: Date[] }> {
+  /**
+   * Over the demands whose first submitted bid falls in [from, to): the median hours from publication
+   * to it. Exactly `percentile_cont(0.5)`, taken over the distinct values with their counts (a hash of
+   * the values instead of sorting every row: hours repeat over hundreds of thousands of demands).
+   */
+  async medianHoursToFirstBid(from: Date, to: Date): Promise<number | null> {
     const [row] = await this.dataSource.query(
-      `SELECT coalesce(array_agg(demand_id), '{}') AS "demandIds", coalesce(array_agg(first_at), '{}') AS "firstAt" FROM (
-         SELECT demand_id, min(submitted_at) AS first_at FROM bids
-          WHERE submitted_at IS NOT NULL AND demand_id IN (SELECT demand_id FROM bids WHERE submitted_at >= $1 AND submitted_at < $2)
-          GROUP BY demand_id HAVING min(submitted_at) >= $1) f`,
+      `WITH h AS (SELECT hours, count(*) AS n FROM bid_stats_demands WHERE first_at >= $1 AND first_at < $2 AND hours IS NOT NULL GROUP BY hours),
+       c AS (SELECT hours, sum(n) OVER (ORDER BY hours) AS cum FROM h),
+       p AS (SELECT total, floor(0.5::float8 * (total - 1)) AS lo, ceil(0.5::float8 * (total - 1)) AS hi FROM (SELECT coalesce(sum(n), 0) AS total FROM h) t),
+       v AS (SELECT p.total, 0.5::float8 * (p.total - 1) - p.lo AS frac,
+                    (SELECT min(hours) FROM c WHERE cum > p.lo) AS first, (SELECT min(hours) FROM c WHERE cum > p.hi) AS second FROM p)
+       SELECT CASE WHEN total = 0 THEN NULL WHEN first = second THEN first ELSE first + (second - first) * frac END AS median FROM v`,
       [from, to],
     );
-    return row;
+    return row.median === null ? null : Number(row.median);
   }
 
   /** Keeps the match score (0..100) the accepted bid had when it was accepted. */
@@ -526,4 +538,9 @@ function scopeFilters(
     );
   }
   return { filters, params };
+}
+
+/** The Korean calendar day (YYYY-MM-DD) of an instant. */
+function kstDay(at: Date): string {
+  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -779,14 +779,14 @@ export class BidsService {
 
   // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
 
-  /** Bids submitted in [from, to): totals, shortlisted, awarded demands and scores at award. */
+  /** Bids submitted in [from, to): totals, shortlisted, awarded demands and award scores in ten-point buckets. */
   marketStats(from: Date, to: Date) {
     return this.repository.marketStats(from, to);
   }
 
-  /** The first bid of each demand whose first bid falls in [from, to), as parallel arrays. */
-  firstBids(from: Date, to: Date) {
-    return this.repository.firstBids(from, to);
+  /** The median hours from publication to the first bid, over the demands whose first bid falls in [from, to). */
+  medianHoursToFirstBid(from: Date, to: Date) {
+    return this.repository.medianHoursToFirstBid(from, to);
   }
 }
 

@@ -547,20 +547,11 @@ export class ChatRepository {
    * side answered, and the median minutes from that first message to the other side's first one.
    */
   async firstResponseStats(from: Date, to: Date): Promise<{ conversations: number; answered: number; medianMinutes: number | null }> {
+    // From `chat_first_responses`, one row per conversation kept exact by triggers on chat_messages.
     const [row] = await this.dataSource.query(
-      `WITH f AS (
-         SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.sender_organization_id, m.created_at, m.seq
-           FROM conversations c JOIN chat_messages m ON m.conversation_id = c.id AND m.kind = 'USER'
-          WHERE c.created_at < $2 AND (c.last_message_at IS NULL OR c.last_message_at >= $1)
-          ORDER BY m.conversation_id, m.seq),
-       r AS (
-         SELECT f.conversation_id, f.created_at AS first_at,
-                (SELECT min(a.created_at) FROM chat_messages a WHERE a.conversation_id = f.conversation_id AND a.kind = 'USER'
-                    AND a.seq > f.seq AND a.sender_organization_id IS DISTINCT FROM f.sender_organization_id) AS answer_at
-           FROM f WHERE f.created_at >= $1 AND f.created_at < $2)
-       SELECT count(*)::int AS conversations, count(answer_at)::int AS answered,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answer_at - first_at) / 60) AS "medianMinutes"
-         FROM r`,
+      `SELECT count(*)::int AS conversations, count(answer_at)::int AS answered,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS "medianMinutes"
+         FROM chat_first_responses WHERE first_at >= $1 AND first_at < $2`,
       [from, to],
     );
     return { ...row, medianMinutes: row.medianMinutes === null ? null : Number(row.medianMinutes) };

@@ -306,6 +306,19 @@ export class FilesService {
       if (info && nowMs - info.mtimeMs > SPOOL_MAX_AGE_MS) await rm(path, { force: true });
     }
   }
+
+  /**
+   * The bytes of an attached file whose owner object the caller has already checked the viewer may see
+   * (the .aasx export of a listing, #17). At most `maxBytes`; NOT_FOUND when detached or gone.
+   */
+  async bytesOf(file: StoredFileRecord, maxBytes: number): Promise<Uint8Array> {
+    const row = UUID.test(file.id) ? await this.repository.findById(file.id) : null;
+    if (!row || row.detached || row.purging || row.ownerType === null || row.size > maxBytes) throw AppError.notFound('file-not-found');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.storage.open(row.storageKey))
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    return new Uint8Array(Buffer.concat(chunks));
+  }
 }
 
 function publicRecord(row: FileRow): StoredFileRecord {

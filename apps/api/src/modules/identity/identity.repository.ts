@@ -492,16 +492,20 @@ export class IdentityRepository {
 
   // --- market numbers (#15 item 4) -------------------------------------------------------------
 
-  /** Organizations created in [from, to) per period (Korean calendar) and kind. */
+  /**
+   * Organizations created in [from, to) per period (Korean calendar) and kind; both bounds are Korean
+   * midnights, summed from the daily rollup `organization_daily_counts` (kept exact by triggers).
+   */
   newOrganizationsPerPeriod(
     from: Date,
     to: Date,
     unit: 'day' | 'week' | 'month',
   ): Promise<Array<{ period: string; kind: string; count: number }>> {
+    const day = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
     return this.manager.query(
-      `SELECT to_char(date_trunc($3, created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM-DD') AS period, kind, count(*)::int AS count
-         FROM organizations WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
-      [from, to, unit],
+      `SELECT to_char(date_trunc($3, day), 'YYYY-MM-DD') AS period, kind, sum(count)::int AS count
+         FROM organization_daily_counts WHERE day >= $1::date AND day < $2::date AND count <> 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [day(from), day(to), unit],
     );
   }
 

@@ -251,27 +251,50 @@ export class ListingsRepository implements LoaderFactory<string, ListingEntity |
     to: Date,
     unit: 'day' | 'week' | 'month',
   ): Promise<Array<{ dimension: string; kind: string; key: string | null; count: number }>> {
-    // Both bounds are Korean midnights (the stats window), so whole days of the rollup cover [from, to).
-    return this.dataSource.query(
-      `WITH d AS (
-         SELECT day, kind, dimension, key, count FROM listing_daily_counts
-          WHERE day >= ($1::timestamptz AT TIME ZONE 'Asia/Seoul')::date AND day < ($2::timestamptz AT TIME ZONE 'Asia/Seoul')::date AND count <> 0)
-       SELECT dimension, kind, nullif(key, '') AS key, sum(count)::int AS count FROM d GROUP BY 1, 2, 3 HAVING sum(count) <> 0
-       UNION ALL
-       SELECT 'period', kind, to_char(date_trunc($3, day), 'YYYY-MM-DD'), sum(count)::int FROM d WHERE dimension = 'status' GROUP BY 2, 3`,
-      [from, to, unit],
-    );
-  }
-
-  /** The median hours from each demand's publication to the given instant (its first bid), one join on the primary key. */
-  async medianHoursSincePublished(ids: string[], at: Date[]): Promise<number | null> {
-    if (ids.length === 0) return null;
-    const [row] = await this.dataSource.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.at - l.published_at) / 3600) AS median
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS f(id, at) JOIN listings l ON l.id = f.id WHERE l.published_at IS NOT NULL`,
-      [ids, at],
-    );
-    return row.median === null ? null : Number(row.median);
+    // Both bounds are Korean midnights (the stats window): whole months of the range come from
+    // `listing_monthly_counts`, its ragged ends (or all of it, inside one month) from the daily rollup.
+    const f = kstDay(from);
+    const t = kstDay(to);
+    const mf = f.endsWith('-01') ? f : nextMonth(f);
+    const mt = `${t.slice(0, 7)}-01`;
+    const [d1, d2, m] =
+      mf < mt
+        ? [
+            [f, mf],
+            [mt, t],
+            [mf, mt],
+          ]
+        : [
+            [f, t],
+            [t, t],
+            [t, t],
+          ];
+    const spans = `
+         SELECT day, kind, dimension, key, count FROM listing_daily_counts WHERE day >= $1::date AND day < $2::date AND count <> 0
+         UNION ALL SELECT day, kind, dimension, key, count FROM listing_daily_counts WHERE day >= $3::date AND day < $4::date AND count <> 0
+         UNION ALL SELECT month, kind, dimension, key, count FROM listing_monthly_counts WHERE month >= $5::date AND month < $6::date AND count <> 0`;
+    const params = [...d1, ...d2, ...m];
+    const [breakdowns, periods] = await Promise.all([
+      this.dataSource.query(
+        `WITH d AS (${spans})
+         SELECT dimension, kind, nullif(key, '') AS key, sum(count)::int AS count FROM d GROUP BY 1, 2, 3 HAVING sum(count) <> 0`,
+        params,
+      ),
+      // Periods count each listing once (its status row); weeks and days cut months, so they read days only.
+      unit === 'month'
+        ? this.dataSource.query(
+            `WITH d AS (${spans})
+             SELECT 'period' AS dimension, kind, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS key, sum(count)::int AS count
+               FROM d WHERE dimension = 'status' GROUP BY 2, 3`,
+            params,
+          )
+        : this.dataSource.query(
+            `SELECT 'period' AS dimension, kind, to_char(date_trunc($3, day), 'YYYY-MM-DD') AS key, sum(count)::int AS count
+               FROM listing_daily_counts WHERE dimension = 'status' AND day >= $1::date AND day < $2::date AND count <> 0 GROUP BY 2, 3`,
+            [f, t, unit],
+          ),
+    ]);
+    return [...breakdowns, ...periods];
   }
 }
 
@@ -280,4 +303,15 @@ export interface PublishedSnapshot {
   version: number;
   content: ListingContent;
   publishedAt: Date;
+}
+
+/** The Korean calendar day (YYYY-MM-DD) of an instant. */
+function kstDay(at: Date): string {
+  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The first day of the month after this day's. */
+function nextMonth(day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }

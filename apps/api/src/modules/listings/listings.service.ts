@@ -1,4 +1,5 @@
 import {
+  type AasExportInput,
   exportListingToAas,
   importListingFromAas,
   type ListingContent,
@@ -295,28 +296,7 @@ export class ListingsService {
 
   async aas(rc: RequestContext, id: string): Promise<string> {
     const listing = await this.visibleOrThrow(rc, id);
-    const org = await rc.loaders.get(this.identityLoaders.organization).load(listing.organizationId);
-    const environment = exportListingToAas(
-      {
-        listingId: listing.id,
-        version: listing.version,
-        content: listing.content,
-        company: {
-          nameKo: org!.nameKo,
-          nameEn: org!.nameEn,
-          businessRegistrationNumber: org!.businessRegistrationNumber,
-          regionId: org!.regionId,
-          industryId: org!.industryId,
-          website: org!.website,
-          foundedYear: org!.foundedYear,
-        },
-        baseIri: this.config.PUBLIC_URL ?? 'https://aimatch.or.kr',
-        // The same viewer rule as Listing.contact: contact details and the BRN only for signed-in users.
-        withhold: { contact: !rc.viewer, businessRegistrationNumber: !rc.viewer },
-      },
-      await this.vocabulary.get(),
-    );
-    return JSON.stringify(environment);
+    return JSON.stringify(exportListingToAas(await this.aasExportInput(rc, listing), await this.vocabulary.get()));
   }
 
   /** Deprecated concepts and other accepted-but-worth-fixing findings, for the owner and staff. */
@@ -602,8 +582,53 @@ export class ListingsService {
     return this.repository.marketCounts(from, to, unit);
   }
 
-  /** The median hours from these demands' publication to the paired instants (staff statistics, no access checks). */
-  medianHoursSincePublished(ids: string[], at: Date[]) {
-    return this.repository.medianHoursSincePublished(ids, at);
+  // --- the read-only AAS API (#17, helper X; modules/aas) -------------------------------------
+
+  /**
+   * Published listings of both kinds that the viewer may see, newest first: a VERIFIED_SUPPLIERS
+   * demand only for verified suppliers and staff (the rule of `published`).
+   */
+  async publishedForAas(rc: RequestContext, first: number, after: string | null): Promise<Connection<ListingEntity>> {
+    const restricted = !(await this.access.isVerifiedSupplier(rc)) && !this.access.isStaff(rc.viewer);
+    return this.page(
+      {
+        where: `l.status = 'PUBLISHED'${restricted ? " AND (l.kind = 'SUPPLY' OR l.visibility = 'PUBLIC')" : ''}`,
+        params: {},
+        order: 'published',
+      },
+      first,
+      after,
+    );
+  }
+
+  /** A published listing the viewer may see; NOT_FOUND for anything else (drafts too, even for their owner). */
+  async publishedForAasOne(rc: RequestContext, id: string): Promise<ListingEntity> {
+    const listing = await this.visibleOrThrow(rc, id);
+    if (listing.status !== 'PUBLISHED') throw AppError.notFound();
+    return listing;
+  }
+
+  /** The export input of a listing under the viewer's rules (contact details and the BRN only for signed-in users). */
+  async aasExportInput(rc: RequestContext, listing: ListingEntity): Promise<AasExportInput> {
+    const org = await rc.loaders.get(this.identityLoaders.organization).load(listing.organizationId);
+    return {
+      listingId: listing.id,
+      version: listing.version,
+      content: listing.content,
+      company: org
+        ? {
+            nameKo: org.nameKo,
+            nameEn: org.nameEn,
+            businessRegistrationNumber: org.businessRegistrationNumber,
+            regionId: org.regionId,
+            industryId: org.industryId,
+            website: org.website,
+            foundedYear: org.foundedYear,
+          }
+        : null,
+      baseIri: this.config.PUBLIC_URL ?? 'https://aimatch.or.kr',
+      // The same viewer rule as Listing.contact: contact details and the BRN only for signed-in users.
+      withhold: { contact: !rc.viewer, businessRegistrationNumber: !rc.viewer },
+    };
   }
 }

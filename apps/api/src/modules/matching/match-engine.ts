@@ -12,7 +12,7 @@ import {
   type MatchExplanation,
   requiredProfileOf,
   offeredProfileOf,
-  textRelevance,
+  SupplyCorpus,
   type TrackRecord,
 } from '@aimatch/matching';
 import { conceptToken, type PlannedQuery, type SearchRequest } from '@aimatch/search';
@@ -45,7 +45,7 @@ const CACHE_LIMIT = 50_000;
 export class MatchEngine {
   /** Keyed by listing id; `version` is the listing's version (and, for a demand, its owner's concept decisions). */
   private readonly analysed = new Map<string, { version: number | string; value: AnalysedDemand | AnalysedSupply }>();
-  private matcher: { vocabulary: Vocabulary; matcher: Matcher } | null = null;
+  private matcher: { vocabulary: Vocabulary; matcher: Matcher; corpus: SupplyCorpus; warmed: Promise<number> | null } | null = null;
 
   constructor(
     private readonly search: SearchService,
@@ -62,7 +62,7 @@ export class MatchEngine {
 
   /** Supplier listings ranked for a published demand, best first. */
   async suppliersFor(demand: ListingRecord): Promise<Ranked[]> {
-    const { vocabulary, matcher } = await this.current();
+    const { vocabulary, matcher, corpus } = await this.current();
     const need = await this.demand(demand, vocabulary);
     const filters: SearchRequest['filters'] = { kind: 'SUPPLY', visibility: ['PUBLIC'] };
     const ids = await this.candidates(
@@ -75,25 +75,25 @@ export class MatchEngine {
       }),
     );
     const supplies = await this.supplies(ids, vocabulary);
-    return matcher.rank(need, supplies).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
+    return matcher.rank(need, supplies, corpus).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
   }
 
   /**
    * These supply listings (e.g. a bidder's, when retrieval did not bring them) ranked for a
-   * demand among themselves. Text relevance is relative to this smaller set, so a score can
-   * differ a little from the one in the full ranking.
+   * demand among themselves, each with the same score as in the full ranking (a pair's score
+   * depends on the pair and the corpus of supplier listings only).
    */
   async suppliersAmong(demand: ListingRecord, supplyIds: string[]): Promise<Ranked[]> {
     if (supplyIds.length === 0) return [];
-    const { vocabulary, matcher } = await this.current();
+    const { vocabulary, matcher, corpus } = await this.current();
     const need = await this.demand(demand, vocabulary);
     const supplies = await this.supplies(supplyIds, vocabulary);
-    return matcher.rank(need, supplies).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
+    return matcher.rank(need, supplies, corpus).map((m) => ({ listingId: m.supplyId, explanation: m.explanation }));
   }
 
   /** Published demands ranked for a supply listing, best first; `visibility` is what the supplier may see. */
   async demandsFor(supply: ListingRecord, visibility: SearchRequest['filters']['visibility']): Promise<Ranked[]> {
-    const { vocabulary, matcher } = await this.current();
+    const { vocabulary, matcher, corpus } = await this.current();
     const [offer] = await this.supplies([supply.id], vocabulary, [supply]);
     if (!offer) return [];
     const filters: SearchRequest['filters'] = { kind: 'DEMAND', visibility };
@@ -113,19 +113,22 @@ export class MatchEngine {
         ),
       ),
     );
-    // Text relevance in this direction: the supply's text against each demand's.
-    const text = textRelevance(
-      offer.query,
-      demands.map((d) => d.document),
-    );
+    // Each pair scored as the demand's owner sees it: one score and one explanation whichever side looks.
     return demands
-      .map((d, i) => ({ listingId: d.profile.id, explanation: matcher.explain(d, offer, text[i]) }))
+      .map((d) => ({ listingId: d.profile.id, explanation: matcher.scorer(d, corpus)(offer) }))
       .sort((a, b) => b.explanation.rawScore - a.explanation.rawScore || (a.listingId < b.listingId ? -1 : 1));
   }
 
-  /** Analyses every published supply listing ahead of the first ranking (a process that has run for a while has them cached). */
+  /**
+   * Analyses every published supply listing ahead of the first ranking (a process that has run for
+   * a while has them cached): they make the corpus text relevance and need confirmation read.
+   */
   async warm(batch = 500): Promise<number> {
     const { vocabulary } = await this.current();
+    return this.loadCorpus(vocabulary, batch);
+  }
+
+  private async loadCorpus(vocabulary: Vocabulary, batch = 500): Promise<number> {
     let count = 0;
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const ids = await this.listings.publishedIds({ kind: 'SUPPLY', afterId: after, limit: batch });
@@ -135,13 +138,20 @@ export class MatchEngine {
     }
   }
 
-  private async current(): Promise<{ vocabulary: Vocabulary; matcher: Matcher }> {
+  /** The matcher of the current vocabulary, with its corpus of every published supply listing loaded once. */
+  private async current(): Promise<{ vocabulary: Vocabulary; matcher: Matcher; corpus: SupplyCorpus }> {
     const vocabulary = await this.vocabularyCache.get();
     if (this.matcher?.vocabulary !== vocabulary) {
-      this.matcher = { vocabulary, matcher: new Matcher(vocabulary) };
+      this.matcher = { vocabulary, matcher: new Matcher(vocabulary), corpus: new SupplyCorpus(), warmed: null };
       this.analysed.clear();
     }
-    return this.matcher;
+    const current = this.matcher;
+    current.warmed ??= this.loadCorpus(vocabulary).catch((err: unknown) => {
+      current.warmed = null;
+      throw err;
+    });
+    await current.warmed;
+    return current;
   }
 
   /** Every candidate id when the pool has at most K, else the engine's top K for the query. */
@@ -230,6 +240,7 @@ export class MatchEngine {
   private async supplies(ids: string[], vocabulary: Vocabulary, known: ListingRecord[] = []): Promise<AnalysedSupply[]> {
     if (ids.length === 0) return [];
     const rows = (await this.listings.versionsOf(ids)).filter((r) => r.kind === 'SUPPLY');
+    const corpus = this.matcher?.vocabulary === vocabulary ? this.matcher.corpus : null;
     const orgIds = [...new Set(rows.map((r) => r.organizationId))];
     const [orgs, tracks] = await Promise.all([this.identity.organizations(orgIds), this.reviews.trackRecordsOf(orgIds)]);
     const orgById = new Map(orgs.map((o) => [o.id, o]));
@@ -240,14 +251,17 @@ export class MatchEngine {
     const loaded = missing.length ? await this.listings.findByIds(missing) : [];
     for (const l of [...loaded, ...stale.map((id) => knownById.get(id)).filter((l): l is ListingRecord => !!l)]) {
       const placeholder: TrackRecord = { verified: false, completedProjects: null, rating: null, ratingCount: 0, responseRate: null };
-      this.remember(
-        l.id,
-        l.version,
-        analyseSupply(
-          offeredProfileOf(l.id, l.content as SupplyContent, { id: l.organizationId, regionId: null }, placeholder),
-          vocabulary,
-        ),
+      const analysed = analyseSupply(
+        offeredProfileOf(l.id, l.content as SupplyContent, { id: l.organizationId, regionId: null }, placeholder),
+        vocabulary,
       );
+      this.remember(l.id, l.version, analysed);
+    }
+    // The corpus holds the published ones (a listing no longer published leaves it, yet stays rankable where a caller asks for it).
+    for (const r of rows) {
+      const value = this.analysed.get(r.id)?.value as AnalysedSupply | undefined;
+      if (r.status === 'PUBLISHED' && value) corpus?.add(value);
+      else corpus?.remove(r.id);
     }
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {

@@ -1,5 +1,5 @@
 import { MATCHED_SCHEMES } from '@aimatch/matching';
-import { recognizeConcepts } from '@aimatch/capability-model';
+import { type EvidenceSpan, recognizeConcepts } from '@aimatch/capability-model';
 import { OrganizationKind, VerificationStatus } from '@aimatch/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -73,11 +73,17 @@ export class MatchingService {
     return this.page(supply, first, after, () => this.engine.demandsFor(supply, verified ? ['PUBLIC', 'VERIFIED_SUPPLIERS'] : ['PUBLIC']));
   }
 
-  /** Drafting help: structured field values recognised in an SME's few sentences, each with its trigger words. */
-  async suggestDemandFields(text: string): Promise<Array<{ field: string; conceptId: string; evidence: string[]; partial: boolean }>> {
+  /**
+   * Drafting help: structured field values recognised in an SME's few sentences, each with its trigger
+   * words and the spans that named it. Incidental mentions (a customer's industry, the writer's own
+   * certificate) are not proposed.
+   */
+  async suggestDemandFields(
+    text: string,
+  ): Promise<Array<{ field: string; conceptId: string; evidence: string[]; partial: boolean; spans: EvidenceSpan[] }>> {
     if (text.length > MAX_DRAFT_TEXT) throw AppError.field('text', 'max-length', { max: MAX_DRAFT_TEXT });
     const vocabulary = await this.vocabulary.get();
-    const found = recognizeConcepts(text, vocabulary, { schemes: MATCHED_SCHEMES, prose: true });
+    const found = recognizeConcepts(text, vocabulary, { schemes: MATCHED_SCHEMES, prose: true }).filter((c) => !c.incidental);
     // A broader concept next to a narrower one it contains adds nothing to propose.
     return found
       .filter((c) => !found.some((o) => o.id !== c.id && vocabulary.isSameOrDescendantOf(o.id, c.id)))
@@ -86,6 +92,7 @@ export class MatchingService {
         conceptId: c.id,
         evidence: c.evidence,
         partial: c.partial,
+        spans: c.spans ?? [],
       }))
       .sort((a, b) => Number(a.partial) - Number(b.partial) || a.field.localeCompare(b.field) || a.conceptId.localeCompare(b.conceptId));
   }

@@ -120,4 +120,13 @@ export class ProgramsRepository {
       [today],
     );
   }
+
+  /**
+   * The catalogue's version: a trigger on support_programs bumps it in every writing statement, so
+   * a process (any instance) knows its cached program list is current by reading one row.
+   */
+  async catalogueVersion(): Promise<string> {
+    const [row] = await this.dataSource.query('SELECT version::text AS version FROM support_program_catalogue WHERE id = 1');
+    return row.version as string;
+  }
 }

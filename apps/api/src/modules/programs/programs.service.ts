@@ -3,6 +3,7 @@ import {
   type EligibilityResult,
   type EligibilityRule,
   type EligibilitySubject,
+  eligibilityVerdict,
   evaluateEligibility,
   type OrganizationFacts,
   validateEligibilityRules,
@@ -69,6 +70,9 @@ function addYears(day: string, years: number): string {
  */
 @Injectable()
 export class ProgramsService {
+  /** The open published programs, parsed, for one catalogue version and day (checked on every use, never by age). */
+  private openCache: { version: string; today: string; programs: Promise<SupportProgramRow[]> } | null = null;
+
   constructor(
     private readonly repository: ProgramsRepository,
     private readonly transactions: TransactionService,
@@ -196,18 +200,30 @@ export class ProgramsService {
       throw AppError.badInput([{ path: 'organizationId', rule: 'required' }]);
     }
     const { limit, after } = pageArgs(args.first, args.after);
-    const subject = await this.subjectFor(rc, viewer, target);
-    const vocabulary = vocabularyView(await this.vocabulary.get());
+    // The subject (with its access check), the vocabulary and the catalogue are read side by side.
+    const [subject, loaded, programs] = await Promise.all([
+      this.subjectFor(rc, viewer, target),
+      this.vocabulary.get(),
+      this.openPrograms(),
+    ]);
+    const vocabulary = vocabularyView(loaded);
     const year = Number(this.clock.today().slice(0, 4));
-    const programs = await this.repository.openPublished(this.clock.today());
-    const keyOf = (e: ProgramEligibility) => [VERDICT_RANK[e.verdict], e.program.closesOn ?? '9999-12-31', e.program.id];
+    // Verdicts for every program (cheap), reasons written only for the page shown.
+    const keyOf = (e: { verdict: ProgramEligibility['verdict']; program: SupportProgramRow }) => [
+      VERDICT_RANK[e.verdict],
+      e.program.closesOn ?? '9999-12-31',
+      e.program.id,
+    ];
     const all = programs
-      .map((program) => ({ program, ...evaluateEligibility(program.rules, subject, vocabulary, year) }))
+      .map((program) => ({ program, verdict: eligibilityVerdict(program.rules, subject, vocabulary, year) }))
       .filter((e) => args.includeIneligible || e.verdict !== 'INELIGIBLE')
       .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
     const start = after ? all.findIndex((e) => compareKeys(keyOf(e), after) > 0) : 0;
-    const rest = start < 0 ? [] : all.slice(start);
-    return toConnection(rest.slice(0, limit + 1), limit, all.length, keyOf);
+    const page = (start < 0 ? [] : all.slice(start, start + limit + 1)).map(({ program }) => ({
+      program,
+      ...evaluateEligibility(program.rules, subject, vocabulary, year),
+    }));
+    return toConnection(page, limit, all.length, keyOf);
   }
 
   /** Staff: how many organizations (and published demands, when a rule tests one) a rule set would match. */
@@ -304,10 +320,14 @@ export class ProgramsService {
   ): Promise<EligibilitySubject> {
     if (target.organizationId) {
       if (!UUID.test(target.organizationId)) throw AppError.forbidden();
-      await this.memberships.assertMemberOrStaff(viewer, target.organizationId);
-      const org = await this.identity.organization(target.organizationId);
+      // One round trip: the access check, the organization and its verified certifications side by side.
+      const [, org, certifications] = await Promise.all([
+        this.memberships.assertMemberOrStaff(viewer, target.organizationId),
+        this.identity.organization(target.organizationId),
+        this.certifications.verifiedOf(rc, target.organizationId),
+      ]);
       if (!org) throw AppError.notFound();
-      return { organization: (await this.organizationFacts(rc, [org])).get(org.id) ?? null };
+      return { organization: factsOf(org, certifications) };
     }
     const demandId = target.demandId ?? '';
     if (!UUID.test(demandId)) throw AppError.notFound();
@@ -323,20 +343,7 @@ export class ProgramsService {
 
   private async organizationFacts(rc: RequestContext, orgs: Organization[]): Promise<Map<string, OrganizationFacts>> {
     const certifications = await Promise.all(orgs.map((o) => this.certifications.verifiedOf(rc, o.id)));
-    return new Map(
-      orgs.map((o, i) => [
-        o.id,
-        {
-          kind: o.kind,
-          employeeBand: o.employeeBand,
-          regionId: o.regionId,
-          industryId: o.industryId,
-          verifiedCertificationIds: certifications[i].map((c) => c.conceptId),
-          verified: o.verificationStatus === VerificationStatus.VERIFIED,
-          foundedYear: o.foundedYear,
-        },
-      ]),
-    );
+    return new Map(orgs.map((o, i) => [o.id, factsOf(o, certifications[i])]));
   }
 
   // --- market numbers (#15 item 4; read-only aggregates for modules/stats) ---------------------
@@ -350,7 +357,7 @@ export class ProgramsService {
     const vocabulary = vocabularyView(await this.vocabulary.get());
     const year = Number(this.clock.today().slice(0, 4));
     const [programs, orgs, certifications] = await Promise.all([
-      this.repository.openPublished(this.clock.today()),
+      this.openPrograms(),
       this.identity.eligibilityFactsOfAll(),
       this.certifications.verifiedConceptsOfAll(),
     ]);
@@ -369,13 +376,42 @@ export class ProgramsService {
       let eligible = 0;
       let possible = 0;
       for (const subject of subjects) {
-        const verdict = evaluateEligibility(program.rules, subject, vocabulary, year).verdict;
+        const verdict = eligibilityVerdict(program.rules, subject, vocabulary, year);
         if (verdict === 'ELIGIBLE') eligible++;
         else if (verdict === 'POSSIBLE') possible++;
       }
       return { program, eligible, possible, organizations: subjects.length };
     });
   }
+
+  /**
+   * The published programs still open today, shared by every eligibility check while the catalogue's
+   * version (bumped by each write to support_programs, from any instance) and the day stay the same.
+   */
+  private async openPrograms(): Promise<SupportProgramRow[]> {
+    const today = this.clock.today();
+    const version = await this.repository.catalogueVersion();
+    const cached = this.openCache;
+    if (cached && cached.version === version && cached.today === today) return cached.programs;
+    const programs = this.repository.openPublished(today);
+    this.openCache = { version, today, programs };
+    programs.catch(() => {
+      if (this.openCache?.programs === programs) this.openCache = null;
+    });
+    return programs;
+  }
+}
+
+function factsOf(o: Organization, certifications: Array<{ conceptId: string }>): OrganizationFacts {
+  return {
+    kind: o.kind,
+    employeeBand: o.employeeBand,
+    regionId: o.regionId,
+    industryId: o.industryId,
+    verifiedCertificationIds: certifications.map((c) => c.conceptId),
+    verified: o.verificationStatus === VerificationStatus.VERIFIED,
+    foundedYear: o.foundedYear,
+  };
 }
 
 function fieldsOf(row: SupportProgramRow): SupportProgramFields {

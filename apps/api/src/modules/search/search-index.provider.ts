@@ -1,5 +1,7 @@
-import { MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex } from '@aimatch/search';
+import { buildSearchDocument, MeilisearchSearchIndex, MemorySearchIndex, PostgresSearchIndex, type SearchIndex } from '@aimatch/search';
 import { Logger, type Provider } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { SearchIndexRepository } from './search-index.repository';
@@ -21,7 +23,19 @@ export const searchIndexProvider: Provider = {
     const { sql } = repository;
     if (config.SEARCH_ENGINE === 'postgres') return new PostgresSearchIndex(sql);
     const logger = new Logger('MemorySearchIndex');
-    return new MemorySearchIndex(sql, { onError: (err) => logger.warn(`change feed read failed: ${(err as Error).message}`) });
+    return new MemorySearchIndex(sql, {
+      onError: (err) => logger.warn(`change feed read failed: ${(err as Error).message}`),
+      // The app listens while the index loads; /ready says not-ready until it serves.
+      loadInBackground: config.SEARCH_SNAPSHOT,
+      // Start-up snapshot of the built index (README "Production": what each instance holds).
+      snapshot: config.SEARCH_SNAPSHOT
+        ? {
+            path: resolve(join(config.DATA_DIR, 'search', 'memory-index.snap')),
+            key: `document:${createHash('sha256').update(buildSearchDocument.toString()).digest('hex').slice(0, 12)}`,
+            onEvent: (message) => logger.log(message),
+          }
+        : undefined,
+    });
   },
 };
 

@@ -1,4 +1,4 @@
-import { choseong, isChoseongQuery, normalize, compactKey } from '@aimatch/korean-text';
+import { normalize } from '@aimatch/korean-text';
 import {
   type ConceptFacet,
   FACETS,
@@ -6,6 +6,7 @@ import {
   highlight,
   planQuery,
   SearchInputError,
+  searchConcepts,
   type SearchIndex,
   type SearchRequest,
   type SearchResult,
@@ -160,23 +161,12 @@ export class SearchService {
     if (!text) return [];
     const vocabulary = await this.vocabulary.get();
     const lang = rc.locale;
-    const chosung = isChoseongQuery(text) ? text.replace(/\s+/g, '') : null;
-    const key = compactKey(text);
-    const concepts: Array<{ kind: 'CONCEPT'; id: string; label: string; scheme: string; rank: number }> = [];
-    for (const c of vocabulary.concepts) {
-      if (c.deprecated) continue;
-      const names = [c.labels.ko, c.labels.en, ...c.synonyms.ko, ...c.synonyms.en];
-      let rank = Infinity;
-      for (const name of names) {
-        const n = compactKey(normalize(name));
-        const hit = chosung ? choseong(name).replace(/\s+/g, '').indexOf(chosung) : n.indexOf(key);
-        if (hit >= 0) rank = Math.min(rank, hit === 0 ? 0 : 1);
-      }
-      if (rank < Infinity)
-        concepts.push({ kind: 'CONCEPT', id: c.id, label: lang === 'en' ? c.labels.en : c.labels.ko, scheme: c.scheme, rank });
-    }
-    concepts.sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.id.localeCompare(b.id));
-    const fromConcepts = concepts.slice(0, limit).map(({ rank: _, ...c }) => c);
+    // The one analyzer of search and the concept picker (spacing, particles, choseong, typos, transliteration).
+    const concepts = searchConcepts(text, vocabulary, { limit }).map((m) => {
+      const c = vocabulary.get(m.id)!;
+      return { kind: 'CONCEPT' as const, id: c.id, label: lang === 'en' ? c.labels.en : c.labels.ko, scheme: c.scheme };
+    });
+    const fromConcepts = concepts;
     const listings = await this.search(rc, {
       q,
       first: Math.max(1, limit - Math.min(fromConcepts.length, Math.ceil(limit / 2))),
@@ -241,5 +231,29 @@ export class SearchService {
   /** Rebuilds the whole index from PostgreSQL, the source of truth (`npm run search:reindex`). */
   reindexAll(): Promise<{ indexed: number; removed: number }> {
     return this.indexer.reindexAll();
+  }
+
+  /**
+   * Whether search answers (`/ready`): the in-process engine once it has loaded (from its snapshot
+   * or the table) within `timeoutMs`. The PostgreSQL engine follows the database check, and
+   * Meilisearch being away does not make an instance unready: writes go on and the outbox indexes
+   * them once it is back (searches then fail with a typed error).
+   */
+  async serving(timeoutMs = 500): Promise<boolean> {
+    if (this.index.engine !== 'memory') return true;
+    if ((this.index as { loaded?: boolean }).loaded === true) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([
+        this.index.stats().then(
+          () => true,
+          () => false,
+        ),
+        late,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

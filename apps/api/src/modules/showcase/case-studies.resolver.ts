@@ -68,7 +68,7 @@ export class OrganizationCaseStudiesResolver {
   constructor(private readonly service: CaseStudiesService) {}
 
   @ResolveField(() => CaseStudyConnection, { description: "Case studies / references, in the owners' order." })
-  caseStudies(@Parent() org: Organization, @Args() args: CaseStudiesArgs) {
-    return this.service.list(org.id, args);
+  caseStudies(@Parent() org: Organization, @Args() args: CaseStudiesArgs, @Ctx() rc: RequestContext) {
+    return this.service.list(rc, org.id, args);
   }
 }

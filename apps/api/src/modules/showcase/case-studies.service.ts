@@ -10,7 +10,7 @@ import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { IdentityService } from '../identity/identity.service';
 import { MembershipPolicy } from '../identity/membership.policy';
 import { VocabularyCache } from '../vocabulary/vocabulary-cache.service';
-import { type CaseStudyFields, CaseStudiesRepository } from './case-studies.repository';
+import { type CaseStudyFields, CaseStudiesRepository, pageKey } from './case-studies.repository';
 import type { CaseStudiesArgs, CaseStudyInput, CaseStudyRow } from './dto/case-study.dto';
 
 export type { CaseStudyRow };
@@ -35,11 +35,13 @@ export class CaseStudiesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(organizationId: string, args: CaseStudiesArgs): Promise<Connection<CaseStudyRow>> {
+  /** One organization's page; many organizations in one request share two queries (see `pageLoader`). */
+  async list(rc: RequestContext, organizationId: string, args: CaseStudiesArgs): Promise<Connection<CaseStudyRow>> {
     const { limit, after } = pageArgs(args.first, args.after);
     if (after && (after.length !== 2 || !Number.isInteger(after[0]) || typeof after[1] !== 'string' || !UUID.test(after[1])))
       throw AppError.field('after', 'format', { format: 'cursor' });
-    const { rows, total } = await this.repository.page(organizationId, limit, after as [number, string] | null);
+    const cursor = (after as [number, string] | null) ?? null;
+    const { rows, total } = await rc.loaders.get(this.repository.pageLoader).load(pageKey(organizationId, limit, cursor));
     return toConnection(rows, limit, total, (r) => [r.position, r.id]);
   }
 

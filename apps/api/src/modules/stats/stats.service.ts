@@ -119,22 +119,20 @@ export class StatsService {
   }
 
   async bidStats(w: StatsWindow): Promise<BidStatsModel> {
-    const [s, first] = await Promise.all([this.bidMarket(w), this.bidsService.firstBids(w.fromTs, w.toTs)]);
+    const [s, medianHoursToFirstBid] = await Promise.all([this.bidMarket(w), this.bidsService.medianHoursToFirstBid(w.fromTs, w.toTs)]);
     return {
       bids: s.bids,
       demandsWithBids: s.demands,
       bidsPerDemand: ratio(s.bids, s.demands),
-      medianHoursToFirstBid: await this.listings.medianHoursSincePublished(first.demandIds, first.firstAt),
+      medianHoursToFirstBid,
       shortlistRate: ratio(s.shortlisted, s.bids),
       awardRate: ratio(s.awardedDemands, s.demands),
     };
   }
 
   async awardedMatchScores(w: StatsWindow): Promise<StatsBucketModel[]> {
-    const { awardScores } = await this.bidMarket(w);
-    const buckets = Array.from({ length: 10 }, (_, i) => ({ lower: i * 10, upper: i * 10 + 10, count: 0 }));
-    for (const score of awardScores) buckets[Math.min(9, Math.floor(Number(score) / 10))].count++;
-    return buckets;
+    const { scoreBuckets } = await this.bidMarket(w);
+    return scoreBuckets.map((count, i) => ({ lower: i * 10, upper: i * 10 + 10, count }));
   }
 
   async chatStats(w: StatsWindow): Promise<ChatStatsModel> {

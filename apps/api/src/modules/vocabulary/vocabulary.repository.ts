@@ -7,7 +7,6 @@ import { ConceptChangeEntity, ConceptEntity, ConceptSchemeEntity, VocabularyVers
 export interface ConceptQuery {
   scheme: string;
   parentId?: string;
-  search?: string;
   afterSortOrder?: number;
   limit: number;
 }
@@ -32,14 +31,6 @@ export class VocabularyRepository implements LoaderFactory<string, ConceptEntity
   async page(q: ConceptQuery): Promise<{ rows: ConceptEntity[]; total: number }> {
     const qb = this.dataSource.manager.createQueryBuilder(ConceptEntity, 'c').where('c.scheme_id = :scheme', { scheme: q.scheme });
     if (q.parentId) qb.andWhere('c.parent_id = :parent', { parent: q.parentId });
-    if (q.search) {
-      const pattern = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere(
-        `(c.label_ko ILIKE :p OR c.label_en ILIKE :p
-          OR EXISTS (SELECT 1 FROM unnest(c.synonyms_ko || c.synonyms_en) s WHERE s ILIKE :p))`,
-        { p: pattern },
-      );
-    }
     const total = await qb.getCount();
     if (q.afterSortOrder !== undefined) qb.andWhere('c.sort_order > :after', { after: q.afterSortOrder });
     const rows = await qb

@@ -1,3 +1,4 @@
+import { searchConcepts } from '@aimatch/search';
 import { hasBidiControls, hasControlCharacters, neutralizeFreeText, type RuleViolation } from '@aimatch/validation';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -9,6 +10,7 @@ import { type Connection, pageArgs, toConnection } from '../../graphql/paginatio
 import type { RequestContext, Viewer } from '../../graphql/request-context';
 import { CONCEPT_LIMITS, type ConceptInput, type ConceptUpdateInput } from './dto/concept-input';
 import type { ConceptChangeEntity, ConceptEntity } from './entities/concept.entity';
+import { VocabularyCache } from './vocabulary-cache.service';
 import { VocabularyRepository } from './vocabulary.repository';
 
 /**
@@ -48,6 +50,7 @@ export class VocabularyService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly cache: VocabularyCache,
   ) {}
 
   async concepts(args: {
@@ -59,14 +62,39 @@ export class VocabularyService {
   }): Promise<Connection<ConceptEntity>> {
     const { limit, after } = pageArgs(args.first, args.after, 50);
     const search = args.search?.trim().slice(0, 100) || undefined;
+    if (search) return this.searchConcepts(args.scheme, args.parent, search, limit, after);
     const { rows, total } = await this.repository.page({
       scheme: args.scheme,
       parentId: args.parent,
-      search,
       limit,
       afterSortOrder: after ? Number(after[0]) : undefined,
     });
     return toConnection(rows, limit, total, (c) => [c.sortOrder]);
+  }
+
+  /**
+   * The concept picker's (and the staff editor's) search: the one query analyzer of search and
+   * suggest (`searchConcepts` in @aimatch/search), best match first; deprecated concepts are
+   * included (the picker shows them only when already chosen). The cursor is the position.
+   */
+  private async searchConcepts(
+    scheme: string,
+    parent: string | undefined,
+    search: string,
+    limit: number,
+    after: unknown[] | null,
+  ): Promise<Connection<ConceptEntity>> {
+    const offset = after ? after[0] : 0;
+    if (!Number.isInteger(offset) || (offset as number) < 0) throw AppError.field('after', 'format', { format: 'cursor' });
+    const vocabulary = await this.cache.get();
+    const matches = searchConcepts(search, vocabulary, { schemes: [scheme], includeDeprecated: true }).filter(
+      (m) => !parent || vocabulary.get(m.id)?.parent === parent,
+    );
+    const slice = matches.slice(offset as number, (offset as number) + limit + 1);
+    const rows = new Map((await this.repository.findByIds(slice.map((m) => m.id))).map((r) => [r.id, r]));
+    const ordered = slice.flatMap((m) => rows.get(m.id) ?? []);
+    const position = new Map(ordered.map((r, i) => [r.id, (offset as number) + i + 1]));
+    return toConnection(ordered, limit, matches.length, (c) => [position.get(c.id)]);
   }
 
   currentVersion(): Promise<string | null> {

@@ -133,8 +133,11 @@ export class MemoryEngine {
     all: new Uint32Array(0),
     boost: new Uint32Array(0),
     tmp: new Uint32Array(0),
+    word: new Uint32Array(0),
+    wordTmp: new Uint32Array(0),
     score: new Float32Array(0),
     counts: new Int32Array(0),
+    planes: [] as Uint32Array[],
   };
 
   get size(): number {
@@ -315,8 +318,11 @@ export class MemoryEngine {
       all: new Uint32Array(words),
       boost: new Uint32Array(words),
       tmp: new Uint32Array(words),
+      word: new Uint32Array(words),
+      wordTmp: new Uint32Array(words),
       score: new Float32Array(cap),
       counts: this.scratch.counts,
+      planes: [],
     };
     this.capacity = cap;
   }
@@ -498,11 +504,13 @@ export class MemoryEngine {
     }
     if (!strict) {
       candidates.fill(0, 0, words);
-      for (const t of q.terms) {
+      const floor = q.words?.length ? Math.min(q.minWords ?? 1, q.words.length) : 0;
+      for (const t of floor > 0 ? q.boostTerms : q.terms) {
         const p = this.terms.get(t)?.all;
         if (p?.bits) orInto(candidates, p.bits, words);
         else if (p) for (let i = 0; i < p.length; i++) setBit(candidates, p.ords[i]);
       }
+      if (floor > 0) this.atLeastWords(q.words!, floor, candidates, words);
       andInto(candidates, filter, words);
     }
     const acc = this.scratch.score;
@@ -512,6 +520,48 @@ export class MemoryEngine {
       for (const p of ranked) for (let i = 0; i < p.length; i++) acc[p.ords[i]] = 0;
     };
     return { candidates, text: { size: q.terms.length, boost, all: strict ? null : all, reset } };
+  }
+
+  /**
+   * The relevance floor: ORs into `out` the documents that have, in some spelling, every term of
+   * at least `floor` of the query's words (see `PlannedQuery.words`).
+   */
+  private atLeastWords(queryWords: string[][][], floor: number, out: Uint32Array, words: number): void {
+    const bits = this.scratch.word;
+    const one = this.scratch.wordTmp;
+    // Saturating bit-sliced counters: planes[j] holds the documents with at least j + 1 of the words so far.
+    const planes = this.countPlanes(floor, words);
+    for (const spellings of queryWords) {
+      bits.fill(0, 0, words);
+      let any = false;
+      for (const terms of spellings) {
+        const lists = terms.map((t) => this.terms.get(t)?.all);
+        if (!lists.every((p): p is Postings => !!p && p.length > 0)) continue;
+        one.fill(0, 0, words);
+        this.intersectWith(lists, one, words, this.scratch.match);
+        orInto(bits, one, words);
+        any = true;
+      }
+      if (!any) continue;
+      for (let j = floor - 1; j >= 1; j--) {
+        const up = planes[j];
+        const below = planes[j - 1];
+        for (let w = 0; w < words; w++) up[w] |= below[w] & bits[w];
+      }
+      orInto(planes[0], bits, words);
+    }
+    orInto(out, planes[floor - 1], words);
+  }
+
+  /** `floor` cleared bitsets of the current size (reused across queries). */
+  private countPlanes(floor: number, words: number): Uint32Array[] {
+    const planes = this.scratch.planes;
+    while (planes.length < floor) planes.push(new Uint32Array(this.scratch.word.length));
+    for (let j = 0; j < floor; j++) {
+      if (planes[j].length < this.scratch.word.length) planes[j] = new Uint32Array(this.scratch.word.length);
+      planes[j].fill(0, 0, words);
+    }
+    return planes;
   }
 
   private countInRange(bits: Uint32Array, words: number, f: SearchFilters): number {
@@ -544,10 +594,13 @@ export class MemoryEngine {
 
   /** AND of posting lists into `out` (rarest first), using scratch `boost` for lists that are not bitsets. */
   private intersect(lists: Postings[], out: Uint32Array, words: number): void {
-    const [first, ...rest] = lists.sort((a, b) => a.length - b.length);
+    this.intersectWith(lists, out, words, this.scratch.boost);
+  }
+
+  private intersectWith(lists: Postings[], out: Uint32Array, words: number, tmp: Uint32Array): void {
+    const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
     if (first.bits) out.set(first.bits.subarray(0, words));
     else for (let i = 0; i < first.length; i++) setBit(out, first.ords[i]);
-    const tmp = this.scratch.boost;
     for (const p of rest) {
       if (!p.bits) {
         tmp.fill(0, 0, words);

@@ -230,7 +230,16 @@ export class PostgresSearchIndex implements SearchIndex {
       if (mode === 'strict') {
         where.push(`(d.terms @@ ${p(tsqueryOf(text, '&'))}::tsquery${boost ? ` OR d.terms_head @@ ${boost}::tsquery` : ''})`);
       } else {
-        where.push(`d.terms @@ ${any}::tsquery`);
+        // The relevance floor (PlannedQuery.words): a named concept, or enough whole words of the query.
+        const floor = q.words?.length ? Math.min(q.minWords ?? 1, q.words.length) : 0;
+        if (floor > 0) {
+          const spelt = (w: string[][]) => w.map((terms) => `(${tsqueryOf(terms, '&')})`).join(' | ');
+          const found = q.words!.map((w) => `(d.terms @@ ${p(spelt(w))}::tsquery)::int`).join(' + ');
+          const enough = `(d.terms @@ ${any}::tsquery AND (${found}) >= ${floor})`;
+          where.push(boost ? `(d.terms @@ ${boost}::tsquery OR ${enough})` : enough);
+        } else {
+          where.push(`d.terms @@ ${any}::tsquery`);
+        }
       }
       score = `ts_rank('${WEIGHTS}', d.terms_head, ${any}::tsquery)`;
       if (boost) score += ` + CASE WHEN d.terms_head @@ ${boost}::tsquery THEN 0.5 ELSE 0 END`;

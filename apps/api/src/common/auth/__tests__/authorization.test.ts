@@ -1067,3 +1067,99 @@ describe('authorization table', () => {
     if (outcome === 'deny') expect(codes).toContain(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   });
 });
+
+// --- The read-only AAS API (#17, helper X): plain HTTP routes under /aas, one row per route -------------------------
+// `allow` = 200, `deny` = 401/403, `hidden` = 404. Published listings are readable by everyone (what a
+// viewer may not see is left out of the body, tested in modules/aas); a draft is hidden, even from its owner.
+interface HttpRule {
+  /** The route as registered (`:param`), for the every-route-has-a-row check. */
+  route: string;
+  url: (w: World) => Promise<string> | string;
+  expect: Record<Role, Outcome>;
+}
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+const shellIdOf = (listingId: string) => `https://aimatch.or.kr/aas/listings/${listingId}`;
+const hiddenFromAll: Record<Role, Outcome> = { anonymous: 'hidden', sme: 'hidden', supplier: 'hidden', staff: 'hidden' };
+const HTTP_RULES: Record<string, HttpRule> = {
+  'GET /aas/shells': { route: '/aas/shells', url: () => '/aas/shells?limit=5', expect: everyone },
+  'GET /aas/shells/:aasIdentifier': {
+    route: '/aas/shells/:aasIdentifier',
+    url: (w) => `/aas/shells/${b64(shellIdOf(w.publishedSupplyId))}`,
+    expect: everyone,
+  },
+  'GET /aas/shells/:aasIdentifier (a draft)': {
+    route: '/aas/shells/:aasIdentifier',
+    url: async (w) => `/aas/shells/${b64(shellIdOf((await createSupply(t, w.supplier)).id))}`,
+    expect: hiddenFromAll,
+  },
+  'GET /aas/shells/:aasIdentifier/submodel-refs': {
+    route: '/aas/shells/:aasIdentifier/submodel-refs',
+    url: (w) => `/aas/shells/${b64(shellIdOf(w.publishedDemandId))}/submodel-refs`,
+    expect: everyone,
+  },
+  'GET /aas/submodels/:submodelIdentifier': {
+    route: '/aas/submodels/:submodelIdentifier',
+    url: (w) => `/aas/submodels/${b64(`${shellIdOf(w.publishedSupplyId)}/submodels/ListingInformation`)}`,
+    expect: everyone,
+  },
+  'GET /aas/concept-descriptions': { route: '/aas/concept-descriptions', url: () => '/aas/concept-descriptions?limit=3', expect: everyone },
+  'GET /aas/shell-descriptors': { route: '/aas/shell-descriptors', url: () => '/aas/shell-descriptors?limit=3', expect: everyone },
+  'GET /aas/packages/:packageId': {
+    route: '/aas/packages/:packageId',
+    url: (w) => `/aas/packages/${b64(shellIdOf(w.publishedSupplyId))}`,
+    expect: everyone,
+  },
+};
+
+describe('authorization table: AAS HTTP routes', () => {
+  let world: World;
+  let tokens: Record<Role, string | undefined>;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const sme = await signUpOrganization(t, { kind: 'SME' as never });
+    const supplier = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+    const staff = await signInStaff(t);
+    const published = await publish(t, await createSupply(t, supplier), supplier.accessToken, staff.accessToken);
+    const demand = await publish(t, await createDemand(t, sme), sme.accessToken, staff.accessToken);
+    world = { sme, supplier, staffToken: staff.accessToken, publishedSupplyId: published.id, publishedDemandId: demand.id };
+    tokens = { anonymous: undefined, sme: sme.accessToken, supplier: supplier.accessToken, staff: staff.accessToken };
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every route under /aas', () => {
+    const printed = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+    // The printed tree nests a route under its longest registered prefix: rebuild full paths from the indentation.
+    const stack: string[] = [];
+    const all: string[] = [];
+    for (const line of printed.split('\n')) {
+      const m = /^([\s│├└─]*)(\S[^(]*?)(?: \(([^)]*)\))?$/.exec(line);
+      if (!m) continue;
+      const depth = Math.floor(m[1].length / 4);
+      stack.length = depth;
+      stack[depth] = m[2].trim();
+      if (m[3]) all.push(stack.join(''));
+    }
+    const routes = new Set(all.map((r) => r.replace(/\/+/g, '/')).filter((r) => r.startsWith('/aas/')));
+    expect(routes.size).toBeGreaterThan(0);
+    expect([...routes].sort()).toEqual([...new Set(Object.values(HTTP_RULES).map((r) => r.route))].sort());
+  });
+
+  const cases = Object.entries(HTTP_RULES).flatMap(([name, rule]) =>
+    (Object.keys(rule.expect) as Role[]).map((role) => [name, role, rule.expect[role]] as const),
+  );
+  it.each(cases)('%s as %s: %s', async (name, role, outcome) => {
+    const url = await HTTP_RULES[name].url(world);
+    const token = tokens[role];
+    const res = await t.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const actual =
+      res.statusCode === 200
+        ? 'allow'
+        : [401, 403].includes(res.statusCode)
+          ? 'deny'
+          : res.statusCode === 404
+            ? 'hidden'
+            : `status ${res.statusCode}`;
+    expect({ name, role, outcome: actual }).toEqual({ name, role, outcome });
+  });
+});

@@ -156,6 +156,17 @@ export class MatchConnectionModel {
   @Field(() => Float) tookMs: number;
 }
 
+@ObjectType('SuggestionEvidence', { description: 'One span of the text that named a suggested concept, and why it counts.' })
+export class SuggestionEvidenceModel {
+  @Field({ description: 'The written words of the text that matched (normalised: lower case, spacing collapsed).' }) text: string;
+  @Field({ description: 'The vocabulary label or synonym the words matched.' }) name: string;
+  @Field({
+    description:
+      'How: name (the words are the name, maybe with a particle or ending), compound (the name is part of a known compound word, e.g. 제약회사), partial (only the distinctive first word of a longer name).',
+  })
+  kind: string;
+}
+
 @ObjectType('DemandFieldSuggestion', { description: 'A structured field value proposed from the text, with the words that triggered it.' })
 export class DemandFieldSuggestionModel {
   @Field({ description: 'tasks, modalities, industries, integrations, deployments or certifications.' }) field: string;
@@ -163,6 +174,8 @@ export class DemandFieldSuggestionModel {
   @Field(() => ConceptModel, { nullable: true }) concept?: unknown;
   @Field(() => [String]) evidence: string[];
   @Field({ description: 'Named only by the first word of a longer name: weaker evidence.' }) partial: boolean;
+  @Field(() => [SuggestionEvidenceModel], { description: 'The spans that named it, each with the name it matched and how (at most 5).' })
+  spans: SuggestionEvidenceModel[];
 }
 
 @InputType()

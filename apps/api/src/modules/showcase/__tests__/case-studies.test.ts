@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   bootTestApp,
   createDemand,
@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from '@aimatch/api-testing';
 import { DataSource } from 'typeorm';
+import { CaseStudiesRepository } from '../case-studies.repository';
 
 const CREATE = `mutation($o: ID!, $i: CaseStudyInput!) { createCaseStudy(organizationId: $o, input: $i) {
   id title client year summary position industry { id labelKo } tasks { id } } }`;
@@ -244,5 +245,36 @@ describe('case studies on an organization profile (#14 item 2)', () => {
       },
     );
     expect(codes(members)).toEqual(['FORBIDDEN']);
+  });
+
+  it('reads the case studies of many organizations in one request with one batch (no N+1), each its own page', async () => {
+    const x = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+    const y = await signUpOrganization(t, { kind: 'AI_SUPPLIER' as never });
+    for (const [who, titles] of [
+      [x, ['X 첫 사례', 'X 둘째 사례', 'X 셋째 사례']],
+      [y, ['Y 사례']],
+    ] as const) {
+      for (const title of titles)
+        expect((await t.gql(CREATE, { o: who.organizationId, i: input({ title }) }, { token: who.accessToken })).errors).toBeUndefined();
+    }
+    const spy = jest.spyOn(t.app.get(CaseStudiesRepository), 'pages');
+    try {
+      const res = await t.gql(
+        `query($x: ID!, $y: ID!) {
+          x: organization(id: $x) { caseStudies(first: 2) { totalCount pageInfo { hasNextPage } edges { node { title } } } }
+          y: organization(id: $y) { caseStudies(first: 2) { totalCount pageInfo { hasNextPage } edges { node { title } } } } }`,
+        { x: x.organizationId, y: y.organizationId },
+        { token: sme.accessToken },
+      );
+      expect(res.errors).toBeUndefined();
+      const titles = (c: { edges: Array<{ node: { title: string } }> }) => c.edges.map((e) => e.node.title);
+      expect(titles(res.data!.x.caseStudies)).toEqual(['X 첫 사례', 'X 둘째 사례']);
+      expect(res.data!.x.caseStudies).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+      expect(titles(res.data!.y.caseStudies)).toEqual(['Y 사례']);
+      expect(res.data!.y.caseStudies).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false } });
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useClient, type CombinedError } from 'urql';
 import type { SuggestDemandFieldsQuery as SuggestResult } from '@/generated/graphql';
-import { useGraphqlLocale, useT } from '@/i18n';
+import { type Translate, useGraphqlLocale, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { SuggestDemandFieldsQuery } from '../graphql/operations';
 import { schemeKey } from '../model/labels';
@@ -26,6 +26,20 @@ export function isSuggestionField(field: string): field is SuggestionField {
 }
 
 const suggestionKey = (suggestion: Pick<DemandFieldSuggestion, 'field' | 'conceptId'>) => `${suggestion.field}:${suggestion.conceptId}`;
+
+const SPAN_KIND_KEY = { name: 'drafting.kind.name', compound: 'drafting.kind.compound', partial: 'drafting.kind.partial' } as const;
+
+/** The words that named a suggestion, each with the vocabulary name it matched when that differs (이물질을 = 이물질). */
+function evidenceText(suggestion: DemandFieldSuggestion, t: Translate): { words: string; why: string } {
+  if (suggestion.spans.length === 0) return { words: suggestion.evidence.join(', '), why: '' };
+  const words = suggestion.spans.map((s) =>
+    s.text === s.name.toLowerCase() ? s.text : t('drafting.span', { text: s.text, name: s.name }),
+  );
+  const why = suggestion.spans
+    .map((s) => `${s.text}: ${t(SPAN_KIND_KEY[s.kind as keyof typeof SPAN_KIND_KEY] ?? 'drafting.kind.name')}`)
+    .join('\n');
+  return { words: [...new Set(words)].join(', '), why };
+}
 
 export interface DraftingHelpProps {
   /** Whether the form already holds the concept in that field. */
@@ -124,6 +138,7 @@ export function DraftingHelp({ isAccepted, onAccept, supports, initialText = '' 
               const scheme = schemeKey(field ? FIELD_SCHEME[field] : suggestion.field);
               const accepted = field !== null && isAccepted(field, suggestion.conceptId);
               const addable = field !== null && supports(field);
+              const evidence = evidenceText(suggestion, t);
               return (
                 <li
                   key={suggestionKey(suggestion)}
@@ -142,7 +157,9 @@ export function DraftingHelp({ isAccepted, onAccept, supports, initialText = '' 
                     {scheme ? <span className="suggestion-chip__field">{t(scheme)}</span> : null}
                     <strong className="suggestion-chip__label">{label}</strong>
                     {suggestion.evidence.length > 0 ? (
-                      <span className="suggestion-chip__evidence">{t('drafting.evidence', { words: suggestion.evidence.join(', ') })}</span>
+                      <span className="suggestion-chip__evidence" title={evidence.why || undefined} data-testid="drafting-evidence">
+                        {t('drafting.evidence', { words: evidence.words })}
+                      </span>
                     ) : null}
                     {suggestion.partial ? <span className="badge">{t('drafting.partial')}</span> : null}
                   </span>

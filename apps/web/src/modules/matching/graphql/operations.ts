@@ -142,6 +142,11 @@ export const SuggestDemandFieldsQuery = graphql(`
       }
       evidence
       partial
+      spans {
+        text
+        name
+        kind
+      }
     }
   }
 `);

@@ -4,6 +4,7 @@ import type { OrganizationKind, VerifiedSupplierFilter, VerifiedSuppliersQuery a
 import { useFormatters, useT } from '@/i18n';
 import { FormAlert, summariseError } from '@/shared/forms';
 import { usePagedList } from '@/shared/paging';
+import { ConceptSelect } from '@/modules/vocabulary';
 import { ExportVerifiedSuppliersMutation, VerifiedSuppliersQuery } from '../graphql/operations';
 
 type Edge = Result['verifiedSuppliers']['edges'][number];
@@ -80,14 +81,26 @@ export function VerifiedSuppliersPage() {
         </label>
         <label>
           {t('suppliers.region')}
-          <input value={form.regionId} onChange={set('regionId')} placeholder="urn:aimatch:region:gyeongnam" />
+          <ConceptSelect
+            scheme="region"
+            value={form.regionId}
+            onChange={(regionId) => setForm({ ...form, regionId })}
+            placeholder={t('suppliers.anyRegion')}
+            data-testid="suppliers-region"
+          />
           {summary.fields['filter.regionId']?.[0] ? (
             <span className="field__error">{summary.fields['filter.regionId'][0].message}</span>
           ) : null}
         </label>
         <label>
           {t('suppliers.certification')}
-          <input value={form.certificationId} onChange={set('certificationId')} placeholder="urn:aimatch:certification:venture-company" />
+          <ConceptSelect
+            scheme="certification"
+            value={form.certificationId}
+            onChange={(certificationId) => setForm({ ...form, certificationId })}
+            placeholder={t('suppliers.anyCertification')}
+            data-testid="suppliers-certification"
+          />
           {summary.fields['filter.certificationId']?.[0] ? (
             <span className="field__error">{summary.fields['filter.certificationId'][0].message}</span>
           ) : null}

@@ -1,7 +1,6 @@
 import {
   type AasExportInput,
   exportListingToAas,
-  importListingFromAas,
   previewAasImport,
   type AasImportPreview,
   type ListingContent,
@@ -253,10 +252,8 @@ export class ListingsService {
   async importSupplyFromAas(viewer: Viewer, organizationId: string, json: string): Promise<ListingEntity> {
     await this.memberships.assertMember(viewer, organizationId);
     if (json.length > MAX_AAS_JSON_CHARS) throw AppError.field('json', 'max-length', { max: MAX_AAS_JSON_CHARS });
-    const result = importListingFromAas(json, await this.vocabulary.get());
-    if (!result.ok) throw AppError.badInput(result.issues.map(({ path, rule, params }) => ({ path, rule, params })));
-    if (result.content.kind !== 'SUPPLY') throw AppError.field('json', 'enum', { allowed: 'SUPPLY' });
-    return this.create(viewer, organizationId, result.content);
+    // The one import path (#17): the same reading as previewAasImport / importListingFromAas, supply only.
+    return this.importListingFromAas(viewer, organizationId, { json }, null, 'SUPPLY');
   }
 
   // --- queries ----------------------------------------------------------------------------
@@ -663,10 +660,12 @@ export class ListingsService {
     organizationId: string,
     source: AasImportSource,
     shellId: string | null,
+    onlyKind: ListingKind | null = null,
   ): Promise<ListingEntity> {
     const preview = await this.previewAasImport(viewer, organizationId, source, shellId);
     if (preview.needsChoice) throw AppError.field('shellId', 'required');
     if (!preview.draft) throw AppError.field('source', 'aas-shell-unknown', { id: shellId ?? '' });
+    if (onlyKind && preview.draft.content.kind !== onlyKind) throw AppError.field('json', 'enum', { allowed: onlyKind });
     return this.create(viewer, organizationId, preview.draft.content);
   }
 }

@@ -5,5 +5,6 @@ export * from './templates';
 export * from './languages';
 export * from './validate';
 export * from './aas';
+export * from './aas-import';
 export * from './concept-recognition';
 export * from './standard-vocabulary';

@@ -76,6 +76,10 @@ export const CAPABILITY_MODEL_RULES = [
   'aas-format',
   'aas-verification',
   'unknown-semantic-id',
+  // AAS import of uploads (#17, helper I)
+  'aasx-package',
+  'aasx-xml-unsupported',
+  'aas-shell-unknown',
 ] as const;
 
 export type CapabilityModelRule = (typeof CAPABILITY_MODEL_RULES)[number];

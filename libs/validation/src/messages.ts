@@ -246,6 +246,19 @@ const MESSAGES: Record<string, Record<MessageLocale, Template>> = {
     en: () =>
       'This would make a cycle: choose neither the concept itself nor one of its descendants (or a replacement leading back to it).',
   },
+  // AAS import of uploads (#17, helper I).
+  'aasx-package': {
+    ko: (p) => (p.detail ? `AASX 패키지를 읽을 수 없습니다 (${p.detail}).` : 'AASX 패키지를 읽을 수 없습니다.'),
+    en: (p) => (p.detail ? `The AASX package cannot be read (${p.detail}).` : 'The AASX package cannot be read.'),
+  },
+  'aasx-xml-unsupported': {
+    ko: () => '이 AASX 패키지는 XML 형식의 AAS만 담고 있습니다. JSON 형식(.aas.json)으로 저장해 다시 올려 주세요.',
+    en: () => 'This AASX package holds the AAS only as XML. Save it with a JSON part (.aas.json) and upload it again.',
+  },
+  'aas-shell-unknown': {
+    ko: (p) => `파일에 이 셸이 없습니다: ${p.id}`,
+    en: (p) => `The file holds no shell with this id: ${p.id}`,
+  },
 };
 
 export function hasMessage(rule: string): boolean {

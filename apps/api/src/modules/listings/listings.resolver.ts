@@ -16,7 +16,9 @@ import type { ListingEntity } from './entities/listing.entity';
 import { demandContent, supplyContent } from './listing-content';
 import { type ListingView, toListingView } from './dto/listing-view';
 import { ListingsService } from './listings.service';
-import { TRUST_CHECKLIST } from '@aimatch/capability-model';
+import { AasImportPreviewModel, AasImportSourceInput } from './dto/aas-import.models';
+import { localizeViolation } from '@aimatch/validation';
+import { TRUST_CHECKLIST, type ListingIssue } from '@aimatch/capability-model';
 import type { Connection } from '../../graphql/pagination';
 
 const view = (l: ListingEntity): ListingView => toListingView(l);
@@ -152,5 +154,43 @@ export class ListingsResolver {
     @Ctx() rc: RequestContext,
   ) {
     return view(await this.listingService.transition(rc, a.id, a.version, 'requestChanges', { reason, comments }));
+  }
+
+  // --- AAS import with preview (#17, helper I) -----------------------------------------------
+
+  @Mutation(() => AasImportPreviewModel, {
+    description: 'Reads an AAS file (JSON or .aasx) without writing: the shells to choose from, the mapping report, warnings.',
+  })
+  async previewAasImport(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('source') source: AasImportSourceInput,
+    @Args('shellId', { type: () => String, nullable: true }) shellId: string | null,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() rc: RequestContext,
+  ) {
+    const p = await this.listingService.previewAasImport(viewer, organizationId, source, shellId ?? null);
+    const issue = (i: ListingIssue) => ({ path: i.path, rule: i.rule, message: localizeViolation(i, rc.locale), replacementId: null });
+    return {
+      format: p.format,
+      shells: p.shells,
+      needsChoice: p.needsChoice,
+      selectedShellId: p.selectedShellId,
+      title: p.draft ? p.draft.content.title || null : null,
+      kind: p.draft?.content.kind ?? null,
+      report: p.report.map((e) => ({ ...e, template: e.template ?? null })),
+      warnings: p.warnings.map(issue),
+      incomplete: p.incomplete.map(issue),
+      supplementaryFiles: p.supplementaryFiles,
+    };
+  }
+
+  @Mutation(() => ListingModel, { description: 'Creates a DRAFT listing from the chosen shell of an AAS file (one transaction).' })
+  async importListingFromAas(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('source') source: AasImportSourceInput,
+    @Args('shellId', { type: () => String, nullable: true }) shellId: string | null,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    return view(await this.listingService.importListingFromAas(viewer, organizationId, source, shellId ?? null));
   }
 }

@@ -1,7 +1,8 @@
 import {
   type AasExportInput,
   exportListingToAas,
-  importListingFromAas,
+  previewAasImport,
+  type AasImportPreview,
   type ListingContent,
   type ListingIssue,
   type ListingKind,
@@ -55,6 +56,14 @@ const CREATORS: Record<ListingKind, OrganizationKind[]> = {
 const COMPLETENESS_RULES = new Set(['required', 'past-deadline']);
 
 const MAX_AAS_JSON_CHARS = 512 * 1024;
+/** An uploaded AAS file (JSON or .aasx) for the import preview, at most (#17). */
+const MAX_AAS_FILE_BYTES = 8 * 1024 * 1024;
+
+/** The file of an import: JSON text, or the file's bytes as base64 (.aasx or JSON, told apart by content). */
+export interface AasImportSource {
+  json?: string | null;
+  base64?: string | null;
+}
 
 /** What the owning organization is told about a staff decision. */
 const DECISION_NOTIFICATIONS = {
@@ -243,10 +252,8 @@ export class ListingsService {
   async importSupplyFromAas(viewer: Viewer, organizationId: string, json: string): Promise<ListingEntity> {
     await this.memberships.assertMember(viewer, organizationId);
     if (json.length > MAX_AAS_JSON_CHARS) throw AppError.field('json', 'max-length', { max: MAX_AAS_JSON_CHARS });
-    const result = importListingFromAas(json, await this.vocabulary.get());
-    if (!result.ok) throw AppError.badInput(result.issues.map(({ path, rule, params }) => ({ path, rule, params })));
-    if (result.content.kind !== 'SUPPLY') throw AppError.field('json', 'enum', { allowed: 'SUPPLY' });
-    return this.create(viewer, organizationId, result.content);
+    // The one import path (#17): the same reading as previewAasImport / importListingFromAas, supply only.
+    return this.importListingFromAas(viewer, organizationId, { json }, null, 'SUPPLY');
   }
 
   // --- queries ----------------------------------------------------------------------------
@@ -631,4 +638,49 @@ export class ListingsService {
       withhold: { contact: !rc.viewer, businessRegistrationNumber: !rc.viewer },
     };
   }
+
+  // --- AAS import with preview and shell choice (#17, helper I) ------------------------------
+
+  /** What importing `source` would give (shells to choose from, mapping report, warnings); writes nothing. */
+  async previewAasImport(
+    viewer: Viewer,
+    organizationId: string,
+    source: AasImportSource,
+    shellId: string | null,
+  ): Promise<AasImportPreview & { ok: true }> {
+    await this.memberships.assertMember(viewer, organizationId);
+    const preview = previewAasImport(aasSourceInput(source), await this.vocabulary.get(), { shellId });
+    if (!preview.ok) throw AppError.badInput(preview.issues.map(({ path, rule, params }) => ({ path: `source.${path}`, rule, params })));
+    return preview;
+  }
+
+  /** Creates a DRAFT listing of the chosen shell in one transaction (nothing is written when anything fails). */
+  async importListingFromAas(
+    viewer: Viewer,
+    organizationId: string,
+    source: AasImportSource,
+    shellId: string | null,
+    onlyKind: ListingKind | null = null,
+  ): Promise<ListingEntity> {
+    const preview = await this.previewAasImport(viewer, organizationId, source, shellId);
+    if (preview.needsChoice) throw AppError.field('shellId', 'required');
+    if (!preview.draft) throw AppError.field('source', 'aas-shell-unknown', { id: shellId ?? '' });
+    if (onlyKind && preview.draft.content.kind !== onlyKind) throw AppError.field('json', 'enum', { allowed: onlyKind });
+    return this.create(viewer, organizationId, preview.draft.content);
+  }
+}
+
+function aasSourceInput(source: AasImportSource): string | Uint8Array {
+  const json = source.json ?? null;
+  const base64 = source.base64 ?? null;
+  if ((json === null) === (base64 === null)) throw AppError.field('source', 'required');
+  if (json !== null) {
+    if (json.length > MAX_AAS_FILE_BYTES) throw AppError.field('source.json', 'max-length', { max: MAX_AAS_FILE_BYTES });
+    return json;
+  }
+  if (base64!.length > Math.ceil(MAX_AAS_FILE_BYTES / 3) * 4 + 4) {
+    throw AppError.field('source.base64', 'max-bytes', { maxMiB: MAX_AAS_FILE_BYTES / 1_048_576 });
+  }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64!)) throw AppError.field('source.base64', 'format');
+  return new Uint8Array(Buffer.from(base64!, 'base64'));
 }

@@ -9,6 +9,7 @@ const ListingDetailPage = lazyPage(() => import('./detail/ListingDetailPage'), '
 const ListingEditorRoute = lazyPage(() => import('./editor/ListingEditorRoute'), 'ListingEditorRoute');
 const CurationItemPage = lazyPage(() => import('./curation/CurationItemPage'), 'CurationItemPage');
 const CurationQueuePage = lazyPage(() => import('./curation/CurationQueuePage'), 'CurationQueuePage');
+const AasImportPage = lazyPage(() => import('./components/AasImportPage'), 'AasImportPage');
 const ProhibitedKeywordsPage = lazyPage(() => import('./curation/ProhibitedKeywordsPage'), 'ProhibitedKeywordsPage');
 
 export const listingRoutes: AppRoute[] = [
@@ -34,6 +35,7 @@ export const listingRoutes: AppRoute[] = [
     nav: { labelKey: 'nav.myListings', order: 5, testId: 'nav-my-listings', audience: listingAuthor },
   },
   // Both render ListingEditorRoute, so the editor survives the URL change after the first save.
+  { path: 'listings/import-aas', element: <AasImportPage />, access: 'signedIn', titleKey: 'aasImport.title' },
   { path: 'listings/new', element: <ListingEditorRoute />, access: 'signedIn', titleKey: 'editor.newListing' },
   { path: 'listings/:id/edit', element: <ListingEditorRoute />, access: 'signedIn', titleKey: 'editor.editListing' },
   { path: 'listings/:id', element: <ListingDetailPage />, access: 'public', titleKey: 'listing.title' },

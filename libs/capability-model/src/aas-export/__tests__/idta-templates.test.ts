@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
 import { strFromU8, unzipSync } from 'fflate';
-import { exportListingToAas, exportListingToAasx, importListingFromAas, type AasExportInput } from '../../aas';
+import { exportListingToAas, exportListingToAasx, type AasExportInput } from '../../aas';
+import { importListingFromAas } from '../../aas-import';
 import type { ListingContent } from '../../submodels';
 import { COMPANY, richDemand, richSupply, supply, U, vocabulary } from '../../__tests__/factory';
 

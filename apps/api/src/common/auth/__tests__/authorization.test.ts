@@ -370,6 +370,16 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ o: w.supplier.organizationId }),
     expect: supplierOwnerOnly,
   },
+  'Mutation.previewAasImport': {
+    document: 'mutation($o: ID!) { previewAasImport(organizationId: $o, source: { json: "{}" }) { format } }',
+    variables: (w) => ({ o: w.supplier.organizationId }),
+    expect: supplierOwnerOnly,
+  },
+  'Mutation.importListingFromAas': {
+    document: 'mutation($o: ID!) { importListingFromAas(organizationId: $o, source: { json: "{}" }) { id } }',
+    variables: (w) => ({ o: w.supplier.organizationId }),
+    expect: supplierOwnerOnly,
+  },
   'Mutation.updateDemandListing': {
     document: 'mutation($id: ID!, $v: Int!) { updateDemandListing(id: $id, version: $v, input: { title: "수정" }) { id } }',
     variables: async (w) => vars(await draft(w)),

@@ -51,6 +51,11 @@ export function MyListingsPage() {
               {t('listing.newSupply')}
             </Link>
           ) : null}
+          {creatable.has('SUPPLY') ? (
+            <Link to="/listings/import-aas" className="button button--ghost" data-testid="mine-import-aas">
+              {t('aasImport.entry')}
+            </Link>
+          ) : null}
         </div>
       </div>
 

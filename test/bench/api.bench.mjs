@@ -12,7 +12,7 @@
 // share the machine's 2 cores, so the generator's own CPU is in every figure.
 // The ceiling: a plain node:http server (child process) that parses each request's JSON and answers
 // with the same JSON the API gave for that operation, from memory, loaded by autocannon unthrottled.
-// Options: --no-build, --n=10000, --rates=250,500,1000,2000,3000,4000, --seconds=10,
+// Options: --no-build, --n=10000, --rates=50,100,250,500,1000,2000,3000,4000, --seconds=10,
 // --profile [--profile-rate=100] (API under --cpu-prof during one step; prints the top self-time functions).
 // Last line: max_rps=… p99_ms_at_500=… ceiling_rps=… ratio=… PASS/FAIL (≥ 3000 req/s within p99 ≤ 50 ms, ratio ≥ 20 %).
 import { spawn, spawnSync } from 'node:child_process';
@@ -44,7 +44,7 @@ if (process.argv[2] === '--ceiling-server') {
 
 async function main() {
   const n = Number(arg('n', 10_000));
-  const rates = arg('rates', '250,500,1000,2000,3000,4000').split(',').map(Number);
+  const rates = arg('rates', '50,100,250,500,1000,2000,3000,4000').split(',').map(Number);
   const seconds = Number(arg('seconds', 10));
   const profile = process.argv.includes('--profile');
   const USERS = 300;
@@ -322,6 +322,15 @@ async function main() {
     }
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 2048 });
+    /** Drops the generator's sockets and stops the API: SIGINT, SIGKILL after 20 s (an overloaded one drains its backlog first). */
+    const stopApi = async () => {
+      agent.destroy();
+      child.kill('SIGINT');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await child.exited;
+      clearTimeout(killer);
+      child = null;
+    };
     const samples = {};
     function send(target, req, timeout = 10_000) {
       return new Promise((resolve) => {
@@ -440,9 +449,7 @@ async function main() {
     if (profile) {
       const s = await step(Number(arg('profile-rate', 100)), seconds);
       console.log(fmt(s));
-      child.kill('SIGINT');
-      await child.exited;
-      child = null;
+      await stopApi();
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
       const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8'));
       const dt = prof.timeDeltas.reduce((a, b) => a + b, 0) / prof.timeDeltas.length / 1000;
@@ -471,9 +478,7 @@ async function main() {
       if (s.p99 > 1000 || s.achieved < 0.7 * rate) break; // overloaded: higher rates only queue
       await new Promise((r) => setTimeout(r, 2000));
     }
-    child.kill('SIGINT');
-    await child.exited;
-    child = null;
+    await stopApi();
     const best = steps.filter(passes).reduce((m, s) => Math.max(m, s.rate), 0);
     const at500 = steps.find((s) => s.rate === 500);
 

@@ -35,6 +35,9 @@ export interface Ranked {
 /** How many analysed listings stay in memory (analysis is the costly part; rows are re-read for each ranking). */
 const CACHE_LIMIT = 50_000;
 
+/** Supply listings analysed per step while the corpus loads on first use. */
+const CORPUS_LOAD_BATCH = 25;
+
 /**
  * Retrieval and re-ranking. Candidates come from the SearchIndex port (every published
  * counterpart when there are at most K, else the engine's top K for the need's concepts and
@@ -146,7 +149,9 @@ export class MatchEngine {
       this.analysed.clear();
     }
     const current = this.matcher;
-    current.warmed ??= this.loadCorpus(vocabulary).catch((err: unknown) => {
+    // Small batches: each one is a database round trip, so other requests are served between them
+    // (analysing 500 listings at once held the event loop for seconds at 10k listings, bench:api).
+    current.warmed ??= this.loadCorpus(vocabulary, CORPUS_LOAD_BATCH).catch((err: unknown) => {
       current.warmed = null;
       throw err;
     });

@@ -20,3 +20,13 @@ export const CASE_STUDY_LIMITS = {
   /** The earliest year (later of this and the organization's founding year). */
   minYear: 1950,
 } as const;
+
+/**
+ * Importing an AAS file (#17): the file travels base64 inside one GraphQL request, which the API's
+ * body limit bounds (BODY_LIMIT_BYTES, 1 MiB by default): 700 KiB is 933 KiB as base64, with room
+ * for the rest of the request. A larger file would be refused by the HTTP layer instead of with a
+ * typed error next to the upload.
+ */
+export const AAS_IMPORT_LIMITS = {
+  maxFileBytes: 700 * 1024,
+} as const;

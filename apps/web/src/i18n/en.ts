@@ -1750,7 +1750,7 @@ export const en: Messages = {
   'aasImport.fileHint': 'At most 8 MiB. The format is told by the content, not the name.',
   'aasImport.organization': 'Organization',
   'aasImport.reading': 'Reading the file…',
-  'aasImport.tooLarge': 'The file is too large (at most 8 MiB).',
+  'aasImport.tooLarge': 'The file is too large (at most 700 KiB).',
   'aasImport.shells': 'Choose the shell to import (several shells are never merged)',
   'aasImport.shellSource.aimatch': 'export of this service',
   'aasImport.shellSource.third-party': 'third-party shell',

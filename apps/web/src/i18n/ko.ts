@@ -1744,7 +1744,7 @@ export const ko = {
   'aasImport.fileHint': '최대 8 MiB. 파일 형식은 이름이 아니라 내용으로 판단합니다.',
   'aasImport.organization': '조직',
   'aasImport.reading': '파일을 읽는 중…',
-  'aasImport.tooLarge': '파일이 너무 큽니다 (최대 8 MiB).',
+  'aasImport.tooLarge': '파일이 너무 큽니다 (최대 700 KiB).',
   'aasImport.shells': '가져올 셸을 고르세요 (여러 셸은 합치지 않습니다)',
   'aasImport.shellSource.aimatch': '이 서비스의 내보내기',
   'aasImport.shellSource.third-party': '외부 셸',

@@ -8,7 +8,7 @@ import {
   type ListingKind,
   validateListingContent,
 } from '@aimatch/capability-model';
-import { NotificationLinkType, NotificationType, OrganizationKind } from '@aimatch/contracts';
+import { AAS_IMPORT_LIMITS, NotificationLinkType, NotificationType, OrganizationKind } from '@aimatch/contracts';
 import {
   type ListingAction,
   type ListingStatus,
@@ -57,7 +57,8 @@ const COMPLETENESS_RULES = new Set(['required', 'past-deadline']);
 
 const MAX_AAS_JSON_CHARS = 512 * 1024;
 /** An uploaded AAS file (JSON or .aasx) for the import preview, at most (#17). */
-const MAX_AAS_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_AAS_FILE_BYTES = AAS_IMPORT_LIMITS.maxFileBytes;
+const MAX_AAS_FILE_MIB = Math.round((MAX_AAS_FILE_BYTES / 1_048_576) * 10) / 10;
 
 /** The file of an import: JSON text, or the file's bytes as base64 (.aasx or JSON, told apart by content). */
 export interface AasImportSource {
@@ -675,12 +676,17 @@ function aasSourceInput(source: AasImportSource): string | Uint8Array {
   const base64 = source.base64 ?? null;
   if ((json === null) === (base64 === null)) throw AppError.field('source', 'required');
   if (json !== null) {
-    if (json.length > MAX_AAS_FILE_BYTES) throw AppError.field('source.json', 'max-length', { max: MAX_AAS_FILE_BYTES });
+    if (Buffer.byteLength(json, 'utf8') > MAX_AAS_FILE_BYTES)
+      throw AppError.field('source.json', 'max-bytes', { maxMiB: MAX_AAS_FILE_MIB });
     return json;
   }
   if (base64!.length > Math.ceil(MAX_AAS_FILE_BYTES / 3) * 4 + 4) {
-    throw AppError.field('source.base64', 'max-bytes', { maxMiB: MAX_AAS_FILE_BYTES / 1_048_576 });
+    throw AppError.field('source.base64', 'max-bytes', { maxMiB: MAX_AAS_FILE_MIB });
   }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64!)) throw AppError.field('source.base64', 'format');
-  return new Uint8Array(Buffer.from(base64!, 'base64'));
+  const bytes = Buffer.from(base64!, 'base64');
+  if (bytes.length > MAX_AAS_FILE_BYTES) {
+    throw AppError.field('source.base64', 'max-bytes', { maxMiB: MAX_AAS_FILE_MIB });
+  }
+  return new Uint8Array(bytes);
 }

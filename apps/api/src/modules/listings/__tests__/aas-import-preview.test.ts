@@ -9,6 +9,7 @@ import {
   supplyInput,
   type TestApp,
 } from '@aimatch/api-testing';
+import { AAS_IMPORT_LIMITS } from '@aimatch/contracts';
 import { DataSource } from 'typeorm';
 import { supplierEnvironment } from '../../../../../../libs/capability-model/src/__tests__/fixtures/idta-supplier';
 
@@ -123,6 +124,17 @@ describe('AAS import: preview, shell choice, confirm', () => {
     const badBase64 = await preview({ base64: '***' });
     expect(badBase64.errors![0].extensions.fields![0]).toMatchObject({ path: 'source.base64', rule: 'format' });
     expect(await rows()).toBe(before);
+  });
+
+  it('a file over the import limit is a typed error on its field (not an HTTP refusal); one at the limit gets through', async () => {
+    const over = Buffer.alloc(AAS_IMPORT_LIMITS.maxFileBytes + 1, 0x20).toString('base64');
+    const tooLarge = await preview({ base64: over });
+    expect(tooLarge.errors![0].extensions.fields![0]).toMatchObject({ path: 'source.base64', rule: 'max-bytes' });
+    const overText = await preview({ json: `{"x":"${'가'.repeat(Math.ceil(AAS_IMPORT_LIMITS.maxFileBytes / 3))}"}` });
+    expect(overText.errors![0].extensions.fields![0]).toMatchObject({ path: 'source.json', rule: 'max-bytes' });
+    // At the limit the request still fits the API's body limit: the file is read (and found not to be an AAS).
+    const atLimit = await preview({ base64: Buffer.alloc(AAS_IMPORT_LIMITS.maxFileBytes, 0x20).toString('base64') });
+    expect(atLimit.errors![0].extensions.fields![0].rule).not.toBe('max-bytes');
   });
 
   it('an .aasx round trip of our own export gives the same listing fields', async () => {

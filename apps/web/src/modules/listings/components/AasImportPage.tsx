@@ -1,16 +1,16 @@
 import { useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { useT } from '@/i18n';
+import { AAS_IMPORT_LIMITS } from '@aimatch/contracts';
+import { useLocale, useT } from '@/i18n';
 import { useViewer } from '@/shared/session';
 import { Field, FormAlert, useFormErrors } from '@/shared/forms';
 import { organizationName } from '@/modules/organization';
-import { useLocale } from '@/i18n';
 import { creatableKind } from '../model/labels';
 import { ImportListingFromAasMutation, PreviewAasImportMutation } from '../graphql/aas-import';
 
 const PATHS = ['source', 'shellId'] as const;
-const MAX_BYTES = 8 * 1024 * 1024;
+const MAX_BYTES = AAS_IMPORT_LIMITS.maxFileBytes;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

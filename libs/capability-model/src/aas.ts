@@ -26,6 +26,7 @@
  * MultiLanguageProperty for a long text, a ReferenceElement for a concept) are accepted.
  */
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
+import { verificationIssues } from './aas-verification';
 import { allSemanticConceptDescriptions, referencedIds, semanticConceptDescriptions } from './aas-export/concept-descriptions';
 import { templateSubmodels } from './aas-export/template-submodels';
 import { attachmentsSubmodel, type Attachment } from './aas-export/attachments';
@@ -56,8 +57,6 @@ const TEXT_MAX = 1023;
 const CHUNK = 1000;
 const NAME_MAX = 128;
 const PREFERRED_NAME_MAX = 255;
-/** Verification errors reported on import, at most. */
-const MAX_REPORTED = 100;
 
 export type AasEnvironmentJson = aas.jsonization.JsonObject;
 
@@ -364,15 +363,6 @@ function conceptDescription(c: Concept, vocabularyVersion: string): aas.types.Co
   );
 }
 
-function verificationIssues(env: aas.types.Environment): ListingIssue[] {
-  const issues: ListingIssue[] = [];
-  for (const e of aas.verification.verify(env)) {
-    issues.push({ path: jsonPath(e.path.toString()), rule: 'aas-verification', params: { detail: e.message }, severity: 'error' });
-    if (issues.length >= MAX_REPORTED) break;
-  }
-  return issues;
-}
-
 /**
  * The listing as a JSON-able AAS v3 environment that `aas.verification.verify` accepts without
  * errors. Throws `AasExportError` when the content holds values AAS cannot carry (validate first).
@@ -481,14 +471,6 @@ export function exportListingToAas(input: AasExportInput, vocabulary: Vocabulary
   const issues = verificationIssues(env);
   if (issues.length) throw new AasExportError(issues);
   return aas.jsonization.toJsonable(env);
-}
-
-// --- import ---------------------------------------------------------------------------------
-
-/** A library path (`submodels[0].idShort`, `.submodels[0]`) as a JSON path (`$.submodels[0].idShort`). */
-function jsonPath(p: string): string {
-  if (!p) return '$';
-  return p.startsWith('.') || p.startsWith('[') ? `$${p}` : `$.${p}`;
 }
 
 /**

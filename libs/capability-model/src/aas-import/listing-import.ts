@@ -5,6 +5,7 @@
  * text, a ReferenceElement for a concept) are accepted.
  */
 import * as aas from '@aas-core-works/aas-core3.0-typescript';
+import { jsonPath, verificationIssues } from '../aas-verification';
 import { LISTING_ID_ASSET_KEY } from '../aas';
 import type { CompanyData, ListingContent, ListingKind } from '../submodels';
 import {
@@ -22,27 +23,9 @@ import { idtaTemplateOf } from './idta';
 
 const T = aas.types;
 
-/** Verification errors reported on import, at most. */
-const MAX_REPORTED = 100;
-
 export type AasImportResult =
   | { ok: true; content: ListingContent; company: CompanyData | null; listingId?: string; warnings: ListingIssue[] }
   | { ok: false; issues: ListingIssue[] };
-
-function verificationIssues(env: aas.types.Environment): ListingIssue[] {
-  const issues: ListingIssue[] = [];
-  for (const e of aas.verification.verify(env)) {
-    issues.push({ path: jsonPath(e.path.toString()), rule: 'aas-verification', params: { detail: e.message }, severity: 'error' });
-    if (issues.length >= MAX_REPORTED) break;
-  }
-  return issues;
-}
-
-/** A library path (`submodels[0].idShort`, `.submodels[0]`) as a JSON path (`$.submodels[0].idShort`). */
-function jsonPath(p: string): string {
-  if (!p) return '$';
-  return p.startsWith('.') || p.startsWith('[') ? `$${p}` : `$.${p}`;
-}
 
 /** Other tools write `"description": null` for absent optional fields; AAS JSON omits them. */
 function withoutNulls(v: unknown): unknown {
